@@ -1,0 +1,346 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.ActivityTaskRecord;
+import dev.weft.store.Batch;
+import dev.weft.store.EventRecord;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
+import dev.weft.store.TaskKind;
+import dev.weft.store.Write;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Applies the writes of a {@link Batch} inside the writer's transaction. A conditional write that
+ * does not hold throws {@link ConflictException}; the writer then rolls the batch back.
+ */
+final class BatchApplier {
+  private final Dialect dialect;
+
+  BatchApplier(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  void apply(Batch batch, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    for (Write write : batch.writes()) {
+      switch (write) {
+        case Write.InsertRun w -> insertRun(w, st);
+        case Write.AppendEvents w -> appendEvents(w, st);
+        case Write.CloseRun w -> closeRun(w, st, notes);
+        case Write.InsertInbox w -> insertInbox(w, st);
+        case Write.DeleteInbox w ->
+            update(
+                st,
+                "DELETE FROM inbox WHERE run_id = ? AND inbox_id <= ?",
+                w.runId(),
+                w.upToInboxId());
+        case Write.EnsureWorkflowTask w -> ensureWorkflowTask(w, st, notes);
+        case Write.CompleteWorkflowTask w -> completeWorkflowTask(w, st, notes);
+        case Write.FailWorkflowTask w -> failWorkflowTask(w, st, notes);
+        case Write.InsertActivityTask w -> insertActivityTask(w.task(), st, notes);
+        case Write.CompleteActivityTask w -> completeActivityTask(w, st);
+        case Write.RetryActivityTask w -> retryActivityTask(w, st, notes);
+        case Write.DeleteActivityTask w ->
+            update(
+                st, "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ?", w.runId(), w.seq());
+        case Write.InsertTimer w -> insertTimer(w, st, notes);
+        case Write.DeleteTimer w -> deleteTimer(w, st);
+        case Write.DeleteRunTasks w -> deleteRunTasks(w.runId(), st);
+      }
+    }
+  }
+
+  private void insertRun(Write.InsertRun w, Statements st) throws SQLException, ConflictException {
+    RunRecord run = w.run();
+    dialect.lockWorkflowId(st.connection(), run.namespace(), run.workflowId());
+    Set<RunStatus> conflicting = w.conflictingStatuses();
+    if (!conflicting.isEmpty()) {
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT run_id, status FROM runs WHERE namespace = ? AND workflow_id = ? AND status IN (");
+      for (int i = 0; i < conflicting.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(") LIMIT 1");
+      PreparedStatement ps = st.prepare(sql.toString());
+      int i = 1;
+      ps.setString(i++, run.namespace());
+      ps.setString(i++, run.workflowId());
+      for (RunStatus status : conflicting.stream().sorted().toList()) {
+        ps.setString(i++, status.name());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          throw new ConflictException(
+              w,
+              "workflow ID '"
+                  + run.workflowId()
+                  + "' has run "
+                  + rs.getString(1)
+                  + " in status "
+                  + rs.getString(2));
+        }
+      }
+    }
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO runs (run_id, namespace, workflow_id, workflow_type, task_queue, status,"
+                + " start_time, close_time, next_event_id, history_bytes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0) ON CONFLICT (run_id) DO NOTHING");
+    ps.setString(1, run.runId());
+    ps.setString(2, run.namespace());
+    ps.setString(3, run.workflowId());
+    ps.setString(4, run.workflowType());
+    ps.setString(5, run.taskQueue());
+    ps.setString(6, run.status().name());
+    Millis.set(ps, 7, run.startTime());
+    Millis.set(ps, 8, run.closeTime());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(w, "run ID " + run.runId() + " exists");
+    }
+  }
+
+  private void appendEvents(Write.AppendEvents w, Statements st)
+      throws SQLException, ConflictException {
+    long bytes = 0;
+    for (EventRecord e : w.events()) {
+      bytes += e.data().length;
+    }
+    long next = w.expectedNextEventId() + w.events().size();
+    PreparedStatement advance =
+        st.prepare(
+            "UPDATE runs SET next_event_id = ?, history_bytes = history_bytes + ?"
+                + " WHERE run_id = ? AND next_event_id = ?");
+    advance.setLong(1, next);
+    advance.setLong(2, bytes);
+    advance.setString(3, w.runId());
+    advance.setLong(4, w.expectedNextEventId());
+    if (advance.executeUpdate() == 0) {
+      throw new ConflictException(w, describeCursor(w.runId(), w.expectedNextEventId(), st));
+    }
+    PreparedStatement insert =
+        st.prepare(
+            "INSERT INTO history (run_id, event_id, event_type, event_time, data)"
+                + " VALUES (?, ?, ?, ?, ?)");
+    for (EventRecord e : w.events()) {
+      insert.setString(1, w.runId());
+      insert.setLong(2, e.eventId());
+      insert.setString(3, e.type());
+      Millis.set(insert, 4, e.time());
+      insert.setBytes(5, e.data());
+      insert.executeUpdate();
+    }
+  }
+
+  private String describeCursor(String runId, long expected, Statements st) throws SQLException {
+    PreparedStatement ps = st.prepare("SELECT next_event_id FROM runs WHERE run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return "run " + runId + " does not exist";
+      }
+      return "run " + runId + " has next event ID " + rs.getLong(1) + ", expected " + expected;
+    }
+  }
+
+  private void closeRun(Write.CloseRun w, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    PreparedStatement ps =
+        st.prepare(
+            "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'");
+    ps.setString(1, w.status().name());
+    Millis.set(ps, 2, w.closeTime());
+    ps.setString(3, w.runId());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(w, "run " + w.runId() + " is not running");
+    }
+    notes.runClosed(w.runId());
+  }
+
+  private void insertInbox(Write.InsertInbox w, Statements st)
+      throws SQLException, ConflictException {
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO inbox (run_id, event_type, event_time, data) SELECT ?, ?, ?, ?"
+                + " WHERE EXISTS (SELECT 1 FROM runs WHERE run_id = ? AND status = 'RUNNING')");
+    ps.setString(1, w.runId());
+    ps.setString(2, w.type());
+    Millis.set(ps, 3, w.time());
+    ps.setBytes(4, w.data());
+    ps.setString(5, w.runId());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(w, "run " + w.runId() + " is not running");
+    }
+  }
+
+  private void ensureWorkflowTask(Write.EnsureWorkflowTask w, Statements st, Notifications notes)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO workflow_tasks (run_id, task_queue, visible_at, attempt, lease_token)"
+                + " VALUES (?, ?, ?, 1, 0) ON CONFLICT (run_id) DO NOTHING");
+    ps.setString(1, w.runId());
+    ps.setString(2, w.taskQueue());
+    Millis.set(ps, 3, w.visibleAt());
+    if (ps.executeUpdate() > 0) {
+      notes.tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.visibleAt());
+    }
+  }
+
+  private void completeWorkflowTask(
+      Write.CompleteWorkflowTask w, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    PreparedStatement newer =
+        st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
+    newer.setString(1, w.runId());
+    newer.setLong(2, w.consumedInboxId());
+    boolean rearm;
+    try (ResultSet rs = newer.executeQuery()) {
+      rearm = rs.next();
+    }
+    int rows;
+    if (rearm) {
+      PreparedStatement ps =
+          st.prepare(
+              "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
+                  + " attempt = 1, last_failure = NULL WHERE run_id = ? AND lease_token = ?"
+                  + " AND lease_owner IS NOT NULL");
+      Millis.set(ps, 1, w.now());
+      ps.setString(2, w.runId());
+      ps.setLong(3, w.leaseToken());
+      rows = ps.executeUpdate();
+    } else {
+      rows =
+          update(
+              st,
+              "DELETE FROM workflow_tasks WHERE run_id = ? AND lease_token = ?"
+                  + " AND lease_owner IS NOT NULL",
+              w.runId(),
+              w.leaseToken());
+    }
+    if (rows == 0) {
+      throw new ConflictException(
+          w, "workflow task of run " + w.runId() + " is no longer leased by this worker");
+    }
+    if (rearm) {
+      notes.tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.now());
+    }
+  }
+
+  private void failWorkflowTask(Write.FailWorkflowTask w, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    PreparedStatement ps =
+        st.prepare(
+            "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
+                + " attempt = attempt + 1, last_failure = ? WHERE run_id = ? AND lease_token = ?"
+                + " AND lease_owner IS NOT NULL");
+    Millis.set(ps, 1, w.retryAt());
+    ps.setString(2, w.failure());
+    ps.setString(3, w.runId());
+    ps.setLong(4, w.leaseToken());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(
+          w, "workflow task of run " + w.runId() + " is no longer leased by this worker");
+    }
+    notes.tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.retryAt());
+  }
+
+  private void insertActivityTask(ActivityTaskRecord t, Statements st, Notifications notes)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
+                + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
+                + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_token)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+    ps.setString(1, t.runId());
+    ps.setLong(2, t.seq());
+    ps.setString(3, t.taskQueue());
+    ps.setString(4, t.activityType());
+    ps.setInt(5, t.attempt());
+    Millis.set(ps, 6, t.visibleAt());
+    Millis.set(ps, 7, t.scheduleToCloseDeadline());
+    Millis.set(ps, 8, t.startToCloseTimeout());
+    Millis.set(ps, 9, t.heartbeatTimeout());
+    ps.setBytes(10, t.spec());
+    ps.setBytes(11, t.heartbeatDetails());
+    ps.setBytes(12, t.lastFailure());
+    ps.executeUpdate();
+    notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
+    if (t.scheduleToCloseDeadline() != null) {
+      notes.dueAt(t.scheduleToCloseDeadline());
+    }
+  }
+
+  private void completeActivityTask(Write.CompleteActivityTask w, Statements st)
+      throws SQLException, ConflictException {
+    int rows =
+        update(
+            st,
+            "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ? AND lease_token = ?"
+                + " AND lease_owner IS NOT NULL",
+            w.runId(),
+            w.seq(),
+            w.leaseToken());
+    if (rows == 0) {
+      throw new ConflictException(
+          w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");
+    }
+  }
+
+  private void retryActivityTask(Write.RetryActivityTask w, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    PreparedStatement ps =
+        st.prepare(
+            "UPDATE activity_tasks SET lease_owner = NULL, lease_token = 0, started_at = NULL,"
+                + " lease_until = NULL, visible_at = ?, last_failure = ?"
+                + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL");
+    Millis.set(ps, 1, w.visibleAt());
+    ps.setBytes(2, w.lastFailure());
+    ps.setString(3, w.runId());
+    ps.setLong(4, w.seq());
+    ps.setLong(5, w.leaseToken());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(
+          w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");
+    }
+    notes.tasksReady(TaskKind.ACTIVITY, w.taskQueue(), w.visibleAt());
+  }
+
+  private void insertTimer(Write.InsertTimer w, Statements st, Notifications notes)
+      throws SQLException {
+    PreparedStatement ps = st.prepare("INSERT INTO timers (run_id, seq, fire_at) VALUES (?, ?, ?)");
+    ps.setString(1, w.timer().runId());
+    ps.setLong(2, w.timer().seq());
+    Millis.set(ps, 3, w.timer().fireAt());
+    ps.executeUpdate();
+    notes.dueAt(w.timer().fireAt());
+  }
+
+  private void deleteTimer(Write.DeleteTimer w, Statements st)
+      throws SQLException, ConflictException {
+    int rows = update(st, "DELETE FROM timers WHERE run_id = ? AND seq = ?", w.runId(), w.seq());
+    if (rows == 0 && w.required()) {
+      throw new ConflictException(
+          w, "timer " + w.seq() + " of run " + w.runId() + " does not exist");
+    }
+  }
+
+  private void deleteRunTasks(String runId, Statements st) throws SQLException {
+    update(st, "DELETE FROM workflow_tasks WHERE run_id = ?", runId);
+    update(st, "DELETE FROM activity_tasks WHERE run_id = ?", runId);
+    update(st, "DELETE FROM timers WHERE run_id = ?", runId);
+    update(st, "DELETE FROM inbox WHERE run_id = ?", runId);
+  }
+
+  private static int update(Statements st, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = st.prepare(sql);
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps.executeUpdate();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.weft.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What differs between the SQL databases Weft stores to. Everything else is shared SQL in {@link
+ * JdbcStore}.
+ */
+public interface Dialect {
+
+  /** A short name: the migrations folder and the store's name in logs ({@code sqlite}). */
+  String name();
+
+  /**
+   * The clause appended to the SELECT of a claim so that concurrent claimers skip each other's rows
+   * ({@code FOR UPDATE SKIP LOCKED}), or an empty string when writes are serialized anyway.
+   */
+  String claimLockClause();
+
+  /**
+   * Serializes starts of the same workflow ID inside the current transaction, so that the reuse
+   * policy check and the insert are atomic. A no-op where one writer serializes everything.
+   */
+  void lockWorkflowId(Connection connection, String namespace, String workflowId)
+      throws SQLException;
+}

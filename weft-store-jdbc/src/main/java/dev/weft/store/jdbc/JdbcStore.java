@@ -1,0 +1,222 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Batch;
+import dev.weft.store.ClaimRequest;
+import dev.weft.store.CommitResult;
+import dev.weft.store.EventRecord;
+import dev.weft.store.HeartbeatResult;
+import dev.weft.store.InboxRecord;
+import dev.weft.store.RunPage;
+import dev.weft.store.RunQuery;
+import dev.weft.store.RunRecord;
+import dev.weft.store.Store;
+import dev.weft.store.StoreCapabilities;
+import dev.weft.store.StoreException;
+import dev.weft.store.StoreListener;
+import dev.weft.store.StoreStats;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.WorkflowTaskRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The {@link Store} over JDBC, shared by the SQL stores: one writer connection with group commit
+ * for every write (batches, claims, heartbeats), and a pool of read connections for queries.
+ *
+ * <p>Subclasses (one per database) open the connections, pick the {@link Dialect}, and run the
+ * migrations; all SQL is here.
+ */
+public class JdbcStore implements Store {
+  private final StoreCapabilities capabilities;
+  private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+  private final GroupCommitWriter writer;
+  private final ReadPool reads;
+  private final BatchApplier batches;
+  private final TaskClaims claims;
+  private final RunReads queries = new RunReads();
+
+  /**
+   * Creates a store over open connections; the store owns and closes them.
+   *
+   * @param dialect what differs for this database
+   * @param capabilities what the store guarantees beyond the contract
+   * @param writerConnection the connection every write goes through
+   * @param readConnections the connections queries use, at least one
+   * @param maxGroup the maximum number of batches committed in one transaction
+   * @param hook observes the writer's commits (crash tests); {@link TransactionHook#NONE} normally
+   */
+  protected JdbcStore(
+      Dialect dialect,
+      StoreCapabilities capabilities,
+      Connection writerConnection,
+      List<Connection> readConnections,
+      int maxGroup,
+      TransactionHook hook) {
+    if (readConnections.isEmpty()) {
+      throw new IllegalArgumentException("a store needs at least one read connection");
+    }
+    this.capabilities = capabilities;
+    this.batches = new BatchApplier(dialect);
+    this.claims = new TaskClaims(dialect);
+    this.writer =
+        new GroupCommitWriter(
+            new Statements(writerConnection),
+            maxGroup,
+            hook,
+            listeners,
+            "weft-" + dialect.name() + "-writer");
+    List<Statements> readers = new ArrayList<>();
+    for (Connection c : readConnections) {
+      readers.add(new Statements(c));
+    }
+    this.reads = new ReadPool(readers);
+    try {
+      writer.start();
+    } catch (SQLException e) {
+      reads.close();
+      writer.close();
+      throw new StoreException("cannot start the store writer: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public StoreCapabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public CompletableFuture<CommitResult> commit(Batch batch) {
+    return writer.submit(
+        (st, notes) -> {
+          batches.apply(batch, st, notes);
+          return CommitResult.ok();
+        },
+        conflict -> conflict);
+  }
+
+  @Override
+  public List<WorkflowTaskRecord> claimWorkflowTasks(ClaimRequest request) {
+    return await(writer.submit((st, notes) -> claims.claimWorkflowTasks(request, st)));
+  }
+
+  @Override
+  public List<ActivityTaskState> claimActivityTasks(ClaimRequest request) {
+    return await(writer.submit((st, notes) -> claims.claimActivityTasks(request, st, notes)));
+  }
+
+  @Override
+  public HeartbeatResult recordHeartbeat(
+      String runId, long seq, long leaseToken, byte[] details, Instant leaseUntil) {
+    return await(
+        writer.submit(
+            (st, notes) ->
+                claims.recordHeartbeat(runId, seq, leaseToken, details, leaseUntil, st)));
+  }
+
+  @Override
+  public int expireAllLeases(Instant now) {
+    if (!capabilities.exclusiveAccess()) {
+      throw new IllegalStateException(
+          "expireAllLeases is only allowed on a store with exclusive access; "
+              + capabilities.name()
+              + " is shared between processes");
+    }
+    return await(writer.submit((st, notes) -> claims.expireAllLeases(now, st, notes)));
+  }
+
+  @Override
+  public List<TimerRecord> dueTimers(Instant now, int limit) {
+    return reads.read("due timers", st -> queries.dueTimers(now, limit, st));
+  }
+
+  @Override
+  public List<ActivityTaskState> expiredActivityTasks(Instant now, int limit) {
+    return reads.read("expired activities", st -> queries.expiredActivityTasks(now, limit, st));
+  }
+
+  @Override
+  public Optional<Instant> nextDueTime(Instant now) {
+    return reads.read("next due time", st -> queries.nextDueTime(now, st));
+  }
+
+  @Override
+  public Optional<RunRecord> findRun(String runId) {
+    return reads.read("run " + runId, st -> queries.findRun(runId, st));
+  }
+
+  @Override
+  public Optional<RunRecord> findLatestRun(String namespace, String workflowId) {
+    return reads.read(
+        "workflow " + workflowId, st -> queries.findLatestRun(namespace, workflowId, st));
+  }
+
+  @Override
+  public List<EventRecord> readHistory(String runId, long fromEventId) {
+    return reads.read("history of run " + runId, st -> queries.readHistory(runId, fromEventId, st));
+  }
+
+  @Override
+  public List<InboxRecord> readInbox(String runId) {
+    return reads.read("inbox of run " + runId, st -> queries.readInbox(runId, st));
+  }
+
+  @Override
+  public Optional<WorkflowTaskRecord> findWorkflowTask(String runId) {
+    return reads.read("workflow task of run " + runId, st -> queries.findWorkflowTask(runId, st));
+  }
+
+  @Override
+  public List<ActivityTaskState> findActivityTasks(String runId) {
+    return reads.read("activities of run " + runId, st -> queries.findActivityTasks(runId, st));
+  }
+
+  @Override
+  public List<TimerRecord> findTimers(String runId) {
+    return reads.read("timers of run " + runId, st -> queries.findTimers(runId, st));
+  }
+
+  @Override
+  public RunPage listRuns(RunQuery query) {
+    return reads.read("list runs", st -> queries.listRuns(query, st));
+  }
+
+  @Override
+  public long countRuns(RunQuery query) {
+    return reads.read("count runs", st -> queries.countRuns(query, st));
+  }
+
+  @Override
+  public StoreStats stats() {
+    return reads.read("stats", queries::stats);
+  }
+
+  @Override
+  public void addListener(StoreListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    reads.close();
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new StoreException(String.valueOf(e.getCause()), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.EventRecord;
+import dev.weft.store.InboxRecord;
+import dev.weft.store.RunPage;
+import dev.weft.store.RunQuery;
+import dev.weft.store.RunRecord;
+import dev.weft.store.StoreStats;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.WorkflowTaskRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only queries of a store, each run on a connection lent by the {@link ReadPool}. */
+final class RunReads {
+
+  Optional<RunRecord> findRun(String runId, Statements st) throws SQLException {
+    PreparedStatement ps = st.prepare("SELECT " + Rows.RUN_COLUMNS + " FROM runs WHERE run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.run(rs)) : Optional.empty();
+    }
+  }
+
+  Optional<RunRecord> findLatestRun(String namespace, String workflowId, Statements st)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT "
+                + Rows.RUN_COLUMNS
+                + " FROM runs WHERE namespace = ? AND workflow_id = ?"
+                + " ORDER BY start_time DESC, CASE status WHEN 'RUNNING' THEN 0 ELSE 1 END"
+                + " LIMIT 1");
+    ps.setString(1, namespace);
+    ps.setString(2, workflowId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.run(rs)) : Optional.empty();
+    }
+  }
+
+  List<EventRecord> readHistory(String runId, long fromEventId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT event_id, event_type, event_time, data FROM history"
+                + " WHERE run_id = ? AND event_id >= ? ORDER BY event_id");
+    ps.setString(1, runId);
+    ps.setLong(2, fromEventId);
+    List<EventRecord> events = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        events.add(
+            new EventRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getBytes(4)));
+      }
+    }
+    return events;
+  }
+
+  List<InboxRecord> readInbox(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT inbox_id, event_type, event_time, data FROM inbox WHERE run_id = ?"
+                + " ORDER BY inbox_id");
+    ps.setString(1, runId);
+    List<InboxRecord> events = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        events.add(
+            new InboxRecord(
+                rs.getLong(1),
+                runId,
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getBytes(4)));
+      }
+    }
+    return events;
+  }
+
+  Optional<WorkflowTaskRecord> findWorkflowTask(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT " + Rows.WORKFLOW_TASK_COLUMNS + " FROM workflow_tasks WHERE run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.workflowTask(rs)) : Optional.empty();
+    }
+  }
+
+  List<ActivityTaskState> findActivityTasks(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT "
+                + Rows.ACTIVITY_TASK_COLUMNS
+                + " FROM activity_tasks WHERE run_id = ? ORDER BY seq");
+    ps.setString(1, runId);
+    List<ActivityTaskState> tasks = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        tasks.add(Rows.activityTaskState(rs));
+      }
+    }
+    return tasks;
+  }
+
+  List<TimerRecord> findTimers(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare("SELECT run_id, seq, fire_at FROM timers WHERE run_id = ? ORDER BY seq");
+    ps.setString(1, runId);
+    return timers(ps);
+  }
+
+  List<TimerRecord> dueTimers(Instant now, int limit, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT run_id, seq, fire_at FROM timers WHERE fire_at <= ? ORDER BY fire_at LIMIT ?");
+    Millis.set(ps, 1, now);
+    ps.setInt(2, limit);
+    return timers(ps);
+  }
+
+  private static List<TimerRecord> timers(PreparedStatement ps) throws SQLException {
+    List<TimerRecord> timers = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        timers.add(
+            new TimerRecord(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
+      }
+    }
+    return timers;
+  }
+
+  List<ActivityTaskState> expiredActivityTasks(Instant now, int limit, Statements st)
+      throws SQLException {
+    List<ActivityTaskState> expired = new ArrayList<>();
+    PreparedStatement leased =
+        st.prepare(
+            "SELECT "
+                + Rows.ACTIVITY_TASK_COLUMNS
+                + " FROM activity_tasks WHERE lease_owner IS NOT NULL AND lease_until <= ?"
+                + " ORDER BY lease_until LIMIT ?");
+    Millis.set(leased, 1, now);
+    leased.setInt(2, limit);
+    collectActivityStates(leased, expired);
+    if (expired.size() < limit) {
+      PreparedStatement overdue =
+          st.prepare(
+              "SELECT "
+                  + Rows.ACTIVITY_TASK_COLUMNS
+                  + " FROM activity_tasks WHERE (lease_owner IS NULL OR lease_until > ?)"
+                  + " AND schedule_to_close_deadline <= ? ORDER BY schedule_to_close_deadline"
+                  + " LIMIT ?");
+      Millis.set(overdue, 1, now);
+      Millis.set(overdue, 2, now);
+      overdue.setInt(3, limit - expired.size());
+      collectActivityStates(overdue, expired);
+    }
+    return expired;
+  }
+
+  private static void collectActivityStates(PreparedStatement ps, List<ActivityTaskState> out)
+      throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(Rows.activityTaskState(rs));
+      }
+    }
+  }
+
+  Optional<Instant> nextDueTime(Instant now, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT MIN(t) FROM ("
+                + " SELECT MIN(fire_at) AS t FROM timers"
+                + " UNION ALL SELECT MIN(visible_at) FROM workflow_tasks WHERE visible_at > ?"
+                + " UNION ALL SELECT MIN(visible_at) FROM activity_tasks"
+                + " WHERE lease_owner IS NULL AND visible_at > ?"
+                + " UNION ALL SELECT MIN(lease_until) FROM activity_tasks"
+                + " WHERE lease_owner IS NOT NULL"
+                + " UNION ALL SELECT MIN(schedule_to_close_deadline) FROM activity_tasks"
+                + " WHERE schedule_to_close_deadline IS NOT NULL) due");
+    Millis.set(ps, 1, now);
+    Millis.set(ps, 2, now);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        long t = rs.getLong(1);
+        if (!rs.wasNull()) {
+          return Optional.of(Instant.ofEpochMilli(t));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  RunPage listRuns(RunQuery q, Statements st) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + Rows.RUN_COLUMNS + " FROM runs WHERE namespace = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(q.namespace());
+    appendFilters(q, sql, params);
+    if (q.pageToken() != null) {
+      PageToken token = PageToken.parse(q.pageToken());
+      sql.append(" AND (start_time < ? OR (start_time = ? AND run_id < ?))");
+      params.add(token.startMillis());
+      params.add(token.startMillis());
+      params.add(token.runId());
+    }
+    sql.append(" ORDER BY start_time DESC, run_id DESC LIMIT ?");
+    params.add(q.pageSize() + 1);
+    PreparedStatement ps = st.prepare(sql.toString());
+    bind(ps, params);
+    List<RunRecord> runs = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        runs.add(Rows.run(rs));
+      }
+    }
+    String next = null;
+    if (runs.size() > q.pageSize()) {
+      runs.remove(runs.size() - 1);
+      RunRecord last = runs.get(runs.size() - 1);
+      next = new PageToken(last.startTime().toEpochMilli(), last.runId()).format();
+    }
+    return new RunPage(runs, next);
+  }
+
+  long countRuns(RunQuery q, Statements st) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM runs WHERE namespace = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(q.namespace());
+    appendFilters(q, sql, params);
+    PreparedStatement ps = st.prepare(sql.toString());
+    bind(ps, params);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void appendFilters(RunQuery q, StringBuilder sql, List<Object> params) {
+    if (q.status() != null) {
+      sql.append(" AND status = ?");
+      params.add(q.status().name());
+    }
+    if (q.workflowType() != null) {
+      sql.append(" AND workflow_type = ?");
+      params.add(q.workflowType());
+    }
+    if (q.workflowId() != null) {
+      sql.append(" AND workflow_id = ?");
+      params.add(q.workflowId());
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  StoreStats stats(Statements st) throws SQLException {
+    return new StoreStats(
+        count("runs", st),
+        count("history", st),
+        count("inbox", st),
+        count("workflow_tasks", st),
+        count("activity_tasks", st),
+        count("timers", st));
+  }
+
+  private static long count(String table, Statements st) throws SQLException {
+    try (ResultSet rs = st.prepare("SELECT COUNT(*) FROM " + table).executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The position after the last run of a page: its start time and run ID. */
+  private record PageToken(long startMillis, String runId) {
+    static PageToken parse(String token) {
+      int colon = token.indexOf(':');
+      if (colon < 1) {
+        throw new IllegalArgumentException("invalid page token '" + token + "'");
+      }
+      try {
+        return new PageToken(Long.parseLong(token.substring(0, colon)), token.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("invalid page token '" + token + "'", e);
+      }
+    }
+
+    String format() {
+      return startMillis + ":" + runId;
+    }
+  }
+}

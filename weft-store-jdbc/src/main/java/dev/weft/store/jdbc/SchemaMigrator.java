@@ -1,0 +1,139 @@
+package dev.weft.store.jdbc;
+
+import dev.weft.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the versioned SQL migrations of a dialect: {@code db/<dialect>/V001.sql}, {@code
+ * V002.sql}, ... on the classpath, each once, in order, each in its own transaction, recording the
+ * version in {@code weft_schema}. A database whose schema is newer than the code is refused with
+ * both versions named.
+ */
+public final class SchemaMigrator {
+  private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+
+  private final String folder;
+  private final ClassLoader loader;
+
+  /**
+   * Creates a migrator for the scripts in {@code db/<dialectName>/} of the given class loader.
+   *
+   * @param dialectName the dialect's name, which is the folder name
+   * @param loader the class loader that holds the scripts
+   */
+  public SchemaMigrator(String dialectName, ClassLoader loader) {
+    this.folder = "db/" + dialectName + "/";
+    this.loader = loader;
+  }
+
+  /** Returns the highest schema version this code knows. */
+  public int latestVersion() {
+    return scripts().size();
+  }
+
+  /**
+   * Brings the database to the latest version.
+   *
+   * @return the version the database had before
+   * @throws StoreException if the database is newer than the code, or a script fails
+   */
+  public int migrate(Connection connection) {
+    List<String> scripts = scripts();
+    try {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement s = connection.createStatement()) {
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS weft_schema (version INTEGER NOT NULL PRIMARY KEY,"
+                + " applied_at BIGINT NOT NULL)");
+        connection.commit();
+        int current = currentVersion(s);
+        if (current > scripts.size()) {
+          throw new StoreException(
+              "the store's schema is version "
+                  + current
+                  + ", newer than this Weft, which knows versions up to "
+                  + scripts.size()
+                  + "; upgrade Weft or use another store");
+        }
+        for (int v = current + 1; v <= scripts.size(); v++) {
+          log.info("applying store schema migration {}{}", folder, fileName(v));
+          for (String sql : statements(scripts.get(v - 1))) {
+            s.execute(sql);
+          }
+          s.execute(
+              "INSERT INTO weft_schema (version, applied_at) VALUES ("
+                  + v
+                  + ", "
+                  + System.currentTimeMillis()
+                  + ")");
+          connection.commit();
+        }
+        return current;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("schema migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int currentVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM weft_schema")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private List<String> scripts() {
+    List<String> scripts = new ArrayList<>();
+    for (int v = 1; ; v++) {
+      try (InputStream in = loader.getResourceAsStream(folder + fileName(v))) {
+        if (in == null) {
+          return scripts;
+        }
+        scripts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new StoreException("cannot read migration " + folder + fileName(v), e);
+      }
+    }
+  }
+
+  private static String fileName(int version) {
+    return String.format("V%03d.sql", version);
+  }
+
+  /** Splits a script into statements at semicolons that end a line; drops comment lines. */
+  static List<String> statements(String script) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (trimmed.endsWith(";")) {
+        String sql = current.toString().strip();
+        out.add(sql.substring(0, sql.length() - 1));
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().strip());
+    }
+    return out;
+  }
+}

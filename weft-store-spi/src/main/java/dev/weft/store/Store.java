@@ -1,0 +1,124 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The storage SPI: everything the engine persists goes through this interface.
+ *
+ * <p>Writes are {@link Batch}es applied atomically by {@link #commit}. A store may group concurrent
+ * batches into one database transaction (group commit), but each batch succeeds or fails on its
+ * own, and a returned {@link CommitResult.Committed} means the batch is durable.
+ *
+ * <p>Claims lease ready tasks to a worker; a lease carries a fencing token that later writes of the
+ * worker must present. Reads never block writes.
+ *
+ * <p>Times are given by the caller: a store never reads a clock, so the engine's clock (which tests
+ * can skip forward) is the only time source.
+ *
+ * <p>Implementations are thread-safe. Every implementation passes the store contract suite in
+ * {@code weft-store-tck}.
+ */
+public interface Store extends AutoCloseable {
+
+  /** Returns what this store guarantees beyond the common contract. */
+  StoreCapabilities capabilities();
+
+  /**
+   * Applies a batch atomically.
+   *
+   * @return a future that completes with {@link CommitResult.Committed} once the batch is durable,
+   *     or {@link CommitResult.Conflict} if a conditional write did not hold (nothing applied); it
+   *     completes exceptionally with {@link StoreException} if the store failed
+   */
+  CompletableFuture<CommitResult> commit(Batch batch);
+
+  /**
+   * Leases up to {@code request.maxTasks()} workflow tasks of a queue that are visible at {@code
+   * request.now()}, oldest first. A leased task stays invisible until {@code now + lease}; if its
+   * worker does not complete it by then, it is claimable again.
+   */
+  List<WorkflowTaskRecord> claimWorkflowTasks(ClaimRequest request);
+
+  /**
+   * Leases up to {@code request.maxTasks()} activity tasks of a queue that are visible and not
+   * leased, oldest first. Each claimed task's attempt is incremented; its lease lasts until the
+   * earliest of its timeouts ({@link ActivityTaskRecord#leaseUntil}).
+   */
+  List<ActivityTaskState> claimActivityTasks(ClaimRequest request);
+
+  /**
+   * Records a heartbeat of a running activity attempt: stores the details and extends the lease to
+   * {@code leaseUntil}, if the attempt still holds the lease.
+   */
+  HeartbeatResult recordHeartbeat(
+      String runId, long seq, long leaseToken, byte[] details, Instant leaseUntil);
+
+  /**
+   * Ends every lease at {@code now}. Only for stores with {@link
+   * StoreCapabilities#exclusiveAccess()}, when a process opens the store: the leases in it belong
+   * to a process that no longer runs. Workflow tasks become claimable at once; leased activity
+   * attempts become expired (see {@link #expiredActivityTasks}), so their retry policy decides what
+   * happens next, as if their lease had run out.
+   *
+   * @return the number of leases ended
+   */
+  int expireAllLeases(Instant now);
+
+  /** Returns up to {@code limit} timers due at {@code now}, earliest first. */
+  List<TimerRecord> dueTimers(Instant now, int limit);
+
+  /**
+   * Returns up to {@code limit} activity tasks whose time is up at {@code now}: a leased attempt
+   * whose lease expired, or a task whose schedule-to-close deadline passed.
+   */
+  List<ActivityTaskState> expiredActivityTasks(Instant now, int limit);
+
+  /**
+   * Returns the earliest time at which something is or becomes due: a timer, an activity lease
+   * expiry or schedule-to-close deadline (any of these may be at or before {@code now}: due
+   * already), or a task whose visibility time is after {@code now} (a retry backoff, a workflow
+   * task lease). Tasks that are claimable already are not counted: claiming them is the workers'
+   * business. Empty when nothing is pending.
+   */
+  Optional<Instant> nextDueTime(Instant now);
+
+  /** Returns the run with this run ID. */
+  Optional<RunRecord> findRun(String runId);
+
+  /** Returns the most recently started run of a workflow ID. */
+  Optional<RunRecord> findLatestRun(String namespace, String workflowId);
+
+  /** Returns a run's history events with {@code eventId >= fromEventId}, in order. */
+  List<EventRecord> readHistory(String runId, long fromEventId);
+
+  /** Returns a run's inbox, oldest first. */
+  List<InboxRecord> readInbox(String runId);
+
+  /** Returns a run's pending workflow task. */
+  Optional<WorkflowTaskRecord> findWorkflowTask(String runId);
+
+  /** Returns a run's pending activity tasks, by sequence number. */
+  List<ActivityTaskState> findActivityTasks(String runId);
+
+  /** Returns a run's pending timers, by sequence number. */
+  List<TimerRecord> findTimers(String runId);
+
+  /** Lists runs matching a query, newest first, one page at a time. */
+  RunPage listRuns(RunQuery query);
+
+  /** Counts the runs matching a query (its page size and token are ignored). */
+  long countRuns(RunQuery query);
+
+  /** Returns the row counts of the store's tables. */
+  StoreStats stats();
+
+  /** Registers a listener for committed changes. */
+  void addListener(StoreListener listener);
+
+  /** Closes the store: waits for queued commits to finish, then releases connections and files. */
+  @Override
+  void close();
+}

@@ -1,0 +1,38 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The pending workflow task of a run: a signal that the run has new inbox events (or has just
+ * started) and its code must run. A run has at most one.
+ *
+ * @param runId the run
+ * @param taskQueue the queue it is dispatched on
+ * @param visibleAt the earliest time it may be claimed (a lease's expiry while it is leased)
+ * @param attempt 1, plus one for each failed attempt since the last successful one
+ * @param lastFailure why the last attempt failed (for operators), or {@code null}
+ * @param leaseOwner the worker holding the lease, or {@code null}
+ * @param leaseToken the fencing token of the current lease (0 when not leased)
+ */
+public record WorkflowTaskRecord(
+    String runId,
+    String taskQueue,
+    Instant visibleAt,
+    int attempt,
+    String lastFailure,
+    String leaseOwner,
+    long leaseToken) {
+
+  /** Validates the record. */
+  public WorkflowTaskRecord {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(taskQueue, "taskQueue");
+    Objects.requireNonNull(visibleAt, "visibleAt");
+  }
+
+  /** Returns whether a worker holds a lease on it. */
+  public boolean isLeased() {
+    return leaseOwner != null;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.weft.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One row-level change inside a {@link Batch}. The store applies the writes of a batch in order, in
+ * one transaction.
+ *
+ * <p>Some writes are <em>conditional</em>: when their condition does not hold (an expected next
+ * event ID differs, a lease was lost, a run is closed), the whole batch is rolled back and {@link
+ * Store#commit} returns a {@link CommitResult.Conflict} naming that write. Conditions make races
+ * between workers, nodes and clients ordinary outcomes.
+ */
+public sealed interface Write {
+
+  /** The run this write touches; used for notifications and diagnostics. */
+  String runId();
+
+  /**
+   * Creates a run. Conditional: conflicts if a run with the same ID exists, or if a run of the same
+   * namespace and workflow ID is in one of {@code conflictingStatuses} (how the workflow ID reuse
+   * policy is enforced atomically).
+   *
+   * @param run the new run; its {@code nextEventId} must be 1
+   * @param conflictingStatuses statuses of existing runs with the same workflow ID that forbid this
+   *     start
+   */
+  record InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses) implements Write {
+    /** Validates the write. */
+    public InsertRun {
+      Objects.requireNonNull(run, "run");
+      conflictingStatuses = Set.copyOf(conflictingStatuses);
+      if (run.nextEventId() != 1) {
+        throw new IllegalArgumentException("a new run starts with nextEventId 1");
+      }
+    }
+
+    @Override
+    public String runId() {
+      return run.runId();
+    }
+  }
+
+  /**
+   * Appends events to a run's history. Conditional: conflicts unless the run's next event ID is
+   * {@code expectedNextEventId} (optimistic concurrency). Event IDs must continue from it without
+   * gaps. Advances the run's next event ID and history size.
+   */
+  record AppendEvents(String runId, long expectedNextEventId, List<EventRecord> events)
+      implements Write {
+    /** Validates that the events continue the history without gaps. */
+    public AppendEvents {
+      Objects.requireNonNull(runId, "runId");
+      events = List.copyOf(events);
+      if (events.isEmpty()) {
+        throw new IllegalArgumentException("AppendEvents needs at least one event");
+      }
+      for (int i = 0; i < events.size(); i++) {
+        if (events.get(i).eventId() != expectedNextEventId + i) {
+          throw new IllegalArgumentException(
+              "event "
+                  + i
+                  + " has ID "
+                  + events.get(i).eventId()
+                  + ", expected "
+                  + (expectedNextEventId + i));
+        }
+      }
+    }
+  }
+
+  /**
+   * Closes a run with a final status. Conditional: conflicts unless the run is {@link
+   * RunStatus#RUNNING}.
+   */
+  record CloseRun(String runId, RunStatus status, Instant closeTime) implements Write {
+    /** Validates the write. */
+    public CloseRun {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(closeTime, "closeTime");
+      if (!status.isClosed()) {
+        throw new IllegalArgumentException("CloseRun needs a closed status, was " + status);
+      }
+    }
+  }
+
+  /**
+   * Adds an event to a run's inbox. Conditional: conflicts unless the run exists and is {@link
+   * RunStatus#RUNNING}.
+   */
+  record InsertInbox(String runId, String type, Instant time, byte[] data) implements Write {
+    /** Validates the write. */
+    public InsertInbox {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+
+  /** Deletes a run's inbox events with IDs up to and including {@code upToInboxId}. */
+  record DeleteInbox(String runId, long upToInboxId) implements Write {}
+
+  /**
+   * Makes sure the run has a pending workflow task: inserts one visible at {@code visibleAt} if it
+   * has none; an existing task (leased or not) is left as it is.
+   */
+  record EnsureWorkflowTask(String runId, String taskQueue, Instant visibleAt) implements Write {
+    /** Validates the write. */
+    public EnsureWorkflowTask {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(visibleAt, "visibleAt");
+    }
+  }
+
+  /**
+   * Finishes a leased workflow task. Conditional on the lease token. If the run's inbox holds
+   * events newer than {@code consumedInboxId} (they arrived while the task ran), the task is kept,
+   * unleased and visible at {@code now}, so the run runs again; otherwise it is deleted.
+   */
+  record CompleteWorkflowTask(
+      String runId, String taskQueue, long leaseToken, long consumedInboxId, Instant now)
+      implements Write {
+    /** Validates the write. */
+    public CompleteWorkflowTask {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(now, "now");
+    }
+  }
+
+  /**
+   * Records a failed workflow task attempt: conditional on the lease token; releases the lease,
+   * makes the task visible again at {@code retryAt}, increments its attempt and keeps the failure
+   * text for operators.
+   */
+  record FailWorkflowTask(
+      String runId, String taskQueue, long leaseToken, String failure, Instant retryAt)
+      implements Write {
+    /** Validates the write. */
+    public FailWorkflowTask {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(failure, "failure");
+      Objects.requireNonNull(retryAt, "retryAt");
+    }
+  }
+
+  /** Adds an activity task to its queue. */
+  record InsertActivityTask(ActivityTaskRecord task) implements Write {
+    /** Validates the write. */
+    public InsertActivityTask {
+      Objects.requireNonNull(task, "task");
+    }
+
+    @Override
+    public String runId() {
+      return task.runId();
+    }
+  }
+
+  /**
+   * Removes a finished activity task. Conditional: conflicts unless the task exists and is leased
+   * with {@code leaseToken} (a worker whose lease was lost cannot complete it).
+   */
+  record CompleteActivityTask(String runId, long seq, long leaseToken) implements Write {}
+
+  /**
+   * Schedules another attempt of an activity task after a failed one. Conditional on the lease
+   * token. Releases the lease; the task becomes claimable at {@code visibleAt}.
+   *
+   * @param lastFailure the engine's encoding of the failure, kept for the next attempt and for
+   *     operators
+   */
+  record RetryActivityTask(
+      String runId,
+      long seq,
+      String taskQueue,
+      long leaseToken,
+      Instant visibleAt,
+      byte[] lastFailure)
+      implements Write {
+    /** Validates the write. */
+    public RetryActivityTask {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(visibleAt, "visibleAt");
+    }
+  }
+
+  /**
+   * Removes an activity task whatever its state (the workflow cancelled it or closed). A running
+   * attempt learns of it at its next heartbeat, and its completion is refused.
+   */
+  record DeleteActivityTask(String runId, long seq) implements Write {}
+
+  /** Adds a durable timer. */
+  record InsertTimer(TimerRecord timer) implements Write {
+    /** Validates the write. */
+    public InsertTimer {
+      Objects.requireNonNull(timer, "timer");
+    }
+
+    @Override
+    public String runId() {
+      return timer.runId();
+    }
+  }
+
+  /**
+   * Deletes a timer. When {@code required}, conditional: conflicts if the timer does not exist (how
+   * two firings of the same timer are told apart from one).
+   */
+  record DeleteTimer(String runId, long seq, boolean required) implements Write {}
+
+  /**
+   * Deletes everything a closed run left pending: its workflow task, activity tasks, timers and
+   * inbox.
+   */
+  record DeleteRunTasks(String runId) implements Write {}
+}

@@ -1,0 +1,15 @@
+/**
+ * The storage SPI: the one interface the Weft engine uses to persist workflow runs.
+ *
+ * <p>The unit of the SPI is the transaction a step needs. {@link dev.weft.store.Store#commit}
+ * applies a {@link dev.weft.store.Batch} of {@link dev.weft.store.Write}s atomically: a workflow
+ * task appends its history events and writes the tasks, timers and status they imply in one
+ * transaction, so the history never says a task exists while the queue does not, or the reverse.
+ * Conditional writes (an expected next event ID, a lease token) make lost races a normal return
+ * value ({@link dev.weft.store.CommitResult.Conflict}), never an exception.
+ *
+ * <p>The store treats event and payload contents as opaque bytes: it knows rows (runs, history,
+ * inbox, tasks, timers), not workflow semantics. That keeps every store small and lets one contract
+ * suite (the TCK in {@code weft-store-tck}) pin the behaviour of all of them.
+ */
+package dev.weft.store;

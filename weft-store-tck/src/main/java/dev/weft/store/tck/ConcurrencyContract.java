@@ -1,0 +1,230 @@
+package dev.weft.store.tck;
+
+import static dev.weft.store.tck.TestData.NAMESPACE;
+import static dev.weft.store.tck.TestData.QUEUE;
+import static dev.weft.store.tck.TestData.T0;
+import static dev.weft.store.tck.TestData.activity;
+import static dev.weft.store.tck.TestData.claim;
+import static dev.weft.store.tck.TestData.event;
+import static dev.weft.store.tck.TestData.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.EventRecord;
+import dev.weft.store.RunQuery;
+import dev.weft.store.WorkflowTaskRecord;
+import dev.weft.store.Write;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the store under concurrent callers (virtual threads): concurrent commits all succeed and are
+ * all visible (whatever the store groups into one transaction); of concurrent conditional writes
+ * with the same condition exactly one wins; concurrent claims never lease a task twice; and {@code
+ * close} finishes the commits already submitted.
+ */
+public abstract class ConcurrencyContract extends StoreContract {
+  private static final int THREADS = 8;
+
+  @Test
+  void concurrentCommitsAllSucceedAndAreAllVisible() {
+    int perThread = 200;
+
+    List<List<CommitResult>> results =
+        race(
+            THREADS,
+            t -> {
+              List<CommitResult> mine = new ArrayList<>();
+              for (int i = 0; i < perThread; i++) {
+                String runId = "t" + t + "-" + i;
+                mine.add(
+                    commit(
+                        run(runId).insert(),
+                        new Write.AppendEvents(runId, 1, List.of(event(1, runId))),
+                        new Write.EnsureWorkflowTask(runId, QUEUE, T0)));
+              }
+              return mine;
+            });
+
+    assertThat(results).flatMap(r -> r).hasSize(THREADS * perThread).allMatch(r -> r.committed());
+    assertThat(store.stats().runs()).isEqualTo(THREADS * perThread);
+    assertThat(store.stats().historyEvents()).isEqualTo(THREADS * perThread);
+    assertThat(store.stats().workflowTasks()).isEqualTo(THREADS * perThread);
+    assertThat(store.countRuns(new RunQuery(NAMESPACE, null, null, null, 1, null)))
+        .isEqualTo(THREADS * perThread);
+    for (int t = 0; t < THREADS; t++) {
+      for (int i = 0; i < perThread; i++) {
+        assertThat(storedRun("t" + t + "-" + i).nextEventId()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void concurrentAppendsWithTheSameExpectedIdHaveExactlyOneWinner() {
+    startRun("r1");
+    int rounds = 25;
+    List<String> winners = new ArrayList<>();
+
+    for (long id = 1; id <= rounds; id++) {
+      long expected = id;
+      List<CommitResult> results =
+          race(
+              THREADS,
+              t ->
+                  commit(
+                      new Write.AppendEvents(
+                          "r1", expected, List.of(event(expected, "thread-" + t)))));
+
+      assertThat(results).filteredOn(CommitResult::committed).hasSize(1);
+      assertThat(results).filteredOn(r -> r instanceof CommitResult.Conflict).hasSize(THREADS - 1);
+      winners.add("thread-" + results.indexOf(CommitResult.ok()));
+    }
+
+    List<EventRecord> history = store.readHistory("r1", 1);
+    assertThat(history).extracting(EventRecord::eventId).hasSize(rounds).isSorted();
+    assertThat(history)
+        .extracting(e -> new String(e.data(), StandardCharsets.UTF_8))
+        .containsExactlyElementsOf(winners);
+    assertThat(storedRun("r1").nextEventId()).isEqualTo(rounds + 1);
+  }
+
+  @Test
+  void concurrentStartsOfTheSameRunIdHaveExactlyOneWinnerEach() {
+    int runs = 100;
+
+    List<List<CommitResult>> results =
+        race(
+            THREADS,
+            t -> {
+              List<CommitResult> mine = new ArrayList<>();
+              for (int i = 0; i < runs; i++) {
+                mine.add(commit(run("r" + i).insert()));
+              }
+              return mine;
+            });
+
+    for (int i = 0; i < runs; i++) {
+      int run = i;
+      assertThat(results)
+          .as("winners of run r%d", i)
+          .filteredOn(mine -> mine.get(run).committed())
+          .hasSize(1);
+    }
+    assertThat(store.stats().runs()).isEqualTo(runs);
+  }
+
+  @Test
+  void concurrentWorkflowTaskClaimsNeverLeaseATaskTwice() {
+    int tasks = 100;
+    Batch.Builder batch = Batch.builder();
+    for (int i = 0; i < tasks; i++) {
+      batch.add(run("r" + i).insert()).add(new Write.EnsureWorkflowTask("r" + i, QUEUE, T0));
+    }
+    commitOk(batch.build());
+
+    List<List<String>> claimed =
+        race(
+            THREADS,
+            t -> {
+              List<String> mine = new ArrayList<>();
+              List<WorkflowTaskRecord> got;
+              do {
+                got = store.claimWorkflowTasks(claim("w" + t, t + 1, 3, T0, Duration.ofMinutes(5)));
+                got.forEach(task -> mine.add(task.runId()));
+              } while (!got.isEmpty());
+              return mine;
+            });
+
+    assertThat(claimed).flatMap(c -> c).hasSize(tasks).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void concurrentActivityClaimsNeverLeaseATaskTwice() {
+    int tasks = 100;
+    startRun("r1");
+    Batch.Builder batch = Batch.builder();
+    for (int seq = 1; seq <= tasks; seq++) {
+      batch.add(activity("r1", seq).insert());
+    }
+    commitOk(batch.build());
+
+    List<List<Long>> claimed =
+        race(
+            THREADS,
+            t -> {
+              List<Long> mine = new ArrayList<>();
+              List<ActivityTaskState> got;
+              do {
+                got = store.claimActivityTasks(claim("w" + t, t + 1, 3, T0, Duration.ofMinutes(5)));
+                got.forEach(s -> mine.add(s.task().seq()));
+              } while (!got.isEmpty());
+              return mine;
+            });
+
+    assertThat(claimed).flatMap(c -> c).hasSize(tasks).doesNotHaveDuplicates();
+    assertThat(store.findActivityTasks("r1")).allMatch(s -> s.task().attempt() == 1);
+  }
+
+  @Test
+  void closeFinishesTheCommitsAlreadySubmitted() {
+    List<CompletableFuture<CommitResult>> submitted = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      submitted.add(store.commit(Batch.of(run("r" + i).insert())));
+    }
+
+    closeStoreNow();
+
+    assertThat(submitted).allMatch(CompletableFuture::isDone);
+    assertThat(submitted).allMatch(f -> f.join().committed());
+  }
+
+  /**
+   * Runs {@code n} tasks on virtual threads that start together, and returns their results in task
+   * order.
+   */
+  private static <T> List<T> race(int n, IntFunction<T> task) {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int t = 0; t < n; t++) {
+        int index = t;
+        Callable<T> call =
+            () -> {
+              start.await();
+              return task.apply(index);
+            };
+        futures.add(threads.submit(call));
+      }
+      start.countDown();
+    }
+    List<T> results = new ArrayList<>(n);
+    for (Future<T> f : futures) {
+      results.add(get(f));
+    }
+    return results;
+  }
+
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new AssertionError("racing task failed: " + e.getCause(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.weft.store.tck;
+
+import static dev.weft.store.tck.TestData.NAMESPACE;
+import static dev.weft.store.tck.TestData.T0;
+import static dev.weft.store.tck.TestData.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.store.CommitResult;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
+import dev.weft.store.Write;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins how runs start and are found: {@link Write.InsertRun} (a duplicate run ID conflicts; the
+ * workflow ID reuse check through {@code conflictingStatuses} is scoped to namespace and workflow
+ * ID), {@code findRun} and {@code findLatestRun} (the most recently started run wins).
+ */
+public abstract class RunContract extends StoreContract {
+
+  @Test
+  void insertedRunIsFoundByRunIdAndByWorkflowId() {
+    RunRecord run = run("r1").workflowId("order-1").build();
+
+    commitOk(new Write.InsertRun(run, Set.of()));
+
+    assertThat(store.findRun("r1")).contains(run);
+    assertThat(store.findLatestRun(NAMESPACE, "order-1")).contains(run);
+  }
+
+  @Test
+  void newRunIsRunningWithAnEmptyHistory() {
+    startRun("r1");
+
+    RunRecord found = storedRun("r1");
+    assertThat(found.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(found.closeTime()).isNull();
+    assertThat(found.nextEventId()).isEqualTo(1);
+    assertThat(found.historyBytes()).isZero();
+    assertThat(store.readHistory("r1", 1)).isEmpty();
+  }
+
+  @Test
+  void unknownRunIsNotFound() {
+    startRun("r1");
+
+    assertThat(store.findRun("missing")).isEmpty();
+    assertThat(store.findLatestRun(NAMESPACE, "missing")).isEmpty();
+    assertThat(store.findLatestRun("other-namespace", "wf-r1")).isEmpty();
+  }
+
+  @Test
+  void duplicateRunIdConflictsAndKeepsTheFirstRun() {
+    RunRecord first = startRun("r1");
+    Write.InsertRun again = run("r1").workflowId("another").insert();
+
+    CommitResult.Conflict conflict = commitConflict(again);
+
+    assertThat(conflict.write()).isEqualTo(again);
+    assertThat(store.findRun("r1")).contains(first);
+    assertThat(store.stats().runs()).isEqualTo(1);
+  }
+
+  @Test
+  void startConflictsWhileARunOfTheWorkflowIdIsInAConflictingStatus() {
+    commitOk(run("r1").workflowId("order-1").insert());
+    Write.InsertRun second = run("r2").workflowId("order-1").insert(Set.of(RunStatus.RUNNING));
+
+    CommitResult.Conflict conflict = commitConflict(second);
+
+    assertThat(conflict.write()).isEqualTo(second);
+    assertThat(store.findRun("r2")).isEmpty();
+  }
+
+  @Test
+  void startConflictsWhileARunOfTheWorkflowIdIsInAConflictingClosedStatus() {
+    commitOk(run("r1").workflowId("order-1").insert());
+    commitOk(new Write.CloseRun("r1", RunStatus.FAILED, T0.plusSeconds(5)));
+
+    commitConflict(
+        run("r2")
+            .workflowId("order-1")
+            .insert(Set.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.RUNNING)));
+
+    assertThat(store.findRun("r2")).isEmpty();
+  }
+
+  @Test
+  void startSucceedsWhileRunsOfTheWorkflowIdAreInOtherStatuses() {
+    commitOk(run("r1").workflowId("order-1").insert());
+    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)));
+
+    commitOk(
+        run("r2")
+            .workflowId("order-1")
+            .startTime(T0.plusSeconds(10))
+            .insert(Set.of(RunStatus.RUNNING, RunStatus.FAILED)));
+
+    assertThat(store.findRun("r2")).isPresent();
+  }
+
+  @Test
+  void withoutConflictingStatusesAnyNumberOfRunsMayShareAWorkflowId() {
+    commitOk(run("r1").workflowId("order-1").insert());
+
+    commitOk(run("r2").workflowId("order-1").insert(Set.of()));
+
+    assertThat(store.findRun("r1")).isPresent();
+    assertThat(store.findRun("r2")).isPresent();
+  }
+
+  @Test
+  void conflictingStatusesOnlyConcernTheSameNamespaceAndWorkflowId() {
+    commitOk(run("r1").namespace("a").workflowId("order-1").insert());
+
+    commitOk(run("r2").namespace("a").workflowId("order-2").insert(Set.of(RunStatus.RUNNING)));
+    commitOk(run("r3").namespace("b").workflowId("order-1").insert(Set.of(RunStatus.RUNNING)));
+
+    assertThat(store.stats().runs()).isEqualTo(3);
+  }
+
+  @Test
+  void findLatestRunReturnsTheMostRecentlyStartedRun() {
+    commitOk(run("r2").workflowId("order-1").startTime(T0.plusSeconds(120)).insert());
+    commitOk(run("r1").workflowId("order-1").startTime(T0).insert());
+    commitOk(run("r3").workflowId("order-1").startTime(T0.plusSeconds(60)).insert());
+    commitOk(new Write.CloseRun("r2", RunStatus.CONTINUED_AS_NEW, T0.plusSeconds(130)));
+
+    assertThat(store.findLatestRun(NAMESPACE, "order-1"))
+        .get()
+        .extracting(RunRecord::runId)
+        .isEqualTo("r2");
+  }
+
+  @Test
+  void findLatestRunIsScopedToTheNamespace() {
+    commitOk(run("r1").namespace("a").workflowId("order-1").startTime(T0).insert());
+    commitOk(run("r2").namespace("b").workflowId("order-1").startTime(T0.plusSeconds(60)).insert());
+
+    assertThat(store.findLatestRun("a", "order-1"))
+        .get()
+        .extracting(RunRecord::runId)
+        .isEqualTo("r1");
+  }
+}
