@@ -74,9 +74,14 @@ public sealed interface Write {
 
   /**
    * Closes a run with a final status. Conditional: conflicts unless the run is {@link
-   * RunStatus#RUNNING}.
+   * RunStatus#RUNNING}, and unless its inbox holds no event newer than {@code consumedInboxId} (a
+   * workflow that completes while a signal arrives must first see the signal).
+   *
+   * @param consumedInboxId the newest inbox event the closing workflow task saw; {@link
+   *     Long#MAX_VALUE} to close whatever the inbox holds (terminate)
    */
-  record CloseRun(String runId, RunStatus status, Instant closeTime) implements Write {
+  record CloseRun(String runId, RunStatus status, Instant closeTime, long consumedInboxId)
+      implements Write {
     /** Validates the write. */
     public CloseRun {
       Objects.requireNonNull(runId, "runId");
@@ -84,6 +89,11 @@ public sealed interface Write {
       if (!status.isClosed()) {
         throw new IllegalArgumentException("CloseRun needs a closed status, was " + status);
       }
+    }
+
+    /** Closes a run whatever its inbox holds. */
+    public CloseRun(String runId, RunStatus status, Instant closeTime) {
+      this(runId, status, closeTime, Long.MAX_VALUE);
     }
   }
 
@@ -175,6 +185,8 @@ public sealed interface Write {
    *
    * @param lastFailure the engine's encoding of the failure, kept for the next attempt and for
    *     operators
+   * @param heartbeatDetails the failed attempt's latest heartbeat details (which heartbeat
+   *     throttling may not have written yet), or {@code null} to keep the stored ones
    */
   record RetryActivityTask(
       String runId,
@@ -182,13 +194,25 @@ public sealed interface Write {
       String taskQueue,
       long leaseToken,
       Instant visibleAt,
-      byte[] lastFailure)
+      byte[] lastFailure,
+      byte[] heartbeatDetails)
       implements Write {
     /** Validates the write. */
     public RetryActivityTask {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(visibleAt, "visibleAt");
+    }
+
+    /** Schedules another attempt, keeping the stored heartbeat details. */
+    public RetryActivityTask(
+        String runId,
+        long seq,
+        String taskQueue,
+        long leaseToken,
+        Instant visibleAt,
+        byte[] lastFailure) {
+      this(runId, seq, taskQueue, leaseToken, visibleAt, lastFailure, null);
     }
   }
 

@@ -148,6 +148,18 @@ final class BatchApplier {
 
   private void closeRun(Write.CloseRun w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    if (w.consumedInboxId() != Long.MAX_VALUE) {
+      PreparedStatement newer =
+          st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
+      newer.setString(1, w.runId());
+      newer.setLong(2, w.consumedInboxId());
+      try (ResultSet rs = newer.executeQuery()) {
+        if (rs.next()) {
+          throw new ConflictException(
+              w, "run " + w.runId() + " received events its closing workflow task did not see");
+        }
+      }
+    }
     PreparedStatement ps =
         st.prepare(
             "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'");
@@ -296,13 +308,15 @@ final class BatchApplier {
     PreparedStatement ps =
         st.prepare(
             "UPDATE activity_tasks SET lease_owner = NULL, lease_token = 0, started_at = NULL,"
-                + " lease_until = NULL, visible_at = ?, last_failure = ?"
+                + " lease_until = NULL, visible_at = ?, last_failure = ?,"
+                + " heartbeat_details = COALESCE(?, heartbeat_details)"
                 + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL");
     Millis.set(ps, 1, w.visibleAt());
     ps.setBytes(2, w.lastFailure());
-    ps.setString(3, w.runId());
-    ps.setLong(4, w.seq());
-    ps.setLong(5, w.leaseToken());
+    ps.setBytes(3, w.heartbeatDetails());
+    ps.setString(4, w.runId());
+    ps.setLong(5, w.seq());
+    ps.setLong(6, w.leaseToken());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(
           w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");

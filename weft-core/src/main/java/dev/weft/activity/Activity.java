@@ -1,0 +1,52 @@
+package dev.weft.activity;
+
+import dev.weft.internal.activity.ActivityContext;
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+/**
+ * The context of the running activity attempt, for code inside an activity method.
+ *
+ * <pre>{@code
+ * public void importFile(String path) {
+ *   long from = Activity.getHeartbeatDetails(Long.class).orElse(0L); // resume after a retry
+ *   for (long line = from; line < total; line++) {
+ *     process(line);
+ *     Activity.heartbeat(line); // progress; throws ActivityCanceledException when cancelled
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every method throws {@link IllegalStateException} outside an activity attempt's thread.
+ */
+public final class Activity {
+  private Activity() {}
+
+  /** Returns what the attempt knows about itself. */
+  public static ActivityInfo getInfo() {
+    return ActivityContext.current().info();
+  }
+
+  /**
+   * Reports that the attempt is alive, with optional progress details that a later attempt can read
+   * with {@link #getHeartbeatDetails}. Extends the heartbeat timeout. Cheap to call often: writes
+   * to the store are throttled.
+   *
+   * @throws ActivityCanceledException if the attempt no longer owns its task (cancelled, timed out,
+   *     run closed)
+   */
+  public static void heartbeat(Object details) {
+    ActivityContext.current().heartbeat(details);
+  }
+
+  /** Returns the details of the last heartbeat recorded by this or an earlier attempt. */
+  public static <T> Optional<T> getHeartbeatDetails(Class<T> type) {
+    return getHeartbeatDetails(type, type);
+  }
+
+  /** Returns the last recorded heartbeat details, read as a generic type. */
+  @SuppressWarnings("unchecked")
+  public static <T> Optional<T> getHeartbeatDetails(Class<T> type, Type genericType) {
+    return (Optional<T>) ActivityContext.current().heartbeatDetails(genericType);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.weft.activity;
+
+import java.time.Instant;
+
+/**
+ * What a running activity attempt knows about itself.
+ *
+ * @param activityType the activity type
+ * @param taskQueue the queue it was dispatched on
+ * @param workflowId the workflow that scheduled it
+ * @param runId the run that scheduled it
+ * @param seq the run's command sequence number of this activity
+ * @param attempt this attempt's number, starting at 1
+ * @param startedAt when this attempt started
+ * @param taskToken an opaque token identifying this attempt
+ */
+public record ActivityInfo(
+    String activityType,
+    String taskQueue,
+    String workflowId,
+    String runId,
+    long seq,
+    int attempt,
+    Instant startedAt,
+    String taskToken) {}

@@ -1,0 +1,11 @@
+package dev.weft.client;
+
+import java.time.Instant;
+
+/**
+ * A timer a run is waiting for, as shown by describe.
+ *
+ * @param seq the run's sequence number of the timer
+ * @param fireAt when it fires
+ */
+public record PendingTimer(long seq, Instant fireAt) {}

@@ -1,0 +1,87 @@
+package dev.weft.client;
+
+import dev.weft.workflow.Functions;
+
+/**
+ * Starts workflows and finds running ones. Get one from the engine ({@code engine.client()}).
+ * Thread-safe.
+ *
+ * <p>Typed starts go through a stub and a method reference, as in Temporal:
+ *
+ * <pre>{@code
+ * OrderWorkflow stub = client.newWorkflowStub(OrderWorkflow.class, options);
+ * WorkflowHandle<String> handle = client.start(stub::process, order);   // returns at once
+ * String receipt = stub.process(order);                                // or: start and wait
+ * }</pre>
+ *
+ * <p>Every start validates its input before writing anything: a non-serializable argument, a
+ * payload over the limit, an unknown workflow type on a queue this engine serves, or a workflow ID
+ * in use raise a typed exception and leave the store unchanged.
+ */
+public interface WeftClient {
+
+  /**
+   * Returns a stub for starting a workflow with {@code options}. Calling its workflow method starts
+   * the run and waits for the result; pass a method reference to {@link #start} to start without
+   * waiting.
+   *
+   * @throws dev.weft.failure.InvalidDefinitionException if the interface is not a workflow
+   *     interface
+   */
+  <W> W newWorkflowStub(Class<W> workflowInterface, WorkflowOptions options);
+
+  /**
+   * Returns a stub bound to the latest run of a workflow ID: its signal methods signal it, its
+   * query methods query it. Its workflow method waits for the run's result.
+   */
+  <W> W newWorkflowStub(Class<W> workflowInterface, String workflowId);
+
+  /** Starts a workflow by type name with positional arguments. */
+  WorkflowHandle<Object> start(String workflowType, WorkflowOptions options, Object... args);
+
+  /** Starts the workflow whose stub method is referenced. */
+  <R> WorkflowHandle<R> start(Functions.Func<R> workflow);
+
+  /** Starts the workflow whose stub method is referenced, with one argument. */
+  <A1, R> WorkflowHandle<R> start(Functions.Func1<A1, R> workflow, A1 arg1);
+
+  /** Starts the workflow whose stub method is referenced, with two arguments. */
+  <A1, A2, R> WorkflowHandle<R> start(Functions.Func2<A1, A2, R> workflow, A1 arg1, A2 arg2);
+
+  /** Starts the workflow whose stub method is referenced, with three arguments. */
+  <A1, A2, A3, R> WorkflowHandle<R> start(
+      Functions.Func3<A1, A2, A3, R> workflow, A1 arg1, A2 arg2, A3 arg3);
+
+  /** Starts the workflow (returning void) whose stub method is referenced. */
+  WorkflowHandle<Void> start(Functions.Proc workflow);
+
+  /** Starts the workflow (returning void) whose stub method is referenced, with one argument. */
+  <A1> WorkflowHandle<Void> start(Functions.Proc1<A1> workflow, A1 arg1);
+
+  /** Starts the workflow (returning void) whose stub method is referenced, with two arguments. */
+  <A1, A2> WorkflowHandle<Void> start(Functions.Proc2<A1, A2> workflow, A1 arg1, A2 arg2);
+
+  /** Starts the workflow (returning void) whose stub method is referenced, with three arguments. */
+  <A1, A2, A3> WorkflowHandle<Void> start(
+      Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2, A3 arg3);
+
+  /**
+   * Returns a handle on the latest run of a workflow ID.
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if no run has that ID
+   */
+  WorkflowHandle<Object> getHandle(String workflowId);
+
+  /**
+   * Returns a handle on one run.
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if there is no such run
+   */
+  WorkflowHandle<Object> getHandle(String workflowId, String runId);
+
+  /** Lists runs, newest first, one page at a time. */
+  WorkflowPage listWorkflows(WorkflowFilter filter);
+
+  /** Counts the runs a filter matches (its paging is ignored). */
+  long countWorkflows(WorkflowFilter filter);
+}

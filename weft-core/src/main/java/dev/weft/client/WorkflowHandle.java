@@ -1,0 +1,68 @@
+package dev.weft.client;
+
+import dev.weft.history.WorkflowHistory;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handle on one run (or, from {@link WeftClient#getHandle(String)}, on the latest run of a
+ * workflow ID). Thread-safe.
+ *
+ * @param <R> the result type
+ */
+public interface WorkflowHandle<R> {
+
+  /** Returns the workflow ID. */
+  String workflowId();
+
+  /** Returns the run ID. */
+  String runId();
+
+  /**
+   * Waits for the run to close and returns its result.
+   *
+   * @throws dev.weft.failure.WorkflowFailedException if it failed, was cancelled or terminated
+   */
+  R getResult();
+
+  /**
+   * Waits at most {@code timeout} for the result.
+   *
+   * @throws java.util.concurrent.CompletionException wrapping a {@link
+   *     java.util.concurrent.TimeoutException} if the run did not close in time
+   */
+  R getResult(Duration timeout);
+
+  /** Returns the result without blocking the caller. */
+  CompletableFuture<R> getResultAsync();
+
+  /** Waits for the result and reads it as {@code type}. */
+  <T> T getResult(Class<T> type);
+
+  /** Returns the run as an operator sees it. */
+  WorkflowDescription describe();
+
+  /**
+   * Sends a signal by name.
+   *
+   * @throws dev.weft.failure.WorkflowNotRunningException if the run is closed
+   * @throws dev.weft.failure.UnknownSignalException if the workflow type has no such signal
+   */
+  void signal(String signalName, Object... args);
+
+  /**
+   * Queries the run by query name.
+   *
+   * @throws dev.weft.failure.UnknownQueryException if the workflow type has no such query
+   */
+  <T> T query(String queryName, Class<T> resultType, Object... args);
+
+  /** Requests cancellation: the code sees a {@code CanceledFailure} and may clean up. */
+  void cancel(String reason);
+
+  /** Terminates the run at once: its code does not run again. */
+  void terminate(String reason);
+
+  /** Returns the run's full history. */
+  WorkflowHistory fetchHistory();
+}

@@ -1,0 +1,159 @@
+package dev.weft.converter;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.weft.failure.DataConverterException;
+import java.io.IOException;
+import java.lang.reflect.Type;
+
+/**
+ * The default {@link DataConverter}: JSON with Jackson. Records, collections, {@code java.time}
+ * types and ordinary beans work out of the box; pass a configured {@link ObjectMapper} for more.
+ */
+public final class JacksonDataConverter implements DataConverter {
+  private final ObjectMapper mapper;
+
+  /** Creates a converter with Weft's default mapper (java.time support, lenient on unknowns). */
+  public JacksonDataConverter() {
+    this(defaultMapper());
+  }
+
+  /** Creates a converter over a configured mapper. */
+  public JacksonDataConverter(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Returns a mapper configured as Weft's default. */
+  public static ObjectMapper defaultMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+  }
+
+  @Override
+  public Payload toPayload(Object value) {
+    try {
+      return new Payload(Payload.JSON, mapper.writeValueAsBytes(value));
+    } catch (IOException | RuntimeException e) {
+      throw new DataConverterException(
+          "cannot serialize a value of type "
+              + (value == null ? "null" : value.getClass().getName())
+              + " to JSON: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public Object fromPayload(Payload payload, Type type) {
+    requireJson(payload);
+    try {
+      JavaType javaType = mapper.getTypeFactory().constructType(type);
+      return mapper.readValue(payload.data(), javaType);
+    } catch (IOException | RuntimeException e) {
+      throw new DataConverterException(
+          "cannot read JSON " + payload + " as " + type.getTypeName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Payload argumentsToPayload(Object[] arguments) {
+    ArrayNode array = mapper.createArrayNode();
+    Object[] args = arguments == null ? new Object[0] : arguments;
+    for (int i = 0; i < args.length; i++) {
+      try {
+        array.add(mapper.valueToTree(args[i]));
+      } catch (IllegalArgumentException e) {
+        throw new DataConverterException(
+            "argument "
+                + i
+                + " of type "
+                + (args[i] == null ? "null" : args[i].getClass().getName())
+                + " cannot be serialized to JSON: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    try {
+      return new Payload(Payload.JSON, mapper.writeValueAsBytes(array));
+    } catch (IOException e) {
+      throw new DataConverterException("cannot serialize arguments: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Object[] argumentsFromPayload(Payload payload, Type[] parameterTypes) {
+    requireJson(payload);
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(payload.data());
+    } catch (IOException e) {
+      throw new DataConverterException("arguments are not valid JSON: " + e.getMessage(), e);
+    }
+    if (tree == null || !tree.isArray()) {
+      throw new DataConverterException("arguments must be a JSON array, got " + payload, null);
+    }
+    Object[] values = new Object[parameterTypes.length];
+    for (int i = 0; i < parameterTypes.length; i++) {
+      JavaType javaType = mapper.getTypeFactory().constructType(parameterTypes[i]);
+      try {
+        JsonNode node = i < tree.size() ? tree.get(i) : null;
+        values[i] =
+            node == null || node.isNull()
+                ? mapper.convertValue(null, javaType)
+                : mapper.treeToValue(node, javaType);
+        if (values[i] == null && javaType.isPrimitive()) {
+          values[i] = primitiveDefault(javaType.getRawClass());
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        throw new DataConverterException(
+            "argument "
+                + i
+                + " cannot be read as "
+                + parameterTypes[i].getTypeName()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+    return values;
+  }
+
+  private static Object primitiveDefault(Class<?> type) {
+    if (type == boolean.class) {
+      return false;
+    } else if (type == char.class) {
+      return '\0';
+    } else if (type == byte.class) {
+      return (byte) 0;
+    } else if (type == short.class) {
+      return (short) 0;
+    } else if (type == int.class) {
+      return 0;
+    } else if (type == long.class) {
+      return 0L;
+    } else if (type == float.class) {
+      return 0f;
+    }
+    return 0d;
+  }
+
+  private static void requireJson(Payload payload) {
+    if (!Payload.JSON.equals(payload.encoding())) {
+      throw new DataConverterException(
+          "payload encoding '"
+              + payload.encoding()
+              + "' is not JSON; is a PayloadCodec missing from this engine?",
+          null);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.weft.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The engine's only source of time. Engine code never reads the system clock directly, so a test
+ * clock can skip time (a 7-day sleep completes in milliseconds).
+ */
+public interface WeftClock {
+
+  /** Returns the current time. */
+  Instant now();
+
+  /**
+   * Returns how long to wait in real time for this clock to reach {@code deadline}. A clock that
+   * jumps returns a short safety interval and calls its advance listeners when it jumps.
+   */
+  default Duration realDelayUntil(Instant deadline) {
+    Duration d = Duration.between(now(), deadline);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /** Registers a callback run after each jump of a clock that jumps; others ignore it. */
+  default void addAdvanceListener(Runnable listener) {}
+
+  /** Returns the system clock. */
+  static WeftClock system() {
+    return Instant::now;
+  }
+}

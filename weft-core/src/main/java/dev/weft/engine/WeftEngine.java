@@ -1,0 +1,308 @@
+package dev.weft.engine;
+
+import dev.weft.client.WeftClient;
+import dev.weft.converter.DataConverter;
+import dev.weft.converter.JacksonDataConverter;
+import dev.weft.converter.PayloadCodec;
+import dev.weft.internal.client.EmbeddedClient;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.MillisClock;
+import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.worker.IdleTracker;
+import dev.weft.internal.worker.Workers;
+import dev.weft.internal.worker.WorkflowCache;
+import dev.weft.store.Store;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded Weft engine: workers for task queues, background timers and timeouts, and a client,
+ * over one {@link Store}. The engine owns the store and closes it.
+ *
+ * <pre>{@code
+ * WeftEngine engine = WeftEngine.builder()
+ *     .store(SqliteStore.open(Path.of("weft.db")))
+ *     .build();
+ * engine.newWorker("orders")
+ *     .registerWorkflow(OrderWorkflow.class, OrderWorkflowImpl::new)
+ *     .registerActivities(new OrderActivitiesImpl());
+ * engine.start();
+ * WeftClient client = engine.client();
+ * ...
+ * engine.close();
+ * }</pre>
+ *
+ * <p>Thread-safe. Register workers before {@link #start()}.
+ */
+public final class WeftEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WeftEngine.class);
+
+  private enum State {
+    NEW,
+    STARTED,
+    CLOSED
+  }
+
+  private final EngineContext ctx;
+  private final Registry registry;
+  private final EmbeddedClient client;
+  private final Duration shutdownTimeout;
+  private final ReentrantLock lock = new ReentrantLock();
+  private State state = State.NEW;
+  private Workers workers;
+
+  private WeftEngine(Builder b) {
+    this.registry = new Registry();
+    this.ctx =
+        new EngineContext(
+            b.store,
+            new MillisClock(b.clock),
+            b.namespace,
+            b.nodeId,
+            new PayloadConverter(b.dataConverter, b.payloadCodec, b.maxPayloadBytes),
+            registry,
+            new WorkflowCache(b.cacheSize),
+            new RunWaiters(),
+            new IdleTracker(),
+            b.deadlockTimeout,
+            b.workflowTaskLease,
+            b.safetyPoll);
+    this.client = new EmbeddedClient(ctx);
+    this.shutdownTimeout = b.shutdownTimeout;
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a worker for a task queue with default options; register on it before start. */
+  public Worker newWorker(String taskQueue) {
+    return newWorker(taskQueue, WorkerOptions.DEFAULTS);
+  }
+
+  /**
+   * Returns a worker for a task queue; register on it before start.
+   *
+   * @throws IllegalStateException if the engine started, or the queue has a worker already
+   */
+  public Worker newWorker(String taskQueue, WorkerOptions options) {
+    if (taskQueue == null || taskQueue.isBlank()) {
+      throw new IllegalArgumentException("task queue name is required");
+    }
+    lock.lock();
+    try {
+      if (state != State.NEW) {
+        throw new IllegalStateException("add workers before WeftEngine.start()");
+      }
+      return new Worker(registry.queue(taskQueue, options));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Starts the workers and background loops. On a store with exclusive access, leases left by a
+   * previous process are ended first, so its unfinished work resumes at once.
+   */
+  public void start() {
+    lock.lock();
+    try {
+      if (state != State.NEW) {
+        throw new IllegalStateException("engine is " + state + "; start() may be called once");
+      }
+      registry.freeze();
+      if (ctx.store().capabilities().exclusiveAccess()) {
+        int ended = ctx.store().expireAllLeases(ctx.clock().now());
+        if (ended > 0) {
+          log.info("resumed {} task(s) left running by a previous process", ended);
+        }
+      }
+      workers = new Workers(ctx);
+      ctx.store().addListener(workers);
+      ctx.clock()
+          .addAdvanceListener(
+              () -> {
+                workers.wakeDueWork();
+                workers.wakeAllPollers();
+              });
+      workers.start();
+      state = State.STARTED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns the client of this engine. */
+  public WeftClient client() {
+    return client;
+  }
+
+  /**
+   * Returns the engine's internals, for Weft's own testing kit (time skipping). Not part of the
+   * public API: it may change in any release.
+   */
+  public EngineContext internalContext() {
+    return ctx;
+  }
+
+  /**
+   * Stops the workers (waiting up to the shutdown timeout for running tasks), unwinds cached runs,
+   * and closes the store. Work that did not finish resumes when an engine opens the store again.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (state == State.CLOSED) {
+        return;
+      }
+      if (workers != null) {
+        try {
+          workers.stop(shutdownTimeout);
+          ctx.idle().awaitIdle(shutdownTimeout.toNanos());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      ctx.cache().clear();
+      ctx.store().close();
+      state = State.CLOSED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Configures a {@link WeftEngine}. */
+  public static final class Builder {
+    private Store store;
+    private WeftClock clock = WeftClock.system();
+    private String namespace = "default";
+    private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private DataConverter dataConverter = new JacksonDataConverter();
+    private PayloadCodec payloadCodec;
+    private long maxPayloadBytes = 2L * 1024 * 1024;
+    private int cacheSize = 10_000;
+    private Duration deadlockTimeout = Duration.ofSeconds(2);
+    private Duration workflowTaskLease = Duration.ofSeconds(10);
+    private Duration safetyPoll = Duration.ofSeconds(1);
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** Sets the store (required). The engine closes it. */
+    public Builder store(Store store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Sets the clock (default: the system clock). */
+    public Builder clock(WeftClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the namespace (default {@code default}). */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    /** Sets this engine's identity in leases and history (default: a random one). */
+    public Builder nodeId(String nodeId) {
+      this.nodeId = nodeId;
+      return this;
+    }
+
+    /** Sets the converter of values to payloads (default: JSON with Jackson). */
+    public Builder dataConverter(DataConverter dataConverter) {
+      this.dataConverter = Objects.requireNonNull(dataConverter, "dataConverter");
+      return this;
+    }
+
+    /** Sets a codec for payload bytes (compression, encryption); default none. */
+    public Builder payloadCodec(PayloadCodec payloadCodec) {
+      this.payloadCodec = payloadCodec;
+      return this;
+    }
+
+    /** Sets the largest accepted payload in bytes (default 2 MiB). */
+    public Builder maxPayloadBytes(long maxPayloadBytes) {
+      this.maxPayloadBytes = maxPayloadBytes;
+      return this;
+    }
+
+    /** Sets how many runs the sticky cache keeps in memory (default 10,000). */
+    public Builder cacheSize(int cacheSize) {
+      this.cacheSize = cacheSize;
+      return this;
+    }
+
+    /** Sets how long workflow code may run without yielding before its task fails (default 2 s). */
+    public Builder deadlockTimeout(Duration deadlockTimeout) {
+      this.deadlockTimeout = deadlockTimeout;
+      return this;
+    }
+
+    /** Sets how long a claimed workflow task stays leased (default 10 s). */
+    public Builder workflowTaskLease(Duration workflowTaskLease) {
+      this.workflowTaskLease = workflowTaskLease;
+      return this;
+    }
+
+    /** Sets how often idle loops look at the store without a notification (default 1 s). */
+    public Builder safetyPoll(Duration safetyPoll) {
+      this.safetyPoll = safetyPoll;
+      return this;
+    }
+
+    /** Sets how long {@link WeftEngine#close()} waits for running tasks (default 10 s). */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    /**
+     * Returns the engine (not started).
+     *
+     * @throws IllegalArgumentException naming a missing or invalid setting
+     */
+    public WeftEngine build() {
+      if (store == null) {
+        throw new IllegalArgumentException(
+            "WeftEngine needs a store, e.g. .store(SqliteStore.open(Path.of(\"weft.db\")))");
+      }
+      requirePositive("cacheSize", cacheSize);
+      requirePositive("maxPayloadBytes", maxPayloadBytes);
+      requirePositive("deadlockTimeout", deadlockTimeout);
+      requirePositive("workflowTaskLease", workflowTaskLease);
+      requirePositive("safetyPoll", safetyPoll);
+      requirePositive("shutdownTimeout", shutdownTimeout);
+      if (namespace == null || namespace.isBlank()) {
+        throw new IllegalArgumentException("namespace must not be blank");
+      }
+      if (nodeId == null || nodeId.isBlank()) {
+        throw new IllegalArgumentException("nodeId must not be blank");
+      }
+      return new WeftEngine(this);
+    }
+
+    private static void requirePositive(String name, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.weft.engine;
+
+import dev.weft.internal.engine.QueueRegistration;
+import java.util.function.Supplier;
+
+/**
+ * What an engine serves on one task queue: workflow implementations and activity implementations.
+ * Made by {@link WeftEngine#newWorker}; register everything before {@link WeftEngine#start()}.
+ */
+public final class Worker {
+  private final QueueRegistration registration;
+
+  Worker(QueueRegistration registration) {
+    this.registration = registration;
+  }
+
+  /** Returns the task queue. */
+  public String taskQueue() {
+    return registration.taskQueue();
+  }
+
+  /**
+   * Registers a workflow implementation: {@code factory} makes one object per run.
+   *
+   * @throws dev.weft.failure.InvalidDefinitionException if the interface is not a valid workflow
+   *     interface, or its type is registered already
+   */
+  public <W> Worker registerWorkflow(Class<W> workflowInterface, Supplier<? extends W> factory) {
+    registration.registerWorkflow(workflowInterface, factory);
+    return this;
+  }
+
+  /**
+   * Registers an activity implementation: every {@code @ActivityInterface} it implements. One
+   * object serves all calls concurrently, so it must be thread-safe.
+   *
+   * @throws dev.weft.failure.InvalidDefinitionException if it implements no activity interface, or
+   *     an activity type is registered already
+   */
+  public Worker registerActivities(Object implementation) {
+    registration.registerActivities(implementation);
+    return this;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.weft.history;
+
+import dev.weft.common.RetryPolicy;
+import dev.weft.converter.Payload;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a history event records. A sealed hierarchy: the engine and tools switch over it
+ * exhaustively.
+ *
+ * <p>Three groups. <em>Inbound</em> events come from outside the workflow code (its start, activity
+ * results, fired timers, signals, cancel requests) and are applied before the code runs. A {@link
+ * WorkflowTaskCompleted} marks the end of one workflow task's inbound events; the <em>command</em>
+ * events after it (activity scheduled, timer started, marker, completion) are what the code did in
+ * that task. Replay re-runs the code task by task and checks that it asks for the same commands.
+ */
+public sealed interface EventAttributes {
+
+  /**
+   * Returns whether the workflow code produced this event (a command), as opposed to receiving it.
+   */
+  default boolean isCommand() {
+    return false;
+  }
+
+  /** Marker of events that answer a command by sequence number. */
+  sealed interface Sequenced {
+    /** Returns the sequence number of the command this event is about. */
+    long seq();
+  }
+
+  // ---- inbound ----
+
+  /**
+   * The run started.
+   *
+   * @param workflowType the workflow type
+   * @param workflowId the workflow ID
+   * @param taskQueue the queue of its workflow tasks
+   * @param input the arguments of the workflow method
+   */
+  record WorkflowStarted(String workflowType, String workflowId, String taskQueue, Payload input)
+      implements EventAttributes {}
+
+  /** An activity completed with a result after {@code attempt} attempts. */
+  record ActivityCompleted(long seq, Payload result, int attempt)
+      implements EventAttributes, Sequenced {}
+
+  /** An activity failed for good after {@code attempt} attempts. */
+  record ActivityFailed(long seq, Failure failure, int attempt)
+      implements EventAttributes, Sequenced {}
+
+  /**
+   * An activity timed out for good.
+   *
+   * @param timeoutType which timeout ({@code START_TO_CLOSE}, {@code SCHEDULE_TO_CLOSE}, {@code
+   *     HEARTBEAT})
+   * @param lastFailure the last attempt's failure, or {@code null}
+   */
+  record ActivityTimedOut(long seq, String timeoutType, Failure lastFailure, int attempt)
+      implements EventAttributes, Sequenced {}
+
+  /** A timer fired. */
+  record TimerFired(long seq) implements EventAttributes, Sequenced {}
+
+  /** A signal arrived. */
+  record SignalReceived(String signalName, Payload input) implements EventAttributes {}
+
+  /** Cancellation of the whole run was requested. */
+  record WorkflowCancelRequested(String reason) implements EventAttributes {}
+
+  // ---- task boundary ----
+
+  /**
+   * A workflow task ended: the inbound events before it were applied, and the code ran; the command
+   * events after it are what the code did. The event's time is what the code saw as {@code
+   * Workflow.now()}.
+   */
+  record WorkflowTaskCompleted(String worker) implements EventAttributes {}
+
+  // ---- commands ----
+
+  /** The code called an activity. */
+  record ActivityScheduled(
+      long seq,
+      String activityType,
+      String taskQueue,
+      Payload input,
+      Duration startToCloseTimeout,
+      Duration scheduleToCloseTimeout,
+      Duration heartbeatTimeout,
+      RetryPolicy retryPolicy)
+      implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The code cancelled an activity; the promise failed with a {@code CanceledFailure}. */
+  record ActivityCancelRequested(long seq) implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The code started a timer that fires at {@code fireAt}. */
+  record TimerStarted(long seq, Duration duration, Instant fireAt)
+      implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The code cancelled a timer. */
+  record TimerCanceled(long seq) implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The code recorded a value so that replay returns it instead of computing it again: a side
+   * effect ({@code name = "SideEffect"}) or a version decision ({@code name = "Version"}, {@code
+   * key} = the change ID).
+   */
+  record MarkerRecorded(long seq, String name, String key, Payload value)
+      implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The workflow method returned. */
+  record WorkflowCompleted(Payload result) implements EventAttributes {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The workflow method threw a failure. */
+  record WorkflowFailed(Failure failure) implements EventAttributes {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The workflow acknowledged a cancel request by letting the cancellation escape. */
+  record WorkflowCanceled(String details) implements EventAttributes {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  // ---- out of band ----
+
+  /** The run was terminated from outside; its code did not run. */
+  record WorkflowTerminated(String reason) implements EventAttributes {}
+}

@@ -1,0 +1,136 @@
+package dev.weft.internal.activity;
+
+import dev.weft.activity.ActivityCanceledException;
+import dev.weft.activity.ActivityInfo;
+import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.HeartbeatResult;
+import dev.weft.store.Store;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The context of one running activity attempt, bound to its thread while it runs. Heartbeats are
+ * throttled: at most one store write per interval (80% of the heartbeat timeout, at most 1 s apart
+ * when there is no heartbeat timeout), the latest details always kept for the next write.
+ */
+public final class ActivityContext {
+  private static final ThreadLocal<ActivityContext> CURRENT = new ThreadLocal<>();
+
+  private final ActivityInfo info;
+  private final ActivityTaskState claim;
+  private final Store store;
+  private final WeftClock clock;
+  private final PayloadConverter payloads;
+  private final Duration throttle;
+  private Payload details;
+  private Instant lastWrite;
+  private boolean leaseLost;
+
+  ActivityContext(
+      ActivityInfo info,
+      ActivityTaskState claim,
+      Store store,
+      WeftClock clock,
+      PayloadConverter payloads) {
+    this.info = info;
+    this.claim = claim;
+    this.store = store;
+    this.clock = clock;
+    this.payloads = payloads;
+    Duration hb = claim.task().heartbeatTimeout();
+    this.throttle =
+        hb == null
+            ? Duration.ofSeconds(1)
+            : min(hb.multipliedBy(8).dividedBy(10), Duration.ofSeconds(30));
+    byte[] stored = claim.task().heartbeatDetails();
+    this.details = stored == null ? null : EventCodec.shared().decodeValue(stored, Payload.class);
+    this.lastWrite = claim.startedAt();
+  }
+
+  /** Returns the context of the attempt running on this thread. */
+  public static ActivityContext current() {
+    ActivityContext context = CURRENT.get();
+    if (context == null) {
+      throw new IllegalStateException(
+          "Activity methods can only be called from the thread that runs an activity attempt");
+    }
+    return context;
+  }
+
+  void bind() {
+    CURRENT.set(this);
+  }
+
+  void unbind() {
+    CURRENT.remove();
+  }
+
+  /** Returns what the attempt knows about itself. */
+  public ActivityInfo info() {
+    return info;
+  }
+
+  /** Records a heartbeat (throttled). */
+  public void heartbeat(Object value) {
+    if (leaseLost) {
+      throw new ActivityCanceledException(info);
+    }
+    details = payloads.encode(value, "heartbeat details of activity '" + info.activityType() + "'");
+    Instant now = clock.now();
+    if (Duration.between(lastWrite, now).compareTo(throttle) < 0) {
+      return;
+    }
+    lastWrite = now;
+    Duration hb = claim.task().heartbeatTimeout();
+    Instant leaseUntil = claim.leaseUntil();
+    if (hb != null) {
+      Instant byHeartbeat = now.plus(hb);
+      Instant cap = capOf(now);
+      leaseUntil = byHeartbeat.isBefore(cap) ? byHeartbeat : cap;
+    }
+    HeartbeatResult result =
+        store.recordHeartbeat(
+            info.runId(),
+            info.seq(),
+            claim.leaseToken(),
+            EventCodec.shared().encodeValue(details),
+            leaseUntil);
+    if (result == HeartbeatResult.LEASE_LOST) {
+      leaseLost = true;
+      throw new ActivityCanceledException(info);
+    }
+  }
+
+  /** The latest the lease may reach: the start-to-close and schedule-to-close deadlines. */
+  private Instant capOf(Instant now) {
+    Instant cap = Instant.MAX;
+    if (claim.task().startToCloseTimeout() != null) {
+      cap = claim.startedAt().plus(claim.task().startToCloseTimeout());
+    }
+    Instant deadline = claim.task().scheduleToCloseDeadline();
+    if (deadline != null && deadline.isBefore(cap)) {
+      cap = deadline;
+    }
+    return cap.isBefore(now) ? now : cap;
+  }
+
+  /** Returns the latest heartbeat details (this attempt's or an earlier one's). */
+  public Optional<Object> heartbeatDetails(Type type) {
+    return details == null ? Optional.empty() : Optional.ofNullable(payloads.decode(details, type));
+  }
+
+  /** Returns the latest heartbeat details as a payload, or null. */
+  Payload latestDetails() {
+    return details;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

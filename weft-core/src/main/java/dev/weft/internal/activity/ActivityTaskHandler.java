@@ -1,0 +1,138 @@
+package dev.weft.internal.activity;
+
+import dev.weft.activity.ActivityCanceledException;
+import dev.weft.activity.ActivityInfo;
+import dev.weft.converter.Payload;
+import dev.weft.failure.ApplicationFailure;
+import dev.weft.history.Failure;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
+import dev.weft.internal.worker.ActivitySpec;
+import dev.weft.store.ActivityTaskRecord;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed activity attempt and commits its outcome. The commit is fenced by the claim's
+ * lease token: if the attempt timed out or was cancelled meanwhile, its result is discarded.
+ */
+public final class ActivityTaskHandler {
+  private static final Logger log = LoggerFactory.getLogger(ActivityTaskHandler.class);
+
+  private final EngineContext ctx;
+  private final ActivityOutcomes outcomes;
+
+  public ActivityTaskHandler(EngineContext ctx) {
+    this.ctx = ctx;
+    this.outcomes = new ActivityOutcomes(ctx);
+  }
+
+  /** Runs the attempt and records its outcome. */
+  public void handle(ActivityTaskState claim) {
+    ActivityTaskRecord task = claim.task();
+    ActivitySpec spec = ctx.codec().decodeValue(task.spec(), ActivitySpec.class);
+    ActivityRegistration registration =
+        ctx.registry()
+            .find(task.taskQueue())
+            .map(q -> q.activity(task.activityType()))
+            .orElse(null);
+    Batch outcome;
+    if (registration == null) {
+      outcome = outcomes.failed(claim, spec, notRegistered(task), null, ctx.clock().now());
+    } else {
+      outcome = run(claim, spec, registration);
+      if (outcome == null) {
+        return;
+      }
+    }
+    CommitResult result = ctx.store().commit(outcome).join();
+    if (!result.committed()) {
+      log.debug(
+          "outcome of activity {} of run {} (attempt {}) discarded: {}",
+          task.seq(),
+          task.runId(),
+          task.attempt(),
+          ((CommitResult.Conflict) result).reason());
+    }
+  }
+
+  /** Runs the attempt; returns its outcome batch, or null if the attempt lost its task. */
+  private Batch run(ActivityTaskState claim, ActivitySpec spec, ActivityRegistration registration) {
+    ActivityTaskRecord task = claim.task();
+    ActivityInfo info =
+        new ActivityInfo(
+            task.activityType(),
+            task.taskQueue(),
+            spec.workflowId(),
+            task.runId(),
+            task.seq(),
+            task.attempt(),
+            claim.startedAt(),
+            task.runId() + "/" + task.seq() + "/" + claim.leaseToken());
+    ActivityContext context =
+        new ActivityContext(info, claim, ctx.store(), ctx.clock(), ctx.payloads());
+    Method method = registration.method();
+    context.bind();
+    try {
+      Object[] args =
+          ctx.payloads().decodeArguments(spec.input(), method.getGenericParameterTypes());
+      Object value = method.invoke(registration.implementation(), args);
+      Payload result =
+          ctx.payloads().encode(value, "result of activity '" + task.activityType() + "'");
+      return outcomes.completed(claim, spec, result, ctx.clock().now());
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof ActivityCanceledException) {
+        log.debug("activity {} of run {} stopped: lease lost", task.seq(), task.runId());
+        return null;
+      }
+      return failed(claim, spec, e.getCause(), context);
+    } catch (IllegalAccessException e) {
+      return failed(claim, spec, e, context);
+    } catch (RuntimeException e) {
+      return failed(claim, spec, e, context);
+    } finally {
+      context.unbind();
+    }
+  }
+
+  private Batch failed(
+      ActivityTaskState claim, ActivitySpec spec, Throwable cause, ActivityContext context) {
+    Instant now = ctx.clock().now();
+    log.debug(
+        "activity {} of run {} attempt {} failed",
+        claim.task().seq(),
+        claim.task().runId(),
+        claim.task().attempt(),
+        cause);
+    return outcomes.failed(
+        claim, spec, FailureConverter.toFailure(cause), context.latestDetails(), now);
+  }
+
+  private Failure notRegistered(ActivityTaskRecord task) {
+    Set<String> known =
+        ctx.registry()
+            .find(task.taskQueue())
+            .map(QueueRegistration::activityTypes)
+            .orElse(Set.of());
+    return FailureConverter.toFailure(
+        ApplicationFailure.newFailure(
+            "activity type '"
+                + task.activityType()
+                + "' is not registered on task queue '"
+                + task.taskQueue()
+                + "' of worker "
+                + ctx.nodeId()
+                + "; registered: "
+                + known,
+            "ActivityTypeNotRegistered"));
+  }
+}

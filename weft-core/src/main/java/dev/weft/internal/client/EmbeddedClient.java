@@ -1,0 +1,172 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowPage;
+import dev.weft.client.WorkflowSummary;
+import dev.weft.converter.Payload;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.store.RunPage;
+import dev.weft.store.RunQuery;
+import dev.weft.store.RunRecord;
+import dev.weft.workflow.Functions;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The client of an engine in this process: it talks to the store directly. */
+public final class EmbeddedClient implements WeftClient {
+  static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final EngineContext ctx;
+  private final RunOperations operations;
+  private final RunReader reader;
+  private final Queries queries;
+
+  public EmbeddedClient(EngineContext ctx) {
+    this.ctx = ctx;
+    this.operations = new RunOperations(ctx);
+    this.reader = new RunReader(ctx);
+    this.queries = new Queries(ctx);
+  }
+
+  RunOperations operations() {
+    return operations;
+  }
+
+  RunReader reader() {
+    return reader;
+  }
+
+  <R> RunHandle<R> handle(RunRecord run, Type resultType) {
+    return new RunHandle<>(this, run.workflowId(), run.runId(), resultType);
+  }
+
+  Object query(RunRecord run, String queryName, Type resultType, Object[] args) {
+    Payload input = ctx.payloads().encodeArguments(args, "input of query '" + queryName + "'");
+    Payload result = queries.query(run, queryName, input);
+    return ctx.payloads().decode(result, resultType);
+  }
+
+  @Override
+  public <W> W newWorkflowStub(Class<W> workflowInterface, WorkflowOptions options) {
+    WorkflowDefinition definition = WorkflowDefinition.of(workflowInterface);
+    return WorkflowStubs.newStub(
+        this, workflowInterface, new WorkflowStubs.Target(definition, options, null));
+  }
+
+  @Override
+  public <W> W newWorkflowStub(Class<W> workflowInterface, String workflowId) {
+    WorkflowDefinition definition = WorkflowDefinition.of(workflowInterface);
+    return WorkflowStubs.newStub(
+        this, workflowInterface, new WorkflowStubs.Target(definition, null, workflowId));
+  }
+
+  @Override
+  public WorkflowHandle<Object> start(
+      String workflowType, WorkflowOptions options, Object... args) {
+    RunRecord run = operations.start(workflowType, options, args == null ? new Object[0] : args);
+    return handle(run, Object.class);
+  }
+
+  private <R> WorkflowHandle<R> startCaptured(Runnable invocation) {
+    WorkflowStubs.Captured call = WorkflowStubs.capture(invocation);
+    WorkflowStubs.Target target = call.target();
+    if (target.options == null) {
+      throw new IllegalArgumentException(
+          "client.start needs a stub made with WorkflowOptions; this stub is bound to workflow '"
+              + target.workflowId
+              + "'");
+    }
+    RunRecord run = target.start(this, call.args());
+    return handle(run, call.method().getGenericReturnType());
+  }
+
+  @Override
+  public <R> WorkflowHandle<R> start(Functions.Func<R> workflow) {
+    return startCaptured(workflow::apply);
+  }
+
+  @Override
+  public <A1, R> WorkflowHandle<R> start(Functions.Func1<A1, R> workflow, A1 arg1) {
+    return startCaptured(() -> workflow.apply(arg1));
+  }
+
+  @Override
+  public <A1, A2, R> WorkflowHandle<R> start(
+      Functions.Func2<A1, A2, R> workflow, A1 arg1, A2 arg2) {
+    return startCaptured(() -> workflow.apply(arg1, arg2));
+  }
+
+  @Override
+  public <A1, A2, A3, R> WorkflowHandle<R> start(
+      Functions.Func3<A1, A2, A3, R> workflow, A1 arg1, A2 arg2, A3 arg3) {
+    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+  }
+
+  @Override
+  public WorkflowHandle<Void> start(Functions.Proc workflow) {
+    return startCaptured(workflow::apply);
+  }
+
+  @Override
+  public <A1> WorkflowHandle<Void> start(Functions.Proc1<A1> workflow, A1 arg1) {
+    return startCaptured(() -> workflow.apply(arg1));
+  }
+
+  @Override
+  public <A1, A2> WorkflowHandle<Void> start(Functions.Proc2<A1, A2> workflow, A1 arg1, A2 arg2) {
+    return startCaptured(() -> workflow.apply(arg1, arg2));
+  }
+
+  @Override
+  public <A1, A2, A3> WorkflowHandle<Void> start(
+      Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2, A3 arg3) {
+    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+  }
+
+  @Override
+  public WorkflowHandle<Object> getHandle(String workflowId) {
+    operations.resolve(workflowId, null);
+    return new RunHandle<>(this, workflowId, null, Object.class);
+  }
+
+  @Override
+  public WorkflowHandle<Object> getHandle(String workflowId, String runId) {
+    operations.resolve(workflowId, runId);
+    return new RunHandle<>(this, workflowId, runId, Object.class);
+  }
+
+  @Override
+  public WorkflowPage listWorkflows(WorkflowFilter filter) {
+    RunPage page = ctx.store().listRuns(query(filter));
+    List<WorkflowSummary> summaries =
+        page.runs().stream()
+            .map(
+                r ->
+                    new WorkflowSummary(
+                        r.workflowId(),
+                        r.runId(),
+                        r.workflowType(),
+                        r.taskQueue(),
+                        r.status(),
+                        r.startTime(),
+                        r.closeTime()))
+            .toList();
+    return new WorkflowPage(summaries, page.nextPageToken());
+  }
+
+  @Override
+  public long countWorkflows(WorkflowFilter filter) {
+    return ctx.store().countRuns(query(filter));
+  }
+
+  private RunQuery query(WorkflowFilter f) {
+    return new RunQuery(
+        ctx.namespace(), f.status(), f.workflowType(), f.workflowId(), f.pageSize(), f.pageToken());
+  }
+}

@@ -1,0 +1,141 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.PendingActivity;
+import dev.weft.client.PendingTimer;
+import dev.weft.client.WorkflowDescription;
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.TerminatedFailure;
+import dev.weft.failure.WorkflowFailedException;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.Failure;
+import dev.weft.history.HistoryEvent;
+import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.RunRecord;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.WorkflowTaskRecord;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The client's reads: results (waiting without polling), descriptions, histories. */
+final class RunReader {
+  private static final long RECHECK_MILLIS = 1_000;
+
+  private final EngineContext ctx;
+
+  RunReader(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Waits until the run closes, at most {@code timeout} (null for no limit), and returns its result
+   * as {@code type}.
+   */
+  Object awaitResult(String runId, Type type, Duration timeout) throws TimeoutException {
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    while (true) {
+      CompletableFuture<Void> closed = ctx.waiters().onClosed(runId);
+      try {
+        RunRecord run = ctx.store().findRun(runId).orElseThrow();
+        if (run.status().isClosed()) {
+          return result(run, type);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new TimeoutException("run " + runId + " did not close within " + timeout);
+        }
+        closed.get(
+            Math.min(left, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (deadline - System.nanoTime() <= 0) {
+          throw e;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for run " + runId, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        ctx.waiters().forget(runId, closed);
+      }
+    }
+  }
+
+  private Object result(RunRecord run, Type type) {
+    List<HistoryEvent> last =
+        ctx.decode(ctx.store().readHistory(run.runId(), run.nextEventId() - 1));
+    EventAttributes closing = last.isEmpty() ? null : last.get(0).attributes();
+    return switch (closing) {
+      case EventAttributes.WorkflowCompleted c -> ctx.payloads().decode(c.result(), type);
+      case EventAttributes.WorkflowFailed f ->
+          throw new WorkflowFailedException(
+              run.workflowId(),
+              run.runId(),
+              run.status(),
+              FailureConverter.toException(f.failure()));
+      case EventAttributes.WorkflowCanceled c ->
+          throw new WorkflowFailedException(
+              run.workflowId(),
+              run.runId(),
+              run.status(),
+              new CanceledFailure(String.valueOf(c.details())));
+      case EventAttributes.WorkflowTerminated t ->
+          throw new WorkflowFailedException(
+              run.workflowId(), run.runId(), run.status(), new TerminatedFailure(t.reason()));
+      case null, default ->
+          throw new IllegalStateException(
+              "run " + run.runId() + " is " + run.status() + " but its last event is " + closing);
+    };
+  }
+
+  WorkflowDescription describe(RunRecord run) {
+    List<PendingActivity> activities = new ArrayList<>();
+    for (ActivityTaskState s : ctx.store().findActivityTasks(run.runId())) {
+      String lastFailure =
+          s.task().lastFailure() == null
+              ? null
+              : ctx.codec().decodeValue(s.task().lastFailure(), Failure.class).message();
+      activities.add(
+          new PendingActivity(
+              s.task().seq(),
+              s.task().activityType(),
+              s.task().taskQueue(),
+              s.task().attempt(),
+              s.isLeased(),
+              s.isLeased() ? null : s.task().visibleAt(),
+              lastFailure));
+    }
+    List<PendingTimer> timers = new ArrayList<>();
+    for (TimerRecord t : ctx.store().findTimers(run.runId())) {
+      timers.add(new PendingTimer(t.seq(), t.fireAt()));
+    }
+    WorkflowTaskRecord task = ctx.store().findWorkflowTask(run.runId()).orElse(null);
+    return new WorkflowDescription(
+        run.workflowId(),
+        run.runId(),
+        run.workflowType(),
+        run.taskQueue(),
+        run.status(),
+        run.startTime(),
+        run.closeTime(),
+        run.nextEventId() - 1,
+        run.historyBytes(),
+        activities,
+        timers,
+        task == null ? 0 : task.attempt(),
+        task == null ? null : task.lastFailure());
+  }
+
+  WorkflowHistory history(RunRecord run) {
+    return new WorkflowHistory(
+        run.workflowId(), run.runId(), ctx.decode(ctx.store().readHistory(run.runId(), 1)));
+  }
+}

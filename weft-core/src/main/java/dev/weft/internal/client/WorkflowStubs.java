@@ -1,0 +1,155 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.WorkflowOptions;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.store.RunRecord;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+
+/**
+ * Typed workflow stubs. A stub made from options starts its workflow when its workflow method is
+ * called (or when a method reference to it is passed to {@code client.start}); a stub bound to a
+ * workflow ID signals, queries and awaits the latest run.
+ *
+ * <p>{@code client.start(stub::process, arg)} works by calling the method reference while this
+ * thread is in capture mode: the stub records the call instead of performing it.
+ */
+final class WorkflowStubs {
+  private static final ThreadLocal<Captured[]> CAPTURE = new ThreadLocal<>();
+
+  /** A workflow method call recorded in capture mode. */
+  record Captured(Target target, Method method, Object[] args) {}
+
+  private WorkflowStubs() {}
+
+  /** Runs {@code invocation} in capture mode and returns the workflow call it made. */
+  static Captured capture(Runnable invocation) {
+    Captured[] slot = new Captured[1];
+    CAPTURE.set(slot);
+    try {
+      invocation.run();
+    } finally {
+      CAPTURE.remove();
+    }
+    if (slot[0] == null) {
+      throw new IllegalArgumentException(
+          "client.start needs a method reference to the workflow method of a stub from"
+              + " client.newWorkflowStub, e.g. client.start(stub::process, order)");
+    }
+    return slot[0];
+  }
+
+  static <W> W newStub(EmbeddedClient client, Class<W> iface, Target target) {
+    InvocationHandler handler =
+        (proxy, method, args) -> invoke(client, target, proxy, method, args);
+    return iface.cast(
+        Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, handler));
+  }
+
+  private static Object invoke(
+      EmbeddedClient client, Target target, Object proxy, Method method, Object[] args) {
+    Object[] arguments = args == null ? new Object[0] : args;
+    if (method.getDeclaringClass() == Object.class) {
+      return switch (method.getName()) {
+        case "equals" -> proxy == arguments[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        default -> "WorkflowStub[" + target.definition.type() + "]";
+      };
+    }
+    Captured[] capture = CAPTURE.get();
+    WorkflowDefinition definition = target.definition;
+    if (method.equals(definition.workflowMethod())) {
+      if (capture != null) {
+        capture[0] = new Captured(target, method, arguments);
+        return defaultValue(method.getReturnType());
+      }
+      RunRecord run =
+          target.options != null && target.started == null
+              ? target.start(client, arguments)
+              : target.run(client);
+      return client.handle(run, method.getGenericReturnType()).getResult();
+    }
+    String signal = nameOf(definition.signals(), method);
+    if (signal != null) {
+      client.operations().signal(target.run(client), signal, arguments);
+      return null;
+    }
+    String query = nameOf(definition.queries(), method);
+    if (query != null) {
+      return client.query(target.run(client), query, method.getGenericReturnType(), arguments);
+    }
+    throw new IllegalArgumentException(
+        method + " is not a method of workflow " + definition.type());
+  }
+
+  private static String nameOf(Map<String, Method> methods, Method method) {
+    for (Map.Entry<String, Method> e : methods.entrySet()) {
+      if (e.getValue().equals(method)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private static Object defaultValue(Class<?> type) {
+    if (!type.isPrimitive() || type == void.class) {
+      return null;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == char.class) {
+      return '\0';
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    if (type == float.class) {
+      return 0f;
+    }
+    if (type == double.class) {
+      return 0d;
+    }
+    if (type == byte.class) {
+      return (byte) 0;
+    }
+    if (type == short.class) {
+      return (short) 0;
+    }
+    return 0;
+  }
+
+  /** What a stub is bound to: options to start with, or a workflow ID; and the run it started. */
+  static final class Target {
+    final WorkflowDefinition definition;
+    final WorkflowOptions options;
+    final String workflowId;
+    volatile RunRecord started;
+
+    Target(WorkflowDefinition definition, WorkflowOptions options, String workflowId) {
+      this.definition = definition;
+      this.options = options;
+      this.workflowId = workflowId;
+    }
+
+    RunRecord start(EmbeddedClient client, Object[] args) {
+      RunRecord run = client.operations().start(definition.type(), options, args);
+      started = run;
+      return run;
+    }
+
+    RunRecord run(EmbeddedClient client) {
+      if (started != null) {
+        return client.operations().resolve(started.workflowId(), started.runId());
+      }
+      if (workflowId == null) {
+        throw new IllegalStateException(
+            "this stub's workflow has not been started; call its workflow method or"
+                + " client.start(stub::method, ...) first");
+      }
+      return client.operations().resolve(workflowId, null);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.weft.internal.engine;
+
+import dev.weft.activity.ActivityInterface;
+import dev.weft.engine.WorkerOptions;
+import dev.weft.failure.InvalidDefinitionException;
+import dev.weft.internal.definition.ActivityDefinition;
+import dev.weft.internal.definition.WorkflowDefinition;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The workflow and activity implementations an engine serves on one task queue. */
+public final class QueueRegistration {
+
+  /** A registered workflow type. */
+  public record WorkflowRegistration(WorkflowDefinition definition, Supplier<?> factory) {}
+
+  /** A registered activity type: the interface method and the object that implements it. */
+  public record ActivityRegistration(String type, Method method, Object implementation) {}
+
+  private final String taskQueue;
+  private final WorkerOptions options;
+  private final Map<String, WorkflowRegistration> workflows = new LinkedHashMap<>();
+  private final Map<String, ActivityRegistration> activities = new LinkedHashMap<>();
+  private volatile boolean frozen;
+
+  QueueRegistration(String taskQueue, WorkerOptions options) {
+    this.taskQueue = taskQueue;
+    this.options = options;
+  }
+
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  public WorkerOptions options() {
+    return options;
+  }
+
+  /** Registers a workflow implementation factory under the interface's type name. */
+  public synchronized void registerWorkflow(Class<?> iface, Supplier<?> factory) {
+    requireOpen();
+    WorkflowDefinition definition = WorkflowDefinition.of(iface);
+    if (workflows.containsKey(definition.type())) {
+      throw new InvalidDefinitionException(
+          iface,
+          "workflow type '"
+              + definition.type()
+              + "' is registered already on task queue '"
+              + taskQueue
+              + "'");
+    }
+    workflows.put(definition.type(), new WorkflowRegistration(definition, factory));
+  }
+
+  /** Registers every activity interface an object implements. */
+  public synchronized void registerActivities(Object implementation) {
+    requireOpen();
+    Map<String, ActivityRegistration> found = new LinkedHashMap<>();
+    for (Class<?> iface : allInterfaces(implementation.getClass())) {
+      if (!iface.isAnnotationPresent(ActivityInterface.class)) {
+        continue;
+      }
+      ActivityDefinition definition = ActivityDefinition.of(iface);
+      for (Map.Entry<String, Method> e : definition.methods().entrySet()) {
+        if (activities.containsKey(e.getKey()) || found.containsKey(e.getKey())) {
+          throw new InvalidDefinitionException(
+              implementation.getClass(),
+              "activity type '"
+                  + e.getKey()
+                  + "' is registered already on task queue '"
+                  + taskQueue
+                  + "'");
+        }
+        found.put(e.getKey(), new ActivityRegistration(e.getKey(), e.getValue(), implementation));
+      }
+    }
+    if (found.isEmpty()) {
+      throw new InvalidDefinitionException(
+          implementation.getClass(), "implements no interface annotated @ActivityInterface");
+    }
+    activities.putAll(found);
+  }
+
+  private static Set<Class<?>> allInterfaces(Class<?> type) {
+    Set<Class<?>> out = new java.util.LinkedHashSet<>();
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        collect(i, out);
+      }
+    }
+    return out;
+  }
+
+  private static void collect(Class<?> iface, Set<Class<?>> out) {
+    if (out.add(iface)) {
+      for (Class<?> parent : iface.getInterfaces()) {
+        collect(parent, out);
+      }
+    }
+  }
+
+  void freeze() {
+    frozen = true;
+  }
+
+  private void requireOpen() {
+    if (frozen) {
+      throw new IllegalStateException(
+          "register workflows and activities before WeftEngine.start() (task queue '"
+              + taskQueue
+              + "')");
+    }
+  }
+
+  public WorkflowRegistration workflow(String type) {
+    return workflows.get(type);
+  }
+
+  public ActivityRegistration activity(String type) {
+    return activities.get(type);
+  }
+
+  public Set<String> workflowTypes() {
+    return workflows.keySet();
+  }
+
+  public Set<String> activityTypes() {
+    return activities.keySet();
+  }
+
+  public boolean hasWorkflows() {
+    return !workflows.isEmpty();
+  }
+
+  public boolean hasActivities() {
+    return !activities.isEmpty();
+  }
+}

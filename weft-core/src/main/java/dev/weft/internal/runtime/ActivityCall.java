@@ -1,0 +1,77 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.failure.ActivityFailure;
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.TimeoutFailure;
+import dev.weft.failure.TimeoutType;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.ActivityCompleted;
+import dev.weft.history.EventAttributes.ActivityFailed;
+import dev.weft.history.EventAttributes.ActivityTimedOut;
+import dev.weft.internal.codec.FailureConverter;
+import java.lang.reflect.Type;
+
+/** A scheduled activity whose outcome the workflow awaits. */
+final class ActivityCall implements PendingCall {
+  private final WorkflowRunner runner;
+  private final long seq;
+  private final String activityType;
+  private final Type resultType;
+  private final PromiseImpl<Object> promise;
+  private final CancellationScopeImpl scope;
+
+  ActivityCall(
+      WorkflowRunner runner,
+      long seq,
+      String activityType,
+      Type resultType,
+      PromiseImpl<Object> promise,
+      CancellationScopeImpl scope) {
+    this.runner = runner;
+    this.seq = seq;
+    this.activityType = activityType;
+    this.resultType = resultType;
+    this.promise = promise;
+    this.scope = scope;
+  }
+
+  @Override
+  public void onEvent(EventAttributes event) {
+    scope.unregister(this);
+    switch (event) {
+      case ActivityCompleted c -> {
+        try {
+          promise.complete(runner.payloads().decode(c.result(), resultType));
+        } catch (RuntimeException e) {
+          promise.completeExceptionally(e);
+        }
+      }
+      case ActivityFailed f ->
+          promise.completeExceptionally(
+              new ActivityFailure(
+                  activityType, seq, f.attempt(), FailureConverter.toException(f.failure())));
+      case ActivityTimedOut t ->
+          promise.completeExceptionally(
+              new ActivityFailure(
+                  activityType,
+                  seq,
+                  t.attempt(),
+                  new TimeoutFailure(
+                      TimeoutType.valueOf(t.timeoutType()),
+                      "activity timed out (" + t.timeoutType() + ")",
+                      FailureConverter.toException(t.lastFailure()))));
+      default -> throw new IllegalStateException("activity " + seq + " got " + event);
+    }
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (runner.forgetPending(seq) == null) {
+      return;
+    }
+    runner.command(new EventAttributes.ActivityCancelRequested(seq));
+    promise.completeExceptionally(
+        new ActivityFailure(
+            activityType, seq, 0, new CanceledFailure("activity cancelled: " + reason)));
+  }
+}

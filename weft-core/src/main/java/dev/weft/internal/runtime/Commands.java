@@ -1,0 +1,63 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.ActivityCancelRequested;
+import dev.weft.history.EventAttributes.ActivityScheduled;
+import dev.weft.history.EventAttributes.MarkerRecorded;
+import dev.weft.history.EventAttributes.TimerCanceled;
+import dev.weft.history.EventAttributes.TimerStarted;
+
+/** How replay compares a command the code asks for with the command event history recorded. */
+final class Commands {
+  private Commands() {}
+
+  /**
+   * Returns whether two command events are the same command: same kind and identity (sequence
+   * number, activity type, marker name and key). Arguments are not compared, so a changed input
+   * does not break replay of a run that already passed that point.
+   */
+  static boolean same(EventAttributes asked, EventAttributes recorded) {
+    return switch (asked) {
+      case ActivityScheduled a ->
+          recorded instanceof ActivityScheduled r
+              && a.seq() == r.seq()
+              && a.activityType().equals(r.activityType());
+      case TimerStarted a -> recorded instanceof TimerStarted r && a.seq() == r.seq();
+      case TimerCanceled a -> recorded instanceof TimerCanceled r && a.seq() == r.seq();
+      case ActivityCancelRequested a ->
+          recorded instanceof ActivityCancelRequested r && a.seq() == r.seq();
+      case MarkerRecorded a ->
+          recorded instanceof MarkerRecorded r
+              && a.seq() == r.seq()
+              && a.name().equals(r.name())
+              && a.key().equals(r.key());
+      default -> asked.getClass() == recorded.getClass();
+    };
+  }
+
+  /** Describes a command for a non-determinism report. */
+  static String describe(EventAttributes e) {
+    return switch (e) {
+      case ActivityScheduled a ->
+          "ActivityScheduled(seq " + a.seq() + ", activity type '" + a.activityType() + "')";
+      case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
+      case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";
+      case ActivityCancelRequested a -> "ActivityCancelRequested(seq " + a.seq() + ")";
+      case MarkerRecorded m ->
+          "MarkerRecorded(seq "
+              + m.seq()
+              + ", "
+              + m.name()
+              + (m.key().isEmpty() ? "" : " '" + m.key() + "'")
+              + ")";
+      default -> e.getClass().getSimpleName();
+    };
+  }
+
+  /** Returns whether the command closes the run. */
+  static boolean closesRun(EventAttributes e) {
+    return e instanceof EventAttributes.WorkflowCompleted
+        || e instanceof EventAttributes.WorkflowFailed
+        || e instanceof EventAttributes.WorkflowCanceled;
+  }
+}

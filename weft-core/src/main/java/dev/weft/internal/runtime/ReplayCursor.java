@@ -1,0 +1,60 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.failure.NonDeterminismException;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.HistoryEvent;
+import java.util.List;
+
+/**
+ * The command events one recorded workflow task produced, consumed in order as the replayed code
+ * asks for commands. A difference is a {@link NonDeterminismException} naming both sides.
+ */
+final class ReplayCursor {
+  private final String runId;
+  private final List<HistoryEvent> expected;
+  private final long boundaryEventId;
+  private int next;
+
+  ReplayCursor(String runId, long boundaryEventId, List<HistoryEvent> expected) {
+    this.runId = runId;
+    this.boundaryEventId = boundaryEventId;
+    this.expected = expected;
+  }
+
+  /** Matches the next recorded command; returns it. */
+  HistoryEvent match(EventAttributes asked) {
+    if (next >= expected.size()) {
+      long eventId =
+          expected.isEmpty()
+              ? boundaryEventId + 1
+              : expected.get(expected.size() - 1).eventId() + 1;
+      throw new NonDeterminismException(
+          runId,
+          eventId,
+          Commands.describe(asked),
+          "no further command in the workflow task that ended at event " + boundaryEventId);
+    }
+    HistoryEvent recorded = expected.get(next);
+    if (!Commands.same(asked, recorded.attributes())) {
+      throw new NonDeterminismException(
+          runId,
+          recorded.eventId(),
+          Commands.describe(asked),
+          Commands.describe(recorded.attributes()));
+    }
+    next++;
+    return recorded;
+  }
+
+  /** Fails if recorded commands were not asked for by the code. */
+  void finish() {
+    if (next < expected.size()) {
+      HistoryEvent recorded = expected.get(next);
+      throw new NonDeterminismException(
+          runId,
+          recorded.eventId(),
+          "nothing more (its code is blocked or done)",
+          Commands.describe(recorded.attributes()));
+    }
+  }
+}

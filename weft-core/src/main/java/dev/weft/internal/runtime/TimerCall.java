@@ -1,0 +1,40 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.failure.CanceledFailure;
+import dev.weft.history.EventAttributes;
+
+/** A started timer that the workflow awaits. */
+final class TimerCall implements PendingCall {
+  private final WorkflowRunner runner;
+  private final long seq;
+  private final PromiseImpl<Void> promise;
+  private final CancellationScopeImpl scope;
+
+  TimerCall(
+      WorkflowRunner runner, long seq, PromiseImpl<Void> promise, CancellationScopeImpl scope) {
+    this.runner = runner;
+    this.seq = seq;
+    this.promise = promise;
+    this.scope = scope;
+  }
+
+  PromiseImpl<Void> promise() {
+    return promise;
+  }
+
+  @Override
+  public void onEvent(EventAttributes event) {
+    scope.unregister(this);
+    promise.complete(null);
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (runner.forgetPending(seq) == null) {
+      return;
+    }
+    scope.unregister(this);
+    runner.command(new EventAttributes.TimerCanceled(seq));
+    promise.completeExceptionally(new CanceledFailure("timer cancelled: " + reason));
+  }
+}

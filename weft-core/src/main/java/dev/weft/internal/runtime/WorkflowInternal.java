@@ -1,0 +1,148 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.activity.ActivityOptions;
+import dev.weft.internal.definition.ActivityDefinition;
+import dev.weft.workflow.ActivityStub;
+import dev.weft.workflow.CancellationScope;
+import dev.weft.workflow.CompletablePromise;
+import dev.weft.workflow.Promise;
+import dev.weft.workflow.WorkflowInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The implementation behind the static {@code dev.weft.workflow.Workflow} API. */
+public final class WorkflowInternal {
+  private WorkflowInternal() {}
+
+  private static WorkflowRunner runner(String operation) {
+    return WorkflowThreadContext.current(operation).runner;
+  }
+
+  /** See {@code Workflow.now()}. */
+  public static Instant now() {
+    return runner("Workflow.now()").now();
+  }
+
+  /** See {@code Workflow.random()}. */
+  public static Random random() {
+    return runner("Workflow.random()").random();
+  }
+
+  /** See {@code Workflow.randomUUID()}. */
+  public static UUID randomUuid() {
+    return runner("Workflow.randomUUID()").randomUuid();
+  }
+
+  /** See {@code Workflow.isReplaying()}. */
+  public static boolean isReplaying() {
+    return runner("Workflow.isReplaying()").isReplaying();
+  }
+
+  /** See {@code Workflow.getInfo()}. */
+  public static WorkflowInfo info() {
+    return runner("Workflow.getInfo()").info();
+  }
+
+  /** See {@code Workflow.sleep()}. */
+  public static void sleep(Duration duration) {
+    runner("Workflow.sleep()").startTimer(duration).promise().get();
+  }
+
+  /** See {@code Workflow.newTimer()}. */
+  public static Promise<Void> newTimer(Duration duration) {
+    return runner("Workflow.newTimer()").startTimer(duration).promise();
+  }
+
+  /** See {@code Workflow.await(condition)}. */
+  public static void await(BooleanSupplier condition) {
+    runner("Workflow.await()").await(condition);
+  }
+
+  /** See {@code Workflow.await(timeout, condition)}. */
+  public static boolean await(Duration timeout, BooleanSupplier condition) {
+    return runner("Workflow.await()").await(timeout, condition);
+  }
+
+  /** See {@code Workflow.async()}. */
+  public static <T> Promise<T> async(Supplier<T> fn) {
+    return runner("Workflow.async()").async("async", fn);
+  }
+
+  /** See {@code Workflow.newPromise()}. */
+  public static <T> CompletablePromise<T> newPromise() {
+    runner("Workflow.newPromise()");
+    return new PromiseImpl<>();
+  }
+
+  /** See {@code Workflow.sideEffect()}. */
+  public static <R> R sideEffect(Type type, Supplier<R> fn) {
+    return runner("Workflow.sideEffect()").sideEffect(type, fn);
+  }
+
+  /** See {@code Workflow.newCancellationScope()}. */
+  public static CancellationScope newCancellationScope(boolean detached, Runnable body) {
+    return runner("Workflow.newCancellationScope()").newScope(detached, body);
+  }
+
+  /** See {@code CancellationScope.current()}. */
+  public static CancellationScope currentScope() {
+    return runner("CancellationScope.current()").currentScope();
+  }
+
+  /** See {@code Workflow.newActivityStub()}. */
+  public static <T> T newActivityStub(Class<T> iface, ActivityOptions options) {
+    ActivityDefinition definition = ActivityDefinition.of(iface);
+    Object proxy =
+        Proxy.newProxyInstance(
+            iface.getClassLoader(),
+            new Class<?>[] {iface},
+            (p, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(iface, p, method, args);
+              }
+              String type = definition.typeOf(method);
+              Promise<Object> result =
+                  runner("calling an activity")
+                      .scheduleActivity(type, method.getGenericReturnType(), args, options);
+              return result.get();
+            });
+    return iface.cast(proxy);
+  }
+
+  /** See {@code Workflow.newUntypedActivityStub()}. */
+  public static ActivityStub newUntypedActivityStub(ActivityOptions options) {
+    return new ActivityStub() {
+      @Override
+      public <R> R execute(String activityType, Class<R> resultType, Object... args) {
+        return executeAsync(activityType, resultType, resultType, args).get();
+      }
+
+      @Override
+      public <R> Promise<R> executeAsync(String activityType, Class<R> resultType, Object... args) {
+        return executeAsync(activityType, resultType, resultType, args);
+      }
+
+      @Override
+      public <R> Promise<R> executeAsync(
+          String activityType, Class<R> resultType, Type genericResultType, Object... args) {
+        return runner("calling an activity")
+            .scheduleActivity(activityType, genericResultType, args, options);
+      }
+    };
+  }
+
+  private static Object objectMethod(Class<?> iface, Object proxy, Method method, Object[] args) {
+    return switch (method.getName()) {
+      case "equals" -> proxy == args[0];
+      case "hashCode" -> System.identityHashCode(proxy);
+      default -> "ActivityStub[" + iface.getSimpleName() + "]";
+    };
+  }
+}

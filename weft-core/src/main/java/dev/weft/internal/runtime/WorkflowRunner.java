@@ -1,0 +1,503 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.activity.ActivityOptions;
+import dev.weft.converter.Payload;
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.QueryFailedException;
+import dev.weft.failure.UnknownQueryException;
+import dev.weft.failure.WeftFailure;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.ActivityCompleted;
+import dev.weft.history.EventAttributes.ActivityFailed;
+import dev.weft.history.EventAttributes.ActivityTimedOut;
+import dev.weft.history.EventAttributes.MarkerRecorded;
+import dev.weft.history.EventAttributes.SignalReceived;
+import dev.weft.history.EventAttributes.TimerFired;
+import dev.weft.history.EventAttributes.WorkflowCancelRequested;
+import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.history.HistoryEvent;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.workflow.Promise;
+import dev.weft.workflow.WorkflowInfo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory state of one run: its workflow object, coroutines and pending commands. Runs
+ * workflow tasks: applies the task's inbound events, runs the code until every coroutine is
+ * blocked, and returns the command events the code produced. The same method replays a recorded
+ * task, checking that the code asks for the recorded commands.
+ *
+ * <p>Not thread-safe: one workflow task (or query) at a time, which the worker's cache guarantees.
+ */
+public final class WorkflowRunner {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
+
+  private final WorkflowInfo info;
+  private final WorkflowDefinition definition;
+  private final Supplier<?> factory;
+  private final PayloadConverter payloads;
+  private final ActivityTypeCheck activityCheck;
+  private final CoroutineScheduler scheduler;
+  private final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, true, () -> {});
+  private final Map<Long, PendingCall> pending = new HashMap<>();
+  private final Random random;
+  private long nextSeq = 1;
+  private Instant now;
+  private Object instance;
+  private List<EventAttributes> produced = new ArrayList<>();
+  private ReplayCursor replay;
+  private Throwable abort;
+  private boolean closing;
+  private long nextEventId = 1;
+
+  /**
+   * Creates the state of a run before any event is applied.
+   *
+   * @param info the run's identity
+   * @param definition the workflow interface
+   * @param factory creates the workflow object
+   * @param payloads converts values
+   * @param activityCheck refuses activity types no local worker of a queue knows
+   * @param deadlockTimeout how long a coroutine may run without yielding
+   */
+  public WorkflowRunner(
+      WorkflowInfo info,
+      WorkflowDefinition definition,
+      Supplier<?> factory,
+      PayloadConverter payloads,
+      ActivityTypeCheck activityCheck,
+      Duration deadlockTimeout) {
+    this.info = info;
+    this.definition = definition;
+    this.factory = factory;
+    this.payloads = payloads;
+    this.activityCheck = activityCheck;
+    this.scheduler = new CoroutineScheduler(this, deadlockTimeout);
+    this.random = new Random(seed(info.runId()));
+  }
+
+  // ---------------------------------------------------------------- task lifecycle
+
+  /**
+   * Runs one workflow task.
+   *
+   * @param inbound the events to apply before the code runs, in history order
+   * @param taskTime what the code sees as {@code Workflow.now()}
+   * @param recordedCommands for a replayed task, the command events it produced; {@code null} for a
+   *     live task
+   * @return the command events the code produced
+   * @throws WorkflowTaskFailedException if the code failed the task (non-determinism, deadlock, an
+   *     exception that is not a workflow failure)
+   */
+  public List<EventAttributes> runTask(
+      List<EventAttributes> inbound, Instant taskTime, ReplayedTask recordedCommands) {
+    now = taskTime;
+    produced = new ArrayList<>();
+    replay =
+        recordedCommands == null
+            ? null
+            : new ReplayCursor(
+                info.runId(), recordedCommands.boundaryEventId(), recordedCommands.commands());
+    WorkflowThreadContext.enter(this, null, false);
+    try {
+      for (EventAttributes event : inbound) {
+        apply(event);
+      }
+      if (abort == null) {
+        scheduler.runUntilBlocked(() -> abort != null || closing);
+      }
+      if (abort == null && replay != null) {
+        replay.finish();
+      }
+    } catch (DestroyWorkflowThreadError e) {
+      // abort holds the reason
+    } catch (RuntimeException e) {
+      abortTask(e);
+    } finally {
+      WorkflowThreadContext.exit();
+      replay = null;
+    }
+    if (abort != null) {
+      throw new WorkflowTaskFailedException(info.runId(), abort);
+    }
+    return produced;
+  }
+
+  /** The recorded command events of a task being replayed, after its boundary event. */
+  public record ReplayedTask(long boundaryEventId, List<HistoryEvent> commands) {}
+
+  /** Records why the current task cannot complete; the scheduler stops at the next yield. */
+  void abortTask(Throwable reason) {
+    if (abort == null) {
+      abort = reason;
+    }
+  }
+
+  /** Returns whether the code produced a command that closes the run. */
+  public boolean isClosing() {
+    return closing;
+  }
+
+  /** Returns the history position this state has seen: the ID of the next event. */
+  public long nextEventId() {
+    return nextEventId;
+  }
+
+  /** Records the history position this state has seen. */
+  public void setNextEventId(long nextEventId) {
+    this.nextEventId = nextEventId;
+  }
+
+  /** Returns the run's identity. */
+  public WorkflowInfo info() {
+    return info;
+  }
+
+  /** Unwinds every coroutine; the runner is unusable afterwards. */
+  public void destroy() {
+    scheduler.destroy();
+  }
+
+  // ---------------------------------------------------------------- inbound events
+
+  private void apply(EventAttributes event) {
+    switch (event) {
+      case WorkflowStarted s -> start(s);
+      case ActivityCompleted c -> resolve(c.seq(), c);
+      case ActivityFailed f -> resolve(f.seq(), f);
+      case ActivityTimedOut t -> resolve(t.seq(), t);
+      case TimerFired t -> resolve(t.seq(), t);
+      case SignalReceived s -> signal(s);
+      case WorkflowCancelRequested r ->
+          rootScope.cancelInternal(r.reason() == null ? "workflow cancelled" : r.reason());
+      default -> {
+        // task boundaries and terminal events carry nothing for the code
+      }
+    }
+  }
+
+  private void start(WorkflowStarted started) {
+    Method method = definition.workflowMethod();
+    Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
+    instance = factory.get();
+    scheduler.spawn("main", rootScope, () -> runMain(method, args));
+  }
+
+  private void runMain(Method method, Object[] args) {
+    Object result;
+    try {
+      result = method.invoke(instance, args);
+    } catch (InvocationTargetException e) {
+      finishWithFailure(e.getCause());
+      return;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot call " + method, e);
+    }
+    command(
+        new EventAttributes.WorkflowCompleted(
+            payloads.encode(result, "result of workflow '" + info.workflowType() + "'")));
+  }
+
+  private void finishWithFailure(Throwable t) {
+    if (t instanceof DestroyWorkflowThreadError d) {
+      throw d;
+    }
+    if (rootScope.isCancelRequested() && causedByCancellation(t)) {
+      command(new EventAttributes.WorkflowCanceled(t.getMessage()));
+    } else if (t instanceof WeftFailure) {
+      command(new EventAttributes.WorkflowFailed(FailureConverter.toFailure(t)));
+    } else {
+      abortTask(t);
+    }
+  }
+
+  private static boolean causedByCancellation(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void resolve(long seq, EventAttributes event) {
+    PendingCall call = pending.remove(seq);
+    if (call != null) {
+      call.onEvent(event);
+    }
+  }
+
+  private void signal(SignalReceived signal) {
+    Method method = definition.signals().get(signal.signalName());
+    if (method == null) {
+      log.warn(
+          "run {} of {} got signal '{}', which it does not handle; dropped (its signals: {})",
+          info.runId(),
+          info.workflowType(),
+          signal.signalName(),
+          definition.signals().keySet());
+      return;
+    }
+    Object[] args;
+    try {
+      args = payloads.decodeArguments(signal.input(), method.getGenericParameterTypes());
+    } catch (RuntimeException e) {
+      log.warn(
+          "run {}: the input of signal '{}' does not fit {}; dropped",
+          info.runId(),
+          signal.signalName(),
+          method,
+          e);
+      return;
+    }
+    scheduler.spawn(
+        "signal-" + signal.signalName(),
+        rootScope,
+        () -> {
+          try {
+            method.invoke(instance, args);
+          } catch (InvocationTargetException e) {
+            finishWithFailure(e.getCause());
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+          }
+        });
+  }
+
+  /**
+   * Answers a query from the current state.
+   *
+   * @throws UnknownQueryException if the type has no such query
+   * @throws QueryFailedException if the query method threw
+   */
+  public Payload query(String queryName, Payload args) {
+    Method method = definition.queries().get(queryName);
+    if (method == null) {
+      throw new UnknownQueryException(
+          info.workflowType(), queryName, definition.queries().keySet());
+    }
+    if (instance == null) {
+      throw new QueryFailedException(
+          info.workflowId(),
+          queryName,
+          new IllegalStateException("the workflow has not started running its code yet"));
+    }
+    Object[] decoded = payloads.decodeArguments(args, method.getGenericParameterTypes());
+    WorkflowThreadContext.enter(this, null, true);
+    try {
+      Object result = method.invoke(instance, decoded);
+      return payloads.encode(result, "result of query '" + queryName + "'");
+    } catch (InvocationTargetException e) {
+      throw new QueryFailedException(info.workflowId(), queryName, e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot call " + method, e);
+    } finally {
+      WorkflowThreadContext.exit();
+    }
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  /**
+   * Adds a command event to the task's output; while replaying, checks it against the recorded one
+   * and returns that.
+   */
+  HistoryEvent command(EventAttributes event) {
+    if (abort != null) {
+      throw DestroyWorkflowThreadError.INSTANCE;
+    }
+    if (closing) {
+      return null;
+    }
+    HistoryEvent recorded = null;
+    if (replay != null) {
+      try {
+        recorded = replay.match(event);
+      } catch (RuntimeException e) {
+        abortTask(e);
+        throw DestroyWorkflowThreadError.INSTANCE;
+      }
+    }
+    produced.add(event);
+    if (Commands.closesRun(event)) {
+      closing = true;
+    }
+    return recorded;
+  }
+
+  PendingCall forgetPending(long seq) {
+    return pending.remove(seq);
+  }
+
+  PayloadConverter payloads() {
+    return payloads;
+  }
+
+  // ---------------------------------------------------------------- the Workflow API
+
+  void yieldUntil(Coroutine self, BooleanSupplier condition) {
+    if (abort != null || scheduler.isDestroying()) {
+      throw DestroyWorkflowThreadError.INSTANCE;
+    }
+    scheduler.yieldUntil(self, condition);
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  Random random() {
+    return random;
+  }
+
+  UUID randomUuid() {
+    long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb);
+  }
+
+  boolean isReplaying() {
+    return replay != null;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Promise<T> scheduleActivity(
+      String activityType, Type resultType, Object[] args, ActivityOptions options) {
+    Coroutine self =
+        WorkflowThreadContext.current("calling an activity")
+            .blockingCoroutine("calling an activity");
+    String queue = options.taskQueue() != null ? options.taskQueue() : info.taskQueue();
+    activityCheck.check(queue, activityType);
+    Payload input = payloads.encodeArguments(args, "input of activity '" + activityType + "'");
+    long seq = nextSeq++;
+    command(
+        new EventAttributes.ActivityScheduled(
+            seq,
+            activityType,
+            queue,
+            input,
+            options.startToCloseTimeout(),
+            options.scheduleToCloseTimeout(),
+            options.heartbeatTimeout(),
+            options.retryPolicy()));
+    PromiseImpl<Object> promise = new PromiseImpl<>();
+    ActivityCall call = new ActivityCall(this, seq, activityType, resultType, promise, self.scope);
+    pending.put(seq, call);
+    self.scope.register(call);
+    return (Promise<T>) promise;
+  }
+
+  TimerCall startTimer(Duration duration) {
+    Coroutine self =
+        WorkflowThreadContext.current("starting a timer").blockingCoroutine("starting a timer");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("timer duration must not be negative, was " + duration);
+    }
+    long seq = nextSeq++;
+    command(new EventAttributes.TimerStarted(seq, duration, now.plus(duration)));
+    TimerCall call = new TimerCall(this, seq, new PromiseImpl<>(), self.scope);
+    pending.put(seq, call);
+    self.scope.register(call);
+    return call;
+  }
+
+  void await(BooleanSupplier condition) {
+    Coroutine self =
+        WorkflowThreadContext.current("Workflow.await").blockingCoroutine("Workflow.await");
+    CancellationScopeImpl scope = self.scope;
+    yieldUntil(self, () -> condition.getAsBoolean() || scope.isCancelRequested());
+    if (!condition.getAsBoolean()) {
+      throw new CanceledFailure("await cancelled: " + scope.reason());
+    }
+  }
+
+  boolean await(Duration timeout, BooleanSupplier condition) {
+    Coroutine self =
+        WorkflowThreadContext.current("Workflow.await").blockingCoroutine("Workflow.await");
+    if (condition.getAsBoolean()) {
+      return true;
+    }
+    CancellationScopeImpl scope = self.scope;
+    TimerCall timer = startTimer(timeout);
+    yieldUntil(
+        self,
+        () -> condition.getAsBoolean() || timer.promise().isDone() || scope.isCancelRequested());
+    if (condition.getAsBoolean()) {
+      timer.cancel("condition met");
+      return true;
+    }
+    if (scope.isCancelRequested()) {
+      throw new CanceledFailure("await cancelled: " + scope.reason());
+    }
+    return false;
+  }
+
+  <T> Promise<T> async(String name, Supplier<T> fn) {
+    Coroutine self =
+        WorkflowThreadContext.current("Workflow.async").blockingCoroutine("Workflow.async");
+    PromiseImpl<T> promise = new PromiseImpl<>();
+    scheduler.spawn(
+        name,
+        self.scope,
+        () -> {
+          try {
+            promise.complete(fn.get());
+          } catch (DestroyWorkflowThreadError e) {
+            throw e;
+          } catch (RuntimeException e) {
+            promise.completeExceptionally(e);
+          }
+        });
+    return promise;
+  }
+
+  @SuppressWarnings("unchecked")
+  <R> R sideEffect(Type type, Supplier<R> fn) {
+    WorkflowThreadContext.current("Workflow.sideEffect").blockingCoroutine("Workflow.sideEffect");
+    long seq = nextSeq++;
+    if (replay != null) {
+      HistoryEvent recorded = command(new MarkerRecorded(seq, "SideEffect", "", null));
+      return (R) payloads.decode(((MarkerRecorded) recorded.attributes()).value(), type);
+    }
+    R value = fn.get();
+    command(new MarkerRecorded(seq, "SideEffect", "", payloads.encode(value, "side effect value")));
+    return value;
+  }
+
+  CancellationScopeImpl newScope(boolean detached, Runnable body) {
+    Coroutine self =
+        WorkflowThreadContext.current("Workflow.newCancellationScope")
+            .blockingCoroutine("Workflow.newCancellationScope");
+    return new CancellationScopeImpl(detached ? null : self.scope, detached, body);
+  }
+
+  CancellationScopeImpl currentScope() {
+    WorkflowThreadContext context = WorkflowThreadContext.current("CancellationScope.current()");
+    return context.coroutine == null ? rootScope : context.coroutine.scope;
+  }
+
+  private static long seed(String runId) {
+    try {
+      UUID id = UUID.fromString(runId);
+      return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    } catch (IllegalArgumentException e) {
+      return runId.hashCode();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.weft.internal.worker;
+
+import dev.weft.failure.TimeoutType;
+import dev.weft.history.EventAttributes;
+import dev.weft.internal.activity.ActivityOutcomes;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.RunRecord;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.Write;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's clock-driven work, on one background thread: fires due timers, times out activity
+ * attempts whose lease or deadline ran out, and wakes the pollers when a task's visibility time (a
+ * retry backoff) arrives. It sleeps until the store's next due time, woken early when a commit
+ * schedules something sooner; a background failure is logged and the loop goes on.
+ */
+final class DueWorkLoop {
+  private static final Logger log = LoggerFactory.getLogger(DueWorkLoop.class);
+  private static final int BATCH = 256;
+
+  private final EngineContext ctx;
+  private final Wakeup wakeup;
+  private final Runnable wakePollers;
+  private final ActivityOutcomes outcomes;
+  private final AtomicReference<Instant> earliestHint = new AtomicReference<>();
+  private volatile boolean running = true;
+  private Thread thread;
+
+  DueWorkLoop(EngineContext ctx, Wakeup wakeup, Runnable wakePollers) {
+    this.ctx = ctx;
+    this.wakeup = wakeup;
+    this.wakePollers = wakePollers;
+    this.outcomes = new ActivityOutcomes(ctx);
+  }
+
+  void start() {
+    thread = Thread.ofVirtual().name("weft-due-work").start(this::loop);
+  }
+
+  void stop() throws InterruptedException {
+    running = false;
+    wakeup.signal();
+    if (thread != null) {
+      thread.interrupt();
+      thread.join(5_000);
+    }
+  }
+
+  /** Something becomes due at {@code time}; wake earlier than planned if needed. */
+  void dueAt(Instant time) {
+    Instant previous =
+        earliestHint.getAndAccumulate(time, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    if (previous == null || time.isBefore(previous)) {
+      wakeup.signal();
+    }
+  }
+
+  private void loop() {
+    boolean failing = false;
+    while (running) {
+      Instant next;
+      ctx.idle().enter();
+      try {
+        earliestHint.set(null);
+        Instant now = ctx.clock().now();
+        fireTimers(now);
+        expireActivities(now);
+        wakePollers.run();
+        next = ctx.store().nextDueTime(now).orElse(null);
+        if (failing) {
+          log.info("background timer and timeout processing works again");
+          failing = false;
+        }
+      } catch (RuntimeException e) {
+        if (!failing) {
+          log.warn("background timer and timeout processing failed; retrying", e);
+          failing = true;
+        }
+        next = null;
+      } finally {
+        ctx.idle().exit();
+      }
+      try {
+        waitUntil(next);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void waitUntil(Instant next) throws InterruptedException {
+    Instant now = ctx.clock().now();
+    Instant target = now.plus(ctx.safetyPoll());
+    if (next != null && next.isBefore(target)) {
+      target = next;
+    }
+    Instant hint = earliestHint.get();
+    if (hint != null && hint.isBefore(target)) {
+      target = hint;
+    }
+    if (!target.isAfter(now)) {
+      wakeup.clear();
+      return;
+    }
+    wakeup.await(ctx.clock().realDelayUntil(target).toNanos());
+  }
+
+  private void fireTimers(Instant now) {
+    while (running) {
+      List<TimerRecord> due = ctx.store().dueTimers(now, BATCH);
+      List<CompletableFuture<CommitResult>> commits = new ArrayList<>(due.size());
+      for (TimerRecord timer : due) {
+        Optional<RunRecord> run = ctx.store().findRun(timer.runId());
+        if (run.isEmpty() || run.get().status().isClosed()) {
+          commits.add(
+              ctx.store()
+                  .commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))));
+          continue;
+        }
+        EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
+        commits.add(
+            ctx.store()
+                .commit(
+                    Batch.of(
+                        new Write.DeleteTimer(timer.runId(), timer.seq(), true),
+                        new Write.InsertInbox(
+                            timer.runId(), "TimerFired", now, ctx.codec().encode(fired)),
+                        new Write.EnsureWorkflowTask(timer.runId(), run.get().taskQueue(), now))));
+      }
+      commits.forEach(CompletableFuture::join);
+      if (due.size() < BATCH) {
+        return;
+      }
+    }
+  }
+
+  private void expireActivities(Instant now) {
+    while (running) {
+      List<ActivityTaskState> expired = ctx.store().expiredActivityTasks(now, BATCH);
+      List<CompletableFuture<CommitResult>> commits = new ArrayList<>(expired.size());
+      for (ActivityTaskState state : expired) {
+        ActivitySpec spec = ctx.codec().decodeValue(state.task().spec(), ActivitySpec.class);
+        TimeoutType type = ActivityOutcomes.timeoutOf(state, now);
+        commits.add(ctx.store().commit(outcomes.timedOut(state, spec, type, now)));
+      }
+      commits.forEach(CompletableFuture::join);
+      if (expired.size() < BATCH) {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.weft.internal.worker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims tasks of one kind from one queue while the worker has free slots, and runs each on its own
+ * virtual thread. Sleeps on a {@link Wakeup} (signalled when tasks are committed) with a slow
+ * safety poll; never a busy loop.
+ */
+final class TaskPoller<T> {
+  private static final Logger log = LoggerFactory.getLogger(TaskPoller.class);
+
+  private final String name;
+  private final Semaphore slots;
+  private final int maxBatch;
+  private final IntFunction<List<T>> claim;
+  private final Consumer<T> handler;
+  private final Wakeup wakeup;
+  private final IdleTracker tracker;
+  private final Duration safetyPoll;
+  private volatile boolean running = true;
+  private Thread thread;
+
+  TaskPoller(
+      String name,
+      int slots,
+      int maxBatch,
+      IntFunction<List<T>> claim,
+      Consumer<T> handler,
+      Wakeup wakeup,
+      IdleTracker tracker,
+      Duration safetyPoll) {
+    this.name = name;
+    this.slots = new Semaphore(slots);
+    this.maxBatch = maxBatch;
+    this.claim = claim;
+    this.handler = handler;
+    this.wakeup = wakeup;
+    this.tracker = tracker;
+    this.safetyPoll = safetyPoll;
+  }
+
+  void start() {
+    thread = Thread.ofVirtual().name(name).start(this::loop);
+  }
+
+  void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  void awaitStopped(Duration timeout) throws InterruptedException {
+    if (thread != null) {
+      thread.join(timeout);
+    }
+  }
+
+  private void loop() {
+    boolean failing = false;
+    while (running) {
+      try {
+        slots.acquire();
+        int want = 1 + Math.min(slots.drainPermits(), maxBatch - 1);
+        int drained = want - 1;
+        int free = slots.availablePermits();
+        wakeup.clear();
+        List<T> tasks;
+        tracker.enter();
+        try {
+          tasks = claim.apply(want);
+          if (failing) {
+            log.info("{}: claiming works again", name);
+            failing = false;
+          }
+        } catch (RuntimeException e) {
+          slots.release(want);
+          tracker.exit();
+          if (!failing) {
+            log.warn("{}: claiming tasks failed; retrying every second until it works", name, e);
+            failing = true;
+          }
+          wakeup.await(1, TimeUnit.SECONDS);
+          continue;
+        }
+        slots.release(want - tasks.size());
+        for (T task : tasks) {
+          tracker.enter();
+          Thread.ofVirtual().start(() -> run(task));
+        }
+        tracker.exit();
+        if (tasks.size() < want && free + drained >= 0) {
+          wakeup.await(safetyPoll.toNanos());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void run(T task) {
+    try {
+      handler.accept(task);
+    } catch (Throwable t) {
+      log.error("{}: handling a task failed", name, t);
+    } finally {
+      slots.release();
+      tracker.exit();
+    }
+  }
+}

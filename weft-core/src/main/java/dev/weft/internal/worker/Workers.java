@@ -1,0 +1,124 @@
+package dev.weft.internal.worker;
+
+import dev.weft.internal.activity.ActivityTaskHandler;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.ClaimRequest;
+import dev.weft.store.StoreListener;
+import dev.weft.store.TaskKind;
+import dev.weft.store.WorkflowTaskRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The running side of an engine: a workflow poller and an activity poller per served queue, the
+ * due-work loop, and the store listener that wakes them when commits make work ready.
+ */
+public final class Workers implements StoreListener {
+  private static final int MAX_CLAIM = 64;
+  private static final Duration ACTIVITY_FALLBACK_LEASE = Duration.ofMinutes(10);
+
+  private final EngineContext ctx;
+  private final Map<String, Wakeup> workflowWakeups = new ConcurrentHashMap<>();
+  private final Map<String, Wakeup> activityWakeups = new ConcurrentHashMap<>();
+  private final List<TaskPoller<?>> pollers = new ArrayList<>();
+  private final DueWorkLoop due;
+
+  public Workers(EngineContext ctx) {
+    this.ctx = ctx;
+    this.due = new DueWorkLoop(ctx, new Wakeup(ctx.idle()), this::wakeAllPollers);
+    WorkflowTaskHandler workflowHandler = new WorkflowTaskHandler(ctx);
+    ActivityTaskHandler activityHandler = new ActivityTaskHandler(ctx);
+    for (QueueRegistration queue : ctx.registry().all()) {
+      String name = queue.taskQueue();
+      if (queue.hasWorkflows()) {
+        Wakeup wakeup = new Wakeup(ctx.idle());
+        workflowWakeups.put(name, wakeup);
+        pollers.add(
+            new TaskPoller<WorkflowTaskRecord>(
+                "weft-wf-poller-" + name,
+                queue.options().workflowSlots(),
+                MAX_CLAIM,
+                n -> ctx.store().claimWorkflowTasks(claim(name, n, ctx.workflowTaskLease())),
+                workflowHandler::handle,
+                wakeup,
+                ctx.idle(),
+                ctx.safetyPoll()));
+      }
+      if (queue.hasActivities()) {
+        Wakeup wakeup = new Wakeup(ctx.idle());
+        activityWakeups.put(name, wakeup);
+        pollers.add(
+            new TaskPoller<ActivityTaskState>(
+                "weft-act-poller-" + name,
+                queue.options().activitySlots(),
+                MAX_CLAIM,
+                n -> ctx.store().claimActivityTasks(claim(name, n, ACTIVITY_FALLBACK_LEASE)),
+                activityHandler::handle,
+                wakeup,
+                ctx.idle(),
+                ctx.safetyPoll()));
+      }
+    }
+  }
+
+  private ClaimRequest claim(String queue, int max, Duration lease) {
+    long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    return new ClaimRequest(queue, ctx.nodeId(), token, max, ctx.clock().now(), lease);
+  }
+
+  /** Starts the pollers and the due-work loop. */
+  public void start() {
+    pollers.forEach(TaskPoller::start);
+    due.start();
+  }
+
+  /** Stops taking work and waits up to {@code timeout} for the loops to stop. */
+  public void stop(Duration timeout) throws InterruptedException {
+    pollers.forEach(TaskPoller::stop);
+    due.stop();
+    for (TaskPoller<?> poller : pollers) {
+      poller.awaitStopped(timeout);
+    }
+  }
+
+  /** Wakes every poller (a clock jump, a due visibility time). */
+  public void wakeAllPollers() {
+    workflowWakeups.values().forEach(Wakeup::signal);
+    activityWakeups.values().forEach(Wakeup::signal);
+  }
+
+  /** Wakes the due-work loop (a clock jump). */
+  public void wakeDueWork() {
+    due.dueAt(Instant.MIN);
+  }
+
+  @Override
+  public void tasksReady(TaskKind kind, String taskQueue, Instant visibleAt) {
+    if (visibleAt.isAfter(ctx.clock().now())) {
+      due.dueAt(visibleAt);
+      return;
+    }
+    Wakeup wakeup = (kind == TaskKind.WORKFLOW ? workflowWakeups : activityWakeups).get(taskQueue);
+    if (wakeup != null) {
+      wakeup.signal();
+    }
+  }
+
+  @Override
+  public void dueAt(Instant time) {
+    due.dueAt(time);
+  }
+
+  @Override
+  public void runClosed(String runId) {
+    ctx.cache().invalidate(runId);
+    ctx.waiters().runClosed(runId);
+  }
+}

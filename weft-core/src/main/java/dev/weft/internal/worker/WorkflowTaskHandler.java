@@ -1,0 +1,189 @@
+package dev.weft.internal.worker;
+
+import dev.weft.failure.UnknownWorkflowTypeException;
+import dev.weft.history.EventAttributes;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
+import dev.weft.internal.runtime.HistoryReplayer;
+import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.internal.runtime.WorkflowTaskFailedException;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.InboxRecord;
+import dev.weft.store.RunRecord;
+import dev.weft.store.WorkflowTaskRecord;
+import dev.weft.store.Write;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes one claimed workflow task: brings the run's state up to date (from the cache, or by
+ * replaying its history), applies the inbox, runs the code, and commits what it did in one
+ * transaction. A failing task (non-determinism, a deadlock, a bug) is retried with backoff and
+ * leaves the run open.
+ */
+final class WorkflowTaskHandler {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
+  private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+
+  private final EngineContext ctx;
+
+  WorkflowTaskHandler(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void handle(WorkflowTaskRecord task) {
+    for (int round = 0; round < 5; round++) {
+      if (handleOnce(task)) {
+        return;
+      }
+    }
+  }
+
+  /** Returns false when the task should run again at once under the same lease. */
+  private boolean handleOnce(WorkflowTaskRecord task) {
+    Optional<RunRecord> found = ctx.store().findRun(task.runId());
+    if (found.isEmpty() || found.get().status().isClosed()) {
+      dropLeftover(task);
+      return true;
+    }
+    RunRecord run = found.get();
+    WorkflowRegistration registration =
+        ctx.registry().find(task.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
+    if (registration == null) {
+      fail(task, unknownType(run, task));
+      return true;
+    }
+    WorkflowRunner runner = ctx.cache().take(run.runId());
+    try {
+      List<EventAttributes> pending = List.of();
+      if (runner == null || runner.nextEventId() != run.nextEventId()) {
+        if (runner != null) {
+          runner.destroy();
+        }
+        runner = ctx.newRunner(run, registration);
+        pending =
+            HistoryReplayer.replay(runner, ctx.decode(ctx.store().readHistory(run.runId(), 1)));
+      }
+      List<InboxRecord> inbox = ctx.store().readInbox(run.runId());
+      List<EventAttributes> inboxEvents = new ArrayList<>(inbox.size());
+      for (InboxRecord record : inbox) {
+        inboxEvents.add(ctx.codec().decode(record.data()));
+      }
+      Instant now = ctx.clock().now();
+      if (pending.isEmpty() && inboxEvents.isEmpty()) {
+        release(task, now);
+        ctx.cache().put(runner);
+        runner = null;
+        return true;
+      }
+      List<EventAttributes> inbound = new ArrayList<>(pending);
+      inbound.addAll(inboxEvents);
+      List<EventAttributes> commands = runner.runTask(inbound, now, null);
+      WorkflowTaskCommit.Prepared prepared =
+          WorkflowTaskCommit.build(ctx, run, task, inbox, inboxEvents, commands, now);
+      CommitResult result = ctx.store().commit(prepared.batch()).join();
+      if (result instanceof CommitResult.Conflict conflict) {
+        log.debug("workflow task of run {} lost a race: {}", run.runId(), conflict.reason());
+        return !(conflict.write() instanceof Write.CloseRun);
+      }
+      runner.setNextEventId(run.nextEventId() + prepared.appendedEvents());
+      ctx.waiters().runProgressed(run.runId());
+      if (!runner.isClosing()) {
+        ctx.cache().put(runner);
+        runner = null;
+      }
+      return true;
+    } catch (WorkflowTaskFailedException e) {
+      fail(task, e.getCause());
+      return true;
+    } finally {
+      if (runner != null) {
+        runner.destroy();
+      }
+    }
+  }
+
+  private UnknownWorkflowTypeException unknownType(RunRecord run, WorkflowTaskRecord task) {
+    return new UnknownWorkflowTypeException(
+        run.workflowType(),
+        task.taskQueue(),
+        ctx.registry()
+            .find(task.taskQueue())
+            .map(QueueRegistration::workflowTypes)
+            .orElse(java.util.Set.of()));
+  }
+
+  private void release(WorkflowTaskRecord task, Instant now) {
+    ctx.store()
+        .commit(
+            Batch.of(
+                new Write.CompleteWorkflowTask(
+                    task.runId(), task.taskQueue(), task.leaseToken(), 0, now)))
+        .join();
+  }
+
+  private void dropLeftover(WorkflowTaskRecord task) {
+    ctx.cache().invalidate(task.runId());
+    ctx.store()
+        .commit(
+            Batch.of(
+                new Write.CompleteWorkflowTask(
+                    task.runId(),
+                    task.taskQueue(),
+                    task.leaseToken(),
+                    Long.MAX_VALUE,
+                    ctx.clock().now())))
+        .join();
+  }
+
+  private void fail(WorkflowTaskRecord task, Throwable cause) {
+    Instant now = ctx.clock().now();
+    long delayMillis =
+        Math.min(MAX_RETRY_DELAY.toMillis(), 1000L << Math.min(16, task.attempt() - 1));
+    Instant retryAt = now.plusMillis(delayMillis);
+    if (task.attempt() == 1 || task.attempt() % 10 == 0) {
+      log.warn(
+          "workflow task of run {} failed (attempt {}); retrying at {}: {}",
+          task.runId(),
+          task.attempt(),
+          retryAt,
+          cause.toString(),
+          cause);
+    }
+    CommitResult result =
+        ctx.store()
+            .commit(
+                Batch.of(
+                    new Write.FailWorkflowTask(
+                        task.runId(),
+                        task.taskQueue(),
+                        task.leaseToken(),
+                        describe(cause),
+                        retryAt)))
+            .join();
+    if (!result.committed()) {
+      log.debug("could not record the failure of run {}'s workflow task", task.runId());
+    }
+  }
+
+  private static String describe(Throwable cause) {
+    StringWriter out = new StringWriter();
+    out.append(cause.getClass().getName()).append(": ").append(String.valueOf(cause.getMessage()));
+    StackTraceElement[] stack = cause.getStackTrace();
+    PrintWriter writer = new PrintWriter(out);
+    for (int i = 0; i < Math.min(stack.length, 12); i++) {
+      writer.print("\n\tat " + stack[i]);
+    }
+    writer.flush();
+    return out.toString();
+  }
+}

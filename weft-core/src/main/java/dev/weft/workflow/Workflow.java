@@ -1,0 +1,163 @@
+package dev.weft.workflow;
+
+import dev.weft.activity.ActivityOptions;
+import dev.weft.internal.runtime.WorkflowInternal;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The API of workflow code: everything a workflow does that is not pure computation goes through
+ * here, so that replaying the run's history reproduces it exactly.
+ *
+ * <pre>{@code
+ * public class SubscriptionWorkflowImpl implements SubscriptionWorkflow {
+ *   private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class,
+ *       ActivityOptions.newBuilder().startToCloseTimeout(Duration.ofMinutes(1)).build());
+ *
+ *   public void subscribe(String customer) {
+ *     email.sendWelcome(customer);
+ *     Workflow.sleep(Duration.ofDays(7)); // durable: survives restarts
+ *     email.sendFollowUp(customer);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every method throws {@link IllegalStateException} when called outside workflow code.
+ */
+public final class Workflow {
+  private Workflow() {}
+
+  /**
+   * Returns a stub whose method calls schedule activities and wait for their results. A failed
+   * activity throws {@code ActivityFailure}. To call without waiting, wrap the call in {@link
+   * #async}.
+   */
+  public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
+    return WorkflowInternal.newActivityStub(activityInterface, options);
+  }
+
+  /** Returns a stub that calls activities by type name. */
+  public static ActivityStub newUntypedActivityStub(ActivityOptions options) {
+    return WorkflowInternal.newUntypedActivityStub(options);
+  }
+
+  /**
+   * Returns the current time of the workflow: the time of the workflow task that is running (the
+   * same on replay). Never use {@code Instant.now()} in workflow code.
+   */
+  public static Instant now() {
+    return WorkflowInternal.now();
+  }
+
+  /** Returns a random generator seeded from the run, so replay draws the same numbers. */
+  public static Random random() {
+    return WorkflowInternal.random();
+  }
+
+  /** Returns a UUID drawn from {@link #random()}: deterministic per run. */
+  public static UUID randomUUID() {
+    return WorkflowInternal.randomUuid();
+  }
+
+  /** Sleeps durably: a timer in the store, which survives restarts. Cancellable. */
+  public static void sleep(Duration duration) {
+    WorkflowInternal.sleep(duration);
+  }
+
+  /** Returns a promise that completes after {@code duration} (a durable timer). */
+  public static Promise<Void> newTimer(Duration duration) {
+    return WorkflowInternal.newTimer(duration);
+  }
+
+  /**
+   * Waits until {@code condition} holds. The condition is re-evaluated whenever the workflow's
+   * state may have changed (a signal, an activity result); it must only read workflow state.
+   *
+   * @throws dev.weft.failure.CanceledFailure if the current cancellation scope is cancelled
+   */
+  public static void await(BooleanSupplier condition) {
+    WorkflowInternal.await(condition);
+  }
+
+  /**
+   * Waits until {@code condition} holds or {@code timeout} passes (a durable timer).
+   *
+   * @return whether the condition holds
+   */
+  public static boolean await(Duration timeout, BooleanSupplier condition) {
+    return WorkflowInternal.await(timeout, condition);
+  }
+
+  /**
+   * Runs {@code fn} as a new workflow thread and returns the promise of its result. Threads run one
+   * at a time in a deterministic order; use this for parallel activities and timers.
+   */
+  public static <T> Promise<T> async(Supplier<T> fn) {
+    return WorkflowInternal.async(fn);
+  }
+
+  /** Runs {@code proc} as a new workflow thread; the promise completes when it returns. */
+  public static Promise<Void> async(Runnable proc) {
+    return WorkflowInternal.async(
+        () -> {
+          proc.run();
+          return null;
+        });
+  }
+
+  /** Returns a promise that workflow code completes itself (for example from a signal). */
+  public static <T> CompletablePromise<T> newPromise() {
+    return WorkflowInternal.newPromise();
+  }
+
+  /**
+   * Runs a short non-deterministic function (a random ID, a configuration read) once and records
+   * its result; replay returns the recorded value instead of running it again.
+   */
+  public static <R> R sideEffect(Class<R> resultType, Supplier<R> fn) {
+    return WorkflowInternal.sideEffect(resultType, fn);
+  }
+
+  /** Like {@link #sideEffect(Class, Supplier)}, for a generic result type. */
+  public static <R> R sideEffect(Type resultType, Supplier<R> fn) {
+    return WorkflowInternal.sideEffect(resultType, fn);
+  }
+
+  /**
+   * Returns a scope, nested in the current one, whose {@link CancellationScope#run()} runs body.
+   */
+  public static CancellationScope newCancellationScope(Runnable body) {
+    return WorkflowInternal.newCancellationScope(false, body);
+  }
+
+  /**
+   * Returns a scope that is not cancelled with the current one: for cleanup that must run after
+   * cancellation, such as compensations.
+   */
+  public static CancellationScope newDetachedCancellationScope(Runnable body) {
+    return WorkflowInternal.newCancellationScope(true, body);
+  }
+
+  /** Returns the cancellation scope the calling workflow thread runs in. */
+  public static CancellationScope currentCancellationScope() {
+    return WorkflowInternal.currentScope();
+  }
+
+  /** Returns what the run knows about itself. */
+  public static WorkflowInfo getInfo() {
+    return WorkflowInternal.info();
+  }
+
+  /**
+   * Returns whether the code is being replayed from history (as opposed to running for the first
+   * time). Use it only to skip logging and metrics during replay, never to change behaviour.
+   */
+  public static boolean isReplaying() {
+    return WorkflowInternal.isReplaying();
+  }
+}

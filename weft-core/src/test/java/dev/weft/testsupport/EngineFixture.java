@@ -1,0 +1,73 @@
+package dev.weft.testsupport;
+
+import dev.weft.client.WeftClient;
+import dev.weft.engine.WeftEngine;
+import dev.weft.store.Store;
+import dev.weft.store.StoreStats;
+import dev.weft.store.sqlite.SqliteStore;
+import dev.weft.store.sqlite.SqliteStoreOptions;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * An engine on a real SQLite file for engine tests, restartable on the same file (as after a crash
+ * or a deploy). Tests register their workers in the {@code setup} callback.
+ */
+public final class EngineFixture implements AutoCloseable {
+  private final Path file;
+  private final UnaryOperator<WeftEngine.Builder> options;
+  private WeftEngine engine;
+
+  private EngineFixture(Path file, UnaryOperator<WeftEngine.Builder> options) {
+    this.file = file;
+    this.options = options;
+  }
+
+  /** Starts an engine on {@code dir/weft.db} with workers set up by {@code setup}. */
+  public static EngineFixture start(Path dir, Consumer<WeftEngine> setup) {
+    return start(dir, UnaryOperator.identity(), setup);
+  }
+
+  /** Starts an engine with builder options and workers. */
+  public static EngineFixture start(
+      Path dir, UnaryOperator<WeftEngine.Builder> options, Consumer<WeftEngine> setup) {
+    EngineFixture fixture = new EngineFixture(dir.resolve("weft.db"), options);
+    fixture.open(setup);
+    return fixture;
+  }
+
+  private void open(Consumer<WeftEngine> setup) {
+    SqliteStore store = SqliteStore.open(SqliteStoreOptions.at(file).withDurable(false));
+    engine = options.apply(WeftEngine.builder().store(store)).build();
+    setup.accept(engine);
+    engine.start();
+  }
+
+  /** Stops the engine and starts a new one on the same file with other workers. */
+  public void restart(Consumer<WeftEngine> setup) {
+    engine.close();
+    open(setup);
+  }
+
+  public WeftEngine engine() {
+    return engine;
+  }
+
+  public WeftClient client() {
+    return engine.client();
+  }
+
+  public Store store() {
+    return engine.internalContext().store();
+  }
+
+  public StoreStats stats() {
+    return store().stats();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
