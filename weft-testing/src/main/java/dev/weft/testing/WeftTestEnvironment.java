@@ -1,0 +1,170 @@
+package dev.weft.testing;
+
+import dev.weft.client.WeftClient;
+import dev.weft.engine.WeftEngine;
+import dev.weft.engine.Worker;
+import dev.weft.engine.WorkerOptions;
+import dev.weft.store.sqlite.SqliteStore;
+import dev.weft.store.sqlite.SqliteStoreOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * An engine for tests: a throwaway SQLite store in a temporary folder and a clock that skips time
+ * while the engine is idle, so a workflow that sleeps for days completes in milliseconds.
+ *
+ * <pre>{@code
+ * try (WeftTestEnvironment env = WeftTestEnvironment.create()) {
+ *   env.newWorker("subscriptions")
+ *       .registerWorkflow(SubscriptionWorkflow.class, SubscriptionWorkflowImpl::new)
+ *       .registerActivities(new FakeEmail());
+ *   env.start();
+ *   SubscriptionWorkflow wf = env.client().newWorkflowStub(SubscriptionWorkflow.class,
+ *       WorkflowOptions.newBuilder().taskQueue("subscriptions").build());
+ *   wf.subscribe("ada@example.com"); // sleeps 7 days of workflow time
+ * }
+ * }</pre>
+ */
+public final class WeftTestEnvironment implements AutoCloseable {
+  private final Path dir;
+  private final boolean ownsDir;
+  private final SkippingClock clock;
+  private final WeftEngine engine;
+  private final boolean timeSkipping;
+  private TimeSkipper skipper;
+
+  private WeftTestEnvironment(Options options) {
+    try {
+      this.ownsDir = options.directory == null;
+      this.dir = ownsDir ? Files.createTempDirectory("weft-test-") : options.directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary folder for the test store", e);
+    }
+    this.clock = new SkippingClock(options.startTime);
+    this.timeSkipping = options.timeSkipping;
+    SqliteStore store =
+        SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft-test.db")).withDurable(false));
+    this.engine =
+        options.engine.apply(WeftEngine.builder().store(store).clock(clock).nodeId("test")).build();
+  }
+
+  /** Creates an environment with time skipping, starting at the current time. */
+  public static WeftTestEnvironment create() {
+    return create(new Options());
+  }
+
+  /** Creates an environment with options. */
+  public static WeftTestEnvironment create(Options options) {
+    return new WeftTestEnvironment(options);
+  }
+
+  /** Returns options to customize {@link #create(Options)}. */
+  public static Options options() {
+    return new Options();
+  }
+
+  /** Returns a worker for a task queue; register on it before {@link #start()}. */
+  public Worker newWorker(String taskQueue) {
+    return engine.newWorker(taskQueue);
+  }
+
+  /** Returns a worker for a task queue with options. */
+  public Worker newWorker(String taskQueue, WorkerOptions options) {
+    return engine.newWorker(taskQueue, options);
+  }
+
+  /** Starts the engine (and time skipping). */
+  public void start() {
+    engine.start();
+    if (timeSkipping) {
+      skipper = new TimeSkipper(engine.internalContext(), clock);
+      skipper.start();
+    }
+  }
+
+  /** Returns the client. */
+  public WeftClient client() {
+    return engine.client();
+  }
+
+  /** Returns the engine. */
+  public WeftEngine engine() {
+    return engine;
+  }
+
+  /** Returns the clock. */
+  public SkippingClock clock() {
+    return clock;
+  }
+
+  /** Returns the engine's current time. */
+  public Instant currentTime() {
+    return clock.now();
+  }
+
+  /** Moves time forward by {@code duration} at once (timers due meanwhile fire). */
+  public void sleep(Duration duration) {
+    clock.advance(duration);
+  }
+
+  /** Stops the engine and deletes the temporary store. */
+  @Override
+  public void close() {
+    if (skipper != null) {
+      skipper.stop();
+    }
+    engine.close();
+    if (ownsDir) {
+      deleteQuietly(dir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder
+    }
+  }
+
+  /** Options of a test environment. */
+  public static final class Options {
+    private boolean timeSkipping = true;
+    private Instant startTime = Instant.now();
+    private Path directory;
+    private UnaryOperator<WeftEngine.Builder> engine = UnaryOperator.identity();
+
+    private Options() {}
+
+    /** Turns time skipping on (default) or off. */
+    public Options timeSkipping(boolean timeSkipping) {
+      this.timeSkipping = timeSkipping;
+      return this;
+    }
+
+    /** Sets the clock's start time (default: now). */
+    public Options startTime(Instant startTime) {
+      this.startTime = startTime;
+      return this;
+    }
+
+    /** Keeps the store in this folder instead of a temporary one (it is not deleted). */
+    public Options directory(Path directory) {
+      this.directory = directory;
+      return this;
+    }
+
+    /** Customizes the engine (payload limit, cache size, ...). */
+    public Options engine(UnaryOperator<WeftEngine.Builder> customizer) {
+      this.engine = customizer;
+      return this;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The testing kit: {@link dev.weft.testing.WeftTestEnvironment} runs an engine on a throwaway store
+ * with a clock that skips time (a workflow that sleeps 7 days completes in milliseconds), {@link
+ * dev.weft.testing.WeftExtension} gives each JUnit 5 test its own environment, and {@link
+ * dev.weft.testing.WorkflowReplayer} replays recorded histories against current code to catch
+ * incompatible changes before they reach running workflows.
+ */
+package dev.weft.testing;
