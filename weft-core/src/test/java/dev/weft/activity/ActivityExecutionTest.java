@@ -14,6 +14,7 @@ import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Activity retries, timeouts and heartbeats, end to end on a real store. */
 @Tag("engine")
-class ActivityExecutionTest {
+public class ActivityExecutionTest {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   /** What the flaky activity does on each call, by key. */
@@ -149,6 +150,7 @@ class ActivityExecutionTest {
     try (EngineFixture f = engine(dir)) {
       WorkflowHandle<Object> h = start(f, "run", "retry-ok", 2, "Transient");
       assertThat(h.getResult(Integer.class)).isEqualTo(3);
+      Histories.record("activity-retried-until-success", h);
       assertThat(count(h, EventAttributes.ActivityScheduled.class)).isOne();
       assertThat(count(h, EventAttributes.ActivityFailed.class)).isZero();
       HistoryEvent completed =
@@ -179,6 +181,7 @@ class ActivityExecutionTest {
                         app -> assertThat(app.getType()).isEqualTo("Transient"));
               });
       assertThat(CALLS.get("exhaust")).hasValue(4);
+      Histories.record("activity-retries-exhausted", h);
       assertThat(count(h, EventAttributes.ActivityFailed.class)).isOne();
     }
   }
@@ -201,6 +204,7 @@ class ActivityExecutionTest {
       WorkflowHandle<Object> h = start(f, "heartbeat", "hb", 0, "");
       assertThat(h.getResult(Integer.class)).isEqualTo(2);
       assertThat(SEEN_DETAILS).containsExactly(0, 2);
+      Histories.record("activity-heartbeat-details", h);
     }
   }
 
@@ -220,6 +224,7 @@ class ActivityExecutionTest {
                         t -> assertThat(t.getTimeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE));
               });
       assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isOne();
+      Histories.record("activity-start-to-close-timeout", h);
     }
   }
 

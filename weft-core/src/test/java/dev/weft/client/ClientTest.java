@@ -13,6 +13,7 @@ import dev.weft.failure.WorkflowFailedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Starting, finding, describing, listing and terminating runs through the client. */
 @Tag("engine")
-class ClientTest {
+public class ClientTest {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   @WorkflowInterface
@@ -96,6 +97,7 @@ class ClientTest {
       assertThat(f.client().newWorkflowStub(Job.class, opts("ok").build()).run("fine"))
           .isEqualTo("done fine");
       Job failing = f.client().newWorkflowStub(Job.class, opts("bad").build());
+      Histories.record("client-completed", f.client().getHandle("ok"));
       assertThatThrownBy(() -> failing.run("fail"))
           .isInstanceOfSatisfying(
               WorkflowFailedException.class,
@@ -110,6 +112,7 @@ class ClientTest {
                           assertThat(a.getMessage()).isEqualTo("bad input");
                         });
               });
+      Histories.record("client-failed", f.client().getHandle("bad"));
     }
   }
 
@@ -176,6 +179,7 @@ class ClientTest {
                     .hasMessage("operator said so");
               });
       assertThat(f.stats().workflowTasks() + f.stats().timers() + f.stats().inboxEvents()).isZero();
+      Histories.record("client-terminated", h);
     }
   }
 

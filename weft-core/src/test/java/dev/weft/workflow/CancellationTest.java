@@ -15,6 +15,7 @@ import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -163,6 +164,7 @@ class CancellationTest {
           .anyMatch(e -> e.attributes() instanceof EventAttributes.ActivityCancelRequested)
           .anyMatch(e -> e.attributes() instanceof EventAttributes.WorkflowCanceled);
       assertThat(f.stats().activityTasks()).isZero();
+      Histories.record("cancel-workflow-with-running-activity", h);
     }
   }
 
@@ -180,6 +182,7 @@ class CancellationTest {
                 assertThat(e.getCause()).isInstanceOf(CanceledFailure.class);
               });
       assertThat(f.stats().timers()).isZero();
+      Histories.record("cancel-workflow-with-timer", h);
     }
   }
 
@@ -190,6 +193,7 @@ class CancellationTest {
       assertThat(h.getResult(String.class)).isEqualTo("CanceledFailure / ActivityFailure");
       assertThat(h.describe().status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(LOG).contains("cleanup scope");
+      Histories.record("cancel-scope", h);
       assertThat(h.fetchHistory().events())
           .anyMatch(e -> e.attributes() instanceof EventAttributes.TimerCanceled)
           .anyMatch(e -> e.attributes() instanceof EventAttributes.ActivityCancelRequested);

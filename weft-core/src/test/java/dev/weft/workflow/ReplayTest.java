@@ -10,6 +10,7 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,6 +168,7 @@ class ReplayTest {
       f.restart(register(PipelineV1::new));
       assertThat(f.client().getHandle("nd").getResult(List.class))
           .containsExactly("s0", "s1", "last");
+      Histories.record("replay-pipeline-resumed-after-fix", f.client().getHandle("nd"));
     }
   }
 

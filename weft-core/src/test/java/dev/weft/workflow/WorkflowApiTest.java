@@ -9,6 +9,7 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.history.EventAttributes;
 import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,6 +199,7 @@ class WorkflowApiTest {
     try (EngineFixture f = engine(dir)) {
       FanOut stub = f.client().newWorkflowStub(FanOut.class, options("fan"));
       List<String> result = stub.run(20);
+      Histories.record("workflow-async-fan-out", f.client().getHandle("fan"));
       assertThat(result).hasSize(22);
       assertThat(result.subList(0, 20))
           .containsExactlyElementsOf(
@@ -219,6 +221,7 @@ class WorkflowApiTest {
       assertThat(h.getResult(WAIT)).isEqualTo("approved by ada after [one, two, three]");
       assertThat(stub.comments()).containsExactly("one", "two", "three");
       assertThat(stub.state()).isEqualTo("approved");
+      Histories.record("workflow-signals-and-await", h);
     }
   }
 
@@ -231,6 +234,7 @@ class WorkflowApiTest {
       assertThat(h.describe().status()).isEqualTo(RunStatus.COMPLETED);
       List<String> types = h.fetchHistory().events().stream().map(e -> e.type()).toList();
       assertThat(types).contains("TimerStarted", "TimerFired");
+      Histories.record("workflow-await-timeout", h);
     }
   }
 
@@ -247,6 +251,7 @@ class WorkflowApiTest {
       assertThat(h.fetchHistory().events())
           .anyMatch(e -> e.attributes() instanceof EventAttributes.TimerCanceled);
       assertThat(f.store().stats().timers()).isZero();
+      Histories.record("workflow-await-cancels-timer", h);
     }
   }
 
@@ -269,6 +274,7 @@ class WorkflowApiTest {
       String[] parts = result.split("\\|");
       assertThat(parts[3]).isEqualTo("effect-1");
       assertThat(SIDE_EFFECT_RUNS).hasValue(1);
+      Histories.record("workflow-side-effect-random-time", f.client().getHandle("det"));
       assertThat(parts[4]).isEqualTo("done");
       assertThat(f.client().getHandle("det").fetchHistory().events())
           .filteredOn(e -> e.attributes() instanceof EventAttributes.MarkerRecorded)

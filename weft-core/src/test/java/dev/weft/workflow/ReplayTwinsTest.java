@@ -1,0 +1,101 @@
+package dev.weft.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.activity.ActivityExecutionTest;
+import dev.weft.client.ClientTest;
+import dev.weft.converter.JacksonDataConverter;
+import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.runtime.HistoryCheck;
+import dev.weft.testsupport.Histories;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The replay twins of the engine's feature tests: each checked-in history (recorded by the live
+ * test, see {@link Histories}) is replayed against the current workflow code. A change that breaks
+ * a twin would break runs in flight.
+ */
+@Tag("replay")
+class ReplayTwinsTest {
+
+  static Stream<Arguments> twins() {
+    return Stream.of(
+        twin(
+            "activity-retried-until-success",
+            ActivityExecutionTest.Caller.class,
+            ActivityExecutionTest.CallerImpl::new),
+        twin(
+            "activity-retries-exhausted",
+            ActivityExecutionTest.Caller.class,
+            ActivityExecutionTest.CallerImpl::new),
+        twin(
+            "activity-heartbeat-details",
+            ActivityExecutionTest.Caller.class,
+            ActivityExecutionTest.CallerImpl::new),
+        twin(
+            "activity-start-to-close-timeout",
+            ActivityExecutionTest.Caller.class,
+            ActivityExecutionTest.CallerImpl::new),
+        twin(
+            "workflow-async-fan-out",
+            WorkflowApiTest.FanOut.class,
+            WorkflowApiTest.FanOutImpl::new),
+        twin(
+            "workflow-signals-and-await",
+            WorkflowApiTest.Approval.class,
+            WorkflowApiTest.ApprovalImpl::new),
+        twin(
+            "workflow-await-timeout",
+            WorkflowApiTest.Approval.class,
+            WorkflowApiTest.ApprovalImpl::new),
+        twin(
+            "workflow-await-cancels-timer",
+            WorkflowApiTest.Approval.class,
+            WorkflowApiTest.ApprovalImpl::new),
+        twin(
+            "workflow-side-effect-random-time",
+            WorkflowApiTest.Deterministic.class,
+            WorkflowApiTest.DeterministicImpl::new),
+        twin(
+            "cancel-workflow-with-running-activity",
+            CancellationTest.Cancellable.class,
+            CancellationTest.CancellableImpl::new),
+        twin(
+            "cancel-workflow-with-timer",
+            CancellationTest.Cancellable.class,
+            CancellationTest.CancellableImpl::new),
+        twin(
+            "cancel-scope",
+            CancellationTest.Cancellable.class,
+            CancellationTest.CancellableImpl::new),
+        twin("client-completed", ClientTest.Job.class, ClientTest.JobImpl::new),
+        twin("client-failed", ClientTest.Job.class, ClientTest.JobImpl::new),
+        twin("client-terminated", ClientTest.Job.class, ClientTest.JobImpl::new),
+        twin(
+            "replay-pipeline-resumed-after-fix",
+            ReplayTest.Pipeline.class,
+            ReplayTest.PipelineV1::new));
+  }
+
+  private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {
+    return Arguments.of(name, iface, impl);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("twins")
+  void replaysAgainstCurrentCode(String name, Class<?> iface, Supplier<?> impl) {
+    WorkflowHistory history = Histories.load(name);
+    assertThat(HistoryCheck.workflowTasks(history)).isPositive();
+    HistoryCheck.replay(
+        history,
+        iface,
+        impl,
+        new PayloadConverter(new JacksonDataConverter(), null, Long.MAX_VALUE));
+  }
+}
