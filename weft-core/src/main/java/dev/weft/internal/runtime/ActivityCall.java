@@ -17,16 +17,16 @@ final class ActivityCall implements PendingCall {
   private final long seq;
   private final String activityType;
   private final Type resultType;
-  private final PromiseImpl<Object> promise;
-  private final CancellationScopeImpl scope;
+  private final WorkflowPromise<Object> promise;
+  private final ScopeNode scope;
 
   ActivityCall(
       WorkflowRunner runner,
       long seq,
       String activityType,
       Type resultType,
-      PromiseImpl<Object> promise,
-      CancellationScopeImpl scope) {
+      WorkflowPromise<Object> promise,
+      ScopeNode scope) {
     this.runner = runner;
     this.seq = seq;
     this.activityType = activityType;

@@ -15,13 +15,13 @@ final class Coroutine {
   final String name;
   final Runnable body;
   final Semaphore permit = new Semaphore(0);
-  CancellationScopeImpl scope;
+  ScopeNode scope;
   BooleanSupplier blockedOn;
   boolean started;
   boolean done;
   Thread thread;
 
-  Coroutine(String name, CancellationScopeImpl scope, Runnable body) {
+  Coroutine(String name, ScopeNode scope, Runnable body) {
     this.name = name;
     this.scope = scope;
     this.body = body;

@@ -35,7 +35,7 @@ final class CoroutineScheduler {
   }
 
   /** Adds a coroutine; it first runs in the current or next pass. */
-  Coroutine spawn(String name, CancellationScopeImpl scope, Runnable body) {
+  Coroutine spawn(String name, ScopeNode scope, Runnable body) {
     Coroutine c = new Coroutine(name + "#" + (++created), scope, body);
     coroutines.add(c);
     return c;

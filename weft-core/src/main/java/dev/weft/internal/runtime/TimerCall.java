@@ -7,18 +7,17 @@ import dev.weft.history.EventAttributes;
 final class TimerCall implements PendingCall {
   private final WorkflowRunner runner;
   private final long seq;
-  private final PromiseImpl<Void> promise;
-  private final CancellationScopeImpl scope;
+  private final WorkflowPromise<Void> promise;
+  private final ScopeNode scope;
 
-  TimerCall(
-      WorkflowRunner runner, long seq, PromiseImpl<Void> promise, CancellationScopeImpl scope) {
+  TimerCall(WorkflowRunner runner, long seq, WorkflowPromise<Void> promise, ScopeNode scope) {
     this.runner = runner;
     this.seq = seq;
     this.promise = promise;
     this.scope = scope;
   }
 
-  PromiseImpl<Void> promise() {
+  WorkflowPromise<Void> promise() {
     return promise;
   }
 

@@ -78,7 +78,7 @@ public final class WorkflowInternal {
   /** See {@code Workflow.newPromise()}. */
   public static <T> CompletablePromise<T> newPromise() {
     runner("Workflow.newPromise()");
-    return new PromiseImpl<>();
+    return new WorkflowPromise<>();
   }
 
   /** See {@code Workflow.sideEffect()}. */

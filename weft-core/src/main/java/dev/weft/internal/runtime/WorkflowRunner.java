@@ -54,7 +54,7 @@ public final class WorkflowRunner {
   private final PayloadConverter payloads;
   private final ActivityTypeCheck activityCheck;
   private final CoroutineScheduler scheduler;
-  private final CancellationScopeImpl rootScope = new CancellationScopeImpl(null, true, () -> {});
+  private final ScopeNode rootScope = new ScopeNode(null, true, () -> {});
   private final Map<Long, PendingCall> pending = new HashMap<>();
   private final Random random;
   private long nextSeq = 1;
@@ -396,7 +396,7 @@ public final class WorkflowRunner {
             options.scheduleToCloseTimeout(),
             options.heartbeatTimeout(),
             options.retryPolicy()));
-    PromiseImpl<Object> promise = new PromiseImpl<>();
+    WorkflowPromise<Object> promise = new WorkflowPromise<>();
     ActivityCall call = new ActivityCall(this, seq, activityType, resultType, promise, self.scope);
     pending.put(seq, call);
     self.scope.register(call);
@@ -411,7 +411,7 @@ public final class WorkflowRunner {
     }
     long seq = nextSeq++;
     command(new EventAttributes.TimerStarted(seq, duration, now.plus(duration)));
-    TimerCall call = new TimerCall(this, seq, new PromiseImpl<>(), self.scope);
+    TimerCall call = new TimerCall(this, seq, new WorkflowPromise<>(), self.scope);
     pending.put(seq, call);
     self.scope.register(call);
     return call;
@@ -420,7 +420,7 @@ public final class WorkflowRunner {
   void await(BooleanSupplier condition) {
     Coroutine self =
         WorkflowThreadContext.current("Workflow.await").blockingCoroutine("Workflow.await");
-    CancellationScopeImpl scope = self.scope;
+    ScopeNode scope = self.scope;
     yieldUntil(self, () -> condition.getAsBoolean() || scope.isCancelRequested());
     if (!condition.getAsBoolean()) {
       throw new CanceledFailure("await cancelled: " + scope.reason());
@@ -433,7 +433,7 @@ public final class WorkflowRunner {
     if (condition.getAsBoolean()) {
       return true;
     }
-    CancellationScopeImpl scope = self.scope;
+    ScopeNode scope = self.scope;
     TimerCall timer = startTimer(timeout);
     yieldUntil(
         self,
@@ -451,7 +451,7 @@ public final class WorkflowRunner {
   <T> Promise<T> async(String name, Supplier<T> fn) {
     Coroutine self =
         WorkflowThreadContext.current("Workflow.async").blockingCoroutine("Workflow.async");
-    PromiseImpl<T> promise = new PromiseImpl<>();
+    WorkflowPromise<T> promise = new WorkflowPromise<>();
     scheduler.spawn(
         name,
         self.scope,
@@ -480,14 +480,14 @@ public final class WorkflowRunner {
     return value;
   }
 
-  CancellationScopeImpl newScope(boolean detached, Runnable body) {
+  ScopeNode newScope(boolean detached, Runnable body) {
     Coroutine self =
         WorkflowThreadContext.current("Workflow.newCancellationScope")
             .blockingCoroutine("Workflow.newCancellationScope");
-    return new CancellationScopeImpl(detached ? null : self.scope, detached, body);
+    return new ScopeNode(detached ? null : self.scope, detached, body);
   }
 
-  CancellationScopeImpl currentScope() {
+  ScopeNode currentScope() {
     WorkflowThreadContext context = WorkflowThreadContext.current("CancellationScope.current()");
     return context.coroutine == null ? rootScope : context.coroutine.scope;
   }

@@ -215,6 +215,32 @@ public abstract class ActivityTaskContract extends StoreContract {
   }
 
   @Test
+  void retryCarriesTheFailedAttemptsLatestHeartbeatDetailsToTheNextAttempt() {
+    startRun("r1");
+    commitOk(activity("r1", 1).insert());
+    claimOne(claim("w1", 7, 1, T0, LEASE));
+    store.recordHeartbeat("r1", 1, 7, bytes("item 3"), T0.plusSeconds(30));
+
+    commitOk(new Write.RetryActivityTask("r1", 1, QUEUE, 7, T0, bytes("boom"), bytes("item 5")));
+
+    assertThat(claimOne(claim("w2", 8, 1, T0, LEASE)).task().heartbeatDetails())
+        .isEqualTo(bytes("item 5"));
+  }
+
+  @Test
+  void retryWithoutHeartbeatDetailsKeepsTheStoredOnes() {
+    startRun("r1");
+    commitOk(activity("r1", 1).insert());
+    claimOne(claim("w1", 7, 1, T0, LEASE));
+    store.recordHeartbeat("r1", 1, 7, bytes("item 3"), T0.plusSeconds(30));
+
+    commitOk(new Write.RetryActivityTask("r1", 1, QUEUE, 7, T0, bytes("boom")));
+
+    assertThat(claimOne(claim("w2", 8, 1, T0, LEASE)).task().heartbeatDetails())
+        .isEqualTo(bytes("item 3"));
+  }
+
+  @Test
   void retryingWithAWrongTokenConflictsAndKeepsTheLease() {
     startRun("r1");
     commitOk(activity("r1", 1).insert());

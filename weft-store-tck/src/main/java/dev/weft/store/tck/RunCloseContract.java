@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Pins how runs end: {@link Write.CloseRun} only from {@link RunStatus#RUNNING} (a second close
- * conflicts and changes nothing), and {@link Write.DeleteRunTasks} removing the pending workflow
- * task, activity tasks, timers and inbox of that run only, while its run row and history stay.
+ * conflicts and changes nothing) and only when the inbox holds nothing the closing task did not
+ * see, and {@link Write.DeleteRunTasks} removing the pending workflow task, activity tasks, timers
+ * and inbox of that run only, while its run row and history stay.
  */
 public abstract class RunCloseContract extends StoreContract {
 
@@ -48,6 +49,31 @@ public abstract class RunCloseContract extends StoreContract {
     assertThat(conflict.write()).isEqualTo(second);
     assertThat(storedRun("r1").status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(storedRun("r1").closeTime()).isEqualTo(T0.plusSeconds(30));
+  }
+
+  @Test
+  void closingConflictsWhileTheInboxHoldsEventsTheClosingTaskDidNotSee() {
+    startRun("r1");
+    commitOk(new Write.InsertInbox("r1", "Seen", T0, bytes("a")));
+    long seen = store.readInbox("r1").getFirst().inboxId();
+    commitOk(new Write.InsertInbox("r1", "Late", T0, bytes("b")));
+
+    commitConflict(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5), seen));
+
+    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.RUNNING);
+    long newest = store.readInbox("r1").getLast().inboxId();
+    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(6), newest));
+    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
+  void closingWithoutAnInboxBoundIgnoresTheInbox() {
+    startRun("r1");
+    commitOk(new Write.InsertInbox("r1", "Late", T0, bytes("b")));
+
+    commitOk(new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(5)));
+
+    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.TERMINATED);
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * code); read by coroutines, which park in {@link #get()} until it is done. Only the thread that
  * currently runs the run's code touches it, so it needs no synchronization.
  */
-final class PromiseImpl<T> implements CompletablePromise<T> {
+final class WorkflowPromise<T> implements CompletablePromise<T> {
   private boolean done;
   private T value;
   private RuntimeException failure;
@@ -63,8 +63,8 @@ final class PromiseImpl<T> implements CompletablePromise<T> {
     return true;
   }
 
-  static <T> PromiseImpl<T> completed(T value) {
-    PromiseImpl<T> p = new PromiseImpl<>();
+  static <T> WorkflowPromise<T> completed(T value) {
+    WorkflowPromise<T> p = new WorkflowPromise<>();
     p.complete(value);
     return p;
   }

@@ -11,22 +11,22 @@ import java.util.Set;
  * the cancel handlers of the operations started in it (which issue cancel commands and fail their
  * promises) and cancels its non-detached children, in registration order (deterministic).
  */
-final class CancellationScopeImpl implements CancellationScope {
+final class ScopeNode implements CancellationScope {
 
   /** An operation that can be cancelled (a pending activity or timer). */
   interface Cancelable {
     void cancel(String reason);
   }
 
-  private final CancellationScopeImpl parent;
+  private final ScopeNode parent;
   private final boolean detached;
   private final Runnable body;
-  private final List<CancellationScopeImpl> children = new ArrayList<>();
+  private final List<ScopeNode> children = new ArrayList<>();
   private final Set<Cancelable> operations = new LinkedHashSet<>();
   private boolean cancelRequested;
   private String reason;
 
-  CancellationScopeImpl(CancellationScopeImpl parent, boolean detached, Runnable body) {
+  ScopeNode(ScopeNode parent, boolean detached, Runnable body) {
     this.parent = parent;
     this.detached = detached;
     this.body = body;
@@ -44,7 +44,7 @@ final class CancellationScopeImpl implements CancellationScope {
     Coroutine self =
         WorkflowThreadContext.current("CancellationScope.run()")
             .blockingCoroutine("CancellationScope.run()");
-    CancellationScopeImpl previous = self.scope;
+    ScopeNode previous = self.scope;
     self.scope = this;
     try {
       body.run();
@@ -73,7 +73,7 @@ final class CancellationScopeImpl implements CancellationScope {
     }
     cancelRequested = true;
     reason = why;
-    for (CancellationScopeImpl child : new ArrayList<>(children)) {
+    for (ScopeNode child : new ArrayList<>(children)) {
       child.cancelInternal(why);
     }
     List<Cancelable> pending = new ArrayList<>(operations);
@@ -110,7 +110,7 @@ final class CancellationScopeImpl implements CancellationScope {
     return detached;
   }
 
-  CancellationScopeImpl parent() {
+  ScopeNode parent() {
     return parent;
   }
 }
