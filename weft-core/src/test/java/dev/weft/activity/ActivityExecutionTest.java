@@ -49,6 +49,9 @@ public class ActivityExecutionTest {
 
     /** Sleeps (real time) for the given milliseconds. */
     void sleep(long millis);
+
+    /** Heartbeats once, then goes silent on the first attempt; the second attempt returns. */
+    int goesSilent(String key);
   }
 
   public static class FlakyImpl implements Flaky {
@@ -72,6 +75,16 @@ public class ActivityExecutionTest {
         }
       }
       return from;
+    }
+
+    @Override
+    public int goesSilent(String key) {
+      CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+      Activity.heartbeat("alive");
+      if (Activity.getInfo().attempt() == 1) {
+        sleep(1_500);
+      }
+      return Activity.getInfo().attempt();
     }
 
     @Override
@@ -107,6 +120,7 @@ public class ActivityExecutionTest {
               .retryPolicy(FAST);
       switch (mode) {
         case "heartbeat" -> options.heartbeatTimeout(Duration.ofMillis(300));
+        case "silent" -> options.heartbeatTimeout(Duration.ofMillis(200));
         case "startToClose" -> options.startToCloseTimeout(Duration.ofMillis(200));
         case "scheduleToClose" ->
             options
@@ -119,6 +133,7 @@ public class ActivityExecutionTest {
       Flaky flaky = Workflow.newActivityStub(Flaky.class, options.build());
       return switch (mode) {
         case "heartbeat" -> flaky.resumable(key, 4);
+        case "silent" -> flaky.goesSilent(key);
         case "startToClose", "scheduleToClose" -> {
           flaky.sleep(2_000);
           yield -1;
@@ -205,6 +220,16 @@ public class ActivityExecutionTest {
       assertThat(h.getResult(Integer.class)).isEqualTo(2);
       assertThat(SEEN_DETAILS).containsExactly(0, 2);
       Histories.record("activity-heartbeat-details", h);
+    }
+  }
+
+  @Test
+  void anAttemptThatStopsHeartbeatingTimesOutAndIsRetried(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "silent", "silent", 0, "");
+      assertThat(h.getResult(Integer.class)).isEqualTo(2);
+      assertThat(CALLS.get("silent")).hasValue(2);
+      assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isZero();
     }
   }
 
