@@ -69,9 +69,9 @@ final class TaskPoller<T> {
     while (running) {
       try {
         slots.acquire();
-        int want = 1 + Math.min(slots.drainPermits(), maxBatch - 1);
-        int drained = want - 1;
-        int free = slots.availablePermits();
+        int drained = slots.drainPermits();
+        int want = 1 + Math.min(drained, maxBatch - 1);
+        slots.release(drained - (want - 1));
         wakeup.clear();
         List<T> tasks;
         tracker.enter();
@@ -97,7 +97,8 @@ final class TaskPoller<T> {
           Thread.ofVirtual().start(() -> run(task));
         }
         tracker.exit();
-        if (tasks.size() < want && free + drained >= 0) {
+        if (tasks.size() < want) {
+          // the queue is drained: sleep until a commit signals new work (or the safety poll)
           wakeup.await(safetyPoll.toNanos());
         }
       } catch (InterruptedException e) {
