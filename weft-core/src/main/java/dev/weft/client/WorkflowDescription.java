@@ -1,6 +1,5 @@
 package dev.weft.client;
 
-import dev.weft.store.RunStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +26,7 @@ public record WorkflowDescription(
     String runId,
     String workflowType,
     String taskQueue,
-    RunStatus status,
+    WorkflowStatus status,
     Instant startTime,
     Instant closeTime,
     long historyLength,

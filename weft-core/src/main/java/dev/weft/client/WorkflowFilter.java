@@ -1,12 +1,10 @@
 package dev.weft.client;
 
-import dev.weft.store.RunStatus;
-
 /**
  * Which runs to list. Immutable; build with the static and wither methods.
  *
  * <pre>{@code
- * client.listWorkflows(WorkflowFilter.all().withStatus(RunStatus.RUNNING).withType("OrderWorkflow"));
+ * client.listWorkflows(WorkflowFilter.all().withStatus(WorkflowStatus.RUNNING).withType("OrderWorkflow"));
  * }</pre>
  *
  * @param status only this status, or {@code null}
@@ -16,7 +14,7 @@ import dev.weft.store.RunStatus;
  * @param pageToken the previous page's {@link WorkflowPage#nextPageToken()}, or {@code null}
  */
 public record WorkflowFilter(
-    RunStatus status, String workflowType, String workflowId, int pageSize, String pageToken) {
+    WorkflowStatus status, String workflowType, String workflowId, int pageSize, String pageToken) {
 
   /** Validates the filter. */
   public WorkflowFilter {
@@ -32,7 +30,7 @@ public record WorkflowFilter(
   }
 
   /** Returns this filter restricted to a status. */
-  public WorkflowFilter withStatus(RunStatus status) {
+  public WorkflowFilter withStatus(WorkflowStatus status) {
     return new WorkflowFilter(status, workflowType, workflowId, pageSize, pageToken);
   }
 

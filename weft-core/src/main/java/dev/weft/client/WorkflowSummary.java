@@ -1,6 +1,5 @@
 package dev.weft.client;
 
-import dev.weft.store.RunStatus;
 import java.time.Instant;
 
 /**
@@ -19,6 +18,6 @@ public record WorkflowSummary(
     String runId,
     String workflowType,
     String taskQueue,
-    RunStatus status,
+    WorkflowStatus status,
     Instant startTime,
     Instant closeTime) {}

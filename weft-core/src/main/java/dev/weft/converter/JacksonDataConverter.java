@@ -19,7 +19,10 @@ import java.lang.reflect.Type;
 public final class JacksonDataConverter implements DataConverter {
   private final ObjectMapper mapper;
 
-  /** Creates a converter with Weft's default mapper (java.time support, lenient on unknowns). */
+  /**
+   * Creates a converter with Weft's default mapper: java.time support (instants and durations as
+   * ISO-8601 strings), lenient on unknown properties.
+   */
   public JacksonDataConverter() {
     this(defaultMapper());
   }
@@ -34,6 +37,7 @@ public final class JacksonDataConverter implements DataConverter {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();

@@ -1,6 +1,6 @@
 package dev.weft.failure;
 
-import dev.weft.store.RunStatus;
+import dev.weft.client.WorkflowStatus;
 
 /**
  * A client awaited a workflow's result and the run did not complete: it failed, was cancelled,
@@ -10,11 +10,11 @@ import dev.weft.store.RunStatus;
 public final class WorkflowFailedException extends WeftException {
   private final String workflowId;
   private final String runId;
-  private final RunStatus status;
+  private final WorkflowStatus status;
 
   /** Creates the exception for a run that closed with {@code status}. */
   public WorkflowFailedException(
-      String workflowId, String runId, RunStatus status, Throwable cause) {
+      String workflowId, String runId, WorkflowStatus status, Throwable cause) {
     super(
         "workflow '"
             + workflowId
@@ -40,7 +40,7 @@ public final class WorkflowFailedException extends WeftException {
   }
 
   /** Returns how the run ended. */
-  public RunStatus getStatus() {
+  public WorkflowStatus getStatus() {
     return status;
   }
 }

@@ -1,6 +1,6 @@
 package dev.weft.failure;
 
-import dev.weft.store.RunStatus;
+import dev.weft.client.WorkflowStatus;
 
 /**
  * An operation that needs a running workflow (signal, cancel, terminate) was sent to a closed run.
@@ -9,11 +9,11 @@ import dev.weft.store.RunStatus;
 public final class WorkflowNotRunningException extends WeftException {
   private final String workflowId;
   private final String runId;
-  private final RunStatus status;
+  private final WorkflowStatus status;
 
   /** Creates the exception; {@code operation} names what was attempted ("signal 'approve'"). */
   public WorkflowNotRunningException(
-      String operation, String workflowId, String runId, RunStatus status) {
+      String operation, String workflowId, String runId, WorkflowStatus status) {
     super(
         "cannot "
             + operation
@@ -40,7 +40,7 @@ public final class WorkflowNotRunningException extends WeftException {
   }
 
   /** Returns the run's status. */
-  public RunStatus getStatus() {
+  public WorkflowStatus getStatus() {
     return status;
   }
 }

@@ -8,10 +8,10 @@ import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.common.RetryPolicy;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowAlreadyStartedException;
-import dev.weft.store.RunStatus;
 import dev.weft.store.jdbc.TransactionHook;
 import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.store.sqlite.SqliteStoreOptions;
@@ -174,7 +174,8 @@ public final class CrashWorkerMain {
       for (int i = 0; i < workflows; i++) {
         client.getHandle("wf-" + i).getResult(Duration.ofMinutes(2));
       }
-      long completed = client.countWorkflows(WorkflowFilter.all().withStatus(RunStatus.COMPLETED));
+      long completed =
+          client.countWorkflows(WorkflowFilter.all().withStatus(WorkflowStatus.COMPLETED));
       System.out.println("ALL DONE " + completed);
     }
   }

@@ -15,7 +15,6 @@ import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.history.EventAttributes;
-import dev.weft.store.RunStatus;
 import dev.weft.store.StoreStats;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.workflow.QueryMethod;
@@ -188,7 +187,7 @@ class BadInputTest {
           .isInstanceOfSatisfying(
               WorkflowNotRunningException.class,
               e -> {
-                assertThat(e.getStatus()).isEqualTo(RunStatus.COMPLETED);
+                assertThat(e.getStatus()).isEqualTo(WorkflowStatus.COMPLETED);
                 assertThat(e.getMessage()).contains("signal 'poke'", "'closed'", "COMPLETED");
               });
       assertThatThrownBy(() -> h.cancel("late")).isInstanceOf(WorkflowNotRunningException.class);
@@ -253,7 +252,7 @@ class BadInputTest {
       WorkflowHandle<Object> h = f.client().start("CallsUnknownActivity", opts("unknown-activity"));
       Awaitility.await().atMost(WAIT).until(() -> h.describe().workflowTaskFailure() != null);
       WorkflowDescription d = h.describe();
-      assertThat(d.status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(d.status()).isEqualTo(WorkflowStatus.RUNNING);
       assertThat(d.workflowTaskFailure())
           .contains("UnknownActivityTypeException")
           .contains("'NobodyServesThis'")

@@ -11,7 +11,6 @@ import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.failure.WorkflowNotFoundException;
-import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import dev.weft.workflow.SignalMethod;
@@ -102,7 +101,7 @@ public class ClientTest {
           .isInstanceOfSatisfying(
               WorkflowFailedException.class,
               e -> {
-                assertThat(e.getStatus()).isEqualTo(RunStatus.FAILED);
+                assertThat(e.getStatus()).isEqualTo(WorkflowStatus.FAILED);
                 assertThat(e.getWorkflowId()).isEqualTo("bad");
                 assertThat(e.getCause())
                     .isInstanceOfSatisfying(
@@ -173,7 +172,7 @@ public class ClientTest {
           .isInstanceOfSatisfying(
               WorkflowFailedException.class,
               e -> {
-                assertThat(e.getStatus()).isEqualTo(RunStatus.TERMINATED);
+                assertThat(e.getStatus()).isEqualTo(WorkflowStatus.TERMINATED);
                 assertThat(e.getCause())
                     .isInstanceOf(TerminatedFailure.class)
                     .hasMessage("operator said so");
@@ -194,7 +193,7 @@ public class ClientTest {
                   !h.describe().pendingActivities().isEmpty()
                       && h.describe().pendingActivities().get(0).lastFailure() != null);
       WorkflowDescription d = h.describe();
-      assertThat(d.status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(d.status()).isEqualTo(WorkflowStatus.RUNNING);
       assertThat(d.workflowType()).isEqualTo("Job");
       PendingActivity a = d.pendingActivities().get(0);
       assertThat(a.activityType()).isEqualTo("BreakDown");
@@ -215,9 +214,11 @@ public class ClientTest {
       for (int i = 0; i < 3; i++) {
         f.client().start("Job", opts("open-" + i).build(), "wait");
       }
-      WorkflowFilter running = WorkflowFilter.all().withStatus(RunStatus.RUNNING).withType("Job");
+      WorkflowFilter running =
+          WorkflowFilter.all().withStatus(WorkflowStatus.RUNNING).withType("Job");
       assertThat(f.client().countWorkflows(running)).isEqualTo(3);
-      assertThat(f.client().countWorkflows(WorkflowFilter.all().withStatus(RunStatus.COMPLETED)))
+      assertThat(
+              f.client().countWorkflows(WorkflowFilter.all().withStatus(WorkflowStatus.COMPLETED)))
           .isEqualTo(5);
       assertThat(f.client().countWorkflows(WorkflowFilter.all().withType("Other"))).isZero();
       Set<String> seen = new HashSet<>();

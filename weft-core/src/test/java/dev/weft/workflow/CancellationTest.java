@@ -9,11 +9,11 @@ import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
-import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
@@ -156,7 +156,7 @@ class CancellationTest {
       assertThatThrownBy(() -> h.getResult(WAIT))
           .isInstanceOfSatisfying(
               WorkflowFailedException.class,
-              e -> assertThat(e.getStatus()).isEqualTo(RunStatus.CANCELED));
+              e -> assertThat(e.getStatus()).isEqualTo(WorkflowStatus.CANCELED));
       Awaitility.await().atMost(WAIT).until(() -> LOG.contains("activity saw cancel"));
       assertThat(LOG).contains("cleanup after cancel").doesNotContain("finished");
       assertThat(h.fetchHistory().events())
@@ -178,7 +178,7 @@ class CancellationTest {
           .isInstanceOfSatisfying(
               WorkflowFailedException.class,
               e -> {
-                assertThat(e.getStatus()).isEqualTo(RunStatus.CANCELED);
+                assertThat(e.getStatus()).isEqualTo(WorkflowStatus.CANCELED);
                 assertThat(e.getCause()).isInstanceOf(CanceledFailure.class);
               });
       assertThat(f.stats().timers()).isZero();
@@ -191,7 +191,7 @@ class CancellationTest {
     try (EngineFixture f = engine(dir)) {
       WorkflowHandle<Object> h = start(f, "scope");
       assertThat(h.getResult(String.class)).isEqualTo("CanceledFailure / ActivityFailure");
-      assertThat(h.describe().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(h.describe().status()).isEqualTo(WorkflowStatus.COMPLETED);
       assertThat(LOG).contains("cleanup scope");
       Histories.record("cancel-scope", h);
       assertThat(h.fetchHistory().events())

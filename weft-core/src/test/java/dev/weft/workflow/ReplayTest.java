@@ -7,8 +7,8 @@ import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
-import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
@@ -159,7 +159,7 @@ class ReplayTest {
           .atMost(WAIT)
           .until(() -> f.client().getHandle("nd").describe().workflowTaskFailure() != null);
       WorkflowDescription d = f.client().getHandle("nd").describe();
-      assertThat(d.status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(d.status()).isEqualTo(WorkflowStatus.RUNNING);
       assertThat(d.workflowTaskFailure())
           .contains("NonDeterminismException")
           .contains("ActivityScheduled(seq 1, activity type 'Other')")
@@ -183,7 +183,7 @@ class ReplayTest {
       assertThat(h.describe().workflowTaskFailure())
           .contains("PotentialDeadlockException")
           .contains("Thread.sleep");
-      assertThat(h.describe().status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(h.describe().status()).isEqualTo(WorkflowStatus.RUNNING);
       h.terminate("blocked");
     }
   }

@@ -6,8 +6,8 @@ import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.history.EventAttributes;
-import dev.weft.store.RunStatus;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
@@ -231,7 +231,7 @@ class WorkflowApiTest {
       Approval stub = f.client().newWorkflowStub(Approval.class, options("late"));
       WorkflowHandle<String> h = f.client().start(stub::run, Duration.ofMillis(200));
       assertThat(h.getResult(WAIT)).isEqualTo("escalated");
-      assertThat(h.describe().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(h.describe().status()).isEqualTo(WorkflowStatus.COMPLETED);
       List<String> types = h.fetchHistory().events().stream().map(e -> e.type()).toList();
       assertThat(types).contains("TimerStarted", "TimerFired");
       Histories.record("workflow-await-timeout", h);

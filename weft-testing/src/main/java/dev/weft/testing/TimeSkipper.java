@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jumps the clock to the next due time (a timer, a retry) whenever the engine has no work in
- * progress, so tests do not wait for timers in real time. Checks idleness before and after reading
+ * Jumps the clock to the next due time (a timer, a retry) while a client waits for a result and the
+ * engine has no work in progress, so tests do not wait for timers in real time. As in Temporal's
+ * test environment, time does not jump while the test is not waiting for a result, so a test can
+ * query or signal a run in the middle of its sleep. Idleness is checked before and after reading
  * the store, so it never jumps while work is starting.
  */
 final class TimeSkipper {
@@ -49,12 +51,16 @@ final class TimeSkipper {
         if (!idle.awaitIdle(TimeUnit.MILLISECONDS.toNanos(100))) {
           continue;
         }
+        if (ctx.waiters().resultWaits() == 0) {
+          Thread.sleep(5);
+          continue;
+        }
         long generation = idle.generation();
         Instant now = clock.now();
         Optional<Instant> next = ctx.store().nextDueTime(now);
         if (next.isPresent() && next.get().isAfter(now)) {
           Thread.sleep(2);
-          if (idle.isIdle() && idle.generation() == generation) {
+          if (idle.isIdle() && idle.generation() == generation && ctx.waiters().resultWaits() > 0) {
             log.debug("skipping time from {} to {}", now, next.get());
             clock.advanceTo(next.get());
             continue;

@@ -17,8 +17,11 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * An engine for tests: a throwaway SQLite store in a temporary folder and a clock that skips time
- * while the engine is idle, so a workflow that sleeps for days completes in milliseconds.
+ * An engine for tests: a throwaway SQLite store in a temporary folder and a clock that skips time,
+ * so a workflow that sleeps for days completes in milliseconds. As in Temporal's test environment,
+ * time jumps (to the next timer or retry) only while a client waits for a workflow's result and the
+ * engine has nothing else to do; while the test does something else (queries, signals), time passes
+ * normally, and {@link #sleep} moves it explicitly.
  *
  * <pre>{@code
  * try (WeftTestEnvironment env = WeftTestEnvironment.create()) {
@@ -143,7 +146,10 @@ public final class WeftTestEnvironment implements AutoCloseable {
 
     private Options() {}
 
-    /** Turns time skipping on (default) or off. */
+    /**
+     * Turns time skipping on (default: time jumps while a client waits for a result) or off (time
+     * moves only with {@link WeftTestEnvironment#sleep}).
+     */
     public Options timeSkipping(boolean timeSkipping) {
       this.timeSkipping = timeSkipping;
       return this;

@@ -12,6 +12,7 @@ import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
 import dev.weft.workflow.Functions;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class EmbeddedClient implements WeftClient {
                         r.runId(),
                         r.workflowType(),
                         r.taskQueue(),
-                        r.status(),
+                        RunReader.status(r),
                         r.startTime(),
                         r.closeTime()))
             .toList();
@@ -167,6 +168,11 @@ public final class EmbeddedClient implements WeftClient {
 
   private RunQuery query(WorkflowFilter f) {
     return new RunQuery(
-        ctx.namespace(), f.status(), f.workflowType(), f.workflowId(), f.pageSize(), f.pageToken());
+        ctx.namespace(),
+        f.status() == null ? null : RunStatus.valueOf(f.status().name()),
+        f.workflowType(),
+        f.workflowId(),
+        f.pageSize(),
+        f.pageToken());
   }
 }

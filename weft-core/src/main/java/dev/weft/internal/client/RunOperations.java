@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.failure.UnknownSignalException;
 import dev.weft.failure.UnknownWorkflowTypeException;
@@ -155,6 +156,7 @@ final class RunOperations {
 
   private WorkflowNotRunningException notRunning(String operation, String runId) {
     RunRecord run = ctx.store().findRun(runId).orElseThrow();
-    return new WorkflowNotRunningException(operation, run.workflowId(), runId, run.status());
+    return new WorkflowNotRunningException(
+        operation, run.workflowId(), runId, WorkflowStatus.valueOf(run.status().name()));
   }
 }

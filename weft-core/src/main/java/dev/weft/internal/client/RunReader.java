@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
+import dev.weft.client.WorkflowStatus;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.WorkflowFailedException;
@@ -41,6 +42,16 @@ final class RunReader {
    */
   Object awaitResult(String runId, Type type, Duration timeout) throws TimeoutException {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    ctx.waiters().beginResultWait();
+    try {
+      return awaitResult(runId, type, timeout, deadline);
+    } finally {
+      ctx.waiters().endResultWait();
+    }
+  }
+
+  private Object awaitResult(String runId, Type type, Duration timeout, long deadline)
+      throws TimeoutException {
     while (true) {
       CompletableFuture<Void> closed = ctx.waiters().onClosed(runId);
       try {
@@ -79,17 +90,17 @@ final class RunReader {
           throw new WorkflowFailedException(
               run.workflowId(),
               run.runId(),
-              run.status(),
+              status(run),
               FailureConverter.toException(f.failure()));
       case EventAttributes.WorkflowCanceled c ->
           throw new WorkflowFailedException(
               run.workflowId(),
               run.runId(),
-              run.status(),
+              status(run),
               new CanceledFailure(String.valueOf(c.details())));
       case EventAttributes.WorkflowTerminated t ->
           throw new WorkflowFailedException(
-              run.workflowId(), run.runId(), run.status(), new TerminatedFailure(t.reason()));
+              run.workflowId(), run.runId(), status(run), new TerminatedFailure(t.reason()));
       case null, default ->
           throw new IllegalStateException(
               "run " + run.runId() + " is " + run.status() + " but its last event is " + closing);
@@ -123,7 +134,7 @@ final class RunReader {
         run.runId(),
         run.workflowType(),
         run.taskQueue(),
-        run.status(),
+        status(run),
         run.startTime(),
         run.closeTime(),
         run.nextEventId() - 1,
@@ -132,6 +143,10 @@ final class RunReader {
         timers,
         task == null ? 0 : task.attempt(),
         task == null ? null : task.lastFailure());
+  }
+
+  static WorkflowStatus status(RunRecord run) {
+    return WorkflowStatus.valueOf(run.status().name());
   }
 
   WorkflowHistory history(RunRecord run) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets clients wait for a run to close, or to make progress, without polling: the store's
@@ -13,6 +14,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RunWaiters {
   private final Map<String, List<CompletableFuture<Void>>> closed = new ConcurrentHashMap<>();
   private final Map<String, List<CompletableFuture<Void>>> progressed = new ConcurrentHashMap<>();
+  private final AtomicInteger resultWaits = new AtomicInteger();
+
+  /** Marks that a client started waiting for a run's result (time skipping runs meanwhile). */
+  public void beginResultWait() {
+    resultWaits.incrementAndGet();
+  }
+
+  /** Marks that a client stopped waiting for a result. */
+  public void endResultWait() {
+    resultWaits.decrementAndGet();
+  }
+
+  /** Returns how many clients are waiting for a result now. */
+  public int resultWaits() {
+    return resultWaits.get();
+  }
 
   /** Returns a future completed when the run closes; register before checking the store. */
   public CompletableFuture<Void> onClosed(String runId) {

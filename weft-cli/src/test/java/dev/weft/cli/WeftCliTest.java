@@ -1,0 +1,69 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The {@code weft} command, run in-process. */
+class WeftCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return WeftCli.commandLine(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .execute(args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void demoRunsBothExamplesAndExitsZero() {
+    int exit = run("demo");
+
+    System.out.println(out());
+    assertThat(exit).as("exit code; stderr: %s", err()).isZero();
+    assertThat(out())
+        .contains("workflow order-1001")
+        .contains("-> run COMPLETED (tracking number trk-1001), saga step COMPLETED")
+        .contains("workflow order-1002")
+        .contains("-> run FAILED (no carrier serves Atlantis), saga step COMPENSATED")
+        .contains("-> run COMPLETED, subscription COMPLETED")
+        .contains("-> run COMPLETED, subscription UNSUBSCRIBED, no follow-up sent")
+        .contains("Demo finished.");
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("Usage: weft").contains("demo").contains("--version");
+  }
+
+  @Test
+  void versionNamesWeftAndTheJvm() {
+    assertThat(run("--version")).isZero();
+    assertThat(out()).startsWith("weft ").contains("JVM " + System.getProperty("java.version"));
+  }
+
+  @Test
+  void withoutASubcommandPrintsTheUsageAndFails() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err()).contains("Usage: weft");
+  }
+
+  @Test
+  void anUnknownSubcommandFailsWithAMessage() {
+    assertThat(run("nonsense")).isEqualTo(2);
+    assertThat(err()).contains("nonsense");
+  }
+}
