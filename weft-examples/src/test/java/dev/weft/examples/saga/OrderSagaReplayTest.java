@@ -2,7 +2,7 @@ package dev.weft.examples.saga;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.weft.examples.Histories;
+import dev.weft.testing.RecordedHistories;
 import dev.weft.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class OrderSagaReplayTest {
     assertThatCode(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(
-                    Histories.load(name), OrderWorkflow.class, OrderSaga::new))
+                    RecordedHistories.load(name), OrderWorkflow.class, OrderSaga::new))
         .doesNotThrowAnyException();
   }
 }

@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowStatus;
-import dev.weft.examples.Histories;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
+import dev.weft.testing.RecordedHistories;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,7 @@ class OrderSagaTest {
       assertThat(handle.describe().status()).isEqualTo(WorkflowStatus.COMPLETED);
       assertThat(handle.query("currentStep", OrderStep.class)).isEqualTo(OrderStep.COMPLETED);
       assertThat(ledger.operations("1001")).containsExactly(RESERVE, CHARGE, SHIP);
-      Histories.record(OrderSagaReplayTest.SHIPPED, handle);
+      RecordedHistories.record(OrderSagaReplayTest.SHIPPED, handle);
     }
   }
 
@@ -76,7 +76,7 @@ class OrderSagaTest {
           .containsExactly(
               "ReserveInventory", "ChargePayment", "Ship", "RefundPayment", "ReleaseInventory");
       assertThat(handle.query("currentStep", OrderStep.class)).isEqualTo(OrderStep.COMPENSATED);
-      Histories.record(OrderSagaReplayTest.COMPENSATED, handle);
+      RecordedHistories.record(OrderSagaReplayTest.COMPENSATED, handle);
     }
   }
 

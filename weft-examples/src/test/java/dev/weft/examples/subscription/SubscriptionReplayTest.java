@@ -2,7 +2,7 @@ package dev.weft.examples.subscription;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.weft.examples.Histories;
+import dev.weft.testing.RecordedHistories;
 import dev.weft.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,9 @@ class SubscriptionReplayTest {
     assertThatCode(
             () ->
                 WorkflowReplayer.replayWorkflowExecution(
-                    Histories.load(name), SubscriptionWorkflow.class, EmailSubscription::new))
+                    RecordedHistories.load(name),
+                    SubscriptionWorkflow.class,
+                    EmailSubscription::new))
         .doesNotThrowAnyException();
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowStatus;
-import dev.weft.examples.Histories;
+import dev.weft.testing.RecordedHistories;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
@@ -37,7 +37,7 @@ class SubscriptionTest {
       SentEmail followUp = t.outbox.sentBy(ADA.workflowId()).get(1);
       assertThat(followUp.sentAt()).isAfterOrEqualTo(welcome.sentAt().plus(Duration.ofDays(7)));
       assertThat(wall).isLessThan(Duration.ofSeconds(10));
-      Histories.record(SubscriptionReplayTest.COMPLETED, handle);
+      RecordedHistories.record(SubscriptionReplayTest.COMPLETED, handle);
     }
   }
 
@@ -85,7 +85,7 @@ class SubscriptionTest {
       assertThat(t.outbox.sentBy(ADA.workflowId()))
           .extracting(SentEmail::kind)
           .containsExactly("welcome");
-      Histories.record(SubscriptionReplayTest.UNSUBSCRIBED, handle);
+      RecordedHistories.record(SubscriptionReplayTest.UNSUBSCRIBED, handle);
     }
   }
 
