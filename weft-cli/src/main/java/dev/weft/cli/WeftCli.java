@@ -39,6 +39,7 @@ public final class WeftCli implements Callable<Integer> {
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new WeftCli());
     cli.addSubcommand(new DemoCommand(out, err));
+    cli.addSubcommand(new BenchCommand(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     return cli;

@@ -1,5 +1,7 @@
 package dev.weft.converter;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,9 +34,16 @@ public final class JacksonDataConverter implements DataConverter {
     this.mapper = mapper;
   }
 
-  /** Returns a mapper configured as Weft's default. */
+  /**
+   * Returns a mapper configured as Weft's default. Its buffers are recycled through a shared pool
+   * rather than per thread: Weft runs activities and workflows on virtual threads, which are new
+   * for every task, so per-thread recycling would allocate fresh buffers for every value.
+   */
   public static ObjectMapper defaultMapper() {
-    return JsonMapper.builder()
+    return JsonMapper.builder(
+            JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                .build())
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

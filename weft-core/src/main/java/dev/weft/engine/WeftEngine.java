@@ -10,6 +10,7 @@ import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.Workers;
 import dev.weft.internal.worker.WorkflowCache;
@@ -59,6 +60,7 @@ public final class WeftEngine implements AutoCloseable {
 
   private WeftEngine(Builder b) {
     this.registry = new Registry();
+    IdleTracker idle = new IdleTracker();
     this.ctx =
         new EngineContext(
             b.store,
@@ -69,7 +71,8 @@ public final class WeftEngine implements AutoCloseable {
             registry,
             new WorkflowCache(b.cacheSize),
             new RunWaiters(),
-            new IdleTracker(),
+            idle,
+            new Dispatcher(registry, idle),
             b.deadlockTimeout,
             b.workflowTaskLease,
             b.safetyPoll);

@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The checked-in histories behind the replay twins of the engine tests (weft-core cannot use
- * the testing kit's {@code RecordedHistories}, which depends on it). A live test calls {@link
- * #record} with its run;
- * with {@code -Dweft.recordHistories=true} the history is written to {@code
+ * The checked-in histories behind the replay twins of the engine tests (weft-core cannot use the
+ * testing kit's {@code RecordedHistories}, which depends on it). A live test calls {@link #record}
+ * with its run; with {@code -Dweft.recordHistories=true} the history is written to {@code
  * src/test/resources/histories/<name>.json} (then reviewed and committed); otherwise nothing
  * happens. {@code ReplayTwinsTest} replays every checked-in history against the current code.
  */

@@ -116,14 +116,22 @@ public sealed interface Write {
 
   /**
    * Makes sure the run has a pending workflow task: inserts one visible at {@code visibleAt} if it
-   * has none; an existing task (leased or not) is left as it is.
+   * has none; an existing task (leased or not) is left as it is. With a {@code lease}, the inserted
+   * task is leased to that node at once (eager dispatch of a new run's first task); the lease is
+   * ignored if a task existed, so only use it when none can (a run just inserted).
    */
-  record EnsureWorkflowTask(String runId, String taskQueue, Instant visibleAt) implements Write {
+  record EnsureWorkflowTask(String runId, String taskQueue, Instant visibleAt, TaskLease lease)
+      implements Write {
     /** Validates the write. */
     public EnsureWorkflowTask {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(visibleAt, "visibleAt");
+    }
+
+    /** Makes sure the run has a pending workflow task, not leased. */
+    public EnsureWorkflowTask(String runId, String taskQueue, Instant visibleAt) {
+      this(runId, taskQueue, visibleAt, null);
     }
   }
 
@@ -160,11 +168,19 @@ public sealed interface Write {
     }
   }
 
-  /** Adds an activity task to its queue. */
-  record InsertActivityTask(ActivityTaskRecord task) implements Write {
+  /**
+   * Adds an activity task to its queue. With a {@code lease}, the task is inserted leased to that
+   * node for its first attempt (attempt 1), so the node runs it without a claim (eager dispatch).
+   */
+  record InsertActivityTask(ActivityTaskRecord task, TaskLease lease) implements Write {
     /** Validates the write. */
     public InsertActivityTask {
       Objects.requireNonNull(task, "task");
+    }
+
+    /** Adds an activity task for any worker to claim. */
+    public InsertActivityTask(ActivityTaskRecord task) {
+      this(task, null);
     }
 
     @Override

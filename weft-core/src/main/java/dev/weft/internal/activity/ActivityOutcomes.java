@@ -7,26 +7,65 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.worker.ActivitySpec;
+import dev.weft.internal.worker.EagerWorkflowTasks;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
 import dev.weft.store.Write;
 import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The batches that record how an activity attempt ended: completed, failed (retried or final), or
- * timed out (retried or final). Retries write no history; only the final outcome does, with the
- * attempt count.
+ * How an activity attempt ended, and how it is recorded: completed, failed (retried or final), or
+ * timed out (retried or final). Retries write no history: they only move the task row. A final
+ * outcome is recorded together with the workflow task it triggers when the run can be advanced on
+ * this node ({@link EagerWorkflowTasks}); otherwise it goes to the run's inbox.
  */
 public final class ActivityOutcomes {
-  private final EngineContext ctx;
+  private static final Logger log = LoggerFactory.getLogger(ActivityOutcomes.class);
 
-  public ActivityOutcomes(EngineContext ctx) {
+  /** An outcome and the batch that records it the normal way. */
+  public sealed interface Outcome {
+    /** The batch that records the outcome without the eager path. */
+    Batch batch();
+  }
+
+  /** Another attempt follows; only the task row changes. */
+  public record Retry(Batch batch) implements Outcome {}
+
+  /**
+   * The activity is done: {@code event} goes to the run, {@code release} takes the task out of its
+   * queue (fenced by the lease token).
+   */
+  public record Final(String runId, EventAttributes event, Write release, Batch batch)
+      implements Outcome {}
+
+  private final EngineContext ctx;
+  private final EagerWorkflowTasks eager;
+
+  public ActivityOutcomes(EngineContext ctx, EagerWorkflowTasks eager) {
     this.ctx = ctx;
+    this.eager = eager;
+  }
+
+  /** Records an outcome: eagerly with the next workflow task if possible, else the normal way. */
+  public void record(Outcome outcome, Instant now) {
+    if (outcome instanceof Final f
+        && eager.tryAdvance(f.runId(), f.event(), now, List.of(f.release()))) {
+      return;
+    }
+    CommitResult result = ctx.store().commit(outcome.batch()).join();
+    if (!result.committed()) {
+      log.debug("activity outcome discarded: {}", result);
+    }
   }
 
   /** The attempt returned {@code result}. */
-  public Batch completed(ActivityTaskState claim, ActivitySpec spec, Payload result, Instant now) {
+  public Outcome completed(
+      ActivityTaskState claim, ActivitySpec spec, Payload result, Instant now) {
     ActivityTaskRecord t = claim.task();
     return finalOutcome(
         claim, spec, new EventAttributes.ActivityCompleted(t.seq(), result, t.attempt()), now);
@@ -36,7 +75,7 @@ public final class ActivityOutcomes {
    * The attempt failed: retry per the policy (keeping its latest heartbeat details for the next
    * attempt), or record the final failure.
    */
-  public Batch failed(
+  public Outcome failed(
       ActivityTaskState claim,
       ActivitySpec spec,
       Failure failure,
@@ -47,15 +86,16 @@ public final class ActivityOutcomes {
     if (policy.allowsRetry(t.attempt(), failure.type(), failure.nonRetryable())) {
       Instant next = now.plus(policy.backoff(t.attempt()));
       if (t.scheduleToCloseDeadline() == null || next.isBefore(t.scheduleToCloseDeadline())) {
-        return Batch.of(
-            new Write.RetryActivityTask(
-                t.runId(),
-                t.seq(),
-                t.taskQueue(),
-                claim.leaseToken(),
-                next,
-                ctx.codec().encodeValue(failure),
-                heartbeatDetails == null ? null : ctx.codec().encodeValue(heartbeatDetails)));
+        return new Retry(
+            Batch.of(
+                new Write.RetryActivityTask(
+                    t.runId(),
+                    t.seq(),
+                    t.taskQueue(),
+                    claim.leaseToken(),
+                    next,
+                    ctx.codec().encodeValue(failure),
+                    heartbeatDetails == null ? null : ctx.codec().encodeValue(heartbeatDetails))));
       }
     }
     return finalOutcome(
@@ -63,7 +103,8 @@ public final class ActivityOutcomes {
   }
 
   /** The attempt's time ran out (see {@link #timeoutOf}). */
-  public Batch timedOut(ActivityTaskState state, ActivitySpec spec, TimeoutType type, Instant now) {
+  public Outcome timedOut(
+      ActivityTaskState state, ActivitySpec spec, TimeoutType type, Instant now) {
     ActivityTaskRecord t = state.task();
     Failure last =
         t.lastFailure() == null ? null : ctx.codec().decodeValue(t.lastFailure(), Failure.class);
@@ -78,18 +119,16 @@ public final class ActivityOutcomes {
               0,
               0,
               last);
-      Batch retry = failed(state, spec, timeout, null, now);
-      if (retry.writes().getFirst() instanceof Write.RetryActivityTask) {
+      Outcome retry = failed(state, spec, timeout, null, now);
+      if (retry instanceof Retry) {
         return retry;
       }
     }
     EventAttributes.ActivityTimedOut event =
         new EventAttributes.ActivityTimedOut(t.seq(), type.name(), last, t.attempt());
     if (!state.isLeased()) {
-      return Batch.of(
-          new Write.DeleteActivityTask(t.runId(), t.seq()),
-          inbox(t.runId(), event, now),
-          new Write.EnsureWorkflowTask(t.runId(), spec.workflowTaskQueue(), now));
+      Write release = new Write.DeleteActivityTask(t.runId(), t.seq());
+      return new Final(t.runId(), event, release, inboxBatch(release, t.runId(), spec, event, now));
     }
     return finalOutcome(state, spec, event, now);
   }
@@ -108,17 +147,19 @@ public final class ActivityOutcomes {
     return t.heartbeatTimeout() != null ? TimeoutType.HEARTBEAT : TimeoutType.START_TO_CLOSE;
   }
 
-  private Batch finalOutcome(
+  private Final finalOutcome(
       ActivityTaskState claim, ActivitySpec spec, EventAttributes event, Instant now) {
     ActivityTaskRecord t = claim.task();
-    return Batch.of(
-        new Write.CompleteActivityTask(t.runId(), t.seq(), claim.leaseToken()),
-        inbox(t.runId(), event, now),
-        new Write.EnsureWorkflowTask(t.runId(), spec.workflowTaskQueue(), now));
+    Write release = new Write.CompleteActivityTask(t.runId(), t.seq(), claim.leaseToken());
+    return new Final(t.runId(), event, release, inboxBatch(release, t.runId(), spec, event, now));
   }
 
-  private Write inbox(String runId, EventAttributes event, Instant now) {
-    return new Write.InsertInbox(
-        runId, event.getClass().getSimpleName(), now, ctx.codec().encode(event));
+  private Batch inboxBatch(
+      Write release, String runId, ActivitySpec spec, EventAttributes event, Instant now) {
+    return Batch.of(
+        release,
+        new Write.InsertInbox(
+            runId, event.getClass().getSimpleName(), now, ctx.codec().encode(event)),
+        new Write.EnsureWorkflowTask(runId, spec.workflowTaskQueue(), now));
   }
 }

@@ -12,8 +12,6 @@ import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
 import dev.weft.internal.worker.ActivitySpec;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
-import dev.weft.store.Batch;
-import dev.weft.store.CommitResult;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -31,9 +29,9 @@ public final class ActivityTaskHandler {
   private final EngineContext ctx;
   private final ActivityOutcomes outcomes;
 
-  public ActivityTaskHandler(EngineContext ctx) {
+  public ActivityTaskHandler(EngineContext ctx, ActivityOutcomes outcomes) {
     this.ctx = ctx;
-    this.outcomes = new ActivityOutcomes(ctx);
+    this.outcomes = outcomes;
   }
 
   /** Runs the attempt and records its outcome. */
@@ -45,7 +43,7 @@ public final class ActivityTaskHandler {
             .find(task.taskQueue())
             .map(q -> q.activity(task.activityType()))
             .orElse(null);
-    Batch outcome;
+    ActivityOutcomes.Outcome outcome;
     if (registration == null) {
       outcome = outcomes.failed(claim, spec, notRegistered(task), null, ctx.clock().now());
     } else {
@@ -54,19 +52,12 @@ public final class ActivityTaskHandler {
         return;
       }
     }
-    CommitResult result = ctx.store().commit(outcome).join();
-    if (!result.committed()) {
-      log.debug(
-          "outcome of activity {} of run {} (attempt {}) discarded: {}",
-          task.seq(),
-          task.runId(),
-          task.attempt(),
-          ((CommitResult.Conflict) result).reason());
-    }
+    outcomes.record(outcome, ctx.clock().now());
   }
 
-  /** Runs the attempt; returns its outcome batch, or null if the attempt lost its task. */
-  private Batch run(ActivityTaskState claim, ActivitySpec spec, ActivityRegistration registration) {
+  /** Runs the attempt; returns its outcome, or null if the attempt lost its task. */
+  private ActivityOutcomes.Outcome run(
+      ActivityTaskState claim, ActivitySpec spec, ActivityRegistration registration) {
     ActivityTaskRecord task = claim.task();
     ActivityInfo info =
         new ActivityInfo(
@@ -104,7 +95,7 @@ public final class ActivityTaskHandler {
     }
   }
 
-  private Batch failed(
+  private ActivityOutcomes.Outcome failed(
       ActivityTaskState claim, ActivitySpec spec, Throwable cause, ActivityContext context) {
     Instant now = ctx.clock().now();
     log.debug(

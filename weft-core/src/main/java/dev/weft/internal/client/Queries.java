@@ -9,6 +9,7 @@ import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
 import dev.weft.internal.runtime.HistoryReplayer;
 import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.internal.worker.WorkflowCache;
 import dev.weft.store.RunRecord;
 import java.util.List;
 import java.util.Set;
@@ -54,16 +55,21 @@ final class Queries {
       CompletableFuture<Void> progress = ctx.waiters().onProgress(target.runId());
       try {
         RunRecord run = ctx.store().findRun(target.runId()).orElseThrow();
-        WorkflowRunner cached = ctx.cache().take(run.runId());
-        if (cached != null) {
-          if (cached.nextEventId() == run.nextEventId()) {
+        WorkflowCache.Taken taken = ctx.cache().take(run.runId());
+        if (!taken.busy()) {
+          WorkflowRunner cached = taken.runner();
+          if (cached != null && cached.nextEventId() == run.nextEventId()) {
             try {
               return cached.query(queryName, args);
             } finally {
               ctx.cache().put(cached);
             }
           }
-          ctx.cache().put(cached);
+          if (cached != null) {
+            ctx.cache().put(cached);
+          } else {
+            ctx.cache().release(run.runId());
+          }
         }
         WorkflowRunner replayed = ctx.newRunner(run, registration);
         try {

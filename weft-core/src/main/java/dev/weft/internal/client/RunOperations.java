@@ -18,13 +18,16 @@ import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.TaskKind;
+import dev.weft.store.TaskLease;
+import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The client's writes: start, signal, cancel, terminate. Each validates its input first and then
@@ -34,9 +37,11 @@ final class RunOperations {
   private static final int TERMINATE_ATTEMPTS = 50;
 
   private final EngineContext ctx;
+  private final TimeOrderedIds ids;
 
   RunOperations(EngineContext ctx) {
     this.ctx = ctx;
+    this.ids = new TimeOrderedIds(ctx.clock());
   }
 
   /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
@@ -58,20 +63,33 @@ final class RunOperations {
     }
     Payload input =
         ctx.payloads().encodeArguments(args, "input of workflow '" + workflowType + "'");
-    String workflowId =
-        options.workflowId() != null ? options.workflowId() : UUID.randomUUID().toString();
-    String runId = UUID.randomUUID().toString();
+    String workflowId = options.workflowId() != null ? options.workflowId() : ids.next();
+    String runId = ids.next();
     Instant now = ctx.clock().now();
     RunRecord run = RunRecord.started(ctx.namespace(), workflowId, runId, workflowType, queue, now);
     EventAttributes started =
         new EventAttributes.WorkflowStarted(workflowType, workflowId, queue, input);
+    TaskLease eager = eagerLease(queue, now);
     Batch batch =
         Batch.of(
             new Write.InsertRun(run, conflictingStatuses(options.idReusePolicy())),
             new Write.AppendEvents(runId, 1, List.of(ctx.record(1, now, started))),
-            new Write.EnsureWorkflowTask(runId, queue, now));
-    CommitResult result = ctx.store().commit(batch).join();
+            new Write.EnsureWorkflowTask(runId, queue, now, eager));
+    CommitResult result;
+    try {
+      result = ctx.store().commit(batch).join();
+    } catch (RuntimeException e) {
+      releaseEager(eager, queue);
+      throw e;
+    }
+    if (eager != null && result.committed()) {
+      ctx.dispatcher()
+          .run(
+              new WorkflowTaskRecord(
+                  runId, queue, eager.until(), 1, null, eager.owner(), eager.token()));
+    }
     if (result instanceof CommitResult.Conflict conflict) {
+      releaseEager(eager, queue);
       RunRecord existing = ctx.store().findLatestRun(ctx.namespace(), workflowId).orElse(null);
       if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
           && existing != null
@@ -84,6 +102,24 @@ final class RunOperations {
           conflict.reason() + " (ID reuse policy " + options.idReusePolicy() + ")");
     }
     return run;
+  }
+
+  /** Leases the first workflow task of a new run to this node when it can run it at once. */
+  private TaskLease eagerLease(String queue, Instant now) {
+    if (!ctx.dispatcher().tryReserve(TaskKind.WORKFLOW, queue, null)) {
+      return null;
+    }
+    return new TaskLease(
+        ctx.nodeId(),
+        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+        now,
+        now.plus(ctx.workflowTaskLease()));
+  }
+
+  private void releaseEager(TaskLease eager, String queue) {
+    if (eager != null) {
+      ctx.dispatcher().release(TaskKind.WORKFLOW, queue);
+    }
   }
 
   private static Set<RunStatus> conflictingStatuses(WorkflowIdReusePolicy policy) {

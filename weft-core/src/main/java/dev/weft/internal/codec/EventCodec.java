@@ -2,9 +2,12 @@ package dev.weft.internal.codec;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -22,7 +25,6 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.WorkflowHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Encodes history events, inbox events and the engine's own records as JSON. Payloads of JSON
@@ -32,10 +34,21 @@ public final class EventCodec {
   private static final EventCodec SHARED = new EventCodec();
 
   private final ObjectMapper mapper;
+  private final ObjectMapper export;
 
   private EventCodec() {
+    this.mapper = mapper(false);
+    this.export = mapper(true);
+  }
+
+  /**
+   * The storage mapper keeps payloads as their bytes (base64 in the JSON text), so decoding an
+   * event never re-serializes a payload; the export mapper embeds JSON payloads as JSON, for people
+   * and tools that read exported histories. Both read both forms.
+   */
+  private static ObjectMapper mapper(boolean inlineJson) {
     SimpleModule module = new SimpleModule("weft-events");
-    module.addSerializer(Payload.class, new PayloadSerializer());
+    module.addSerializer(Payload.class, new PayloadSerializer(inlineJson));
     module.addDeserializer(Payload.class, new PayloadDeserializer());
     module.setMixInAnnotation(EventAttributes.class, EventAttributesMixin.class);
     for (Class<?> type : EventAttributes.class.getPermittedSubclasses()) {
@@ -43,14 +56,16 @@ public final class EventCodec {
         module.registerSubtypes(new NamedType(type, type.getSimpleName()));
       }
     }
-    this.mapper =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(module)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    return JsonMapper.builder(
+            JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                .build())
+        .addModule(new JavaTimeModule())
+        .addModule(module)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
   }
 
   /** Returns the codec (it is stateless and thread-safe). */
@@ -105,7 +120,7 @@ public final class EventCodec {
   /** Renders a history as pretty JSON. */
   public String historyToJson(WorkflowHistory history) {
     try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(history);
+      return export.writerWithDefaultPrettyPrinter().writeValueAsString(history);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render history of run " + history.runId(), e);
     }
@@ -114,7 +129,7 @@ public final class EventCodec {
   /** Parses a history rendered by {@link #historyToJson}. */
   public WorkflowHistory historyFromJson(String json) {
     try {
-      return mapper.readValue(json, WorkflowHistory.class);
+      return export.readValue(json, WorkflowHistory.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a Weft workflow history: " + e.getMessage(), e);
     }
@@ -125,16 +140,23 @@ public final class EventCodec {
   private interface EventAttributesMixin {}
 
   private static final class PayloadSerializer extends JsonSerializer<Payload> {
+    private final boolean inlineJson;
+
+    PayloadSerializer(boolean inlineJson) {
+      this.inlineJson = inlineJson;
+    }
+
     @Override
     public void serialize(Payload p, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
       gen.writeStartObject();
-      if (Payload.JSON.equals(p.encoding())) {
+      if (inlineJson && Payload.JSON.equals(p.encoding())) {
         gen.writeFieldName("json");
         gen.writeRawValue(new String(p.data(), StandardCharsets.UTF_8));
       } else {
         gen.writeStringField("encoding", p.encoding());
-        gen.writeStringField("base64", Base64.getEncoder().encodeToString(p.data()));
+        gen.writeFieldName("base64");
+        gen.writeBinary(p.data());
       }
       gen.writeEndObject();
     }
@@ -143,13 +165,29 @@ public final class EventCodec {
   private static final class PayloadDeserializer extends JsonDeserializer<Payload> {
     @Override
     public Payload deserialize(JsonParser parser, DeserializationContext ctx) throws IOException {
-      JsonNode node = parser.readValueAsTree();
-      if (node.has("json")) {
-        ObjectMapper codec = (ObjectMapper) parser.getCodec();
-        return new Payload(Payload.JSON, codec.writeValueAsBytes(node.get("json")));
+      String encoding = null;
+      byte[] data = null;
+      String first =
+          parser.currentToken() == JsonToken.START_OBJECT
+              ? parser.nextFieldName()
+              : parser.currentName();
+      for (String field = first; field != null; field = parser.nextFieldName()) {
+        parser.nextToken();
+        switch (field) {
+          case "encoding" -> encoding = parser.getValueAsString();
+          case "base64" -> data = parser.getBinaryValue();
+          case "json" -> {
+            JsonNode node = parser.readValueAsTree();
+            data = ((ObjectMapper) parser.getCodec()).writeValueAsBytes(node);
+            encoding = Payload.JSON;
+          }
+          default -> parser.skipChildren();
+        }
       }
-      return new Payload(
-          node.path("encoding").asText(), Base64.getDecoder().decode(node.path("base64").asText()));
+      if (encoding == null || data == null) {
+        throw ctx.weirdStringException("payload", Payload.class, "needs encoding and data");
+      }
+      return new Payload(encoding, data);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.weft.history.HistoryEvent;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.WorkflowCache;
 import dev.weft.store.EventRecord;
@@ -29,6 +30,7 @@ import java.util.List;
  * @param cache the sticky cache of runs
  * @param waiters notifies waiters of closed runs and completed tasks
  * @param idle tracks work in progress (time skipping)
+ * @param dispatcher runs tasks on this node within the worker slots
  * @param deadlockTimeout how long workflow code may run without yielding
  * @param workflowTaskLease how long a workflow task lease lasts
  * @param safetyPoll how often idle loops look at the store without a notification
@@ -43,6 +45,7 @@ public record EngineContext(
     WorkflowCache cache,
     RunWaiters waiters,
     IdleTracker idle,
+    Dispatcher dispatcher,
     Duration deadlockTimeout,
     Duration workflowTaskLease,
     Duration safetyPoll) {

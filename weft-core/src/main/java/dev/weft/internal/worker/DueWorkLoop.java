@@ -6,7 +6,6 @@ import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
-import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -14,8 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +32,22 @@ final class DueWorkLoop {
   private final Wakeup wakeup;
   private final Runnable wakePollers;
   private final ActivityOutcomes outcomes;
+  private final EagerWorkflowTasks eager;
   private final AtomicReference<Instant> earliestHint = new AtomicReference<>();
   private volatile boolean running = true;
   private Thread thread;
 
-  DueWorkLoop(EngineContext ctx, Wakeup wakeup, Runnable wakePollers) {
+  DueWorkLoop(
+      EngineContext ctx,
+      Wakeup wakeup,
+      Runnable wakePollers,
+      ActivityOutcomes outcomes,
+      EagerWorkflowTasks eager) {
     this.ctx = ctx;
     this.wakeup = wakeup;
     this.wakePollers = wakePollers;
-    this.outcomes = new ActivityOutcomes(ctx);
+    this.outcomes = outcomes;
+    this.eager = eager;
   }
 
   void start() {
@@ -120,43 +126,76 @@ final class DueWorkLoop {
   private void fireTimers(Instant now) {
     while (running) {
       List<TimerRecord> due = ctx.store().dueTimers(now, BATCH);
-      List<CompletableFuture<CommitResult>> commits = new ArrayList<>(due.size());
-      for (TimerRecord timer : due) {
-        Optional<RunRecord> run = ctx.store().findRun(timer.runId());
-        if (run.isEmpty() || run.get().status().isClosed()) {
-          commits.add(
-              ctx.store()
-                  .commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))));
-          continue;
-        }
-        EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
-        commits.add(
-            ctx.store()
-                .commit(
-                    Batch.of(
-                        new Write.DeleteTimer(timer.runId(), timer.seq(), true),
-                        new Write.InsertInbox(
-                            timer.runId(), "TimerFired", now, ctx.codec().encode(fired)),
-                        new Write.EnsureWorkflowTask(timer.runId(), run.get().taskQueue(), now))));
-      }
-      commits.forEach(CompletableFuture::join);
+      inParallel(due, timer -> fire(timer, now));
       if (due.size() < BATCH) {
         return;
       }
     }
   }
 
+  /** Fires one timer: with the workflow task it triggers if possible, else through the inbox. */
+  private void fire(TimerRecord timer, Instant now) {
+    EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
+    if (eager.tryAdvance(
+        timer.runId(),
+        fired,
+        now,
+        List.of(new Write.DeleteTimer(timer.runId(), timer.seq(), true)))) {
+      return;
+    }
+    Optional<RunRecord> run = ctx.store().findRun(timer.runId());
+    if (run.isEmpty() || run.get().status().isClosed()) {
+      ctx.store().commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
+      return;
+    }
+    ctx.store()
+        .commit(
+            Batch.of(
+                new Write.DeleteTimer(timer.runId(), timer.seq(), true),
+                new Write.InsertInbox(timer.runId(), "TimerFired", now, ctx.codec().encode(fired)),
+                new Write.EnsureWorkflowTask(timer.runId(), run.get().taskQueue(), now)))
+        .join();
+  }
+
   private void expireActivities(Instant now) {
     while (running) {
       List<ActivityTaskState> expired = ctx.store().expiredActivityTasks(now, BATCH);
-      List<CompletableFuture<CommitResult>> commits = new ArrayList<>(expired.size());
-      for (ActivityTaskState state : expired) {
-        ActivitySpec spec = ctx.codec().decodeValue(state.task().spec(), ActivitySpec.class);
-        TimeoutType type = ActivityOutcomes.timeoutOf(state, now);
-        commits.add(ctx.store().commit(outcomes.timedOut(state, spec, type, now)));
-      }
-      commits.forEach(CompletableFuture::join);
+      inParallel(
+          expired,
+          state -> {
+            ActivitySpec spec = ctx.codec().decodeValue(state.task().spec(), ActivitySpec.class);
+            TimeoutType type = ActivityOutcomes.timeoutOf(state, now);
+            outcomes.record(outcomes.timedOut(state, spec, type, now), now);
+          });
       if (expired.size() < BATCH) {
+        return;
+      }
+    }
+  }
+
+  /** Runs {@code action} for every item on its own virtual thread and waits for all. */
+  private static <T> void inParallel(List<T> items, Consumer<T> action) {
+    if (items.isEmpty()) {
+      return;
+    }
+    List<Thread> threads = new ArrayList<>(items.size());
+    for (T item : items) {
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      action.accept(item);
+                    } catch (RuntimeException e) {
+                      log.warn("background step failed; it is retried at the next pass", e);
+                    }
+                  }));
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
     }

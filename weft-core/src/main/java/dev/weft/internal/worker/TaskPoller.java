@@ -21,7 +21,7 @@ final class TaskPoller<T> {
   private final Semaphore slots;
   private final int maxBatch;
   private final IntFunction<List<T>> claim;
-  private final Consumer<T> handler;
+  private final Consumer<T> dispatch;
   private final Wakeup wakeup;
   private final IdleTracker tracker;
   private final Duration safetyPoll;
@@ -30,18 +30,18 @@ final class TaskPoller<T> {
 
   TaskPoller(
       String name,
-      int slots,
+      Semaphore slots,
       int maxBatch,
       IntFunction<List<T>> claim,
-      Consumer<T> handler,
+      Consumer<T> dispatch,
       Wakeup wakeup,
       IdleTracker tracker,
       Duration safetyPoll) {
     this.name = name;
-    this.slots = new Semaphore(slots);
+    this.slots = slots;
     this.maxBatch = maxBatch;
     this.claim = claim;
-    this.handler = handler;
+    this.dispatch = dispatch;
     this.wakeup = wakeup;
     this.tracker = tracker;
     this.safetyPoll = safetyPoll;
@@ -93,8 +93,7 @@ final class TaskPoller<T> {
         }
         slots.release(want - tasks.size());
         for (T task : tasks) {
-          tracker.enter();
-          Thread.ofVirtual().start(() -> run(task));
+          dispatch.accept(task);
         }
         tracker.exit();
         if (tasks.size() < want) {
@@ -105,17 +104,6 @@ final class TaskPoller<T> {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private void run(T task) {
-    try {
-      handler.accept(task);
-    } catch (Throwable t) {
-      log.error("{}: handling a task failed", name, t);
-    } finally {
-      slots.release();
-      tracker.exit();
     }
   }
 }

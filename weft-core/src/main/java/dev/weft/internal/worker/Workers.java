@@ -1,5 +1,6 @@
 package dev.weft.internal.worker;
 
+import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.activity.ActivityTaskHandler;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.QueueRegistration;
@@ -32,9 +33,13 @@ public final class Workers implements StoreListener {
 
   public Workers(EngineContext ctx) {
     this.ctx = ctx;
-    this.due = new DueWorkLoop(ctx, new Wakeup(ctx.idle()), this::wakeAllPollers);
+    Dispatcher dispatcher = ctx.dispatcher();
+    EagerWorkflowTasks eager = new EagerWorkflowTasks(ctx, dispatcher);
+    ActivityOutcomes outcomes = new ActivityOutcomes(ctx, eager);
     WorkflowTaskHandler workflowHandler = new WorkflowTaskHandler(ctx);
-    ActivityTaskHandler activityHandler = new ActivityTaskHandler(ctx);
+    ActivityTaskHandler activityHandler = new ActivityTaskHandler(ctx, outcomes);
+    dispatcher.start(workflowHandler::handle, activityHandler::handle);
+    this.due = new DueWorkLoop(ctx, new Wakeup(ctx.idle()), this::wakeAllPollers, outcomes, eager);
     for (QueueRegistration queue : ctx.registry().all()) {
       String name = queue.taskQueue();
       if (queue.hasWorkflows()) {
@@ -43,10 +48,10 @@ public final class Workers implements StoreListener {
         pollers.add(
             new TaskPoller<WorkflowTaskRecord>(
                 "weft-wf-poller-" + name,
-                queue.options().workflowSlots(),
+                dispatcher.slots(TaskKind.WORKFLOW, name),
                 MAX_CLAIM,
                 n -> ctx.store().claimWorkflowTasks(claim(name, n, ctx.workflowTaskLease())),
-                workflowHandler::handle,
+                dispatcher::run,
                 wakeup,
                 ctx.idle(),
                 ctx.safetyPoll()));
@@ -57,10 +62,10 @@ public final class Workers implements StoreListener {
         pollers.add(
             new TaskPoller<ActivityTaskState>(
                 "weft-act-poller-" + name,
-                queue.options().activitySlots(),
+                dispatcher.slots(TaskKind.ACTIVITY, name),
                 MAX_CLAIM,
                 n -> ctx.store().claimActivityTasks(claim(name, n, ACTIVITY_FALLBACK_LEASE)),
-                activityHandler::handle,
+                dispatcher::run,
                 wakeup,
                 ctx.idle(),
                 ctx.safetyPoll()));

@@ -1,43 +1,87 @@
 package dev.weft.internal.worker;
 
 import dev.weft.internal.runtime.WorkflowRunner;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sticky cache: runs kept in memory, parked, between workflow tasks, so the next task needs no
- * replay. Bounded by count, least recently used first out. A run being executed is taken out of the
- * cache, which is how one task at a time per run is guaranteed in this process.
+ * replay. Bounded by count, least recently used first out.
+ *
+ * <p>A run is also <em>held</em> by whoever works on it (a workflow task, an eager advance, a
+ * query): {@link #take} marks it held until {@link #put} or {@link #release}, so one caller at a
+ * time works on a run in this process, whether or not it was cached. Invariant: a held run is not
+ * in the idle map.
  */
 public final class WorkflowCache {
+
+  /**
+   * The outcome of {@link #take}.
+   *
+   * @param runner the cached state, or null if the caller must build it (or the run is busy)
+   * @param busy whether another caller holds the run (the caller then holds nothing)
+   */
+  public record Taken(WorkflowRunner runner, boolean busy) {}
+
+  private static final Taken BUSY = new Taken(null, true);
+
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Condition released = lock.newCondition();
   private final LinkedHashMap<String, WorkflowRunner> idle = new LinkedHashMap<>(64, 0.75f, true);
+  private final Set<String> held = new HashSet<>();
 
   public WorkflowCache(int capacity) {
     this.capacity = capacity;
   }
 
-  /** Takes a cached run out for exclusive use, or returns {@code null}. */
-  public WorkflowRunner take(String runId) {
+  /** Holds a run if nobody does: returns its cached state (or none), or busy. */
+  public Taken take(String runId) {
     lock.lock();
     try {
-      return idle.remove(runId);
+      return takeLocked(runId);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Returns a run to the cache after use; evicts the least recently used beyond capacity. */
+  /** Holds a run, waiting up to {@code wait} while another caller holds it. */
+  public Taken take(String runId, Duration wait) throws InterruptedException {
+    long left = wait.toNanos();
+    lock.lock();
+    try {
+      while (held.contains(runId) && left > 0) {
+        left = released.awaitNanos(left);
+      }
+      return takeLocked(runId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Taken takeLocked(String runId) {
+    if (!held.add(runId)) {
+      return BUSY;
+    }
+    return new Taken(idle.remove(runId), false);
+  }
+
+  /** Returns a held run to the cache; evicts the least recently used beyond capacity. */
   public void put(WorkflowRunner runner) {
     List<WorkflowRunner> evicted = new ArrayList<>();
     lock.lock();
     try {
-      WorkflowRunner previous = idle.put(runner.info().runId(), runner);
+      String runId = runner.info().runId();
+      held.remove(runId);
+      WorkflowRunner previous = idle.put(runId, runner);
       if (previous != null && previous != runner) {
         evicted.add(previous);
       }
@@ -46,15 +90,33 @@ public final class WorkflowCache {
         evicted.add(it.next().getValue());
         it.remove();
       }
+      released.signalAll();
     } finally {
       lock.unlock();
     }
     destroyLater(evicted);
   }
 
-  /** Drops a run (it closed, or its state is stale). */
+  /** Stops holding a run without caching it (the caller destroyed or never built its state). */
+  public void release(String runId) {
+    lock.lock();
+    try {
+      held.remove(runId);
+      released.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Drops a run's cached state (it closed, or its state is stale); a held run is left alone. */
   public void invalidate(String runId) {
-    WorkflowRunner runner = take(runId);
+    WorkflowRunner runner;
+    lock.lock();
+    try {
+      runner = held.contains(runId) ? null : idle.remove(runId);
+    } finally {
+      lock.unlock();
+    }
     if (runner != null) {
       destroyLater(List.of(runner));
     }
@@ -70,7 +132,7 @@ public final class WorkflowCache {
     }
   }
 
-  /** Drops every run and waits until their threads are unwound. */
+  /** Drops every cached run and waits until their threads are unwound. */
   public void clear() {
     List<WorkflowRunner> all;
     lock.lock();

@@ -11,50 +11,137 @@ import dev.weft.history.EventAttributes.WorkflowFailed;
 import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.ActivityTaskRecord;
+import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
-import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
+import dev.weft.store.TaskKind;
+import dev.weft.store.TaskLease;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
+import dev.weft.workflow.WorkflowInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Turns what one workflow task did into the one transaction that records it: the consumed inbox
- * events and the command events appended to history (guarded by the run's next event ID), the
- * activity tasks, timers and status they imply, and the completion of the task itself.
+ * Turns what one workflow task did into the one transaction that records it: the events it consumed
+ * and the command events, appended to history (guarded by the run's next event ID), the activity
+ * tasks, timers and status they imply, and the end of the task itself.
+ *
+ * <p>Activities for queues this node serves are inserted leased to this node when a slot is free
+ * (eager dispatch): the caller runs them right after the commit, or gives the slots back if the
+ * commit lost a race.
  */
 final class WorkflowTaskCommit {
+  private static final Duration ACTIVITY_FALLBACK_LEASE = Duration.ofMinutes(10);
+
   private WorkflowTaskCommit() {}
 
-  /** The batch and how many events it appends. */
-  record Prepared(Batch batch, int appendedEvents) {}
+  /** The batch, how many events it appends, and the activities leased to this node by it. */
+  record Prepared(Batch batch, int appendedEvents, List<ActivityTaskState> leased) {
 
-  static Prepared build(
+    /** Gives back the slots of the eagerly leased activities (the batch did not commit). */
+    void release(Dispatcher dispatcher) {
+      leased.forEach(a -> dispatcher.release(TaskKind.ACTIVITY, a.task().taskQueue()));
+    }
+
+    /** Runs the eagerly leased activities (the batch committed). */
+    void dispatch(Dispatcher dispatcher) {
+      leased.forEach(dispatcher::run);
+    }
+
+    /** Commits the batch; gives the reserved slots back unless it committed. */
+    CommitResult commit(Store store, Dispatcher dispatcher) {
+      CommitResult result;
+      try {
+        result = store.commit(batch).join();
+      } catch (RuntimeException e) {
+        release(dispatcher);
+        throw e;
+      }
+      if (!result.committed()) {
+        release(dispatcher);
+      }
+      return result;
+    }
+  }
+
+  /** The commit of a claimed workflow task that consumed the run's inbox. */
+  static Prepared forTask(
       EngineContext ctx,
-      RunRecord run,
+      Dispatcher dispatcher,
+      WorkflowInfo run,
+      long nextEventId,
       WorkflowTaskRecord task,
       List<InboxRecord> inbox,
       List<EventAttributes> inboxEvents,
       List<EventAttributes> commands,
       Instant now) {
-    long id = run.nextEventId();
     List<EventRecord> events = new ArrayList<>(inboxEvents.size() + commands.size() + 1);
+    long id = nextEventId;
     for (int i = 0; i < inboxEvents.size(); i++) {
       events.add(ctx.record(id++, inbox.get(i).time(), inboxEvents.get(i)));
     }
+    long consumed = inbox.isEmpty() ? 0 : inbox.get(inbox.size() - 1).inboxId();
+    List<Write> end = new ArrayList<>(2);
+    if (!inbox.isEmpty()) {
+      end.add(new Write.DeleteInbox(run.runId(), consumed));
+    }
+    end.add(
+        new Write.CompleteWorkflowTask(
+            run.runId(), task.taskQueue(), task.leaseToken(), consumed, now));
+    return build(
+        ctx, dispatcher, run, nextEventId, events, List.of(), end, consumed, commands, now);
+  }
+
+  /**
+   * The commit of a workflow task run where an event happened (eager): the event's own writes
+   * (completing the activity, deleting the fired timer), the event and the task in one batch. A run
+   * that closes must not have inbox events it did not see, so it closes only if its inbox is empty.
+   */
+  static Prepared forEvent(
+      EngineContext ctx,
+      Dispatcher dispatcher,
+      WorkflowInfo run,
+      long nextEventId,
+      EventAttributes event,
+      Instant eventTime,
+      List<Write> eventWrites,
+      List<EventAttributes> commands,
+      Instant now) {
+    List<EventRecord> events = new ArrayList<>(commands.size() + 2);
+    events.add(ctx.record(nextEventId, eventTime, event));
+    return build(
+        ctx, dispatcher, run, nextEventId, events, eventWrites, List.of(), 0, commands, now);
+  }
+
+  private static Prepared build(
+      EngineContext ctx,
+      Dispatcher dispatcher,
+      WorkflowInfo run,
+      long nextEventId,
+      List<EventRecord> events,
+      List<Write> before,
+      List<Write> end,
+      long consumedInboxId,
+      List<EventAttributes> commands,
+      Instant now) {
+    long id = nextEventId + events.size();
     events.add(ctx.record(id++, now, new WorkflowTaskCompleted(ctx.nodeId())));
-    List<Write> effects = new ArrayList<>();
+    List<Write> effects = new ArrayList<>(commands.size());
+    List<ActivityTaskState> leased = new ArrayList<>(0);
     RunStatus closeStatus = null;
     for (EventAttributes command : commands) {
       events.add(ctx.record(id++, now, command));
       switch (command) {
-        case ActivityScheduled a ->
-            effects.add(new Write.InsertActivityTask(activityTask(ctx, run, a, now)));
+        case ActivityScheduled a -> effects.add(activityTask(ctx, dispatcher, run, a, now, leased));
         case ActivityCancelRequested c ->
             effects.add(new Write.DeleteActivityTask(run.runId(), c.seq()));
         case TimerStarted t ->
@@ -68,40 +155,67 @@ final class WorkflowTaskCommit {
         }
       }
     }
-    long consumed = inbox.isEmpty() ? 0 : inbox.get(inbox.size() - 1).inboxId();
     Batch.Builder batch = Batch.builder();
-    batch.add(new Write.AppendEvents(run.runId(), run.nextEventId(), events));
+    batch.addAll(before);
+    batch.add(new Write.AppendEvents(run.runId(), nextEventId, events));
     batch.addAll(effects);
-    if (!inbox.isEmpty()) {
-      batch.add(new Write.DeleteInbox(run.runId(), consumed));
-    }
-    batch.add(
-        new Write.CompleteWorkflowTask(
-            run.runId(), task.taskQueue(), task.leaseToken(), consumed, now));
+    batch.addAll(end);
     if (closeStatus != null) {
-      batch.add(new Write.CloseRun(run.runId(), closeStatus, now, consumed));
+      batch.add(new Write.CloseRun(run.runId(), closeStatus, now, consumedInboxId));
       batch.add(new Write.DeleteRunTasks(run.runId()));
     }
-    return new Prepared(batch.build(), events.size());
+    return new Prepared(batch.build(), events.size(), leased);
   }
 
-  private static ActivityTaskRecord activityTask(
-      EngineContext ctx, RunRecord run, ActivityScheduled a, Instant now) {
+  private static Write activityTask(
+      EngineContext ctx,
+      Dispatcher dispatcher,
+      WorkflowInfo run,
+      ActivityScheduled a,
+      Instant now,
+      List<ActivityTaskState> leased) {
     ActivitySpec spec =
         new ActivitySpec(
             run.namespace(), run.workflowId(), run.taskQueue(), a.input(), a.retryPolicy());
-    return new ActivityTaskRecord(
-        run.runId(),
-        a.seq(),
-        a.taskQueue(),
-        a.activityType(),
-        0,
-        now,
-        a.scheduleToCloseTimeout() == null ? null : now.plus(a.scheduleToCloseTimeout()),
-        a.startToCloseTimeout(),
-        a.heartbeatTimeout(),
-        ctx.codec().encodeValue(spec),
-        null,
-        null);
+    ActivityTaskRecord record =
+        new ActivityTaskRecord(
+            run.runId(),
+            a.seq(),
+            a.taskQueue(),
+            a.activityType(),
+            0,
+            now,
+            a.scheduleToCloseTimeout() == null ? null : now.plus(a.scheduleToCloseTimeout()),
+            a.startToCloseTimeout(),
+            a.heartbeatTimeout(),
+            ctx.codec().encodeValue(spec),
+            null,
+            null);
+    if (!dispatcher.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
+      return new Write.InsertActivityTask(record);
+    }
+    TaskLease lease =
+        new TaskLease(
+            ctx.nodeId(),
+            ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+            now,
+            record.leaseUntil(now, ACTIVITY_FALLBACK_LEASE));
+    ActivityTaskRecord firstAttempt =
+        new ActivityTaskRecord(
+            record.runId(),
+            record.seq(),
+            record.taskQueue(),
+            record.activityType(),
+            1,
+            record.visibleAt(),
+            record.scheduleToCloseDeadline(),
+            record.startToCloseTimeout(),
+            record.heartbeatTimeout(),
+            record.spec(),
+            null,
+            null);
+    leased.add(
+        new ActivityTaskState(firstAttempt, lease.owner(), lease.token(), now, lease.until()));
+    return new Write.InsertActivityTask(record, lease);
   }
 }

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class WorkflowTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
   private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
+  private static final Duration HOLD_WAIT = Duration.ofSeconds(5);
 
   private final EngineContext ctx;
 
@@ -62,7 +63,20 @@ final class WorkflowTaskHandler {
       fail(task, unknownType(run, task));
       return true;
     }
-    WorkflowRunner runner = ctx.cache().take(run.runId());
+    WorkflowCache.Taken taken;
+    try {
+      taken = ctx.cache().take(run.runId(), HOLD_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+    if (taken.busy()) {
+      // another task of this run is still running here: let the poller hand this one out again
+      release(task, ctx.clock().now(), -1);
+      return true;
+    }
+    WorkflowRunner runner = taken.runner();
+    boolean cached = false;
     try {
       List<EventAttributes> pending = List.of();
       if (runner == null || runner.nextEventId() != run.nextEventId()) {
@@ -80,34 +94,48 @@ final class WorkflowTaskHandler {
       }
       Instant now = ctx.clock().now();
       if (pending.isEmpty() && inboxEvents.isEmpty()) {
-        release(task, now);
+        release(task, now, 0);
         ctx.cache().put(runner);
-        runner = null;
+        cached = true;
         return true;
       }
       List<EventAttributes> inbound = new ArrayList<>(pending);
       inbound.addAll(inboxEvents);
       List<EventAttributes> commands = runner.runTask(inbound, now, null);
       WorkflowTaskCommit.Prepared prepared =
-          WorkflowTaskCommit.build(ctx, run, task, inbox, inboxEvents, commands, now);
-      CommitResult result = ctx.store().commit(prepared.batch()).join();
+          WorkflowTaskCommit.forTask(
+              ctx,
+              ctx.dispatcher(),
+              runner.info(),
+              run.nextEventId(),
+              task,
+              inbox,
+              inboxEvents,
+              commands,
+              now);
+      CommitResult result = prepared.commit(ctx.store(), ctx.dispatcher());
       if (result instanceof CommitResult.Conflict conflict) {
         log.debug("workflow task of run {} lost a race: {}", run.runId(), conflict.reason());
-        return !(conflict.write() instanceof Write.CloseRun);
+        // run again (rebuilt from the store) unless the task itself was lost
+        return conflict.write() instanceof Write.CompleteWorkflowTask;
       }
       runner.setNextEventId(run.nextEventId() + prepared.appendedEvents());
       ctx.waiters().runProgressed(run.runId());
       if (!runner.isClosing()) {
         ctx.cache().put(runner);
-        runner = null;
+        cached = true;
       }
+      prepared.dispatch(ctx.dispatcher());
       return true;
     } catch (WorkflowTaskFailedException e) {
       fail(task, e.getCause());
       return true;
     } finally {
-      if (runner != null) {
-        runner.destroy();
+      if (!cached) {
+        if (runner != null) {
+          runner.destroy();
+        }
+        ctx.cache().release(run.runId());
       }
     }
   }
@@ -122,12 +150,13 @@ final class WorkflowTaskHandler {
             .orElse(java.util.Set.of()));
   }
 
-  private void release(WorkflowTaskRecord task, Instant now) {
+  /** Ends the task without appending; it stays (visible now) if the inbox has events newer. */
+  private void release(WorkflowTaskRecord task, Instant now, long consumedInboxId) {
     ctx.store()
         .commit(
             Batch.of(
                 new Write.CompleteWorkflowTask(
-                    task.runId(), task.taskQueue(), task.leaseToken(), 0, now)))
+                    task.runId(), task.taskQueue(), task.leaseToken(), consumedInboxId, now)))
         .join();
   }
 

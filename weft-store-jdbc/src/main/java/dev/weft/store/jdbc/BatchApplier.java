@@ -6,6 +6,7 @@ import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.TaskKind;
+import dev.weft.store.TaskLease;
 import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +41,7 @@ final class BatchApplier {
         case Write.EnsureWorkflowTask w -> ensureWorkflowTask(w, st, notes);
         case Write.CompleteWorkflowTask w -> completeWorkflowTask(w, st, notes);
         case Write.FailWorkflowTask w -> failWorkflowTask(w, st, notes);
-        case Write.InsertActivityTask w -> insertActivityTask(w.task(), st, notes);
+        case Write.InsertActivityTask w -> insertActivityTask(w, st, notes);
         case Write.CompleteActivityTask w -> completeActivityTask(w, st);
         case Write.RetryActivityTask w -> retryActivityTask(w, st, notes);
         case Write.DeleteActivityTask w ->
@@ -58,30 +59,25 @@ final class BatchApplier {
     dialect.lockWorkflowId(st.connection(), run.namespace(), run.workflowId());
     Set<RunStatus> conflicting = w.conflictingStatuses();
     if (!conflicting.isEmpty()) {
-      StringBuilder sql =
-          new StringBuilder(
-              "SELECT run_id, status FROM runs WHERE namespace = ? AND workflow_id = ? AND status IN (");
-      for (int i = 0; i < conflicting.size(); i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      sql.append(") LIMIT 1");
-      PreparedStatement ps = st.prepare(sql.toString());
-      int i = 1;
-      ps.setString(i++, run.namespace());
-      ps.setString(i++, run.workflowId());
-      for (RunStatus status : conflicting.stream().sorted().toList()) {
-        ps.setString(i++, status.name());
-      }
+      // by workflow ID only (its index); filtering the status in SQL lets the planner pick the
+      // status index and scan every running run of the namespace
+      PreparedStatement ps =
+          st.prepare("SELECT run_id, status FROM runs WHERE namespace = ? AND workflow_id = ?");
+      ps.setString(1, run.namespace());
+      ps.setString(2, run.workflowId());
       try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          throw new ConflictException(
-              w,
-              "workflow ID '"
-                  + run.workflowId()
-                  + "' has run "
-                  + rs.getString(1)
-                  + " in status "
-                  + rs.getString(2));
+        while (rs.next()) {
+          RunStatus status = RunStatus.valueOf(rs.getString(2));
+          if (conflicting.contains(status)) {
+            throw new ConflictException(
+                w,
+                "workflow ID '"
+                    + run.workflowId()
+                    + "' has run "
+                    + rs.getString(1)
+                    + " in status "
+                    + status);
+          }
         }
       }
     }
@@ -190,15 +186,19 @@ final class BatchApplier {
 
   private void ensureWorkflowTask(Write.EnsureWorkflowTask w, Statements st, Notifications notes)
       throws SQLException {
+    TaskLease lease = w.lease();
     PreparedStatement ps =
         st.prepare(
-            "INSERT INTO workflow_tasks (run_id, task_queue, visible_at, attempt, lease_token)"
-                + " VALUES (?, ?, ?, 1, 0) ON CONFLICT (run_id) DO NOTHING");
+            "INSERT INTO workflow_tasks (run_id, task_queue, visible_at, attempt, lease_owner,"
+                + " lease_token) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (run_id) DO NOTHING");
     ps.setString(1, w.runId());
     ps.setString(2, w.taskQueue());
-    Millis.set(ps, 3, w.visibleAt());
+    Millis.set(ps, 3, lease == null ? w.visibleAt() : lease.until());
+    ps.setString(4, lease == null ? null : lease.owner());
+    ps.setLong(5, lease == null ? 0 : lease.token());
     if (ps.executeUpdate() > 0) {
-      notes.tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.visibleAt());
+      notes.tasksReady(
+          TaskKind.WORKFLOW, w.taskQueue(), lease == null ? w.visibleAt() : lease.until());
     }
   }
 
@@ -260,19 +260,22 @@ final class BatchApplier {
     notes.tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.retryAt());
   }
 
-  private void insertActivityTask(ActivityTaskRecord t, Statements st, Notifications notes)
+  private void insertActivityTask(Write.InsertActivityTask w, Statements st, Notifications notes)
       throws SQLException {
+    ActivityTaskRecord t = w.task();
+    TaskLease lease = w.lease();
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
                 + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
-                + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_token)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
+                + " lease_token, started_at, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, t.runId());
     ps.setLong(2, t.seq());
     ps.setString(3, t.taskQueue());
     ps.setString(4, t.activityType());
-    ps.setInt(5, t.attempt());
+    ps.setInt(5, lease == null ? t.attempt() : t.attempt() + 1);
     Millis.set(ps, 6, t.visibleAt());
     Millis.set(ps, 7, t.scheduleToCloseDeadline());
     Millis.set(ps, 8, t.startToCloseTimeout());
@@ -280,8 +283,16 @@ final class BatchApplier {
     ps.setBytes(10, t.spec());
     ps.setBytes(11, t.heartbeatDetails());
     ps.setBytes(12, t.lastFailure());
+    ps.setString(13, lease == null ? null : lease.owner());
+    ps.setLong(14, lease == null ? 0 : lease.token());
+    Millis.set(ps, 15, lease == null ? null : lease.startedAt());
+    Millis.set(ps, 16, lease == null ? null : lease.until());
     ps.executeUpdate();
-    notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
+    if (lease == null) {
+      notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
+    } else {
+      notes.dueAt(lease.until());
+    }
     if (t.scheduleToCloseDeadline() != null) {
       notes.dueAt(t.scheduleToCloseDeadline());
     }

@@ -4,7 +4,6 @@ import dev.weft.store.CommitResult;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreListener;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -175,32 +174,31 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs the work in a savepoint; returns whether its writes stay in the transaction. */
     boolean runIn(Statements statements) {
-      Savepoint savepoint;
       try {
-        savepoint = statements.connection().setSavepoint();
+        statements.prepare("SAVEPOINT job").execute();
       } catch (SQLException e) {
         failure = new StoreException("could not open a savepoint", e);
         return false;
       }
       try {
         result = work.run(statements, notifications);
-        statements.connection().releaseSavepoint(savepoint);
+        statements.prepare("RELEASE job").execute();
         return true;
       } catch (ConflictException e) {
-        rollbackTo(statements, savepoint);
+        rollbackToSavepoint(statements);
         result = onConflict.apply(e.conflict());
         return false;
       } catch (SQLException | RuntimeException e) {
-        rollbackTo(statements, savepoint);
+        rollbackToSavepoint(statements);
         failure = e instanceof StoreException ? e : new StoreException(e.getMessage(), e);
         return false;
       }
     }
 
-    private void rollbackTo(Statements statements, Savepoint savepoint) {
+    private void rollbackToSavepoint(Statements statements) {
       try {
-        statements.connection().rollback(savepoint);
-        statements.connection().releaseSavepoint(savepoint);
+        statements.prepare("ROLLBACK TO job").execute();
+        statements.prepare("RELEASE job").execute();
       } catch (SQLException e) {
         failure = new StoreException("rollback to savepoint failed", e);
       }

@@ -27,12 +27,12 @@ final class Millis {
     }
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 
-  static Duration duration(ResultSet rs, String column) throws SQLException {
+  static Duration duration(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Duration.ofMillis(value);
   }

@@ -8,7 +8,11 @@ import dev.weft.store.WorkflowTaskRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Maps result rows to the SPI's records; the column lists below go with the mappers. */
+/**
+ * Maps result rows to the SPI's records. Columns are read by position (looking them up by name
+ * costs a string conversion per column per row in sqlite-jdbc), so each column list below goes with
+ * its mapper: change them together.
+ */
 final class Rows {
   private Rows() {}
 
@@ -26,51 +30,51 @@ final class Rows {
 
   static RunRecord run(ResultSet rs) throws SQLException {
     return new RunRecord(
-        rs.getString("namespace"),
-        rs.getString("workflow_id"),
-        rs.getString("run_id"),
-        rs.getString("workflow_type"),
-        rs.getString("task_queue"),
-        RunStatus.valueOf(rs.getString("status")),
-        Millis.instant(rs, "start_time"),
-        Millis.instant(rs, "close_time"),
-        rs.getLong("next_event_id"),
-        rs.getLong("history_bytes"));
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(1),
+        rs.getString(4),
+        rs.getString(5),
+        RunStatus.valueOf(rs.getString(6)),
+        Millis.instant(rs, 7),
+        Millis.instant(rs, 8),
+        rs.getLong(9),
+        rs.getLong(10));
   }
 
   static WorkflowTaskRecord workflowTask(ResultSet rs) throws SQLException {
     return new WorkflowTaskRecord(
-        rs.getString("run_id"),
-        rs.getString("task_queue"),
-        Millis.instant(rs, "visible_at"),
-        rs.getInt("attempt"),
-        rs.getString("last_failure"),
-        rs.getString("lease_owner"),
-        rs.getLong("lease_token"));
+        rs.getString(1),
+        rs.getString(2),
+        Millis.instant(rs, 3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7));
   }
 
   static ActivityTaskRecord activityTask(ResultSet rs) throws SQLException {
     return new ActivityTaskRecord(
-        rs.getString("run_id"),
-        rs.getLong("seq"),
-        rs.getString("task_queue"),
-        rs.getString("activity_type"),
-        rs.getInt("attempt"),
-        Millis.instant(rs, "visible_at"),
-        Millis.instant(rs, "schedule_to_close_deadline"),
-        Millis.duration(rs, "start_to_close_ms"),
-        Millis.duration(rs, "heartbeat_timeout_ms"),
-        rs.getBytes("spec"),
-        rs.getBytes("heartbeat_details"),
-        rs.getBytes("last_failure"));
+        rs.getString(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getInt(5),
+        Millis.instant(rs, 6),
+        Millis.instant(rs, 7),
+        Millis.duration(rs, 8),
+        Millis.duration(rs, 9),
+        rs.getBytes(10),
+        rs.getBytes(11),
+        rs.getBytes(12));
   }
 
   static ActivityTaskState activityTaskState(ResultSet rs) throws SQLException {
     return new ActivityTaskState(
         activityTask(rs),
-        rs.getString("lease_owner"),
-        rs.getLong("lease_token"),
-        Millis.instant(rs, "started_at"),
-        Millis.instant(rs, "lease_until"));
+        rs.getString(13),
+        rs.getLong(14),
+        Millis.instant(rs, 15),
+        Millis.instant(rs, 16));
   }
 }

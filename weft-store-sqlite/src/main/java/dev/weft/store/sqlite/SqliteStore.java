@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The embedded store: one SQLite file. Open it with {@link #open(Path)}; close it when the engine
@@ -34,11 +36,13 @@ import java.util.List;
 public final class SqliteStore extends JdbcStore {
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final WalCheckpointer checkpointer;
 
   private SqliteStore(
       SqliteStoreOptions options,
       Connection writer,
       List<Connection> readers,
+      WalCheckpointer checkpointer,
       FileChannel lockChannel,
       FileLock lock) {
     super(
@@ -50,6 +54,8 @@ public final class SqliteStore extends JdbcStore {
         options.hook());
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.checkpointer = checkpointer;
+    checkpointer.start();
   }
 
   /** Opens (creating if needed) a durable store at {@code path}. */
@@ -95,7 +101,18 @@ public final class SqliteStore extends JdbcStore {
         configureReader(reader);
         readers.add(reader);
       }
-      return new SqliteStore(options, writer, readers, channel, lock);
+      Connection checkpoints = connect(path);
+      opened.add(checkpoints);
+      try (Statement s = checkpoints.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+      }
+      return new SqliteStore(
+          options,
+          writer,
+          readers,
+          new WalCheckpointer(checkpoints, Duration.ofMillis(100)),
+          channel,
+          lock);
     } catch (IOException | SQLException | RuntimeException e) {
       for (Connection c : opened) {
         closeQuietly(c);
@@ -109,7 +126,11 @@ public final class SqliteStore extends JdbcStore {
   }
 
   private static Connection connect(Path path) throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + path);
+    Properties properties = new Properties();
+    // the store never asks for generated keys; without this, sqlite-jdbc inspects every
+    // statement's SQL with a regular expression after each update
+    properties.setProperty("jdbc.get_generated_keys", "false");
+    return DriverManager.getConnection("jdbc:sqlite:" + path, properties);
   }
 
   private static void configureWriter(Connection c, boolean durable) throws SQLException {
@@ -119,6 +140,9 @@ public final class SqliteStore extends JdbcStore {
       s.execute("PRAGMA busy_timeout = 10000");
       s.execute("PRAGMA cache_size = -65536");
       s.execute("PRAGMA temp_store = MEMORY");
+      // checkpoints run on a background connection (WalCheckpointer), not inside commits
+      s.execute("PRAGMA wal_autocheckpoint = 0");
+      s.execute("PRAGMA journal_size_limit = 67108864");
     }
   }
 
@@ -134,6 +158,7 @@ public final class SqliteStore extends JdbcStore {
   public void close() {
     try {
       super.close();
+      checkpointer.close();
     } finally {
       releaseQuietly(lock, lockChannel);
     }

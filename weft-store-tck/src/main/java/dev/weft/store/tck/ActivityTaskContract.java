@@ -11,6 +11,7 @@ import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.CommitResult;
+import dev.weft.store.TaskLease;
 import dev.weft.store.Write;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,6 +192,24 @@ public abstract class ActivityTaskContract extends StoreContract {
     commitOk(new Write.DeleteActivityTask("r1", 1));
 
     commitConflict(new Write.CompleteActivityTask("r1", 1, 7));
+  }
+
+  @Test
+  void insertWithALeaseStartsTheFirstAttemptWithoutAClaim() {
+    startRun("r1");
+    TaskLease lease = new TaskLease("w1", 9, T0, T0.plusSeconds(30));
+
+    commitOk(new Write.InsertActivityTask(activity("r1", 1).build(), lease));
+
+    ActivityTaskState stored = store.findActivityTasks("r1").getFirst();
+    assertThat(stored.leaseOwner()).isEqualTo("w1");
+    assertThat(stored.leaseToken()).isEqualTo(9);
+    assertThat(stored.startedAt()).isEqualTo(T0);
+    assertThat(stored.leaseUntil()).isEqualTo(T0.plusSeconds(30));
+    assertThat(stored.task().attempt()).isEqualTo(1);
+    assertThat(store.claimActivityTasks(claim("w2", 8, 1, T0, LEASE))).isEmpty();
+    commitOk(new Write.CompleteActivityTask("r1", 1, 9));
+    assertThat(store.findActivityTasks("r1")).isEmpty();
   }
 
   @Test

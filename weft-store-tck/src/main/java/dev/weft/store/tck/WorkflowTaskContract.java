@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.CommitResult;
+import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.time.Duration;
@@ -35,6 +36,20 @@ public abstract class WorkflowTaskContract extends StoreContract {
 
     assertThat(store.findWorkflowTask("r1"))
         .contains(new WorkflowTaskRecord("r1", QUEUE, T0.plusSeconds(5), 1, null, null, 0));
+  }
+
+  @Test
+  void ensureWithALeaseInsertsATaskLeasedToThatNode() {
+    startRun("r1");
+    TaskLease lease = new TaskLease("w1", 9, T0, T0.plusSeconds(10));
+
+    commitOk(new Write.EnsureWorkflowTask("r1", QUEUE, T0, lease));
+
+    assertThat(store.findWorkflowTask("r1"))
+        .contains(new WorkflowTaskRecord("r1", QUEUE, T0.plusSeconds(10), 1, null, "w1", 9));
+    assertThat(store.claimWorkflowTasks(claim("w2", 8, 1, T0.plusSeconds(5), LEASE))).isEmpty();
+    commitOk(new Write.CompleteWorkflowTask("r1", QUEUE, 9, 0, T0.plusSeconds(1)));
+    assertThat(store.findWorkflowTask("r1")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,82 @@
+package dev.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every workload runs once at a tiny size and prints its JSON line with the figures it promises.
+ * Benchmarks are not timed tests: no figure is checked against a target here.
+ */
+class BenchSmokeTest {
+
+  static Stream<Arguments> workloads() {
+    return Stream.of(
+        Arguments.of(
+            "sequential",
+            new BenchOptions(null, 20, 3, null, null),
+            List.of("steps", "steps_per_s", "workflow_p50_ms", "workflow_p99_ms")),
+        Arguments.of(
+            "fanout", new BenchOptions(null, null, 50, null, null), List.of("steps_per_s")),
+        Arguments.of(
+            "chain",
+            new BenchOptions(null, null, null, 20, null),
+            List.of("hop_p50_ms", "hop_p99_ms")),
+        Arguments.of(
+            "start",
+            new BenchOptions(null, 20, null, null, null),
+            List.of("start_p50_ms", "start_p99_ms")),
+        Arguments.of(
+            "timers",
+            new BenchOptions(null, 50, null, null, 1),
+            List.of("late_p50_ms", "late_p99_ms", "heap_peak_mb")),
+        Arguments.of(
+            "recovery",
+            new BenchOptions(null, 10, 5, null, null),
+            List.of("resume_ms", "lost", "duplicated")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workloads")
+  void printsItsFiguresAsTheLastLine(String workload, BenchOptions options, List<String> figures)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BenchRunner.run(workload, options, new PrintStream(out, true, StandardCharsets.UTF_8));
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = new ObjectMapper().readValue(lines.get(lines.size() - 1), Map.class);
+    assertThat(json)
+        .containsKeys("workload", "store", "wall_s")
+        .containsEntry("workload", workload);
+    assertThat(json).containsKeys(figures.toArray(String[]::new));
+    if (workload.equals("recovery")) {
+      assertThat(json).containsEntry("lost", 0).containsEntry("duplicated", 0);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void unknownWorkloadsAndStoresAreNamed() {
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> BenchRunner.run("sequentail", new BenchOptions(null, 1, 1, null, null), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'sequentail'")
+        .hasMessageContaining("sequential, fanout, chain, start, timers, recovery");
+    assertThatThrownBy(
+            () -> BenchRunner.run("chain", new BenchOptions("mysql", null, null, 1, null), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'mysql'");
+    assertThatThrownBy(() -> new BenchOptions(null, 0, null, null, null))
+        .hasMessageContaining("--workflows must be >= 1, was 0");
+  }
+}

@@ -1,0 +1,97 @@
+package dev.weft.internal.worker;
+
+import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.Registry;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.TaskKind;
+import dev.weft.store.WorkflowTaskRecord;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks on this node within each queue's worker slots, whether a poller claimed them or the
+ * engine leased them to itself when it created them (eager dispatch). One semaphore per queue and
+ * kind bounds both paths together.
+ */
+public final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final Registry registry;
+  private final IdleTracker idle;
+  private final Map<String, Semaphore> workflowSlots = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> activitySlots = new ConcurrentHashMap<>();
+  private volatile Consumer<WorkflowTaskRecord> workflowHandler;
+  private volatile Consumer<ActivityTaskState> activityHandler;
+
+  public Dispatcher(Registry registry, IdleTracker idle) {
+    this.registry = registry;
+    this.idle = idle;
+  }
+
+  void start(Consumer<WorkflowTaskRecord> workflows, Consumer<ActivityTaskState> activities) {
+    this.workflowHandler = workflows;
+    this.activityHandler = activities;
+  }
+
+  /** Returns the slots of a queue served here, or null. */
+  Semaphore slots(TaskKind kind, String queue) {
+    QueueRegistration q = registry.find(queue).orElse(null);
+    if (q == null) {
+      return null;
+    }
+    return kind == TaskKind.WORKFLOW
+        ? workflowSlots.computeIfAbsent(queue, k -> new Semaphore(q.options().workflowSlots()))
+        : activitySlots.computeIfAbsent(queue, k -> new Semaphore(q.options().activitySlots()));
+  }
+
+  /**
+   * Takes a slot to run a task of this kind on this node at once, if this node is started, serves
+   * the queue (and, for an activity, its type) and has a free slot.
+   */
+  public boolean tryReserve(TaskKind kind, String queue, String activityType) {
+    if (workflowHandler == null) {
+      return false;
+    }
+    QueueRegistration q = registry.find(queue).orElse(null);
+    if (q == null
+        || (kind == TaskKind.WORKFLOW ? !q.hasWorkflows() : q.activity(activityType) == null)) {
+      return false;
+    }
+    return slots(kind, queue).tryAcquire();
+  }
+
+  /** Gives back a slot taken by {@link #tryReserve} that will not be used. */
+  public void release(TaskKind kind, String queue) {
+    slots(kind, queue).release();
+  }
+
+  /** Runs a workflow task whose slot is already taken; the slot is released when it ends. */
+  public void run(WorkflowTaskRecord task) {
+    submit(TaskKind.WORKFLOW, task.taskQueue(), () -> workflowHandler.accept(task));
+  }
+
+  /** Runs an activity attempt whose slot is already taken; the slot is released when it ends. */
+  public void run(ActivityTaskState task) {
+    submit(TaskKind.ACTIVITY, task.task().taskQueue(), () -> activityHandler.accept(task));
+  }
+
+  private void submit(TaskKind kind, String queue, Runnable work) {
+    idle.enter();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                work.run();
+              } catch (Throwable t) {
+                log.error("a {} task of queue {} failed", kind, queue, t);
+              } finally {
+                slots(kind, queue).release();
+                idle.exit();
+              }
+            });
+  }
+}
