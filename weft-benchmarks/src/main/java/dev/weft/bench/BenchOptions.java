@@ -29,6 +29,16 @@ public record BenchOptions(
     }
   }
 
+  /** Returns these options with every count divided by {@code factor} (at least 1). */
+  BenchOptions scaledDown(int factor, int workflows, int activities, int length) {
+    return new BenchOptions(
+        store,
+        Math.max(1, workflows(workflows) / factor),
+        Math.max(1, activities(activities) / factor),
+        Math.max(1, length(length) / factor),
+        maxDelaySeconds);
+  }
+
   int workflows(int fallback) {
     return workflows == null ? fallback : workflows;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,10 +45,22 @@ public final class BenchRunner {
               + options.store()
               + "' is not available yet; stores: sqlite (postgres comes with the PostgreSQL store)");
     }
+    out.println("weft bench " + workload.name() + " on " + options.store());
+    out.println("  " + workload.description());
+    Optional<BenchOptions> warmUp = workload.warmUp(options);
+    if (warmUp.isPresent()) {
+      Path warmDir = Files.createTempDirectory("weft-bench-warmup-");
+      try {
+        out.println("  warming up on a separate store (a tenth of the size) ...");
+        workload.run(
+            new BenchEnvironment(warmDir, options.store(), PrintStreams.NULL), warmUp.get());
+      } finally {
+        deleteQuietly(warmDir);
+      }
+    }
     Path dir = Files.createTempDirectory("weft-bench-");
     try {
-      out.println("weft bench " + workload.name() + " on " + options.store() + " in " + dir);
-      out.println("  " + workload.description());
+      out.println("  measuring on a fresh store in " + dir);
       long start = System.nanoTime();
       Figures figures = workload.run(new BenchEnvironment(dir, options.store(), out), options);
       double wall = (System.nanoTime() - start) / 1e9;
@@ -55,6 +68,7 @@ public final class BenchRunner {
       json.put("workload", workload.name());
       json.put("store", options.store());
       json.put("wall_s", Math.round(wall * 1000) / 1000.0);
+      json.put("warmed_up", warmUp.isPresent());
       json.putAll(figures.values());
       figures.values().forEach((k, v) -> out.println("  " + k + " = " + v));
       out.println(new ObjectMapper().writeValueAsString(json));

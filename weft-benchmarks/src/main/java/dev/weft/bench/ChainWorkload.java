@@ -60,6 +60,11 @@ final class ChainWorkload implements Workload {
   }
 
   @Override
+  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
+    return java.util.Optional.of(options.scaledDown(10, 1, 1, 1_000));
+  }
+
+  @Override
   public String name() {
     return "chain";
   }

@@ -43,6 +43,11 @@ final class FanoutWorkload implements Workload {
   }
 
   @Override
+  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
+    return java.util.Optional.of(options.scaledDown(10, 1, 10_000, 1));
+  }
+
+  @Override
   public String name() {
     return "fanout";
   }

@@ -53,6 +53,11 @@ final class SequentialWorkload implements Workload {
   }
 
   @Override
+  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
+    return java.util.Optional.of(options.scaledDown(10, 2000, 10, 1));
+  }
+
+  @Override
   public String name() {
     return "sequential";
   }

@@ -34,6 +34,11 @@ final class StartWorkload implements Workload {
   }
 
   @Override
+  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
+    return java.util.Optional.of(options.scaledDown(10, 1_000, 1, 1));
+  }
+
+  @Override
   public String name() {
     return "start";
   }

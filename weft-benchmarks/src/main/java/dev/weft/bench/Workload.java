@@ -17,4 +17,12 @@ public interface Workload {
    * wall_s}, which the runner adds).
    */
   Figures run(BenchEnvironment env, BenchOptions options) throws Exception;
+
+  /**
+   * Returns the options of a warm-up run (on its own store, before the measured one) so that the
+   * measurement sees compiled code, not the JIT at work; empty for a workload that needs none.
+   */
+  default java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
+    return java.util.Optional.empty();
+  }
 }

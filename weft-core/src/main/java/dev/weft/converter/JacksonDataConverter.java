@@ -1,14 +1,14 @@
 package dev.weft.converter;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.weft.failure.DataConverterException;
 import java.io.IOException;
@@ -80,13 +80,21 @@ public final class JacksonDataConverter implements DataConverter {
 
   @Override
   public Payload argumentsToPayload(Object[] arguments) {
-    ArrayNode array = mapper.createArrayNode();
     Object[] args = arguments == null ? new Object[0] : arguments;
+    try {
+      return new Payload(Payload.JSON, mapper.writeValueAsBytes(args));
+    } catch (IOException | RuntimeException e) {
+      throw diagnose(args, e);
+    }
+  }
+
+  /** Finds which argument cannot be serialized, for a message that names it. */
+  private DataConverterException diagnose(Object[] args, Exception failure) {
     for (int i = 0; i < args.length; i++) {
       try {
-        array.add(mapper.valueToTree(args[i]));
-      } catch (IllegalArgumentException e) {
-        throw new DataConverterException(
+        mapper.writeValueAsBytes(args[i]);
+      } catch (IOException | RuntimeException e) {
+        return new DataConverterException(
             "argument "
                 + i
                 + " of type "
@@ -96,46 +104,45 @@ public final class JacksonDataConverter implements DataConverter {
             e);
       }
     }
-    try {
-      return new Payload(Payload.JSON, mapper.writeValueAsBytes(array));
-    } catch (IOException e) {
-      throw new DataConverterException("cannot serialize arguments: " + e.getMessage(), e);
-    }
+    return new DataConverterException(
+        "cannot serialize arguments: " + failure.getMessage(), failure);
   }
 
   @Override
   public Object[] argumentsFromPayload(Payload payload, Type[] parameterTypes) {
     requireJson(payload);
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(payload.data());
+    Object[] values = new Object[parameterTypes.length];
+    try (JsonParser parser = mapper.createParser(payload.data())) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new DataConverterException("arguments must be a JSON array, got " + payload, null);
+      }
+      int i = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (i >= parameterTypes.length) {
+          parser.skipChildren();
+          continue;
+        }
+        JavaType javaType = mapper.getTypeFactory().constructType(parameterTypes[i]);
+        try {
+          values[i] = t == JsonToken.VALUE_NULL ? null : mapper.readValue(parser, javaType);
+        } catch (IOException | RuntimeException e) {
+          throw new DataConverterException(
+              "argument "
+                  + i
+                  + " cannot be read as "
+                  + parameterTypes[i].getTypeName()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        i++;
+      }
     } catch (IOException e) {
       throw new DataConverterException("arguments are not valid JSON: " + e.getMessage(), e);
     }
-    if (tree == null || !tree.isArray()) {
-      throw new DataConverterException("arguments must be a JSON array, got " + payload, null);
-    }
-    Object[] values = new Object[parameterTypes.length];
     for (int i = 0; i < parameterTypes.length; i++) {
-      JavaType javaType = mapper.getTypeFactory().constructType(parameterTypes[i]);
-      try {
-        JsonNode node = i < tree.size() ? tree.get(i) : null;
-        values[i] =
-            node == null || node.isNull()
-                ? mapper.convertValue(null, javaType)
-                : mapper.treeToValue(node, javaType);
-        if (values[i] == null && javaType.isPrimitive()) {
-          values[i] = primitiveDefault(javaType.getRawClass());
-        }
-      } catch (IOException | IllegalArgumentException e) {
-        throw new DataConverterException(
-            "argument "
-                + i
-                + " cannot be read as "
-                + parameterTypes[i].getTypeName()
-                + ": "
-                + e.getMessage(),
-            e);
+      if (values[i] == null && parameterTypes[i] instanceof Class<?> c && c.isPrimitive()) {
+        values[i] = primitiveDefault(c);
       }
     }
     return values;

@@ -10,6 +10,7 @@ import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
 import dev.weft.internal.worker.ActivitySpec;
+import dev.weft.internal.worker.ActivitySpecCodec;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import java.lang.reflect.InvocationTargetException;
@@ -34,10 +35,14 @@ public final class ActivityTaskHandler {
     this.outcomes = outcomes;
   }
 
-  /** Runs the attempt and records its outcome. */
-  public void handle(ActivityTaskState claim) {
+  /**
+   * Runs the attempt and records its outcome.
+   *
+   * @param known the task's spec when the caller has it in memory, or null to decode it
+   */
+  public void handle(ActivityTaskState claim, ActivitySpec known) {
     ActivityTaskRecord task = claim.task();
-    ActivitySpec spec = ctx.codec().decodeValue(task.spec(), ActivitySpec.class);
+    ActivitySpec spec = known != null ? known : ActivitySpecCodec.decode(task.spec());
     ActivityRegistration registration =
         ctx.registry()
             .find(task.taskQueue())

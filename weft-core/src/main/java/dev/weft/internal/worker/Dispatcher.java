@@ -8,6 +8,7 @@ import dev.weft.store.WorkflowTaskRecord;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,16 @@ public final class Dispatcher {
   private final Map<String, Semaphore> workflowSlots = new ConcurrentHashMap<>();
   private final Map<String, Semaphore> activitySlots = new ConcurrentHashMap<>();
   private volatile Consumer<WorkflowTaskRecord> workflowHandler;
-  private volatile Consumer<ActivityTaskState> activityHandler;
+  private volatile BiConsumer<ActivityTaskState, ActivitySpec> activityHandler;
 
   public Dispatcher(Registry registry, IdleTracker idle) {
     this.registry = registry;
     this.idle = idle;
   }
 
-  void start(Consumer<WorkflowTaskRecord> workflows, Consumer<ActivityTaskState> activities) {
+  void start(
+      Consumer<WorkflowTaskRecord> workflows,
+      BiConsumer<ActivityTaskState, ActivitySpec> activities) {
     this.workflowHandler = workflows;
     this.activityHandler = activities;
   }
@@ -74,9 +77,17 @@ public final class Dispatcher {
     submit(TaskKind.WORKFLOW, task.taskQueue(), () -> workflowHandler.accept(task));
   }
 
-  /** Runs an activity attempt whose slot is already taken; the slot is released when it ends. */
+  /** Runs a claimed activity attempt; its slot is already taken and is released when it ends. */
   public void run(ActivityTaskState task) {
-    submit(TaskKind.ACTIVITY, task.task().taskQueue(), () -> activityHandler.accept(task));
+    run(task, null);
+  }
+
+  /**
+   * Runs an activity attempt whose slot is already taken, with its spec when the caller has it in
+   * memory (eager dispatch) so it is not decoded again; the slot is released when it ends.
+   */
+  public void run(ActivityTaskState task, ActivitySpec spec) {
+    submit(TaskKind.ACTIVITY, task.task().taskQueue(), () -> activityHandler.accept(task, spec));
   }
 
   private void submit(TaskKind kind, String queue, Runnable work) {

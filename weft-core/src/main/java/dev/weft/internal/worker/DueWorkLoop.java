@@ -34,6 +34,14 @@ final class DueWorkLoop {
   private final ActivityOutcomes outcomes;
   private final EagerWorkflowTasks eager;
   private final AtomicReference<Instant> earliestHint = new AtomicReference<>();
+
+  /**
+   * When the loop plans to wake up; {@link Instant#MIN} while it works (it reads the store's next
+   * due time after its work, so hints that arrive meanwhile need no wake-up). Only a hint earlier
+   * than the plan wakes it: every activity lease is a hint, and most are minutes away.
+   */
+  private volatile Instant plannedWake = Instant.MIN;
+
   private volatile boolean running = true;
   private Thread thread;
 
@@ -65,9 +73,8 @@ final class DueWorkLoop {
 
   /** Something becomes due at {@code time}; wake earlier than planned if needed. */
   void dueAt(Instant time) {
-    Instant previous =
-        earliestHint.getAndAccumulate(time, (a, b) -> a == null || b.isBefore(a) ? b : a);
-    if (previous == null || time.isBefore(previous)) {
+    earliestHint.accumulateAndGet(time, (a, b) -> a == null || b.isBefore(a) ? b : a);
+    if (time.isBefore(plannedWake)) {
       wakeup.signal();
     }
   }
@@ -78,6 +85,7 @@ final class DueWorkLoop {
       Instant next;
       ctx.idle().enter();
       try {
+        plannedWake = Instant.MIN;
         earliestHint.set(null);
         Instant now = ctx.clock().now();
         fireTimers(now);
@@ -112,6 +120,8 @@ final class DueWorkLoop {
     if (next != null && next.isBefore(target)) {
       target = next;
     }
+    // publish the plan, then look at hints that came in before it was visible
+    plannedWake = target;
     Instant hint = earliestHint.get();
     if (hint != null && hint.isBefore(target)) {
       target = hint;
@@ -163,7 +173,7 @@ final class DueWorkLoop {
       inParallel(
           expired,
           state -> {
-            ActivitySpec spec = ctx.codec().decodeValue(state.task().spec(), ActivitySpec.class);
+            ActivitySpec spec = ActivitySpecCodec.decode(state.task().spec());
             TimeoutType type = ActivityOutcomes.timeoutOf(state, now);
             outcomes.record(outcomes.timedOut(state, spec, type, now), now);
           });

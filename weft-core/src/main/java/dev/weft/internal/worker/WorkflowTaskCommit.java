@@ -44,17 +44,20 @@ final class WorkflowTaskCommit {
 
   private WorkflowTaskCommit() {}
 
+  /** An activity leased to this node by the batch, with its spec in memory. */
+  record LeasedActivity(ActivityTaskState state, ActivitySpec spec) {}
+
   /** The batch, how many events it appends, and the activities leased to this node by it. */
-  record Prepared(Batch batch, int appendedEvents, List<ActivityTaskState> leased) {
+  record Prepared(Batch batch, int appendedEvents, List<LeasedActivity> leased) {
 
     /** Gives back the slots of the eagerly leased activities (the batch did not commit). */
     void release(Dispatcher dispatcher) {
-      leased.forEach(a -> dispatcher.release(TaskKind.ACTIVITY, a.task().taskQueue()));
+      leased.forEach(a -> dispatcher.release(TaskKind.ACTIVITY, a.state().task().taskQueue()));
     }
 
     /** Runs the eagerly leased activities (the batch committed). */
     void dispatch(Dispatcher dispatcher) {
-      leased.forEach(dispatcher::run);
+      leased.forEach(a -> dispatcher.run(a.state(), a.spec()));
     }
 
     /** Commits the batch; gives the reserved slots back unless it committed. */
@@ -136,7 +139,7 @@ final class WorkflowTaskCommit {
     long id = nextEventId + events.size();
     events.add(ctx.record(id++, now, new WorkflowTaskCompleted(ctx.nodeId())));
     List<Write> effects = new ArrayList<>(commands.size());
-    List<ActivityTaskState> leased = new ArrayList<>(0);
+    List<LeasedActivity> leased = new ArrayList<>(0);
     RunStatus closeStatus = null;
     for (EventAttributes command : commands) {
       events.add(ctx.record(id++, now, command));
@@ -173,7 +176,7 @@ final class WorkflowTaskCommit {
       WorkflowInfo run,
       ActivityScheduled a,
       Instant now,
-      List<ActivityTaskState> leased) {
+      List<LeasedActivity> leased) {
     ActivitySpec spec =
         new ActivitySpec(
             run.namespace(), run.workflowId(), run.taskQueue(), a.input(), a.retryPolicy());
@@ -188,7 +191,7 @@ final class WorkflowTaskCommit {
             a.scheduleToCloseTimeout() == null ? null : now.plus(a.scheduleToCloseTimeout()),
             a.startToCloseTimeout(),
             a.heartbeatTimeout(),
-            ctx.codec().encodeValue(spec),
+            ActivitySpecCodec.encode(spec),
             null,
             null);
     if (!dispatcher.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
@@ -215,7 +218,9 @@ final class WorkflowTaskCommit {
             null,
             null);
     leased.add(
-        new ActivityTaskState(firstAttempt, lease.owner(), lease.token(), now, lease.until()));
+        new LeasedActivity(
+            new ActivityTaskState(firstAttempt, lease.owner(), lease.token(), now, lease.until()),
+            spec));
     return new Write.InsertActivityTask(record, lease);
   }
 }

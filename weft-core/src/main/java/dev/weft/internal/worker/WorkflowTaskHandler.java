@@ -51,21 +51,10 @@ final class WorkflowTaskHandler {
 
   /** Returns false when the task should run again at once under the same lease. */
   private boolean handleOnce(WorkflowTaskRecord task) {
-    Optional<RunRecord> found = ctx.store().findRun(task.runId());
-    if (found.isEmpty() || found.get().status().isClosed()) {
-      dropLeftover(task);
-      return true;
-    }
-    RunRecord run = found.get();
-    WorkflowRegistration registration =
-        ctx.registry().find(task.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
-    if (registration == null) {
-      fail(task, unknownType(run, task));
-      return true;
-    }
+    // hold the run first: its record must be read after any eager step of it on this node
     WorkflowCache.Taken taken;
     try {
-      taken = ctx.cache().take(run.runId(), HOLD_WAIT);
+      taken = ctx.cache().take(task.runId(), HOLD_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;
@@ -73,6 +62,20 @@ final class WorkflowTaskHandler {
     if (taken.busy()) {
       // another task of this run is still running here: let the poller hand this one out again
       release(task, ctx.clock().now(), -1);
+      return true;
+    }
+    Optional<RunRecord> found = ctx.store().findRun(task.runId());
+    if (found.isEmpty() || found.get().status().isClosed()) {
+      drop(taken, task.runId());
+      dropLeftover(task);
+      return true;
+    }
+    RunRecord run = found.get();
+    WorkflowRegistration registration =
+        ctx.registry().find(task.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
+    if (registration == null) {
+      drop(taken, task.runId());
+      fail(task, unknownType(run, task));
       return true;
     }
     WorkflowRunner runner = taken.runner();
@@ -138,6 +141,14 @@ final class WorkflowTaskHandler {
         ctx.cache().release(run.runId());
       }
     }
+  }
+
+  /** Lets go of a held run without caching its state. */
+  private void drop(WorkflowCache.Taken taken, String runId) {
+    if (taken.runner() != null) {
+      taken.runner().destroy();
+    }
+    ctx.cache().release(runId);
   }
 
   private UnknownWorkflowTypeException unknownType(RunRecord run, WorkflowTaskRecord task) {

@@ -11,6 +11,7 @@ import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -84,8 +85,8 @@ final class BatchApplier {
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO runs (run_id, namespace, workflow_id, workflow_type, task_queue, status,"
-                + " start_time, close_time, next_event_id, history_bytes)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0) ON CONFLICT (run_id) DO NOTHING");
+                + " start_time, close_time)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING");
     ps.setString(1, run.runId());
     ps.setString(2, run.namespace());
     ps.setString(3, run.workflowId());
@@ -99,46 +100,96 @@ final class BatchApplier {
     }
   }
 
+  /**
+   * Appends events with optimistic concurrency from the history's primary key: event {@code N} can
+   * be inserted only once, and only after event {@code N-1} (so the run's row is not written per
+   * step). Each event stores the history's total size up to it.
+   */
   private void appendEvents(Write.AppendEvents w, Statements st)
       throws SQLException, ConflictException {
-    long bytes = 0;
-    for (EventRecord e : w.events()) {
-      bytes += e.data().length;
+    long expected = w.expectedNextEventId();
+    long total;
+    if (expected == 1) {
+      PreparedStatement run = st.prepare("SELECT 1 FROM runs WHERE run_id = ?");
+      run.setString(1, w.runId());
+      try (ResultSet rs = run.executeQuery()) {
+        if (!rs.next()) {
+          throw new ConflictException(w, "run " + w.runId() + " does not exist");
+        }
+      }
+      total = 0;
+    } else {
+      PreparedStatement previous =
+          st.prepare("SELECT total_bytes FROM history WHERE run_id = ? AND event_id = ?");
+      previous.setString(1, w.runId());
+      previous.setLong(2, expected - 1);
+      try (ResultSet rs = previous.executeQuery()) {
+        if (!rs.next()) {
+          throw new ConflictException(w, describeCursor(w.runId(), expected, st));
+        }
+        total = rs.getLong(1);
+      }
     }
-    long next = w.expectedNextEventId() + w.events().size();
-    PreparedStatement advance =
-        st.prepare(
-            "UPDATE runs SET next_event_id = ?, history_bytes = history_bytes + ?"
-                + " WHERE run_id = ? AND next_event_id = ?");
-    advance.setLong(1, next);
-    advance.setLong(2, bytes);
-    advance.setString(3, w.runId());
-    advance.setLong(4, w.expectedNextEventId());
-    if (advance.executeUpdate() == 0) {
-      throw new ConflictException(w, describeCursor(w.runId(), w.expectedNextEventId(), st));
-    }
-    PreparedStatement insert =
-        st.prepare(
-            "INSERT INTO history (run_id, event_id, event_type, event_time, data)"
-                + " VALUES (?, ?, ?, ?, ?)");
-    for (EventRecord e : w.events()) {
-      insert.setString(1, w.runId());
-      insert.setLong(2, e.eventId());
-      insert.setString(3, e.type());
-      Millis.set(insert, 4, e.time());
-      insert.setBytes(5, e.data());
-      insert.executeUpdate();
+    List<EventRecord> events = w.events();
+    try {
+      for (int from = 0; from < events.size(); from += MAX_ROWS_PER_INSERT) {
+        List<EventRecord> chunk =
+            events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
+        total = insertEvents(w.runId(), chunk, total, st);
+      }
+    } catch (SQLException e) {
+      if (dialect.isUniqueViolation(e)) {
+        throw new ConflictException(w, describeCursor(w.runId(), expected, st));
+      }
+      throw e;
     }
   }
 
+  private static final int MAX_ROWS_PER_INSERT = 32;
+
+  /** Inserts events with one statement; returns the history's total size after them. */
+  private static long insertEvents(
+      String runId, List<EventRecord> events, long total, Statements st) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+    for (int i = 1; i < events.size(); i++) {
+      sql.append(", (?, ?, ?, ?, ?, ?)");
+    }
+    PreparedStatement insert = st.prepare(sql.toString());
+    int p = 1;
+    for (EventRecord e : events) {
+      total += e.data().length;
+      insert.setString(p++, runId);
+      insert.setLong(p++, e.eventId());
+      insert.setString(p++, e.type());
+      Millis.set(insert, p++, e.time());
+      insert.setBytes(p++, e.data());
+      insert.setLong(p++, total);
+    }
+    insert.executeUpdate();
+    return total;
+  }
+
   private String describeCursor(String runId, long expected, Statements st) throws SQLException {
-    PreparedStatement ps = st.prepare("SELECT next_event_id FROM runs WHERE run_id = ?");
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT (SELECT 1 FROM runs WHERE run_id = ?),"
+                + " (SELECT MAX(event_id) FROM history WHERE run_id = ?)");
     ps.setString(1, runId);
+    ps.setString(2, runId);
     try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
+      rs.next();
+      if (rs.getObject(1) == null) {
         return "run " + runId + " does not exist";
       }
-      return "run " + runId + " has next event ID " + rs.getLong(1) + ", expected " + expected;
+      return "run "
+          + runId
+          + " has next event ID "
+          + (rs.getLong(2) + 1)
+          + ", expected "
+          + expected;
     }
   }
 

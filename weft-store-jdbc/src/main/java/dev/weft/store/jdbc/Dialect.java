@@ -24,4 +24,7 @@ public interface Dialect {
    */
   void lockWorkflowId(Connection connection, String namespace, String workflowId)
       throws SQLException;
+
+  /** Returns whether an exception reports a violated primary key or unique constraint. */
+  boolean isUniqueViolation(SQLException e);
 }

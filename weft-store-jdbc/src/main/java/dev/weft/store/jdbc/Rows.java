@@ -16,9 +16,18 @@ import java.sql.SQLException;
 final class Rows {
   private Rows() {}
 
+  /**
+   * The columns of a run, read {@link #RUN_FROM} (as {@code r}): its cursor and history size come
+   * from its last history event.
+   */
   static final String RUN_COLUMNS =
-      "run_id, namespace, workflow_id, workflow_type, task_queue, status, start_time, close_time,"
-          + " next_event_id, history_bytes";
+      "r.run_id, r.namespace, r.workflow_id, r.workflow_type, r.task_queue, r.status,"
+          + " r.start_time, r.close_time, COALESCE(h.event_id, 0) + 1, COALESCE(h.total_bytes, 0)";
+
+  /** Runs joined with their last history event. */
+  static final String RUN_FROM =
+      " FROM runs r LEFT JOIN history h ON h.run_id = r.run_id"
+          + " AND h.event_id = (SELECT MAX(m.event_id) FROM history m WHERE m.run_id = r.run_id)";
 
   static final String WORKFLOW_TASK_COLUMNS =
       "run_id, task_queue, visible_at, attempt, last_failure, lease_owner, lease_token";

@@ -21,7 +21,8 @@ import java.util.Optional;
 final class RunReads {
 
   Optional<RunRecord> findRun(String runId, Statements st) throws SQLException {
-    PreparedStatement ps = st.prepare("SELECT " + Rows.RUN_COLUMNS + " FROM runs WHERE run_id = ?");
+    PreparedStatement ps =
+        st.prepare("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + " WHERE r.run_id = ?");
     ps.setString(1, runId);
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(Rows.run(rs)) : Optional.empty();
@@ -34,8 +35,9 @@ final class RunReads {
         st.prepare(
             "SELECT "
                 + Rows.RUN_COLUMNS
-                + " FROM runs WHERE namespace = ? AND workflow_id = ?"
-                + " ORDER BY start_time DESC, CASE status WHEN 'RUNNING' THEN 0 ELSE 1 END"
+                + Rows.RUN_FROM
+                + " WHERE r.namespace = ? AND r.workflow_id = ?"
+                + " ORDER BY r.start_time DESC, CASE r.status WHEN 'RUNNING' THEN 0 ELSE 1 END"
                 + " LIMIT 1");
     ps.setString(1, namespace);
     ps.setString(2, workflowId);
@@ -203,18 +205,18 @@ final class RunReads {
 
   RunPage listRuns(RunQuery q, Statements st) throws SQLException {
     StringBuilder sql =
-        new StringBuilder("SELECT " + Rows.RUN_COLUMNS + " FROM runs WHERE namespace = ?");
+        new StringBuilder("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + " WHERE r.namespace = ?");
     List<Object> params = new ArrayList<>();
     params.add(q.namespace());
     appendFilters(q, sql, params);
     if (q.pageToken() != null) {
       PageToken token = PageToken.parse(q.pageToken());
-      sql.append(" AND (start_time < ? OR (start_time = ? AND run_id < ?))");
+      sql.append(" AND (r.start_time < ? OR (r.start_time = ? AND r.run_id < ?))");
       params.add(token.startMillis());
       params.add(token.startMillis());
       params.add(token.runId());
     }
-    sql.append(" ORDER BY start_time DESC, run_id DESC LIMIT ?");
+    sql.append(" ORDER BY r.start_time DESC, r.run_id DESC LIMIT ?");
     params.add(q.pageSize() + 1);
     PreparedStatement ps = st.prepare(sql.toString());
     bind(ps, params);
@@ -234,7 +236,7 @@ final class RunReads {
   }
 
   long countRuns(RunQuery q, Statements st) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM runs WHERE namespace = ?");
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM runs r WHERE r.namespace = ?");
     List<Object> params = new ArrayList<>();
     params.add(q.namespace());
     appendFilters(q, sql, params);
@@ -248,15 +250,15 @@ final class RunReads {
 
   private static void appendFilters(RunQuery q, StringBuilder sql, List<Object> params) {
     if (q.status() != null) {
-      sql.append(" AND status = ?");
+      sql.append(" AND r.status = ?");
       params.add(q.status().name());
     }
     if (q.workflowType() != null) {
-      sql.append(" AND workflow_type = ?");
+      sql.append(" AND r.workflow_type = ?");
       params.add(q.workflowType());
     }
     if (q.workflowId() != null) {
-      sql.append(" AND workflow_id = ?");
+      sql.append(" AND r.workflow_id = ?");
       params.add(q.workflowId());
     }
   }
