@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * <p>Every method throws {@link IllegalStateException} when called outside workflow code.
  */
 public final class Workflow {
+  /** What {@link #getVersion} returns for a run that got past the change before it existed. */
+  public static final int DEFAULT_VERSION = -1;
+
   private Workflow() {}
 
   /**
@@ -146,6 +149,31 @@ public final class Workflow {
   /** Returns the cancellation scope the calling workflow thread runs in. */
   public static CancellationScope currentCancellationScope() {
     return WorkflowInternal.currentScope();
+  }
+
+  /**
+   * Lets workflow code change safely under running workflows. A run that reaches this call for the
+   * first time records {@code maxSupported} and gets it, now and on every replay; a run that got
+   * past this point before the call existed gets {@link #DEFAULT_VERSION}. Branch on the result:
+   *
+   * <pre>{@code
+   * int version = Workflow.getVersion("charge-before-ship", Workflow.DEFAULT_VERSION, 1);
+   * if (version == Workflow.DEFAULT_VERSION) {
+   *   shipping.ship(order);         // the old order of steps, for runs already past this point
+   *   payments.charge(order);
+   * } else {
+   *   payments.charge(order);       // the new order
+   *   shipping.ship(order);
+   * }
+   * }</pre>
+   *
+   * Once no run on the old path remains, raise {@code minSupported} and delete the old branch.
+   *
+   * @throws dev.weft.failure.UnsupportedVersionException (failing the workflow task, not the run)
+   *     if the run's version is outside {@code [minSupported, maxSupported]}
+   */
+  public static int getVersion(String changeId, int minSupported, int maxSupported) {
+    return WorkflowInternal.getVersion(changeId, minSupported, maxSupported);
   }
 
   /** Returns what the run knows about itself. */

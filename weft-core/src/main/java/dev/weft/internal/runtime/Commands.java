@@ -54,6 +54,14 @@ final class Commands {
     };
   }
 
+  /** The marker name of a version decision ({@code Workflow.getVersion}). */
+  static final String VERSION_MARKER = "Version";
+
+  /** Returns whether the event records a version decision. */
+  static boolean isVersionMarker(EventAttributes e) {
+    return e instanceof MarkerRecorded m && VERSION_MARKER.equals(m.name());
+  }
+
   /** Returns whether the command closes the run. */
   static boolean closesRun(EventAttributes e) {
     return e instanceof EventAttributes.WorkflowCompleted

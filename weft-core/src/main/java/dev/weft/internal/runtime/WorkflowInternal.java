@@ -55,6 +55,11 @@ public final class WorkflowInternal {
     runner("Workflow.sleep()").startTimer(duration).promise().get();
   }
 
+  /** See {@code Workflow.getVersion()}. */
+  public static int getVersion(String changeId, int minSupported, int maxSupported) {
+    return runner("Workflow.getVersion()").getVersion(changeId, minSupported, maxSupported);
+  }
+
   /** See {@code Workflow.newTimer()}. */
   public static Promise<Void> newTimer(Duration duration) {
     return runner("Workflow.newTimer()").startTimer(duration).promise();

@@ -5,6 +5,7 @@ import dev.weft.converter.Payload;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.QueryFailedException;
 import dev.weft.failure.UnknownQueryException;
+import dev.weft.failure.UnsupportedVersionException;
 import dev.weft.failure.WeftFailure;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCompleted;
@@ -56,6 +57,11 @@ public final class WorkflowRunner {
   private final CoroutineScheduler scheduler;
   private final ScopeNode rootScope = new ScopeNode(null, true, () -> {});
   private final Map<Long, PendingCall> pending = new HashMap<>();
+  private final Map<String, Integer> versions = new HashMap<>();
+
+  /** The version {@code getVersion} returns for code that ran before the change was made. */
+  public static final int DEFAULT_VERSION = -1;
+
   private final Random random;
   private long nextSeq = 1;
   private Instant now;
@@ -478,6 +484,42 @@ public final class WorkflowRunner {
     R value = fn.get();
     command(new MarkerRecorded(seq, "SideEffect", "", payloads.encode(value, "side effect value")));
     return value;
+  }
+
+  int getVersion(String changeId, int minSupported, int maxSupported) {
+    WorkflowThreadContext.current("Workflow.getVersion").blockingCoroutine("Workflow.getVersion");
+    Integer version = versions.get(changeId);
+    if (version == null) {
+      if (replay != null) {
+        HistoryEvent recorded;
+        try {
+          recorded = replay.matchVersion(changeId);
+        } catch (RuntimeException e) {
+          abortTask(e);
+          throw DestroyWorkflowThreadError.INSTANCE;
+        }
+        version =
+            recorded == null
+                ? DEFAULT_VERSION
+                : (Integer)
+                    payloads.decode(
+                        ((MarkerRecorded) recorded.attributes()).value(), Integer.class);
+      } else {
+        version = maxSupported;
+        command(
+            new MarkerRecorded(
+                0,
+                Commands.VERSION_MARKER,
+                changeId,
+                payloads.encode(maxSupported, "version of '" + changeId + "'")));
+      }
+      versions.put(changeId, version);
+    }
+    if (version < minSupported || version > maxSupported) {
+      throw new UnsupportedVersionException(
+          info.workflowId(), changeId, version, minSupported, maxSupported);
+    }
+    return version;
   }
 
   ScopeNode newScope(boolean detached, Runnable body) {
