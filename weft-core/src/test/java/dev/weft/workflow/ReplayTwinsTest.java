@@ -80,7 +80,10 @@ class ReplayTwinsTest {
         twin(
             "replay-pipeline-resumed-after-fix",
             ReplayTest.Pipeline.class,
-            ReplayTest.PipelineV1::new));
+            ReplayTest.PipelineV1::new),
+        twin("versioning-old-path", VersioningTest.Order.class, VersioningTest.OrderV2::new),
+        twin("versioning-new-path", VersioningTest.Order.class, VersioningTest.OrderV2::new),
+        twin("versioning-new-path", VersioningTest.Order.class, VersioningTest.OrderV4::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {
