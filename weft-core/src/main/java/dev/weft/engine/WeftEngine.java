@@ -10,6 +10,7 @@ import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.Workers;
@@ -73,6 +74,7 @@ public final class WeftEngine implements AutoCloseable {
             new RunWaiters(),
             idle,
             new Dispatcher(registry, idle),
+            new TimeOrderedIds(b.clock),
             b.deadlockTimeout,
             b.workflowTaskLease,
             b.safetyPoll);

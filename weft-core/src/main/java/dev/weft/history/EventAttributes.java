@@ -39,9 +39,33 @@ public sealed interface EventAttributes {
    * @param workflowId the workflow ID
    * @param taskQueue the queue of its workflow tasks
    * @param input the arguments of the workflow method
+   * @param continuedFromRunId the run this one continues (continue-as-new or a retry), or null
+   * @param parent the workflow that started this run as its child, or null
+   * @param attempt the attempt of the workflow (1, then 2... under a workflow retry policy); 0 in
+   *     histories written before attempts were recorded, meaning 1
+   * @param executionDeadline when the whole workflow (all runs) times out, or null
+   * @param runTimeout the longest this run may last, or null
+   * @param retryPolicy how the workflow is retried when a run fails or times out, or null
    */
-  record WorkflowStarted(String workflowType, String workflowId, String taskQueue, Payload input)
-      implements EventAttributes {}
+  record WorkflowStarted(
+      String workflowType,
+      String workflowId,
+      String taskQueue,
+      Payload input,
+      String continuedFromRunId,
+      ParentRun parent,
+      int attempt,
+      Instant executionDeadline,
+      Duration runTimeout,
+      RetryPolicy retryPolicy)
+      implements EventAttributes {
+
+    /** A first run with no parent, timeouts or retry policy. */
+    public WorkflowStarted(
+        String workflowType, String workflowId, String taskQueue, Payload input) {
+      this(workflowType, workflowId, taskQueue, input, null, null, 1, null, null, null);
+    }
+  }
 
   /** An activity completed with a result after {@code attempt} attempts. */
   record ActivityCompleted(long seq, Payload result, int attempt)
@@ -146,6 +170,20 @@ public sealed interface EventAttributes {
 
   /** The workflow method threw a failure. */
   record WorkflowFailed(Failure failure) implements EventAttributes {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The run ended by starting a new run of the same workflow ID with new input (its history starts
+   * empty).
+   *
+   * @param newRunId the new run (set when the run closes)
+   * @param input the new run's arguments
+   */
+  record WorkflowContinuedAsNew(String newRunId, Payload input) implements EventAttributes {
     @Override
     public boolean isCommand() {
       return true;

@@ -176,6 +176,26 @@ public final class Workflow {
     return WorkflowInternal.getVersion(changeId, minSupported, maxSupported);
   }
 
+  /**
+   * Ends this run and starts a new run of the same workflow ID and type with {@code args} as its
+   * input and an empty history, in one transaction. The way to keep histories short in workflows
+   * that loop for a long time (a catch-up over many items, a subscription renewing every month).
+   * Never returns. Clients awaiting the workflow's result follow to the new run.
+   *
+   * <pre>{@code
+   * public void catchUp(long from, long to) {
+   *   long end = Math.min(to, from + 1_000);
+   *   process(from, end);
+   *   if (end < to) {
+   *     Workflow.continueAsNew(end, to);
+   *   }
+   * }
+   * }</pre>
+   */
+  public static void continueAsNew(Object... args) {
+    WorkflowInternal.continueAsNew(args);
+  }
+
   /** Returns what the run knows about itself. */
   public static WorkflowInfo getInfo() {
     return WorkflowInternal.info();

@@ -83,7 +83,15 @@ class ReplayTwinsTest {
             ReplayTest.PipelineV1::new),
         twin("versioning-old-path", VersioningTest.Order.class, VersioningTest.OrderV2::new),
         twin("versioning-new-path", VersioningTest.Order.class, VersioningTest.OrderV2::new),
-        twin("versioning-new-path", VersioningTest.Order.class, VersioningTest.OrderV4::new));
+        twin("versioning-new-path", VersioningTest.Order.class, VersioningTest.OrderV4::new),
+        twin(
+            "continue-as-new-first-run",
+            ContinueAsNewTest.CatchUp.class,
+            ContinueAsNewTest.CatchUpImpl::new),
+        twin(
+            "continue-as-new-last-run",
+            ContinueAsNewTest.CatchUp.class,
+            ContinueAsNewTest.CatchUpImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -37,11 +37,9 @@ final class RunOperations {
   private static final int TERMINATE_ATTEMPTS = 50;
 
   private final EngineContext ctx;
-  private final TimeOrderedIds ids;
 
   RunOperations(EngineContext ctx) {
     this.ctx = ctx;
-    this.ids = new TimeOrderedIds(ctx.clock());
   }
 
   /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
@@ -63,8 +61,8 @@ final class RunOperations {
     }
     Payload input =
         ctx.payloads().encodeArguments(args, "input of workflow '" + workflowType + "'");
-    String workflowId = options.workflowId() != null ? options.workflowId() : ids.next();
-    String runId = ids.next();
+    String workflowId = options.workflowId() != null ? options.workflowId() : ctx.ids().next();
+    String runId = ctx.ids().next();
     Instant now = ctx.clock().now();
     RunRecord run = RunRecord.started(ctx.namespace(), workflowId, runId, workflowType, queue, now);
     EventAttributes started =

@@ -50,14 +50,21 @@ final class RunReader {
     }
   }
 
-  private Object awaitResult(String runId, Type type, Duration timeout, long deadline)
+  private Object awaitResult(String firstRunId, Type type, Duration timeout, long deadline)
       throws TimeoutException {
+    String runId = firstRunId;
     while (true) {
-      CompletableFuture<Void> closed = ctx.waiters().onClosed(runId);
+      String waitedFor = runId;
+      CompletableFuture<Void> closed = ctx.waiters().onClosed(waitedFor);
       try {
         RunRecord run = ctx.store().findRun(runId).orElseThrow();
         if (run.status().isClosed()) {
-          return result(run, type);
+          Object result = result(run, type);
+          if (result instanceof NextRun next) {
+            runId = next.runId();
+            continue;
+          }
+          return result;
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -75,10 +82,13 @@ final class RunReader {
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       } finally {
-        ctx.waiters().forget(runId, closed);
+        ctx.waiters().forget(waitedFor, closed);
       }
     }
   }
+
+  /** The run ended by starting another whose result is the workflow's (continue-as-new). */
+  private record NextRun(String runId) {}
 
   private Object result(RunRecord run, Type type) {
     List<HistoryEvent> last =
@@ -86,6 +96,7 @@ final class RunReader {
     EventAttributes closing = last.isEmpty() ? null : last.get(0).attributes();
     return switch (closing) {
       case EventAttributes.WorkflowCompleted c -> ctx.payloads().decode(c.result(), type);
+      case EventAttributes.WorkflowContinuedAsNew c -> new NextRun(c.newRunId());
       case EventAttributes.WorkflowFailed f ->
           throw new WorkflowFailedException(
               run.workflowId(),

@@ -31,6 +31,7 @@ import java.util.List;
  * @param waiters notifies waiters of closed runs and completed tasks
  * @param idle tracks work in progress (time skipping)
  * @param dispatcher runs tasks on this node within the worker slots
+ * @param ids makes run IDs
  * @param deadlockTimeout how long workflow code may run without yielding
  * @param workflowTaskLease how long a workflow task lease lasts
  * @param safetyPoll how often idle loops look at the store without a notification
@@ -46,6 +47,7 @@ public record EngineContext(
     RunWaiters waiters,
     IdleTracker idle,
     Dispatcher dispatcher,
+    TimeOrderedIds ids,
     Duration deadlockTimeout,
     Duration workflowTaskLease,
     Duration safetyPoll) {

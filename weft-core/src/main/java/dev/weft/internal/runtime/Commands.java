@@ -66,6 +66,7 @@ final class Commands {
   static boolean closesRun(EventAttributes e) {
     return e instanceof EventAttributes.WorkflowCompleted
         || e instanceof EventAttributes.WorkflowFailed
-        || e instanceof EventAttributes.WorkflowCanceled;
+        || e instanceof EventAttributes.WorkflowCanceled
+        || e instanceof EventAttributes.WorkflowContinuedAsNew;
   }
 }

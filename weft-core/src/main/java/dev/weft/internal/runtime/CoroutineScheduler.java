@@ -90,6 +90,8 @@ final class CoroutineScheduler {
       }
     } catch (DestroyWorkflowThreadError e) {
       // unwound on purpose
+    } catch (ContinueAsNewRequest request) {
+      runner.continuedAsNew(request);
     } catch (Throwable t) {
       runner.abortTask(t);
     } finally {

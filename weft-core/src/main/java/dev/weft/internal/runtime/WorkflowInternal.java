@@ -60,6 +60,11 @@ public final class WorkflowInternal {
     return runner("Workflow.getVersion()").getVersion(changeId, minSupported, maxSupported);
   }
 
+  /** See {@code Workflow.continueAsNew()}. */
+  public static void continueAsNew(Object[] args) {
+    runner("Workflow.continueAsNew()").continueAsNew(args);
+  }
+
   /** See {@code Workflow.newTimer()}. */
   public static Promise<Void> newTimer(Duration duration) {
     return runner("Workflow.newTimer()").startTimer(duration).promise();

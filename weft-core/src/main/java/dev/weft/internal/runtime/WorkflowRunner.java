@@ -66,6 +66,7 @@ public final class WorkflowRunner {
   private long nextSeq = 1;
   private Instant now;
   private Object instance;
+  private WorkflowStarted started;
   private List<EventAttributes> produced = new ArrayList<>();
   private ReplayCursor replay;
   private Throwable abort;
@@ -175,6 +176,11 @@ public final class WorkflowRunner {
     return info;
   }
 
+  /** Returns how the run started, once its start event was applied. */
+  public WorkflowStarted started() {
+    return started;
+  }
+
   /** Unwinds every coroutine; the runner is unusable afterwards. */
   public void destroy() {
     scheduler.destroy();
@@ -199,6 +205,7 @@ public final class WorkflowRunner {
   }
 
   private void start(WorkflowStarted started) {
+    this.started = started;
     Method method = definition.workflowMethod();
     Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
     instance = factory.get();
@@ -224,6 +231,10 @@ public final class WorkflowRunner {
     if (t instanceof DestroyWorkflowThreadError d) {
       throw d;
     }
+    if (t instanceof ContinueAsNewRequest request) {
+      continuedAsNew(request);
+      return;
+    }
     if (rootScope.isCancelRequested() && causedByCancellation(t)) {
       command(new EventAttributes.WorkflowCanceled(t.getMessage()));
     } else if (t instanceof WeftFailure) {
@@ -231,6 +242,19 @@ public final class WorkflowRunner {
     } else {
       abortTask(t);
     }
+  }
+
+  /** Records the closing command of a run that continues as a new run. */
+  void continuedAsNew(ContinueAsNewRequest request) {
+    command(new EventAttributes.WorkflowContinuedAsNew(null, request.input));
+  }
+
+  void continueAsNew(Object[] args) {
+    WorkflowThreadContext.current("Workflow.continueAsNew")
+        .blockingCoroutine("Workflow.continueAsNew");
+    throw new ContinueAsNewRequest(
+        payloads.encodeArguments(
+            args, "input of the run that continues workflow '" + info.workflowId() + "'"));
   }
 
   private static boolean causedByCancellation(Throwable t) {

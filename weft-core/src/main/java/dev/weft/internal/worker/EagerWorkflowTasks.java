@@ -68,6 +68,7 @@ public final class EagerWorkflowTasks {
               ctx,
               dispatcher,
               runner.info(),
+              runner.started(),
               runner.nextEventId(),
               event,
               eventTime,

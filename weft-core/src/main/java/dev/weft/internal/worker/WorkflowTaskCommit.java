@@ -7,7 +7,9 @@ import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
 import dev.weft.history.EventAttributes.WorkflowCanceled;
 import dev.weft.history.EventAttributes.WorkflowCompleted;
+import dev.weft.history.EventAttributes.WorkflowContinuedAsNew;
 import dev.weft.history.EventAttributes.WorkflowFailed;
+import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.ActivityTaskRecord;
@@ -16,6 +18,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
+import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TaskKind;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -47,17 +51,26 @@ final class WorkflowTaskCommit {
   /** An activity leased to this node by the batch, with its spec in memory. */
   record LeasedActivity(ActivityTaskState state, ActivitySpec spec) {}
 
-  /** The batch, how many events it appends, and the activities leased to this node by it. */
-  record Prepared(Batch batch, int appendedEvents, List<LeasedActivity> leased) {
+  /**
+   * The batch, how many events it appends, and the tasks leased to this node by it: activities, and
+   * the first workflow task of a run it starts (continue-as-new).
+   */
+  record Prepared(
+      Batch batch,
+      int appendedEvents,
+      List<LeasedActivity> leased,
+      List<WorkflowTaskRecord> leasedWorkflowTasks) {
 
-    /** Gives back the slots of the eagerly leased activities (the batch did not commit). */
+    /** Gives back the slots of the eagerly leased tasks (the batch did not commit). */
     void release(Dispatcher dispatcher) {
       leased.forEach(a -> dispatcher.release(TaskKind.ACTIVITY, a.state().task().taskQueue()));
+      leasedWorkflowTasks.forEach(t -> dispatcher.release(TaskKind.WORKFLOW, t.taskQueue()));
     }
 
-    /** Runs the eagerly leased activities (the batch committed). */
+    /** Runs the eagerly leased tasks (the batch committed). */
     void dispatch(Dispatcher dispatcher) {
       leased.forEach(a -> dispatcher.run(a.state(), a.spec()));
+      leasedWorkflowTasks.forEach(dispatcher::run);
     }
 
     /** Commits the batch; gives the reserved slots back unless it committed. */
@@ -81,6 +94,7 @@ final class WorkflowTaskCommit {
       EngineContext ctx,
       Dispatcher dispatcher,
       WorkflowInfo run,
+      WorkflowStarted started,
       long nextEventId,
       WorkflowTaskRecord task,
       List<InboxRecord> inbox,
@@ -101,7 +115,17 @@ final class WorkflowTaskCommit {
         new Write.CompleteWorkflowTask(
             run.runId(), task.taskQueue(), task.leaseToken(), consumed, now));
     return build(
-        ctx, dispatcher, run, nextEventId, events, List.of(), end, consumed, commands, now);
+        ctx,
+        dispatcher,
+        run,
+        started,
+        nextEventId,
+        events,
+        List.of(),
+        end,
+        consumed,
+        commands,
+        now);
   }
 
   /**
@@ -113,6 +137,7 @@ final class WorkflowTaskCommit {
       EngineContext ctx,
       Dispatcher dispatcher,
       WorkflowInfo run,
+      WorkflowStarted started,
       long nextEventId,
       EventAttributes event,
       Instant eventTime,
@@ -122,13 +147,24 @@ final class WorkflowTaskCommit {
     List<EventRecord> events = new ArrayList<>(commands.size() + 2);
     events.add(ctx.record(nextEventId, eventTime, event));
     return build(
-        ctx, dispatcher, run, nextEventId, events, eventWrites, List.of(), 0, commands, now);
+        ctx,
+        dispatcher,
+        run,
+        started,
+        nextEventId,
+        events,
+        eventWrites,
+        List.of(),
+        0,
+        commands,
+        now);
   }
 
   private static Prepared build(
       EngineContext ctx,
       Dispatcher dispatcher,
       WorkflowInfo run,
+      WorkflowStarted started,
       long nextEventId,
       List<EventRecord> events,
       List<Write> before,
@@ -140,8 +176,17 @@ final class WorkflowTaskCommit {
     events.add(ctx.record(id++, now, new WorkflowTaskCompleted(ctx.nodeId())));
     List<Write> effects = new ArrayList<>(commands.size());
     List<LeasedActivity> leased = new ArrayList<>(0);
+    List<WorkflowTaskRecord> leasedTasks = new ArrayList<>(0);
+    List<Write> successor = List.of();
     RunStatus closeStatus = null;
-    for (EventAttributes command : commands) {
+    for (EventAttributes original : commands) {
+      EventAttributes command = original;
+      if (command instanceof WorkflowContinuedAsNew c) {
+        String newRunId = ctx.ids().next();
+        command = new WorkflowContinuedAsNew(newRunId, c.input());
+        successor = continuedRun(ctx, dispatcher, run, started, newRunId, c, now, leasedTasks);
+        closeStatus = RunStatus.CONTINUED_AS_NEW;
+      }
       events.add(ctx.record(id++, now, command));
       switch (command) {
         case ActivityScheduled a -> effects.add(activityTask(ctx, dispatcher, run, a, now, leased));
@@ -166,8 +211,61 @@ final class WorkflowTaskCommit {
     if (closeStatus != null) {
       batch.add(new Write.CloseRun(run.runId(), closeStatus, now, consumedInboxId));
       batch.add(new Write.DeleteRunTasks(run.runId()));
+      batch.addAll(successor);
     }
-    return new Prepared(batch.build(), events.size(), leased);
+    return new Prepared(batch.build(), events.size(), leased, leasedTasks);
+  }
+
+  /**
+   * The writes that start the run continuing {@code run}: same workflow ID, type and queue, new
+   * input and an empty history; its parent, deadlines and retry policy carry over, its attempt
+   * starts again at 1. The workflow ID reuse policy does not apply (it is the same workflow).
+   */
+  private static List<Write> continuedRun(
+      EngineContext ctx,
+      Dispatcher dispatcher,
+      WorkflowInfo run,
+      WorkflowStarted started,
+      String newRunId,
+      WorkflowContinuedAsNew command,
+      Instant now,
+      List<WorkflowTaskRecord> leasedTasks) {
+    WorkflowStarted next =
+        new WorkflowStarted(
+            run.workflowType(),
+            run.workflowId(),
+            run.taskQueue(),
+            command.input(),
+            run.runId(),
+            started == null ? null : started.parent(),
+            1,
+            started == null ? null : started.executionDeadline(),
+            started == null ? null : started.runTimeout(),
+            started == null ? null : started.retryPolicy());
+    TaskLease lease = null;
+    if (dispatcher.tryReserve(TaskKind.WORKFLOW, run.taskQueue(), null)) {
+      lease =
+          new TaskLease(
+              ctx.nodeId(),
+              ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+              now,
+              now.plus(ctx.workflowTaskLease()));
+      leasedTasks.add(
+          new WorkflowTaskRecord(
+              newRunId, run.taskQueue(), lease.until(), 1, null, lease.owner(), lease.token()));
+    }
+    return List.of(
+        new Write.InsertRun(
+            RunRecord.started(
+                run.namespace(),
+                run.workflowId(),
+                newRunId,
+                run.workflowType(),
+                run.taskQueue(),
+                now),
+            Set.of()),
+        new Write.AppendEvents(newRunId, 1, List.of(ctx.record(1, now, next))),
+        new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), now, lease));
   }
 
   private static Write activityTask(

@@ -110,6 +110,7 @@ final class WorkflowTaskHandler {
               ctx,
               ctx.dispatcher(),
               runner.info(),
+              runner.started(),
               run.nextEventId(),
               task,
               inbox,

@@ -1,4 +1,4 @@
-package dev.weft.internal.client;
+package dev.weft.internal.engine;
 
 import dev.weft.engine.WeftClock;
 import java.security.SecureRandom;
@@ -11,17 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * tasks) share B-tree pages instead of scattering over the whole store: a group commit then writes
  * a few pages instead of hundreds.
  */
-final class TimeOrderedIds {
+public final class TimeOrderedIds {
   private final WeftClock clock;
   private final SecureRandom random = new SecureRandom();
   private final AtomicLong last = new AtomicLong();
 
-  TimeOrderedIds(WeftClock clock) {
+  public TimeOrderedIds(WeftClock clock) {
     this.clock = clock;
   }
 
   /** Returns a new ID, greater than every ID this generator returned before. */
-  String next() {
+  public String next() {
     long millis = clock.now().toEpochMilli();
     // 48 bits of time, 12 bits of sequence within the millisecond; strictly increasing
     long stamp = last.updateAndGet(prev -> Math.max(prev + 1, millis << 12));
