@@ -91,7 +91,9 @@ class ReplayTwinsTest {
         twin(
             "continue-as-new-last-run",
             ContinueAsNewTest.CatchUp.class,
-            ContinueAsNewTest.CatchUpImpl::new));
+            ContinueAsNewTest.CatchUpImpl::new),
+        twin("saga-reverse", SagaTest.Trip.class, SagaTest.TripImpl::new),
+        twin("saga-parallel", SagaTest.Trip.class, SagaTest.TripImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {
