@@ -66,6 +66,35 @@ public interface WeftClient {
       Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2, A3 arg3);
 
   /**
+   * Signals the running run of {@code options.workflowId()}, or, if none is running, starts one
+   * with the signal already delivered (its workflow code sees the signal in its first workflow
+   * task), in one atomic step. The workflow ID is required.
+   *
+   * @throws dev.weft.failure.WorkflowAlreadyStartedException if no run is running and the ID reuse
+   *     policy forbids a new one
+   */
+  WorkflowHandle<Object> signalWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] workflowArgs,
+      String signalName,
+      Object... signalArgs);
+
+  /**
+   * Typed signal-with-start: two calls on the same stub made with {@link WorkflowOptions}, its
+   * workflow method and one of its signal methods.
+   *
+   * <pre>{@code
+   * Order order = client.newWorkflowStub(Order.class, options);
+   * client.signalWithStart(() -> order.process(id), () -> order.addItem("mug"));
+   * }</pre>
+   */
+  <R> WorkflowHandle<R> signalWithStart(Functions.Func<R> start, Functions.Proc signal);
+
+  /** Typed signal-with-start of a workflow method that returns nothing. */
+  WorkflowHandle<Void> signalWithStart(Functions.Proc start, Functions.Proc signal);
+
+  /**
    * Returns a handle on the latest run of a workflow ID.
    *
    * @throws dev.weft.failure.WorkflowNotFoundException if no run has that ID

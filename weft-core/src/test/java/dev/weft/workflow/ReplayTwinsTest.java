@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.activity.ActivityExecutionTest;
 import dev.weft.client.ClientTest;
+import dev.weft.client.SignalWithStartTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.PayloadConverter;
@@ -93,7 +94,13 @@ class ReplayTwinsTest {
             ContinueAsNewTest.CatchUp.class,
             ContinueAsNewTest.CatchUpImpl::new),
         twin("saga-reverse", SagaTest.Trip.class, SagaTest.TripImpl::new),
-        twin("saga-parallel", SagaTest.Trip.class, SagaTest.TripImpl::new));
+        twin("saga-parallel", SagaTest.Trip.class, SagaTest.TripImpl::new),
+        twin(
+            "signal-with-start", SignalWithStartTest.Cart.class, SignalWithStartTest.CartImpl::new),
+        twin(
+            "signals-buffered-in-order",
+            SignalWithStartTest.Cart.class,
+            SignalWithStartTest.CartImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -131,6 +131,72 @@ public final class EmbeddedClient implements WeftClient {
   }
 
   @Override
+  public WorkflowHandle<Object> signalWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] workflowArgs,
+      String signalName,
+      Object... signalArgs) {
+    RunRecord run =
+        operations.signalWithStart(
+            workflowType,
+            options,
+            workflowArgs == null ? new Object[0] : workflowArgs,
+            signalName,
+            signalArgs == null ? new Object[0] : signalArgs);
+    return handle(run, Object.class);
+  }
+
+  @Override
+  public <R> WorkflowHandle<R> signalWithStart(Functions.Func<R> start, Functions.Proc signal) {
+    return signalWithStartCaptured(start::apply, signal);
+  }
+
+  @Override
+  public WorkflowHandle<Void> signalWithStart(Functions.Proc start, Functions.Proc signal) {
+    return signalWithStartCaptured(start, signal);
+  }
+
+  private <R> WorkflowHandle<R> signalWithStartCaptured(
+      Functions.Proc start, Functions.Proc signal) {
+    WorkflowStubs.Captured startCall = WorkflowStubs.capture(start::apply);
+    WorkflowStubs.Captured signalCall = WorkflowStubs.capture(signal::apply);
+    WorkflowStubs.Target target = startCall.target();
+    if (target.options == null || signalCall.target() != target) {
+      throw new IllegalArgumentException(
+          "signalWithStart needs two calls on the same stub made with WorkflowOptions: its"
+              + " workflow method, then one of its signal methods");
+    }
+    if (!startCall.method().equals(target.definition.workflowMethod())) {
+      throw new IllegalArgumentException(
+          "the first call of signalWithStart must be the workflow method, not "
+              + startCall.method().getName());
+    }
+    String signalName = signalNameOf(target.definition, signalCall.method());
+    RunRecord run =
+        operations.signalWithStart(
+            target.definition.type(),
+            target.options,
+            startCall.args(),
+            signalName,
+            signalCall.args());
+    target.started = run;
+    return handle(run, startCall.method().getGenericReturnType());
+  }
+
+  private static String signalNameOf(WorkflowDefinition definition, java.lang.reflect.Method m) {
+    return definition.signals().entrySet().stream()
+        .filter(e -> e.getValue().equals(m))
+        .map(java.util.Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the second call of signalWithStart must be a signal method, not "
+                        + m.getName()));
+  }
+
+  @Override
   public WorkflowHandle<Object> getHandle(String workflowId) {
     operations.resolve(workflowId, null);
     return new RunHandle<>(this, workflowId, null, Object.class);

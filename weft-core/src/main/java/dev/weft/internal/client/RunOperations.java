@@ -35,6 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RunOperations {
   private static final int TERMINATE_ATTEMPTS = 50;
+  private static final int SIGNAL_WITH_START_ATTEMPTS = 20;
 
   private final EngineContext ctx;
 
@@ -52,6 +53,81 @@ final class RunOperations {
   }
 
   RunRecord start(String workflowType, WorkflowOptions options, Object[] args) {
+    StartPlan plan = planStart(workflowType, options, args);
+    CommitResult result = commitStart(plan, List.of());
+    if (result instanceof CommitResult.Conflict conflict) {
+      String workflowId = plan.run().workflowId();
+      RunRecord existing = ctx.store().findLatestRun(ctx.namespace(), workflowId).orElse(null);
+      if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
+          && existing != null
+          && existing.status() == RunStatus.RUNNING) {
+        return existing;
+      }
+      throw alreadyStarted(workflowId, existing, conflict, options);
+    }
+    return plan.run();
+  }
+
+  /**
+   * Signals the running run of the options' workflow ID, or starts a run with the signal already in
+   * its inbox (so its first workflow task sees it), atomically; if a race makes the other case true
+   * meanwhile, tries again.
+   */
+  RunRecord signalWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] args,
+      String signalName,
+      Object[] signalArgs) {
+    if (options.workflowId() == null) {
+      throw new IllegalArgumentException(
+          "signal-with-start needs WorkflowOptions.workflowId: it signals that workflow if running");
+    }
+    checkSignal(workflowType, signalName);
+    Payload signalInput =
+        ctx.payloads().encodeArguments(signalArgs, "input of signal '" + signalName + "'");
+    StartPlan plan = planStart(workflowType, options, args);
+    for (int attempt = 0; attempt < SIGNAL_WITH_START_ATTEMPTS; attempt++) {
+      RunRecord current =
+          ctx.store().findLatestRun(ctx.namespace(), options.workflowId()).orElse(null);
+      if (current != null && current.status() == RunStatus.RUNNING) {
+        if (tryDeliver(current, new EventAttributes.SignalReceived(signalName, signalInput))) {
+          return current;
+        }
+        continue;
+      }
+      EventAttributes signal = new EventAttributes.SignalReceived(signalName, signalInput);
+      Instant now = plan.now();
+      CommitResult result =
+          commitStart(
+              plan,
+              List.of(
+                  new Write.InsertInbox(
+                      plan.run().runId(),
+                      signal.getClass().getSimpleName(),
+                      now,
+                      ctx.codec().encode(signal))));
+      if (result.committed()) {
+        return plan.run();
+      }
+      RunRecord existing =
+          ctx.store().findLatestRun(ctx.namespace(), options.workflowId()).orElse(null);
+      if (existing == null || existing.status() != RunStatus.RUNNING) {
+        throw alreadyStarted(
+            options.workflowId(), existing, (CommitResult.Conflict) result, options);
+      }
+      plan = planStart(workflowType, options, args);
+    }
+    throw new IllegalStateException(
+        "signal-with-start of workflow '"
+            + options.workflowId()
+            + "' kept racing with other starts and closes; try again");
+  }
+
+  /** What a start writes: the run, its start event, its first workflow task (maybe leased here). */
+  private record StartPlan(RunRecord run, List<Write> writes, TaskLease eager, Instant now) {}
+
+  private StartPlan planStart(String workflowType, WorkflowOptions options, Object[] args) {
     String queue = options.taskQueue();
     Optional<QueueRegistration> served = ctx.registry().find(queue);
     if (served.isPresent()
@@ -67,12 +143,28 @@ final class RunOperations {
     RunRecord run = RunRecord.started(ctx.namespace(), workflowId, runId, workflowType, queue, now);
     EventAttributes started =
         new EventAttributes.WorkflowStarted(workflowType, workflowId, queue, input);
-    TaskLease eager = eagerLease(queue, now);
-    Batch batch =
-        Batch.of(
+    return new StartPlan(
+        run,
+        List.of(
             new Write.InsertRun(run, conflictingStatuses(options.idReusePolicy())),
-            new Write.AppendEvents(runId, 1, List.of(ctx.record(1, now, started))),
-            new Write.EnsureWorkflowTask(runId, queue, now, eager));
+            new Write.AppendEvents(runId, 1, List.of(ctx.record(1, now, started)))),
+        null,
+        now);
+  }
+
+  /**
+   * Commits a start plan with extra writes and its first workflow task, leased to this node and run
+   * at once when this node serves the queue and has a free slot.
+   */
+  private CommitResult commitStart(StartPlan plan, List<Write> extra) {
+    String queue = plan.run().taskQueue();
+    TaskLease eager = eagerLease(queue, plan.now());
+    Batch batch =
+        Batch.builder()
+            .addAll(plan.writes())
+            .addAll(extra)
+            .add(new Write.EnsureWorkflowTask(plan.run().runId(), queue, plan.now(), eager))
+            .build();
     CommitResult result;
     try {
       result = ctx.store().commit(batch).join();
@@ -80,26 +172,26 @@ final class RunOperations {
       releaseEager(eager, queue);
       throw e;
     }
-    if (eager != null && result.committed()) {
+    if (!result.committed()) {
+      releaseEager(eager, queue);
+    } else if (eager != null) {
       ctx.dispatcher()
           .run(
               new WorkflowTaskRecord(
-                  runId, queue, eager.until(), 1, null, eager.owner(), eager.token()));
+                  plan.run().runId(), queue, eager.until(), 1, null, eager.owner(), eager.token()));
     }
-    if (result instanceof CommitResult.Conflict conflict) {
-      releaseEager(eager, queue);
-      RunRecord existing = ctx.store().findLatestRun(ctx.namespace(), workflowId).orElse(null);
-      if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
-          && existing != null
-          && existing.status() == RunStatus.RUNNING) {
-        return existing;
-      }
-      throw new WorkflowAlreadyStartedException(
-          workflowId,
-          existing == null ? null : existing.runId(),
-          conflict.reason() + " (ID reuse policy " + options.idReusePolicy() + ")");
-    }
-    return run;
+    return result;
+  }
+
+  private static WorkflowAlreadyStartedException alreadyStarted(
+      String workflowId,
+      RunRecord existing,
+      CommitResult.Conflict conflict,
+      WorkflowOptions options) {
+    return new WorkflowAlreadyStartedException(
+        workflowId,
+        existing == null ? null : existing.runId(),
+        conflict.reason() + " (ID reuse policy " + options.idReusePolicy() + ")");
   }
 
   /** Leases the first workflow task of a new run to this node when it can run it at once. */
@@ -129,14 +221,18 @@ final class RunOperations {
   }
 
   void signal(RunRecord run, String signalName, Object[] args) {
-    Optional<WorkflowDefinition> definition = ctx.registry().definition(run.workflowType());
-    if (definition.isPresent() && !definition.get().signals().containsKey(signalName)) {
-      throw new UnknownSignalException(
-          run.workflowType(), signalName, definition.get().signals().keySet());
-    }
+    checkSignal(run.workflowType(), signalName);
     Payload input = ctx.payloads().encodeArguments(args, "input of signal '" + signalName + "'");
     deliver(
         run, new EventAttributes.SignalReceived(signalName, input), "signal '" + signalName + "'");
+  }
+
+  private void checkSignal(String workflowType, String signalName) {
+    Optional<WorkflowDefinition> definition = ctx.registry().definition(workflowType);
+    if (definition.isPresent() && !definition.get().signals().containsKey(signalName)) {
+      throw new UnknownSignalException(
+          workflowType, signalName, definition.get().signals().keySet());
+    }
   }
 
   void cancel(RunRecord run, String reason) {
@@ -144,6 +240,13 @@ final class RunOperations {
   }
 
   private void deliver(RunRecord run, EventAttributes event, String operation) {
+    if (!tryDeliver(run, event)) {
+      throw notRunning(operation, run.runId());
+    }
+  }
+
+  /** Puts an event in a running run's inbox; returns false if the run is not running. */
+  private boolean tryDeliver(RunRecord run, EventAttributes event) {
     Instant now = ctx.clock().now();
     CommitResult result =
         ctx.store()
@@ -156,9 +259,7 @@ final class RunOperations {
                         ctx.codec().encode(event)),
                     new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
             .join();
-    if (!result.committed()) {
-      throw notRunning(operation, run.runId());
-    }
+    return result.committed();
   }
 
   void terminate(RunRecord target, String reason) {

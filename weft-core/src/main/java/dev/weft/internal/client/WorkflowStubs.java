@@ -60,11 +60,11 @@ final class WorkflowStubs {
     }
     Captured[] capture = CAPTURE.get();
     WorkflowDefinition definition = target.definition;
+    if (capture != null) {
+      capture[0] = new Captured(target, method, arguments);
+      return defaultValue(method.getReturnType());
+    }
     if (method.equals(definition.workflowMethod())) {
-      if (capture != null) {
-        capture[0] = new Captured(target, method, arguments);
-        return defaultValue(method.getReturnType());
-      }
       RunRecord run =
           target.options != null && target.started == null
               ? target.start(client, arguments)
