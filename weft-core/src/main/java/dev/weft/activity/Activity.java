@@ -39,6 +39,22 @@ public final class Activity {
     ActivityContext.current().heartbeat(details);
   }
 
+  /**
+   * Tells Weft that this attempt does not end when the activity method returns: someone else
+   * completes it later with {@code WeftClient.completeActivity(taskToken, result)} (or fails it),
+   * for example a callback from another system. Hand out {@code getInfo().taskToken()} first. The
+   * attempt's timeouts still apply (use a heartbeat or start-to-close timeout long enough for the
+   * callback, and heartbeat with {@code WeftClient.heartbeatActivity}). The worker slot is free as
+   * soon as the method returns.
+   *
+   * <p>The attempt belongs to the engine that started it: if that engine restarts on an embedded
+   * store, the attempt ends like any running one and the retry policy starts another attempt, with
+   * a new token; the old token is then refused.
+   */
+  public static void doNotCompleteOnReturn() {
+    ActivityContext.current().doNotCompleteOnReturn();
+  }
+
   /** Returns the details of the last heartbeat recorded by this or an earlier attempt. */
   public static <T> Optional<T> getHeartbeatDetails(Class<T> type) {
     return getHeartbeatDetails(type, type);

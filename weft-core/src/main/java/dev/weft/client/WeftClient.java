@@ -113,4 +113,32 @@ public interface WeftClient {
 
   /** Counts the runs a filter matches (its paging is ignored). */
   long countWorkflows(WorkflowFilter filter);
+
+  /**
+   * Completes an activity attempt that called {@code Activity.doNotCompleteOnReturn()}, with the
+   * task token it handed out ({@code Activity.getInfo().taskToken()}).
+   *
+   * @throws dev.weft.failure.ActivityNotFoundException if the token names no attempt that is still
+   *     waiting (it completed, timed out, was cancelled, or its run closed); nothing is written
+   * @throws dev.weft.failure.DataConverterException if the result cannot be serialized
+   */
+  void completeActivity(String taskToken, Object result);
+
+  /**
+   * Fails an activity attempt that completes asynchronously; the activity's retry policy decides
+   * whether another attempt follows (mark the failure non-retryable with {@link
+   * dev.weft.failure.ApplicationFailure#newNonRetryableFailure} to stop retries).
+   *
+   * @throws dev.weft.failure.ActivityNotFoundException if the token names no waiting attempt
+   */
+  void failActivity(String taskToken, Throwable failure);
+
+  /**
+   * Records a heartbeat for an activity attempt that completes asynchronously: keeps {@code
+   * details} for the next attempt and extends the attempt's heartbeat timeout.
+   *
+   * @throws dev.weft.failure.ActivityNotFoundException if the token names no waiting attempt (also
+   *     when the attempt was cancelled: stop working on it)
+   */
+  void heartbeatActivity(String taskToken, Object details);
 }

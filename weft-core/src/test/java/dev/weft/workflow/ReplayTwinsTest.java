@@ -3,6 +3,7 @@ package dev.weft.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.activity.ActivityExecutionTest;
+import dev.weft.activity.AsyncCompletionTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.SignalWithStartTest;
 import dev.weft.converter.JacksonDataConverter;
@@ -100,7 +101,11 @@ class ReplayTwinsTest {
         twin(
             "signals-buffered-in-order",
             SignalWithStartTest.Cart.class,
-            SignalWithStartTest.CartImpl::new));
+            SignalWithStartTest.CartImpl::new),
+        twin(
+            "activity-completed-asynchronously",
+            AsyncCompletionTest.Purchase.class,
+            AsyncCompletionTest.PurchaseImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -31,6 +31,7 @@ public final class ActivityContext {
   private Payload details;
   private Instant lastWrite;
   private boolean leaseLost;
+  private boolean completesLater;
 
   ActivityContext(
       ActivityInfo info,
@@ -87,13 +88,7 @@ public final class ActivityContext {
       return;
     }
     lastWrite = now;
-    Duration hb = claim.task().heartbeatTimeout();
-    Instant leaseUntil = claim.leaseUntil();
-    if (hb != null) {
-      Instant byHeartbeat = now.plus(hb);
-      Instant cap = capOf(now);
-      leaseUntil = byHeartbeat.isBefore(cap) ? byHeartbeat : cap;
-    }
+    Instant leaseUntil = leaseAfterHeartbeat(claim, now);
     HeartbeatResult result =
         store.recordHeartbeat(
             info.runId(),
@@ -107,8 +102,23 @@ public final class ActivityContext {
     }
   }
 
+  /**
+   * Returns how long a heartbeat at {@code now} extends an attempt's lease: by its heartbeat
+   * timeout, never past its start-to-close and schedule-to-close deadlines; without a heartbeat
+   * timeout, the lease stays as it is.
+   */
+  public static Instant leaseAfterHeartbeat(ActivityTaskState claim, Instant now) {
+    Duration hb = claim.task().heartbeatTimeout();
+    if (hb == null) {
+      return claim.leaseUntil();
+    }
+    Instant byHeartbeat = now.plus(hb);
+    Instant cap = capOf(claim, now);
+    return byHeartbeat.isBefore(cap) ? byHeartbeat : cap;
+  }
+
   /** The latest the lease may reach: the start-to-close and schedule-to-close deadlines. */
-  private Instant capOf(Instant now) {
+  private static Instant capOf(ActivityTaskState claim, Instant now) {
     Instant cap = Instant.MAX;
     if (claim.task().startToCloseTimeout() != null) {
       cap = claim.startedAt().plus(claim.task().startToCloseTimeout());
@@ -123,6 +133,16 @@ public final class ActivityContext {
   /** Returns the latest heartbeat details (this attempt's or an earlier one's). */
   public Optional<Object> heartbeatDetails(Type type) {
     return details == null ? Optional.empty() : Optional.ofNullable(payloads.decode(details, type));
+  }
+
+  /** Marks the attempt as completed later by a client with its task token. */
+  public void doNotCompleteOnReturn() {
+    completesLater = true;
+  }
+
+  /** Returns whether a client completes the attempt later. */
+  boolean completesLater() {
+    return completesLater;
   }
 
   /** Returns the latest heartbeat details as a payload, or null. */

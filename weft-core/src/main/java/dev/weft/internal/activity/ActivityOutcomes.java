@@ -53,14 +53,22 @@ public final class ActivityOutcomes {
 
   /** Records an outcome: eagerly with the next workflow task if possible, else the normal way. */
   public void record(Outcome outcome, Instant now) {
+    if (!tryRecord(outcome, now)) {
+      log.debug("activity outcome discarded: the attempt no longer holds its task");
+    }
+  }
+
+  /**
+   * Records an outcome like {@link #record} and returns whether it was written: false when the
+   * attempt no longer holds its task (it timed out, was cancelled, or its run closed).
+   */
+  public boolean tryRecord(Outcome outcome, Instant now) {
     if (outcome instanceof Final f
         && eager.tryAdvance(f.runId(), f.event(), now, List.of(f.release()))) {
-      return;
+      return true;
     }
     CommitResult result = ctx.store().commit(outcome.batch()).join();
-    if (!result.committed()) {
-      log.debug("activity outcome discarded: {}", result);
-    }
+    return result.committed();
   }
 
   /** The attempt returned {@code result}. */

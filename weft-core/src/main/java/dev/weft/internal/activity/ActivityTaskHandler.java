@@ -73,7 +73,7 @@ public final class ActivityTaskHandler {
             task.seq(),
             task.attempt(),
             claim.startedAt(),
-            task.runId() + "/" + task.seq() + "/" + claim.leaseToken());
+            TaskToken.of(task.runId(), task.seq(), claim.leaseToken()));
     ActivityContext context =
         new ActivityContext(info, claim, ctx.store(), ctx.clock(), ctx.payloads());
     Method method = registration.method();
@@ -82,6 +82,13 @@ public final class ActivityTaskHandler {
       Object[] args =
           ctx.payloads().decodeArguments(spec.input(), method.getGenericParameterTypes());
       Object value = method.invoke(registration.implementation(), args);
+      if (context.completesLater()) {
+        log.debug(
+            "activity {} of run {} will be completed by a client with its task token",
+            task.seq(),
+            task.runId());
+        return null;
+      }
       Payload result =
           ctx.payloads().encode(value, "result of activity '" + task.activityType() + "'");
       return outcomes.completed(claim, spec, result, ctx.clock().now());

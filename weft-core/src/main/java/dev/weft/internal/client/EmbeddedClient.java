@@ -7,6 +7,7 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.converter.Payload;
+import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.RunPage;
@@ -27,12 +28,14 @@ public final class EmbeddedClient implements WeftClient {
   private final RunOperations operations;
   private final RunReader reader;
   private final Queries queries;
+  private final ActivityCompletions completions;
 
   public EmbeddedClient(EngineContext ctx) {
     this.ctx = ctx;
     this.operations = new RunOperations(ctx);
     this.reader = new RunReader(ctx);
     this.queries = new Queries(ctx);
+    this.completions = new ActivityCompletions(ctx);
   }
 
   RunOperations operations() {
@@ -230,6 +233,21 @@ public final class EmbeddedClient implements WeftClient {
   @Override
   public long countWorkflows(WorkflowFilter filter) {
     return ctx.store().countRuns(query(filter));
+  }
+
+  @Override
+  public void completeActivity(String taskToken, Object result) {
+    completions.complete(taskToken, result);
+  }
+
+  @Override
+  public void failActivity(String taskToken, Throwable failure) {
+    completions.fail(taskToken, failure);
+  }
+
+  @Override
+  public void heartbeatActivity(String taskToken, Object details) {
+    completions.heartbeat(taskToken, details);
   }
 
   private RunQuery query(WorkflowFilter f) {
