@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param seq the run's command sequence number of this activity
  * @param attempt this attempt's number, starting at 1
  * @param startedAt when this attempt started
- * @param taskToken an opaque token identifying this attempt
+ * @param taskToken an opaque token identifying this attempt, for asynchronous completion; {@code
+ *     null} for a local activity
+ * @param local whether this is a local activity (run inside its workflow's task)
  */
 public record ActivityInfo(
     String activityType,
@@ -22,4 +24,5 @@ public record ActivityInfo(
     long seq,
     int attempt,
     Instant startedAt,
-    String taskToken) {}
+    String taskToken,
+    boolean local) {}

@@ -160,6 +160,32 @@ public sealed interface EventAttributes {
     }
   }
 
+  /**
+   * A local activity ran in the workflow task and this is its outcome: a result, a final failure,
+   * or a failure after which the next attempt runs after a durable timer ({@code retryAfter}).
+   *
+   * @param seq the run's sequence number of the local activity
+   * @param activityType the activity type
+   * @param result the result, or null if it failed
+   * @param failure the failure of the latest attempt, or null if it completed
+   * @param attempt the attempts made so far
+   * @param retryAfter when not null, the failure is not final: a timer of this length follows, and
+   *     then attempt {@code attempt + 1}
+   */
+  record LocalActivityRecorded(
+      long seq,
+      String activityType,
+      Payload result,
+      Failure failure,
+      int attempt,
+      Duration retryAfter)
+      implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
   /** The workflow method returned. */
   record WorkflowCompleted(Payload result) implements EventAttributes {
     @Override

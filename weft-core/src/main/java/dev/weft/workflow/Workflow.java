@@ -1,6 +1,7 @@
 package dev.weft.workflow;
 
 import dev.weft.activity.ActivityOptions;
+import dev.weft.activity.LocalActivityOptions;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -42,6 +43,17 @@ public final class Workflow {
    */
   public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
     return WorkflowInternal.newActivityStub(activityInterface, options);
+  }
+
+  /**
+   * Returns a stub whose method calls run local activities: in this worker, inside the workflow
+   * task, without a task-queue round trip, recorded once in history (see {@link
+   * LocalActivityOptions}). The activity implementations must be registered on the workflow's own
+   * task queue. A failed local activity throws {@code ActivityFailure}.
+   */
+  public static <T> T newLocalActivityStub(
+      Class<T> activityInterface, LocalActivityOptions options) {
+    return WorkflowInternal.newLocalActivityStub(activityInterface, options);
   }
 
   /** Returns a stub that calls activities by type name. */

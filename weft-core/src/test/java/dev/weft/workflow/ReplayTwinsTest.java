@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.activity.ActivityExecutionTest;
 import dev.weft.activity.AsyncCompletionTest;
+import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.SignalWithStartTest;
 import dev.weft.converter.JacksonDataConverter;
@@ -105,7 +106,19 @@ class ReplayTwinsTest {
         twin(
             "activity-completed-asynchronously",
             AsyncCompletionTest.Purchase.class,
-            AsyncCompletionTest.PurchaseImpl::new));
+            AsyncCompletionTest.PurchaseImpl::new),
+        twin(
+            "local-activities-in-one-task",
+            LocalActivityTest.Enricher.class,
+            LocalActivityTest.EnricherImpl::new),
+        twin(
+            "local-activity-retried-after-timer",
+            LocalActivityTest.Enricher.class,
+            LocalActivityTest.EnricherImpl::new),
+        twin(
+            "local-activity-cancelled",
+            LocalActivityTest.Enricher.class,
+            LocalActivityTest.EnricherImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

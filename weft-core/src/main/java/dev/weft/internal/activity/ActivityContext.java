@@ -44,14 +44,19 @@ public final class ActivityContext {
     this.store = store;
     this.clock = clock;
     this.payloads = payloads;
-    Duration hb = claim.task().heartbeatTimeout();
+    Duration hb = claim == null ? null : claim.task().heartbeatTimeout();
     this.throttle =
         hb == null
             ? Duration.ofSeconds(1)
             : min(hb.multipliedBy(8).dividedBy(10), Duration.ofSeconds(30));
-    byte[] stored = claim.task().heartbeatDetails();
+    byte[] stored = claim == null ? null : claim.task().heartbeatDetails();
     this.details = stored == null ? null : EventCodec.shared().decodeValue(stored, Payload.class);
-    this.lastWrite = claim.startedAt();
+    this.lastWrite = claim == null ? null : claim.startedAt();
+  }
+
+  /** The context of a local activity attempt: no task row, so no heartbeats. */
+  static ActivityContext local(ActivityInfo info, WeftClock clock, PayloadConverter payloads) {
+    return new ActivityContext(info, null, null, clock, payloads);
   }
 
   /** Returns the context of the attempt running on this thread. */
@@ -79,6 +84,13 @@ public final class ActivityContext {
 
   /** Records a heartbeat (throttled). */
   public void heartbeat(Object value) {
+    if (claim == null) {
+      throw new IllegalStateException(
+          "local activity '"
+              + info.activityType()
+              + "' cannot heartbeat: local activities run inside a workflow task and are meant"
+              + " to be short; use a normal activity for long work");
+    }
     if (leaseLost) {
       throw new ActivityCanceledException(info);
     }
@@ -137,6 +149,12 @@ public final class ActivityContext {
 
   /** Marks the attempt as completed later by a client with its task token. */
   public void doNotCompleteOnReturn() {
+    if (claim == null) {
+      throw new IllegalStateException(
+          "local activity '"
+              + info.activityType()
+              + "' cannot complete asynchronously: it has no task token");
+    }
     completesLater = true;
   }
 

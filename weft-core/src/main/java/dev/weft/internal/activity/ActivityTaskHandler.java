@@ -73,7 +73,8 @@ public final class ActivityTaskHandler {
             task.seq(),
             task.attempt(),
             claim.startedAt(),
-            TaskToken.of(task.runId(), task.seq(), claim.leaseToken()));
+            TaskToken.of(task.runId(), task.seq(), claim.leaseToken()),
+            false);
     ActivityContext context =
         new ActivityContext(info, claim, ctx.store(), ctx.clock(), ctx.payloads());
     Method method = registration.method();

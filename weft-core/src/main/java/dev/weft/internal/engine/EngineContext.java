@@ -3,6 +3,7 @@ package dev.weft.internal.engine;
 import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
+import dev.weft.internal.activity.LocalActivities;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.WorkflowRunner;
@@ -76,7 +77,9 @@ public record EngineContext(
         registration.factory(),
         payloads,
         registry.activityCheck(),
-        deadlockTimeout);
+        deadlockTimeout,
+        new LocalActivities(this),
+        workflowTaskLease.dividedBy(2));
   }
 
   /** Encodes a history event for the store. */

@@ -3,6 +3,7 @@ package dev.weft.internal.runtime;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
+import dev.weft.history.EventAttributes.LocalActivityRecorded;
 import dev.weft.history.EventAttributes.MarkerRecorded;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
@@ -26,6 +27,10 @@ final class Commands {
       case TimerCanceled a -> recorded instanceof TimerCanceled r && a.seq() == r.seq();
       case ActivityCancelRequested a ->
           recorded instanceof ActivityCancelRequested r && a.seq() == r.seq();
+      case LocalActivityRecorded a ->
+          recorded instanceof LocalActivityRecorded r
+              && a.seq() == r.seq()
+              && a.activityType().equals(r.activityType());
       case MarkerRecorded a ->
           recorded instanceof MarkerRecorded r
               && a.seq() == r.seq()
@@ -40,6 +45,14 @@ final class Commands {
     return switch (e) {
       case ActivityScheduled a ->
           "ActivityScheduled(seq " + a.seq() + ", activity type '" + a.activityType() + "')";
+      case LocalActivityRecorded a ->
+          "LocalActivityRecorded(seq "
+              + a.seq()
+              + ", activity type '"
+              + a.activityType()
+              + "', attempt "
+              + a.attempt()
+              + ")";
       case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
       case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";
       case ActivityCancelRequested a -> "ActivityCancelRequested(seq " + a.seq() + ")";

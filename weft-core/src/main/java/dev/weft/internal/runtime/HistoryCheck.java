@@ -55,7 +55,9 @@ public final class HistoryCheck {
             implementation,
             payloads,
             ActivityTypeCheck.NONE,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            LocalActivityExecutor.REPLAY_ONLY,
+            Duration.ofSeconds(5));
     try {
       HistoryReplayer.replay(runner, history.events());
     } catch (WorkflowTaskFailedException e) {

@@ -71,6 +71,19 @@ final class ReplayCursor {
     return null;
   }
 
+  /**
+   * Returns the next recorded command the code has not asked for yet (skipping version markers), or
+   * null at the end of the task; consumes nothing.
+   */
+  HistoryEvent peek() {
+    for (int i = next; i < expected.size(); i++) {
+      if (!Commands.isVersionMarker(expected.get(i).attributes())) {
+        return expected.get(i);
+      }
+    }
+    return null;
+  }
+
   /** Fails if recorded commands were not asked for by the code. */
   void finish() {
     while (next < expected.size() && Commands.isVersionMarker(expected.get(next).attributes())) {

@@ -1,6 +1,7 @@
 package dev.weft.internal.runtime;
 
 import dev.weft.activity.ActivityOptions;
+import dev.weft.activity.LocalActivityOptions;
 import dev.weft.internal.definition.ActivityDefinition;
 import dev.weft.workflow.ActivityStub;
 import dev.weft.workflow.CancellationScope;
@@ -121,6 +122,26 @@ public final class WorkflowInternal {
               Promise<Object> result =
                   runner("calling an activity")
                       .scheduleActivity(type, method.getGenericReturnType(), args, options);
+              return result.get();
+            });
+    return iface.cast(proxy);
+  }
+
+  /** See {@code Workflow.newLocalActivityStub()}. */
+  public static <T> T newLocalActivityStub(Class<T> iface, LocalActivityOptions options) {
+    ActivityDefinition definition = ActivityDefinition.of(iface);
+    Object proxy =
+        Proxy.newProxyInstance(
+            iface.getClassLoader(),
+            new Class<?>[] {iface},
+            (p, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(iface, p, method, args);
+              }
+              String type = definition.typeOf(method);
+              Promise<Object> result =
+                  runner("calling a local activity")
+                      .scheduleLocalActivity(type, method.getGenericReturnType(), args, options);
               return result.get();
             });
     return iface.cast(proxy);

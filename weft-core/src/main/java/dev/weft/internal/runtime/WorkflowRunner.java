@@ -1,6 +1,8 @@
 package dev.weft.internal.runtime;
 
 import dev.weft.activity.ActivityOptions;
+import dev.weft.activity.LocalActivityOptions;
+import dev.weft.common.RetryPolicy;
 import dev.weft.converter.Payload;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.QueryFailedException;
@@ -11,6 +13,7 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCompleted;
 import dev.weft.history.EventAttributes.ActivityFailed;
 import dev.weft.history.EventAttributes.ActivityTimedOut;
+import dev.weft.history.EventAttributes.LocalActivityRecorded;
 import dev.weft.history.EventAttributes.MarkerRecorded;
 import dev.weft.history.EventAttributes.SignalReceived;
 import dev.weft.history.EventAttributes.TimerFired;
@@ -32,7 +35,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,6 +63,14 @@ public final class WorkflowRunner {
   private final ScopeNode rootScope = new ScopeNode(null, true, () -> {});
   private final Map<Long, PendingCall> pending = new HashMap<>();
   private final Map<String, Integer> versions = new HashMap<>();
+  private final LocalActivityExecutor localExecutor;
+  private final Duration localActivityBudget;
+
+  /** Local activities whose outcome is not recorded yet (running, or on replay, not reached). */
+  private final TreeMap<Long, LocalActivityCall> localRunning = new TreeMap<>();
+
+  /** Local retries start only if at least this much of the task's time is left after backoff. */
+  private static final Duration MIN_LOCAL_ATTEMPT = Duration.ofMillis(100);
 
   /** The version {@code getVersion} returns for code that ran before the change was made. */
   public static final int DEFAULT_VERSION = -1;
@@ -72,6 +85,7 @@ public final class WorkflowRunner {
   private Throwable abort;
   private boolean closing;
   private long nextEventId = 1;
+  private Instant localDeadline;
 
   /**
    * Creates the state of a run before any event is applied.
@@ -82,6 +96,9 @@ public final class WorkflowRunner {
    * @param payloads converts values
    * @param activityCheck refuses activity types no local worker of a queue knows
    * @param deadlockTimeout how long a coroutine may run without yielding
+   * @param localExecutor runs local activities
+   * @param localActivityBudget how long one workflow task may spend running local activities (less
+   *     than its lease, so that the task completes while it holds the run)
    */
   public WorkflowRunner(
       WorkflowInfo info,
@@ -89,8 +106,12 @@ public final class WorkflowRunner {
       Supplier<?> factory,
       PayloadConverter payloads,
       ActivityTypeCheck activityCheck,
-      Duration deadlockTimeout) {
+      Duration deadlockTimeout,
+      LocalActivityExecutor localExecutor,
+      Duration localActivityBudget) {
     this.info = info;
+    this.localExecutor = localExecutor;
+    this.localActivityBudget = localActivityBudget;
     this.definition = definition;
     this.factory = factory;
     this.payloads = payloads;
@@ -121,12 +142,21 @@ public final class WorkflowRunner {
             ? null
             : new ReplayCursor(
                 info.runId(), recordedCommands.boundaryEventId(), recordedCommands.commands());
+    localDeadline = replay == null ? localExecutor.now().plus(localActivityBudget) : null;
     WorkflowThreadContext.enter(this, null, false);
     try {
       for (EventAttributes event : inbound) {
         apply(event);
       }
       if (abort == null) {
+        scheduler.runUntilBlocked(() -> abort != null || closing);
+      }
+      while (abort == null && !closing && !localRunning.isEmpty()) {
+        boolean progressed =
+            replay != null ? replayNextLocalActivity() : completeNextLocalActivity();
+        if (!progressed) {
+          break;
+        }
         scheduler.runUntilBlocked(() -> abort != null || closing);
       }
       if (abort == null && replay != null) {
@@ -139,6 +169,9 @@ public final class WorkflowRunner {
     } finally {
       WorkflowThreadContext.exit();
       replay = null;
+      if (abort != null || closing) {
+        stopLocalActivities();
+      }
     }
     if (abort != null) {
       throw new WorkflowTaskFailedException(info.runId(), abort);
@@ -183,7 +216,17 @@ public final class WorkflowRunner {
 
   /** Unwinds every coroutine; the runner is unusable afterwards. */
   public void destroy() {
+    stopLocalActivities();
     scheduler.destroy();
+  }
+
+  private void stopLocalActivities() {
+    for (LocalActivityCall call : localRunning.values()) {
+      if (call.running != null) {
+        call.running.cancel();
+        call.running = null;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- inbound events
@@ -431,6 +474,177 @@ public final class WorkflowRunner {
     pending.put(seq, call);
     self.scope.register(call);
     return (Promise<T>) promise;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Promise<T> scheduleLocalActivity(
+      String activityType, Type resultType, Object[] args, LocalActivityOptions options) {
+    Coroutine self =
+        WorkflowThreadContext.current("calling a local activity")
+            .blockingCoroutine("calling a local activity");
+    activityCheck.check(info.taskQueue(), activityType);
+    Payload input =
+        payloads.encodeArguments(args, "input of local activity '" + activityType + "'");
+    long seq = nextSeq++;
+    WorkflowPromise<Object> promise = new WorkflowPromise<>();
+    LocalActivityCall call =
+        new LocalActivityCall(
+            this, seq, activityType, resultType, input, options, now, promise, self.scope);
+    self.scope.register(call);
+    resumeLocalActivity(call);
+    return (Promise<T>) promise;
+  }
+
+  /** Runs the next attempt of a local activity (live), or waits for its recorded outcome. */
+  void resumeLocalActivity(LocalActivityCall call) {
+    localRunning.put(call.seq, call);
+    if (replay == null && localDeadline != null) {
+      startLocalAttempt(call, Duration.ZERO);
+    }
+  }
+
+  void forgetLocalActivity(LocalActivityCall call) {
+    localRunning.remove(call.seq);
+  }
+
+  private void startLocalAttempt(LocalActivityCall call, Duration delay) {
+    Instant start = localExecutor.now().plus(delay);
+    Duration timeout = Duration.between(start, localDeadline);
+    String timeoutType = "START_TO_CLOSE";
+    String why =
+        "local activity attempt "
+            + call.attempt
+            + " ran out of its workflow task's time for local activities ("
+            + localActivityBudget
+            + ")";
+    Duration startToClose = call.options.startToCloseTimeout();
+    if (startToClose != null && startToClose.compareTo(timeout) <= 0) {
+      timeout = startToClose;
+      why = "local activity attempt " + call.attempt + " timed out (START_TO_CLOSE)";
+    }
+    Duration scheduleToClose = call.options.scheduleToCloseTimeout();
+    if (scheduleToClose != null) {
+      Duration left = Duration.between(start, call.scheduledAt.plus(scheduleToClose));
+      if (left.compareTo(timeout) <= 0) {
+        timeout = left;
+        timeoutType = "SCHEDULE_TO_CLOSE";
+        why = "local activity timed out (SCHEDULE_TO_CLOSE)";
+      }
+    }
+    call.running =
+        localExecutor.start(
+            new LocalActivityExecutor.Attempt(
+                info,
+                call.activityType,
+                call.seq,
+                call.attempt,
+                call.input,
+                delay,
+                timeout,
+                timeoutType,
+                why));
+  }
+
+  /**
+   * Waits for the first running local activity attempt to end and handles its outcome: records it,
+   * or starts the next attempt after a short backoff. Returns false if nothing runs.
+   */
+  private boolean completeNextLocalActivity() {
+    List<LocalActivityCall> live =
+        localRunning.values().stream().filter(c -> c.running != null).toList();
+    if (live.isEmpty()) {
+      return false;
+    }
+    CompletableFuture.anyOf(
+            live.stream().map(c -> c.running.outcome()).toArray(CompletableFuture[]::new))
+        .join();
+    for (LocalActivityCall call : live) {
+      if (call.running.outcome().isDone()) {
+        handleLocalOutcome(call, call.running.outcome().join());
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private void handleLocalOutcome(LocalActivityCall call, LocalActivityExecutor.Outcome outcome) {
+    switch (outcome) {
+      case LocalActivityExecutor.Completed c ->
+          recordLocal(
+              call,
+              new LocalActivityRecorded(
+                  call.seq, call.activityType, c.result(), null, call.attempt, null));
+      case LocalActivityExecutor.Failed f -> {
+        Instant at = localExecutor.now();
+        RetryPolicy policy = call.options.retryPolicy();
+        Duration backoff = policy.backoff(call.attempt);
+        Duration scheduleToClose = call.options.scheduleToCloseTimeout();
+        boolean retry =
+            policy.allowsRetry(call.attempt, f.failure().type(), f.failure().nonRetryable())
+                && (scheduleToClose == null
+                    || at.plus(backoff).isBefore(call.scheduledAt.plus(scheduleToClose)));
+        if (retry && at.plus(backoff).plus(MIN_LOCAL_ATTEMPT).isBefore(localDeadline)) {
+          call.attempt++;
+          startLocalAttempt(call, backoff);
+          return;
+        }
+        recordLocal(
+            call,
+            new LocalActivityRecorded(
+                call.seq,
+                call.activityType,
+                null,
+                f.failure(),
+                call.attempt,
+                retry ? backoff : null));
+      }
+    }
+  }
+
+  private void recordLocal(LocalActivityCall call, LocalActivityRecorded recorded) {
+    localRunning.remove(call.seq);
+    call.running = null;
+    command(recorded);
+    call.onRecorded(recorded);
+  }
+
+  /**
+   * On replay: if the next recorded command is the outcome of a local activity that is waiting for
+   * it, applies it. Returns false otherwise.
+   */
+  private boolean replayNextLocalActivity() {
+    HistoryEvent next = replay.peek();
+    if (next == null
+        || !(next.attributes() instanceof LocalActivityRecorded r)
+        || !localRunning.containsKey(r.seq())) {
+      return false;
+    }
+    LocalActivityCall call = localRunning.remove(r.seq());
+    command(r);
+    call.onRecorded(r);
+    return true;
+  }
+
+  /** Starts the durable timer after which a local activity's next attempt runs. */
+  PendingCall startLocalRetryTimer(LocalActivityCall call, Duration backoff) {
+    long seq = nextSeq++;
+    command(new EventAttributes.TimerStarted(seq, backoff, now.plus(backoff)));
+    PendingCall timer =
+        new PendingCall() {
+          @Override
+          public void onEvent(EventAttributes event) {
+            call.onRetryTimerFired();
+          }
+
+          @Override
+          public void cancel(String reason) {
+            if (forgetPending(seq) != null) {
+              command(new EventAttributes.TimerCanceled(seq));
+            }
+          }
+        };
+    pending.put(seq, timer);
+    return timer;
   }
 
   TimerCall startTimer(Duration duration) {
