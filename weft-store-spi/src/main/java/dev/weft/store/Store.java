@@ -2,6 +2,7 @@ package dev.weft.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,11 +107,26 @@ public interface Store extends AutoCloseable {
   /** Returns a run's pending timers, by sequence number. */
   List<TimerRecord> findTimers(String runId);
 
-  /** Lists runs matching a query, newest first, one page at a time. */
+  /**
+   * Lists runs matching a query, one page at a time, newest first unless the query has an order
+   * (see {@link RunQuery} for how paging behaves).
+   *
+   * @throws IllegalArgumentException if the page token is not one this store returned for a query
+   *     with the same order
+   */
   RunPage listRuns(RunQuery query);
 
-  /** Counts the runs matching a query (its page size and token are ignored). */
+  /** Counts the runs matching a query, filter included (its page size, token and order ignored). */
   long countRuns(RunQuery query);
+
+  /**
+   * Returns a run's search attributes by name, in name order; empty if the run has none or does not
+   * exist.
+   */
+  Map<String, SearchAttributeValue> findSearchAttributes(String runId);
+
+  /** Returns a run's memo; empty if none was set or the run does not exist. */
+  Optional<byte[]> findMemo(String runId);
 
   /** Returns the row counts of the store's tables. */
   StoreStats stats();

@@ -2,6 +2,7 @@ package dev.weft.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -262,4 +263,64 @@ public sealed interface Write {
    * inbox.
    */
   record DeleteRunTasks(String runId) implements Write {}
+
+  /**
+   * Sets and removes search attributes of a run; the run's other attributes are kept. A value
+   * replaces the attribute's previous value, whatever its type was; removing an attribute the run
+   * does not have is a no-op. Conditional: conflicts unless the run exists (in any status). To give
+   * a run its attributes at start, put this write in the batch of its {@link InsertRun}.
+   *
+   * @param values the attributes to set, by name
+   * @param removed the names of attributes to remove; none of them may be in {@code values}
+   * @throws IllegalArgumentException if both are empty, a name is in both, or a name is not allowed
+   *     ({@link RunField.Attribute#checkName})
+   */
+  record UpsertSearchAttributes(
+      String runId, Map<String, SearchAttributeValue> values, Set<String> removed)
+      implements Write {
+    /** Validates the write. */
+    public UpsertSearchAttributes {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(values, "values");
+      Objects.requireNonNull(removed, "removed");
+      values.forEach(
+          (name, value) -> {
+            RunField.Attribute.checkName(name);
+            if (value == null) {
+              throw new IllegalArgumentException(
+                  "search attribute '" + name + "' has a null value; remove it with 'removed'");
+            }
+          });
+      removed.forEach(RunField.Attribute::checkName);
+      values = Map.copyOf(values);
+      removed = Set.copyOf(removed);
+      if (values.isEmpty() && removed.isEmpty()) {
+        throw new IllegalArgumentException("UpsertSearchAttributes needs a value or a removal");
+      }
+      for (String name : removed) {
+        if (values.containsKey(name)) {
+          throw new IllegalArgumentException(
+              "search attribute '" + name + "' is both set and removed");
+        }
+      }
+    }
+
+    /** Sets search attributes of a run, removing none. */
+    public UpsertSearchAttributes(String runId, Map<String, SearchAttributeValue> values) {
+      this(runId, values, Set.of());
+    }
+  }
+
+  /**
+   * Sets a run's memo, replacing the previous one: opaque bytes the store keeps with the run and
+   * never filters on. Conditional: conflicts unless the run exists (in any status). To give a run
+   * its memo at start, put this write in the batch of its {@link InsertRun}.
+   */
+  record SetMemo(String runId, byte[] memo) implements Write {
+    /** Validates the write. */
+    public SetMemo {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(memo, "memo");
+    }
+  }
 }

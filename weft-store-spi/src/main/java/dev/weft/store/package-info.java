@@ -11,5 +11,11 @@
  * <p>The store treats event and payload contents as opaque bytes: it knows rows (runs, history,
  * inbox, tasks, timers), not workflow semantics. That keeps every store small and lets one contract
  * suite (the TCK in {@code weft-store-tck}) pin the behaviour of all of them.
+ *
+ * <p>Visibility: runs carry typed search attributes ({@link
+ * dev.weft.store.Write.UpsertSearchAttributes}) and an opaque memo ({@link
+ * dev.weft.store.Write.SetMemo}); {@link dev.weft.store.Store#listRuns} filters and sorts by them
+ * and by the built-in fields, with a {@link dev.weft.store.RunFilter} that {@link
+ * dev.weft.store.RunFilterParser} reads from a small SQL-like language.
  */
 package dev.weft.store;

@@ -51,6 +51,8 @@ final class BatchApplier {
         case Write.InsertTimer w -> insertTimer(w, st, notes);
         case Write.DeleteTimer w -> deleteTimer(w, st);
         case Write.DeleteRunTasks w -> deleteRunTasks(w.runId(), st);
+        case Write.UpsertSearchAttributes w -> VisibilityWrites.upsertSearchAttributes(w, st);
+        case Write.SetMemo w -> VisibilityWrites.setMemo(w, st);
       }
     }
   }

@@ -27,4 +27,13 @@ public interface Dialect {
 
   /** Returns whether an exception reports a violated primary key or unique constraint. */
   boolean isUniqueViolation(SQLException e);
+
+  /**
+   * The operator that matches a {@code LIKE} pattern ignoring case, at least for ASCII letters
+   * ({@code LIKE} in SQLite, {@code ILIKE} in PostgreSQL): how TEXT search attributes are searched.
+   * Everything else about strings compares in binary (code point) order, so a database whose
+   * default collation is a locale's must declare the text columns of runs and search attributes
+   * with a binary one (PostgreSQL: {@code COLLATE "C"}).
+   */
+  String caseInsensitiveLike();
 }

@@ -10,6 +10,7 @@ import dev.weft.store.InboxRecord;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Store;
 import dev.weft.store.StoreCapabilities;
 import dev.weft.store.StoreException;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,6 +44,7 @@ public class JdbcStore implements Store {
   private final BatchApplier batches;
   private final TaskClaims claims;
   private final RunReads queries = new RunReads();
+  private final RunListing listing;
 
   /**
    * Creates a store over open connections; the store owns and closes them.
@@ -66,6 +69,7 @@ public class JdbcStore implements Store {
     this.capabilities = capabilities;
     this.batches = new BatchApplier(dialect);
     this.claims = new TaskClaims(dialect);
+    this.listing = new RunListing(dialect);
     this.writer =
         new GroupCommitWriter(
             new Statements(writerConnection),
@@ -185,12 +189,23 @@ public class JdbcStore implements Store {
 
   @Override
   public RunPage listRuns(RunQuery query) {
-    return reads.read("list runs", st -> queries.listRuns(query, st));
+    return reads.read("list runs", st -> listing.list(query, st));
   }
 
   @Override
   public long countRuns(RunQuery query) {
-    return reads.read("count runs", st -> queries.countRuns(query, st));
+    return reads.read("count runs", st -> listing.count(query, st));
+  }
+
+  @Override
+  public Map<String, SearchAttributeValue> findSearchAttributes(String runId) {
+    return reads.read(
+        "search attributes of run " + runId, st -> VisibilityReads.searchAttributes(runId, st));
+  }
+
+  @Override
+  public Optional<byte[]> findMemo(String runId) {
+    return reads.read("memo of run " + runId, st -> VisibilityReads.memo(runId, st));
   }
 
   @Override

@@ -3,8 +3,6 @@ package dev.weft.store.jdbc;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
-import dev.weft.store.RunPage;
-import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
@@ -203,72 +201,6 @@ final class RunReads {
     }
   }
 
-  RunPage listRuns(RunQuery q, Statements st) throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + " WHERE r.namespace = ?");
-    List<Object> params = new ArrayList<>();
-    params.add(q.namespace());
-    appendFilters(q, sql, params);
-    if (q.pageToken() != null) {
-      PageToken token = PageToken.parse(q.pageToken());
-      sql.append(" AND (r.start_time < ? OR (r.start_time = ? AND r.run_id < ?))");
-      params.add(token.startMillis());
-      params.add(token.startMillis());
-      params.add(token.runId());
-    }
-    sql.append(" ORDER BY r.start_time DESC, r.run_id DESC LIMIT ?");
-    params.add(q.pageSize() + 1);
-    PreparedStatement ps = st.prepare(sql.toString());
-    bind(ps, params);
-    List<RunRecord> runs = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        runs.add(Rows.run(rs));
-      }
-    }
-    String next = null;
-    if (runs.size() > q.pageSize()) {
-      runs.remove(runs.size() - 1);
-      RunRecord last = runs.get(runs.size() - 1);
-      next = new PageToken(last.startTime().toEpochMilli(), last.runId()).format();
-    }
-    return new RunPage(runs, next);
-  }
-
-  long countRuns(RunQuery q, Statements st) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM runs r WHERE r.namespace = ?");
-    List<Object> params = new ArrayList<>();
-    params.add(q.namespace());
-    appendFilters(q, sql, params);
-    PreparedStatement ps = st.prepare(sql.toString());
-    bind(ps, params);
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void appendFilters(RunQuery q, StringBuilder sql, List<Object> params) {
-    if (q.status() != null) {
-      sql.append(" AND r.status = ?");
-      params.add(q.status().name());
-    }
-    if (q.workflowType() != null) {
-      sql.append(" AND r.workflow_type = ?");
-      params.add(q.workflowType());
-    }
-    if (q.workflowId() != null) {
-      sql.append(" AND r.workflow_id = ?");
-      params.add(q.workflowId());
-    }
-  }
-
-  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      ps.setObject(i + 1, params.get(i));
-    }
-  }
-
   StoreStats stats(Statements st) throws SQLException {
     return new StoreStats(
         count("runs", st),
@@ -283,25 +215,6 @@ final class RunReads {
     try (ResultSet rs = st.prepare("SELECT COUNT(*) FROM " + table).executeQuery()) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  /** The position after the last run of a page: its start time and run ID. */
-  private record PageToken(long startMillis, String runId) {
-    static PageToken parse(String token) {
-      int colon = token.indexOf(':');
-      if (colon < 1) {
-        throw new IllegalArgumentException("invalid page token '" + token + "'");
-      }
-      try {
-        return new PageToken(Long.parseLong(token.substring(0, colon)), token.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("invalid page token '" + token + "'", e);
-      }
-    }
-
-    String format() {
-      return startMillis + ":" + runId;
     }
   }
 }

@@ -27,4 +27,11 @@ final class SqliteDialect implements Dialect {
     return e.getErrorCode() == 19 // SQLITE_CONSTRAINT
         && String.valueOf(e.getMessage()).contains("constraint failed");
   }
+
+  @Override
+  public String caseInsensitiveLike() {
+    // SQLite's LIKE ignores the case of ASCII letters (unless PRAGMA case_sensitive_like is set,
+    // which the store never does)
+    return "LIKE";
+  }
 }

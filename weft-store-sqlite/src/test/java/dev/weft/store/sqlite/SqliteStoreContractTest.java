@@ -6,13 +6,17 @@ import dev.weft.store.tck.ActivityTimeoutContract;
 import dev.weft.store.tck.AtomicityContract;
 import dev.weft.store.tck.ConcurrencyContract;
 import dev.weft.store.tck.DueTimeContract;
+import dev.weft.store.tck.FilterContract;
 import dev.weft.store.tck.HistoryContract;
 import dev.weft.store.tck.InboxContract;
 import dev.weft.store.tck.ListingContract;
 import dev.weft.store.tck.NotificationContract;
+import dev.weft.store.tck.OrderContract;
 import dev.weft.store.tck.RunCloseContract;
 import dev.weft.store.tck.RunContract;
+import dev.weft.store.tck.SearchAttributeContract;
 import dev.weft.store.tck.TimerContract;
+import dev.weft.store.tck.VisibilityContract;
 import dev.weft.store.tck.WorkflowTaskContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -127,6 +131,38 @@ class SqliteStoreContractTest {
 
   @Nested
   class Concurrency extends ConcurrencyContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class SearchAttributes extends SearchAttributeContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class Filters extends FilterContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class Orders extends OrderContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class Visibility extends VisibilityContract {
     @Override
     protected Store newStore() {
       return open();

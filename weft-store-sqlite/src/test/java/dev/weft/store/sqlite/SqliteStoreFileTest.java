@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
+import dev.weft.store.RunFilterParser;
+import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
@@ -20,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What only a file store has: data survives closing and reopening the file, one store at a time
- * owns a file, and a file whose schema is newer than the code is refused.
+ * owns a file, a file whose schema is newer than the code is refused, and an older one is migrated
+ * with its data.
  */
 @Tag("store")
 class SqliteStoreFileTest {
@@ -107,6 +112,62 @@ class SqliteStoreFileTest {
 
     try (SqliteStore store = SqliteStore.open(file)) {
       assertThat(store.stats().runs()).isZero();
+    }
+  }
+
+  @Test
+  void aStoreFromBeforeVisibilityKeepsItsRunsAndGainsSearchAttributes() throws Exception {
+    Path file = dir.resolve("weft.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE weft_schema (version INTEGER NOT NULL PRIMARY KEY,"
+              + " applied_at BIGINT NOT NULL)");
+      for (int version = 1; version <= 2; version++) {
+        String script = script("db/sqlite/V00" + version + ".sql");
+        for (String sql : script.split(";")) {
+          if (!sql.isBlank()) {
+            s.execute(sql);
+          }
+        }
+        s.execute("INSERT INTO weft_schema (version, applied_at) VALUES (" + version + ", 0)");
+      }
+      s.execute(
+          "INSERT INTO runs (run_id, namespace, workflow_id, workflow_type, task_queue, status,"
+              + " start_time) VALUES ('r1', 'default', 'order-1', 'Order', 'main', 'RUNNING', "
+              + T0.toEpochMilli()
+              + ")");
+    }
+
+    try (SqliteStore store = SqliteStore.open(file)) {
+      RunQuery byType =
+          new RunQuery("default", 10)
+              .withFilter(RunFilterParser.parse("WorkflowType = 'Order'", Map.of()));
+      assertThat(store.listRuns(byType).runs()).extracting(RunRecord::runId).containsExactly("r1");
+      assertThat(store.findMemo("r1")).isEmpty();
+
+      CommitResult upsert =
+          store
+              .commit(
+                  Batch.of(
+                      new Write.UpsertSearchAttributes(
+                          "r1", Map.of("CustomerId", SearchAttributeValue.ofKeyword("c1")))))
+              .join();
+
+      assertThat(upsert.committed()).isTrue();
+      assertThat(store.findSearchAttributes("r1")).containsOnlyKeys("CustomerId");
+    }
+  }
+
+  private static String script(String resource) throws Exception {
+    try (var in = SqliteStore.class.getClassLoader().getResourceAsStream(resource)) {
+      StringBuilder sql = new StringBuilder();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.strip().startsWith("--")) {
+          sql.append(line).append('\n');
+        }
+      }
+      return sql.toString();
     }
   }
 
