@@ -7,15 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code weft demo}: runs the order saga and subscription examples end to end on an embedded SQLite
- * store in a temporary folder. Exits 0, or 1 with a message on standard error if the demo fails.
+ * {@code weft demo}: runs the examples (order saga, subscription, approval, catch-up) end to end on
+ * an embedded SQLite store in a temporary folder. Exits 0, or 1 with a message on standard error if
+ * the demo fails.
  */
 @Command(
     name = "demo",
     description = {
       "Runs the examples end to end on a temporary embedded store.",
       "An order saga that ships and one that is compensated; a subscription that sends its"
-          + " follow-up and one that unsubscribes."
+          + " follow-up and one that unsubscribes; an expense approval that escalates and one"
+          + " that is rejected; a catch-up over 10,000 blocks with continue-as-new."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(

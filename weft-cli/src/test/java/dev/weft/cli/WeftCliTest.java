@@ -28,7 +28,7 @@ class WeftCliTest {
   }
 
   @Test
-  void demoRunsBothExamplesAndExitsZero() {
+  void demoRunsEveryExampleAndExitsZero() {
     int exit = run("demo");
 
     System.out.println(out());
@@ -40,6 +40,8 @@ class WeftCliTest {
         .contains("-> run FAILED (no carrier serves Atlantis), saga step COMPENSATED")
         .contains("-> run COMPLETED, subscription COMPLETED")
         .contains("-> run COMPLETED, subscription UNSUBSCRIBED, no follow-up sent")
+        .contains("-> run COMPLETED, request APPROVED by erin after escalation")
+        .contains("-> 10,000 blocks in 10 runs")
         .contains("Demo finished.");
   }
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replay twins of {@link OrderSagaTest}: the histories it recorded (see {@link Histories}) still
- * replay on the current code.
+ * Replay twins of {@link OrderSagaTest}: the histories it recorded (see {@link RecordedHistories})
+ * still replay on the current code.
  */
 @Tag("replay")
 class OrderSagaReplayTest {
