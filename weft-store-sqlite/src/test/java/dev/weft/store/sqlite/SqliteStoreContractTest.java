@@ -16,7 +16,6 @@ import dev.weft.store.tck.RunCloseContract;
 import dev.weft.store.tck.RunContract;
 import dev.weft.store.tck.SearchAttributeContract;
 import dev.weft.store.tck.TimerContract;
-import dev.weft.store.tck.VisibilityContract;
 import dev.weft.store.tck.WorkflowTaskContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -155,14 +154,6 @@ class SqliteStoreContractTest {
 
   @Nested
   class Orders extends OrderContract {
-    @Override
-    protected Store newStore() {
-      return open();
-    }
-  }
-
-  @Nested
-  class Visibility extends VisibilityContract {
     @Override
     protected Store newStore() {
       return open();

@@ -45,6 +45,15 @@ public final class VisibilityData {
 
   private VisibilityData() {}
 
+  /** Returns one batch that creates the whole catalog. */
+  public static Batch catalogBatch() {
+    Batch.Builder all = Batch.builder();
+    for (Batch batch : catalog()) {
+      all.addAll(batch.writes());
+    }
+    return all.build();
+  }
+
   /** Returns the batches that create the catalog, one per run, oldest first. */
   public static List<Batch> catalog() {
     List<Batch> batches = new ArrayList<>();
