@@ -1,7 +1,10 @@
 package dev.weft.client;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A run as an operator sees it.
@@ -20,6 +23,11 @@ import java.util.List;
  * @param workflowTaskAttempt attempts of its current workflow task (above 1 means it is failing)
  * @param workflowTaskFailure why its workflow task is failing (for example non-determinism, with
  *     both sides), or {@code null}
+ * @param runDeadline when it times out (its run timeout or the workflow's execution timeout), or
+ *     {@code null}
+ * @param searchAttributes its search attributes, in name order (String, Long, Double, Boolean or
+ *     Instant values)
+ * @param memo its memo, as the data converter reads it back (JSON values by default)
  */
 public record WorkflowDescription(
     String workflowId,
@@ -34,11 +42,16 @@ public record WorkflowDescription(
     List<PendingActivity> pendingActivities,
     List<PendingTimer> pendingTimers,
     int workflowTaskAttempt,
-    String workflowTaskFailure) {
+    String workflowTaskFailure,
+    Instant runDeadline,
+    Map<String, Object> searchAttributes,
+    Map<String, Object> memo) {
 
-  /** Copies the lists. */
+  /** Copies the lists and maps. */
   public WorkflowDescription {
     pendingActivities = List.copyOf(pendingActivities);
     pendingTimers = List.copyOf(pendingTimers);
+    searchAttributes = Collections.unmodifiableMap(new TreeMap<>(searchAttributes));
+    memo = Collections.unmodifiableMap(new TreeMap<>(memo));
   }
 }

@@ -1,18 +1,46 @@
 package dev.weft.client;
 
+import dev.weft.common.RetryPolicy;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * How a workflow run is started. Immutable; validated when built.
+ *
+ * <pre>{@code
+ * WorkflowOptions options = WorkflowOptions.newBuilder()
+ *     .workflowId("order-42")
+ *     .taskQueue("orders")
+ *     .workflowRunTimeout(Duration.ofHours(1))
+ *     .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(3).build())
+ *     .searchAttribute("CustomerId", "c-7")
+ *     .memo("note", "priority customer")
+ *     .build();
+ * }</pre>
  *
  * @param workflowId the workflow ID; {@code null} for a random one
  * @param taskQueue the queue its workflow tasks are dispatched on (required)
  * @param idReusePolicy whether the ID may be reused after earlier runs closed
  * @param idConflictPolicy what to do when a run with the ID is running
+ * @param workflowExecutionTimeout the longest the workflow may take over all its runs (retries and
+ *     continue-as-new included), or {@code null} for no limit
+ * @param workflowRunTimeout the longest one run may take, or {@code null} for no limit
+ * @param retryPolicy how a failed or timed-out run is retried as a new run of the same workflow ID,
+ *     or {@code null} for no retries (the default, as in Temporal)
+ * @param searchAttributes the run's search attributes at start, by registered name
+ * @param memo values kept with the run and shown by describe, never filtered on
  */
 public record WorkflowOptions(
     String workflowId,
     String taskQueue,
     WorkflowIdReusePolicy idReusePolicy,
-    WorkflowIdConflictPolicy idConflictPolicy) {
+    WorkflowIdConflictPolicy idConflictPolicy,
+    Duration workflowExecutionTimeout,
+    Duration workflowRunTimeout,
+    RetryPolicy retryPolicy,
+    Map<String, Object> searchAttributes,
+    Map<String, Object> memo) {
 
   /** Validates the options; each error names the field and value. */
   public WorkflowOptions {
@@ -34,6 +62,34 @@ public record WorkflowOptions(
     if (idConflictPolicy == null) {
       idConflictPolicy = WorkflowIdConflictPolicy.FAIL;
     }
+    requirePositive("workflowExecutionTimeout", workflowExecutionTimeout);
+    requirePositive("workflowRunTimeout", workflowRunTimeout);
+    searchAttributes = copy("searchAttributes", searchAttributes);
+    memo = copy("memo", memo);
+  }
+
+  private static void requirePositive(String field, Duration value) {
+    if (value != null && (value.isNegative() || value.isZero())) {
+      throw new IllegalArgumentException(
+          "WorkflowOptions." + field + " must be positive, was " + value);
+    }
+  }
+
+  private static Map<String, Object> copy(String field, Map<String, Object> values) {
+    if (values == null) {
+      return Map.of();
+    }
+    values.forEach(
+        (name, value) -> {
+          if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("WorkflowOptions." + field + " has a blank name");
+          }
+          if (value == null) {
+            throw new IllegalArgumentException(
+                "WorkflowOptions." + field + " '" + name + "' has a null value");
+          }
+        });
+    return Map.copyOf(values);
   }
 
   /** Returns a builder. */
@@ -43,11 +99,18 @@ public record WorkflowOptions(
 
   /** Returns a builder initialized from these options. */
   public Builder toBuilder() {
-    return new Builder()
-        .workflowId(workflowId)
-        .taskQueue(taskQueue)
-        .idReusePolicy(idReusePolicy)
-        .idConflictPolicy(idConflictPolicy);
+    Builder b =
+        new Builder()
+            .workflowId(workflowId)
+            .taskQueue(taskQueue)
+            .idReusePolicy(idReusePolicy)
+            .idConflictPolicy(idConflictPolicy)
+            .workflowExecutionTimeout(workflowExecutionTimeout)
+            .workflowRunTimeout(workflowRunTimeout)
+            .retryPolicy(retryPolicy);
+    searchAttributes.forEach(b::searchAttribute);
+    memo.forEach(b::memo);
+    return b;
   }
 
   /** Builds {@link WorkflowOptions}. */
@@ -56,6 +119,11 @@ public record WorkflowOptions(
     private String taskQueue;
     private WorkflowIdReusePolicy idReusePolicy;
     private WorkflowIdConflictPolicy idConflictPolicy;
+    private Duration workflowExecutionTimeout;
+    private Duration workflowRunTimeout;
+    private RetryPolicy retryPolicy;
+    private final Map<String, Object> searchAttributes = new LinkedHashMap<>();
+    private final Map<String, Object> memo = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -83,9 +151,58 @@ public record WorkflowOptions(
       return this;
     }
 
+    /** Sets the longest the workflow may take over all its runs (default: no limit). */
+    public Builder workflowExecutionTimeout(Duration timeout) {
+      this.workflowExecutionTimeout = timeout;
+      return this;
+    }
+
+    /** Sets the longest one run may take (default: no limit). */
+    public Builder workflowRunTimeout(Duration timeout) {
+      this.workflowRunTimeout = timeout;
+      return this;
+    }
+
+    /** Sets how failed or timed-out runs are retried (default: not retried). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /**
+     * Sets a search attribute the run starts with. The name must be registered on the engine; the
+     * value's Java type must fit the registered type (see {@link
+     * dev.weft.common.SearchAttributeType}).
+     */
+    public Builder searchAttribute(String name, Object value) {
+      searchAttributes.put(name, value);
+      return this;
+    }
+
+    /** Sets search attributes the run starts with (see {@link #searchAttribute}). */
+    public Builder searchAttributes(Map<String, ?> values) {
+      searchAttributes.putAll(values);
+      return this;
+    }
+
+    /** Adds a memo entry: any serializable value, shown by describe. */
+    public Builder memo(String name, Object value) {
+      memo.put(name, value);
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public WorkflowOptions build() {
-      return new WorkflowOptions(workflowId, taskQueue, idReusePolicy, idConflictPolicy);
+      return new WorkflowOptions(
+          workflowId,
+          taskQueue,
+          idReusePolicy,
+          idConflictPolicy,
+          workflowExecutionTimeout,
+          workflowRunTimeout,
+          retryPolicy,
+          searchAttributes,
+          memo);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.weft.engine;
 
 import dev.weft.client.WeftClient;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.converter.DataConverter;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.converter.PayloadCodec;
@@ -11,6 +12,7 @@ import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.TimeOrderedIds;
+import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.Workers;
@@ -77,7 +79,8 @@ public final class WeftEngine implements AutoCloseable {
             new TimeOrderedIds(b.clock),
             b.deadlockTimeout,
             b.workflowTaskLease,
-            b.safetyPoll);
+            b.safetyPoll,
+            b.searchAttributes);
     this.client = new EmbeddedClient(ctx);
     this.shutdownTimeout = b.shutdownTimeout;
   }
@@ -198,8 +201,23 @@ public final class WeftEngine implements AutoCloseable {
     private Duration workflowTaskLease = Duration.ofSeconds(10);
     private Duration safetyPoll = Duration.ofSeconds(1);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private final SearchAttributeCatalog searchAttributes = new SearchAttributeCatalog();
 
     private Builder() {}
+
+    /**
+     * Registers a custom search attribute: runs can then be given it at start ({@code
+     * WorkflowOptions.searchAttribute}) or upsert it ({@code Workflow.upsertSearchAttributes}), and
+     * lists can filter and sort on it ({@code WorkflowFilter.withQuery}). Engines sharing a store
+     * should register the same attributes.
+     *
+     * @throws IllegalArgumentException if the name is blank, holds a backquote, is a built-in field
+     *     ({@code WorkflowId}, {@code Status}...), or is registered already with another type
+     */
+    public Builder registerSearchAttribute(String name, SearchAttributeType type) {
+      searchAttributes.register(name, type);
+      return this;
+    }
 
     /** Sets the store (required). The engine closes it. */
     public Builder store(Store store) {

@@ -7,5 +7,9 @@ public enum TimeoutType {
   /** The activity, over all attempts and backoffs, exceeded its schedule-to-close timeout. */
   SCHEDULE_TO_CLOSE,
   /** A running attempt did not heartbeat within its heartbeat timeout. */
-  HEARTBEAT
+  HEARTBEAT,
+  /** A workflow run lasted longer than its run timeout. */
+  WORKFLOW_RUN,
+  /** A workflow, over all its runs (retries, continue-as-new), exceeded its execution timeout. */
+  WORKFLOW_EXECUTION
 }

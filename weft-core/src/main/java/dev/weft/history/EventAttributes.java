@@ -4,6 +4,8 @@ import dev.weft.common.RetryPolicy;
 import dev.weft.converter.Payload;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a history event records. A sealed hierarchy: the engine and tools switch over it
@@ -46,6 +48,8 @@ public sealed interface EventAttributes {
    * @param executionDeadline when the whole workflow (all runs) times out, or null
    * @param runTimeout the longest this run may last, or null
    * @param retryPolicy how the workflow is retried when a run fails or times out, or null
+   * @param searchAttributes the run's search attributes at start, by name (empty or null for none)
+   * @param memo the run's memo at start, or null
    */
   record WorkflowStarted(
       String workflowType,
@@ -57,13 +61,20 @@ public sealed interface EventAttributes {
       int attempt,
       Instant executionDeadline,
       Duration runTimeout,
-      RetryPolicy retryPolicy)
+      RetryPolicy retryPolicy,
+      Map<String, IndexedValue> searchAttributes,
+      Payload memo)
       implements EventAttributes {
 
-    /** A first run with no parent, timeouts or retry policy. */
+    /** Normalizes a missing attribute map to an empty one. */
+    public WorkflowStarted {
+      searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
+    /** A first run with no parent, timeouts, retry policy, search attributes or memo. */
     public WorkflowStarted(
         String workflowType, String workflowId, String taskQueue, Payload input) {
-      this(workflowType, workflowId, taskQueue, input, null, null, 1, null, null, null);
+      this(workflowType, workflowId, taskQueue, input, null, null, 1, null, null, null, null, null);
     }
   }
 
@@ -186,6 +197,24 @@ public sealed interface EventAttributes {
     }
   }
 
+  /**
+   * The code changed the run's search attributes: sets {@code values}, removes {@code removed}; the
+   * others stay.
+   */
+  record SearchAttributesUpserted(Map<String, IndexedValue> values, List<String> removed)
+      implements EventAttributes {
+    /** Normalizes missing collections to empty ones. */
+    public SearchAttributesUpserted {
+      values = values == null ? Map.of() : Map.copyOf(values);
+      removed = removed == null ? List.of() : List.copyOf(removed);
+    }
+
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
   /** The workflow method returned. */
   record WorkflowCompleted(Payload result) implements EventAttributes {
     @Override
@@ -194,8 +223,19 @@ public sealed interface EventAttributes {
     }
   }
 
-  /** The workflow method threw a failure. */
-  record WorkflowFailed(Failure failure) implements EventAttributes {
+  /**
+   * The workflow method threw a failure.
+   *
+   * @param failure the failure
+   * @param newRunId the run that retries the workflow under its retry policy (set when the run
+   *     closes), or null if the workflow failed for good
+   */
+  record WorkflowFailed(Failure failure, String newRunId) implements EventAttributes {
+    /** A failure the run reports; the engine decides on a retry when it records it. */
+    public WorkflowFailed(Failure failure) {
+      this(failure, null);
+    }
+
     @Override
     public boolean isCommand() {
       return true;
@@ -208,8 +248,17 @@ public sealed interface EventAttributes {
    *
    * @param newRunId the new run (set when the run closes)
    * @param input the new run's arguments
+   * @param searchAttributes the search attributes the new run starts with (the current ones)
+   * @param memo the memo the new run starts with, or null
    */
-  record WorkflowContinuedAsNew(String newRunId, Payload input) implements EventAttributes {
+  record WorkflowContinuedAsNew(
+      String newRunId, Payload input, Map<String, IndexedValue> searchAttributes, Payload memo)
+      implements EventAttributes {
+    /** Normalizes a missing attribute map to an empty one. */
+    public WorkflowContinuedAsNew {
+      searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
     @Override
     public boolean isCommand() {
       return true;
@@ -228,4 +277,12 @@ public sealed interface EventAttributes {
 
   /** The run was terminated from outside; its code did not run. */
   record WorkflowTerminated(String reason) implements EventAttributes {}
+
+  /**
+   * The run reached its run timeout or the workflow's execution timeout; its code did not run.
+   *
+   * @param timeoutType {@code WORKFLOW_RUN} or {@code WORKFLOW_EXECUTION}
+   * @param newRunId the run that retries the workflow under its retry policy, or null
+   */
+  record WorkflowTimedOut(String timeoutType, String newRunId) implements EventAttributes {}
 }

@@ -6,6 +6,7 @@ import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -43,6 +44,28 @@ public final class Workflow {
    */
   public static <T> T newActivityStub(Class<T> activityInterface, ActivityOptions options) {
     return WorkflowInternal.newActivityStub(activityInterface, options);
+  }
+
+  /**
+   * Sets and removes search attributes of this run, so that lists can find it by them: a null value
+   * removes the attribute, others keep their values. Each name must be registered on the engine and
+   * each value must fit its type; otherwise this throws {@link IllegalArgumentException} and the
+   * workflow task fails (and is retried) until the code is fixed.
+   *
+   * <pre>{@code
+   * Workflow.upsertSearchAttributes(Map.of("OrderStage", "shipped", "ItemsLeft", 0L));
+   * }</pre>
+   */
+  public static void upsertSearchAttributes(Map<String, ?> changes) {
+    WorkflowInternal.upsertSearchAttributes(changes);
+  }
+
+  /**
+   * Returns this run's current search attributes (those it started with and those it upserted), in
+   * name order, as String, Long, Double, Boolean or Instant values.
+   */
+  public static Map<String, Object> getSearchAttributes() {
+    return WorkflowInternal.searchAttributes();
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.weft.activity.AsyncCompletionTest;
 import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.PayloadConverter;
@@ -118,7 +119,19 @@ class ReplayTwinsTest {
         twin(
             "local-activity-cancelled",
             LocalActivityTest.Enricher.class,
-            LocalActivityTest.EnricherImpl::new));
+            LocalActivityTest.EnricherImpl::new),
+        twin(
+            "workflow-failed-and-retried",
+            WorkflowRetryAndTimeoutTest.Job.class,
+            WorkflowRetryAndTimeoutTest.JobImpl::new),
+        twin(
+            "workflow-run-timed-out",
+            WorkflowRetryAndTimeoutTest.Job.class,
+            WorkflowRetryAndTimeoutTest.JobImpl::new),
+        twin(
+            "search-attributes-upserted",
+            VisibilityTest.Order.class,
+            VisibilityTest.OrderImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

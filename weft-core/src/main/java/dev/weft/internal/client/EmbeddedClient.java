@@ -7,9 +7,12 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.converter.Payload;
+import dev.weft.failure.InvalidQueryException;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.store.FilterSyntaxException;
+import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
@@ -251,12 +254,22 @@ public final class EmbeddedClient implements WeftClient {
   }
 
   private RunQuery query(WorkflowFilter f) {
-    return new RunQuery(
-        ctx.namespace(),
-        f.status() == null ? null : RunStatus.valueOf(f.status().name()),
-        f.workflowType(),
-        f.workflowId(),
-        f.pageSize(),
-        f.pageToken());
+    RunQuery query =
+        new RunQuery(
+            ctx.namespace(),
+            f.status() == null ? null : RunStatus.valueOf(f.status().name()),
+            f.workflowType(),
+            f.workflowId(),
+            f.pageSize(),
+            f.pageToken());
+    if (f.query() == null || f.query().isBlank()) {
+      return query;
+    }
+    try {
+      return query.withFilter(
+          RunFilterParser.parse(f.query(), ctx.searchAttributes().storeTypes()));
+    } catch (FilterSyntaxException e) {
+      throw new InvalidQueryException(f.query(), e.getMessage(), e.position());
+    }
   }
 }

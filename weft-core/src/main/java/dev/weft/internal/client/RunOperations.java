@@ -11,9 +11,11 @@ import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.history.EventAttributes;
+import dev.weft.history.IndexedValue;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
@@ -25,8 +27,10 @@ import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -139,15 +143,34 @@ final class RunOperations {
         ctx.payloads().encodeArguments(args, "input of workflow '" + workflowType + "'");
     String workflowId = options.workflowId() != null ? options.workflowId() : ctx.ids().next();
     String runId = ctx.ids().next();
+    String where = "the start of workflow '" + workflowType + "'";
+    Map<String, IndexedValue> searchAttributes =
+        ctx.searchAttributes().index(options.searchAttributes(), where);
+    Payload memo =
+        options.memo().isEmpty()
+            ? null
+            : ctx.payloads().encode(new TreeMap<>(options.memo()), "memo of " + where);
     Instant now = ctx.clock().now();
     RunRecord run = RunRecord.started(ctx.namespace(), workflowId, runId, workflowType, queue, now);
-    EventAttributes started =
-        new EventAttributes.WorkflowStarted(workflowType, workflowId, queue, input);
+    EventAttributes.WorkflowStarted started =
+        new EventAttributes.WorkflowStarted(
+            workflowType,
+            workflowId,
+            queue,
+            input,
+            null,
+            null,
+            1,
+            options.workflowExecutionTimeout() == null
+                ? null
+                : now.plus(options.workflowExecutionTimeout()),
+            options.workflowRunTimeout(),
+            options.retryPolicy(),
+            searchAttributes,
+            memo);
     return new StartPlan(
         run,
-        List.of(
-            new Write.InsertRun(run, conflictingStatuses(options.idReusePolicy())),
-            new Write.AppendEvents(runId, 1, List.of(ctx.record(1, now, started)))),
+        RunStarts.writes(ctx, run, started, conflictingStatuses(options.idReusePolicy()), now, now),
         null,
         now);
   }

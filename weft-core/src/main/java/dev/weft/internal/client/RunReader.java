@@ -4,8 +4,11 @@ import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowStatus;
+import dev.weft.converter.Payload;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.TerminatedFailure;
+import dev.weft.failure.TimeoutFailure;
+import dev.weft.failure.TimeoutType;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
@@ -13,14 +16,18 @@ import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.RunRecord;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +104,18 @@ final class RunReader {
     return switch (closing) {
       case EventAttributes.WorkflowCompleted c -> ctx.payloads().decode(c.result(), type);
       case EventAttributes.WorkflowContinuedAsNew c -> new NextRun(c.newRunId());
+      case EventAttributes.WorkflowFailed f when f.newRunId() != null -> new NextRun(f.newRunId());
+      case EventAttributes.WorkflowTimedOut t when t.newRunId() != null ->
+          new NextRun(t.newRunId());
+      case EventAttributes.WorkflowTimedOut t ->
+          throw new WorkflowFailedException(
+              run.workflowId(),
+              run.runId(),
+              status(run),
+              new TimeoutFailure(
+                  TimeoutType.valueOf(t.timeoutType()),
+                  "workflow timed out (" + t.timeoutType() + ")",
+                  null));
       case EventAttributes.WorkflowFailed f ->
           throw new WorkflowFailedException(
               run.workflowId(),
@@ -136,9 +155,18 @@ final class RunReader {
               lastFailure));
     }
     List<PendingTimer> timers = new ArrayList<>();
+    Instant runDeadline = null;
     for (TimerRecord t : ctx.store().findTimers(run.runId())) {
-      timers.add(new PendingTimer(t.seq(), t.fireAt()));
+      if (t.seq() == RunStarts.DEADLINE_TIMER_SEQ) {
+        runDeadline = t.fireAt();
+      } else {
+        timers.add(new PendingTimer(t.seq(), t.fireAt()));
+      }
     }
+    Map<String, Object> searchAttributes = new TreeMap<>();
+    ctx.store()
+        .findSearchAttributes(run.runId())
+        .forEach((name, value) -> searchAttributes.put(name, value.value()));
     WorkflowTaskRecord task = ctx.store().findWorkflowTask(run.runId()).orElse(null);
     return new WorkflowDescription(
         run.workflowId(),
@@ -153,7 +181,21 @@ final class RunReader {
         activities,
         timers,
         task == null ? 0 : task.attempt(),
-        task == null ? null : task.lastFailure());
+        task == null ? null : task.lastFailure(),
+        runDeadline,
+        searchAttributes,
+        memo(run));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> memo(RunRecord run) {
+    byte[] stored = ctx.store().findMemo(run.runId()).orElse(null);
+    if (stored == null) {
+      return Map.of();
+    }
+    Payload payload = ctx.codec().decodeValue(stored, Payload.class);
+    Map<String, Object> memo = (Map<String, Object>) ctx.payloads().decode(payload, Map.class);
+    return memo == null ? Map.of() : memo;
   }
 
   static WorkflowStatus status(RunRecord run) {

@@ -7,6 +7,7 @@ import dev.weft.internal.activity.LocalActivities;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.WorkflowCache;
@@ -36,6 +37,7 @@ import java.util.List;
  * @param deadlockTimeout how long workflow code may run without yielding
  * @param workflowTaskLease how long a workflow task lease lasts
  * @param safetyPoll how often idle loops look at the store without a notification
+ * @param searchAttributes the registered search attributes
  */
 public record EngineContext(
     Store store,
@@ -51,7 +53,8 @@ public record EngineContext(
     TimeOrderedIds ids,
     Duration deadlockTimeout,
     Duration workflowTaskLease,
-    Duration safetyPoll) {
+    Duration safetyPoll,
+    SearchAttributeCatalog searchAttributes) {
 
   /** Returns the event codec. */
   public EventCodec codec() {
@@ -75,11 +78,13 @@ public record EngineContext(
             run.namespace(), run.workflowId(), run.runId(), run.workflowType(), run.taskQueue()),
         registration.definition(),
         registration.factory(),
-        payloads,
-        registry.activityCheck(),
-        deadlockTimeout,
-        new LocalActivities(this),
-        workflowTaskLease.dividedBy(2));
+        new WorkflowRunner.Services(
+            payloads,
+            registry.activityCheck(),
+            deadlockTimeout,
+            new LocalActivities(this),
+            workflowTaskLease.dividedBy(2),
+            searchAttributes));
   }
 
   /** Encodes a history event for the store. */

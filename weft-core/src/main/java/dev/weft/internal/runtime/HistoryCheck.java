@@ -7,7 +7,6 @@ import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.WorkflowInfo;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -53,11 +52,7 @@ public final class HistoryCheck {
                 "replay", history.workflowId(), history.runId(), s.workflowType(), s.taskQueue()),
             definition,
             implementation,
-            payloads,
-            ActivityTypeCheck.NONE,
-            Duration.ofSeconds(10),
-            LocalActivityExecutor.REPLAY_ONLY,
-            Duration.ofSeconds(5));
+            WorkflowRunner.Services.replayOnly(payloads));
     try {
       HistoryReplayer.replay(runner, history.events());
     } catch (WorkflowTaskFailedException e) {

@@ -2,6 +2,7 @@ package dev.weft.internal.runtime;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.history.EventAttributes;
 import dev.weft.internal.definition.ActivityDefinition;
 import dev.weft.workflow.ActivityStub;
 import dev.weft.workflow.CancellationScope;
@@ -13,7 +14,9 @@ import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -48,7 +51,20 @@ public final class WorkflowInternal {
 
   /** See {@code Workflow.getInfo()}. */
   public static WorkflowInfo info() {
-    return runner("Workflow.getInfo()").info();
+    WorkflowRunner runner = runner("Workflow.getInfo()");
+    WorkflowInfo info = runner.info();
+    EventAttributes.WorkflowStarted started = runner.started();
+    if (started == null) {
+      return info;
+    }
+    return new WorkflowInfo(
+        info.namespace(),
+        info.workflowId(),
+        info.runId(),
+        info.workflowType(),
+        info.taskQueue(),
+        Math.max(1, started.attempt()),
+        started.continuedFromRunId());
   }
 
   /** See {@code Workflow.sleep()}. */
@@ -95,6 +111,20 @@ public final class WorkflowInternal {
   /** See {@code Workflow.sideEffect()}. */
   public static <R> R sideEffect(Type type, Supplier<R> fn) {
     return runner("Workflow.sideEffect()").sideEffect(type, fn);
+  }
+
+  /** See {@code Workflow.upsertSearchAttributes()}. */
+  public static void upsertSearchAttributes(Map<String, ?> changes) {
+    runner("Workflow.upsertSearchAttributes()").upsertSearchAttributes(changes);
+  }
+
+  /** See {@code Workflow.getSearchAttributes()}. */
+  public static Map<String, Object> searchAttributes() {
+    Map<String, Object> result = new TreeMap<>();
+    runner("Workflow.getSearchAttributes()")
+        .searchAttributes()
+        .forEach((name, v) -> result.put(name, v.javaValue()));
+    return result;
   }
 
   /** See {@code Workflow.newCancellationScope()}. */

@@ -20,6 +20,7 @@ import dev.weft.history.EventAttributes.TimerFired;
 import dev.weft.history.EventAttributes.WorkflowCancelRequested;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.HistoryEvent;
+import dev.weft.history.IndexedValue;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
@@ -54,11 +55,44 @@ import org.slf4j.LoggerFactory;
 public final class WorkflowRunner {
   private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
 
+  /**
+   * What a runner needs from its engine.
+   *
+   * @param payloads converts values
+   * @param activityCheck refuses activity types no local worker of a queue knows
+   * @param deadlockTimeout how long a coroutine may run without yielding
+   * @param localActivities runs local activities
+   * @param localActivityBudget how long one workflow task may spend running local activities (less
+   *     than its lease, so that the task completes while it holds the run)
+   * @param searchAttributes checks the search attributes the code upserts
+   */
+  public record Services(
+      PayloadConverter payloads,
+      ActivityTypeCheck activityCheck,
+      Duration deadlockTimeout,
+      LocalActivityExecutor localActivities,
+      Duration localActivityBudget,
+      SearchAttributeIndexer searchAttributes) {
+
+    /** The services of a runner that only replays recorded history. */
+    public static Services replayOnly(PayloadConverter payloads) {
+      return new Services(
+          payloads,
+          ActivityTypeCheck.NONE,
+          Duration.ofSeconds(10),
+          LocalActivityExecutor.REPLAY_ONLY,
+          Duration.ofSeconds(5),
+          SearchAttributeIndexer.BY_JAVA_TYPE);
+    }
+  }
+
   private final WorkflowInfo info;
   private final WorkflowDefinition definition;
   private final Supplier<?> factory;
   private final PayloadConverter payloads;
   private final ActivityTypeCheck activityCheck;
+  private final SearchAttributeIndexer searchAttributeIndexer;
+  private final Map<String, IndexedValue> searchAttributes = new TreeMap<>();
   private final CoroutineScheduler scheduler;
   private final ScopeNode rootScope = new ScopeNode(null, true, () -> {});
   private final Map<Long, PendingCall> pending = new HashMap<>();
@@ -93,30 +127,19 @@ public final class WorkflowRunner {
    * @param info the run's identity
    * @param definition the workflow interface
    * @param factory creates the workflow object
-   * @param payloads converts values
-   * @param activityCheck refuses activity types no local worker of a queue knows
-   * @param deadlockTimeout how long a coroutine may run without yielding
-   * @param localExecutor runs local activities
-   * @param localActivityBudget how long one workflow task may spend running local activities (less
-   *     than its lease, so that the task completes while it holds the run)
+   * @param services what the runner needs from its engine
    */
   public WorkflowRunner(
-      WorkflowInfo info,
-      WorkflowDefinition definition,
-      Supplier<?> factory,
-      PayloadConverter payloads,
-      ActivityTypeCheck activityCheck,
-      Duration deadlockTimeout,
-      LocalActivityExecutor localExecutor,
-      Duration localActivityBudget) {
+      WorkflowInfo info, WorkflowDefinition definition, Supplier<?> factory, Services services) {
     this.info = info;
-    this.localExecutor = localExecutor;
-    this.localActivityBudget = localActivityBudget;
+    this.localExecutor = services.localActivities();
+    this.localActivityBudget = services.localActivityBudget();
     this.definition = definition;
     this.factory = factory;
-    this.payloads = payloads;
-    this.activityCheck = activityCheck;
-    this.scheduler = new CoroutineScheduler(this, deadlockTimeout);
+    this.payloads = services.payloads();
+    this.activityCheck = services.activityCheck();
+    this.searchAttributeIndexer = services.searchAttributes();
+    this.scheduler = new CoroutineScheduler(this, services.deadlockTimeout());
     this.random = new Random(seed(info.runId()));
   }
 
@@ -249,6 +272,7 @@ public final class WorkflowRunner {
 
   private void start(WorkflowStarted started) {
     this.started = started;
+    searchAttributes.putAll(started.searchAttributes());
     Method method = definition.workflowMethod();
     Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
     instance = factory.get();
@@ -289,7 +313,9 @@ public final class WorkflowRunner {
 
   /** Records the closing command of a run that continues as a new run. */
   void continuedAsNew(ContinueAsNewRequest request) {
-    command(new EventAttributes.WorkflowContinuedAsNew(null, request.input));
+    command(
+        new EventAttributes.WorkflowContinuedAsNew(
+            null, request.input, searchAttributes, started == null ? null : started.memo()));
   }
 
   void continueAsNew(Object[] args) {
@@ -758,6 +784,35 @@ public final class WorkflowRunner {
           info.workflowId(), changeId, version, minSupported, maxSupported);
     }
     return version;
+  }
+
+  void upsertSearchAttributes(Map<String, ?> changes) {
+    WorkflowThreadContext.current("Workflow.upsertSearchAttributes")
+        .blockingCoroutine("Workflow.upsertSearchAttributes");
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Workflow.upsertSearchAttributes needs at least one entry");
+    }
+    Map<String, Object> values = new TreeMap<>();
+    List<String> removed = new ArrayList<>();
+    changes.forEach(
+        (name, value) -> {
+          if (value == null) {
+            removed.add(name);
+          } else {
+            values.put(name, value);
+          }
+        });
+    String where = "Workflow.upsertSearchAttributes of workflow '" + info.workflowType() + "'";
+    Map<String, IndexedValue> indexed = searchAttributeIndexer.index(values, where);
+    searchAttributeIndexer.checkRemovable(removed, where);
+    command(new EventAttributes.SearchAttributesUpserted(indexed, removed));
+    searchAttributes.putAll(indexed);
+    removed.forEach(searchAttributes::remove);
+  }
+
+  Map<String, IndexedValue> searchAttributes() {
+    return Map.copyOf(searchAttributes);
   }
 
   ScopeNode newScope(boolean detached, Runnable body) {

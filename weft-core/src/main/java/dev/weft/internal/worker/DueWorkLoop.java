@@ -4,6 +4,7 @@ import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
 import dev.weft.store.RunRecord;
@@ -33,6 +34,7 @@ final class DueWorkLoop {
   private final Runnable wakePollers;
   private final ActivityOutcomes outcomes;
   private final EagerWorkflowTasks eager;
+  private final RunTimeouts runTimeouts;
   private final AtomicReference<Instant> earliestHint = new AtomicReference<>();
 
   /**
@@ -56,6 +58,7 @@ final class DueWorkLoop {
     this.wakePollers = wakePollers;
     this.outcomes = outcomes;
     this.eager = eager;
+    this.runTimeouts = new RunTimeouts(ctx);
   }
 
   void start() {
@@ -145,6 +148,10 @@ final class DueWorkLoop {
 
   /** Fires one timer: with the workflow task it triggers if possible, else through the inbox. */
   private void fire(TimerRecord timer, Instant now) {
+    if (timer.seq() == RunStarts.DEADLINE_TIMER_SEQ) {
+      runTimeouts.timeOut(timer, now);
+      return;
+    }
     EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
     if (eager.tryAdvance(
         timer.runId(),

@@ -3,6 +3,7 @@ package dev.weft.internal.worker;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
+import dev.weft.history.EventAttributes.SearchAttributesUpserted;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
 import dev.weft.history.EventAttributes.WorkflowCanceled;
@@ -12,6 +13,9 @@ import dev.weft.history.EventAttributes.WorkflowFailed;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.engine.WorkflowRetries;
+import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -183,9 +188,17 @@ final class WorkflowTaskCommit {
       EventAttributes command = original;
       if (command instanceof WorkflowContinuedAsNew c) {
         String newRunId = ctx.ids().next();
-        command = new WorkflowContinuedAsNew(newRunId, c.input());
+        command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
         successor = continuedRun(ctx, dispatcher, run, started, newRunId, c, now, leasedTasks);
         closeStatus = RunStatus.CONTINUED_AS_NEW;
+      } else if (command instanceof WorkflowFailed f && f.newRunId() == null) {
+        Optional<WorkflowRetries.Retry> retry =
+            WorkflowRetries.plan(
+                ctx, run, started, f.failure().type(), f.failure().nonRetryable(), now);
+        if (retry.isPresent()) {
+          command = new WorkflowFailed(f.failure(), retry.get().newRunId());
+          successor = retry.get().writes();
+        }
       }
       events.add(ctx.record(id++, now, command));
       switch (command) {
@@ -195,6 +208,12 @@ final class WorkflowTaskCommit {
         case TimerStarted t ->
             effects.add(new Write.InsertTimer(new TimerRecord(run.runId(), t.seq(), t.fireAt())));
         case TimerCanceled t -> effects.add(new Write.DeleteTimer(run.runId(), t.seq(), false));
+        case SearchAttributesUpserted u ->
+            effects.add(
+                new Write.UpsertSearchAttributes(
+                    run.runId(),
+                    SearchAttributeCatalog.toStore(u.values()),
+                    Set.copyOf(u.removed())));
         case WorkflowCompleted c -> closeStatus = RunStatus.COMPLETED;
         case WorkflowFailed f -> closeStatus = RunStatus.FAILED;
         case WorkflowCanceled c -> closeStatus = RunStatus.CANCELED;
@@ -241,7 +260,9 @@ final class WorkflowTaskCommit {
             1,
             started == null ? null : started.executionDeadline(),
             started == null ? null : started.runTimeout(),
-            started == null ? null : started.retryPolicy());
+            started == null ? null : started.retryPolicy(),
+            command.searchAttributes(),
+            command.memo());
     TaskLease lease = null;
     if (dispatcher.tryReserve(TaskKind.WORKFLOW, run.taskQueue(), null)) {
       lease =
@@ -254,18 +275,13 @@ final class WorkflowTaskCommit {
           new WorkflowTaskRecord(
               newRunId, run.taskQueue(), lease.until(), 1, null, lease.owner(), lease.token()));
     }
-    return List.of(
-        new Write.InsertRun(
-            RunRecord.started(
-                run.namespace(),
-                run.workflowId(),
-                newRunId,
-                run.workflowType(),
-                run.taskQueue(),
-                now),
-            Set.of()),
-        new Write.AppendEvents(newRunId, 1, List.of(ctx.record(1, now, next))),
-        new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), now, lease));
+    RunRecord successor =
+        RunRecord.started(
+            run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);
+    List<Write> writes =
+        new ArrayList<>(RunStarts.writes(ctx, successor, next, Set.of(), now, now));
+    writes.add(new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), now, lease));
+    return writes;
   }
 
   private static Write activityTask(

@@ -1,0 +1,72 @@
+package dev.weft.internal.engine;
+
+import dev.weft.common.RetryPolicy;
+import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.store.RunRecord;
+import dev.weft.store.Write;
+import dev.weft.workflow.WorkflowInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The workflow retry policy: when a run fails or times out and its policy allows another attempt, a
+ * new run of the same workflow ID starts after the backoff, with the same input, search attributes
+ * and memo, and the attempt counted up. Its writes go in the batch that closes the failed run, so
+ * the workflow is never left without a run.
+ */
+public final class WorkflowRetries {
+  private WorkflowRetries() {}
+
+  /** The run that retries a workflow, and the writes that start it. */
+  public record Retry(String newRunId, List<Write> writes) {}
+
+  /**
+   * Plans the retry of a run that ended with a failure of {@code failureType}, if its policy allows
+   * one and the backoff ends before the workflow's execution deadline.
+   */
+  public static Optional<Retry> plan(
+      EngineContext ctx,
+      WorkflowInfo run,
+      WorkflowStarted started,
+      String failureType,
+      boolean nonRetryable,
+      Instant now) {
+    RetryPolicy policy = started == null ? null : started.retryPolicy();
+    if (policy == null) {
+      return Optional.empty();
+    }
+    int attempt = Math.max(1, started.attempt());
+    if (!policy.allowsRetry(attempt, failureType, nonRetryable)) {
+      return Optional.empty();
+    }
+    Instant runStart = now.plus(policy.backoff(attempt));
+    if (started.executionDeadline() != null && !runStart.isBefore(started.executionDeadline())) {
+      return Optional.empty();
+    }
+    String newRunId = ctx.ids().next();
+    WorkflowStarted next =
+        new WorkflowStarted(
+            run.workflowType(),
+            run.workflowId(),
+            run.taskQueue(),
+            started.input(),
+            run.runId(),
+            started.parent(),
+            attempt + 1,
+            started.executionDeadline(),
+            started.runTimeout(),
+            policy,
+            started.searchAttributes(),
+            started.memo());
+    RunRecord retry =
+        RunRecord.started(
+            run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);
+    List<Write> writes =
+        new ArrayList<>(RunStarts.writes(ctx, retry, next, Set.of(), now, runStart));
+    writes.add(new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), runStart));
+    return Optional.of(new Retry(newRunId, writes));
+  }
+}
