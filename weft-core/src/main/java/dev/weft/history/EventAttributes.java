@@ -102,6 +102,27 @@ public sealed interface EventAttributes {
   /** A signal arrived. */
   record SignalReceived(String signalName, Payload input) implements EventAttributes {}
 
+  /**
+   * A child workflow could not start: its workflow ID was taken (a run with it is running, or the
+   * ID reuse policy forbids another run).
+   */
+  record ChildWorkflowStartFailed(long seq, String workflowId, String reason)
+      implements EventAttributes, Sequenced {}
+
+  /**
+   * A child workflow closed for good (after any retries and continue-as-new).
+   *
+   * @param seq the parent's sequence number of the child
+   * @param workflowId the child's workflow ID
+   * @param runId the child's last run
+   * @param status how it closed: COMPLETED, FAILED, CANCELED, TERMINATED or TIMED_OUT
+   * @param result its result, if it completed
+   * @param failure why it did not complete, otherwise
+   */
+  record ChildWorkflowClosed(
+      long seq, String workflowId, String runId, String status, Payload result, Failure failure)
+      implements EventAttributes, Sequenced {}
+
   /** Cancellation of the whole run was requested. */
   record WorkflowCancelRequested(String reason) implements EventAttributes {}
 
@@ -152,6 +173,78 @@ public sealed interface EventAttributes {
 
   /** The code cancelled a timer. */
   record TimerCanceled(long seq) implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The code started a child workflow. The child's run is inserted in the same transaction as this
+   * event, unless its workflow ID is taken (then a {@link ChildWorkflowStartFailed} follows).
+   *
+   * @param seq the parent's sequence number of the child
+   * @param workflowType the child's workflow type
+   * @param workflowId the child's workflow ID
+   * @param taskQueue the queue of the child's workflow tasks
+   * @param input the child's arguments
+   * @param parentClosePolicy what happens to the child if the parent closes first
+   * @param idReusePolicy the child's workflow ID reuse policy
+   * @param executionTimeout the child's execution timeout, or null
+   * @param runTimeout the child's run timeout, or null
+   * @param retryPolicy the child's retry policy, or null
+   * @param searchAttributes the child's search attributes at start
+   * @param memo the child's memo, or null
+   * @param runId the child's first run (set when the parent's task commits), or null if it could
+   *     not start
+   */
+  record StartChildWorkflowInitiated(
+      long seq,
+      String workflowType,
+      String workflowId,
+      String taskQueue,
+      Payload input,
+      String parentClosePolicy,
+      String idReusePolicy,
+      Duration executionTimeout,
+      Duration runTimeout,
+      RetryPolicy retryPolicy,
+      Map<String, IndexedValue> searchAttributes,
+      Payload memo,
+      String runId)
+      implements EventAttributes, Sequenced {
+    /** Normalizes a missing attribute map to an empty one. */
+    public StartChildWorkflowInitiated {
+      searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
+    /** Returns this event with the child's first run. */
+    public StartChildWorkflowInitiated withRunId(String childRunId) {
+      return new StartChildWorkflowInitiated(
+          seq,
+          workflowType,
+          workflowId,
+          taskQueue,
+          input,
+          parentClosePolicy,
+          idReusePolicy,
+          executionTimeout,
+          runTimeout,
+          retryPolicy,
+          searchAttributes,
+          memo,
+          childRunId);
+    }
+
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /** The code asked a child workflow it started to cancel (its scope was cancelled). */
+  record ChildWorkflowCancelRequested(long seq, String workflowId)
+      implements EventAttributes, Sequenced {
     @Override
     public boolean isCommand() {
       return true;

@@ -47,6 +47,24 @@ public final class Workflow {
   }
 
   /**
+   * Returns a stub whose workflow method starts a child workflow and waits for its result. The
+   * child is a workflow of its own (its own history, visible to the client), linked to this run:
+   * its outcome comes back here, a failure as {@code ChildWorkflowFailure}, and when this run
+   * closes first, the options' {@link ParentClosePolicy} applies. To start a child without waiting,
+   * wrap the call in {@link #async}. A child whose workflow ID is taken fails at once with a {@code
+   * ChildWorkflowFailure} whose cause is of type {@code WorkflowAlreadyStarted}.
+   */
+  public static <T> T newChildWorkflowStub(
+      Class<T> workflowInterface, ChildWorkflowOptions options) {
+    return WorkflowInternal.newChildWorkflowStub(workflowInterface, options);
+  }
+
+  /** Returns a child workflow stub with {@link ChildWorkflowOptions#DEFAULTS}. */
+  public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
+    return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.DEFAULTS);
+  }
+
+  /**
    * Sets and removes search attributes of this run, so that lists can find it by them: a null value
    * removes the attribute, others keep their values. Each name must be registered on the engine and
    * each value must fit its type; otherwise this throws {@link IllegalArgumentException} and the

@@ -131,7 +131,23 @@ class ReplayTwinsTest {
         twin(
             "search-attributes-upserted",
             VisibilityTest.Order.class,
-            VisibilityTest.OrderImpl::new));
+            VisibilityTest.OrderImpl::new),
+        twin(
+            "child-workflow-result",
+            ChildWorkflowTest.Parent.class,
+            ChildWorkflowTest.ParentImpl::new),
+        twin(
+            "child-workflow-failed",
+            ChildWorkflowTest.Parent.class,
+            ChildWorkflowTest.ParentImpl::new),
+        twin(
+            "child-workflow-id-taken",
+            ChildWorkflowTest.Parent.class,
+            ChildWorkflowTest.ParentImpl::new),
+        twin(
+            "child-workflow-cancelled",
+            ChildWorkflowTest.Parent.class,
+            ChildWorkflowTest.ParentImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

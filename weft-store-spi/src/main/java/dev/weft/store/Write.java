@@ -312,6 +312,38 @@ public sealed interface Write {
   }
 
   /**
+   * Applies {@code writes} only if the run exists and is {@link RunStatus#RUNNING} when this write
+   * is reached; otherwise skips them without a conflict. For messages from one run to another that
+   * may have closed meanwhile (a child's outcome to its parent, a parent's cancel request to its
+   * child): the sender's batch must not fail because the receiver is gone. The nested writes keep
+   * their own conditions.
+   *
+   * @param runId the run whose status decides
+   * @param writes writes about that run, applied in order; no nested {@code IfRunning}
+   * @throws IllegalArgumentException if a nested write is about another run or is an {@code
+   *     IfRunning}
+   */
+  record IfRunning(String runId, List<Write> writes) implements Write {
+    /** Validates the write. */
+    public IfRunning {
+      Objects.requireNonNull(runId, "runId");
+      writes = List.copyOf(writes);
+      if (writes.isEmpty()) {
+        throw new IllegalArgumentException("IfRunning needs at least one write");
+      }
+      for (Write w : writes) {
+        if (w instanceof IfRunning) {
+          throw new IllegalArgumentException("IfRunning cannot nest another IfRunning");
+        }
+        if (!runId.equals(w.runId())) {
+          throw new IllegalArgumentException(
+              "IfRunning for run " + runId + " holds a write for run " + w.runId() + ": " + w);
+        }
+      }
+    }
+  }
+
+  /**
    * Sets a run's memo, replacing the previous one: opaque bytes the store keeps with the run and
    * never filters on. Conditional: conflicts unless the run exists (in any status). To give a run
    * its memo at start, put this write in the batch of its {@link InsertRun}.

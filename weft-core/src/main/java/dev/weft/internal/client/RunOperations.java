@@ -1,7 +1,6 @@
 package dev.weft.internal.client;
 
 import dev.weft.client.WorkflowIdConflictPolicy;
-import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
@@ -15,6 +14,7 @@ import dev.weft.history.IndexedValue;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.RunClosures;
 import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
@@ -25,11 +25,9 @@ import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -38,7 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * commits one batch, so a refused request leaves the store unchanged.
  */
 final class RunOperations {
-  private static final int TERMINATE_ATTEMPTS = 50;
   private static final int SIGNAL_WITH_START_ATTEMPTS = 20;
 
   private final EngineContext ctx;
@@ -170,7 +167,8 @@ final class RunOperations {
             memo);
     return new StartPlan(
         run,
-        RunStarts.writes(ctx, run, started, conflictingStatuses(options.idReusePolicy()), now, now),
+        RunStarts.writes(
+            ctx, run, started, RunStarts.conflictingStatuses(options.idReusePolicy()), now, now),
         null,
         now);
   }
@@ -235,14 +233,6 @@ final class RunOperations {
     }
   }
 
-  private static Set<RunStatus> conflictingStatuses(WorkflowIdReusePolicy policy) {
-    return switch (policy) {
-      case ALLOW_DUPLICATE -> EnumSet.of(RunStatus.RUNNING);
-      case ALLOW_DUPLICATE_FAILED_ONLY -> EnumSet.of(RunStatus.RUNNING, RunStatus.COMPLETED);
-      case REJECT_DUPLICATE -> EnumSet.allOf(RunStatus.class);
-    };
-  }
-
   void signal(RunRecord run, String signalName, Object[] args) {
     checkSignal(run.workflowType(), signalName);
     Payload input = ctx.payloads().encodeArguments(args, "input of signal '" + signalName + "'");
@@ -286,30 +276,9 @@ final class RunOperations {
   }
 
   void terminate(RunRecord target, String reason) {
-    for (int i = 0; i < TERMINATE_ATTEMPTS; i++) {
-      RunRecord run = ctx.store().findRun(target.runId()).orElseThrow();
-      if (run.status().isClosed()) {
-        throw notRunning("terminate", run.runId());
-      }
-      Instant now = ctx.clock().now();
-      EventAttributes event = new EventAttributes.WorkflowTerminated(reason);
-      CommitResult result =
-          ctx.store()
-              .commit(
-                  Batch.of(
-                      new Write.AppendEvents(
-                          run.runId(),
-                          run.nextEventId(),
-                          List.of(ctx.record(run.nextEventId(), now, event))),
-                      new Write.CloseRun(run.runId(), RunStatus.TERMINATED, now),
-                      new Write.DeleteRunTasks(run.runId())))
-              .join();
-      if (result.committed()) {
-        return;
-      }
+    if (!RunClosures.terminate(ctx, target.runId(), reason)) {
+      throw notRunning("terminate", target.runId());
     }
-    throw new IllegalStateException(
-        "could not terminate run " + target.runId() + ": it kept changing under the request");
   }
 
   private WorkflowNotRunningException notRunning(String operation, String runId) {

@@ -3,6 +3,7 @@ package dev.weft.internal.codec;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.ChildWorkflowFailure;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.TimeoutFailure;
 import dev.weft.failure.TimeoutType;
@@ -49,6 +50,18 @@ public final class FailureConverter {
               a.getSeq(),
               a.getAttempt(),
               cause);
+      case ChildWorkflowFailure c ->
+          new Failure(
+              Failure.CHILD_WORKFLOW,
+              c.getWorkflowType(),
+              c.getMessage(),
+              "",
+              false,
+              0,
+              0,
+              cause,
+              c.getWorkflowId(),
+              c.getRunId());
       case CanceledFailure c ->
           new Failure(Failure.CANCELED, "Canceled", c.getMessage(), "", false, 0, 0, cause);
       case TimeoutFailure to ->
@@ -78,6 +91,8 @@ public final class FailureConverter {
     RuntimeException e =
         switch (f.kind()) {
           case Failure.ACTIVITY -> new ActivityFailure(f.type(), f.seq(), f.attempt(), cause);
+          case Failure.CHILD_WORKFLOW ->
+              new ChildWorkflowFailure(f.type(), f.workflowId(), f.runId(), cause);
           case Failure.CANCELED -> new CanceledFailure(f.message(), cause);
           case Failure.TIMEOUT -> new TimeoutFailure(timeoutType(f.type()), f.message(), cause);
           case Failure.TERMINATED -> new TerminatedFailure(f.message());

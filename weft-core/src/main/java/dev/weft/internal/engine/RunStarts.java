@@ -1,5 +1,6 @@
 package dev.weft.internal.engine;
 
+import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.RunRecord;
@@ -8,6 +9,7 @@ import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -57,6 +59,15 @@ public final class RunStarts {
       writes.add(new Write.InsertTimer(new TimerRecord(run.runId(), DEADLINE_TIMER_SEQ, deadline)));
     }
     return writes;
+  }
+
+  /** Returns the statuses of earlier runs with the same workflow ID that forbid a new start. */
+  public static Set<RunStatus> conflictingStatuses(WorkflowIdReusePolicy policy) {
+    return switch (policy) {
+      case ALLOW_DUPLICATE -> EnumSet.of(RunStatus.RUNNING);
+      case ALLOW_DUPLICATE_FAILED_ONLY -> EnumSet.of(RunStatus.RUNNING, RunStatus.COMPLETED);
+      case REJECT_DUPLICATE -> EnumSet.allOf(RunStatus.class);
+    };
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.weft.internal.runtime;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
+import dev.weft.history.EventAttributes.ChildWorkflowCancelRequested;
 import dev.weft.history.EventAttributes.LocalActivityRecorded;
 import dev.weft.history.EventAttributes.MarkerRecorded;
+import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
 
@@ -24,6 +26,12 @@ final class Commands {
               && a.seq() == r.seq()
               && a.activityType().equals(r.activityType());
       case TimerStarted a -> recorded instanceof TimerStarted r && a.seq() == r.seq();
+      case StartChildWorkflowInitiated a ->
+          recorded instanceof StartChildWorkflowInitiated r
+              && a.seq() == r.seq()
+              && a.workflowType().equals(r.workflowType());
+      case ChildWorkflowCancelRequested a ->
+          recorded instanceof ChildWorkflowCancelRequested r && a.seq() == r.seq();
       case TimerCanceled a -> recorded instanceof TimerCanceled r && a.seq() == r.seq();
       case ActivityCancelRequested a ->
           recorded instanceof ActivityCancelRequested r && a.seq() == r.seq();
@@ -53,6 +61,15 @@ final class Commands {
               + "', attempt "
               + a.attempt()
               + ")";
+      case StartChildWorkflowInitiated c ->
+          "StartChildWorkflowInitiated(seq "
+              + c.seq()
+              + ", workflow type '"
+              + c.workflowType()
+              + "', ID '"
+              + c.workflowId()
+              + "')";
+      case ChildWorkflowCancelRequested c -> "ChildWorkflowCancelRequested(seq " + c.seq() + ")";
       case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
       case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";
       case ActivityCancelRequested a -> "ActivityCancelRequested(seq " + a.seq() + ")";

@@ -4,8 +4,10 @@ import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.definition.ActivityDefinition;
+import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.ActivityStub;
 import dev.weft.workflow.CancellationScope;
+import dev.weft.workflow.ChildWorkflowOptions;
 import dev.weft.workflow.CompletablePromise;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.WorkflowInfo;
@@ -172,6 +174,34 @@ public final class WorkflowInternal {
               Promise<Object> result =
                   runner("calling a local activity")
                       .scheduleLocalActivity(type, method.getGenericReturnType(), args, options);
+              return result.get();
+            });
+    return iface.cast(proxy);
+  }
+
+  /** See {@code Workflow.newChildWorkflowStub()}. */
+  public static <T> T newChildWorkflowStub(Class<T> iface, ChildWorkflowOptions options) {
+    WorkflowDefinition definition = WorkflowDefinition.of(iface);
+    Object proxy =
+        Proxy.newProxyInstance(
+            iface.getClassLoader(),
+            new Class<?>[] {iface},
+            (p, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(iface, p, method, args);
+              }
+              if (!method.equals(definition.workflowMethod())) {
+                throw new UnsupportedOperationException(
+                    "a child workflow stub only starts the child: call its workflow method "
+                        + definition.workflowMethod().getName()
+                        + "(), not "
+                        + method.getName()
+                        + "()");
+              }
+              Promise<Object> result =
+                  runner("starting a child workflow")
+                      .startChildWorkflow(
+                          definition.type(), method.getGenericReturnType(), args, options);
               return result.get();
             });
     return iface.cast(proxy);

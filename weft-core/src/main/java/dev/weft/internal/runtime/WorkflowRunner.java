@@ -24,6 +24,7 @@ import dev.weft.history.IndexedValue;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.workflow.ChildWorkflowOptions;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.InvocationTargetException;
@@ -261,6 +262,8 @@ public final class WorkflowRunner {
       case ActivityFailed f -> resolve(f.seq(), f);
       case ActivityTimedOut t -> resolve(t.seq(), t);
       case TimerFired t -> resolve(t.seq(), t);
+      case EventAttributes.ChildWorkflowStartFailed f -> resolve(f.seq(), f);
+      case EventAttributes.ChildWorkflowClosed c -> resolve(c.seq(), c);
       case SignalReceived s -> signal(s);
       case WorkflowCancelRequested r ->
           rootScope.cancelInternal(r.reason() == null ? "workflow cancelled" : r.reason());
@@ -671,6 +674,66 @@ public final class WorkflowRunner {
         };
     pending.put(seq, timer);
     return timer;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Promise<T> startChildWorkflow(
+      String workflowType, Type resultType, Object[] args, ChildWorkflowOptions options) {
+    Coroutine self =
+        WorkflowThreadContext.current("starting a child workflow")
+            .blockingCoroutine("starting a child workflow");
+    String where = "child workflow '" + workflowType + "' of '" + info.workflowType() + "'";
+    String workflowId =
+        options.workflowId() != null ? options.workflowId() : randomUuid().toString();
+    String queue = options.taskQueue() != null ? options.taskQueue() : info.taskQueue();
+    Payload input = payloads.encodeArguments(args, "input of " + where);
+    Map<String, IndexedValue> attributes =
+        searchAttributeIndexer.index(options.searchAttributes(), where);
+    Payload memo =
+        options.memo().isEmpty()
+            ? null
+            : payloads.encode(new TreeMap<>(options.memo()), "memo of " + where);
+    long seq = nextSeq++;
+    command(
+        new EventAttributes.StartChildWorkflowInitiated(
+            seq,
+            workflowType,
+            workflowId,
+            queue,
+            input,
+            options.parentClosePolicy().name(),
+            options.idReusePolicy().name(),
+            options.workflowExecutionTimeout(),
+            options.workflowRunTimeout(),
+            options.retryPolicy(),
+            attributes,
+            memo,
+            null));
+    WorkflowPromise<Object> promise = new WorkflowPromise<>();
+    ChildWorkflowCall call =
+        new ChildWorkflowCall(
+            this,
+            seq,
+            workflowType,
+            workflowId,
+            options.parentClosePolicy(),
+            resultType,
+            promise,
+            self.scope);
+    pending.put(seq, call);
+    self.scope.register(call);
+    return (Promise<T>) promise;
+  }
+
+  /** Returns the child workflows this run started and has not seen close. */
+  public List<OpenChild> openChildren() {
+    List<OpenChild> open = new ArrayList<>();
+    for (PendingCall call : pending.values()) {
+      if (call instanceof ChildWorkflowCall child) {
+        open.add(child.open());
+      }
+    }
+    return open;
   }
 
   TimerCall startTimer(Duration duration) {

@@ -2,8 +2,11 @@ package dev.weft.internal.worker;
 
 import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
+import dev.weft.history.HistoryEvent;
 import dev.weft.internal.activity.ActivityOutcomes;
+import dev.weft.internal.engine.ChildWorkflows;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.RunClosures;
 import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
@@ -152,6 +155,10 @@ final class DueWorkLoop {
       runTimeouts.timeOut(timer, now);
       return;
     }
+    if (timer.seq() == ChildWorkflows.TERMINATE_TIMER_SEQ) {
+      terminateChild(timer);
+      return;
+    }
     EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
     if (eager.tryAdvance(
         timer.runId(),
@@ -172,6 +179,23 @@ final class DueWorkLoop {
                 new Write.InsertInbox(timer.runId(), "TimerFired", now, ctx.codec().encode(fired)),
                 new Write.EnsureWorkflowTask(timer.runId(), run.get().taskQueue(), now)))
         .join();
+  }
+
+  /** Terminates a child whose parent closed under the TERMINATE policy. */
+  private void terminateChild(TimerRecord timer) {
+    List<HistoryEvent> first = ctx.decode(ctx.store().readHistory(timer.runId(), 1));
+    EventAttributes.WorkflowStarted started = RunClosures.started(first);
+    String reason =
+        started == null || started.parent() == null
+            ? "terminated by its parent's close policy"
+            : "parent workflow '"
+                + started.parent().workflowId()
+                + "' (run "
+                + started.parent().runId()
+                + ") closed; parent close policy TERMINATE";
+    if (!RunClosures.terminate(ctx, timer.runId(), reason)) {
+      ctx.store().commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
+    }
   }
 
   private void expireActivities(Instant now) {

@@ -69,6 +69,7 @@ public final class EagerWorkflowTasks {
               dispatcher,
               runner.info(),
               runner.started(),
+              runner.openChildren(),
               runner.nextEventId(),
               event,
               eventTime,

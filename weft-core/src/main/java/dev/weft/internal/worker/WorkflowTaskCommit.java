@@ -1,9 +1,13 @@
 package dev.weft.internal.worker;
 
+import dev.weft.converter.Payload;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
+import dev.weft.history.EventAttributes.ChildWorkflowCancelRequested;
+import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
 import dev.weft.history.EventAttributes.SearchAttributesUpserted;
+import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
 import dev.weft.history.EventAttributes.WorkflowCanceled;
@@ -12,9 +16,12 @@ import dev.weft.history.EventAttributes.WorkflowContinuedAsNew;
 import dev.weft.history.EventAttributes.WorkflowFailed;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
+import dev.weft.history.Failure;
+import dev.weft.internal.engine.ChildWorkflows;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.RunStarts;
 import dev.weft.internal.engine.WorkflowRetries;
+import dev.weft.internal.runtime.OpenChild;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
@@ -34,7 +41,9 @@ import dev.weft.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,6 +109,7 @@ final class WorkflowTaskCommit {
       Dispatcher dispatcher,
       WorkflowInfo run,
       WorkflowStarted started,
+      List<OpenChild> openChildren,
       long nextEventId,
       WorkflowTaskRecord task,
       List<InboxRecord> inbox,
@@ -124,6 +134,7 @@ final class WorkflowTaskCommit {
         dispatcher,
         run,
         started,
+        openChildren,
         nextEventId,
         events,
         List.of(),
@@ -143,6 +154,7 @@ final class WorkflowTaskCommit {
       Dispatcher dispatcher,
       WorkflowInfo run,
       WorkflowStarted started,
+      List<OpenChild> openChildren,
       long nextEventId,
       EventAttributes event,
       Instant eventTime,
@@ -156,6 +168,7 @@ final class WorkflowTaskCommit {
         dispatcher,
         run,
         started,
+        openChildren,
         nextEventId,
         events,
         eventWrites,
@@ -170,6 +183,7 @@ final class WorkflowTaskCommit {
       Dispatcher dispatcher,
       WorkflowInfo run,
       WorkflowStarted started,
+      List<OpenChild> openChildren,
       long nextEventId,
       List<EventRecord> events,
       List<Write> before,
@@ -183,10 +197,37 @@ final class WorkflowTaskCommit {
     List<LeasedActivity> leased = new ArrayList<>(0);
     List<WorkflowTaskRecord> leasedTasks = new ArrayList<>(0);
     List<Write> successor = List.of();
+    List<Write> children = new ArrayList<>(0);
+    List<ChildWorkflowStartFailed> childStartFailures = new ArrayList<>(0);
+    Map<String, ChildWorkflows.StartedChild> startedChildren = new HashMap<>();
     RunStatus closeStatus = null;
     for (EventAttributes original : commands) {
       EventAttributes command = original;
-      if (command instanceof WorkflowContinuedAsNew c) {
+      if (command instanceof StartChildWorkflowInitiated c) {
+        ChildWorkflows.ChildStart start = ChildWorkflows.start(ctx, run, c, startedChildren, now);
+        command = start.command();
+        children.addAll(start.writes());
+        if (start.failed() != null) {
+          childStartFailures.add(start.failed());
+        } else {
+          startedChildren.put(
+              c.workflowId(),
+              new ChildWorkflows.StartedChild(start.command().runId(), c.taskQueue()));
+        }
+      } else if (command instanceof ChildWorkflowCancelRequested c) {
+        children.addAll(
+            ChildWorkflows.requestCancel(
+                ctx,
+                run,
+                c.workflowId(),
+                startedChildren,
+                "cancelled by its parent workflow '"
+                    + run.workflowId()
+                    + "' (run "
+                    + run.runId()
+                    + ")",
+                now));
+      } else if (command instanceof WorkflowContinuedAsNew c) {
         String newRunId = ctx.ids().next();
         command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
         successor = continuedRun(ctx, dispatcher, run, started, newRunId, c, now, leasedTasks);
@@ -226,13 +267,58 @@ final class WorkflowTaskCommit {
     batch.addAll(before);
     batch.add(new Write.AppendEvents(run.runId(), nextEventId, events));
     batch.addAll(effects);
+    batch.addAll(children);
+    if (closeStatus == null) {
+      for (ChildWorkflowStartFailed failed : childStartFailures) {
+        batch.add(
+            new Write.InsertInbox(
+                run.runId(), "ChildWorkflowStartFailed", now, ctx.codec().encode(failed)));
+        batch.add(new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now));
+      }
+    }
     batch.addAll(end);
     if (closeStatus != null) {
       batch.add(new Write.CloseRun(run.runId(), closeStatus, now, consumedInboxId));
       batch.add(new Write.DeleteRunTasks(run.runId()));
       batch.addAll(successor);
+      batch.addAll(ChildWorkflows.onParentClose(ctx, run, openChildren, startedChildren, now));
+      if (successor.isEmpty()) {
+        batch.addAll(notifyParent(ctx, run, started, closeStatus, events, now));
+      }
     }
     return new Prepared(batch.build(), events.size(), leased, leasedTasks);
+  }
+
+  /** Tells the parent (if any) how this run ended, from the closing command just recorded. */
+  private static List<Write> notifyParent(
+      EngineContext ctx,
+      WorkflowInfo run,
+      WorkflowStarted started,
+      RunStatus status,
+      List<EventRecord> events,
+      Instant now) {
+    if (started == null || started.parent() == null) {
+      return List.of();
+    }
+    EventAttributes closing = ctx.codec().decode(events.get(events.size() - 1).data());
+    Payload result = closing instanceof WorkflowCompleted c ? c.result() : null;
+    Failure failure =
+        switch (closing) {
+          case WorkflowFailed f -> f.failure();
+          case WorkflowCanceled c ->
+              new Failure(
+                  Failure.CANCELED,
+                  "Canceled",
+                  c.details() == null ? "workflow cancelled" : c.details(),
+                  "",
+                  false,
+                  0,
+                  0,
+                  null);
+          default -> null;
+        };
+    return ChildWorkflows.notifyParent(
+        ctx, started, run.workflowId(), run.runId(), status, result, failure, now);
   }
 
   /**

@@ -111,6 +111,7 @@ final class WorkflowTaskHandler {
               ctx.dispatcher(),
               runner.info(),
               runner.started(),
+              runner.openChildren(),
               run.nextEventId(),
               task,
               inbox,

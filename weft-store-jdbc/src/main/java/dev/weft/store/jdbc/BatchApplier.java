@@ -27,7 +27,12 @@ final class BatchApplier {
 
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    for (Write write : batch.writes()) {
+    apply(batch.writes(), st, notes);
+  }
+
+  private void apply(List<Write> writes, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    for (Write write : writes) {
       switch (write) {
         case Write.InsertRun w -> insertRun(w, st);
         case Write.AppendEvents w -> appendEvents(w, st);
@@ -53,6 +58,11 @@ final class BatchApplier {
         case Write.DeleteRunTasks w -> deleteRunTasks(w.runId(), st);
         case Write.UpsertSearchAttributes w -> VisibilityWrites.upsertSearchAttributes(w, st);
         case Write.SetMemo w -> VisibilityWrites.setMemo(w, st);
+        case Write.IfRunning w -> {
+          if (isRunning(w.runId(), st)) {
+            apply(w.writes(), st, notes);
+          }
+        }
       }
     }
   }
@@ -404,6 +414,14 @@ final class BatchApplier {
     if (rows == 0 && w.required()) {
       throw new ConflictException(
           w, "timer " + w.seq() + " of run " + w.runId() + " does not exist");
+    }
+  }
+
+  private static boolean isRunning(String runId, Statements st) throws SQLException {
+    PreparedStatement ps = st.prepare("SELECT status FROM runs WHERE run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() && RunStatus.RUNNING.name().equals(rs.getString(1));
     }
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Pins a run's inbox: {@link Write.InsertInbox} assigns increasing IDs and conflicts unless the run
  * exists and is running; {@code readInbox} returns arrival order; {@link Write.DeleteInbox} removes
- * events up to and including an ID.
+ * events up to and including an ID. {@link Write.IfRunning} delivers to a run only while it runs,
+ * and skips a closed or missing run without a conflict.
  */
 public abstract class InboxContract extends StoreContract {
 
@@ -75,6 +76,69 @@ public abstract class InboxContract extends StoreContract {
 
     assertThat(store.readInbox("missing")).isEmpty();
     assertThat(store.stats().inboxEvents()).isZero();
+  }
+
+  @Test
+  void ifRunningAppliesItsWritesToARunningRun() {
+    startRun("r1");
+
+    commitOk(
+        new Write.IfRunning(
+            "r1",
+            List.of(
+                new Write.InsertInbox("r1", "ChildWorkflowClosed", T0, bytes("child done")),
+                new Write.EnsureWorkflowTask("r1", "q", T0))));
+
+    assertThat(store.readInbox("r1"))
+        .extracting(InboxRecord::type)
+        .containsExactly("ChildWorkflowClosed");
+    assertThat(store.findWorkflowTask("r1")).isPresent();
+  }
+
+  @Test
+  void ifRunningSkipsAClosedOrMissingRunAndTheRestOfTheBatchCommits() {
+    startRun("closed");
+    startRun("other");
+    commitOk(new Write.CloseRun("closed", RunStatus.COMPLETED, T0.plusSeconds(1)));
+
+    commitOk(
+        new Write.IfRunning(
+            "closed",
+            List.of(
+                new Write.InsertInbox("closed", "ChildWorkflowClosed", T0, bytes("late")),
+                new Write.EnsureWorkflowTask("closed", "q", T0))),
+        new Write.IfRunning(
+            "missing", List.of(new Write.InsertInbox("missing", "X", T0, bytes("lost")))),
+        new Write.InsertInbox("other", "SignalReceived", T0, bytes("kept")));
+
+    assertThat(store.readInbox("closed")).isEmpty();
+    assertThat(store.findWorkflowTask("closed")).isEmpty();
+    assertThat(store.readInbox("missing")).isEmpty();
+    assertThat(store.readInbox("other")).hasSize(1);
+  }
+
+  @Test
+  void aConflictInsideIfRunningStillRollsTheWholeBatchBack() {
+    startRun("r1");
+    Write.DeleteTimer missingTimer = new Write.DeleteTimer("r1", 7, true);
+
+    CommitResult.Conflict conflict =
+        commitConflict(
+            new Write.InsertInbox("r1", "SignalReceived", T0, bytes("first")),
+            new Write.IfRunning("r1", List.of(missingTimer)));
+
+    assertThat(conflict.write()).isEqualTo(missingTimer);
+    assertThat(store.readInbox("r1")).isEmpty();
+  }
+
+  @Test
+  void ifRunningHoldsOnlyWritesAboutItsRun() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new Write.IfRunning(
+                    "r1", List.of(new Write.InsertInbox("r2", "X", T0, bytes("x")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("IfRunning for run r1 holds a write for run r2");
   }
 
   @Test

@@ -1,0 +1,267 @@
+package dev.weft.internal.engine;
+
+import dev.weft.client.WorkflowIdReusePolicy;
+import dev.weft.converter.Payload;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.ChildWorkflowClosed;
+import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
+import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
+import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.history.Failure;
+import dev.weft.history.HistoryEvent;
+import dev.weft.history.ParentRun;
+import dev.weft.internal.runtime.OpenChild;
+import dev.weft.store.RunQuery;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.Write;
+import dev.weft.workflow.ParentClosePolicy;
+import dev.weft.workflow.WorkflowInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The links between a parent run and its child workflows, as writes: starting a child in the
+ * parent's transaction, telling the parent how the child ended, and applying the parent-close
+ * policy to children still running when the parent closes. Messages between the two runs are {@link
+ * Write.IfRunning} groups, so neither side's transaction fails because the other closed.
+ */
+public final class ChildWorkflows {
+  /**
+   * The sequence number of the timer that terminates a child whose parent closed (parent-close
+   * policy TERMINATE). Commands number from 1 and the deadline timer is 0.
+   */
+  public static final long TERMINATE_TIMER_SEQ = -1;
+
+  private ChildWorkflows() {}
+
+  /** A child started in this batch: its run and queue. */
+  public record StartedChild(String runId, String taskQueue) {}
+
+  /**
+   * The outcome of a start command: the command as recorded (with the child's run ID) and the
+   * writes that start the child; or, if the ID is taken, the event that tells the parent.
+   */
+  public record ChildStart(
+      StartChildWorkflowInitiated command, List<Write> writes, ChildWorkflowStartFailed failed) {}
+
+  /**
+   * Plans the start of a child workflow commanded by {@code parent}.
+   *
+   * @param startedInBatch the children the same batch starts already (their IDs are taken too)
+   */
+  public static ChildStart start(
+      EngineContext ctx,
+      WorkflowInfo parent,
+      StartChildWorkflowInitiated c,
+      Map<String, StartedChild> startedInBatch,
+      Instant now) {
+    StartedChild sibling = startedInBatch.get(c.workflowId());
+    if (sibling != null) {
+      return new ChildStart(
+          c,
+          List.of(),
+          new ChildWorkflowStartFailed(
+              c.seq(),
+              c.workflowId(),
+              "workflow ID '"
+                  + c.workflowId()
+                  + "' is taken: run "
+                  + sibling.runId()
+                  + " is RUNNING (started by the same workflow task)"));
+    }
+    Set<RunStatus> conflicting =
+        RunStarts.conflictingStatuses(WorkflowIdReusePolicy.valueOf(c.idReusePolicy()));
+    Optional<RunRecord> taken =
+        ctx
+            .store()
+            .listRuns(new RunQuery(parent.namespace(), null, null, c.workflowId(), 100, null))
+            .runs()
+            .stream()
+            .filter(r -> conflicting.contains(r.status()))
+            .findFirst();
+    if (taken.isPresent()) {
+      RunRecord existing = taken.get();
+      String reason =
+          "workflow ID '"
+              + c.workflowId()
+              + "' is taken: run "
+              + existing.runId()
+              + " is "
+              + existing.status()
+              + (existing.status() == RunStatus.RUNNING
+                  ? ""
+                  : " and the ID reuse policy " + c.idReusePolicy() + " forbids another run");
+      return new ChildStart(
+          c, List.of(), new ChildWorkflowStartFailed(c.seq(), c.workflowId(), reason));
+    }
+    String runId = ctx.ids().next();
+    WorkflowStarted started =
+        new WorkflowStarted(
+            c.workflowType(),
+            c.workflowId(),
+            c.taskQueue(),
+            c.input(),
+            null,
+            new ParentRun(parent.workflowId(), parent.runId(), c.seq(), parent.taskQueue()),
+            1,
+            c.executionTimeout() == null ? null : now.plus(c.executionTimeout()),
+            c.runTimeout(),
+            c.retryPolicy(),
+            c.searchAttributes(),
+            c.memo());
+    RunRecord run =
+        RunRecord.started(
+            parent.namespace(), c.workflowId(), runId, c.workflowType(), c.taskQueue(), now);
+    List<Write> writes =
+        new ArrayList<>(RunStarts.writes(ctx, run, started, conflicting, now, now));
+    writes.add(new Write.EnsureWorkflowTask(runId, c.taskQueue(), now));
+    return new ChildStart(c.withRunId(runId), writes, null);
+  }
+
+  /**
+   * Returns the writes that tell a run's parent how it ended, if it has a parent; nothing happens
+   * if the parent closed meanwhile.
+   *
+   * @param status COMPLETED, FAILED, CANCELED, TERMINATED or TIMED_OUT
+   */
+  public static List<Write> notifyParent(
+      EngineContext ctx,
+      WorkflowStarted started,
+      String workflowId,
+      String runId,
+      RunStatus status,
+      Payload result,
+      Failure failure,
+      Instant now) {
+    if (started == null || started.parent() == null) {
+      return List.of();
+    }
+    ParentRun parent = started.parent();
+    EventAttributes event =
+        new ChildWorkflowClosed(parent.seq(), workflowId, runId, status.name(), result, failure);
+    return List.of(
+        new Write.IfRunning(
+            parent.runId(),
+            List.of(
+                new Write.InsertInbox(
+                    parent.runId(), "ChildWorkflowClosed", now, ctx.codec().encode(event)),
+                new Write.EnsureWorkflowTask(parent.runId(), parent.taskQueue(), now))));
+  }
+
+  /** Returns the writes that ask a child to cancel, if it still runs. */
+  public static List<Write> requestCancel(
+      EngineContext ctx,
+      WorkflowInfo parent,
+      String childWorkflowId,
+      Map<String, StartedChild> startedInBatch,
+      String why,
+      Instant now) {
+    StartedChild child = find(ctx, parent, childWorkflowId, startedInBatch);
+    if (child == null) {
+      return List.of();
+    }
+    EventAttributes cancel = new EventAttributes.WorkflowCancelRequested(why);
+    return List.of(
+        new Write.IfRunning(
+            child.runId(),
+            List.of(
+                new Write.InsertInbox(
+                    child.runId(), "WorkflowCancelRequested", now, ctx.codec().encode(cancel)),
+                new Write.EnsureWorkflowTask(child.runId(), child.taskQueue(), now))));
+  }
+
+  /**
+   * Returns the writes that apply the parent-close policy to the children still open when {@code
+   * parent} closes: a termination timer (TERMINATE), a cancel request (REQUEST_CANCEL), nothing
+   * (ABANDON).
+   */
+  public static List<Write> onParentClose(
+      EngineContext ctx,
+      WorkflowInfo parent,
+      List<OpenChild> children,
+      Map<String, StartedChild> startedInBatch,
+      Instant now) {
+    List<Write> writes = new ArrayList<>();
+    for (OpenChild open : children) {
+      switch (open.policy()) {
+        case ABANDON -> {}
+        case TERMINATE -> {
+          StartedChild child = find(ctx, parent, open.workflowId(), startedInBatch);
+          if (child != null) {
+            writes.add(
+                new Write.IfRunning(
+                    child.runId(),
+                    List.of(
+                        new Write.InsertTimer(
+                            new TimerRecord(child.runId(), TERMINATE_TIMER_SEQ, now)))));
+          }
+        }
+        case REQUEST_CANCEL ->
+            writes.addAll(
+                requestCancel(
+                    ctx,
+                    parent,
+                    open.workflowId(),
+                    startedInBatch,
+                    "parent workflow '"
+                        + parent.workflowId()
+                        + "' (run "
+                        + parent.runId()
+                        + ") closed; parent close policy REQUEST_CANCEL",
+                    now));
+      }
+    }
+    return writes;
+  }
+
+  /**
+   * Returns the children a closed run's history shows started and not closed (for closes that run
+   * none of its code: terminate, timeout).
+   */
+  public static List<OpenChild> openChildren(List<HistoryEvent> history) {
+    Map<Long, OpenChild> open = new LinkedHashMap<>();
+    for (HistoryEvent e : history) {
+      switch (e.attributes()) {
+        case StartChildWorkflowInitiated c ->
+            open.put(
+                c.seq(),
+                new OpenChild(c.workflowId(), ParentClosePolicy.valueOf(c.parentClosePolicy())));
+        case ChildWorkflowStartFailed f -> open.remove(f.seq());
+        case ChildWorkflowClosed c -> open.remove(c.seq());
+        default -> {}
+      }
+    }
+    return new ArrayList<>(open.values());
+  }
+
+  /** The child's current run, if it runs and is this parent's child. */
+  private static StartedChild find(
+      EngineContext ctx,
+      WorkflowInfo parent,
+      String childWorkflowId,
+      Map<String, StartedChild> startedInBatch) {
+    StartedChild inBatch = startedInBatch.get(childWorkflowId);
+    if (inBatch != null) {
+      return inBatch;
+    }
+    RunRecord latest = ctx.store().findLatestRun(parent.namespace(), childWorkflowId).orElse(null);
+    if (latest == null || latest.status() != RunStatus.RUNNING) {
+      return null;
+    }
+    List<HistoryEvent> first = ctx.decode(ctx.store().readHistory(latest.runId(), 1));
+    if (first.isEmpty()
+        || !(first.get(0).attributes() instanceof WorkflowStarted s)
+        || s.parent() == null
+        || !s.parent().runId().equals(parent.runId())) {
+      return null;
+    }
+    return new StartedChild(latest.runId(), latest.taskQueue());
+  }
+}

@@ -1,0 +1,86 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.failure.ApplicationFailure;
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.ChildWorkflowFailure;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.ChildWorkflowClosed;
+import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.workflow.ParentClosePolicy;
+import java.lang.reflect.Type;
+
+/** A child workflow the parent awaits; cancelling it asks the child to cancel. */
+final class ChildWorkflowCall implements PendingCall {
+  private final WorkflowRunner runner;
+  private final long seq;
+  private final String workflowType;
+  private final String workflowId;
+  private final ParentClosePolicy policy;
+  private final Type resultType;
+  private final WorkflowPromise<Object> promise;
+  private final ScopeNode scope;
+
+  ChildWorkflowCall(
+      WorkflowRunner runner,
+      long seq,
+      String workflowType,
+      String workflowId,
+      ParentClosePolicy policy,
+      Type resultType,
+      WorkflowPromise<Object> promise,
+      ScopeNode scope) {
+    this.runner = runner;
+    this.seq = seq;
+    this.workflowType = workflowType;
+    this.workflowId = workflowId;
+    this.policy = policy;
+    this.resultType = resultType;
+    this.promise = promise;
+    this.scope = scope;
+  }
+
+  OpenChild open() {
+    return new OpenChild(workflowId, policy);
+  }
+
+  @Override
+  public void onEvent(EventAttributes event) {
+    scope.unregister(this);
+    switch (event) {
+      case ChildWorkflowStartFailed f ->
+          promise.completeExceptionally(
+              new ChildWorkflowFailure(
+                  workflowType,
+                  workflowId,
+                  null,
+                  ApplicationFailure.newNonRetryableFailure(f.reason(), "WorkflowAlreadyStarted")));
+      case ChildWorkflowClosed c when "COMPLETED".equals(c.status()) -> {
+        try {
+          promise.complete(runner.payloads().decode(c.result(), resultType));
+        } catch (RuntimeException e) {
+          promise.completeExceptionally(e);
+        }
+      }
+      case ChildWorkflowClosed c ->
+          promise.completeExceptionally(
+              new ChildWorkflowFailure(
+                  workflowType, workflowId, c.runId(), FailureConverter.toException(c.failure())));
+      default -> throw new IllegalStateException("child workflow " + seq + " got " + event);
+    }
+  }
+
+  @Override
+  public void cancel(String reason) {
+    if (runner.forgetPending(seq) == null) {
+      return;
+    }
+    runner.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
+    promise.completeExceptionally(
+        new ChildWorkflowFailure(
+            workflowType,
+            workflowId,
+            null,
+            new CanceledFailure("child workflow cancelled: " + reason)));
+  }
+}
