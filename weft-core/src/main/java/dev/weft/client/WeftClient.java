@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.history.WorkflowHistory;
 import dev.weft.workflow.Functions;
 
 /**
@@ -113,6 +114,37 @@ public interface WeftClient {
 
   /** Counts the runs a filter matches (its paging is ignored). */
   long countWorkflows(WorkflowFilter filter);
+
+  /**
+   * Starts a new run of a workflow from a point of one of its runs' history, for fixing a bad
+   * deploy: the new run keeps the history before the workflow task that ended at {@code eventId} (a
+   * {@code WorkflowTaskCompleted} event, as in Temporal), runs that task again with the current
+   * code and goes on from there; work that was pending at that point (activities, timers) is
+   * scheduled again, and signals received after it are delivered again. The workflow's running run,
+   * if any, is terminated in the same transaction.
+   *
+   * @param runId the run whose history to use, or {@code null} for the latest
+   * @return a handle on the new run
+   * @throws dev.weft.failure.InvalidResetPointException if the event is not the end of a workflow
+   *     task, or child workflows were open there (nothing is written)
+   * @throws dev.weft.failure.WorkflowNotFoundException if there is no such run
+   */
+  WorkflowHandle<Object> reset(String workflowId, String runId, long eventId, String reason);
+
+  /**
+   * Writes a run from an exported history ({@link WorkflowHistory#toJson()}), keeping its workflow
+   * and run IDs: a closed history becomes a closed run (for inspection and queries); an open one
+   * becomes a running run that goes on from where the history ends, its pending activities and
+   * timers scheduled again.
+   *
+   * @throws dev.weft.failure.WorkflowAlreadyStartedException if the run exists, or the workflow ID
+   *     has a running run and the history is open
+   * @throws dev.weft.failure.InvalidResetPointException if the open history has child workflows
+   *     open
+   * @throws IllegalArgumentException if the history is malformed (it must start with
+   *     WorkflowStarted, with event IDs 1, 2, 3...)
+   */
+  WorkflowHandle<Object> importHistory(WorkflowHistory history);
 
   /**
    * Completes an activity attempt that called {@code Activity.doNotCompleteOnReturn()}, with the

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param searchAttributes its search attributes, in name order (String, Long, Double, Boolean or
  *     Instant values)
  * @param memo its memo, as the data converter reads it back (JSON values by default)
+ * @param historyWarning why its history is past a warning limit (size, limits and the way out,
+ *     continue-as-new), or {@code null} if it is not
  */
 public record WorkflowDescription(
     String workflowId,
@@ -45,7 +47,8 @@ public record WorkflowDescription(
     String workflowTaskFailure,
     Instant runDeadline,
     Map<String, Object> searchAttributes,
-    Map<String, Object> memo) {
+    Map<String, Object> memo,
+    String historyWarning) {
 
   /** Copies the lists and maps. */
   public WorkflowDescription {

@@ -57,6 +57,28 @@ public interface WorkflowHandle<R> {
    */
   <T> T query(String queryName, Class<T> resultType, Object... args);
 
+  /**
+   * Sends an update and waits for its result: the workflow validates it (a rejected update changes
+   * nothing and leaves no history), runs its handler, and returns the handler's result. Waits at
+   * most one minute; see {@link #update(String, Duration, Class, Object...)}.
+   *
+   * @throws dev.weft.failure.UpdateRejectedException if the validator refused it
+   * @throws dev.weft.failure.UpdateFailedException if the handler failed
+   * @throws dev.weft.failure.UnknownUpdateException if the workflow type has no such update
+   * @throws dev.weft.failure.WorkflowNotRunningException if the run is closed, or closed before the
+   *     update completed
+   */
+  <T> T update(String updateName, Class<T> resultType, Object... args);
+
+  /**
+   * Sends an update and waits at most {@code timeout} for its result.
+   *
+   * @throws java.util.concurrent.CompletionException wrapping a {@link
+   *     java.util.concurrent.TimeoutException} if it did not complete in time (it may still
+   *     complete later)
+   */
+  <T> T update(String updateName, Duration timeout, Class<T> resultType, Object... args);
+
   /** Requests cancellation: the code sees a {@code CanceledFailure} and may clean up. */
   void cancel(String reason);
 

@@ -12,6 +12,7 @@ import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.TimeOrderedIds;
+import dev.weft.internal.retention.RetentionSweeper;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
@@ -57,6 +58,7 @@ public final class WeftEngine implements AutoCloseable {
   private final Registry registry;
   private final EmbeddedClient client;
   private final Duration shutdownTimeout;
+  private final RetentionSweeper retention;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
   private Workers workers;
@@ -80,9 +82,11 @@ public final class WeftEngine implements AutoCloseable {
             b.deadlockTimeout,
             b.workflowTaskLease,
             b.safetyPoll,
-            b.searchAttributes);
+            b.searchAttributes,
+            b.historyLimits);
     this.client = new EmbeddedClient(ctx);
     this.shutdownTimeout = b.shutdownTimeout;
+    this.retention = new RetentionSweeper(ctx, b.retention, b.retentionSweepInterval);
   }
 
   /** Returns a builder. */
@@ -116,8 +120,9 @@ public final class WeftEngine implements AutoCloseable {
   }
 
   /**
-   * Starts the workers and background loops. On a store with exclusive access, leases left by a
-   * previous process are ended first, so its unfinished work resumes at once.
+   * Starts the workers and background loops (timers and timeouts, retention). On a store with
+   * exclusive access, leases left by a previous process are ended first, so its unfinished work
+   * resumes at once.
    */
   public void start() {
     lock.lock();
@@ -141,6 +146,7 @@ public final class WeftEngine implements AutoCloseable {
                 workers.wakeAllPollers();
               });
       workers.start();
+      retention.start();
       state = State.STARTED;
     } finally {
       lock.unlock();
@@ -172,6 +178,7 @@ public final class WeftEngine implements AutoCloseable {
         return;
       }
       if (workers != null) {
+        retention.stop();
         try {
           workers.stop(shutdownTimeout);
           ctx.idle().awaitIdle(shutdownTimeout.toNanos());
@@ -201,9 +208,25 @@ public final class WeftEngine implements AutoCloseable {
     private Duration workflowTaskLease = Duration.ofSeconds(10);
     private Duration safetyPoll = Duration.ofSeconds(1);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration retention = Duration.ofDays(30);
+    private Duration retentionSweepInterval = Duration.ofHours(1);
     private final SearchAttributeCatalog searchAttributes = new SearchAttributeCatalog();
+    private HistoryLimits historyLimits = HistoryLimits.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * Sets how long a run's history may grow (default {@link HistoryLimits#DEFAULTS}, Temporal's
+     * limits): past the warning limits a run is flagged in describe and the logs; a workflow task
+     * that would pass the hard limits terminates the run.
+     */
+    public Builder historyLimits(HistoryLimits limits) {
+      if (limits == null) {
+        throw new IllegalArgumentException("historyLimits must not be null");
+      }
+      this.historyLimits = limits;
+      return this;
+    }
 
     /**
      * Registers a custom search attribute: runs can then be given it at start ({@code
@@ -292,6 +315,29 @@ public final class WeftEngine implements AutoCloseable {
     }
 
     /**
+     * Sets the retention period of the engine's namespace (default 30 days): a run that closed
+     * longer ago than this is deleted, with its history, search attributes and memo, at the next
+     * retention sweep ({@link #retentionSweepInterval}); running runs are never deleted. Deleted
+     * runs are unknown to the client afterwards (describe, history, results and listings), and
+     * their workflow IDs can be started again. Engines sharing a store and namespace should use the
+     * same retention: each deletes what its own setting has expired.
+     */
+    public Builder retention(Duration retention) {
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets how often the engine looks for runs whose retention has expired (default 1 hour), by the
+     * engine's clock; it also looks once shortly after {@link WeftEngine#start()}. Runs are deleted
+     * in small transactions with pauses between them, so that workflow steps are not held up.
+     */
+    public Builder retentionSweepInterval(Duration retentionSweepInterval) {
+      this.retentionSweepInterval = retentionSweepInterval;
+      return this;
+    }
+
+    /**
      * Returns the engine (not started).
      *
      * @throws IllegalArgumentException naming a missing or invalid setting
@@ -307,6 +353,8 @@ public final class WeftEngine implements AutoCloseable {
       requirePositive("workflowTaskLease", workflowTaskLease);
       requirePositive("safetyPoll", safetyPoll);
       requirePositive("shutdownTimeout", shutdownTimeout);
+      requirePositive("retention", retention);
+      requirePositive("retentionSweepInterval", retentionSweepInterval);
       if (namespace == null || namespace.isBlank()) {
         throw new IllegalArgumentException("namespace must not be blank");
       }

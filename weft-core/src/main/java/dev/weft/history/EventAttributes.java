@@ -123,6 +123,34 @@ public sealed interface EventAttributes {
       long seq, String workflowId, String runId, String status, Payload result, Failure failure)
       implements EventAttributes, Sequenced {}
 
+  /**
+   * A client asked for an update. This event waits in the run's inbox only: the workflow task
+   * validates it and history records an {@link UpdateAccepted}, or nothing if it is rejected.
+   *
+   * @param updateId identifies the request (and its outcome)
+   * @param updateName the update
+   * @param input its arguments
+   */
+  record UpdateRequested(String updateId, String updateName, Payload input)
+      implements EventAttributes {}
+
+  /** An update passed its validator; its handler runs from here. */
+  record UpdateAccepted(String updateId, String updateName, Payload input)
+      implements EventAttributes {}
+
+  /**
+   * This run was reset from another run: the events before this one are that run's history before
+   * the workflow task that ended at {@code resetEventId}, and that task runs again with the current
+   * code.
+   *
+   * @param baseRunId the run whose history was copied
+   * @param resetEventId the {@code WorkflowTaskCompleted} event of the base run the reset went back
+   *     to
+   * @param reason why, as the operator said
+   */
+  record WorkflowReset(String baseRunId, long resetEventId, String reason)
+      implements EventAttributes {}
+
   /** Cancellation of the whole run was requested. */
   record WorkflowCancelRequested(String reason) implements EventAttributes {}
 
@@ -302,6 +330,21 @@ public sealed interface EventAttributes {
       removed = removed == null ? List.of() : List.copyOf(removed);
     }
 
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * An update handler returned a result or failed with a failure (the workflow goes on).
+   *
+   * @param updateId the request
+   * @param result the result, or null if it failed
+   * @param failure the failure, or null if it completed
+   */
+  record UpdateCompleted(String updateId, Payload result, Failure failure)
+      implements EventAttributes {
     @Override
     public boolean isCommand() {
       return true;

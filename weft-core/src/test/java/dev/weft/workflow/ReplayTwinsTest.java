@@ -6,9 +6,12 @@ import dev.weft.activity.ActivityExecutionTest;
 import dev.weft.activity.AsyncCompletionTest;
 import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
+import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.UpdateTest;
 import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
+import dev.weft.engine.HistoryLimitsTest;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.HistoryCheck;
@@ -147,7 +150,16 @@ class ReplayTwinsTest {
         twin(
             "child-workflow-cancelled",
             ChildWorkflowTest.Parent.class,
-            ChildWorkflowTest.ParentImpl::new));
+            ChildWorkflowTest.ParentImpl::new),
+        twin("updates-accepted", UpdateTest.Cart.class, UpdateTest.CartImpl::new),
+        twin(
+            "workflow-reset",
+            ResetAndImportTest.Pipeline.class,
+            ResetAndImportTest.PipelineImpl::new),
+        twin(
+            "terminated-at-history-limit",
+            HistoryLimitsTest.Looper.class,
+            HistoryLimitsTest.LooperImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -92,6 +92,22 @@ public interface Store extends AutoCloseable {
   /** Returns the most recently started run of a workflow ID. */
   Optional<RunRecord> findLatestRun(String namespace, String workflowId);
 
+  /**
+   * Returns the IDs of closed runs of a namespace whose close time is before {@code closedBefore},
+   * the oldest close first (ties in run ID order), at most {@code limit}: the runs a retention
+   * period has expired, to delete with {@link Write.DeleteRun}. Running runs are never returned.
+   * Served by an index, so a call costs the runs it returns, not the runs the store holds.
+   *
+   * @param namespace the namespace whose runs to look at
+   * @param closedBefore the cutoff, exclusive: usually now minus the namespace's retention
+   * @param limit the most IDs to return, from 1 to {@value #MAX_CLOSED_RUNS_PER_CALL}
+   * @throws IllegalArgumentException if {@code limit} is out of range
+   */
+  List<String> findRunsClosedBefore(String namespace, Instant closedBefore, int limit);
+
+  /** The largest {@code limit} {@link #findRunsClosedBefore} accepts. */
+  int MAX_CLOSED_RUNS_PER_CALL = 10_000;
+
   /** Returns a run's history events with {@code eventId >= fromEventId}, in order. */
   List<EventRecord> readHistory(String runId, long fromEventId);
 
@@ -127,6 +143,9 @@ public interface Store extends AutoCloseable {
 
   /** Returns a run's memo; empty if none was set or the run does not exist. */
   Optional<byte[]> findMemo(String runId);
+
+  /** Returns the outcome of an update request of a run, once recorded. */
+  Optional<byte[]> findUpdateOutcome(String runId, String updateId);
 
   /** Returns the row counts of the store's tables. */
   StoreStats stats();

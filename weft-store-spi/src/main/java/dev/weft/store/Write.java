@@ -265,6 +265,24 @@ public sealed interface Write {
   record DeleteRunTasks(String runId) implements Write {}
 
   /**
+   * Deletes a closed run and everything the store keeps of it: its row (memo included), history,
+   * inbox, workflow task, activity tasks, timers, search attributes and update outcomes. This is
+   * how a namespace's retention period ends (see {@link Store#findRunsClosedBefore}); afterwards
+   * the run is unknown, and its workflow ID can be started again under any reuse policy.
+   *
+   * <p>Conditional: conflicts if the run exists and is {@link RunStatus#RUNNING}, since a running
+   * run's rows are still its state. A missing run is a no-op, not a conflict: retention on two
+   * nodes may race for the same run, and the loser's batch must not fail for the runs the winner
+   * deleted.
+   */
+  record DeleteRun(String runId) implements Write {
+    /** Validates the write. */
+    public DeleteRun {
+      Objects.requireNonNull(runId, "runId");
+    }
+  }
+
+  /**
    * Sets and removes search attributes of a run; the run's other attributes are kept. A value
    * replaces the attribute's previous value, whatever its type was; removing an attribute the run
    * does not have is a no-op. Conditional: conflicts unless the run exists (in any status). To give
@@ -308,6 +326,20 @@ public sealed interface Write {
     /** Sets search attributes of a run, removing none. */
     public UpsertSearchAttributes(String runId, Map<String, SearchAttributeValue> values) {
       this(runId, values, Set.of());
+    }
+  }
+
+  /**
+   * Records the outcome of an update request of a run, for the client that waits for it: opaque
+   * bytes (the engine's encoding of the result, failure or rejection). Replaces an earlier outcome
+   * of the same request. Kept until the run is deleted.
+   */
+  record PutUpdateOutcome(String runId, String updateId, byte[] outcome) implements Write {
+    /** Validates the write. */
+    public PutUpdateOutcome {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(updateId, "updateId");
+      Objects.requireNonNull(outcome, "outcome");
     }
   }
 

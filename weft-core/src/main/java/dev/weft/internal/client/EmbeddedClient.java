@@ -8,6 +8,7 @@ import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.converter.Payload;
 import dev.weft.failure.InvalidQueryException;
+import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
@@ -19,9 +20,12 @@ import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.workflow.Functions;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
 /** The client of an engine in this process: it talks to the store directly. */
 public final class EmbeddedClient implements WeftClient {
@@ -32,6 +36,11 @@ public final class EmbeddedClient implements WeftClient {
   private final RunReader reader;
   private final Queries queries;
   private final ActivityCompletions completions;
+  private final Updates updates;
+  private final Resets resets;
+
+  /** How long an update waits for its outcome unless told otherwise. */
+  static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(1);
 
   public EmbeddedClient(EngineContext ctx) {
     this.ctx = ctx;
@@ -39,6 +48,8 @@ public final class EmbeddedClient implements WeftClient {
     this.reader = new RunReader(ctx);
     this.queries = new Queries(ctx);
     this.completions = new ActivityCompletions(ctx);
+    this.updates = new Updates(ctx);
+    this.resets = new Resets(ctx);
   }
 
   RunOperations operations() {
@@ -57,6 +68,15 @@ public final class EmbeddedClient implements WeftClient {
     Payload input = ctx.payloads().encodeArguments(args, "input of query '" + queryName + "'");
     Payload result = queries.query(run, queryName, input);
     return ctx.payloads().decode(result, resultType);
+  }
+
+  Object update(
+      RunRecord run, String updateName, Type resultType, Object[] args, Duration timeout) {
+    try {
+      return updates.update(run, updateName, resultType, args, timeout);
+    } catch (TimeoutException e) {
+      throw new CompletionException(e);
+    }
   }
 
   @Override
@@ -236,6 +256,19 @@ public final class EmbeddedClient implements WeftClient {
   @Override
   public long countWorkflows(WorkflowFilter filter) {
     return ctx.store().countRuns(query(filter));
+  }
+
+  @Override
+  public WorkflowHandle<Object> reset(
+      String workflowId, String runId, long eventId, String reason) {
+    RunRecord run = resets.reset(operations.resolve(workflowId, runId), eventId, reason);
+    return new RunHandle<>(this, run.workflowId(), run.runId(), Object.class);
+  }
+
+  @Override
+  public WorkflowHandle<Object> importHistory(WorkflowHistory history) {
+    RunRecord run = resets.importHistory(history);
+    return new RunHandle<>(this, run.workflowId(), run.runId(), Object.class);
   }
 
   @Override

@@ -86,6 +86,16 @@ final class RunHandle<R> implements WorkflowHandle<R> {
   }
 
   @Override
+  public <T> T update(String updateName, Class<T> resultType, Object... args) {
+    return update(updateName, EmbeddedClient.UPDATE_TIMEOUT, resultType, args);
+  }
+
+  @Override
+  public <T> T update(String updateName, Duration timeout, Class<T> resultType, Object... args) {
+    return resultType.cast(client.update(run(), updateName, resultType, args, timeout));
+  }
+
+  @Override
   public void cancel(String reason) {
     client.operations().cancel(run(), reason);
   }

@@ -184,7 +184,10 @@ final class RunReader {
         task == null ? null : task.lastFailure(),
         runDeadline,
         searchAttributes,
-        memo(run));
+        memo(run),
+        ctx.historyLimits().warns(run.nextEventId() - 1, run.historyBytes())
+            ? ctx.historyLimits().describe(run.nextEventId() - 1, run.historyBytes())
+            : null);
   }
 
   @SuppressWarnings("unchecked")

@@ -76,6 +76,15 @@ final class WorkflowStubs {
       client.operations().signal(target.run(client), signal, arguments);
       return null;
     }
+    String update = nameOf(definition.updates(), method);
+    if (update != null) {
+      return client.update(
+          target.run(client),
+          update,
+          method.getGenericReturnType(),
+          arguments,
+          EmbeddedClient.UPDATE_TIMEOUT);
+    }
     String query = nameOf(definition.queries(), method);
     if (query != null) {
       return client.query(target.run(client), query, method.getGenericReturnType(), arguments);

@@ -3,6 +3,8 @@ package dev.weft.internal.definition;
 import dev.weft.failure.InvalidDefinitionException;
 import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
+import dev.weft.workflow.UpdateMethod;
+import dev.weft.workflow.UpdateValidatorMethod;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.lang.reflect.Method;
@@ -20,13 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param workflowMethod the method that runs the workflow
  * @param signals signal name to method
  * @param queries query name to method
+ * @param updates update name to method
+ * @param validators update name to its validator method (updates without one are absent)
  */
 public record WorkflowDefinition(
     Class<?> iface,
     String type,
     Method workflowMethod,
     Map<String, Method> signals,
-    Map<String, Method> queries) {
+    Map<String, Method> queries,
+    Map<String, Method> updates,
+    Map<String, Method> validators) {
 
   private static final Map<Class<?>, WorkflowDefinition> CACHE = new ConcurrentHashMap<>();
 
@@ -57,6 +63,8 @@ public record WorkflowDefinition(
     String type = null;
     Map<String, Method> signals = new LinkedHashMap<>();
     Map<String, Method> queries = new LinkedHashMap<>();
+    Map<String, Method> updates = new LinkedHashMap<>();
+    Map<String, Method> validators = new LinkedHashMap<>();
     for (Method m : iface.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) || m.isDefault()) {
         continue;
@@ -64,14 +72,22 @@ public record WorkflowDefinition(
       WorkflowMethod wm = m.getAnnotation(WorkflowMethod.class);
       SignalMethod sm = m.getAnnotation(SignalMethod.class);
       QueryMethod qm = m.getAnnotation(QueryMethod.class);
-      int marks = (wm != null ? 1 : 0) + (sm != null ? 1 : 0) + (qm != null ? 1 : 0);
+      UpdateMethod um = m.getAnnotation(UpdateMethod.class);
+      UpdateValidatorMethod vm = m.getAnnotation(UpdateValidatorMethod.class);
+      int marks =
+          (wm != null ? 1 : 0)
+              + (sm != null ? 1 : 0)
+              + (qm != null ? 1 : 0)
+              + (um != null ? 1 : 0)
+              + (vm != null ? 1 : 0);
       if (marks == 0) {
         throw new InvalidDefinitionException(
             iface,
             "method "
                 + m.getName()
-                + " has none of @WorkflowMethod, @SignalMethod, @QueryMethod; every abstract"
-                + " method of a workflow interface needs one");
+                + " has none of @WorkflowMethod, @SignalMethod, @QueryMethod, @UpdateMethod,"
+                + " @UpdateValidatorMethod; every abstract method of a workflow interface needs"
+                + " one");
       }
       if (marks > 1) {
         throw new InvalidDefinitionException(
@@ -89,6 +105,14 @@ public record WorkflowDefinition(
         }
         workflowMethod = m;
         type = wm.name().isEmpty() ? iface.getSimpleName() : wm.name();
+      } else if (um != null) {
+        put(iface, updates, um.name().isEmpty() ? m.getName() : um.name(), m, "update");
+      } else if (vm != null) {
+        if (m.getReturnType() != void.class) {
+          throw new InvalidDefinitionException(
+              iface, "@UpdateValidatorMethod " + m.getName() + " must return void");
+        }
+        put(iface, validators, vm.updateName(), m, "validator of update");
       } else if (sm != null) {
         if (m.getReturnType() != void.class) {
           throw new InvalidDefinitionException(
@@ -107,12 +131,36 @@ public record WorkflowDefinition(
       throw new InvalidDefinitionException(
           iface, "has no @WorkflowMethod; a workflow interface needs exactly one");
     }
+    for (Map.Entry<String, Method> v : validators.entrySet()) {
+      Method update = updates.get(v.getKey());
+      if (update == null) {
+        throw new InvalidDefinitionException(
+            iface,
+            "@UpdateValidatorMethod "
+                + v.getValue().getName()
+                + " validates update '"
+                + v.getKey()
+                + "', which no @UpdateMethod defines; updates: "
+                + updates.keySet());
+      }
+      if (!java.util.Arrays.equals(
+          update.getGenericParameterTypes(), v.getValue().getGenericParameterTypes())) {
+        throw new InvalidDefinitionException(
+            iface,
+            "@UpdateValidatorMethod "
+                + v.getValue().getName()
+                + " must take the same parameters as update method "
+                + update.getName());
+      }
+    }
     return new WorkflowDefinition(
         iface,
         type,
         workflowMethod,
         Collections.unmodifiableMap(signals),
-        Collections.unmodifiableMap(queries));
+        Collections.unmodifiableMap(queries),
+        Collections.unmodifiableMap(updates),
+        Collections.unmodifiableMap(validators));
   }
 
   private static void put(

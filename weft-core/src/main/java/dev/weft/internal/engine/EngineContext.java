@@ -1,5 +1,6 @@
 package dev.weft.internal.engine;
 
+import dev.weft.engine.HistoryLimits;
 import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
@@ -38,6 +39,7 @@ import java.util.List;
  * @param workflowTaskLease how long a workflow task lease lasts
  * @param safetyPoll how often idle loops look at the store without a notification
  * @param searchAttributes the registered search attributes
+ * @param historyLimits how long a run's history may grow
  */
 public record EngineContext(
     Store store,
@@ -54,7 +56,8 @@ public record EngineContext(
     Duration deadlockTimeout,
     Duration workflowTaskLease,
     Duration safetyPoll,
-    SearchAttributeCatalog searchAttributes) {
+    SearchAttributeCatalog searchAttributes,
+    HistoryLimits historyLimits) {
 
   /** Returns the event codec. */
   public EventCodec codec() {
@@ -73,18 +76,25 @@ public record EngineContext(
   /** Creates the empty in-memory state of a run of a registered workflow type. */
   public WorkflowRunner newRunner(
       RunRecord run, QueueRegistration.WorkflowRegistration registration) {
-    return new WorkflowRunner(
-        new WorkflowInfo(
-            run.namespace(), run.workflowId(), run.runId(), run.workflowType(), run.taskQueue()),
-        registration.definition(),
-        registration.factory(),
-        new WorkflowRunner.Services(
-            payloads,
-            registry.activityCheck(),
-            deadlockTimeout,
-            new LocalActivities(this),
-            workflowTaskLease.dividedBy(2),
-            searchAttributes));
+    WorkflowRunner runner =
+        new WorkflowRunner(
+            new WorkflowInfo(
+                run.namespace(),
+                run.workflowId(),
+                run.runId(),
+                run.workflowType(),
+                run.taskQueue()),
+            registration.definition(),
+            registration.factory(),
+            new WorkflowRunner.Services(
+                payloads,
+                registry.activityCheck(),
+                deadlockTimeout,
+                new LocalActivities(this),
+                workflowTaskLease.dividedBy(2),
+                searchAttributes));
+    runner.setHistoryBytes(run.historyBytes());
+    return runner;
   }
 
   /** Encodes a history event for the store. */

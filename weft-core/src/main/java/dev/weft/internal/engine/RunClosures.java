@@ -11,6 +11,7 @@ import dev.weft.store.RunStatus;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,10 +84,19 @@ public final class RunClosures {
 
   private static Batch batch(
       EngineContext ctx, RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
+    return Batch.builder().addAll(writes(ctx, run, history, closing, now)).build();
+  }
+
+  /**
+   * Returns the writes that close a running run (for a caller that closes it inside a larger
+   * batch), guarded by its next event ID.
+   */
+  public static List<Write> writes(
+      EngineContext ctx, RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
     WorkflowInfo info =
         new WorkflowInfo(
             run.namespace(), run.workflowId(), run.runId(), run.workflowType(), run.taskQueue());
-    Batch.Builder batch = Batch.builder();
+    List<Write> batch = new ArrayList<>();
     batch.add(
         new Write.AppendEvents(
             run.runId(),
@@ -110,6 +120,6 @@ public final class RunClosures {
               closing.failure(),
               now));
     }
-    return batch.build();
+    return batch;
   }
 }

@@ -9,6 +9,7 @@ import dev.weft.history.EventAttributes.MarkerRecorded;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
+import dev.weft.history.EventAttributes.UpdateCompleted;
 
 /** How replay compares a command the code asks for with the command event history recorded. */
 final class Commands {
@@ -30,6 +31,8 @@ final class Commands {
           recorded instanceof StartChildWorkflowInitiated r
               && a.seq() == r.seq()
               && a.workflowType().equals(r.workflowType());
+      case UpdateCompleted a ->
+          recorded instanceof UpdateCompleted r && a.updateId().equals(r.updateId());
       case ChildWorkflowCancelRequested a ->
           recorded instanceof ChildWorkflowCancelRequested r && a.seq() == r.seq();
       case TimerCanceled a -> recorded instanceof TimerCanceled r && a.seq() == r.seq();
@@ -70,6 +73,7 @@ final class Commands {
               + c.workflowId()
               + "')";
       case ChildWorkflowCancelRequested c -> "ChildWorkflowCancelRequested(seq " + c.seq() + ")";
+      case UpdateCompleted u -> "UpdateCompleted(update " + u.updateId() + ")";
       case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
       case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";
       case ActivityCancelRequested a -> "ActivityCancelRequested(seq " + a.seq() + ")";

@@ -19,6 +19,7 @@ import dev.weft.history.EventAttributes.SignalReceived;
 import dev.weft.history.EventAttributes.TimerFired;
 import dev.weft.history.EventAttributes.WorkflowCancelRequested;
 import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.history.Failure;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.IndexedValue;
 import dev.weft.internal.codec.FailureConverter;
@@ -120,6 +121,8 @@ public final class WorkflowRunner {
   private Throwable abort;
   private boolean closing;
   private long nextEventId = 1;
+  private long historyBytes;
+  private final Map<String, Failure> rejectedUpdates = new HashMap<>();
   private Instant localDeadline;
 
   /**
@@ -161,6 +164,7 @@ public final class WorkflowRunner {
       List<EventAttributes> inbound, Instant taskTime, ReplayedTask recordedCommands) {
     now = taskTime;
     produced = new ArrayList<>();
+    rejectedUpdates.clear();
     replay =
         recordedCommands == null
             ? null
@@ -228,6 +232,16 @@ public final class WorkflowRunner {
     this.nextEventId = nextEventId;
   }
 
+  /** Returns the size in bytes of the history this state has seen. */
+  public long historyBytes() {
+    return historyBytes;
+  }
+
+  /** Records the size in bytes of the history this state has seen. */
+  public void setHistoryBytes(long historyBytes) {
+    this.historyBytes = historyBytes;
+  }
+
   /** Returns the run's identity. */
   public WorkflowInfo info() {
     return info;
@@ -265,6 +279,8 @@ public final class WorkflowRunner {
       case EventAttributes.ChildWorkflowStartFailed f -> resolve(f.seq(), f);
       case EventAttributes.ChildWorkflowClosed c -> resolve(c.seq(), c);
       case SignalReceived s -> signal(s);
+      case EventAttributes.UpdateRequested r -> requestUpdate(r);
+      case EventAttributes.UpdateAccepted a -> runUpdate(a.updateId(), a.updateName(), a.input());
       case WorkflowCancelRequested r ->
           rootScope.cancelInternal(r.reason() == null ? "workflow cancelled" : r.reason());
       default -> {
@@ -379,6 +395,105 @@ public final class WorkflowRunner {
           } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method, e);
           }
+        });
+  }
+
+  /**
+   * Validates a requested update against the current state; an accepted one starts its handler, a
+   * rejected one is remembered for {@link #rejectedUpdates()} and leaves no trace in history.
+   */
+  private void requestUpdate(EventAttributes.UpdateRequested request) {
+    Method method = definition.updates().get(request.updateName());
+    if (method == null) {
+      rejectedUpdates.put(
+          request.updateId(),
+          FailureConverter.toFailure(
+              new IllegalArgumentException(
+                  "workflow type '"
+                      + info.workflowType()
+                      + "' has no update '"
+                      + request.updateName()
+                      + "'; its updates: "
+                      + definition.updates().keySet())));
+      return;
+    }
+    if (instance == null) {
+      rejectedUpdates.put(
+          request.updateId(),
+          FailureConverter.toFailure(
+              new IllegalStateException("the workflow has not started running its code yet")));
+      return;
+    }
+    Method validator = definition.validators().get(request.updateName());
+    if (validator != null) {
+      try {
+        Object[] args =
+            payloads.decodeArguments(request.input(), validator.getGenericParameterTypes());
+        validator.invoke(instance, args);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof DestroyWorkflowThreadError d) {
+          throw d;
+        }
+        rejectedUpdates.put(request.updateId(), FailureConverter.toFailure(e.getCause()));
+        return;
+      } catch (IllegalAccessException | RuntimeException e) {
+        rejectedUpdates.put(request.updateId(), FailureConverter.toFailure(e));
+        return;
+      }
+    }
+    runUpdate(request.updateId(), request.updateName(), request.input());
+  }
+
+  /** Returns the updates this task rejected, by update ID, with why. */
+  public Map<String, Failure> rejectedUpdates() {
+    return Map.copyOf(rejectedUpdates);
+  }
+
+  private void runUpdate(String updateId, String updateName, Payload input) {
+    Method method = definition.updates().get(updateName);
+    if (method == null) {
+      abortTask(
+          new IllegalStateException(
+              "history accepted update '"
+                  + updateName
+                  + "', which workflow type '"
+                  + info.workflowType()
+                  + "' no longer has; its updates: "
+                  + definition.updates().keySet()));
+      return;
+    }
+    Object[] args;
+    try {
+      args = payloads.decodeArguments(input, method.getGenericParameterTypes());
+    } catch (RuntimeException e) {
+      abortTask(e);
+      return;
+    }
+    scheduler.spawn(
+        "update-" + updateName,
+        rootScope,
+        () -> {
+          Object result;
+          try {
+            result = method.invoke(instance, args);
+          } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof WeftFailure) {
+              command(
+                  new EventAttributes.UpdateCompleted(
+                      updateId, null, FailureConverter.toFailure(cause)));
+            } else {
+              finishWithFailure(cause);
+            }
+            return;
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+          }
+          command(
+              new EventAttributes.UpdateCompleted(
+                  updateId,
+                  payloads.encode(result, "result of update '" + updateName + "'"),
+                  null));
         });
   }
 

@@ -76,12 +76,16 @@ public final class EagerWorkflowTasks {
               eventWrites,
               commands,
               now);
+      if (!HistoryGrowth.allow(ctx, dispatcher, runner, prepared)) {
+        return false;
+      }
       CommitResult result = prepared.commit(ctx.store(), dispatcher);
       if (!result.committed()) {
         log.debug("eager workflow task of run {} lost a race: {}", runId, result);
         return false;
       }
       runner.setNextEventId(runner.nextEventId() + prepared.appendedEvents());
+      runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
       ctx.waiters().runProgressed(runId);
       if (!runner.isClosing()) {
         ctx.cache().put(runner);

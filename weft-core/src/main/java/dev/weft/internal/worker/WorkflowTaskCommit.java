@@ -10,6 +10,7 @@ import dev.weft.history.EventAttributes.SearchAttributesUpserted;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
+import dev.weft.history.EventAttributes.UpdateCompleted;
 import dev.weft.history.EventAttributes.WorkflowCanceled;
 import dev.weft.history.EventAttributes.WorkflowCompleted;
 import dev.weft.history.EventAttributes.WorkflowContinuedAsNew;
@@ -20,6 +21,7 @@ import dev.weft.history.Failure;
 import dev.weft.internal.engine.ChildWorkflows;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.engine.UpdateOutcome;
 import dev.weft.internal.engine.WorkflowRetries;
 import dev.weft.internal.runtime.OpenChild;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
@@ -72,6 +74,7 @@ final class WorkflowTaskCommit {
   record Prepared(
       Batch batch,
       int appendedEvents,
+      long appendedBytes,
       List<LeasedActivity> leased,
       List<WorkflowTaskRecord> leasedWorkflowTasks) {
 
@@ -103,7 +106,13 @@ final class WorkflowTaskCommit {
     }
   }
 
-  /** The commit of a claimed workflow task that consumed the run's inbox. */
+  /**
+   * The commit of a claimed workflow task that consumed the run's inbox.
+   *
+   * @param inboxEvents the inbox events as history records them, one per inbox row: null for a row
+   *     that leaves no history (a rejected update)
+   * @param rejectedUpdates the updates the task rejected, with why
+   */
   static Prepared forTask(
       EngineContext ctx,
       Dispatcher dispatcher,
@@ -114,15 +123,29 @@ final class WorkflowTaskCommit {
       WorkflowTaskRecord task,
       List<InboxRecord> inbox,
       List<EventAttributes> inboxEvents,
+      Map<String, Failure> rejectedUpdates,
       List<EventAttributes> commands,
       Instant now) {
     List<EventRecord> events = new ArrayList<>(inboxEvents.size() + commands.size() + 1);
     long id = nextEventId;
     for (int i = 0; i < inboxEvents.size(); i++) {
-      events.add(ctx.record(id++, inbox.get(i).time(), inboxEvents.get(i)));
+      if (inboxEvents.get(i) != null) {
+        events.add(ctx.record(id++, inbox.get(i).time(), inboxEvents.get(i)));
+      }
+    }
+    if (events.isEmpty() && commands.isEmpty() && !rejectedUpdates.isEmpty()) {
+      return rejectionsOnly(ctx, run, task, inbox, rejectedUpdates, now);
     }
     long consumed = inbox.isEmpty() ? 0 : inbox.get(inbox.size() - 1).inboxId();
-    List<Write> end = new ArrayList<>(2);
+    List<Write> end = new ArrayList<>(2 + rejectedUpdates.size());
+    rejectedUpdates.forEach(
+        (updateId, why) ->
+            end.add(
+                new Write.PutUpdateOutcome(
+                    run.runId(),
+                    updateId,
+                    ctx.codec()
+                        .encodeValue(new UpdateOutcome(UpdateOutcome.REJECTED, null, why)))));
     if (!inbox.isEmpty()) {
       end.add(new Write.DeleteInbox(run.runId(), consumed));
     }
@@ -142,6 +165,34 @@ final class WorkflowTaskCommit {
         consumed,
         commands,
         now);
+  }
+
+  /**
+   * The commit of a task that only rejected updates: their outcomes, the inbox consumed, the task
+   * completed, and nothing in history (rejected updates leave no trace there).
+   */
+  private static Prepared rejectionsOnly(
+      EngineContext ctx,
+      WorkflowInfo run,
+      WorkflowTaskRecord task,
+      List<InboxRecord> inbox,
+      Map<String, Failure> rejectedUpdates,
+      Instant now) {
+    long consumed = inbox.get(inbox.size() - 1).inboxId();
+    Batch.Builder batch = Batch.builder();
+    rejectedUpdates.forEach(
+        (updateId, why) ->
+            batch.add(
+                new Write.PutUpdateOutcome(
+                    run.runId(),
+                    updateId,
+                    ctx.codec()
+                        .encodeValue(new UpdateOutcome(UpdateOutcome.REJECTED, null, why)))));
+    batch.add(new Write.DeleteInbox(run.runId(), consumed));
+    batch.add(
+        new Write.CompleteWorkflowTask(
+            run.runId(), task.taskQueue(), task.leaseToken(), consumed, now));
+    return new Prepared(batch.build(), 0, 0, List.of(), List.of());
   }
 
   /**
@@ -249,6 +300,19 @@ final class WorkflowTaskCommit {
         case TimerStarted t ->
             effects.add(new Write.InsertTimer(new TimerRecord(run.runId(), t.seq(), t.fireAt())));
         case TimerCanceled t -> effects.add(new Write.DeleteTimer(run.runId(), t.seq(), false));
+        case UpdateCompleted u ->
+            effects.add(
+                new Write.PutUpdateOutcome(
+                    run.runId(),
+                    u.updateId(),
+                    ctx.codec()
+                        .encodeValue(
+                            new UpdateOutcome(
+                                u.failure() == null
+                                    ? UpdateOutcome.COMPLETED
+                                    : UpdateOutcome.FAILED,
+                                u.result(),
+                                u.failure()))));
         case SearchAttributesUpserted u ->
             effects.add(
                 new Write.UpsertSearchAttributes(
@@ -286,7 +350,11 @@ final class WorkflowTaskCommit {
         batch.addAll(notifyParent(ctx, run, started, closeStatus, events, now));
       }
     }
-    return new Prepared(batch.build(), events.size(), leased, leasedTasks);
+    long bytes = 0;
+    for (EventRecord e : events) {
+      bytes += e.data().length;
+    }
+    return new Prepared(batch.build(), events.size(), bytes, leased, leasedTasks);
   }
 
   /** Tells the parent (if any) how this run ended, from the closing command just recorded. */
@@ -370,6 +438,26 @@ final class WorkflowTaskCommit {
     return writes;
   }
 
+  /** The task row of a scheduled activity, before its first attempt. */
+  static ActivityTaskRecord activityRecord(WorkflowInfo run, ActivityScheduled a, Instant now) {
+    ActivitySpec spec =
+        new ActivitySpec(
+            run.namespace(), run.workflowId(), run.taskQueue(), a.input(), a.retryPolicy());
+    return new ActivityTaskRecord(
+        run.runId(),
+        a.seq(),
+        a.taskQueue(),
+        a.activityType(),
+        0,
+        now,
+        a.scheduleToCloseTimeout() == null ? null : now.plus(a.scheduleToCloseTimeout()),
+        a.startToCloseTimeout(),
+        a.heartbeatTimeout(),
+        ActivitySpecCodec.encode(spec),
+        null,
+        null);
+  }
+
   private static Write activityTask(
       EngineContext ctx,
       Dispatcher dispatcher,
@@ -377,23 +465,7 @@ final class WorkflowTaskCommit {
       ActivityScheduled a,
       Instant now,
       List<LeasedActivity> leased) {
-    ActivitySpec spec =
-        new ActivitySpec(
-            run.namespace(), run.workflowId(), run.taskQueue(), a.input(), a.retryPolicy());
-    ActivityTaskRecord record =
-        new ActivityTaskRecord(
-            run.runId(),
-            a.seq(),
-            a.taskQueue(),
-            a.activityType(),
-            0,
-            now,
-            a.scheduleToCloseTimeout() == null ? null : now.plus(a.scheduleToCloseTimeout()),
-            a.startToCloseTimeout(),
-            a.heartbeatTimeout(),
-            ActivitySpecCodec.encode(spec),
-            null,
-            null);
+    ActivityTaskRecord record = activityRecord(run, a, now);
     if (!dispatcher.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
       return new Write.InsertActivityTask(record);
     }
@@ -420,7 +492,8 @@ final class WorkflowTaskCommit {
     leased.add(
         new LeasedActivity(
             new ActivityTaskState(firstAttempt, lease.owner(), lease.token(), now, lease.until()),
-            spec));
+            new ActivitySpec(
+                run.namespace(), run.workflowId(), run.taskQueue(), a.input(), a.retryPolicy())));
     return new Write.InsertActivityTask(record, lease);
   }
 }

@@ -2,6 +2,7 @@ package dev.weft.internal.worker;
 
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
+import dev.weft.history.Failure;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +107,7 @@ final class WorkflowTaskHandler {
       List<EventAttributes> inbound = new ArrayList<>(pending);
       inbound.addAll(inboxEvents);
       List<EventAttributes> commands = runner.runTask(inbound, now, null);
+      Map<String, Failure> rejected = runner.rejectedUpdates();
       WorkflowTaskCommit.Prepared prepared =
           WorkflowTaskCommit.forTask(
               ctx,
@@ -115,9 +118,13 @@ final class WorkflowTaskHandler {
               run.nextEventId(),
               task,
               inbox,
-              inboxEvents,
+              recorded(inboxEvents, rejected),
+              rejected,
               commands,
               now);
+      if (!HistoryGrowth.allow(ctx, ctx.dispatcher(), runner, prepared)) {
+        return true;
+      }
       CommitResult result = prepared.commit(ctx.store(), ctx.dispatcher());
       if (result instanceof CommitResult.Conflict conflict) {
         log.debug("workflow task of run {} lost a race: {}", run.runId(), conflict.reason());
@@ -125,6 +132,7 @@ final class WorkflowTaskHandler {
         return conflict.write() instanceof Write.CompleteWorkflowTask;
       }
       runner.setNextEventId(run.nextEventId() + prepared.appendedEvents());
+      runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
       ctx.waiters().runProgressed(run.runId());
       if (!runner.isClosing()) {
         ctx.cache().put(runner);
@@ -227,5 +235,25 @@ final class WorkflowTaskHandler {
     }
     writer.flush();
     return out.toString();
+  }
+
+  /**
+   * The inbox events as history records them: an accepted update request becomes {@code
+   * UpdateAccepted}, a rejected one leaves nothing (null).
+   */
+  private static List<EventAttributes> recorded(
+      List<EventAttributes> inboxEvents, Map<String, Failure> rejected) {
+    List<EventAttributes> recorded = new ArrayList<>(inboxEvents.size());
+    for (EventAttributes e : inboxEvents) {
+      if (e instanceof EventAttributes.UpdateRequested r) {
+        recorded.add(
+            rejected.containsKey(r.updateId())
+                ? null
+                : new EventAttributes.UpdateAccepted(r.updateId(), r.updateName(), r.input()));
+      } else {
+        recorded.add(e);
+      }
+    }
+    return recorded;
   }
 }

@@ -56,8 +56,10 @@ final class BatchApplier {
         case Write.InsertTimer w -> insertTimer(w, st, notes);
         case Write.DeleteTimer w -> deleteTimer(w, st);
         case Write.DeleteRunTasks w -> deleteRunTasks(w.runId(), st);
+        case Write.DeleteRun w -> deleteRun(w, st);
         case Write.UpsertSearchAttributes w -> VisibilityWrites.upsertSearchAttributes(w, st);
         case Write.SetMemo w -> VisibilityWrites.setMemo(w, st);
+        case Write.PutUpdateOutcome w -> UpdateOutcomes.put(w, st);
         case Write.IfRunning w -> {
           if (isRunning(w.runId(), st)) {
             apply(w.writes(), st, notes);
@@ -430,6 +432,25 @@ final class BatchApplier {
     update(st, "DELETE FROM activity_tasks WHERE run_id = ?", runId);
     update(st, "DELETE FROM timers WHERE run_id = ?", runId);
     update(st, "DELETE FROM inbox WHERE run_id = ?", runId);
+  }
+
+  /** Deletes a closed run's rows, its own row last; a missing run is left as it is. */
+  private void deleteRun(Write.DeleteRun w, Statements st) throws SQLException, ConflictException {
+    PreparedStatement ps = st.prepare("SELECT status FROM runs WHERE run_id = ?");
+    ps.setString(1, w.runId());
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return;
+      }
+      if (RunStatus.RUNNING.name().equals(rs.getString(1))) {
+        throw new ConflictException(w, "run " + w.runId() + " is running");
+      }
+    }
+    update(st, "DELETE FROM history WHERE run_id = ?", w.runId());
+    deleteRunTasks(w.runId(), st);
+    update(st, "DELETE FROM search_attributes WHERE run_id = ?", w.runId());
+    update(st, "DELETE FROM update_outcomes WHERE run_id = ?", w.runId());
+    update(st, "DELETE FROM runs WHERE run_id = ?", w.runId());
   }
 
   private static int update(Statements st, String sql, Object... params) throws SQLException {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -163,6 +164,19 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public List<String> findRunsClosedBefore(String namespace, Instant closedBefore, int limit) {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(closedBefore, "closedBefore");
+    if (limit < 1 || limit > MAX_CLOSED_RUNS_PER_CALL) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_CLOSED_RUNS_PER_CALL + ", was " + limit);
+    }
+    return reads.read(
+        "runs of namespace " + namespace + " closed before " + closedBefore,
+        st -> queries.findRunsClosedBefore(namespace, closedBefore, limit, st));
+  }
+
+  @Override
   public List<EventRecord> readHistory(String runId, long fromEventId) {
     return reads.read("history of run " + runId, st -> queries.readHistory(runId, fromEventId, st));
   }
@@ -206,6 +220,13 @@ public class JdbcStore implements Store {
   @Override
   public Optional<byte[]> findMemo(String runId) {
     return reads.read("memo of run " + runId, st -> VisibilityReads.memo(runId, st));
+  }
+
+  @Override
+  public Optional<byte[]> findUpdateOutcome(String runId, String updateId) {
+    return reads.read(
+        "outcome of update " + updateId + " of run " + runId,
+        st -> UpdateOutcomes.find(runId, updateId, st));
   }
 
   @Override

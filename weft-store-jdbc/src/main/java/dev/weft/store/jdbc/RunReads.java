@@ -44,6 +44,22 @@ final class RunReads {
     }
   }
 
+  List<String> findRunsClosedBefore(
+      String namespace, Instant closedBefore, int limit, Statements st) throws SQLException {
+    SqlStatement sql = RetentionSql.closedBefore(namespace, closedBefore, limit);
+    PreparedStatement ps = st.prepare(sql.sql());
+    for (int i = 0; i < sql.parameters().size(); i++) {
+      ps.setObject(i + 1, sql.parameters().get(i));
+    }
+    List<String> runIds = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        runIds.add(rs.getString(1));
+      }
+    }
+    return runIds;
+  }
+
   List<EventRecord> readHistory(String runId, long fromEventId, Statements st) throws SQLException {
     PreparedStatement ps =
         st.prepare(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunQuery;
+import dev.weft.store.jdbc.RetentionSql;
 import dev.weft.store.jdbc.RunListingSql;
 import dev.weft.store.jdbc.SqlStatement;
 import dev.weft.store.tck.VisibilityData;
@@ -13,10 +14,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Checks with {@code EXPLAIN QUERY PLAN} that filtered listings and counts are index lookups, not
  * scans: the built-in fields through the runs' indexes (V003), search attributes through the index
- * of their value column, then the run by its primary key.
+ * of their value column, then the run by its primary key; and that retention's query reads closed
+ * runs from their own index (V004) in close order, without a sort.
  */
 @Tag("store")
 class SqliteQueryPlanTest {
@@ -79,6 +83,18 @@ class SqliteQueryPlanTest {
 
     assertThat(plan(RunListingSql.list(q, new SqliteDialect())))
         .noneMatch(step -> step.contains("TEMP B-TREE"));
+  }
+
+  @Test
+  void retentionReadsTheIndexOfClosedRunsInCloseOrder() throws SQLException {
+    SqlStatement statement =
+        RetentionSql.closedBefore("default", Instant.parse("2026-01-01T00:00:00Z"), 200);
+
+    List<String> plan = plan(statement);
+
+    assertThat(plan)
+        .as(statement.sql())
+        .containsExactly("SEARCH runs USING INDEX runs_by_close (namespace=? AND close_time<?)");
   }
 
   private List<String> plan(SqlStatement statement) throws SQLException {

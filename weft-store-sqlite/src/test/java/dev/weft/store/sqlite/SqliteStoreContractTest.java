@@ -12,6 +12,7 @@ import dev.weft.store.tck.InboxContract;
 import dev.weft.store.tck.ListingContract;
 import dev.weft.store.tck.NotificationContract;
 import dev.weft.store.tck.OrderContract;
+import dev.weft.store.tck.RetentionContract;
 import dev.weft.store.tck.RunCloseContract;
 import dev.weft.store.tck.RunContract;
 import dev.weft.store.tck.SearchAttributeContract;
@@ -154,6 +155,14 @@ class SqliteStoreContractTest {
 
   @Nested
   class Orders extends OrderContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class Retention extends RetentionContract {
     @Override
     protected Store newStore() {
       return open();

@@ -1,0 +1,139 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.WorkflowStatus;
+import dev.weft.converter.Payload;
+import dev.weft.failure.UnknownUpdateException;
+import dev.weft.failure.UpdateFailedException;
+import dev.weft.failure.UpdateRejectedException;
+import dev.weft.failure.WorkflowNotRunningException;
+import dev.weft.history.EventAttributes;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.UpdateOutcome;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.RunRecord;
+import dev.weft.store.Write;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends updates and waits for their outcome. The request goes to the run's inbox with a workflow
+ * task (refused, writing nothing, if the run is closed); the next workflow task validates it and
+ * either records it in history and runs its handler, or rejects it without a trace in history. The
+ * outcome (result, failure or rejection) is stored for this client to read.
+ */
+final class Updates {
+  private static final long RECHECK_MILLIS = 250;
+
+  private final EngineContext ctx;
+
+  Updates(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  Object update(RunRecord run, String updateName, Type resultType, Object[] args, Duration timeout)
+      throws TimeoutException {
+    Optional<WorkflowDefinition> definition = ctx.registry().definition(run.workflowType());
+    if (definition.isPresent() && !definition.get().updates().containsKey(updateName)) {
+      throw new UnknownUpdateException(
+          run.workflowType(), updateName, definition.get().updates().keySet());
+    }
+    Payload input = ctx.payloads().encodeArguments(args, "input of update '" + updateName + "'");
+    String updateId = ctx.ids().next();
+    EventAttributes request = new EventAttributes.UpdateRequested(updateId, updateName, input);
+    Instant now = ctx.clock().now();
+    CommitResult sent =
+        ctx.store()
+            .commit(
+                Batch.of(
+                    new Write.InsertInbox(
+                        run.runId(), "UpdateRequested", now, ctx.codec().encode(request)),
+                    new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
+            .join();
+    if (!sent.committed()) {
+      throw notRunning(updateName, run.runId());
+    }
+    return await(run, updateName, updateId, resultType, timeout);
+  }
+
+  private Object await(
+      RunRecord run, String updateName, String updateId, Type resultType, Duration timeout)
+      throws TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean closedSeen = false;
+    while (true) {
+      CompletableFuture<Void> progress = ctx.waiters().onProgress(run.runId());
+      try {
+        Optional<byte[]> stored = ctx.store().findUpdateOutcome(run.runId(), updateId);
+        if (stored.isPresent()) {
+          return outcome(run, updateName, resultType, stored.get());
+        }
+        if (closedSeen) {
+          throw new WorkflowNotRunningException(
+              "complete update '" + updateName + "' (the run closed before it did)",
+              run.workflowId(),
+              run.runId(),
+              WorkflowStatus.valueOf(
+                  ctx.store().findRun(run.runId()).orElseThrow().status().name()));
+        }
+        closedSeen = ctx.store().findRun(run.runId()).map(r -> r.status().isClosed()).orElse(true);
+        if (closedSeen) {
+          continue;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new TimeoutException(
+              "update '"
+                  + updateName
+                  + "' of run "
+                  + run.runId()
+                  + " did not complete within "
+                  + timeout);
+        }
+        progress.get(
+            Math.min(left, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (deadline - System.nanoTime() <= 0) {
+          throw e;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for update " + updateId, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        ctx.waiters().forget(run.runId(), progress);
+      }
+    }
+  }
+
+  private Object outcome(RunRecord run, String updateName, Type resultType, byte[] stored) {
+    UpdateOutcome outcome = ctx.codec().decodeValue(stored, UpdateOutcome.class);
+    return switch (outcome.status()) {
+      case UpdateOutcome.COMPLETED -> ctx.payloads().decode(outcome.result(), resultType);
+      case UpdateOutcome.REJECTED ->
+          throw new UpdateRejectedException(
+              run.workflowId(), updateName, FailureConverter.toException(outcome.failure()));
+      default ->
+          throw new UpdateFailedException(
+              run.workflowId(), updateName, FailureConverter.toException(outcome.failure()));
+    };
+  }
+
+  private WorkflowNotRunningException notRunning(String updateName, String runId) {
+    RunRecord run = ctx.store().findRun(runId).orElseThrow();
+    return new WorkflowNotRunningException(
+        "update '" + updateName + "'",
+        run.workflowId(),
+        runId,
+        WorkflowStatus.valueOf(run.status().name()));
+  }
+}
