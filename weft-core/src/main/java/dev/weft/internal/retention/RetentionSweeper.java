@@ -106,8 +106,11 @@ public final class RetentionSweeper {
     Instant next = clock.now().plus(first);
     try {
       while (awaitClock(next)) {
-        pass();
-        next = clock.now().plus(interval);
+        // the next pass is due an interval after this one started: a clock that moved on during
+        // the pass (skipped time) makes it due at once, never later than the interval
+        Instant started = clock.now();
+        pass(started);
+        next = started.plus(interval);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -115,8 +118,8 @@ public final class RetentionSweeper {
   }
 
   /** Deletes every run closed before now minus the retention, a batch per transaction. */
-  private void pass() throws InterruptedException {
-    Instant cutoff = clock.now().minus(retention);
+  private void pass(Instant now) throws InterruptedException {
+    Instant cutoff = now.minus(retention);
     int deleted = 0;
     int transactions = 0;
     try {

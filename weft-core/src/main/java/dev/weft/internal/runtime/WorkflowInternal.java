@@ -191,7 +191,7 @@ public final class WorkflowInternal {
                 return objectMethod(iface, p, method, args);
               }
               if (!method.equals(definition.workflowMethod())) {
-                throw new UnsupportedOperationException(
+                throw new IllegalArgumentException(
                     "a child workflow stub only starts the child: call its workflow method "
                         + definition.workflowMethod().getName()
                         + "(), not "
