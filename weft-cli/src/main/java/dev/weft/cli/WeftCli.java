@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * weft demo        # run the examples end to end
+ * weft workflow list --db weft.db   # the runs of a store (also describe, export, import, reset)
  * weft --help      # list the subcommands
  * weft --version
  * </pre>
@@ -40,6 +41,7 @@ public final class WeftCli implements Callable<Integer> {
     CommandLine cli = new CommandLine(new WeftCli());
     cli.addSubcommand(new DemoCommand(out, err));
     cli.addSubcommand(new BenchCommand(out, err));
+    cli.addSubcommand(WorkflowCommand.commandLine(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     return cli;

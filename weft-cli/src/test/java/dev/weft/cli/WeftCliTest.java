@@ -48,7 +48,11 @@ class WeftCliTest {
   @Test
   void helpListsTheSubcommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out()).contains("Usage: weft").contains("demo").contains("--version");
+    assertThat(out())
+        .contains("Usage: weft")
+        .contains("demo")
+        .contains("workflow")
+        .contains("--version");
   }
 
   @Test

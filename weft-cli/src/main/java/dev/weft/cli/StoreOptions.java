@@ -1,0 +1,125 @@
+package dev.weft.cli;
+
+import dev.weft.client.WeftClient;
+import dev.weft.common.SearchAttributeType;
+import dev.weft.engine.WeftEngine;
+import dev.weft.failure.InvalidQueryException;
+import dev.weft.failure.InvalidResetPointException;
+import dev.weft.failure.WeftException;
+import dev.weft.store.StoreException;
+import dev.weft.store.sqlite.SqliteStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every {@code weft workflow} subcommand shares ({@code --db}, {@code --namespace},
+ * {@code --search-attribute}, {@code --help}), and running a subcommand's work on the client of the
+ * store they name. A picocli mixin.
+ *
+ * <p>The engine is built but never started: listing, describing, exporting, importing and resetting
+ * only read and write the store, so no workflow code runs in the CLI. A reset, or the import of an
+ * open history, leaves a workflow task for the next engine that serves the run's task queue. The
+ * store file must exist (the CLI never creates an empty store by mistake) and is locked while the
+ * command runs: it is refused while an engine has it open.
+ *
+ * <p>Exit codes: 0 done; 2 bad input (no such store or history file, invalid query or reset point,
+ * bad option value, malformed history); 1 anything else Weft or the store refused or failed. The
+ * message goes to standard error, prefixed with the command's name.
+ */
+final class StoreOptions {
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "FILE",
+      description = "the SQLite store file (must exist)")
+  private Path db;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      defaultValue = "default",
+      description = "the namespace (default: ${DEFAULT-VALUE})")
+  private String namespace;
+
+  @Option(
+      names = "--search-attribute",
+      paramLabel = "NAME=TYPE",
+      description = {
+        "registers a custom search attribute, so that a query can name it; repeatable.",
+        "TYPE: KEYWORD, TEXT, INT, DOUBLE, BOOL or DATETIME"
+      })
+  private Map<String, SearchAttributeType> searchAttributes = new LinkedHashMap<>();
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
+
+  /** A subcommand's work on the client; returns the exit code. */
+  @FunctionalInterface
+  interface ClientWork {
+    int run(WeftClient client) throws IOException;
+  }
+
+  /**
+   * Opens the store, runs {@code work} on its client, closes the store, and returns the exit code;
+   * errors are printed to {@code err} (see the class description for the exit codes).
+   */
+  int run(PrintStream err, ClientWork work) {
+    String name = command.qualifiedName();
+    try {
+      Path file = requireFile(db, "store file");
+      try (WeftEngine engine = open(file)) {
+        return work.run(engine.client());
+      }
+    } catch (InvalidQueryException | InvalidResetPointException | IllegalArgumentException e) {
+      err.println(name + ": " + e.getMessage());
+      return 2;
+    } catch (WeftException | StoreException e) {
+      err.println(name + ": " + e.getMessage());
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      err.println(name + " failed: " + e);
+      return 1;
+    }
+  }
+
+  /**
+   * Returns the absolute path of an existing regular file.
+   *
+   * @throws IllegalArgumentException naming the path if there is no such file (exit code 2)
+   */
+  static Path requireFile(Path path, String what) {
+    Path file = path.toAbsolutePath().normalize();
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("no " + what + " at " + file);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(what + " " + file + " is not a regular file");
+    }
+    return file;
+  }
+
+  private WeftEngine open(Path file) {
+    WeftEngine.Builder builder = WeftEngine.builder().namespace(namespace);
+    searchAttributes.forEach(builder::registerSearchAttribute);
+    SqliteStore store = SqliteStore.open(file);
+    try {
+      return builder.store(store).build();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+}
