@@ -5,31 +5,10 @@ package dev.weft.failure;
  * unchanged and its history holds no trace of the request; {@link #getCause()} is what the
  * validator threw, as a failure.
  */
-public final class UpdateRejectedException extends WeftException {
-  private final String workflowId;
-  private final String updateName;
+public final class UpdateRejectedException extends WorkflowUpdateException {
 
   /** Creates the exception. */
   public UpdateRejectedException(String workflowId, String updateName, Throwable cause) {
-    super(
-        "update '"
-            + updateName
-            + "' of workflow '"
-            + workflowId
-            + "' was rejected: "
-            + (cause == null ? "" : cause.getMessage()),
-        cause);
-    this.workflowId = workflowId;
-    this.updateName = updateName;
-  }
-
-  /** Returns the workflow ID. */
-  public String getWorkflowId() {
-    return workflowId;
-  }
-
-  /** Returns the update name. */
-  public String getUpdateName() {
-    return updateName;
+    super(workflowId, updateName, "was rejected", cause);
   }
 }

@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The client's reads: results (waiting without polling), descriptions, histories. */
@@ -73,21 +71,11 @@ final class RunReader {
           }
           return result;
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new TimeoutException("run " + runId + " did not close within " + timeout);
-        }
-        closed.get(
-            Math.min(left, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (deadline - System.nanoTime() <= 0) {
-          throw e;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for run " + runId, e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+        Waits.awaitChange(
+            closed,
+            deadline,
+            RECHECK_MILLIS,
+            () -> new TimeoutException("run " + waitedFor + " did not close within " + timeout));
       } finally {
         ctx.waiters().forget(waitedFor, closed);
       }

@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -88,27 +86,18 @@ final class Updates {
         if (closedSeen) {
           continue;
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new TimeoutException(
-              "update '"
-                  + updateName
-                  + "' of run "
-                  + run.runId()
-                  + " did not complete within "
-                  + timeout);
-        }
-        progress.get(
-            Math.min(left, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (deadline - System.nanoTime() <= 0) {
-          throw e;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for update " + updateId, e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+        Waits.awaitChange(
+            progress,
+            deadline,
+            RECHECK_MILLIS,
+            () ->
+                new TimeoutException(
+                    "update '"
+                        + updateName
+                        + "' of run "
+                        + run.runId()
+                        + " did not complete within "
+                        + timeout));
       } finally {
         ctx.waiters().forget(run.runId(), progress);
       }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -142,46 +143,49 @@ public final class WorkflowInternal {
   /** See {@code Workflow.newActivityStub()}. */
   public static <T> T newActivityStub(Class<T> iface, ActivityOptions options) {
     ActivityDefinition definition = ActivityDefinition.of(iface);
-    Object proxy =
-        Proxy.newProxyInstance(
-            iface.getClassLoader(),
-            new Class<?>[] {iface},
-            (p, method, args) -> {
-              if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(iface, p, method, args);
-              }
-              String type = definition.typeOf(method);
-              Promise<Object> result =
-                  runner("calling an activity")
-                      .scheduleActivity(type, method.getGenericReturnType(), args, options);
-              return result.get();
-            });
-    return iface.cast(proxy);
+    return stub(
+        iface,
+        (method, args) ->
+            runner("calling an activity")
+                .scheduleActivity(
+                    definition.typeOf(method), method.getGenericReturnType(), args, options));
   }
 
   /** See {@code Workflow.newLocalActivityStub()}. */
   public static <T> T newLocalActivityStub(Class<T> iface, LocalActivityOptions options) {
     ActivityDefinition definition = ActivityDefinition.of(iface);
-    Object proxy =
-        Proxy.newProxyInstance(
-            iface.getClassLoader(),
-            new Class<?>[] {iface},
-            (p, method, args) -> {
-              if (method.getDeclaringClass() == Object.class) {
-                return objectMethod(iface, p, method, args);
-              }
-              String type = definition.typeOf(method);
-              Promise<Object> result =
-                  runner("calling a local activity")
-                      .scheduleLocalActivity(type, method.getGenericReturnType(), args, options);
-              return result.get();
-            });
-    return iface.cast(proxy);
+    return stub(
+        iface,
+        (method, args) ->
+            runner("calling a local activity")
+                .scheduleLocalActivity(
+                    definition.typeOf(method), method.getGenericReturnType(), args, options));
   }
 
   /** See {@code Workflow.newChildWorkflowStub()}. */
   public static <T> T newChildWorkflowStub(Class<T> iface, ChildWorkflowOptions options) {
     WorkflowDefinition definition = WorkflowDefinition.of(iface);
+    return stub(
+        iface,
+        (method, args) -> {
+          if (!method.equals(definition.workflowMethod())) {
+            throw new IllegalArgumentException(
+                "a child workflow stub only starts the child: call its workflow method "
+                    + definition.workflowMethod().getName()
+                    + "(), not "
+                    + method.getName()
+                    + "()");
+          }
+          return runner("starting a child workflow")
+              .startChildWorkflow(definition.type(), method.getGenericReturnType(), args, options);
+        });
+  }
+
+  /**
+   * Returns a stub of {@code iface} whose methods hand the method and its arguments to {@code call}
+   * and wait for the promise it returns.
+   */
+  private static <T> T stub(Class<T> iface, BiFunction<Method, Object[], Promise<Object>> call) {
     Object proxy =
         Proxy.newProxyInstance(
             iface.getClassLoader(),
@@ -190,19 +194,7 @@ public final class WorkflowInternal {
               if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(iface, p, method, args);
               }
-              if (!method.equals(definition.workflowMethod())) {
-                throw new IllegalArgumentException(
-                    "a child workflow stub only starts the child: call its workflow method "
-                        + definition.workflowMethod().getName()
-                        + "(), not "
-                        + method.getName()
-                        + "()");
-              }
-              Promise<Object> result =
-                  runner("starting a child workflow")
-                      .startChildWorkflow(
-                          definition.type(), method.getGenericReturnType(), args, options);
-              return result.get();
+              return call.apply(method, args).get();
             });
     return iface.cast(proxy);
   }
