@@ -38,12 +38,14 @@ final class BatchApplier {
         case Write.AppendEvents w -> appendEvents(w, st);
         case Write.CloseRun w -> closeRun(w, st, notes);
         case Write.InsertInbox w -> insertInbox(w, st);
-        case Write.DeleteInbox w ->
-            update(
-                st,
-                "DELETE FROM inbox WHERE run_id = ? AND inbox_id <= ?",
-                w.runId(),
-                w.upToInboxId());
+        case Write.DeleteInbox w -> {
+          lockRun(w.runId(), st);
+          update(
+              st,
+              "DELETE FROM inbox WHERE run_id = ? AND inbox_id <= ?",
+              w.runId(),
+              w.upToInboxId());
+        }
         case Write.EnsureWorkflowTask w -> ensureWorkflowTask(w, st, notes);
         case Write.CompleteWorkflowTask w -> completeWorkflowTask(w, st, notes);
         case Write.FailWorkflowTask w -> failWorkflowTask(w, st, notes);
@@ -145,23 +147,24 @@ final class BatchApplier {
       }
     }
     List<EventRecord> events = w.events();
-    try {
-      for (int from = 0; from < events.size(); from += MAX_ROWS_PER_INSERT) {
-        List<EventRecord> chunk =
-            events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
-        total = insertEvents(w.runId(), chunk, total, st);
-      }
-    } catch (SQLException e) {
-      if (dialect.isUniqueViolation(e)) {
+    for (int from = 0; from < events.size(); from += MAX_ROWS_PER_INSERT) {
+      List<EventRecord> chunk =
+          events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
+      long after = insertEvents(w.runId(), chunk, total, st);
+      if (after < 0) {
+        // another writer appended these event IDs first
         throw new ConflictException(w, describeCursor(w.runId(), expected, st));
       }
-      throw e;
+      total = after;
     }
   }
 
   private static final int MAX_ROWS_PER_INSERT = 32;
 
-  /** Inserts events with one statement; returns the history's total size after them. */
+  /**
+   * Inserts events with one statement; returns the history's total size after them, or -1 if any of
+   * their IDs exists already (then some may have been inserted: the caller rolls back).
+   */
   private static long insertEvents(
       String runId, List<EventRecord> events, long total, Statements st) throws SQLException {
     StringBuilder sql =
@@ -171,6 +174,9 @@ final class BatchApplier {
     for (int i = 1; i < events.size(); i++) {
       sql.append(", (?, ?, ?, ?, ?, ?)");
     }
+    // a duplicate ID is reported by the row count, not an error: an error would abort the
+    // transaction in some databases, and the conflict's description still needs to read
+    sql.append(" ON CONFLICT (run_id, event_id) DO NOTHING");
     PreparedStatement insert = st.prepare(sql.toString());
     int p = 1;
     for (EventRecord e : events) {
@@ -182,8 +188,7 @@ final class BatchApplier {
       insert.setBytes(p++, e.data());
       insert.setLong(p++, total);
     }
-    insert.executeUpdate();
-    return total;
+    return insert.executeUpdate() == events.size() ? total : -1;
   }
 
   private String describeCursor(String runId, long expected, Statements st) throws SQLException {
@@ -209,6 +214,7 @@ final class BatchApplier {
 
   private void closeRun(Write.CloseRun w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    lockRun(w.runId(), st);
     if (w.consumedInboxId() != Long.MAX_VALUE) {
       PreparedStatement newer =
           st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
@@ -235,6 +241,7 @@ final class BatchApplier {
 
   private void insertInbox(Write.InsertInbox w, Statements st)
       throws SQLException, ConflictException {
+    lockRun(w.runId(), st);
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO inbox (run_id, event_type, event_time, data) SELECT ?, ?, ?, ?"
@@ -270,6 +277,7 @@ final class BatchApplier {
   private void completeWorkflowTask(
       Write.CompleteWorkflowTask w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    lockRun(w.runId(), st);
     PreparedStatement newer =
         st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
     newer.setString(1, w.runId());
@@ -416,6 +424,16 @@ final class BatchApplier {
     if (rows == 0 && w.required()) {
       throw new ConflictException(
           w, "timer " + w.seq() + " of run " + w.runId() + " does not exist");
+    }
+  }
+
+  /** Locks the run's row till the end of the transaction, where the dialect needs it. */
+  private void lockRun(String runId, Statements st) throws SQLException {
+    String sql = dialect.lockRunStatement();
+    if (sql != null) {
+      PreparedStatement ps = st.prepare(sql);
+      ps.setString(1, runId);
+      ps.executeQuery().close();
     }
   }
 

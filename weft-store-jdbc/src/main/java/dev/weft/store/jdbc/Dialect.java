@@ -25,9 +25,6 @@ public interface Dialect {
   void lockWorkflowId(Connection connection, String namespace, String workflowId)
       throws SQLException;
 
-  /** Returns whether an exception reports a violated primary key or unique constraint. */
-  boolean isUniqueViolation(SQLException e);
-
   /**
    * The operator that matches a {@code LIKE} pattern ignoring case, at least for ASCII letters
    * ({@code LIKE} in SQLite, {@code ILIKE} in PostgreSQL): how TEXT search attributes are searched.
@@ -36,4 +33,32 @@ public interface Dialect {
    * with a binary one (PostgreSQL: {@code COLLATE "C"}).
    */
   String caseInsensitiveLike();
+
+  /**
+   * Returns whether an exception means the connection is gone (the server restarted, the network
+   * dropped it), so the store should reconnect, rather than a failed statement.
+   */
+  default boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && state.startsWith("08");
+  }
+
+  /**
+   * Returns whether a statement failed only because of concurrent transactions (a deadlock, a
+   * serialization failure, a lock wait that timed out): the work can run again as it is.
+   */
+  default boolean isTransient(SQLException e) {
+    return false;
+  }
+
+  /**
+   * A statement, with the run ID as its only parameter, that locks a run's row until the end of the
+   * transaction, or null where one writer serializes everything. Writes that must see every inbox
+   * event of a run (completing its workflow task, closing it) and writes that add to the inbox take
+   * this lock first, so that an event committed by another process concurrently is either seen or
+   * finds the task still to come; and inbox IDs of a run are assigned in commit order.
+   */
+  default String lockRunStatement() {
+    return null;
+  }
 }

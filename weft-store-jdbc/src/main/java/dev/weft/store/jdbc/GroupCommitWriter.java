@@ -3,12 +3,14 @@ package dev.weft.store.jdbc;
 import dev.weft.store.CommitResult;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreListener;
+import dev.weft.store.StoreUnavailableException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,28 +24,53 @@ import org.slf4j.LoggerFactory;
  * commit. So N concurrent steps share one fsync, and no caller hears of success before the commit
  * that carries its writes returned.
  *
+ * <p>A unit that failed only because of a concurrent transaction (a deadlock between two processes
+ * sharing the database) runs again in a later group, a few times. When the connection is lost (and
+ * the store can reconnect), the writer reconnects with backoff while new work waits in the queue: a
+ * group that was still running its statements is rolled back by the database and runs again on the
+ * new connection; a group whose commit was in flight fails with {@link StoreUnavailableException}
+ * (outcome unknown), since running it again could apply it twice.
+ *
  * <p>Invariant: a future completes only after the transaction holding its work is committed (or
  * with a failure after it was rolled back); notifications are delivered after the commit, never for
  * rolled-back work.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final int MAX_TRANSIENT_RETRIES = 5;
 
-  private final Statements statements;
+  private final Dialect dialect;
+  private final ConnectionSource reconnect;
+  private final Outage outage;
+  private final CommitPublisher publisher;
   private final int maxGroup;
   private final TransactionHook hook;
   private final List<StoreListener> listeners;
-  private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final BlockingDeque<Job<?>> queue = new LinkedBlockingDeque<>();
   private final Thread thread;
+  private Statements statements;
   private volatile boolean closing;
 
+  /**
+   * @param reconnect opens a new connection after the current one is lost; null if the store never
+   *     loses its connection (an embedded file)
+   * @param publisher tells other processes of committed changes; null if none share the database
+   */
   GroupCommitWriter(
+      Dialect dialect,
       Statements statements,
+      ConnectionSource reconnect,
+      Outage outage,
+      CommitPublisher publisher,
       int maxGroup,
       TransactionHook hook,
       List<StoreListener> listeners,
       String name) {
+    this.dialect = dialect;
     this.statements = statements;
+    this.reconnect = reconnect;
+    this.outage = outage;
+    this.publisher = publisher;
     this.maxGroup = maxGroup;
     this.hook = hook;
     this.listeners = listeners;
@@ -104,19 +131,51 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private void runGroup(List<Job<?>> group) {
+  private void runGroup(List<Job<?>> group) throws InterruptedException {
     List<Job<?>> applied = new ArrayList<>(group.size());
+    List<Job<?>> again = new ArrayList<>();
+    SQLException connectionFailure = null;
     for (Job<?> job : group) {
+      job.reset();
       if (job.runIn(statements)) {
         applied.add(job);
+      } else if (job.sqlFailure != null) {
+        if (dialect.isConnectionLost(job.sqlFailure) || !connectionAlive()) {
+          connectionFailure = job.sqlFailure;
+          break;
+        }
+        if (dialect.isTransient(job.sqlFailure) && job.attempts < MAX_TRANSIENT_RETRIES) {
+          again.add(job);
+        }
       }
     }
+    if (connectionFailure != null && reconnect != null) {
+      // the database rolled the transaction back with the connection: run the whole group again
+      for (int i = group.size() - 1; i >= 0; i--) {
+        queue.addFirst(group.get(i));
+      }
+      reconnect(connectionFailure);
+      return;
+    }
     try {
+      publish(applied);
       hook.beforeCommit(group.size());
       statements.connection().commit();
       hook.afterCommit(group.size());
     } catch (SQLException e) {
       rollbackQuietly();
+      if (reconnect != null && (dialect.isConnectionLost(e) || !connectionAlive())) {
+        StoreException failure =
+            new StoreUnavailableException(
+                "the database connection was lost while "
+                    + group.size()
+                    + " batches were committing; they may or may not have been applied",
+                true,
+                e);
+        group.forEach(job -> job.future.completeExceptionally(failure));
+        reconnect(e);
+        return;
+      }
       StoreException failure =
           new StoreException("commit of " + group.size() + " batches failed", e);
       for (Job<?> job : group) {
@@ -128,7 +187,62 @@ final class GroupCommitWriter implements AutoCloseable {
       job.notifications.deliver(listeners);
     }
     for (Job<?> job : group) {
-      job.complete();
+      if (again.contains(job)) {
+        queue.addFirst(job);
+      } else {
+        job.complete();
+      }
+    }
+  }
+
+  private void publish(List<Job<?>> applied) throws SQLException {
+    if (publisher == null || applied.stream().allMatch(j -> j.notifications.isEmpty())) {
+      return;
+    }
+    publisher.publish(
+        statements.connection(),
+        listener -> {
+          for (Job<?> job : applied) {
+            job.notifications.deliver(List.of(listener));
+          }
+        });
+  }
+
+  private boolean connectionAlive() {
+    try {
+      return statements.connection().isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Replaces the lost connection, retrying with backoff until it works or the store closes. */
+  private void reconnect(SQLException cause) throws InterruptedException {
+    outage.lost("writer", cause);
+    statements.close();
+    for (int attempt = 1; !closing; attempt++) {
+      Thread.sleep(ConnectionSource.backoffMillis(attempt));
+      try {
+        Connection c = reconnect.open();
+        c.setAutoCommit(false);
+        statements = new Statements(c);
+        outage.restored("writer");
+        return;
+      } catch (SQLException e) {
+        log.debug("reconnect attempt {} failed: {}", attempt, e.getMessage());
+      }
+    }
+    // closing: fail what waits
+    Job<?> job;
+    while ((job = queue.poll()) != null) {
+      if (job != Job.POISON) {
+        job.future.completeExceptionally(
+            new StoreUnavailableException(
+                "store closed while the database was away", false, cause));
+      } else {
+        queue.addFirst(job);
+        return;
+      }
     }
   }
 
@@ -136,7 +250,7 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       statements.connection().rollback();
     } catch (SQLException e) {
-      log.warn("rollback failed", e);
+      log.debug("rollback failed", e);
     }
   }
 
@@ -163,13 +277,25 @@ final class GroupCommitWriter implements AutoCloseable {
     final TxWork<T> work;
     final Function<CommitResult.Conflict, T> onConflict;
     final CompletableFuture<T> future = new CompletableFuture<>();
-    final Notifications notifications = new Notifications();
+    Notifications notifications = new Notifications();
     T result;
     Throwable failure;
+    SQLException sqlFailure;
+    int attempts;
 
     Job(TxWork<T> work, Function<CommitResult.Conflict, T> onConflict) {
       this.work = work;
       this.onConflict = onConflict;
+    }
+
+    /** Forgets the outcome of an earlier run of this job (it runs again). */
+    void reset() {
+      if (attempts++ > 0) {
+        notifications = new Notifications();
+        result = null;
+        failure = null;
+        sqlFailure = null;
+      }
     }
 
     /** Runs the work in a savepoint; returns whether its writes stay in the transaction. */
@@ -177,6 +303,7 @@ final class GroupCommitWriter implements AutoCloseable {
       try {
         statements.prepare("SAVEPOINT job").execute();
       } catch (SQLException e) {
+        sqlFailure = e;
         failure = new StoreException("could not open a savepoint", e);
         return false;
       }
@@ -188,7 +315,12 @@ final class GroupCommitWriter implements AutoCloseable {
         rollbackToSavepoint(statements);
         result = onConflict.apply(e.conflict());
         return false;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        sqlFailure = e;
+        rollbackToSavepoint(statements);
+        failure = new StoreException(e.getMessage(), e);
+        return false;
+      } catch (RuntimeException e) {
         rollbackToSavepoint(statements);
         failure = e instanceof StoreException ? e : new StoreException(e.getMessage(), e);
         return false;
@@ -200,6 +332,9 @@ final class GroupCommitWriter implements AutoCloseable {
         statements.prepare("ROLLBACK TO job").execute();
         statements.prepare("RELEASE job").execute();
       } catch (SQLException e) {
+        if (sqlFailure == null) {
+          sqlFailure = e;
+        }
         failure = new StoreException("rollback to savepoint failed", e);
       }
     }

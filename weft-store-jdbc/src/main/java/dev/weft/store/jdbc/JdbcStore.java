@@ -29,6 +29,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} over JDBC, shared by the SQL stores: one writer connection with group commit
@@ -38,6 +41,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * migrations; all SQL is here.
  */
 public class JdbcStore implements Store {
+  private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
   private final StoreCapabilities capabilities;
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final GroupCommitWriter writer;
@@ -46,6 +50,7 @@ public class JdbcStore implements Store {
   private final TaskClaims claims;
   private final RunReads queries = new RunReads();
   private final RunListing listing;
+  private final Outage outage;
 
   /**
    * Creates a store over open connections; the store owns and closes them.
@@ -64,16 +69,58 @@ public class JdbcStore implements Store {
       List<Connection> readConnections,
       int maxGroup,
       TransactionHook hook) {
+    this(
+        dialect,
+        capabilities,
+        writerConnection,
+        readConnections,
+        maxGroup,
+        hook,
+        null,
+        null,
+        dialect.name());
+  }
+
+  /**
+   * Creates a store over open connections to a database that other processes share and that may
+   * drop connections (a server); the store owns and closes the connections.
+   *
+   * @param dialect what differs for this database
+   * @param capabilities what the store guarantees beyond the contract
+   * @param writerConnection the connection every write goes through
+   * @param readConnections the connections queries use, at least one
+   * @param maxGroup the maximum number of batches committed in one transaction
+   * @param hook observes the writer's commits (crash tests); {@link TransactionHook#NONE} normally
+   * @param reconnect opens a replacement for a lost connection; null if connections are never lost
+   * @param publisher tells other processes of committed changes; null if no other process shares
+   *     the database
+   * @param description how logs name the database (never with a password)
+   */
+  protected JdbcStore(
+      Dialect dialect,
+      StoreCapabilities capabilities,
+      Connection writerConnection,
+      List<Connection> readConnections,
+      int maxGroup,
+      TransactionHook hook,
+      ConnectionSource reconnect,
+      CommitPublisher publisher,
+      String description) {
     if (readConnections.isEmpty()) {
       throw new IllegalArgumentException("a store needs at least one read connection");
     }
     this.capabilities = capabilities;
+    this.outage = new Outage(description);
     this.batches = new BatchApplier(dialect);
     this.claims = new TaskClaims(dialect);
     this.listing = new RunListing(dialect);
     this.writer =
         new GroupCommitWriter(
+            dialect,
             new Statements(writerConnection),
+            reconnect,
+            outage,
+            publisher,
             maxGroup,
             hook,
             listeners,
@@ -82,7 +129,7 @@ public class JdbcStore implements Store {
     for (Connection c : readConnections) {
       readers.add(new Statements(c));
     }
-    this.reads = new ReadPool(readers);
+    this.reads = new ReadPool(dialect, readers, reconnect, outage);
     try {
       writer.start();
     } catch (SQLException e) {
@@ -90,6 +137,30 @@ public class JdbcStore implements Store {
       writer.close();
       throw new StoreException("cannot start the store writer: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Delivers notifications that came from another process sharing the database to this store's
+   * listeners, as if this store had committed the change.
+   */
+  protected final void deliverToListeners(Consumer<StoreListener> notification) {
+    for (StoreListener listener : listeners) {
+      try {
+        notification.accept(listener);
+      } catch (RuntimeException e) {
+        log.warn("store listener {} failed; continuing", listener, e);
+      }
+    }
+  }
+
+  /** Reports a lost connection of a helper (a notification listener): logged once per outage. */
+  protected final void connectionLost(String who, Throwable cause) {
+    outage.lost(who, cause);
+  }
+
+  /** Reports that a helper's connection works again. */
+  protected final void connectionRestored(String who) {
+    outage.restored(who);
   }
 
   @Override

@@ -30,6 +30,10 @@ final class Notifications {
     events.add(l -> l.runClosed(runId));
   }
 
+  boolean isEmpty() {
+    return events.isEmpty();
+  }
+
   void deliver(List<StoreListener> listeners) {
     for (Consumer<StoreListener> event : events) {
       for (StoreListener listener : listeners) {

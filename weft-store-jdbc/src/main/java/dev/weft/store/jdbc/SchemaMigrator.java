@@ -48,6 +48,18 @@ public final class SchemaMigrator {
    * @throws StoreException if the database is newer than the code, or a script fails
    */
   public int migrate(Connection connection) {
+    return migrate(connection, true);
+  }
+
+  /**
+   * Creates the schema in an empty database, and brings an older one to the latest version if
+   * {@code upgradeExisting}; refuses it otherwise, naming both versions.
+   *
+   * @return the version the database had before
+   * @throws StoreException if the database is newer than the code, older and not to be upgraded, or
+   *     a script fails
+   */
+  public int migrate(Connection connection, boolean upgradeExisting) {
     List<String> scripts = scripts();
     try {
       boolean autoCommit = connection.getAutoCommit();
@@ -65,6 +77,15 @@ public final class SchemaMigrator {
                   + ", newer than this Weft, which knows versions up to "
                   + scripts.size()
                   + "; upgrade Weft or use another store");
+        }
+        if (current > 0 && current < scripts.size() && !upgradeExisting) {
+          throw new StoreException(
+              "the store's schema is version "
+                  + current
+                  + ", older than this Weft's version "
+                  + scripts.size()
+                  + "; upgrade it by opening the store once with migrations enabled"
+                  + " (the store option migrate, or --migrate on the command line)");
         }
         for (int v = current + 1; v <= scripts.size(); v++) {
           log.info("applying store schema migration {}{}", folder, fileName(v));

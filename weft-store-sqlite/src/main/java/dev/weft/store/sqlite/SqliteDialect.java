@@ -2,7 +2,6 @@ package dev.weft.store.sqlite;
 
 import dev.weft.store.jdbc.Dialect;
 import java.sql.Connection;
-import java.sql.SQLException;
 
 /** SQLite's differences: one writer serializes everything, so no claim locks are needed. */
 final class SqliteDialect implements Dialect {
@@ -20,12 +19,6 @@ final class SqliteDialect implements Dialect {
   @Override
   public void lockWorkflowId(Connection connection, String namespace, String workflowId) {
     // the single writer already serializes every transaction
-  }
-
-  @Override
-  public boolean isUniqueViolation(SQLException e) {
-    return e.getErrorCode() == 19 // SQLITE_CONSTRAINT
-        && String.valueOf(e.getMessage()).contains("constraint failed");
   }
 
   @Override

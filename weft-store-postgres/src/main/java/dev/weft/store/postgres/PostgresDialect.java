@@ -1,0 +1,61 @@
+package dev.weft.store.postgres;
+
+import dev.weft.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * PostgreSQL's differences: many processes write at once, so claims skip rows another transaction
+ * locked, starts of one workflow ID take an advisory lock, and a run's row is locked by the writes
+ * that must not interleave with a concurrent inbox event.
+ */
+final class PostgresDialect implements Dialect {
+  /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is going away or not back. */
+  private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
+  /** deadlock_detected, serialization_failure, lock_not_available (lock_timeout). */
+  private static final Set<String> TRANSIENT = Set.of("40P01", "40001", "55P03");
+
+  @Override
+  public String name() {
+    return "postgres";
+  }
+
+  @Override
+  public String claimLockClause() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
+  public void lockWorkflowId(Connection connection, String namespace, String workflowId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+      ps.setString(1, namespace + "/" + workflowId);
+      ps.executeQuery().close();
+    }
+  }
+
+  @Override
+  public String caseInsensitiveLike() {
+    return "ILIKE";
+  }
+
+  @Override
+  public boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || SERVER_GONE.contains(state));
+  }
+
+  @Override
+  public boolean isTransient(SQLException e) {
+    return e.getSQLState() != null && TRANSIENT.contains(e.getSQLState());
+  }
+
+  @Override
+  public String lockRunStatement() {
+    return "SELECT 1 FROM runs WHERE run_id = ? FOR UPDATE";
+  }
+}
