@@ -6,12 +6,12 @@ import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.StoreOutages;
 import dev.weft.internal.worker.ActivitySpec;
 import dev.weft.internal.worker.EagerWorkflowTasks;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
-import dev.weft.store.CommitResult;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.List;
@@ -63,12 +63,41 @@ public final class ActivityOutcomes {
    * attempt no longer holds its task (it timed out, was cancelled, or its run closed).
    */
   public boolean tryRecord(Outcome outcome, Instant now) {
-    if (outcome instanceof Final f
-        && eager.tryAdvance(f.runId(), f.event(), now, List.of(f.release()))) {
-      return true;
+    if (outcome instanceof Final f) {
+      try {
+        if (eager.tryAdvance(f.runId(), f.event(), now, List.of(f.release()))) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        if (!StoreOutages.isOutage(e)) {
+          throw e;
+        }
+      }
     }
-    CommitResult result = ctx.store().commit(outcome.batch()).join();
-    return result.committed();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ctx.store().commit(outcome.batch()).join().committed();
+      } catch (RuntimeException e) {
+        // the database is away: keep the outcome rather than run the activity again; a retry of
+        // a write that did apply conflicts (the release is fenced by the lease token)
+        if (!StoreOutages.isOutage(e) || attempt >= OUTCOME_ATTEMPTS) {
+          throw e;
+        }
+        sleepBeforeRetry(attempt);
+      }
+    }
+  }
+
+  /** How often an outcome is offered to an unavailable store before the attempt is given up. */
+  private static final int OUTCOME_ATTEMPTS = 30;
+
+  private static void sleepBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(Math.min(5_000L, 100L << Math.min(6, attempt - 1)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the store was unavailable", e);
+    }
   }
 
   /** The attempt returned {@code result}. */

@@ -2,6 +2,7 @@ package dev.weft.internal.worker;
 
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.StoreOutages;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.TaskKind;
 import dev.weft.store.WorkflowTaskRecord;
@@ -98,7 +99,11 @@ public final class Dispatcher {
               try {
                 work.run();
               } catch (Throwable t) {
-                log.error("a {} task of queue {} failed", kind, queue, t);
+                if (StoreOutages.isOutage(t)) {
+                  log.debug("a {} task of queue {} stopped: the store is unavailable", kind, queue);
+                } else {
+                  log.error("a {} task of queue {} failed", kind, queue, t);
+                }
               } finally {
                 slots(kind, queue).release();
                 idle.exit();

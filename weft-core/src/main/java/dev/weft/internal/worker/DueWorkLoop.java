@@ -8,6 +8,7 @@ import dev.weft.internal.engine.ChildWorkflows;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.RunClosures;
 import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.engine.StoreOutages;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
 import dev.weft.store.RunRecord;
@@ -103,7 +104,7 @@ final class DueWorkLoop {
           failing = false;
         }
       } catch (RuntimeException e) {
-        if (!failing) {
+        if (!failing && !StoreOutages.isOutage(e)) {
           log.warn("background timer and timeout processing failed; retrying", e);
           failing = true;
         }
@@ -228,7 +229,9 @@ final class DueWorkLoop {
                     try {
                       action.accept(item);
                     } catch (RuntimeException e) {
-                      log.warn("background step failed; it is retried at the next pass", e);
+                      if (!StoreOutages.isOutage(e)) {
+                        log.warn("background step failed; it is retried at the next pass", e);
+                      }
                     }
                   }));
     }

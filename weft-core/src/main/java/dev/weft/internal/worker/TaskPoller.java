@@ -1,5 +1,6 @@
 package dev.weft.internal.worker;
 
+import dev.weft.internal.engine.StoreOutages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -84,7 +85,7 @@ final class TaskPoller<T> {
         } catch (RuntimeException e) {
           slots.release(want);
           tracker.exit();
-          if (!failing) {
+          if (!failing && !StoreOutages.isOutage(e)) {
             log.warn("{}: claiming tasks failed; retrying every second until it works", name, e);
             failing = true;
           }

@@ -1,21 +1,26 @@
 package dev.weft.store.jdbc;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a lost database once per outage, not once per failed statement: the first connection that
- * fails logs a warning with the cause, the ones that fail while the outage lasts log nothing, and
- * the first one back logs how long it lasted. Shared by the writer, the readers and the listener of
- * one store.
+ * Logs a lost database once per outage, not once per failed statement or connection: the first
+ * connection that fails logs a warning with the cause, the others that fail while the outage lasts
+ * (or within {@link #SAME_OUTAGE} after it ended: the writer, the readers and the listener notice a
+ * restart at different moments) log nothing, and the first one back logs how long it lasted. Shared
+ * by the writer, the readers and the listener of one store.
  */
 final class Outage {
   private static final Logger log = LoggerFactory.getLogger(Outage.class);
+  static final Duration SAME_OUTAGE = Duration.ofSeconds(30);
 
   private final String store;
-  private final AtomicLong since = new AtomicLong();
+  private final ReentrantLock lock = new ReentrantLock();
+  private long since;
+  private boolean announced;
+  private long lastRestored = System.nanoTime() - SAME_OUTAGE.toNanos() - 1;
 
   /**
    * @param store how logs name the store (a URL without its password)
@@ -26,30 +31,45 @@ final class Outage {
 
   /** A connection was lost; logs if this starts an outage. */
   void lost(String who, Throwable cause) {
-    long now = System.nanoTime();
-    if (since.compareAndSet(0, now == 0 ? 1 : now)) {
-      log.warn(
-          "lost the connection to {} ({}): {}; reconnecting with backoff",
-          store,
-          who,
-          String.valueOf(cause.getMessage()).strip());
+    lock.lock();
+    try {
+      if (since != 0) {
+        return;
+      }
+      long now = System.nanoTime();
+      since = now;
+      announced = now - lastRestored > SAME_OUTAGE.toNanos();
+      if (announced) {
+        log.warn(
+            "lost the connection to {} ({}): {}; reconnecting with backoff",
+            store,
+            who,
+            String.valueOf(cause.getMessage()).strip());
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
-  /** A connection works again; logs if this ends an outage. */
+  /** A connection works again; logs if this ends an announced outage. */
   void restored(String who) {
-    long start = since.getAndSet(0);
-    if (start != 0) {
-      log.info(
-          "reconnected to {} ({}) after {} ms",
-          store,
-          who,
-          Duration.ofNanos(System.nanoTime() - start).toMillis());
+    lock.lock();
+    try {
+      if (since == 0) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (announced) {
+        log.info(
+            "reconnected to {} ({}) after {} ms",
+            store,
+            who,
+            Duration.ofNanos(now - since).toMillis());
+      }
+      since = 0;
+      lastRestored = now;
+    } finally {
+      lock.unlock();
     }
-  }
-
-  /** Returns whether an outage is going on. */
-  boolean ongoing() {
-    return since.get() != 0;
   }
 }

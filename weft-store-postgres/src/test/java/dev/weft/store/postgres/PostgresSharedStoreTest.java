@@ -1,0 +1,181 @@
+package dev.weft.store.postgres;
+
+import static dev.weft.store.tck.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.EventRecord;
+import dev.weft.store.RunRecord;
+import dev.weft.store.StoreListener;
+import dev.weft.store.TaskKind;
+import dev.weft.store.WorkflowTaskRecord;
+import dev.weft.store.Write;
+import dev.weft.store.tck.TestData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes (two stores, as two processes would open them) on one PostgreSQL schema: what the
+ * single-process contract cannot show. Claims never hand one task to both, a node whose lease
+ * expired cannot commit with it (fencing), two nodes appending the same event ID get one winner,
+ * and one node's commits wake the other's listeners through NOTIFY.
+ */
+class PostgresSharedStoreTest {
+  private PostgresStore a;
+  private PostgresStore b;
+
+  @BeforeEach
+  void open() {
+    String schema = TestPostgres.newSchema("shared");
+    a = PostgresStore.open(PostgresStoreOptions.of(TestPostgres.url()).schema(schema).nodeId("a"));
+    b = PostgresStore.open(PostgresStoreOptions.of(TestPostgres.url()).schema(schema).nodeId("b"));
+  }
+
+  @AfterEach
+  void close() {
+    a.close();
+    b.close();
+  }
+
+  @Test
+  void concurrentClaimsFromTwoNodesNeverHandOutATaskTwice() throws Exception {
+    RunRecord run = TestData.run("r1").build();
+    a.commit(Batch.of(new Write.InsertRun(run, Set.of()))).join();
+    List<Write> inserts = new ArrayList<>();
+    for (int seq = 1; seq <= 400; seq++) {
+      inserts.add(new Write.InsertActivityTask(TestData.activity("r1", seq).build(), null));
+    }
+    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+
+    ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    List<Future<?>> claimers = new ArrayList<>();
+    for (PostgresStore node : List.of(a, b, a, b)) {
+      claimers.add(
+          pool.submit(
+              () -> {
+                while (true) {
+                  List<ActivityTaskState> got =
+                      node.claimActivityTasks(
+                          TestData.claim("n", 7, 7, T0.plusSeconds(1), Duration.ofMinutes(1)));
+                  if (got.isEmpty()) {
+                    return null;
+                  }
+                  got.forEach(t -> claimed.add(t.task().seq()));
+                }
+              }));
+    }
+    for (Future<?> f : claimers) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(claimed).hasSize(400);
+    assertThat(new HashSet<>(claimed)).hasSize(400);
+  }
+
+  @Test
+  void aNodeWhoseLeaseExpiredCannotCompleteTheTaskAnotherNodeNowHolds() {
+    RunRecord run = TestData.run("r1").build();
+    a.commit(
+            Batch.of(
+                new Write.InsertRun(run, Set.of()),
+                new Write.EnsureWorkflowTask("r1", TestData.QUEUE, T0, null)))
+        .join();
+    List<WorkflowTaskRecord> first =
+        a.claimWorkflowTasks(TestData.claim("a", 11, 1, T0, Duration.ofSeconds(5)));
+    assertThat(first).hasSize(1);
+    // node a pauses past its lease; node b claims the task again
+    List<WorkflowTaskRecord> second =
+        b.claimWorkflowTasks(TestData.claim("b", 22, 1, T0.plusSeconds(6), Duration.ofSeconds(5)));
+    assertThat(second).hasSize(1);
+
+    CommitResult stale =
+        a.commit(
+                Batch.of(
+                    new Write.AppendEvents("r1", 1, List.of(TestData.event(1, "from a"))),
+                    new Write.CompleteWorkflowTask("r1", TestData.QUEUE, 11, 0, T0.plusSeconds(7))))
+            .join();
+    assertThat(stale).isInstanceOf(CommitResult.Conflict.class);
+    assertThat(b.readHistory("r1", 1)).isEmpty();
+
+    CommitResult current =
+        b.commit(
+                Batch.of(
+                    new Write.AppendEvents("r1", 1, List.of(TestData.event(1, "from b"))),
+                    new Write.CompleteWorkflowTask("r1", TestData.QUEUE, 22, 0, T0.plusSeconds(7))))
+            .join();
+    assertThat(current.committed()).isTrue();
+    assertThat(a.readHistory("r1", 1))
+        .extracting(e -> new String(e.data()))
+        .containsExactly("from b");
+  }
+
+  @Test
+  void twoNodesAppendingTheSameEventIdGetOneWinner() throws Exception {
+    a.commit(Batch.of(new Write.InsertRun(TestData.run("r1").build(), Set.of()))).join();
+    for (long id = 1; id <= 50; id++) {
+      EventRecord fromA = TestData.event(id, "a" + id);
+      EventRecord fromB = TestData.event(id, "b" + id);
+      var fa = a.commit(Batch.of(new Write.AppendEvents("r1", id, List.of(fromA))));
+      var fb = b.commit(Batch.of(new Write.AppendEvents("r1", id, List.of(fromB))));
+      int winners = (fa.get().committed() ? 1 : 0) + (fb.get().committed() ? 1 : 0);
+      assertThat(winners).as("winners of event " + id).isEqualTo(1);
+    }
+    List<EventRecord> history = a.readHistory("r1", 1);
+    assertThat(history).extracting(EventRecord::eventId).containsExactlyElementsOf(ids(50));
+  }
+
+  @Test
+  void oneNodesCommitWakesTheOtherNodesListeners() {
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    b.addListener(
+        new StoreListener() {
+          @Override
+          public void tasksReady(TaskKind kind, String taskQueue, Instant visibleAt) {
+            heardByB.add(kind + " " + taskQueue);
+          }
+
+          @Override
+          public void runClosed(String runId) {
+            heardByB.add("closed " + runId);
+          }
+        });
+    a.commit(
+            Batch.of(
+                new Write.InsertRun(TestData.run("r1").build(), Set.of()),
+                new Write.InsertActivityTask(
+                    TestData.activity("r1", 1).taskQueue("billing").build(), null)))
+        .join();
+    await().atMost(Duration.ofSeconds(10)).until(() -> heardByB.contains("ACTIVITY billing"));
+
+    a.commit(
+            Batch.of(
+                new Write.CloseRun(
+                    "r1", dev.weft.store.RunStatus.COMPLETED, T0.plusSeconds(1), Long.MAX_VALUE)))
+        .join();
+    await().atMost(Duration.ofSeconds(10)).until(() -> heardByB.contains("closed r1"));
+  }
+
+  private static List<Long> ids(int count) {
+    List<Long> ids = new ArrayList<>();
+    for (long i = 1; i <= count; i++) {
+      ids.add(i);
+    }
+    return ids;
+  }
+}
