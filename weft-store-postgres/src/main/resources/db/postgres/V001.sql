@@ -1,4 +1,4 @@
--- V001: the whole schema of the PostgreSQL store, equal to the SQLite store's as of its V005.
+-- V001: the whole schema of the PostgreSQL store, equal to the SQLite store's as of its V006.
 -- Times are epoch milliseconds; durations are milliseconds. Text that is compared or ordered is
 -- COLLATE "C" (binary, code point order), so listings and filters order as on every other store,
 -- whatever the database's default collation.
@@ -46,7 +46,8 @@ CREATE TABLE workflow_tasks (
   attempt      INTEGER NOT NULL,
   last_failure TEXT,
   lease_owner  TEXT,
-  lease_token  BIGINT NOT NULL DEFAULT 0
+  lease_token  BIGINT NOT NULL DEFAULT 0,
+  sticky_owner TEXT
 );
 CREATE INDEX workflow_tasks_ready ON workflow_tasks (task_queue, visible_at);
 CREATE INDEX workflow_tasks_due ON workflow_tasks (visible_at);
@@ -101,4 +102,10 @@ CREATE TABLE update_outcomes (
   update_id  TEXT COLLATE "C" NOT NULL,
   outcome    BYTEA NOT NULL,
   PRIMARY KEY (run_id, update_id)
+);
+
+-- which node last claimed a run's workflow task (sticky claims); see the SQLite store's V006
+CREATE TABLE run_affinity (
+  run_id  TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+  owner   TEXT NOT NULL
 );

@@ -83,7 +83,8 @@ public final class WeftEngine implements AutoCloseable {
             b.workflowTaskLease,
             b.safetyPoll,
             b.searchAttributes,
-            b.historyLimits);
+            b.historyLimits,
+            b.store.capabilities().exclusiveAccess() ? Duration.ZERO : b.stickyWait);
     this.client = new EmbeddedClient(ctx);
     this.shutdownTimeout = b.shutdownTimeout;
     this.retention = new RetentionSweeper(ctx, b.retention, b.retentionSweepInterval);
@@ -207,6 +208,7 @@ public final class WeftEngine implements AutoCloseable {
     private Duration deadlockTimeout = Duration.ofSeconds(2);
     private Duration workflowTaskLease = Duration.ofSeconds(10);
     private Duration safetyPoll = Duration.ofSeconds(1);
+    private Duration stickyWait = Duration.ofSeconds(5);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private Duration retention = Duration.ofDays(30);
     private Duration retentionSweepInterval = Duration.ofHours(1);
@@ -308,6 +310,17 @@ public final class WeftEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets how long a workflow task waits for the node that has its run in cache before any node
+     * may take it (default 5 s, like Temporal's sticky schedule-to-start timeout). Only stores that
+     * several processes share use it: a run keeps going where its state is warm, and moves to
+     * another node when its node is gone or busy for this long.
+     */
+    public Builder stickyWait(Duration stickyWait) {
+      this.stickyWait = stickyWait;
+      return this;
+    }
+
     /** Sets how long {@link WeftEngine#close()} waits for running tasks (default 10 s). */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
@@ -352,6 +365,7 @@ public final class WeftEngine implements AutoCloseable {
       requirePositive("deadlockTimeout", deadlockTimeout);
       requirePositive("workflowTaskLease", workflowTaskLease);
       requirePositive("safetyPoll", safetyPoll);
+      requirePositive("stickyWait", stickyWait);
       requirePositive("shutdownTimeout", shutdownTimeout);
       requirePositive("retention", retention);
       requirePositive("retentionSweepInterval", retentionSweepInterval);

@@ -78,27 +78,18 @@ public final class ActivityOutcomes {
       try {
         return ctx.store().commit(outcome.batch()).join().committed();
       } catch (RuntimeException e) {
-        // the database is away: keep the outcome rather than run the activity again; a retry of
-        // a write that did apply conflicts (the release is fenced by the lease token)
+        // the database is away: keep the outcome rather than run the activity again. No pause is
+        // needed: the store's writer holds new work until it has reconnected. A retry of a write
+        // that did apply conflicts (the release is fenced by the lease token).
         if (!StoreOutages.isOutage(e) || attempt >= OUTCOME_ATTEMPTS) {
           throw e;
         }
-        sleepBeforeRetry(attempt);
       }
     }
   }
 
   /** How often an outcome is offered to an unavailable store before the attempt is given up. */
-  private static final int OUTCOME_ATTEMPTS = 30;
-
-  private static void sleepBeforeRetry(int attempt) {
-    try {
-      Thread.sleep(Math.min(5_000L, 100L << Math.min(6, attempt - 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the store was unavailable", e);
-    }
-  }
+  private static final int OUTCOME_ATTEMPTS = 5;
 
   /** The attempt returned {@code result}. */
   public Outcome completed(

@@ -40,6 +40,8 @@ import java.util.List;
  * @param safetyPoll how often idle loops look at the store without a notification
  * @param searchAttributes the registered search attributes
  * @param historyLimits how long a run's history may grow
+ * @param stickyWait how long a workflow task waits for the node that has its run cached (zero on a
+ *     store one process owns)
  */
 public record EngineContext(
     Store store,
@@ -57,7 +59,8 @@ public record EngineContext(
     Duration workflowTaskLease,
     Duration safetyPoll,
     SearchAttributeCatalog searchAttributes,
-    HistoryLimits historyLimits) {
+    HistoryLimits historyLimits,
+    Duration stickyWait) {
 
   /** Returns the event codec. */
   public EventCodec codec() {

@@ -50,7 +50,10 @@ public final class Workers implements StoreListener {
                 "weft-wf-poller-" + name,
                 dispatcher.slots(TaskKind.WORKFLOW, name),
                 MAX_CLAIM,
-                n -> ctx.store().claimWorkflowTasks(claim(name, n, ctx.workflowTaskLease())),
+                n ->
+                    ctx.store()
+                        .claimWorkflowTasks(
+                            claim(name, n, ctx.workflowTaskLease(), ctx.stickyWait())),
                 dispatcher::run,
                 wakeup,
                 ctx.idle(),
@@ -64,7 +67,9 @@ public final class Workers implements StoreListener {
                 "weft-act-poller-" + name,
                 dispatcher.slots(TaskKind.ACTIVITY, name),
                 MAX_CLAIM,
-                n -> ctx.store().claimActivityTasks(claim(name, n, ACTIVITY_FALLBACK_LEASE)),
+                n ->
+                    ctx.store()
+                        .claimActivityTasks(claim(name, n, ACTIVITY_FALLBACK_LEASE, Duration.ZERO)),
                 dispatcher::run,
                 wakeup,
                 ctx.idle(),
@@ -73,9 +78,9 @@ public final class Workers implements StoreListener {
     }
   }
 
-  private ClaimRequest claim(String queue, int max, Duration lease) {
+  private ClaimRequest claim(String queue, int max, Duration lease, Duration stickyWait) {
     long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    return new ClaimRequest(queue, ctx.nodeId(), token, max, ctx.clock().now(), lease);
+    return new ClaimRequest(queue, ctx.nodeId(), token, max, ctx.clock().now(), lease, stickyWait);
   }
 
   /** Starts the pollers and the due-work loop. */

@@ -236,6 +236,7 @@ final class BatchApplier {
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(w, "run " + w.runId() + " is not running");
     }
+    update(st, "DELETE FROM run_affinity WHERE run_id = ?", w.runId());
     notes.runClosed(w.runId());
   }
 
@@ -262,12 +263,15 @@ final class BatchApplier {
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO workflow_tasks (run_id, task_queue, visible_at, attempt, lease_owner,"
-                + " lease_token) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (run_id) DO NOTHING");
+                + " lease_token, sticky_owner) VALUES (?, ?, ?, 1, ?, ?,"
+                + " (SELECT owner FROM run_affinity WHERE run_id = ?))"
+                + " ON CONFLICT (run_id) DO NOTHING");
     ps.setString(1, w.runId());
     ps.setString(2, w.taskQueue());
     Millis.set(ps, 3, lease == null ? w.visibleAt() : lease.until());
     ps.setString(4, lease == null ? null : lease.owner());
     ps.setLong(5, lease == null ? 0 : lease.token());
+    ps.setString(6, w.runId());
     if (ps.executeUpdate() > 0) {
       notes.tasksReady(
           TaskKind.WORKFLOW, w.taskQueue(), lease == null ? w.visibleAt() : lease.until());
@@ -291,8 +295,10 @@ final class BatchApplier {
       PreparedStatement ps =
           st.prepare(
               "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
-                  + " attempt = 1, last_failure = NULL WHERE run_id = ? AND lease_token = ?"
-                  + " AND lease_owner IS NOT NULL");
+                  + " attempt = 1, last_failure = NULL,"
+                  + " sticky_owner = (SELECT owner FROM run_affinity"
+                  + " WHERE run_affinity.run_id = workflow_tasks.run_id)"
+                  + " WHERE run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL");
       Millis.set(ps, 1, w.now());
       ps.setString(2, w.runId());
       ps.setLong(3, w.leaseToken());
@@ -450,6 +456,7 @@ final class BatchApplier {
     update(st, "DELETE FROM activity_tasks WHERE run_id = ?", runId);
     update(st, "DELETE FROM timers WHERE run_id = ?", runId);
     update(st, "DELETE FROM inbox WHERE run_id = ?", runId);
+    update(st, "DELETE FROM run_affinity WHERE run_id = ?", runId);
   }
 
   /** Deletes a closed run's rows, its own row last; a missing run is left as it is. */

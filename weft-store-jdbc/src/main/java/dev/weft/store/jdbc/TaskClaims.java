@@ -26,11 +26,20 @@ final class TaskClaims {
             "SELECT "
                 + Rows.WORKFLOW_TASK_COLUMNS
                 + " FROM workflow_tasks WHERE task_queue = ? AND visible_at <= ?"
+                + (req.sticky()
+                    ? " AND (sticky_owner IS NULL OR sticky_owner = ? OR visible_at <= ?)"
+                    : "")
                 + " ORDER BY visible_at LIMIT ?"
                 + dialect.claimLockClause());
-    select.setString(1, req.taskQueue());
-    Millis.set(select, 2, req.now());
-    select.setInt(3, req.maxTasks());
+    int p = 1;
+    select.setString(p++, req.taskQueue());
+    Millis.set(select, p++, req.now());
+    if (req.sticky()) {
+      // a task sticky to another owner waits for it, then falls back to anyone
+      select.setString(p++, req.owner());
+      Millis.set(select, p++, req.now().minus(req.stickyWait()));
+    }
+    select.setInt(p, req.maxTasks());
     List<WorkflowTaskRecord> found = new ArrayList<>();
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
@@ -52,6 +61,9 @@ final class TaskClaims {
       Millis.set(lease, 3, leaseUntil);
       lease.setString(4, t.runId());
       lease.executeUpdate();
+      if (req.sticky()) {
+        rememberAffinity(t.runId(), req.owner(), st);
+      }
       claimed.add(
           new WorkflowTaskRecord(
               t.runId(),
@@ -63,6 +75,18 @@ final class TaskClaims {
               req.leaseToken()));
     }
     return claimed;
+  }
+
+  /** Records that {@code owner} now has the run (a write only when the owner changes). */
+  private static void rememberAffinity(String runId, String owner, Statements st)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO run_affinity (run_id, owner) VALUES (?, ?) ON CONFLICT (run_id)"
+                + " DO UPDATE SET owner = excluded.owner WHERE run_affinity.owner <> excluded.owner");
+    ps.setString(1, runId);
+    ps.setString(2, owner);
+    ps.executeUpdate();
   }
 
   List<ActivityTaskState> claimActivityTasks(ClaimRequest req, Statements st, Notifications notes)
@@ -151,6 +175,10 @@ final class TaskClaims {
         st.prepare("UPDATE activity_tasks SET lease_until = ? WHERE lease_owner IS NOT NULL");
     Millis.set(activities, 1, now);
     count += activities.executeUpdate();
+    // the owners runs were sticky to are gone with their process
+    st.prepare("UPDATE workflow_tasks SET sticky_owner = NULL WHERE sticky_owner IS NOT NULL")
+        .executeUpdate();
+    st.prepare("DELETE FROM run_affinity").executeUpdate();
     notes.dueAt(now);
     return count;
   }

@@ -16,6 +16,7 @@ import dev.weft.store.tck.RetentionContract;
 import dev.weft.store.tck.RunCloseContract;
 import dev.weft.store.tck.RunContract;
 import dev.weft.store.tck.SearchAttributeContract;
+import dev.weft.store.tck.StickyClaimContract;
 import dev.weft.store.tck.TimerContract;
 import dev.weft.store.tck.WorkflowTaskContract;
 import java.nio.file.Path;
@@ -163,6 +164,14 @@ class SqliteStoreContractTest {
 
   @Nested
   class Retention extends RetentionContract {
+    @Override
+    protected Store newStore() {
+      return open();
+    }
+  }
+
+  @Nested
+  class StickyClaims extends StickyClaimContract {
     @Override
     protected Store newStore() {
       return open();
