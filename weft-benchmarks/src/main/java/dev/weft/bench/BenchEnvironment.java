@@ -2,24 +2,32 @@ package dev.weft.bench;
 
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.Store;
-import dev.weft.store.sqlite.SqliteStore;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * What a workload runs against: a temporary directory, a way to open the store there (durable, with
- * the settings a user gets by default), and the output for progress lines.
+ * What a workload runs against: a temporary directory, its store (a SQLite file or a PostgreSQL
+ * database, durable, with the settings a user gets by default), the output for progress lines, and
+ * what to clean up whatever happens (child processes).
  */
 public final class BenchEnvironment {
-  private final Path dir;
-  private final String store;
-  private final PrintStream out;
+  private static final String NODE_ID = "bench";
 
-  BenchEnvironment(Path dir, String store, PrintStream out) {
+  private final Path dir;
+  private final StoreLocation store;
+  private final PrintStream out;
+  private final NodeLauncher nodes;
+  private final Cleanup cleanup;
+
+  BenchEnvironment(
+      Path dir, StoreLocation store, PrintStream out, NodeLauncher nodes, Cleanup cleanup) {
     this.dir = dir;
     this.store = store;
     this.out = out;
+    this.nodes = nodes;
+    this.cleanup = cleanup;
   }
 
   /** Returns the temporary directory of this run. */
@@ -27,8 +35,13 @@ public final class BenchEnvironment {
     return dir;
   }
 
-  /** Returns the store kind. */
+  /** Returns the store kind ({@code sqlite} or {@code postgres}). */
   public String storeKind() {
+    return store.kind();
+  }
+
+  /** Returns where the store is, for child processes. */
+  StoreLocation store() {
     return store;
   }
 
@@ -39,17 +52,44 @@ public final class BenchEnvironment {
 
   /** Opens the store of this run (the same one each time, so a restart sees earlier work). */
   public Store openStore() {
-    return switch (store) {
-      case "sqlite" -> SqliteStore.open(dir.resolve("weft.db"));
-      default -> throw new IllegalArgumentException("unknown store '" + store + "'");
-    };
+    return store.open(NODE_ID);
   }
 
   /** Builds and starts an engine on this run's store with default settings. */
   public WeftEngine startEngine(Consumer<WeftEngine> setup) {
-    WeftEngine engine = WeftEngine.builder().store(openStore()).build();
-    setup.accept(engine);
-    engine.start();
-    return engine;
+    return startEngine(NODE_ID, setup);
+  }
+
+  /** Builds and starts an engine named {@code nodeId} on this run's store with default settings. */
+  WeftEngine startEngine(String nodeId, Consumer<WeftEngine> setup) {
+    Store opened = store.open(nodeId);
+    WeftEngine engine;
+    try {
+      engine = WeftEngine.builder().store(opened).nodeId(nodeId).build();
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    try {
+      setup.accept(engine);
+      engine.start();
+      return engine;
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** Starts a node process of the cluster workload on this run's store. */
+  NodeProcess startNode(String nodeId) throws IOException {
+    return NodeProcess.start(nodes, store, nodeId, this::say);
+  }
+
+  /**
+   * Registers a resource (a child process) to close when the run ends, even if it fails or the JVM
+   * is stopped; returns it.
+   */
+  <T extends AutoCloseable> T closeAtEnd(T resource) {
+    return cleanup.add(resource);
   }
 }

@@ -1,26 +1,54 @@
 package dev.weft.bench;
 
+import java.util.List;
+
 /**
  * The options of a benchmark run; each workload reads the ones it uses and defaults the others.
  *
- * @param store the store kind ({@code sqlite}, {@code postgres})
- * @param workflows the number of workflows (sequential, start, timers, recovery)
- * @param activities activities per workflow (sequential, recovery) or in parallel (fanout)
+ * @param store the store kind ({@code sqlite}, {@code postgres}), or null for the workload's
+ *     default ({@code postgres} for cluster, {@code sqlite} for the others)
+ * @param workflows the number of workflows (sequential, start, timers, recovery, cluster)
+ * @param activities activities per workflow (sequential, recovery, cluster) or in parallel (fanout)
  * @param length the number of dependent activities (chain)
  * @param maxDelaySeconds the longest timer (timers)
+ * @param nodes the number of node processes (cluster)
  */
 public record BenchOptions(
-    String store, Integer workflows, Integer activities, Integer length, Integer maxDelaySeconds) {
+    String store,
+    Integer workflows,
+    Integer activities,
+    Integer length,
+    Integer maxDelaySeconds,
+    Integer nodes) {
 
-  /** Validates the options; each error names the option and value. */
+  /** The store kinds a run can use. */
+  public static final List<String> STORES = List.of("sqlite", "postgres");
+
+  /**
+   * Validates the options; each error names the option and value.
+   *
+   * @throws IllegalArgumentException for an unknown store or a count below 1
+   */
   public BenchOptions {
-    if (store == null) {
-      store = "sqlite";
+    if (store != null && !STORES.contains(store)) {
+      throw new IllegalArgumentException(
+          "unknown store '" + store + "'; stores: " + String.join(", ", STORES));
     }
     positive("--workflows", workflows);
     positive("--activities", activities);
     positive("--length", length);
     positive("--max-delay", maxDelaySeconds);
+    positive("--nodes", nodes);
+  }
+
+  /** Options of a single-process workload (no {@code --nodes}). */
+  public BenchOptions(
+      String store,
+      Integer workflows,
+      Integer activities,
+      Integer length,
+      Integer maxDelaySeconds) {
+    this(store, workflows, activities, length, maxDelaySeconds, null);
   }
 
   private static void positive(String option, Integer value) {
@@ -36,7 +64,8 @@ public record BenchOptions(
         Math.max(1, workflows(workflows) / factor),
         Math.max(1, activities(activities) / factor),
         Math.max(1, length(length) / factor),
-        maxDelaySeconds);
+        maxDelaySeconds,
+        nodes);
   }
 
   int workflows(int fallback) {
@@ -53,5 +82,9 @@ public record BenchOptions(
 
   int maxDelaySeconds(int fallback) {
     return maxDelaySeconds == null ? fallback : maxDelaySeconds;
+  }
+
+  int nodes(int fallback) {
+    return nodes == null ? fallback : nodes;
   }
 }

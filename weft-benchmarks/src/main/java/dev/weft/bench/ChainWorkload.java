@@ -8,6 +8,7 @@ import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One workflow of L dependent activities; a hop is the time from the return of one activity to the
@@ -60,8 +61,8 @@ final class ChainWorkload implements Workload {
   }
 
   @Override
-  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
-    return java.util.Optional.of(options.scaledDown(10, 1, 1, 1_000));
+  public Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.of(options.scaledDown(10, 1, 1, 1_000));
   }
 
   @Override

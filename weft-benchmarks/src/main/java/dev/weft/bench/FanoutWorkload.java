@@ -12,6 +12,7 @@ import dev.weft.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** One workflow starts M activities in parallel and awaits them all. */
 final class FanoutWorkload implements Workload {
@@ -43,8 +44,8 @@ final class FanoutWorkload implements Workload {
   }
 
   @Override
-  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
-    return java.util.Optional.of(options.scaledDown(10, 1, 10_000, 1));
+  public Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.of(options.scaledDown(10, 1, 10_000, 1));
   }
 
   @Override

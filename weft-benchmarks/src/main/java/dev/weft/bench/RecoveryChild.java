@@ -9,7 +9,6 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowAlreadyStartedException;
-import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
@@ -28,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine process of the recovery workload: (re)starts N workflows of K journaled activities on
- * the store in {@code dir} and runs until all completed. Arguments: {@code <dir> <N> <K>}.
+ * the store and runs until all completed, journaling every activity execution in {@code
+ * dir/journal.txt}. Arguments: {@code <dir> <store> <N> <K> <node-id>}, the store a SQLite path or
+ * a PostgreSQL JDBC URL.
  */
 public final class RecoveryChild {
   static final String QUEUE = "recovery";
@@ -99,13 +100,15 @@ public final class RecoveryChild {
     }
   }
 
+  /** Runs the engine process; see the class description for the arguments. */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
-    int workflows = Integer.parseInt(args[1]);
-    int steps = Integer.parseInt(args[2]);
+    StoreLocation store = StoreLocation.parse(args[1]);
+    int workflows = Integer.parseInt(args[2]);
+    int steps = Integer.parseInt(args[3]);
+    String nodeId = args[4];
     try (Journal journal = new Journal(dir.resolve("journal.txt"));
-        WeftEngine engine =
-            WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).build()) {
+        WeftEngine engine = WeftEngine.builder().store(store.open(nodeId)).nodeId(nodeId).build()) {
       engine
           .newWorker(QUEUE)
           .registerWorkflow(Journaled.class, JournaledWorkflow::new)

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
 final class RecoveryWorkload implements Workload {
   private static final long CHILD_TIMEOUT_S = 600;
 
+  /**
+   * Both engine processes: the restarted node is the same node, as a service manager restarts it.
+   */
+  private static final String NODE_ID = "recovery-node";
+
   @Override
   public String name() {
     return "recovery";
@@ -41,7 +46,7 @@ final class RecoveryWorkload implements Workload {
     int n = options.workflows(200);
     int k = options.activities(10);
     Path journal = env.dir().resolve("journal.txt");
-    Process first = spawn(env.dir(), n, k, "first.out");
+    Process first = spawn(env, n, k, "first");
     long killAt = Math.max(1, (long) n * k * 3 / 10);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_S);
     while (first.isAlive() && lines(journal) < killAt) {
@@ -56,10 +61,18 @@ final class RecoveryWorkload implements Workload {
     first.waitFor();
     env.say("  SIGKILLed the engine after " + executedBeforeKill + " of " + n * k + " steps");
     long restartedAt = System.currentTimeMillis();
-    Process second = spawn(env.dir(), n, k, "second.out");
+    Process second = spawn(env, n, k, "second");
     if (!second.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS)) {
       second.destroyForcibly();
       throw new IllegalStateException("the restarted engine did not finish; see second.out");
+    }
+    long finishedMillis = System.currentTimeMillis() - restartedAt;
+    if (second.exitValue() != 0) {
+      throw new IllegalStateException(
+          "the restarted engine failed (exit code "
+              + second.exitValue()
+              + "): "
+              + tail(env.dir().resolve("second.out")));
     }
     Verdict v = verify(env, n, k, journal, Instant.ofEpochMilli(restartedAt));
     return new Figures()
@@ -67,26 +80,48 @@ final class RecoveryWorkload implements Workload {
         .put("activities", k)
         .put("killed_after_steps", executedBeforeKill)
         .put("resume_ms", v.resumeMillis)
+        .put("finished_ms", finishedMillis)
         .put("lost", v.lost)
         .put("duplicated", v.duplicated);
   }
 
-  private static Process spawn(Path dir, int n, int k, String output) throws IOException {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  /** Starts an engine process named {@code name}, its output in {@code <name>.out}. */
+  private static Process spawn(BenchEnvironment env, int n, int k, String name) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            classpath,
-            RecoveryChild.class.getName(),
-            dir.toString(),
-            Integer.toString(n),
-            Integer.toString(k));
+            JavaCommand.forMainClass(
+                RecoveryChild.class.getName(),
+                List.of(
+                    env.dir().toString(),
+                    env.store().toString(),
+                    Integer.toString(n),
+                    Integer.toString(k),
+                    NODE_ID)));
     pb.redirectErrorStream(true);
-    pb.redirectOutput(dir.resolve(output).toFile());
-    return pb.start();
+    pb.redirectOutput(env.dir().resolve(name + ".out").toFile());
+    Process process = pb.start();
+    env.closeAtEnd(new Killed(name, process));
+    return process;
+  }
+
+  /** Kills an engine process that still runs when the run ends. */
+  private record Killed(String name, Process process) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "engine process " + name + " (pid " + process.pid() + ")";
+    }
+  }
+
+  private static String tail(Path output) throws IOException {
+    List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+    return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
   }
 
   private static long lines(Path file) throws IOException {

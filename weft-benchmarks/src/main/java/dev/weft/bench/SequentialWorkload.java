@@ -11,6 +11,7 @@ import dev.weft.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,8 +54,8 @@ final class SequentialWorkload implements Workload {
   }
 
   @Override
-  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
-    return java.util.Optional.of(options.scaledDown(10, 2000, 10, 1));
+  public Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.of(options.scaledDown(10, 2000, 10, 1));
   }
 
   @Override
@@ -77,28 +78,8 @@ final class SequentialWorkload implements Workload {
                 e.newWorker(QUEUE)
                     .registerWorkflow(Steps.class, StepsWorkflow::new)
                     .registerActivities(new Noop()))) {
-      WeftClient client = engine.client();
-      long[] latencies = new long[n];
       long start = System.nanoTime();
-      try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<CompletableFuture<Void>> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          int index = i;
-          all.add(
-              CompletableFuture.runAsync(
-                  () -> {
-                    long t0 = System.nanoTime();
-                    Steps stub =
-                        client.newWorkflowStub(
-                            Steps.class, WorkflowOptions.newBuilder().taskQueue(QUEUE).build());
-                    WorkflowHandle<Integer> h = client.start(stub::run, k);
-                    h.getResult();
-                    latencies[index] = System.nanoTime() - t0;
-                  },
-                  threads));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-      }
+      long[] latencies = runWorkflows(engine.client(), n, k);
       double seconds = (System.nanoTime() - start) / 1e9;
       long steps = (long) n * k;
       return new Figures()
@@ -109,5 +90,33 @@ final class SequentialWorkload implements Workload {
           .put("workflow_p50_ms", Figures.percentileMillis(latencies, 50))
           .put("workflow_p99_ms", Figures.percentileMillis(latencies, 99));
     }
+  }
+
+  /**
+   * Starts {@code n} workflows of {@code k} activities at once through {@code client} and waits for
+   * all of them; returns each one's time from its start call to its result, in nanoseconds.
+   */
+  static long[] runWorkflows(WeftClient client, int n, int k) {
+    long[] latencies = new long[n];
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<CompletableFuture<Void>> all = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        all.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  long t0 = System.nanoTime();
+                  Steps stub =
+                      client.newWorkflowStub(
+                          Steps.class, WorkflowOptions.newBuilder().taskQueue(QUEUE).build());
+                  WorkflowHandle<Integer> h = client.start(stub::run, k);
+                  h.getResult();
+                  latencies[index] = System.nanoTime() - t0;
+                },
+                threads));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    }
+    return latencies;
   }
 }

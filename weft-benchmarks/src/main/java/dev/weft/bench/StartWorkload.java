@@ -6,6 +6,7 @@ import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,8 @@ final class StartWorkload implements Workload {
   }
 
   @Override
-  public java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
-    return java.util.Optional.of(options.scaledDown(10, 1_000, 1, 1));
+  public Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.of(options.scaledDown(10, 1_000, 1, 1));
   }
 
   @Override

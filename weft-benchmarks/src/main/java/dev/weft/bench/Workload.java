@@ -1,5 +1,7 @@
 package dev.weft.bench;
 
+import java.util.Optional;
+
 /**
  * One benchmark workload. Implementations are stateless; {@link #run} gets a fresh environment. To
  * add one, implement this interface and list it in {@link Workloads}.
@@ -22,7 +24,26 @@ public interface Workload {
    * Returns the options of a warm-up run (on its own store, before the measured one) so that the
    * measurement sees compiled code, not the JIT at work; empty for a workload that needs none.
    */
-  default java.util.Optional<BenchOptions> warmUp(BenchOptions options) {
-    return java.util.Optional.empty();
+  default Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.empty();
+  }
+
+  /** The store kind used when none is given. */
+  default String defaultStore() {
+    return "sqlite";
+  }
+
+  /**
+   * Refuses options this workload cannot run with, before anything starts. By default the workload
+   * runs in one engine process, so {@code --nodes} is refused.
+   *
+   * @param store the store kind the run will use
+   * @throws IllegalArgumentException naming the option and why
+   */
+  default void validate(BenchOptions options, String store) {
+    if (options.nodes() != null) {
+      throw new IllegalArgumentException(
+          "--nodes applies to the cluster workload only; " + name() + " runs one engine");
+    }
   }
 }

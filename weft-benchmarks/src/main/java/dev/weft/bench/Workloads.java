@@ -17,7 +17,8 @@ public final class Workloads {
             new ChainWorkload(),
             new StartWorkload(),
             new TimersWorkload(),
-            new RecoveryWorkload())) {
+            new RecoveryWorkload(),
+            new ClusterWorkload())) {
       ALL.put(w.name(), w);
     }
   }

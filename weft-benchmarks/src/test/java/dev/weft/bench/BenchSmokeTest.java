@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every workload runs once at a tiny size and prints its JSON line with the figures it promises.
- * Benchmarks are not timed tests: no figure is checked against a target here.
+ * Every workload runs once at a tiny size and prints its JSON line with the figures it promises;
+ * {@code sequential} also on PostgreSQL, and {@code cluster} on two node processes. Benchmarks are
+ * not timed tests: no figure is checked against a target here.
  */
 class BenchSmokeTest {
 
@@ -43,10 +45,24 @@ class BenchSmokeTest {
         Arguments.of(
             "recovery",
             new BenchOptions(null, 10, 5, null, null),
-            List.of("resume_ms", "lost", "duplicated")));
+            List.of("resume_ms", "lost", "duplicated")),
+        Arguments.of(
+            "sequential",
+            new BenchOptions("postgres", 20, 3, null, null),
+            List.of("steps", "steps_per_s", "workflow_p50_ms", "workflow_p99_ms")),
+        Arguments.of(
+            "cluster",
+            new BenchOptions("postgres", 10, 2, null, null, 2),
+            List.of(
+                "nodes",
+                "steps",
+                "steps_per_s",
+                "workflow_p50_ms",
+                "workflow_p99_ms",
+                "node_activities")));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("workloads")
   void printsItsFiguresAsTheLastLine(String workload, BenchOptions options, List<String> figures)
       throws Exception {
@@ -57,14 +73,40 @@ class BenchSmokeTest {
     Map<String, Object> json = new ObjectMapper().readValue(lines.get(lines.size() - 1), Map.class);
     assertThat(json)
         .containsKeys("workload", "store", "wall_s")
-        .containsEntry("workload", workload);
+        .containsEntry("workload", workload)
+        .containsEntry("store", options.store() == null ? "sqlite" : options.store());
     assertThat(json).containsKeys(figures.toArray(String[]::new));
     if (workload.equals("recovery")) {
       assertThat(json).containsEntry("lost", 0).containsEntry("duplicated", 0);
     }
+    if (workload.equals("cluster")) {
+      assertThat(json).containsEntry("nodes", 2).containsEntry("steps", 20);
+      assertThat((List<?>) json.get("node_activities")).hasSize(2);
+    }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
+  void theClusterNeedsPostgresAndASensibleNumberOfNodes() {
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> BenchRunner.run("cluster", new BenchOptions("sqlite", 4, 1, null, null, 2), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs --store postgres")
+        .hasMessageContaining("owned by one process");
+    assertThatThrownBy(() -> new BenchOptions("postgres", 4, 1, null, null, 0))
+        .hasMessageContaining("--nodes must be >= 1, was 0");
+    assertThatThrownBy(
+            () -> BenchRunner.run("cluster", new BenchOptions(null, 4, 1, null, null, 1000), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--nodes must be at most")
+        .hasMessageContaining("was 1000");
+    assertThatThrownBy(
+            () -> BenchRunner.run("sequential", new BenchOptions(null, 4, 1, null, null, 2), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--nodes applies to the cluster workload only");
+  }
+
+  @Test
   void unknownWorkloadsAndStoresAreNamed() {
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThatThrownBy(
@@ -75,7 +117,8 @@ class BenchSmokeTest {
     assertThatThrownBy(
             () -> BenchRunner.run("chain", new BenchOptions("mysql", null, null, 1, null), out))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'mysql'");
+        .hasMessageContaining("'mysql'")
+        .hasMessageContaining("sqlite, postgres");
     assertThatThrownBy(() -> new BenchOptions(null, 0, null, null, null))
         .hasMessageContaining("--workflows must be >= 1, was 0");
   }

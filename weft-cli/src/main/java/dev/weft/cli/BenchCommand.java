@@ -2,7 +2,11 @@ package dev.weft.cli;
 
 import dev.weft.bench.BenchOptions;
 import dev.weft.bench.BenchRunner;
+import dev.weft.bench.JavaCommand;
+import dev.weft.bench.NodeLauncher;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,13 +14,28 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code weft bench WORKLOAD}: runs one benchmark workload against a fresh, durable store in a
- * temporary directory; prints a summary and, as its last line, one JSON object.
+ * temporary directory; prints a summary and, as its last line, one JSON object. The cluster
+ * workload's nodes are child JVMs running this jar's hidden {@code bench-node} subcommand.
  */
 @Command(
     name = "bench",
     description = {
       "Runs one benchmark workload against a fresh durable store in a temporary directory.",
-      "Prints a short summary and, as its last line, one JSON object with the figures."
+      "Prints a short summary and, as its last line, one JSON object with the figures.",
+      "",
+      "--store postgres starts a PostgreSQL server from embedded binaries for the run (data in the"
+          + " temporary directory, fsync and synchronous_commit on), stopped and deleted at the"
+          + " end.",
+      "cluster runs the sequential workload on P node processes (child JVMs) sharing one"
+          + " PostgreSQL database; the bench process starts the workflows and awaits them. It is"
+          + " measured once every node is ready and warmed up; the nodes stop with the bench."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  weft bench sequential --workflows 2000 --activities 10",
+      "  weft bench sequential --store postgres",
+      "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10"
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(
@@ -28,18 +47,25 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "WORKLOAD",
-      description = "sequential, fanout, chain, start, timers or recovery")
+      description = "sequential, fanout, chain, start, timers, recovery or cluster")
   private String workload;
 
-  @Option(names = "--store", description = "sqlite (default) or postgres")
+  @Option(
+      names = "--store",
+      description =
+          "sqlite or postgres (default: sqlite; postgres for cluster, which cannot run on a SQLite"
+              + " file: one process owns it)")
   private String store;
 
   @Option(
       names = "--workflows",
-      description = "number of workflows (sequential, start, timers, recovery)")
+      description = "number of workflows (sequential, start, timers, recovery, cluster)")
   private Integer workflows;
 
-  @Option(names = "--activities", description = "activities per workflow, or in parallel (fanout)")
+  @Option(
+      names = "--activities",
+      description =
+          "activities per workflow (sequential, recovery, cluster), or in parallel" + " (fanout)")
   private Integer activities;
 
   @Option(names = "--length", description = "number of dependent activities (chain)")
@@ -47,6 +73,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--max-delay", description = "longest timer in seconds (timers)")
   private Integer maxDelay;
+
+  @Option(
+      names = "--nodes",
+      description =
+          "number of node processes (cluster; default 2); each holds 6 of the embedded"
+              + " PostgreSQL's 300 connections")
+  private Integer nodes;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -60,7 +93,10 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     try {
       BenchRunner.run(
-          workload, new BenchOptions(store, workflows, activities, length, maxDelay), out);
+          workload,
+          new BenchOptions(store, workflows, activities, length, maxDelay, nodes),
+          out,
+          nodeLauncher());
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("weft bench: " + e.getMessage());
@@ -69,5 +105,15 @@ final class BenchCommand implements Callable<Integer> {
       err.println("weft bench " + workload + " failed: " + e);
       return 1;
     }
+  }
+
+  /** Nodes run this jar (this class path) through the hidden subcommand. */
+  private static NodeLauncher nodeLauncher() {
+    return args -> {
+      List<String> command = new ArrayList<>();
+      command.add(BenchNodeCommand.NAME);
+      command.addAll(args);
+      return JavaCommand.forMainClass(WeftCli.class.getName(), command);
+    };
   }
 }

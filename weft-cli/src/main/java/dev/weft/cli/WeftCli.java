@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * weft demo        # run the examples end to end
+ * weft server --store postgres://weft:secret@db:5432/weft   # a node serving the examples
+ * weft bench cluster --store postgres --nodes 3   # a benchmark workload
  * weft workflow list --db weft.db   # the runs of a store (also describe, export, import, reset)
  * weft --help      # list the subcommands
  * weft --version
@@ -40,7 +42,9 @@ public final class WeftCli implements Callable<Integer> {
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new WeftCli());
     cli.addSubcommand(new DemoCommand(out, err));
+    cli.addSubcommand(new ServerCommand(err));
     cli.addSubcommand(new BenchCommand(out, err));
+    cli.addSubcommand(new BenchNodeCommand(System.in, out, err));
     cli.addSubcommand(WorkflowCommand.commandLine(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

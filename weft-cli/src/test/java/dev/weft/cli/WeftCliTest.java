@@ -51,8 +51,11 @@ class WeftCliTest {
     assertThat(out())
         .contains("Usage: weft")
         .contains("demo")
+        .contains("server")
+        .contains("bench")
         .contains("workflow")
-        .contains("--version");
+        .contains("--version")
+        .doesNotContain("bench-node");
   }
 
   @Test

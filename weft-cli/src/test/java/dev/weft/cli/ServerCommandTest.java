@@ -1,0 +1,190 @@
+package dev.weft.cli;
+
+import static dev.weft.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.bench.JavaCommand;
+import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.saga.Order;
+import dev.weft.examples.saga.OrderReceipt;
+import dev.weft.examples.saga.OrderWorkflow;
+import dev.weft.store.postgres.PostgresStore;
+import dev.weft.store.postgres.PostgresStoreOptions;
+import dev.weft.store.sqlite.SqliteStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code weft server}: bad options and an unreachable database fail fast (in-process); a real node
+ * (a child JVM) serves the examples on SQLite and on PostgreSQL and stops cleanly on SIGTERM.
+ */
+class ServerCommandTest {
+  private static final int SIGTERM_EXIT = 128 + 15;
+
+  @TempDir Path dir;
+
+  @Test
+  void anUnreachableDatabaseFailsFastInOneLineNamingTheUrlWithoutItsPassword() {
+    long start = System.nanoTime();
+
+    CliRun r = run("server", "--store", "postgres://weft:secret@127.0.0.1:1/weft");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("weft server: cannot open the PostgreSQL store at ")
+        .contains("127.0.0.1:1/weft")
+        .contains("user weft")
+        .contains("refused")
+        .doesNotContain("secret");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aPasswordInAJdbcUrlIsNotShownEither() {
+    CliRun r = run("server", "--store", "jdbc:postgresql://127.0.0.1:1/weft?password=secret");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("127.0.0.1:1/weft").doesNotContain("secret");
+  }
+
+  @Test
+  void aStoreOfAnotherKindAndABadNodeIdAreBadOptions() {
+    CliRun mysql = run("server", "--store", "mysql://root:secret@db/weft");
+    assertThat(mysql.exit()).isEqualTo(2);
+    assertThat(mysql.err())
+        .contains("mysql://root:***@db/weft is not supported")
+        .doesNotContain("secret");
+
+    CliRun node = run("server", "--store", dir.resolve("w.db").toString(), "--node-id", "a b");
+    assertThat(node.exit()).isEqualTo(2);
+    assertThat(node.err()).contains("--node-id").contains("'a b'");
+    assertThat(dir.resolve("w.db")).doesNotExist();
+  }
+
+  @Test
+  void helpDocumentsTheConnectionsANodeHolds() {
+    CliRun r = run("server", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("readConnections + 2").contains("--migrate").contains("--node-id");
+  }
+
+  @Test
+  void servesOnASqliteFileInTheWorkingDirectoryAndStopsCleanlyOnSigterm() throws Exception {
+    Node node = Node.start(dir, List.of("--node-id", "sqlite-node"));
+    node.awaitServing();
+    assertThat(node.output()).anyMatch(l -> l.contains("SQLite file " + dir.resolve("weft.db")));
+
+    assertThat(node.stop()).isEqualTo(SIGTERM_EXIT);
+    assertThat(node.output()).anyMatch(l -> l.endsWith("stopped"));
+    // the node released the file
+    SqliteStore.open(dir.resolve("weft.db")).close();
+  }
+
+  @Test
+  void servesTheExamplesOnPostgresAndStopsCleanlyOnSigterm() throws Exception {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dir.resolve("pg"))
+            .setCleanDataDirectory(true)
+            .start()) {
+      String url = "postgres://postgres@localhost:" + postgres.getPort() + "/postgres";
+      Node node = Node.start(dir, List.of("--store", url, "--node-id", "pg-node", "--migrate"));
+      node.awaitServing();
+      assertThat(node.output()).anyMatch(l -> l.contains("PostgreSQL at jdbc:postgresql://"));
+
+      Order order = new Order("7", "WEFT-MUG", 1, 1200, "Lisbon");
+      try (WeftEngine client =
+          WeftEngine.builder()
+              .store(PostgresStore.open(PostgresStoreOptions.of(url).nodeId("test-client")))
+              .nodeId("test-client")
+              .build()) {
+        client.start();
+        WeftClient c = client.client();
+        OrderWorkflow stub =
+            c.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .workflowId(order.workflowId())
+                    .taskQueue(OrderWorkflow.TASK_QUEUE)
+                    .build());
+        OrderReceipt receipt = c.start(stub::process, order).getResult(Duration.ofSeconds(30));
+        assertThat(receipt.orderId()).isEqualTo("7");
+        assertThat(receipt.trackingNumber()).isNotBlank();
+      }
+
+      assertThat(node.stop()).isEqualTo(SIGTERM_EXIT);
+      assertThat(node.output()).anyMatch(l -> l.endsWith("stopped"));
+    }
+  }
+
+  /** A {@code weft server} child JVM in {@code dir}, its output collected by {@code reader}. */
+  private record Node(Process process, List<String> lines, Thread reader) {
+    static Node start(Path dir, List<String> options) throws IOException {
+      List<String> args = new ArrayList<>(List.of("server"));
+      args.addAll(options);
+      ProcessBuilder pb =
+          new ProcessBuilder(JavaCommand.forMainClass(WeftCli.class.getName(), args));
+      pb.directory(dir.toFile());
+      pb.redirectErrorStream(true);
+      Process process = pb.start();
+      List<String> lines = new CopyOnWriteArrayList<>();
+      Thread reader =
+          Thread.ofPlatform()
+              .daemon(true)
+              .start(
+                  () -> {
+                    try (BufferedReader r =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8))) {
+                      for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        lines.add(line);
+                      }
+                    } catch (IOException ignored) {
+                      // the process is gone
+                    }
+                  });
+      return new Node(process, lines, reader);
+    }
+
+    void awaitServing() {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .failFast("the server exited: " + lines, () -> !process.isAlive())
+          .until(() -> lines.stream().anyMatch(l -> l.contains("serving task queues")));
+    }
+
+    /** Sends SIGTERM and returns the exit code. */
+    int stop() throws InterruptedException {
+      // through the handle: Process.destroy() would also close the pipe before the last lines
+      process.toHandle().destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the server did not stop on SIGTERM: " + lines);
+      }
+      reader.join(10_000);
+      return process.exitValue();
+    }
+
+    List<String> output() {
+      return lines;
+    }
+  }
+}
