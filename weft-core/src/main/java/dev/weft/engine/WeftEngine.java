@@ -132,11 +132,14 @@ public final class WeftEngine implements AutoCloseable {
         throw new IllegalStateException("engine is " + state + "; start() may be called once");
       }
       registry.freeze();
-      if (ctx.store().capabilities().exclusiveAccess()) {
-        int ended = ctx.store().expireAllLeases(ctx.clock().now());
-        if (ended > 0) {
-          log.info("resumed {} task(s) left running by a previous process", ended);
-        }
+      // leases of a previous process of this store (exclusive access) or of this node ID (a
+      // node restarting under its name) are dead: their work resumes now, not when they run out
+      int ended =
+          ctx.store().capabilities().exclusiveAccess()
+              ? ctx.store().expireAllLeases(ctx.clock().now())
+              : ctx.store().expireLeasesOf(ctx.nodeId(), ctx.clock().now());
+      if (ended > 0) {
+        log.info("resumed {} task(s) left running by a previous process", ended);
       }
       workers = new Workers(ctx);
       ctx.store().addListener(workers);

@@ -68,6 +68,16 @@ public interface Store extends AutoCloseable {
    */
   int expireAllLeases(Instant now);
 
+  /**
+   * Ends the leases held by {@code owner} at {@code now}, like {@link #expireAllLeases} but for one
+   * owner, on any store: a node that starts again under the ID of a process that died knows that
+   * process's leases are dead, so its work resumes at once instead of after the leases run out.
+   * Node IDs must therefore be unique among the live processes sharing a store.
+   *
+   * @return the number of leases ended
+   */
+  int expireLeasesOf(String owner, Instant now);
+
   /** Returns up to {@code limit} timers due at {@code now}, earliest first. */
   List<TimerRecord> dueTimers(Instant now, int limit);
 

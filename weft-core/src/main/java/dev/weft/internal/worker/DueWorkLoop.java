@@ -14,6 +14,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.RunRecord;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +70,19 @@ final class DueWorkLoop {
     thread = Thread.ofVirtual().name("weft-due-work").start(this::loop);
   }
 
+  /**
+   * Stops the loop: wakes it and waits for its pass to end. It is interrupted only if the pass does
+   * not end in time, since interrupting a thread in the middle of a store read closes the read's
+   * connection.
+   */
   void stop() throws InterruptedException {
     running = false;
     wakeup.signal();
-    if (thread != null) {
+    if (thread != null && !thread.join(Duration.ofSeconds(5))) {
       thread.interrupt();
       thread.join(5_000);
     }
+    wakeup.close();
   }
 
   /** Something becomes due at {@code time}; wake earlier than planned if needed. */
@@ -104,6 +111,9 @@ final class DueWorkLoop {
           failing = false;
         }
       } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
         if (!failing && !StoreOutages.isOutage(e)) {
           log.warn("background timer and timeout processing failed; retrying", e);
           failing = true;

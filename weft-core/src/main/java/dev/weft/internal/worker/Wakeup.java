@@ -14,6 +14,7 @@ public final class Wakeup {
   private final Condition signaled = lock.newCondition();
   private final IdleTracker tracker;
   private boolean pending;
+  private boolean closed;
 
   public Wakeup(IdleTracker tracker) {
     this.tracker = tracker;
@@ -23,6 +24,9 @@ public final class Wakeup {
   public void signal() {
     lock.lock();
     try {
+      if (closed) {
+        return;
+      }
       if (!pending) {
         pending = true;
         tracker.enter();
@@ -58,6 +62,23 @@ public final class Wakeup {
       while (!pending && left > 0) {
         left = signaled.awaitNanos(left);
       }
+      if (pending) {
+        pending = false;
+        tracker.exit();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Ends the signal once its loop has stopped: a pending signal is dropped and later ones are
+   * ignored, so they no longer count as work in progress (an engine closing waits for idle).
+   */
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
       if (pending) {
         pending = false;
         tracker.exit();

@@ -96,6 +96,8 @@ public final class Workers implements StoreListener {
     for (TaskPoller<?> poller : pollers) {
       poller.awaitStopped(timeout);
     }
+    workflowWakeups.values().forEach(Wakeup::close);
+    activityWakeups.values().forEach(Wakeup::close);
   }
 
   /** Wakes every poller (a clock jump, a due visibility time). */

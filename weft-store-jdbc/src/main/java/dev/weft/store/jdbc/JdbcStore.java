@@ -209,6 +209,13 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public int expireLeasesOf(String owner, Instant now) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    return await(writer.submit((st, notes) -> claims.expireLeasesOf(owner, now, st, notes)));
+  }
+
+  @Override
   public List<TimerRecord> dueTimers(Instant now, int limit) {
     return reads.read("due timers", st -> queries.dueTimers(now, limit, st));
   }

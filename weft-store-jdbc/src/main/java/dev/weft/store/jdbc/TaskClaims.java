@@ -164,6 +164,26 @@ final class TaskClaims {
     return ps.executeUpdate() > 0 ? HeartbeatResult.RECORDED : HeartbeatResult.LEASE_LOST;
   }
 
+  int expireLeasesOf(String owner, Instant now, Statements st, Notifications notes)
+      throws SQLException {
+    PreparedStatement workflows =
+        st.prepare(
+            "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?"
+                + " WHERE lease_owner = ?");
+    Millis.set(workflows, 1, now);
+    workflows.setString(2, owner);
+    int count = workflows.executeUpdate();
+    PreparedStatement activities =
+        st.prepare("UPDATE activity_tasks SET lease_until = ? WHERE lease_owner = ?");
+    Millis.set(activities, 1, now);
+    activities.setString(2, owner);
+    count += activities.executeUpdate();
+    if (count > 0) {
+      notes.dueAt(now);
+    }
+    return count;
+  }
+
   int expireAllLeases(Instant now, Statements st, Notifications notes) throws SQLException {
     PreparedStatement workflows =
         st.prepare(

@@ -52,7 +52,8 @@ final class ChangeMessage implements StoreListener {
   }
 
   /** Returns the payloads that carry this message, each within {@link #MAX_PAYLOAD}. */
-  List<String> payloads(String sender) {
+  List<String> payloads(String nodeId) {
+    String sender = encode(nodeId);
     List<String> lines = new ArrayList<>();
     ready.forEach((key, millis) -> lines.add(key + " " + millis));
     if (due != Long.MAX_VALUE) {
@@ -75,10 +76,10 @@ final class ChangeMessage implements StoreListener {
     return payloads;
   }
 
-  /** Returns the sender of a payload. */
+  /** Returns the node ID of a payload's sender. */
   static String sender(String payload) {
     int end = payload.indexOf('\n');
-    return end < 0 ? payload : payload.substring(0, end);
+    return decode(end < 0 ? payload : payload.substring(0, end));
   }
 
   /** Replays a payload's notifications to a listener; lines it does not know are skipped. */

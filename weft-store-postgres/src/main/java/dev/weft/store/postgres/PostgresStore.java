@@ -105,12 +105,12 @@ public final class PostgresStore extends JdbcStore {
       for (Connection c : opened) {
         closeQuietly(c);
       }
-      if (e instanceof StoreException se) {
-        throw new StoreException(
-            "cannot open the PostgreSQL store at " + options.url() + ": " + se.getMessage(), se);
-      }
+      // the driver's message may quote the URL, password included: then the cause is dropped
+      String message = String.valueOf(e.getMessage());
+      String redacted = options.url().redactMessage(message);
       throw new StoreException(
-          "cannot open the PostgreSQL store at " + options.url() + ": " + e.getMessage(), e);
+          "cannot open the PostgreSQL store at " + options.url() + ": " + redacted,
+          redacted.equals(message) ? e : null);
     }
   }
 

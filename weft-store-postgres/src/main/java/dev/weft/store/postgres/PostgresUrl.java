@@ -94,6 +94,12 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
     return masked;
   }
 
+  /** Masks this URL's password (and any URL's) wherever it appears in a message. */
+  public String redactMessage(String message) {
+    String masked = redact(message);
+    return password == null || password.isEmpty() ? masked : masked.replace(password, "***");
+  }
+
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }

@@ -181,6 +181,26 @@ public abstract class ActivityTimeoutContract extends StoreContract {
     assertThat(store.expireAllLeases(T0.plusSeconds(5))).isEqualTo(3);
   }
 
+  @Test
+  void expireLeasesOfEndsOnlyThatOwnersLeases() {
+    commitOk(TestData.run("r1").insert(), new Write.EnsureWorkflowTask("r1", QUEUE, T0));
+    commitOk(TestData.run("r2").insert(), new Write.EnsureWorkflowTask("r2", QUEUE, T0));
+    store.claimWorkflowTasks(claim("dead", 7, 1, T0, LEASE));
+    store.claimWorkflowTasks(claim("alive", 8, 1, T0, LEASE));
+    commitOk(activity("r1", 1).insert(), activity("r1", 2).insert());
+    store.claimActivityTasks(claim("dead", 9, 1, T0, LEASE));
+    store.claimActivityTasks(claim("alive", 10, 1, T0, LEASE));
+    Instant restart = T0.plusSeconds(5);
+
+    assertThat(store.expireLeasesOf("dead", restart)).isEqualTo(2);
+
+    assertThat(store.claimWorkflowTasks(claim("dead", 11, 5, restart, LEASE))).hasSize(1);
+    assertThat(store.expiredActivityTasks(restart, 10))
+        .singleElement()
+        .satisfies(s -> assertThat(s.leaseToken()).isEqualTo(9));
+    assertThat(store.expireLeasesOf("nobody", restart)).isZero();
+  }
+
   /** Starts a run with activity {@code seq} (20s heartbeat timeout) leased at T0 with a token. */
   private ActivityTaskState givenLeasedActivity(String runId, long seq, long token) {
     commitOk(
