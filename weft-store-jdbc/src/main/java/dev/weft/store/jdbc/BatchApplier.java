@@ -426,7 +426,24 @@ final class BatchApplier {
 
   private void deleteTimer(Write.DeleteTimer w, Statements st)
       throws SQLException, ConflictException {
-    int rows = update(st, "DELETE FROM timers WHERE run_id = ? AND seq = ?", w.runId(), w.seq());
+    int rows;
+    if (w.required()) {
+      // firing a timer: several nodes' due loops may race for it; the one that cannot have the
+      // row at once loses (a conflict) instead of waiting for the winner's transaction
+      rows =
+          update(
+              st,
+              "DELETE FROM timers WHERE run_id = ? AND seq = ? AND seq IN (SELECT seq FROM timers"
+                  + " WHERE run_id = ? AND seq = ?"
+                  + dialect.claimLockClause()
+                  + ")",
+              w.runId(),
+              w.seq(),
+              w.runId(),
+              w.seq());
+    } else {
+      rows = update(st, "DELETE FROM timers WHERE run_id = ? AND seq = ?", w.runId(), w.seq());
+    }
     if (rows == 0 && w.required()) {
       throw new ConflictException(
           w, "timer " + w.seq() + " of run " + w.runId() + " does not exist");

@@ -32,10 +32,10 @@ import java.util.Properties;
  */
 public final class PostgresStore extends JdbcStore {
   /** A transaction left open this long by a stopped process is ended by the server. */
-  static final int IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+  static final int IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
 
   /** A statement waits this long for a row lock before its work is retried. */
-  static final int LOCK_TIMEOUT_MS = 5_000;
+  static final int LOCK_TIMEOUT_MS = 2_000;
 
   private final ChangeFeed feed;
 
