@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,32 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the two other nodes take over its workflow tasks and its interrupted activity attempts, and every
  * workflow completes with each activity result recorded exactly once and gapless histories.
  */
-@Tag("fault")
-class NodeKillTest {
+class NodeKillTest extends FaultTest {
   private static final int WORKFLOWS = 120;
   private static final WorkflowShape SHAPE = new WorkflowShape(8, 300, 1_000);
 
-  private Cluster cluster;
-  private SteadyLoad load;
-  private ClusterWatch watch;
-
-  @AfterEach
-  void stopCluster() {
-    if (load != null) {
-      load.close();
-    }
-    if (watch != null) {
-      watch.close();
-      log(watch.timeline());
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    ClusterPostgres.shutDown();
+  NodeKillTest() {
+    super("node kill");
   }
 
   @Test
@@ -90,9 +67,5 @@ class NodeKillTest {
             + load.failedStartsReport());
     log(report.summary());
     log("took " + Duration.ofNanos(System.nanoTime() - began).toMillis() + " ms");
-  }
-
-  private static void log(String line) {
-    System.out.println("[node kill] " + line);
   }
 }

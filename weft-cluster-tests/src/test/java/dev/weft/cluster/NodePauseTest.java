@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,32 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * stale workflow tasks cannot append (the history's primary key, the next event ID), and it goes
  * back to work. Every workflow completes with each activity result recorded exactly once.
  */
-@Tag("fault")
-class NodePauseTest {
+class NodePauseTest extends FaultTest {
   private static final int WORKFLOWS = 200;
   private static final WorkflowShape SHAPE = new WorkflowShape(8, 300, 1_000);
 
-  private Cluster cluster;
-  private SteadyLoad load;
-  private ClusterWatch watch;
-
-  @AfterEach
-  void stopCluster() {
-    if (load != null) {
-      load.close();
-    }
-    if (watch != null) {
-      watch.close();
-      log(watch.timeline());
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    ClusterPostgres.shutDown();
+  NodePauseTest() {
+    super("node pause");
   }
 
   @Test
@@ -160,9 +137,5 @@ class NodePauseTest {
                     && e.step().equals(frozen.step())
                     && !e.node().equals(frozen.node())
                     && e.attempt() > frozen.attempt());
-  }
-
-  private static void log(String line) {
-    System.out.println("[node pause] " + line);
   }
 }

@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,35 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
  * redone through leases and retries, never applied twice: every workflow completes with each
  * activity result recorded exactly once and gapless histories.
  */
-@Tag("fault")
-class PostgresRestartTest {
+class PostgresRestartTest extends FaultTest {
   private static final int WORKFLOWS = 120;
   private static final WorkflowShape SHAPE = new WorkflowShape(8, 300, 1_000);
 
   /** The database stays down at least this long, so that work in flight runs into the outage. */
   private static final Duration OUTAGE = Duration.ofSeconds(3);
 
-  private Cluster cluster;
-  private SteadyLoad load;
-  private ClusterWatch watch;
-
-  @AfterEach
-  void stopCluster() {
-    if (load != null) {
-      load.close();
-    }
-    if (watch != null) {
-      watch.close();
-      log(watch.timeline());
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    ClusterPostgres.shutDown();
+  PostgresRestartTest() {
+    super("postgres restart");
   }
 
   @Test
@@ -115,9 +92,5 @@ class PostgresRestartTest {
 
   private static long elapsedMillis(long since) {
     return Duration.ofNanos(System.nanoTime() - since).toMillis();
-  }
-
-  private static void log(String line) {
-    System.out.println("[postgres restart] " + line);
   }
 }

@@ -11,9 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,37 +22,26 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Each workflow sleeps 500 ms between its activities ({@code -Dweft.cluster.burstSleepMillis}
  * changes it), so thousands of timers fall due together on all three nodes' due loops: the nodes
- * race for them, and a node that cannot have a timer's row at once gives it up rather than wait
- * for the winner's transaction.
+ * race for them, and a node that cannot have a timer's row at once gives it up rather than wait for
+ * the winner's transaction.
  */
-@Tag("fault")
-class StartBurstTest {
+class StartBurstTest extends FaultTest {
   private static final int WORKFLOWS = 10_000;
   private static final int STARTERS = 32;
   private static final WorkflowShape SHAPE =
       new WorkflowShape(2, 50, Long.getLong("weft.cluster.burstSleepMillis", 500));
 
-  private Cluster cluster;
-  private ClusterWatch watch;
   private ExecutorService starters;
 
-  @AfterEach
-  void stopCluster() {
+  StartBurstTest() {
+    super("start burst");
+  }
+
+  @Override
+  protected void stopOwnLoad() {
     if (starters != null) {
       starters.shutdownNow();
     }
-    if (watch != null) {
-      watch.close();
-      log(watch.timeline());
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    ClusterPostgres.shutDown();
   }
 
   @Test
@@ -131,9 +117,5 @@ class StartBurstTest {
 
   private static long elapsedMillis(long since) {
     return Duration.ofNanos(System.nanoTime() - since).toMillis();
-  }
-
-  private static void log(String line) {
-    System.out.println("[start burst] " + line);
   }
 }
