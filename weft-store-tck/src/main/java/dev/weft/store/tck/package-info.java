@@ -6,24 +6,17 @@
  * {@link dev.weft.store.tck.WorkflowTaskContract}, ...), all extending {@link
  * dev.weft.store.tck.StoreContract}, which opens a fresh store per test through the one method a
  * backend implements, {@link dev.weft.store.tck.StoreContract#newStore()}. A backend runs the suite
- * by subclassing every contract in its own tests, for example as {@code @Nested} classes:
+ * by extending {@link dev.weft.store.tck.StoreContractSuite}, which holds every contract as a
+ * {@code @Nested} class and asks for one factory method:
  *
  * <pre>{@code
- * class MyStoreContractTest {
+ * class MyStoreContractTest extends StoreContractSuite {
  *   @TempDir Path dir;
  *
- *   Store open() {
+ *   @Override
+ *   protected Store createStore() {
  *     return MyStore.open(dir.resolve("weft.db"));
  *   }
- *
- *   @Nested
- *   class Runs extends RunContract {
- *     @Override
- *     protected Store newStore() {
- *       return open();
- *     }
- *   }
- *   // ... one nested class per contract
  * }
  * }</pre>
  *

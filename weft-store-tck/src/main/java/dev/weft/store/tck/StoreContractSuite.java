@@ -1,0 +1,188 @@
+package dev.weft.store.tck;
+
+import dev.weft.store.Store;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole contract suite in one class: a backend's test extends it and implements {@link
+ * #createStore()}, and JUnit runs every contract as a nested class. A contract added here runs on
+ * every store at once, so no backend can leave one out.
+ *
+ * <pre>{@code
+ * class MyStoreContractTest extends StoreContractSuite {
+ *   @TempDir Path dir;
+ *
+ *   @Override
+ *   protected Store createStore() {
+ *     return MyStore.open(dir.resolve("weft.db"));
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class StoreContractSuite {
+
+  /** Returns a new, empty store; called once before each test of every contract. */
+  protected abstract Store createStore();
+
+  /** Runs {@link RunContract}. */
+  @Nested
+  public class Runs extends RunContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link RunCloseContract}. */
+  @Nested
+  public class RunClose extends RunCloseContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link HistoryContract}. */
+  @Nested
+  public class History extends HistoryContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link InboxContract}. */
+  @Nested
+  public class Inbox extends InboxContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link AtomicityContract}. */
+  @Nested
+  public class Atomicity extends AtomicityContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link WorkflowTaskContract}. */
+  @Nested
+  public class WorkflowTasks extends WorkflowTaskContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link ActivityTaskContract}. */
+  @Nested
+  public class ActivityTasks extends ActivityTaskContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link ActivityTimeoutContract}. */
+  @Nested
+  public class ActivityTimeouts extends ActivityTimeoutContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link TimerContract}. */
+  @Nested
+  public class Timers extends TimerContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link DueTimeContract}. */
+  @Nested
+  public class DueTime extends DueTimeContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link ListingContract}. */
+  @Nested
+  public class Listing extends ListingContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link NotificationContract}. */
+  @Nested
+  public class Notifications extends NotificationContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link ConcurrencyContract}. */
+  @Nested
+  public class Concurrency extends ConcurrencyContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link SearchAttributeContract}. */
+  @Nested
+  public class SearchAttributes extends SearchAttributeContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link FilterContract}. */
+  @Nested
+  public class Filters extends FilterContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link OrderContract}. */
+  @Nested
+  public class Orders extends OrderContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link RetentionContract}. */
+  @Nested
+  public class Retention extends RetentionContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link StickyClaimContract}. */
+  @Nested
+  public class StickyClaims extends StickyClaimContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+}
