@@ -18,7 +18,8 @@ public final class Workloads {
             new StartWorkload(),
             new TimersWorkload(),
             new RecoveryWorkload(),
-            new ClusterWorkload())) {
+            new ClusterWorkload(),
+            new FairnessWorkload())) {
       ALL.put(w.name(), w);
     }
   }

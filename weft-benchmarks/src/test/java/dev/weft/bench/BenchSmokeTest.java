@@ -51,6 +51,14 @@ class BenchSmokeTest {
             new BenchOptions("postgres", 20, 3, null, null),
             List.of("steps", "steps_per_s", "workflow_p50_ms", "workflow_p99_ms")),
         Arguments.of(
+            "fairness",
+            new BenchOptions(null, 20, 5_000, null, null),
+            List.of("quiet_wait_p50_ms", "quiet_wait_p99_ms", "noisy_queued_at_start")),
+        Arguments.of(
+            "fairness",
+            new BenchOptions("postgres", 20, 5_000, null, null),
+            List.of("quiet_wait_p50_ms", "quiet_wait_p99_ms", "noisy_queued_at_start")),
+        Arguments.of(
             "cluster",
             new BenchOptions("postgres", 10, 2, null, null, 2),
             List.of(

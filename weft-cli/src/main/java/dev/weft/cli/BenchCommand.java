@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  weft bench sequential --workflows 2000 --activities 10",
       "  weft bench sequential --store postgres",
-      "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10"
+      "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10",
+      "  weft bench fairness --activities 100000 --workflows 500"
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(
@@ -59,13 +60,16 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--workflows",
-      description = "number of workflows (sequential, start, timers, recovery, cluster)")
+      description =
+          "number of workflows (sequential, start, timers, recovery, cluster), or of quiet probes"
+              + " (fairness)")
   private Integer workflows;
 
   @Option(
       names = "--activities",
       description =
-          "activities per workflow (sequential, recovery, cluster), or in parallel" + " (fanout)")
+          "activities per workflow (sequential, recovery, cluster), in parallel (fanout), or the"
+              + " noisy key's backlog (fairness)")
   private Integer activities;
 
   @Option(names = "--length", description = "number of dependent activities (chain)")

@@ -1,5 +1,6 @@
 package dev.weft.activity;
 
+import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 
@@ -24,16 +25,20 @@ import java.time.Duration;
  * @param scheduleToCloseTimeout the maximum time over all attempts and backoffs, or {@code null}
  * @param heartbeatTimeout the maximum time between heartbeats of a running attempt, or {@code null}
  * @param retryPolicy how failed attempts are retried
+ * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
+ *     {@link Priority})
  */
 public record ActivityOptions(
     String taskQueue,
     Duration startToCloseTimeout,
     Duration scheduleToCloseTimeout,
     Duration heartbeatTimeout,
-    RetryPolicy retryPolicy) {
+    RetryPolicy retryPolicy,
+    Priority priority) {
 
   /** Validates the options; each error names the field and value. */
   public ActivityOptions {
+    priority = priority == null ? Priority.INHERIT : priority;
     if (startToCloseTimeout == null && scheduleToCloseTimeout == null) {
       throw new IllegalArgumentException(
           "ActivityOptions needs startToCloseTimeout or scheduleToCloseTimeout (or both)");
@@ -68,7 +73,8 @@ public record ActivityOptions(
         .startToCloseTimeout(startToCloseTimeout)
         .scheduleToCloseTimeout(scheduleToCloseTimeout)
         .heartbeatTimeout(heartbeatTimeout)
-        .retryPolicy(retryPolicy);
+        .retryPolicy(retryPolicy)
+        .priority(priority);
   }
 
   /** Builds {@link ActivityOptions}. */
@@ -78,6 +84,7 @@ public record ActivityOptions(
     private Duration scheduleToCloseTimeout;
     private Duration heartbeatTimeout;
     private RetryPolicy retryPolicy;
+    private Priority priority = Priority.INHERIT;
 
     private Builder() {}
 
@@ -111,10 +118,24 @@ public record ActivityOptions(
       return this;
     }
 
+    /**
+     * Sets the priority and fairness key of its tasks (default: all inherited from the workflow
+     * that starts it, or the defaults).
+     */
+    public Builder priority(Priority priority) {
+      this.priority = priority == null ? Priority.INHERIT : priority;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public ActivityOptions build() {
       return new ActivityOptions(
-          taskQueue, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout, retryPolicy);
+          taskQueue,
+          startToCloseTimeout,
+          scheduleToCloseTimeout,
+          heartbeatTimeout,
+          retryPolicy,
+          priority);
     }
   }
 }

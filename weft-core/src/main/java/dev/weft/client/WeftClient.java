@@ -1,6 +1,9 @@
 package dev.weft.client;
 
 import dev.weft.history.WorkflowHistory;
+import dev.weft.store.FlowControl;
+import dev.weft.store.KeyLimit;
+import dev.weft.store.RateLimit;
 import dev.weft.workflow.Functions;
 
 /**
@@ -173,4 +176,46 @@ public interface WeftClient {
    *     when the attempt was cancelled: stop working on it)
    */
   void heartbeatActivity(String taskToken, Object details);
+
+  /**
+   * Pauses a task queue: none of its tasks (workflow or activity) is dispatched by any node until
+   * {@link #resumeTaskQueue}. Running tasks finish. Pausing a paused queue keeps the first pause.
+   *
+   * @throws dev.weft.store.UnknownTaskQueueException if no worker ever registered the queue (the
+   *     message lists the known ones); nothing changes
+   */
+  void pauseTaskQueue(String taskQueue, String reason);
+
+  /** Resumes a paused task queue; resuming one that is not paused does nothing. */
+  void resumeTaskQueue(String taskQueue);
+
+  /**
+   * Pauses the activities of one type on a task queue: they stay queued until {@link
+   * #resumeActivityType}; other types go on.
+   *
+   * @throws dev.weft.store.UnknownTaskQueueException if no worker ever registered the queue
+   */
+  void pauseActivityType(String taskQueue, String activityType, String reason);
+
+  /** Resumes the activities of one type on a task queue. */
+  void resumeActivityType(String taskQueue, String activityType);
+
+  /**
+   * Limits how fast a queue's activities start, across all workers and nodes (a token bucket);
+   * {@code null} removes the limit.
+   *
+   * @throws dev.weft.store.UnknownTaskQueueException if no worker ever registered the queue
+   */
+  void setTaskQueueRateLimit(String taskQueue, RateLimit rate);
+
+  /**
+   * Limits the activities of one fairness key on a queue: how many may run at once, and how fast
+   * they may start, across all workers and nodes; {@code null} removes the limits.
+   *
+   * @throws dev.weft.store.UnknownTaskQueueException if no worker ever registered the queue
+   */
+  void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit);
+
+  /** Returns the pauses and limits of all task queues. */
+  FlowControl flowControl();
 }

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.store.Pause;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
  * @param memo its memo, as the data converter reads it back (JSON values by default)
  * @param historyWarning why its history is past a warning limit (size, limits and the way out,
  *     continue-as-new), or {@code null} if it is not
+ * @param pause when, why and by whom it was paused, or {@code null} if it is not paused
  */
 public record WorkflowDescription(
     String workflowId,
@@ -48,7 +50,13 @@ public record WorkflowDescription(
     Instant runDeadline,
     Map<String, Object> searchAttributes,
     Map<String, Object> memo,
-    String historyWarning) {
+    String historyWarning,
+    Pause pause) {
+
+  /** Returns whether the run is paused (see {@link WorkflowHandle#pause}). */
+  public boolean isPaused() {
+    return pause != null;
+  }
 
   /** Copies the lists and maps. */
   public WorkflowDescription {

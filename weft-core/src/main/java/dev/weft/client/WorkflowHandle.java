@@ -85,6 +85,23 @@ public interface WorkflowHandle<R> {
   /** Terminates the run at once: its code does not run again. */
   void terminate(String reason);
 
+  /**
+   * Pauses the run: none of its workflow tasks or activities is dispatched, and its timers that
+   * fall due are held, until {@link #resume}. What is already running finishes, and its results
+   * (and signals) are recorded; the run just does not move on. Shown by {@link #describe}. Pausing
+   * a paused run keeps the first pause.
+   *
+   * @param reason why, for whoever looks at it later
+   * @throws dev.weft.failure.WorkflowNotRunningException if the run is closed
+   */
+  void pause(String reason);
+
+  /**
+   * Resumes a paused run: its waiting tasks are dispatched and its held timers fire. Resuming a run
+   * that is not paused does nothing.
+   */
+  void resume();
+
   /** Returns the run's full history. */
   WorkflowHistory fetchHistory();
 }

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ import java.util.Map;
  *     or {@code null} for no retries (the default, as in Temporal)
  * @param searchAttributes the run's search attributes at start, by registered name
  * @param memo values kept with the run and shown by describe, never filtered on
+ * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
+ *     {@link Priority})
  */
 public record WorkflowOptions(
     String workflowId,
@@ -40,10 +43,12 @@ public record WorkflowOptions(
     Duration workflowRunTimeout,
     RetryPolicy retryPolicy,
     Map<String, Object> searchAttributes,
-    Map<String, Object> memo) {
+    Map<String, Object> memo,
+    Priority priority) {
 
   /** Validates the options; each error names the field and value. */
   public WorkflowOptions {
+    priority = priority == null ? Priority.INHERIT : priority;
     if (taskQueue == null || taskQueue.isBlank()) {
       throw new IllegalArgumentException("WorkflowOptions.taskQueue is required");
     }
@@ -107,7 +112,8 @@ public record WorkflowOptions(
             .idConflictPolicy(idConflictPolicy)
             .workflowExecutionTimeout(workflowExecutionTimeout)
             .workflowRunTimeout(workflowRunTimeout)
-            .retryPolicy(retryPolicy);
+            .retryPolicy(retryPolicy)
+            .priority(priority);
     searchAttributes.forEach(b::searchAttribute);
     memo.forEach(b::memo);
     return b;
@@ -122,6 +128,7 @@ public record WorkflowOptions(
     private Duration workflowExecutionTimeout;
     private Duration workflowRunTimeout;
     private RetryPolicy retryPolicy;
+    private Priority priority = Priority.INHERIT;
     private final Map<String, Object> searchAttributes = new LinkedHashMap<>();
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
@@ -191,6 +198,15 @@ public record WorkflowOptions(
       return this;
     }
 
+    /**
+     * Sets the priority and fairness key of its tasks (default: all inherited from the workflow
+     * that starts it, or the defaults).
+     */
+    public Builder priority(Priority priority) {
+      this.priority = priority == null ? Priority.INHERIT : priority;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public WorkflowOptions build() {
       return new WorkflowOptions(
@@ -202,7 +218,8 @@ public record WorkflowOptions(
           workflowRunTimeout,
           retryPolicy,
           searchAttributes,
-          memo);
+          memo,
+          priority);
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.weft.converter.PayloadCodec;
 import dev.weft.internal.client.EmbeddedClient;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.MillisClock;
+import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.TimeOrderedIds;
@@ -18,6 +20,7 @@ import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
 import dev.weft.internal.worker.Workers;
 import dev.weft.internal.worker.WorkflowCache;
+import dev.weft.store.FlowControlChange;
 import dev.weft.store.Store;
 import java.time.Duration;
 import java.util.Objects;
@@ -84,7 +87,8 @@ public final class WeftEngine implements AutoCloseable {
             b.safetyPoll,
             b.searchAttributes,
             b.historyLimits,
-            b.store.capabilities().exclusiveAccess() ? Duration.ZERO : b.stickyWait);
+            b.store.capabilities().exclusiveAccess() ? Duration.ZERO : b.stickyWait,
+            new FlowControlView(b.store));
     this.client = new EmbeddedClient(ctx);
     this.shutdownTimeout = b.shutdownTimeout;
     this.retention = new RetentionSweeper(ctx, b.retention, b.retentionSweepInterval);
@@ -141,6 +145,11 @@ public final class WeftEngine implements AutoCloseable {
       if (ended > 0) {
         log.info("resumed {} task(s) left running by a previous process", ended);
       }
+      // the queues this node serves are known to the store (pauses and limits may name them)
+      for (QueueRegistration queue : registry.all()) {
+        ctx.store().changeFlowControl(new FlowControlChange.RegisterQueue(queue.taskQueue()));
+      }
+      ctx.flowControl().refresh();
       workers = new Workers(ctx);
       ctx.store().addListener(workers);
       ctx.clock()

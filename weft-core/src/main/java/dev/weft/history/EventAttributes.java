@@ -1,5 +1,6 @@
 package dev.weft.history;
 
+import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
 import dev.weft.converter.Payload;
 import java.time.Duration;
@@ -50,6 +51,8 @@ public sealed interface EventAttributes {
    * @param retryPolicy how the workflow is retried when a run fails or times out, or null
    * @param searchAttributes the run's search attributes at start, by name (empty or null for none)
    * @param memo the run's memo at start, or null
+   * @param priority the priority and fairness key of the run's tasks, resolved (null in histories
+   *     written before priorities, meaning the defaults)
    */
   record WorkflowStarted(
       String workflowType,
@@ -63,7 +66,8 @@ public sealed interface EventAttributes {
       Duration runTimeout,
       RetryPolicy retryPolicy,
       Map<String, IndexedValue> searchAttributes,
-      Payload memo)
+      Payload memo,
+      Priority priority)
       implements EventAttributes {
 
     /** Normalizes a missing attribute map to an empty one. */
@@ -74,7 +78,25 @@ public sealed interface EventAttributes {
     /** A first run with no parent, timeouts, retry policy, search attributes or memo. */
     public WorkflowStarted(
         String workflowType, String workflowId, String taskQueue, Payload input) {
-      this(workflowType, workflowId, taskQueue, input, null, null, 1, null, null, null, null, null);
+      this(
+          workflowType,
+          workflowId,
+          taskQueue,
+          input,
+          null,
+          null,
+          1,
+          null,
+          null,
+          null,
+          null,
+          null,
+          Priority.DEFAULT);
+    }
+
+    /** The priority of the run's tasks: the recorded one, or the defaults for old histories. */
+    public Priority effectivePriority() {
+      return priority == null ? Priority.DEFAULT : priority;
     }
   }
 
@@ -165,7 +187,10 @@ public sealed interface EventAttributes {
 
   // ---- commands ----
 
-  /** The code called an activity. */
+  /**
+   * The code called an activity. {@code priority} is the resolved priority and fairness key of its
+   * task (null in histories written before priorities, meaning the defaults).
+   */
   record ActivityScheduled(
       long seq,
       String activityType,
@@ -174,8 +199,14 @@ public sealed interface EventAttributes {
       Duration startToCloseTimeout,
       Duration scheduleToCloseTimeout,
       Duration heartbeatTimeout,
-      RetryPolicy retryPolicy)
+      RetryPolicy retryPolicy,
+      Priority priority)
       implements EventAttributes, Sequenced {
+    /** The priority of the task: the recorded one, or the defaults for old histories. */
+    public Priority effectivePriority() {
+      return priority == null ? Priority.DEFAULT : priority;
+    }
+
     @Override
     public boolean isCommand() {
       return true;
@@ -239,7 +270,8 @@ public sealed interface EventAttributes {
       RetryPolicy retryPolicy,
       Map<String, IndexedValue> searchAttributes,
       Payload memo,
-      String runId)
+      String runId,
+      Priority priority)
       implements EventAttributes, Sequenced {
     /** Normalizes a missing attribute map to an empty one. */
     public StartChildWorkflowInitiated {
@@ -261,7 +293,8 @@ public sealed interface EventAttributes {
           retryPolicy,
           searchAttributes,
           memo,
-          childRunId);
+          childRunId,
+          priority);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.workflow;
 
 import dev.weft.client.WorkflowIdReusePolicy;
+import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param retryPolicy how failed runs of the child are retried, or {@code null} for no retries
  * @param searchAttributes the child's search attributes at start, by registered name
  * @param memo the child's memo
+ * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
+ *     {@link Priority})
  */
 public record ChildWorkflowOptions(
     String workflowId,
@@ -38,13 +41,15 @@ public record ChildWorkflowOptions(
     Duration workflowRunTimeout,
     RetryPolicy retryPolicy,
     Map<String, Object> searchAttributes,
-    Map<String, Object> memo) {
+    Map<String, Object> memo,
+    Priority priority) {
 
   /** The defaults: random ID, the parent's queue, {@link ParentClosePolicy#TERMINATE}. */
   public static final ChildWorkflowOptions DEFAULTS = newBuilder().build();
 
   /** Validates the options; each error names the field and value. */
   public ChildWorkflowOptions {
+    priority = priority == null ? Priority.INHERIT : priority;
     if (workflowId != null && workflowId.isBlank()) {
       throw new IllegalArgumentException("ChildWorkflowOptions.workflowId must not be blank");
     }
@@ -98,6 +103,7 @@ public record ChildWorkflowOptions(
     private Duration workflowExecutionTimeout;
     private Duration workflowRunTimeout;
     private RetryPolicy retryPolicy;
+    private Priority priority = Priority.INHERIT;
     private final Map<String, Object> searchAttributes = new LinkedHashMap<>();
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
@@ -157,6 +163,15 @@ public record ChildWorkflowOptions(
       return this;
     }
 
+    /**
+     * Sets the priority and fairness key of its tasks (default: all inherited from the workflow
+     * that starts it, or the defaults).
+     */
+    public Builder priority(Priority priority) {
+      this.priority = priority == null ? Priority.INHERIT : priority;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public ChildWorkflowOptions build() {
       return new ChildWorkflowOptions(
@@ -168,7 +183,8 @@ public record ChildWorkflowOptions(
           workflowRunTimeout,
           retryPolicy,
           searchAttributes,
-          memo);
+          memo,
+          priority);
     }
   }
 }

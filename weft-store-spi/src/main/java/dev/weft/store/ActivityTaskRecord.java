@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param spec the engine's encoding of what to run (input, retry policy, ...)
  * @param heartbeatDetails the last heartbeat details recorded by any attempt, or {@code null}
  * @param lastFailure the engine's encoding of the last attempt's failure, or {@code null}
+ * @param scheduling its priority and fairness key in the queue
  */
 public record ActivityTaskRecord(
     String runId,
@@ -35,7 +36,8 @@ public record ActivityTaskRecord(
     Duration heartbeatTimeout,
     byte[] spec,
     byte[] heartbeatDetails,
-    byte[] lastFailure) {
+    byte[] lastFailure,
+    TaskScheduling scheduling) {
 
   /** Validates the record. */
   public ActivityTaskRecord {
@@ -44,9 +46,40 @@ public record ActivityTaskRecord(
     Objects.requireNonNull(activityType, "activityType");
     Objects.requireNonNull(visibleAt, "visibleAt");
     Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(scheduling, "scheduling");
     if (attempt < 0) {
       throw new IllegalArgumentException("attempt must be >= 0, was " + attempt);
     }
+  }
+
+  /** A task with the default scheduling (priority 3, no fairness key). */
+  public ActivityTaskRecord(
+      String runId,
+      long seq,
+      String taskQueue,
+      String activityType,
+      int attempt,
+      Instant visibleAt,
+      Instant scheduleToCloseDeadline,
+      Duration startToCloseTimeout,
+      Duration heartbeatTimeout,
+      byte[] spec,
+      byte[] heartbeatDetails,
+      byte[] lastFailure) {
+    this(
+        runId,
+        seq,
+        taskQueue,
+        activityType,
+        attempt,
+        visibleAt,
+        scheduleToCloseDeadline,
+        startToCloseTimeout,
+        heartbeatTimeout,
+        spec,
+        heartbeatDetails,
+        lastFailure,
+        TaskScheduling.DEFAULT);
   }
 
   /**

@@ -157,6 +157,22 @@ public interface Store extends AutoCloseable {
   /** Returns the outcome of an update request of a run, once recorded. */
   Optional<byte[]> findUpdateOutcome(String runId, String updateId);
 
+  /**
+   * Applies a flow-control change (pause or resume a queue or an activity type, set a rate or key
+   * limit, register a queue) durably, in one transaction, and wakes the workers it concerns.
+   *
+   * @return the settings after the change
+   * @throws UnknownTaskQueueException if the change names a queue nobody registered; nothing
+   *     changes
+   */
+  FlowControl changeFlowControl(FlowControlChange change);
+
+  /** Returns the current flow-control settings of all queues. */
+  FlowControl flowControl();
+
+  /** Returns the pause of a run, if it is paused. */
+  Optional<Pause> findRunPause(String runId);
+
   /** Returns the row counts of the store's tables. */
   StoreStats stats();
 

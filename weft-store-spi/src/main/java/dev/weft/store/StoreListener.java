@@ -23,4 +23,10 @@ public interface StoreListener {
 
   /** The run closed (completed, failed, cancelled, terminated, ...). */
   default void runClosed(String runId) {}
+
+  /**
+   * Flow-control settings changed (a pause, a resume, a limit): workers that keep a copy of {@link
+   * Store#flowControl()} read it again.
+   */
+  default void flowControlChanged() {}
 }

@@ -28,15 +28,23 @@ public sealed interface Write {
    * @param run the new run; its {@code nextEventId} must be 1
    * @param conflictingStatuses statuses of existing runs with the same workflow ID that forbid this
    *     start
+   * @param scheduling the priority and fairness key of the run's workflow tasks
    */
-  record InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses) implements Write {
+  record InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses, TaskScheduling scheduling)
+      implements Write {
     /** Validates the write. */
     public InsertRun {
       Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(scheduling, "scheduling");
       conflictingStatuses = Set.copyOf(conflictingStatuses);
       if (run.nextEventId() != 1) {
         throw new IllegalArgumentException("a new run starts with nextEventId 1");
       }
+    }
+
+    /** Creates a run whose workflow tasks have the default scheduling. */
+    public InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses) {
+      this(run, conflictingStatuses, TaskScheduling.DEFAULT);
     }
 
     @Override
@@ -385,6 +393,42 @@ public sealed interface Write {
     public SetMemo {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(memo, "memo");
+    }
+  }
+
+  /**
+   * Pauses a run: none of its workflow tasks or activity tasks is handed out, and its timers that
+   * fall due are held, until {@link ResumeRun}. Work already running finishes, and what it produces
+   * (an activity result, a signal) is recorded; the run just does not move on. Conditional:
+   * conflicts unless the run is running. Pausing a paused run keeps the first pause.
+   */
+  record PauseRun(String runId, Pause pause) implements Write {
+    /** Validates the write. */
+    public PauseRun {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(pause, "pause");
+    }
+  }
+
+  /**
+   * Resumes a paused run: its waiting tasks become claimable and its held timers fire. Resuming a
+   * run that is not paused does nothing. Conditional: conflicts unless the run exists.
+   */
+  record ResumeRun(String runId) implements Write {
+    /** Validates the write. */
+    public ResumeRun {
+      Objects.requireNonNull(runId, "runId");
+    }
+  }
+
+  /**
+   * A guard for work that moves a run on without a claimed task (the eager path): conflicts when
+   * the run is paused, so that such work goes the normal way, through the queue, which holds it.
+   */
+  record IfNotPaused(String runId) implements Write {
+    /** Validates the write. */
+    public IfNotPaused {
+      Objects.requireNonNull(runId, "runId");
     }
   }
 }

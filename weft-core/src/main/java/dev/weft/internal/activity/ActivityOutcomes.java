@@ -15,6 +15,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +39,16 @@ public final class ActivityOutcomes {
 
   /**
    * The activity is done: {@code event} goes to the run, {@code release} takes the task out of its
-   * queue (fenced by the lease token).
+   * queue (fenced by the lease token). The inbox batch is built only when the eager path cannot
+   * take the outcome, so the common case encodes the event once, with its workflow task.
    */
-  public record Final(String runId, EventAttributes event, Write release, Batch batch)
-      implements Outcome {}
+  public record Final(String runId, EventAttributes event, Write release, Supplier<Batch> inbox)
+      implements Outcome {
+    @Override
+    public Batch batch() {
+      return inbox.get();
+    }
+  }
 
   private final EngineContext ctx;
   private final EagerWorkflowTasks eager;
@@ -156,7 +163,8 @@ public final class ActivityOutcomes {
         new EventAttributes.ActivityTimedOut(t.seq(), type.name(), last, t.attempt());
     if (!state.isLeased()) {
       Write release = new Write.DeleteActivityTask(t.runId(), t.seq());
-      return new Final(t.runId(), event, release, inboxBatch(release, t.runId(), spec, event, now));
+      return new Final(
+          t.runId(), event, release, () -> inboxBatch(release, t.runId(), spec, event, now));
     }
     return finalOutcome(state, spec, event, now);
   }
@@ -179,7 +187,8 @@ public final class ActivityOutcomes {
       ActivityTaskState claim, ActivitySpec spec, EventAttributes event, Instant now) {
     ActivityTaskRecord t = claim.task();
     Write release = new Write.CompleteActivityTask(t.runId(), t.seq(), claim.leaseToken());
-    return new Final(t.runId(), event, release, inboxBatch(release, t.runId(), spec, event, now));
+    return new Final(
+        t.runId(), event, release, () -> inboxBatch(release, t.runId(), spec, event, now));
   }
 
   private Batch inboxBatch(

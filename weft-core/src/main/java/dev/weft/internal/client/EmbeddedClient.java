@@ -13,6 +13,11 @@ import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.store.FilterSyntaxException;
+import dev.weft.store.FlowControl;
+import dev.weft.store.FlowControlChange;
+import dev.weft.store.KeyLimit;
+import dev.weft.store.Pause;
+import dev.weft.store.RateLimit;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
@@ -304,5 +309,46 @@ public final class EmbeddedClient implements WeftClient {
     } catch (FilterSyntaxException e) {
       throw new InvalidQueryException(f.query(), e.getMessage(), e.position());
     }
+  }
+
+  @Override
+  public void pauseTaskQueue(String taskQueue, String reason) {
+    ctx.flowControl()
+        .change(
+            new FlowControlChange.PauseQueue(
+                taskQueue, new Pause(ctx.clock().now(), reason, ctx.nodeId())));
+  }
+
+  @Override
+  public void resumeTaskQueue(String taskQueue) {
+    ctx.flowControl().change(new FlowControlChange.ResumeQueue(taskQueue));
+  }
+
+  @Override
+  public void pauseActivityType(String taskQueue, String activityType, String reason) {
+    ctx.flowControl()
+        .change(
+            new FlowControlChange.PauseActivityType(
+                taskQueue, activityType, new Pause(ctx.clock().now(), reason, ctx.nodeId())));
+  }
+
+  @Override
+  public void resumeActivityType(String taskQueue, String activityType) {
+    ctx.flowControl().change(new FlowControlChange.ResumeActivityType(taskQueue, activityType));
+  }
+
+  @Override
+  public void setTaskQueueRateLimit(String taskQueue, RateLimit rate) {
+    ctx.flowControl().change(new FlowControlChange.SetQueueRate(taskQueue, rate));
+  }
+
+  @Override
+  public void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit) {
+    ctx.flowControl().change(new FlowControlChange.SetKeyLimit(taskQueue, fairnessKey, limit));
+  }
+
+  @Override
+  public FlowControl flowControl() {
+    return ctx.store().flowControl();
   }
 }

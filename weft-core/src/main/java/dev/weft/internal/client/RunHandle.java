@@ -106,6 +106,16 @@ final class RunHandle<R> implements WorkflowHandle<R> {
   }
 
   @Override
+  public void pause(String reason) {
+    client.operations().pause(run(), reason);
+  }
+
+  @Override
+  public void resume() {
+    client.operations().resume(run());
+  }
+
+  @Override
   public WorkflowHistory fetchHistory() {
     return client.reader().history(run());
   }

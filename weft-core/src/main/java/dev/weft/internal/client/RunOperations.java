@@ -18,6 +18,7 @@ import dev.weft.internal.engine.RunClosures;
 import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
+import dev.weft.store.Pause;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.TaskKind;
@@ -164,7 +165,8 @@ final class RunOperations {
             options.workflowRunTimeout(),
             options.retryPolicy(),
             searchAttributes,
-            memo);
+            memo,
+            options.priority().resolve(null));
     return new StartPlan(
         run,
         RunStarts.writes(
@@ -217,7 +219,8 @@ final class RunOperations {
 
   /** Leases the first workflow task of a new run to this node when it can run it at once. */
   private TaskLease eagerLease(String queue, Instant now) {
-    if (!ctx.dispatcher().tryReserve(TaskKind.WORKFLOW, queue, null)) {
+    if (ctx.flowControl().current().isPaused(queue)
+        || !ctx.dispatcher().tryReserve(TaskKind.WORKFLOW, queue, null)) {
       return null;
     }
     return new TaskLease(
@@ -273,6 +276,26 @@ final class RunOperations {
                     new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
             .join();
     return result.committed();
+  }
+
+  void pause(RunRecord run, String reason) {
+    CommitResult result =
+        ctx.store()
+            .commit(
+                Batch.of(
+                    new Write.PauseRun(
+                        run.runId(), new Pause(ctx.clock().now(), reason, ctx.nodeId()))))
+            .join();
+    if (!result.committed()) {
+      throw notRunning("pause", run.runId());
+    }
+  }
+
+  void resume(RunRecord run) {
+    CommitResult result = ctx.store().commit(Batch.of(new Write.ResumeRun(run.runId()))).join();
+    if (!result.committed()) {
+      throw notRunning("resume", run.runId());
+    }
   }
 
   void terminate(RunRecord target, String reason) {

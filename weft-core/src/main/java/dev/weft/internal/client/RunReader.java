@@ -175,7 +175,8 @@ final class RunReader {
         memo(run),
         ctx.historyLimits().warns(run.nextEventId() - 1, run.historyBytes())
             ? ctx.historyLimits().describe(run.nextEventId() - 1, run.historyBytes())
-            : null);
+            : null,
+        run.status().isClosed() ? null : ctx.store().findRunPause(run.runId()).orElse(null));
   }
 
   @SuppressWarnings("unchecked")

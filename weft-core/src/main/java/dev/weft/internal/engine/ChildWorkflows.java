@@ -1,6 +1,7 @@
 package dev.weft.internal.engine;
 
 import dev.weft.client.WorkflowIdReusePolicy;
+import dev.weft.common.Priority;
 import dev.weft.converter.Payload;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ChildWorkflowClosed;
@@ -115,7 +116,8 @@ public final class ChildWorkflows {
             c.runTimeout(),
             c.retryPolicy(),
             c.searchAttributes(),
-            c.memo());
+            c.memo(),
+            c.priority() == null ? Priority.DEFAULT : c.priority());
     RunRecord run =
         RunRecord.started(
             parent.namespace(), c.workflowId(), runId, c.workflowType(), c.taskQueue(), now);

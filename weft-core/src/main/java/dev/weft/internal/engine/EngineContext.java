@@ -42,6 +42,7 @@ import java.util.List;
  * @param historyLimits how long a run's history may grow
  * @param stickyWait how long a workflow task waits for the node that has its run cached (zero on a
  *     store one process owns)
+ * @param flowControl this node's copy of the flow-control settings (pauses, limits)
  */
 public record EngineContext(
     Store store,
@@ -60,7 +61,8 @@ public record EngineContext(
     Duration safetyPoll,
     SearchAttributeCatalog searchAttributes,
     HistoryLimits historyLimits,
-    Duration stickyWait) {
+    Duration stickyWait,
+    FlowControlView flowControl) {
 
   /** Returns the event codec. */
   public EventCodec codec() {
@@ -94,7 +96,7 @@ public record EngineContext(
                 registry.activityCheck(),
                 deadlockTimeout,
                 new LocalActivities(this),
-                workflowTaskLease.dividedBy(2),
+                Duration.ofNanos(workflowTaskLease.toNanos() / 2),
                 searchAttributes));
     runner.setHistoryBytes(run.historyBytes());
     return runner;

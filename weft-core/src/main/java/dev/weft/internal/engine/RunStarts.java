@@ -1,10 +1,12 @@
 package dev.weft.internal.engine;
 
 import dev.weft.client.WorkflowIdReusePolicy;
+import dev.weft.common.Priority;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.TaskScheduling;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import java.time.Instant;
@@ -44,7 +46,7 @@ public final class RunStarts {
       Instant now,
       Instant runStart) {
     List<Write> writes = new ArrayList<>(5);
-    writes.add(new Write.InsertRun(run, conflicting));
+    writes.add(new Write.InsertRun(run, conflicting, scheduling(started.effectivePriority())));
     writes.add(new Write.AppendEvents(run.runId(), 1, List.of(ctx.record(1, now, started))));
     if (!started.searchAttributes().isEmpty()) {
       writes.add(
@@ -59,6 +61,12 @@ public final class RunStarts {
       writes.add(new Write.InsertTimer(new TimerRecord(run.runId(), DEADLINE_TIMER_SEQ, deadline)));
     }
     return writes;
+  }
+
+  /** The store's form of a resolved priority. */
+  public static TaskScheduling scheduling(Priority priority) {
+    Priority p = priority.resolve(null);
+    return new TaskScheduling(p.priority(), p.fairnessKey(), p.fairnessWeight());
   }
 
   /** Returns the statuses of earlier runs with the same workflow ID that forbid a new start. */

@@ -60,7 +60,8 @@ public final class WorkflowRetries {
             started.runTimeout(),
             policy,
             started.searchAttributes(),
-            started.memo());
+            started.memo(),
+            started.priority());
     RunRecord retry =
         RunRecord.started(
             run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);

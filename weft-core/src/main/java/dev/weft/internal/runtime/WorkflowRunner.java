@@ -612,7 +612,8 @@ public final class WorkflowRunner {
             options.startToCloseTimeout(),
             options.scheduleToCloseTimeout(),
             options.heartbeatTimeout(),
-            options.retryPolicy()));
+            options.retryPolicy(),
+            options.priority().resolve(started().effectivePriority())));
     WorkflowPromise<Object> promise = new WorkflowPromise<>();
     ActivityCall call = new ActivityCall(this, seq, activityType, resultType, promise, self.scope);
     pending.put(seq, call);
@@ -823,7 +824,8 @@ public final class WorkflowRunner {
             options.retryPolicy(),
             attributes,
             memo,
-            null));
+            null,
+            options.priority().resolve(started().effectivePriority())));
     WorkflowPromise<Object> promise = new WorkflowPromise<>();
     ChildWorkflowCall call =
         new ChildWorkflowCall(

@@ -26,6 +26,7 @@ public final class Dispatcher {
   private final IdleTracker idle;
   private final Map<String, Semaphore> workflowSlots = new ConcurrentHashMap<>();
   private final Map<String, Semaphore> activitySlots = new ConcurrentHashMap<>();
+  private final Map<String, ResourceGuard> guards = new ConcurrentHashMap<>();
   private volatile Consumer<WorkflowTaskRecord> workflowHandler;
   private volatile BiConsumer<ActivityTaskState, ActivitySpec> activityHandler;
 
@@ -53,8 +54,23 @@ public final class Dispatcher {
   }
 
   /**
+   * Returns whether this node may take another task of a queue it serves now: false while the JVM
+   * is above the queue's {@link dev.weft.engine.ResourceLimits}.
+   */
+  boolean mayTake(String queue) {
+    QueueRegistration q = registry.find(queue).orElse(null);
+    if (q == null || !q.options().resourceLimits().isLimited()) {
+      return true;
+    }
+    return guards
+        .computeIfAbsent(queue, k -> ResourceGuard.of(k, q.options().resourceLimits()))
+        .allows();
+  }
+
+  /**
    * Takes a slot to run a task of this kind on this node at once, if this node is started, serves
-   * the queue (and, for an activity, its type) and has a free slot.
+   * the queue (and, for an activity, its type), has a free slot and is within the queue's resource
+   * limits.
    */
   public boolean tryReserve(TaskKind kind, String queue, String activityType) {
     if (workflowHandler == null) {
@@ -65,7 +81,7 @@ public final class Dispatcher {
         || (kind == TaskKind.WORKFLOW ? !q.hasWorkflows() : q.activity(activityType) == null)) {
       return false;
     }
-    return slots(kind, queue).tryAcquire();
+    return mayTake(queue) && slots(kind, queue).tryAcquire();
   }
 
   /** Gives back a slot taken by {@link #tryReserve} that will not be used. */

@@ -10,6 +10,7 @@ import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.Write;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public final class EagerWorkflowTasks {
           return false;
         }
       }
-      if (runner.isClosing()) {
+      if (runner.isClosing() || ctx.flowControl().current().isPaused(runner.info().taskQueue())) {
         return false;
       }
       Instant now = ctx.clock().now();
@@ -73,7 +74,7 @@ public final class EagerWorkflowTasks {
               runner.nextEventId(),
               event,
               eventTime,
-              eventWrites,
+              guarded(runId, eventWrites),
               commands,
               now);
       if (!HistoryGrowth.allow(ctx, dispatcher, runner, prepared)) {
@@ -104,6 +105,14 @@ public final class EagerWorkflowTasks {
         ctx.cache().release(runId);
       }
     }
+  }
+
+  /** The event's writes behind a guard: a paused run is not moved on here (its queue holds it). */
+  private static List<Write> guarded(String runId, List<Write> eventWrites) {
+    List<Write> writes = new ArrayList<>(eventWrites.size() + 1);
+    writes.add(new Write.IfNotPaused(runId));
+    writes.addAll(eventWrites);
+    return writes;
   }
 
   /** Rebuilds a run that is not cached here by replaying its history, or returns null. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class TaskPoller<T> {
   private static final Logger log = LoggerFactory.getLogger(TaskPoller.class);
 
+  /** How soon a poller held back by resource limits looks again. */
+  private static final Duration RESOURCE_RECHECK = Duration.ofMillis(100);
+
   private final String name;
   private final Semaphore slots;
   private final int maxBatch;
@@ -26,6 +30,7 @@ final class TaskPoller<T> {
   private final Wakeup wakeup;
   private final IdleTracker tracker;
   private final Duration safetyPoll;
+  private final BooleanSupplier mayClaim;
   private volatile boolean running = true;
   private Thread thread;
 
@@ -37,7 +42,8 @@ final class TaskPoller<T> {
       Consumer<T> dispatch,
       Wakeup wakeup,
       IdleTracker tracker,
-      Duration safetyPoll) {
+      Duration safetyPoll,
+      BooleanSupplier mayClaim) {
     this.name = name;
     this.slots = slots;
     this.maxBatch = maxBatch;
@@ -46,6 +52,7 @@ final class TaskPoller<T> {
     this.wakeup = wakeup;
     this.tracker = tracker;
     this.safetyPoll = safetyPoll;
+    this.mayClaim = mayClaim;
   }
 
   void start() {
@@ -69,6 +76,11 @@ final class TaskPoller<T> {
     boolean failing = false;
     while (running) {
       try {
+        if (!mayClaim.getAsBoolean()) {
+          // above the worker's resource limits: leave the queue to others, look again shortly
+          wakeup.await(RESOURCE_RECHECK.toNanos());
+          continue;
+        }
         slots.acquire();
         int drained = slots.drainPermits();
         int want = 1 + Math.min(drained, maxBatch - 1);

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The running side of an engine: a workflow poller and an activity poller per served queue, the
- * due-work loop, and the store listener that wakes them when commits make work ready.
+ * The running side of an engine: workflow and activity pollers per served queue (as many as its
+ * {@code WorkerOptions} ask for, sharing the queue's slots), the due-work loop, and the store
+ * listener that wakes them when commits make work ready.
  */
 public final class Workers implements StoreListener {
   private static final int MAX_CLAIM = 64;
@@ -45,35 +46,42 @@ public final class Workers implements StoreListener {
       if (queue.hasWorkflows()) {
         Wakeup wakeup = new Wakeup(ctx.idle());
         workflowWakeups.put(name, wakeup);
-        pollers.add(
-            new TaskPoller<WorkflowTaskRecord>(
-                "weft-wf-poller-" + name,
-                dispatcher.slots(TaskKind.WORKFLOW, name),
-                MAX_CLAIM,
-                n ->
-                    ctx.store()
-                        .claimWorkflowTasks(
-                            claim(name, n, ctx.workflowTaskLease(), ctx.stickyWait())),
-                dispatcher::run,
-                wakeup,
-                ctx.idle(),
-                ctx.safetyPoll()));
+        for (int i = 1; i <= queue.options().workflowPollers(); i++) {
+          pollers.add(
+              new TaskPoller<WorkflowTaskRecord>(
+                  "weft-wf-poller-" + name + "-" + i,
+                  dispatcher.slots(TaskKind.WORKFLOW, name),
+                  MAX_CLAIM,
+                  n ->
+                      ctx.store()
+                          .claimWorkflowTasks(
+                              claim(name, n, ctx.workflowTaskLease(), ctx.stickyWait())),
+                  dispatcher::run,
+                  wakeup,
+                  ctx.idle(),
+                  ctx.safetyPoll(),
+                  () -> dispatcher.mayTake(name)));
+        }
       }
       if (queue.hasActivities()) {
         Wakeup wakeup = new Wakeup(ctx.idle());
         activityWakeups.put(name, wakeup);
-        pollers.add(
-            new TaskPoller<ActivityTaskState>(
-                "weft-act-poller-" + name,
-                dispatcher.slots(TaskKind.ACTIVITY, name),
-                MAX_CLAIM,
-                n ->
-                    ctx.store()
-                        .claimActivityTasks(claim(name, n, ACTIVITY_FALLBACK_LEASE, Duration.ZERO)),
-                dispatcher::run,
-                wakeup,
-                ctx.idle(),
-                ctx.safetyPoll()));
+        for (int i = 1; i <= queue.options().activityPollers(); i++) {
+          pollers.add(
+              new TaskPoller<ActivityTaskState>(
+                  "weft-act-poller-" + name + "-" + i,
+                  dispatcher.slots(TaskKind.ACTIVITY, name),
+                  MAX_CLAIM,
+                  n ->
+                      ctx.store()
+                          .claimActivityTasks(
+                              claim(name, n, ACTIVITY_FALLBACK_LEASE, Duration.ZERO)),
+                  dispatcher::run,
+                  wakeup,
+                  ctx.idle(),
+                  ctx.safetyPoll(),
+                  () -> dispatcher.mayTake(name)));
+        }
       }
     }
   }
@@ -126,6 +134,11 @@ public final class Workers implements StoreListener {
   @Override
   public void dueAt(Instant time) {
     due.dueAt(time);
+  }
+
+  @Override
+  public void flowControlChanged() {
+    ctx.flowControl().refreshSoon();
   }
 
   @Override

@@ -416,9 +416,11 @@ final class WorkflowTaskCommit {
             started == null ? null : started.runTimeout(),
             started == null ? null : started.retryPolicy(),
             command.searchAttributes(),
-            command.memo());
+            command.memo(),
+            started == null ? null : started.priority());
     TaskLease lease = null;
-    if (dispatcher.tryReserve(TaskKind.WORKFLOW, run.taskQueue(), null)) {
+    if (!ctx.flowControl().current().isPaused(run.taskQueue())
+        && dispatcher.tryReserve(TaskKind.WORKFLOW, run.taskQueue(), null)) {
       lease =
           new TaskLease(
               ctx.nodeId(),
@@ -455,7 +457,8 @@ final class WorkflowTaskCommit {
         a.heartbeatTimeout(),
         ActivitySpecCodec.encode(spec),
         null,
-        null);
+        null,
+        RunStarts.scheduling(a.effectivePriority()));
   }
 
   private static Write activityTask(
@@ -466,7 +469,11 @@ final class WorkflowTaskCommit {
       Instant now,
       List<LeasedActivity> leased) {
     ActivityTaskRecord record = activityRecord(run, a, now);
-    if (!dispatcher.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
+    // a task that a pause or a limit governs goes through its queue, whose claims enforce them
+    if (ctx.flowControl()
+            .current()
+            .governs(a.taskQueue(), a.activityType(), record.scheduling().fairnessKey())
+        || !dispatcher.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
       return new Write.InsertActivityTask(record);
     }
     TaskLease lease =
@@ -488,7 +495,8 @@ final class WorkflowTaskCommit {
             record.heartbeatTimeout(),
             record.spec(),
             null,
-            null);
+            null,
+            record.scheduling());
     leased.add(
         new LeasedActivity(
             new ActivityTaskState(firstAttempt, lease.owner(), lease.token(), now, lease.until()),

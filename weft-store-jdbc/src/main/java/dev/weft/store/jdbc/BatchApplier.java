@@ -7,10 +7,12 @@ import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.TaskKind;
 import dev.weft.store.TaskLease;
+import dev.weft.store.TaskScheduling;
 import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -20,14 +22,30 @@ import java.util.Set;
  */
 final class BatchApplier {
   private final Dialect dialect;
+  private final FairQueues fairQueues;
+  private final boolean exclusive;
 
-  BatchApplier(Dialect dialect) {
+  /** Whether any run is paused; null when not known (a store shared with other processes). */
+  private Boolean anyPausedRun;
+
+  BatchApplier(Dialect dialect, FairQueues fairQueues, boolean exclusive) {
     this.dialect = dialect;
+    this.fairQueues = fairQueues;
+    this.exclusive = exclusive;
   }
+
+  /** Passes of the tasks the batch being applied queues (the writer applies one at a time). */
+  private FairQueues.Allocation passes;
 
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    apply(batch.writes(), st, notes);
+    passes = fairQueues.allocation();
+    try {
+      apply(batch.writes(), st, notes);
+      passes.flush(st);
+    } finally {
+      passes = null;
+    }
   }
 
   private void apply(List<Write> writes, Statements st, Notifications notes)
@@ -62,6 +80,13 @@ final class BatchApplier {
         case Write.UpsertSearchAttributes w -> VisibilityWrites.upsertSearchAttributes(w, st);
         case Write.SetMemo w -> VisibilityWrites.setMemo(w, st);
         case Write.PutUpdateOutcome w -> UpdateOutcomes.put(w, st);
+        case Write.PauseRun w -> pauseRun(w, st);
+        case Write.ResumeRun w -> resumeRun(w, st, notes);
+        case Write.IfNotPaused w -> {
+          if (mayBePaused(st) && FlowControlSql.runPause(w.runId(), st).isPresent()) {
+            throw new ConflictException(w, "run " + w.runId() + " is paused");
+          }
+        }
         case Write.IfRunning w -> {
           if (isRunning(w.runId(), st)) {
             apply(w.writes(), st, notes);
@@ -101,8 +126,8 @@ final class BatchApplier {
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO runs (run_id, namespace, workflow_id, workflow_type, task_queue, status,"
-                + " start_time, close_time)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING");
+                + " start_time, close_time, priority, fairness_key, fairness_weight)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING");
     ps.setString(1, run.runId());
     ps.setString(2, run.namespace());
     ps.setString(3, run.workflowId());
@@ -111,6 +136,9 @@ final class BatchApplier {
     ps.setString(6, run.status().name());
     Millis.set(ps, 7, run.startTime());
     Millis.set(ps, 8, run.closeTime());
+    ps.setInt(9, w.scheduling().priority());
+    ps.setString(10, w.scheduling().fairnessKey());
+    ps.setDouble(11, w.scheduling().fairnessWeight());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(w, "run ID " + run.runId() + " exists");
     }
@@ -237,7 +265,73 @@ final class BatchApplier {
       throw new ConflictException(w, "run " + w.runId() + " is not running");
     }
     update(st, "DELETE FROM run_affinity WHERE run_id = ?", w.runId());
+    if (mayBePaused(st) && update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) > 0) {
+      anyPausedRun = null;
+    }
     notes.runClosed(w.runId());
+  }
+
+  /**
+   * Whether some run may be paused. A store this process owns knows it without a read once it has
+   * looked (only this process pauses runs); a shared store always looks at the run itself.
+   */
+  private boolean mayBePaused(Statements st) throws SQLException {
+    if (!exclusive) {
+      return true;
+    }
+    if (anyPausedRun == null) {
+      try (ResultSet rs = st.prepare("SELECT EXISTS (SELECT 1 FROM paused_runs)").executeQuery()) {
+        rs.next();
+        anyPausedRun = rs.getBoolean(1);
+      }
+    }
+    return anyPausedRun;
+  }
+
+  private void pauseRun(Write.PauseRun w, Statements st) throws SQLException, ConflictException {
+    lockRun(w.runId(), st);
+    if (!isRunning(w.runId(), st)) {
+      throw new ConflictException(w, "run " + w.runId() + " is not running");
+    }
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO paused_runs (run_id, paused_at, reason, identity) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (run_id) DO NOTHING");
+    ps.setString(1, w.runId());
+    Millis.set(ps, 2, w.pause().pausedAt());
+    ps.setString(3, w.pause().reason());
+    ps.setString(4, w.pause().identity());
+    ps.executeUpdate();
+    anyPausedRun = true;
+  }
+
+  private void resumeRun(Write.ResumeRun w, Statements st, Notifications notes)
+      throws SQLException, ConflictException {
+    lockRun(w.runId(), st);
+    PreparedStatement run = st.prepare("SELECT task_queue FROM runs WHERE run_id = ?");
+    run.setString(1, w.runId());
+    String taskQueue;
+    try (ResultSet rs = run.executeQuery()) {
+      if (!rs.next()) {
+        throw new ConflictException(w, "run " + w.runId() + " does not exist");
+      }
+      taskQueue = rs.getString(1);
+    }
+    if (update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) == 0) {
+      return;
+    }
+    anyPausedRun = null;
+    // what was held: its workflow task, its activities (any queue), its timers that fell due
+    notes.tasksReady(TaskKind.WORKFLOW, taskQueue, Instant.EPOCH);
+    PreparedStatement queues =
+        st.prepare("SELECT DISTINCT task_queue FROM activity_tasks WHERE run_id = ?");
+    queues.setString(1, w.runId());
+    try (ResultSet rs = queues.executeQuery()) {
+      while (rs.next()) {
+        notes.tasksReady(TaskKind.ACTIVITY, rs.getString(1), Instant.EPOCH);
+      }
+    }
+    notes.dueAt(Instant.EPOCH);
   }
 
   private void insertInbox(Write.InsertInbox w, Statements st)
@@ -260,11 +354,24 @@ final class BatchApplier {
   private void ensureWorkflowTask(Write.EnsureWorkflowTask w, Statements st, Notifications notes)
       throws SQLException {
     TaskLease lease = w.lease();
+    if (lease == null) {
+      // an existing task stays as it is (and its key's line must not move)
+      PreparedStatement exists = st.prepare("SELECT 1 FROM workflow_tasks WHERE run_id = ?");
+      exists.setString(1, w.runId());
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
+    TaskScheduling scheduling = runScheduling(w.runId(), st);
+    double pass = lease == null ? passes.next(TaskKind.WORKFLOW, w.taskQueue(), scheduling, st) : 0;
     PreparedStatement ps =
         st.prepare(
             "INSERT INTO workflow_tasks (run_id, task_queue, visible_at, attempt, lease_owner,"
-                + " lease_token, sticky_owner) VALUES (?, ?, ?, 1, ?, ?,"
-                + " (SELECT owner FROM run_affinity WHERE run_id = ?))"
+                + " lease_token, sticky_owner, priority, fairness_key, fairness_weight, pass)"
+                + " VALUES (?, ?, ?, 1, ?, ?,"
+                + " (SELECT owner FROM run_affinity WHERE run_id = ?), ?, ?, ?, ?)"
                 + " ON CONFLICT (run_id) DO NOTHING");
     ps.setString(1, w.runId());
     ps.setString(2, w.taskQueue());
@@ -272,10 +379,46 @@ final class BatchApplier {
     ps.setString(4, lease == null ? null : lease.owner());
     ps.setLong(5, lease == null ? 0 : lease.token());
     ps.setString(6, w.runId());
+    ps.setInt(7, scheduling.priority());
+    ps.setString(8, scheduling.fairnessKey());
+    ps.setDouble(9, scheduling.fairnessWeight());
+    ps.setDouble(10, pass);
     if (ps.executeUpdate() > 0) {
       notes.tasksReady(
           TaskKind.WORKFLOW, w.taskQueue(), lease == null ? w.visibleAt() : lease.until());
     }
+  }
+
+  /** The scheduling of a run's workflow tasks (the default for a run that is gone). */
+  private static TaskScheduling runScheduling(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare("SELECT priority, fairness_key, fairness_weight FROM runs WHERE run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next()
+          ? new TaskScheduling(rs.getInt(1), rs.getString(2), rs.getDouble(3))
+          : TaskScheduling.DEFAULT;
+    }
+  }
+
+  /** Gives a task that goes back into its queue a new pass (the back of its key's line). */
+  private double requeuePass(
+      TaskKind kind, String taskQueue, String table, String where, Statements st, Object... args)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT priority, fairness_key, fairness_weight FROM " + table + " WHERE " + where);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    TaskScheduling scheduling;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return 0;
+      }
+      scheduling = new TaskScheduling(rs.getInt(1), rs.getString(2), rs.getDouble(3));
+    }
+    return passes.next(kind, taskQueue, scheduling, st);
   }
 
   private void completeWorkflowTask(
@@ -292,16 +435,26 @@ final class BatchApplier {
     }
     int rows;
     if (rearm) {
+      double pass =
+          requeuePass(
+              TaskKind.WORKFLOW,
+              w.taskQueue(),
+              "workflow_tasks",
+              "run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL",
+              st,
+              w.runId(),
+              w.leaseToken());
       PreparedStatement ps =
           st.prepare(
               "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
-                  + " attempt = 1, last_failure = NULL,"
+                  + " attempt = 1, last_failure = NULL, pass = ?,"
                   + " sticky_owner = (SELECT owner FROM run_affinity"
                   + " WHERE run_affinity.run_id = workflow_tasks.run_id)"
                   + " WHERE run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL");
       Millis.set(ps, 1, w.now());
-      ps.setString(2, w.runId());
-      ps.setLong(3, w.leaseToken());
+      ps.setDouble(2, pass);
+      ps.setString(3, w.runId());
+      ps.setLong(4, w.leaseToken());
       rows = ps.executeUpdate();
     } else {
       rows =
@@ -323,15 +476,25 @@ final class BatchApplier {
 
   private void failWorkflowTask(Write.FailWorkflowTask w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    double pass =
+        requeuePass(
+            TaskKind.WORKFLOW,
+            w.taskQueue(),
+            "workflow_tasks",
+            "run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL",
+            st,
+            w.runId(),
+            w.leaseToken());
     PreparedStatement ps =
         st.prepare(
             "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
-                + " attempt = attempt + 1, last_failure = ? WHERE run_id = ? AND lease_token = ?"
-                + " AND lease_owner IS NOT NULL");
+                + " attempt = attempt + 1, last_failure = ?, pass = ? WHERE run_id = ?"
+                + " AND lease_token = ? AND lease_owner IS NOT NULL");
     Millis.set(ps, 1, w.retryAt());
     ps.setString(2, w.failure());
-    ps.setString(3, w.runId());
-    ps.setLong(4, w.leaseToken());
+    ps.setDouble(3, pass);
+    ps.setString(4, w.runId());
+    ps.setLong(5, w.leaseToken());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(
           w, "workflow task of run " + w.runId() + " is no longer leased by this worker");
@@ -348,8 +511,8 @@ final class BatchApplier {
             "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
                 + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
                 + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
-                + " lease_token, started_at, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
+                + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ps.setString(1, t.runId());
     ps.setLong(2, t.seq());
     ps.setString(3, t.taskQueue());
@@ -366,6 +529,11 @@ final class BatchApplier {
     ps.setLong(14, lease == null ? 0 : lease.token());
     Millis.set(ps, 15, lease == null ? null : lease.startedAt());
     Millis.set(ps, 16, lease == null ? null : lease.until());
+    ps.setInt(17, t.scheduling().priority());
+    ps.setString(18, t.scheduling().fairnessKey());
+    ps.setDouble(19, t.scheduling().fairnessWeight());
+    ps.setDouble(
+        20, lease == null ? passes.next(TaskKind.ACTIVITY, t.taskQueue(), t.scheduling(), st) : 0);
     ps.executeUpdate();
     if (lease == null) {
       notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
@@ -395,18 +563,29 @@ final class BatchApplier {
 
   private void retryActivityTask(Write.RetryActivityTask w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    double pass =
+        requeuePass(
+            TaskKind.ACTIVITY,
+            w.taskQueue(),
+            "activity_tasks",
+            "run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL",
+            st,
+            w.runId(),
+            w.seq(),
+            w.leaseToken());
     PreparedStatement ps =
         st.prepare(
             "UPDATE activity_tasks SET lease_owner = NULL, lease_token = 0, started_at = NULL,"
                 + " lease_until = NULL, visible_at = ?, last_failure = ?,"
-                + " heartbeat_details = COALESCE(?, heartbeat_details)"
+                + " heartbeat_details = COALESCE(?, heartbeat_details), pass = ?"
                 + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL");
     Millis.set(ps, 1, w.visibleAt());
     ps.setBytes(2, w.lastFailure());
     ps.setBytes(3, w.heartbeatDetails());
-    ps.setString(4, w.runId());
-    ps.setLong(5, w.seq());
-    ps.setLong(6, w.leaseToken());
+    ps.setDouble(4, pass);
+    ps.setString(5, w.runId());
+    ps.setLong(6, w.seq());
+    ps.setLong(7, w.leaseToken());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(
           w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");

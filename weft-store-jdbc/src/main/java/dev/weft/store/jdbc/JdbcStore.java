@@ -5,8 +5,11 @@ import dev.weft.store.Batch;
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
+import dev.weft.store.FlowControl;
+import dev.weft.store.FlowControlChange;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.InboxRecord;
+import dev.weft.store.Pause;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
@@ -111,8 +114,9 @@ public class JdbcStore implements Store {
     }
     this.capabilities = capabilities;
     this.outage = new Outage(description);
-    this.batches = new BatchApplier(dialect);
-    this.claims = new TaskClaims(dialect);
+    FairQueues fairQueues = new FairQueues(capabilities.exclusiveAccess());
+    this.batches = new BatchApplier(dialect, fairQueues, capabilities.exclusiveAccess());
+    this.claims = new TaskClaims(dialect, fairQueues);
     this.listing = new RunListing(dialect);
     this.writer =
         new GroupCommitWriter(
@@ -293,6 +297,27 @@ public class JdbcStore implements Store {
   public Map<String, SearchAttributeValue> findSearchAttributes(String runId) {
     return reads.read(
         "search attributes of run " + runId, st -> VisibilityReads.searchAttributes(runId, st));
+  }
+
+  @Override
+  public FlowControl changeFlowControl(FlowControlChange change) {
+    Objects.requireNonNull(change, "change");
+    return await(
+        writer.submit(
+            (st, notes) -> {
+              FlowControlSql.change(change, Instant.now(), st, notes);
+              return FlowControlSql.load(st);
+            }));
+  }
+
+  @Override
+  public FlowControl flowControl() {
+    return reads.read("flow control settings", FlowControlSql::load);
+  }
+
+  @Override
+  public Optional<Pause> findRunPause(String runId) {
+    return reads.read("pause of run " + runId, st -> FlowControlSql.runPause(runId, st));
   }
 
   @Override

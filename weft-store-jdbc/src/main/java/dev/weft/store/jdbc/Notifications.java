@@ -30,6 +30,10 @@ final class Notifications {
     events.add(l -> l.runClosed(runId));
   }
 
+  void flowControlChanged() {
+    events.add(StoreListener::flowControlChanged);
+  }
+
   boolean isEmpty() {
     return events.isEmpty();
   }

@@ -4,6 +4,7 @@ import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.TaskScheduling;
 import dev.weft.store.WorkflowTaskRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,8 @@ final class Rows {
   static final String ACTIVITY_TASK_COLUMNS =
       "run_id, seq, task_queue, activity_type, attempt, visible_at, schedule_to_close_deadline,"
           + " start_to_close_ms, heartbeat_timeout_ms, spec, heartbeat_details, last_failure,"
-          + " lease_owner, lease_token, started_at, lease_until";
+          + " lease_owner, lease_token, started_at, lease_until, priority, fairness_key,"
+          + " fairness_weight, pass";
 
   static RunRecord run(ResultSet rs) throws SQLException {
     return new RunRecord(
@@ -75,7 +77,8 @@ final class Rows {
         Millis.duration(rs, 9),
         rs.getBytes(10),
         rs.getBytes(11),
-        rs.getBytes(12));
+        rs.getBytes(12),
+        new TaskScheduling(rs.getInt(17), rs.getString(18), rs.getDouble(19)));
   }
 
   static ActivityTaskState activityTaskState(ResultSet rs) throws SQLException {

@@ -138,7 +138,9 @@ final class RunReads {
   List<TimerRecord> dueTimers(Instant now, int limit, Statements st) throws SQLException {
     PreparedStatement ps =
         st.prepare(
-            "SELECT run_id, seq, fire_at FROM timers WHERE fire_at <= ? ORDER BY fire_at LIMIT ?");
+            "SELECT run_id, seq, fire_at FROM timers WHERE fire_at <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM paused_runs p WHERE p.run_id = timers.run_id)"
+                + " ORDER BY fire_at LIMIT ?");
     Millis.set(ps, 1, now);
     ps.setInt(2, limit);
     return timers(ps);
@@ -196,7 +198,8 @@ final class RunReads {
     PreparedStatement ps =
         st.prepare(
             "SELECT MIN(t) FROM ("
-                + " SELECT MIN(fire_at) AS t FROM timers"
+                + " SELECT (SELECT fire_at FROM timers WHERE NOT EXISTS (SELECT 1 FROM paused_runs p"
+                + " WHERE p.run_id = timers.run_id) ORDER BY fire_at LIMIT 1) AS t"
                 + " UNION ALL SELECT MIN(visible_at) FROM workflow_tasks WHERE visible_at > ?"
                 + " UNION ALL SELECT MIN(visible_at) FROM activity_tasks"
                 + " WHERE lease_owner IS NULL AND visible_at > ?"

@@ -4,6 +4,7 @@ import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.HeartbeatResult;
+import dev.weft.store.TaskKind;
 import dev.weft.store.WorkflowTaskRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,38 +17,29 @@ import java.util.List;
 final class TaskClaims {
   private final Dialect dialect;
 
-  TaskClaims(Dialect dialect) {
+  private final PriorityLevels levels = new PriorityLevels();
+  private final FairQueues fairQueues;
+
+  TaskClaims(Dialect dialect, FairQueues fairQueues) {
     this.dialect = dialect;
+    this.fairQueues = fairQueues;
   }
 
   List<WorkflowTaskRecord> claimWorkflowTasks(ClaimRequest req, Statements st) throws SQLException {
-    PreparedStatement select =
-        st.prepare(
-            "SELECT "
-                + Rows.WORKFLOW_TASK_COLUMNS
-                + " FROM workflow_tasks WHERE task_queue = ? AND visible_at <= ?"
-                + (req.sticky()
-                    ? " AND (sticky_owner IS NULL OR sticky_owner = ? OR visible_at <= ?)"
-                    : "")
-                + " ORDER BY visible_at LIMIT ?"
-                + dialect.claimLockClause());
-    int p = 1;
-    select.setString(p++, req.taskQueue());
-    Millis.set(select, p++, req.now());
-    if (req.sticky()) {
-      // a task sticky to another owner waits for it, then falls back to anyone
-      select.setString(p++, req.owner());
-      Millis.set(select, p++, req.now().minus(req.stickyWait()));
+    QueueState queue = QueueState.read(req.taskQueue(), st);
+    if (queue.paused()) {
+      return List.of();
     }
-    select.setInt(p, req.maxTasks());
-    List<WorkflowTaskRecord> found = new ArrayList<>();
-    try (ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        found.add(Rows.workflowTask(rs));
-      }
-    }
+    List<Candidate<WorkflowTaskRecord>> found =
+        pick(
+            TaskKind.WORKFLOW,
+            req,
+            req.maxTasks(),
+            (priority, limit) -> readWorkflowTasks(req, priority, limit, queue, st),
+            c -> true,
+            st);
     if (found.isEmpty()) {
-      return found;
+      return List.of();
     }
     Instant leaseUntil = req.now().plus(req.lease());
     PreparedStatement lease =
@@ -55,7 +47,8 @@ final class TaskClaims {
             "UPDATE workflow_tasks SET lease_owner = ?, lease_token = ?, visible_at = ?"
                 + " WHERE run_id = ?");
     List<WorkflowTaskRecord> claimed = new ArrayList<>(found.size());
-    for (WorkflowTaskRecord t : found) {
+    for (Candidate<WorkflowTaskRecord> c : found) {
+      WorkflowTaskRecord t = c.task();
       lease.setString(1, req.owner());
       lease.setLong(2, req.leaseToken());
       Millis.set(lease, 3, leaseUntil);
@@ -77,6 +70,181 @@ final class TaskClaims {
     return claimed;
   }
 
+  /**
+   * What a claim must know of its queue's settings, read in one statement: whether the queue is
+   * paused, whether any run or any of its activity types is paused, and whether it has limits.
+   */
+  record QueueState(boolean paused, boolean anyPausedRun, boolean anyPausedType, boolean anyLimit) {
+    static QueueState read(String taskQueue, Statements st) throws SQLException {
+      PreparedStatement ps =
+          st.prepare(
+              "SELECT EXISTS (SELECT 1 FROM paused_queues WHERE task_queue = ?),"
+                  + " EXISTS (SELECT 1 FROM paused_runs),"
+                  + " EXISTS (SELECT 1 FROM paused_activity_types WHERE task_queue = ?),"
+                  + " EXISTS (SELECT 1 FROM queue_rates WHERE task_queue = ?),"
+                  + " EXISTS (SELECT 1 FROM key_limits WHERE task_queue = ?)");
+      for (int i = 1; i <= 4; i++) {
+        ps.setString(i, taskQueue);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new QueueState(
+            rs.getBoolean(1),
+            rs.getBoolean(2),
+            rs.getBoolean(3),
+            rs.getBoolean(4) || rs.getBoolean(5));
+      }
+    }
+  }
+
+  /** A ready task with what the claim orders and limits it by. */
+  record Candidate<T>(T task, String id, int priority, String fairnessKey, double pass) {}
+
+  private List<Candidate<WorkflowTaskRecord>> readWorkflowTasks(
+      ClaimRequest req, int priority, int limit, QueueState queue, Statements st)
+      throws SQLException {
+    PreparedStatement select =
+        st.prepare(
+            ClaimSql.workflowTasks(priority > 0, req.sticky(), queue.anyPausedRun(), dialect));
+    int p = 1;
+    select.setString(p++, req.taskQueue());
+    Millis.set(select, p++, req.now());
+    if (priority > 0) {
+      select.setInt(p++, priority);
+    }
+    if (req.sticky()) {
+      // a task sticky to another owner waits for it, then falls back to anyone
+      select.setString(p++, req.owner());
+      Millis.set(select, p++, req.now().minus(req.stickyWait()));
+    }
+    select.setInt(p, limit);
+    List<Candidate<WorkflowTaskRecord>> found = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        found.add(
+            new Candidate<>(
+                Rows.workflowTask(rs),
+                rs.getString(1),
+                rs.getInt(8),
+                rs.getString(9),
+                rs.getDouble(10)));
+      }
+    }
+    return found;
+  }
+
+  private List<Candidate<ActivityTaskRecord>> readActivityTasks(
+      ClaimRequest req,
+      int priority,
+      int limit,
+      java.util.Set<String> blocked,
+      QueueState queue,
+      Statements st)
+      throws SQLException {
+    PreparedStatement select =
+        st.prepare(
+            ClaimSql.activityTasks(
+                priority > 0,
+                blocked.size(),
+                queue.anyPausedRun(),
+                queue.anyPausedType(),
+                dialect));
+    int p = 1;
+    select.setString(p++, req.taskQueue());
+    Millis.set(select, p++, req.now());
+    if (priority > 0) {
+      select.setInt(p++, priority);
+    }
+    for (String key : blocked) {
+      select.setString(p++, key);
+    }
+    select.setInt(p, limit);
+    List<Candidate<ActivityTaskRecord>> found = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        ActivityTaskRecord t = Rows.activityTask(rs);
+        found.add(
+            new Candidate<>(
+                t,
+                t.runId() + "/" + t.seq(),
+                t.scheduling().priority(),
+                t.scheduling().fairnessKey(),
+                rs.getDouble(20)));
+      }
+    }
+    return found;
+  }
+
+  /** Reads the ready tasks of one level ({@code priority}), or of all levels with 0, in order. */
+  interface Reader<T> {
+    List<Candidate<T>> read(int priority, int limit) throws SQLException;
+  }
+
+  /**
+   * Picks up to {@code max} tasks: first one task of each level whose turn has come ({@link
+   * PriorityLevels}) while there is room, then the best tasks in (priority, pass) order. {@code
+   * admit} may refuse a task (its key reached a limit during this claim); the claim then reads
+   * again past it, a few times at most. Advances the queue's virtual time to the highest pass
+   * handed out.
+   */
+  private <T> List<Candidate<T>> pick(
+      TaskKind kind,
+      ClaimRequest req,
+      int max,
+      Reader<T> reader,
+      java.util.function.Predicate<Candidate<T>> admit,
+      Statements st)
+      throws SQLException {
+    List<Candidate<T>> picked = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int level : levels.due(kind, req.taskQueue())) {
+      if (picked.size() >= max) {
+        break; // the level keeps its turn for the next claim
+      }
+      List<Candidate<T>> next = reader.read(level, 1);
+      if (next.isEmpty()) {
+        levels.nothingWaiting(kind, req.taskQueue(), level);
+      }
+      for (Candidate<T> c : next) {
+        if (admit.test(c)) {
+          picked.add(c);
+          seen.add(c.id());
+        }
+      }
+    }
+    for (int round = 0; round < 3 && picked.size() < max; round++) {
+      // tasks picked so far are not leased yet, so they come back: read past them
+      int limit = max + seen.size();
+      List<Candidate<T>> rows = reader.read(0, limit);
+      boolean refused = false;
+      for (Candidate<T> c : rows) {
+        if (picked.size() >= max) {
+          break;
+        }
+        if (!seen.add(c.id())) {
+          continue;
+        }
+        if (admit.test(c)) {
+          picked.add(c);
+        } else {
+          refused = true;
+        }
+      }
+      if (!refused || rows.size() < limit) {
+        break;
+      }
+    }
+    if (!picked.isEmpty()) {
+      levels.handedOut(kind, req.taskQueue(), picked, Candidate::priority);
+      double highest = 0;
+      for (Candidate<T> c : picked) {
+        highest = Math.max(highest, c.pass());
+      }
+      fairQueues.advance(kind, req.taskQueue(), highest, st);
+    }
+    return picked;
+  }
+
   /** Records that {@code owner} now has the run (a write only when the owner changes). */
   private static void rememberAffinity(String runId, String owner, Statements st)
       throws SQLException {
@@ -91,24 +259,39 @@ final class TaskClaims {
 
   List<ActivityTaskState> claimActivityTasks(ClaimRequest req, Statements st, Notifications notes)
       throws SQLException {
-    PreparedStatement select =
-        st.prepare(
-            "SELECT "
-                + Rows.ACTIVITY_TASK_COLUMNS
-                + " FROM activity_tasks WHERE task_queue = ? AND lease_owner IS NULL"
-                + " AND visible_at <= ? ORDER BY visible_at LIMIT ?"
-                + dialect.claimLockClause());
-    select.setString(1, req.taskQueue());
-    Millis.set(select, 2, req.now());
-    select.setInt(3, req.maxTasks());
-    List<ActivityTaskRecord> found = new ArrayList<>();
-    try (ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        found.add(Rows.activityTask(rs));
-      }
-    }
-    if (found.isEmpty()) {
+    QueueState queue = QueueState.read(req.taskQueue(), st);
+    if (queue.paused()) {
       return List.of();
+    }
+    ActivityLimits limits =
+        queue.anyLimit()
+            ? ActivityLimits.load(req.taskQueue(), req.now(), st)
+            : ActivityLimits.none(req.taskQueue());
+    int max = Math.min(req.maxTasks(), limits.queueBudget());
+    if (max <= 0) {
+      notes.tasksReady(TaskKind.ACTIVITY, req.taskQueue(), limits.nextQueueToken(req.now()));
+      return List.of();
+    }
+    List<Candidate<ActivityTaskRecord>> picked =
+        pick(
+            TaskKind.ACTIVITY,
+            req,
+            max,
+            (priority, limit) ->
+                readActivityTasks(req, priority, limit, limits.blocked(), queue, st),
+            c -> limits.admit(c.fairnessKey()),
+            st);
+    limits.save(picked.size(), req.now(), st);
+    Instant recheck = limits.recheckAt(req.now(), picked.size() >= max && max < req.maxTasks(), st);
+    if (recheck != null) {
+      notes.tasksReady(TaskKind.ACTIVITY, req.taskQueue(), recheck);
+    }
+    if (picked.isEmpty()) {
+      return List.of();
+    }
+    List<ActivityTaskRecord> found = new ArrayList<>(picked.size());
+    for (Candidate<ActivityTaskRecord> c : picked) {
+      found.add(c.task());
     }
     PreparedStatement lease =
         st.prepare(
@@ -138,7 +321,8 @@ final class TaskClaims {
               t.heartbeatTimeout(),
               t.spec(),
               t.heartbeatDetails(),
-              t.lastFailure());
+              t.lastFailure(),
+              t.scheduling());
       claimed.add(
           new ActivityTaskState(attempt, req.owner(), req.leaseToken(), req.now(), leaseUntil));
       if (earliest == null || leaseUntil.isBefore(earliest)) {

@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p>Format: the sender's ID on the first line, then one line per notification: {@code W <queue>
  * <millis>} and {@code A <queue> <millis>} (workflow or activity tasks ready), {@code D <millis>}
- * (something due), {@code C <runId>} (a run closed); fields separated by a space, queue names and
- * run IDs URL-encoded. A message longer than a payload may be is split into several.
+ * (something due), {@code C <runId>} (a run closed), {@code F} (flow-control settings changed);
+ * fields separated by a space, queue names and run IDs URL-encoded. A message longer than a payload
+ * may be is split into several.
  */
 final class ChangeMessage implements StoreListener {
   /** PostgreSQL's payload limit is 8000 bytes; the lines are ASCII. */
@@ -30,6 +31,7 @@ final class ChangeMessage implements StoreListener {
   private final Map<String, Long> ready = new LinkedHashMap<>();
   private long due = Long.MAX_VALUE;
   private final Set<String> closed = new LinkedHashSet<>();
+  private boolean flowControl;
 
   @Override
   public void tasksReady(TaskKind kind, String taskQueue, Instant visibleAt) {
@@ -47,8 +49,13 @@ final class ChangeMessage implements StoreListener {
     closed.add(encode(runId));
   }
 
+  @Override
+  public void flowControlChanged() {
+    flowControl = true;
+  }
+
   boolean isEmpty() {
-    return ready.isEmpty() && due == Long.MAX_VALUE && closed.isEmpty();
+    return ready.isEmpty() && due == Long.MAX_VALUE && closed.isEmpty() && !flowControl;
   }
 
   /** Returns the payloads that carry this message, each within {@link #MAX_PAYLOAD}. */
@@ -60,6 +67,9 @@ final class ChangeMessage implements StoreListener {
       lines.add("D " + due);
     }
     closed.forEach(run -> lines.add("C " + run));
+    if (flowControl) {
+      lines.add("F");
+    }
     List<String> payloads = new ArrayList<>();
     StringBuilder current = new StringBuilder(sender);
     for (String line : lines) {
@@ -97,6 +107,7 @@ final class ChangeMessage implements StoreListener {
                   TaskKind.ACTIVITY, decode(f[1]), Instant.ofEpochMilli(Long.parseLong(f[2])));
           case "D" -> target.dueAt(Instant.ofEpochMilli(Long.parseLong(f[1])));
           case "C" -> target.runClosed(decode(f[1]));
+          case "F" -> target.flowControlChanged();
           default -> {
             // a newer node's notification: a hint this one can do without
           }

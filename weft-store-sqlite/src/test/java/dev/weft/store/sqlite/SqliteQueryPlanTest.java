@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunQuery;
+import dev.weft.store.jdbc.ClaimSql;
 import dev.weft.store.jdbc.RetentionSql;
 import dev.weft.store.jdbc.RunListingSql;
 import dev.weft.store.jdbc.SqlStatement;
@@ -95,6 +96,39 @@ class SqliteQueryPlanTest {
     assertThat(plan)
         .as(statement.sql())
         .containsExactly("SEARCH runs USING INDEX runs_by_close (namespace=? AND close_time<?)");
+  }
+
+  @ParameterizedTest(name = "one level {0}, sticky {1}, paused runs {2}")
+  @CsvSource({"false,false,false", "true,false,false", "false,true,true", "true,true,true"})
+  void workflowClaimsReadTheQueueInOrderWithoutASort(
+      boolean onePriority, boolean sticky, boolean pausedRuns) throws SQLException {
+    String sql = ClaimSql.workflowTasks(onePriority, sticky, pausedRuns, new SqliteDialect());
+
+    List<String> plan = plan(new SqlStatement(sql, List.of()));
+
+    assertThat(plan).as(sql).anyMatch(step -> step.contains("INDEX workflow_tasks_order"));
+    assertThat(plan).as(sql).noneMatch(step -> step.contains("TEMP B-TREE"));
+  }
+
+  @ParameterizedTest(name = "one level {0}, blocked keys {1}, paused runs {2}, paused types {3}")
+  @CsvSource({
+    "false,0,false,false",
+    "true,0,false,false",
+    "false,2,false,false",
+    "false,0,true,true",
+    "true,3,true,true"
+  })
+  void activityClaimsReadTheQueueInOrderWithoutASort(
+      boolean onePriority, int blockedKeys, boolean pausedRuns, boolean pausedTypes)
+      throws SQLException {
+    String sql =
+        ClaimSql.activityTasks(
+            onePriority, blockedKeys, pausedRuns, pausedTypes, new SqliteDialect());
+
+    List<String> plan = plan(new SqlStatement(sql, List.of()));
+
+    assertThat(plan).as(sql).anyMatch(step -> step.contains("INDEX activity_tasks_order"));
+    assertThat(plan).as(sql).noneMatch(step -> step.contains("TEMP B-TREE"));
   }
 
   private List<String> plan(SqlStatement statement) throws SQLException {

@@ -125,7 +125,7 @@ public abstract class ActivityTaskContract extends StoreContract {
   }
 
   @Test
-  void claimReturnsAtMostMaxTasksOldestFirst() {
+  void claimReturnsAtMostMaxTasksInTheOrderTheyWereQueued() {
     startRun("r1");
     for (int seq = 5; seq >= 1; seq--) {
       commitOk(activity("r1", seq).visibleAt(T0.plusSeconds(seq)).insert());
@@ -134,7 +134,11 @@ public abstract class ActivityTaskContract extends StoreContract {
     List<ActivityTaskState> claimed =
         store.claimActivityTasks(claim("w1", 7, 3, T0.plusSeconds(10), LEASE));
 
-    assertThat(claimed).extracting(s -> s.task().seq()).containsExactly(1L, 2L, 3L);
+    // one fairness key, one priority: first queued, first out (not by visibility time)
+    assertThat(claimed).extracting(s -> s.task().seq()).containsExactly(5L, 4L, 3L);
+    assertThat(store.claimActivityTasks(claim("w2", 8, 10, T0.plusSeconds(10), LEASE)))
+        .extracting(s -> s.task().seq())
+        .containsExactly(2L, 1L);
   }
 
   @Test

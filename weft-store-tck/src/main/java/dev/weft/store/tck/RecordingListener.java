@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A {@link StoreListener} that records what it is told, so that tests can wait for a notification
@@ -30,6 +31,9 @@ public final class RecordingListener implements StoreListener {
   /** A {@link StoreListener#runClosed} call. */
   public record RunClosed(String runId) implements Notification {}
 
+  /** A {@link StoreListener#flowControlChanged} call. */
+  public record FlowControlChanged() implements Notification {}
+
   private final List<Notification> received = new ArrayList<>();
 
   @Override
@@ -47,6 +51,11 @@ public final class RecordingListener implements StoreListener {
     record(new RunClosed(runId));
   }
 
+  @Override
+  public void flowControlChanged() {
+    record(new FlowControlChanged());
+  }
+
   private synchronized void record(Notification notification) {
     received.add(notification);
     notifyAll();
@@ -57,19 +66,30 @@ public final class RecordingListener implements StoreListener {
     return List.copyOf(received);
   }
 
+  /** Forgets everything received so far. */
+  public synchronized void clear() {
+    received.clear();
+  }
+
   /** Waits until {@code expected} has been received; fails the test after 30 seconds. */
-  public synchronized void awaitReceived(Notification expected) {
+  public void awaitReceived(Notification expected) {
+    awaitReceived(expected.toString(), expected::equals);
+  }
+
+  /**
+   * Waits until a notification that {@code matches} has been received; fails the test after 30
+   * seconds, naming {@code what} it waited for.
+   */
+  public synchronized void awaitReceived(String what, Predicate<Notification> matches) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!received.contains(expected)) {
+    while (received.stream().noneMatch(matches)) {
       long left = deadline - System.nanoTime();
-      assertThat(left)
-          .as("waited %s for %s; received %s", TIMEOUT, expected, received)
-          .isPositive();
+      assertThat(left).as("waited %s for %s; received %s", TIMEOUT, what, received).isPositive();
       try {
         wait(Math.max(1, left / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + expected, e);
+        throw new AssertionError("interrupted while waiting for " + what, e);
       }
     }
   }

@@ -185,4 +185,40 @@ public abstract class StoreContractSuite {
       return createStore();
     }
   }
+
+  /** Runs {@link PriorityContract}. */
+  @Nested
+  public class Priorities extends PriorityContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link FairnessContract}. */
+  @Nested
+  public class Fairness extends FairnessContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link PauseContract}. */
+  @Nested
+  public class Pauses extends PauseContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link FlowLimitContract}. */
+  @Nested
+  public class FlowLimits extends FlowLimitContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
 }

@@ -5,6 +5,7 @@ import dev.weft.store.ClaimRequest;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.TaskScheduling;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,7 @@ public final class TestData {
     private String workflowType = "OrderWorkflow";
     private String taskQueue = QUEUE;
     private Instant startTime = T0;
+    private TaskScheduling scheduling = TaskScheduling.DEFAULT;
 
     private RunBuilder(String runId) {
       this.runId = runId;
@@ -114,6 +116,12 @@ public final class TestData {
       return this;
     }
 
+    /** Sets the priority and fairness key of the run's workflow tasks. */
+    public RunBuilder scheduling(TaskScheduling value) {
+      scheduling = value;
+      return this;
+    }
+
     /** Returns the run record. */
     public RunRecord build() {
       return RunRecord.started(namespace, workflowId, runId, workflowType, taskQueue, startTime);
@@ -126,7 +134,7 @@ public final class TestData {
 
     /** Returns the write that inserts the run, refused while a run is in a given status. */
     public Write.InsertRun insert(Set<RunStatus> conflictingStatuses) {
-      return new Write.InsertRun(build(), conflictingStatuses);
+      return new Write.InsertRun(build(), conflictingStatuses, scheduling);
     }
   }
 
@@ -135,10 +143,12 @@ public final class TestData {
     private final String runId;
     private final long seq;
     private String taskQueue = QUEUE;
+    private String activityType = "ChargeCard";
     private Instant visibleAt = T0;
     private Instant scheduleToCloseDeadline;
     private Duration startToCloseTimeout;
     private Duration heartbeatTimeout;
+    private TaskScheduling scheduling = TaskScheduling.DEFAULT;
 
     private ActivityBuilder(String runId, long seq) {
       this.runId = runId;
@@ -148,6 +158,18 @@ public final class TestData {
     /** Sets the task queue. */
     public ActivityBuilder taskQueue(String value) {
       taskQueue = value;
+      return this;
+    }
+
+    /** Sets the activity type ("ChargeCard" unless set). */
+    public ActivityBuilder activityType(String value) {
+      activityType = value;
+      return this;
+    }
+
+    /** Sets the task's priority and fairness key. */
+    public ActivityBuilder scheduling(TaskScheduling value) {
+      scheduling = value;
       return this;
     }
 
@@ -181,7 +203,7 @@ public final class TestData {
           runId,
           seq,
           taskQueue,
-          "ChargeCard",
+          activityType,
           0,
           visibleAt,
           scheduleToCloseDeadline,
@@ -189,7 +211,8 @@ public final class TestData {
           heartbeatTimeout,
           bytes("spec-" + seq),
           null,
-          null);
+          null,
+          scheduling);
     }
 
     /** Returns the write that inserts the task. */

@@ -101,7 +101,7 @@ public abstract class WorkflowTaskContract extends StoreContract {
   }
 
   @Test
-  void claimReturnsAtMostMaxTasksOldestFirst() {
+  void claimReturnsAtMostMaxTasksInTheOrderTheyWereQueued() {
     for (int i = 4; i >= 0; i--) {
       givenTask("r" + i, QUEUE, T0.plusSeconds(i));
     }
@@ -109,10 +109,11 @@ public abstract class WorkflowTaskContract extends StoreContract {
     List<WorkflowTaskRecord> claimed =
         store.claimWorkflowTasks(claim("w1", 7, 3, T0.plusSeconds(10), LEASE));
 
-    assertThat(claimed).extracting(WorkflowTaskRecord::runId).containsExactly("r0", "r1", "r2");
+    // one fairness key, one priority: first queued, first out (not by visibility time)
+    assertThat(claimed).extracting(WorkflowTaskRecord::runId).containsExactly("r4", "r3", "r2");
     assertThat(store.claimWorkflowTasks(claim("w2", 8, 10, T0.plusSeconds(10), LEASE)))
         .extracting(WorkflowTaskRecord::runId)
-        .containsExactly("r3", "r4");
+        .containsExactly("r1", "r0");
   }
 
   @Test

@@ -1,0 +1,474 @@
+package dev.weft.store.tck;
+
+import static dev.weft.store.tck.TestData.QUEUE;
+import static dev.weft.store.tck.TestData.T0;
+import static dev.weft.store.tck.TestData.activity;
+import static dev.weft.store.tck.TestData.bytes;
+import static dev.weft.store.tck.TestData.timer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.ClaimRequest;
+import dev.weft.store.CommitResult;
+import dev.weft.store.FlowControl;
+import dev.weft.store.FlowControlChange;
+import dev.weft.store.KeyLimit;
+import dev.weft.store.Pause;
+import dev.weft.store.RateLimit;
+import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
+import dev.weft.store.TaskKind;
+import dev.weft.store.TimerRecord;
+import dev.weft.store.UnknownTaskQueueException;
+import dev.weft.store.WorkflowTaskRecord;
+import dev.weft.store.Write;
+import dev.weft.store.tck.RecordingListener.DueAt;
+import dev.weft.store.tck.RecordingListener.FlowControlChanged;
+import dev.weft.store.tck.RecordingListener.TasksReady;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins pauses. A paused run ({@link Write.PauseRun}) has none of its workflow or activity tasks
+ * handed out and its due timers held ({@code dueTimers} skips them, {@code nextDueTime} ignores
+ * them) until {@link Write.ResumeRun}, which also wakes the workers; work leased before the pause
+ * still finishes; {@link Store#findRunPause} returns the first pause; pausing a closed or unknown
+ * run and resuming an unknown one conflict; {@link Write.IfNotPaused} conflicts while the run is
+ * paused (and its batch writes nothing); closing a run removes its pause.
+ *
+ * <p>Queue pauses ({@link Store#changeFlowControl}): pausing a queue holds both its workflow and
+ * activity tasks, pausing an activity type holds only that type on that queue, resuming releases
+ * them and wakes the workers; {@link Store#flowControl()} shows every setting and is what {@code
+ * changeFlowControl} returns; listeners hear of each change; a change naming a queue nobody
+ * registered throws {@link UnknownTaskQueueException} naming the queue and changes nothing; and
+ * registering a queue is idempotent.
+ */
+public abstract class PauseContract extends StoreContract {
+  private static final Duration LEASE = Duration.ofMinutes(1);
+  private static final Pause FIRST = new Pause(T0, "investigating a bug", "alice");
+  private static final Pause SECOND = new Pause(T0.plusSeconds(60), "again", "bob");
+
+  private List<WorkflowTaskRecord> claimWorkflows(String queue, Instant now) {
+    return store.claimWorkflowTasks(
+        new ClaimRequest(queue, "w1", 7, 10, now, LEASE, Duration.ZERO));
+  }
+
+  private List<ActivityTaskState> claimActivities(String queue, Instant now) {
+    return store.claimActivityTasks(
+        new ClaimRequest(queue, "w1", 7, 10, now, LEASE, Duration.ZERO));
+  }
+
+  /** Starts a run with a workflow task and an activity task, both on {@code queue}. */
+  private void startRunWithTasks(String runId, String queue) {
+    startRun(runId);
+    commitOk(
+        new Write.EnsureWorkflowTask(runId, queue, T0),
+        activity(runId, 1).taskQueue(queue).insert());
+  }
+
+  // --- runs ---
+
+  @Test
+  void aPausedRunsTasksAreNotHandedOutUntilItIsResumed() {
+    startRunWithTasks("paused", QUEUE);
+    startRunWithTasks("other", QUEUE);
+
+    commitOk(new Write.PauseRun("paused", FIRST));
+
+    assertThat(claimWorkflows(QUEUE, T0))
+        .extracting(WorkflowTaskRecord::runId)
+        .containsExactly("other");
+    assertThat(claimActivities(QUEUE, T0))
+        .extracting(s -> s.task().runId())
+        .containsExactly("other");
+    assertThat(claimWorkflows(QUEUE, T0.plusSeconds(1))).isEmpty();
+    assertThat(claimActivities(QUEUE, T0.plusSeconds(1))).isEmpty();
+
+    commitOk(new Write.ResumeRun("paused"));
+
+    assertThat(claimWorkflows(QUEUE, T0.plusSeconds(1)))
+        .extracting(WorkflowTaskRecord::runId)
+        .containsExactly("paused");
+    assertThat(claimActivities(QUEUE, T0.plusSeconds(1)))
+        .extracting(s -> s.task().runId())
+        .containsExactly("paused");
+  }
+
+  @Test
+  void tasksAddedWhileARunIsPausedAreHeldToo() {
+    startRun("r1");
+    commitOk(new Write.PauseRun("r1", FIRST));
+
+    commitOk(
+        new Write.EnsureWorkflowTask("r1", QUEUE, T0),
+        activity("r1", 1).insert(),
+        activity("r1", 2).taskQueue("elsewhere").insert());
+
+    assertThat(claimWorkflows(QUEUE, T0)).isEmpty();
+    assertThat(claimActivities(QUEUE, T0)).isEmpty();
+    assertThat(claimActivities("elsewhere", T0)).isEmpty();
+    commitOk(new Write.ResumeRun("r1"));
+    assertThat(claimWorkflows(QUEUE, T0)).hasSize(1);
+    assertThat(claimActivities(QUEUE, T0)).hasSize(1);
+    assertThat(claimActivities("elsewhere", T0)).hasSize(1);
+  }
+
+  @Test
+  void workLeasedBeforeThePauseFinishesAndIsRecorded() {
+    startRunWithTasks("r1", QUEUE);
+    WorkflowTaskRecord workflowTask = claimWorkflows(QUEUE, T0).getFirst();
+    ActivityTaskState attempt = claimActivities(QUEUE, T0).getFirst();
+
+    commitOk(new Write.PauseRun("r1", FIRST));
+
+    commitOk(new Write.CompleteActivityTask("r1", 1, attempt.leaseToken()));
+    commitOk(new Write.InsertInbox("r1", "ActivityCompleted", T0, bytes("result")));
+    commitOk(new Write.CompleteWorkflowTask("r1", QUEUE, workflowTask.leaseToken(), 0, T0));
+    assertThat(store.findActivityTasks("r1")).isEmpty();
+    assertThat(store.readInbox("r1")).hasSize(1);
+    // the rearmed workflow task (the inbox has news) waits for the resume
+    assertThat(store.findWorkflowTask("r1")).isPresent();
+    assertThat(claimWorkflows(QUEUE, T0.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void aPausedRunsTimersAreHeldAndNextDueTimeIgnoresThem() {
+    startRun("paused");
+    startRun("other");
+    TimerRecord held = timer("paused", 1, T0.plusSeconds(5));
+    TimerRecord running = timer("other", 1, T0.plusSeconds(10));
+    commitOk(new Write.InsertTimer(held), new Write.InsertTimer(running));
+
+    commitOk(new Write.PauseRun("paused", FIRST));
+
+    assertThat(store.dueTimers(T0.plusSeconds(20), 10)).containsExactly(running);
+    assertThat(store.nextDueTime(T0)).contains(T0.plusSeconds(10));
+    commitOk(new Write.DeleteTimer("other", 1, true));
+    assertThat(store.dueTimers(T0.plusSeconds(20), 10)).isEmpty();
+    assertThat(store.nextDueTime(T0)).isEmpty();
+
+    commitOk(new Write.ResumeRun("paused"));
+
+    assertThat(store.dueTimers(T0.plusSeconds(20), 10)).containsExactly(held);
+    assertThat(store.nextDueTime(T0)).contains(T0.plusSeconds(5));
+  }
+
+  @Test
+  void findRunPauseReturnsTheFirstPauseUntilTheRunIsResumed() {
+    startRun("r1");
+    assertThat(store.findRunPause("r1")).isEmpty();
+
+    commitOk(new Write.PauseRun("r1", FIRST));
+    commitOk(new Write.PauseRun("r1", SECOND));
+
+    assertThat(store.findRunPause("r1")).contains(FIRST);
+    commitOk(new Write.ResumeRun("r1"));
+    assertThat(store.findRunPause("r1")).isEmpty();
+    // resuming a run that is not paused does nothing
+    commitOk(new Write.ResumeRun("r1"));
+    assertThat(store.findRunPause("missing")).isEmpty();
+  }
+
+  @Test
+  void pausingAClosedOrUnknownRunConflictsAndTheBatchWritesNothing() {
+    startRun("r1");
+    startRun("closed");
+    commitOk(new Write.CloseRun("closed", RunStatus.COMPLETED, T0.plusSeconds(1)));
+    Write.PauseRun unknown = new Write.PauseRun("missing", FIRST);
+    Write.PauseRun closed = new Write.PauseRun("closed", FIRST);
+
+    CommitResult.Conflict first =
+        commitConflict(new Write.InsertInbox("r1", "Signal", T0, bytes("s")), unknown);
+    CommitResult.Conflict second = commitConflict(closed);
+
+    assertThat(first.write()).isEqualTo(unknown);
+    assertThat(second.write()).isEqualTo(closed);
+    assertThat(store.readInbox("r1")).isEmpty();
+    assertThat(store.findRunPause("missing")).isEmpty();
+    assertThat(store.findRunPause("closed")).isEmpty();
+  }
+
+  @Test
+  void resumingAnUnknownRunConflicts() {
+    Write.ResumeRun resume = new Write.ResumeRun("missing");
+
+    assertThat(commitConflict(resume).write()).isEqualTo(resume);
+  }
+
+  @Test
+  void ifNotPausedConflictsWhileTheRunIsPausedAndItsBatchWritesNothing() {
+    startRun("r1");
+    commitOk(new Write.IfNotPaused("r1"), new Write.InsertInbox("r1", "Signal", T0, bytes("one")));
+    commitOk(new Write.PauseRun("r1", FIRST));
+
+    Write.IfNotPaused guard = new Write.IfNotPaused("r1");
+    CommitResult.Conflict conflict =
+        commitConflict(new Write.InsertInbox("r1", "Signal", T0, bytes("two")), guard);
+
+    assertThat(conflict.write()).isEqualTo(guard);
+    assertThat(store.readInbox("r1")).extracting(i -> new String(i.data())).containsExactly("one");
+    commitOk(new Write.ResumeRun("r1"));
+    commitOk(
+        new Write.IfNotPaused("r1"), new Write.InsertInbox("r1", "Signal", T0, bytes("three")));
+    assertThat(store.readInbox("r1")).hasSize(2);
+  }
+
+  @Test
+  void closingARunRemovesItsPause() {
+    startRun("r1");
+    commitOk(new Write.PauseRun("r1", FIRST));
+
+    commitOk(new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(1)));
+
+    assertThat(store.findRunPause("r1")).isEmpty();
+  }
+
+  @Test
+  void resumingARunWakesTheWorkersOfItsTasksAndTheTimerLoop() {
+    RecordingListener listener = new RecordingListener();
+    store.addListener(listener);
+    startRun("r1");
+    commitOk(new Write.PauseRun("r1", FIRST));
+    commitOk(
+        new Write.EnsureWorkflowTask("r1", QUEUE, T0),
+        activity("r1", 1).taskQueue("payments").insert(),
+        new Write.InsertTimer(timer("r1", 2, T0.plusSeconds(5))));
+    listener.awaitReceived(new TasksReady(TaskKind.WORKFLOW, QUEUE, T0));
+    listener.awaitReceived(new TasksReady(TaskKind.ACTIVITY, "payments", T0));
+    listener.awaitReceived(new DueAt(T0.plusSeconds(5)));
+    listener.clear();
+
+    commitOk(new Write.ResumeRun("r1"));
+
+    listener.awaitReceived(
+        "workflow tasks of " + QUEUE + " ready by T0",
+        n ->
+            n instanceof TasksReady t
+                && t.kind() == TaskKind.WORKFLOW
+                && t.taskQueue().equals(QUEUE)
+                && !t.visibleAt().isAfter(T0));
+    listener.awaitReceived(
+        "activity tasks of payments ready by T0",
+        n ->
+            n instanceof TasksReady t
+                && t.kind() == TaskKind.ACTIVITY
+                && t.taskQueue().equals("payments")
+                && !t.visibleAt().isAfter(T0));
+    listener.awaitReceived(
+        "something due by the held timer",
+        n -> n instanceof DueAt d && !d.time().isAfter(T0.plusSeconds(5)));
+  }
+
+  // --- queues and activity types ---
+
+  @Test
+  void pausingAQueueHoldsItsWorkflowAndActivityTasksUntilItIsResumed() {
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    startRunWithTasks("r1", QUEUE);
+    startRunWithTasks("r2", "other");
+
+    FlowControl paused = store.changeFlowControl(new FlowControlChange.PauseQueue(QUEUE, FIRST));
+
+    assertThat(paused.isPaused(QUEUE)).isTrue();
+    assertThat(paused.isPaused("other")).isFalse();
+    assertThat(claimWorkflows(QUEUE, T0)).isEmpty();
+    assertThat(claimActivities(QUEUE, T0)).isEmpty();
+    assertThat(claimWorkflows("other", T0))
+        .extracting(WorkflowTaskRecord::runId)
+        .containsExactly("r2");
+    assertThat(claimActivities("other", T0))
+        .extracting(s -> s.task().runId())
+        .containsExactly("r2");
+
+    FlowControl resumed = store.changeFlowControl(new FlowControlChange.ResumeQueue(QUEUE));
+
+    assertThat(resumed.isPaused(QUEUE)).isFalse();
+    assertThat(claimWorkflows(QUEUE, T0))
+        .extracting(WorkflowTaskRecord::runId)
+        .containsExactly("r1");
+    assertThat(claimActivities(QUEUE, T0)).extracting(s -> s.task().runId()).containsExactly("r1");
+  }
+
+  @Test
+  void pausingAnActivityTypeHoldsOnlyThatTypeOnThatQueue() {
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    startRun("r1");
+    commitOk(
+        new Write.EnsureWorkflowTask("r1", QUEUE, T0),
+        activity("r1", 1).activityType("ChargeCard").insert(),
+        activity("r1", 2).activityType("SendEmail").insert(),
+        activity("r1", 3).activityType("ChargeCard").taskQueue("other").insert());
+
+    FlowControl after =
+        store.changeFlowControl(
+            new FlowControlChange.PauseActivityType(QUEUE, "ChargeCard", FIRST));
+
+    assertThat(after.isPaused(QUEUE, "ChargeCard")).isTrue();
+    assertThat(after.isPaused(QUEUE, "SendEmail")).isFalse();
+    assertThat(after.isPaused(QUEUE)).isFalse();
+    assertThat(claimActivities(QUEUE, T0)).extracting(s -> s.task().seq()).containsExactly(2L);
+    assertThat(claimActivities("other", T0)).extracting(s -> s.task().seq()).containsExactly(3L);
+    assertThat(claimWorkflows(QUEUE, T0)).hasSize(1);
+
+    store.changeFlowControl(new FlowControlChange.ResumeActivityType(QUEUE, "ChargeCard"));
+
+    assertThat(claimActivities(QUEUE, T0)).extracting(s -> s.task().seq()).containsExactly(1L);
+  }
+
+  @Test
+  void resumingAQueueOrAnActivityTypeWakesItsWorkers() {
+    RecordingListener listener = new RecordingListener();
+    store.addListener(listener);
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    store.changeFlowControl(new FlowControlChange.PauseActivityType(QUEUE, "ChargeCard", FIRST));
+    startRunWithTasks("r1", QUEUE);
+    listener.awaitReceived(new TasksReady(TaskKind.WORKFLOW, QUEUE, T0));
+    listener.awaitReceived(new TasksReady(TaskKind.ACTIVITY, QUEUE, T0));
+    listener.clear();
+
+    store.changeFlowControl(new FlowControlChange.ResumeActivityType(QUEUE, "ChargeCard"));
+
+    // the tasks were ready before: the hint must not put them off to a later time
+    listener.awaitReceived(
+        "activity tasks of " + QUEUE + " ready by T0",
+        n ->
+            n instanceof TasksReady t
+                && t.kind() == TaskKind.ACTIVITY
+                && t.taskQueue().equals(QUEUE)
+                && !t.visibleAt().isAfter(T0));
+    store.changeFlowControl(new FlowControlChange.PauseQueue(QUEUE, FIRST));
+    listener.clear();
+
+    store.changeFlowControl(new FlowControlChange.ResumeQueue(QUEUE));
+
+    listener.awaitReceived(
+        "workflow tasks of " + QUEUE + " ready by T0",
+        n ->
+            n instanceof TasksReady t
+                && t.kind() == TaskKind.WORKFLOW
+                && t.taskQueue().equals(QUEUE)
+                && !t.visibleAt().isAfter(T0));
+  }
+
+  @Test
+  void listenersHearOfEveryFlowControlChange() {
+    RecordingListener listener = new RecordingListener();
+    store.addListener(listener);
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    List<FlowControlChange> changes =
+        List.of(
+            new FlowControlChange.PauseQueue(QUEUE, FIRST),
+            new FlowControlChange.ResumeQueue(QUEUE),
+            new FlowControlChange.PauseActivityType(QUEUE, "ChargeCard", FIRST),
+            new FlowControlChange.ResumeActivityType(QUEUE, "ChargeCard"),
+            new FlowControlChange.SetQueueRate(QUEUE, new RateLimit(10, 10)),
+            new FlowControlChange.SetKeyLimit(QUEUE, "tenant-a", new KeyLimit(1, null)));
+
+    for (FlowControlChange change : changes) {
+      listener.clear();
+      store.changeFlowControl(change);
+      listener.awaitReceived(new FlowControlChanged());
+    }
+  }
+
+  @Test
+  void flowControlShowsEverySettingAsChangeFlowControlReturnsIt() {
+    assertThat(store.flowControl()).isEqualTo(FlowControl.NONE);
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    store.changeFlowControl(new FlowControlChange.RegisterQueue("payments"));
+    Pause quiet = new Pause(T0.plusSeconds(1), "", "");
+
+    store.changeFlowControl(new FlowControlChange.PauseQueue("payments", FIRST));
+    store.changeFlowControl(new FlowControlChange.PauseQueue("payments", SECOND));
+    store.changeFlowControl(new FlowControlChange.PauseActivityType(QUEUE, "ChargeCard", quiet));
+    store.changeFlowControl(new FlowControlChange.SetQueueRate(QUEUE, new RateLimit(5.0, 10)));
+    FlowControl last =
+        store.changeFlowControl(
+            new FlowControlChange.SetKeyLimit(
+                QUEUE, "tenant-a", new KeyLimit(3, new RateLimit(0.5, 1))));
+
+    FlowControl expected =
+        new FlowControl(
+            Set.of(QUEUE, "payments"),
+            Map.of("payments", FIRST),
+            Map.of(QUEUE, Map.of("ChargeCard", quiet)),
+            Map.of(QUEUE, new RateLimit(5.0, 10)),
+            Map.of(QUEUE, Map.of("tenant-a", new KeyLimit(3, new RateLimit(0.5, 1)))));
+    assertThat(last).isEqualTo(expected);
+    assertThat(store.flowControl()).isEqualTo(expected);
+
+    store.changeFlowControl(new FlowControlChange.ResumeQueue("payments"));
+    store.changeFlowControl(new FlowControlChange.ResumeActivityType(QUEUE, "ChargeCard"));
+    store.changeFlowControl(new FlowControlChange.SetQueueRate(QUEUE, null));
+    FlowControl cleared =
+        store.changeFlowControl(new FlowControlChange.SetKeyLimit(QUEUE, "tenant-a", null));
+
+    FlowControl nothing =
+        new FlowControl(Set.of(QUEUE, "payments"), Map.of(), Map.of(), Map.of(), Map.of());
+    assertThat(cleared).isEqualTo(nothing);
+    assertThat(store.flowControl()).isEqualTo(nothing);
+  }
+
+  @Test
+  void aChangeNamingAnUnregisteredQueueThrowsNamingItAndChangesNothing() {
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    store.changeFlowControl(new FlowControlChange.PauseActivityType(QUEUE, "SendEmail", FIRST));
+    FlowControl before = store.flowControl();
+    List<FlowControlChange> changes =
+        List.of(
+            new FlowControlChange.PauseQueue("nowhere", FIRST),
+            new FlowControlChange.ResumeQueue("nowhere"),
+            new FlowControlChange.PauseActivityType("nowhere", "ChargeCard", FIRST),
+            new FlowControlChange.ResumeActivityType("nowhere", "ChargeCard"),
+            new FlowControlChange.SetQueueRate("nowhere", new RateLimit(1, 1)),
+            new FlowControlChange.SetQueueRate("nowhere", null),
+            new FlowControlChange.SetKeyLimit("nowhere", "tenant-a", new KeyLimit(1, null)),
+            new FlowControlChange.SetKeyLimit("nowhere", "tenant-a", null));
+
+    for (FlowControlChange change : changes) {
+      assertThatThrownBy(() -> store.changeFlowControl(change))
+          .as("%s", change)
+          .isInstanceOfSatisfying(
+              UnknownTaskQueueException.class,
+              e -> {
+                assertThat(e.taskQueue()).isEqualTo("nowhere");
+                assertThat(e.knownQueues()).containsExactly(QUEUE);
+              })
+          .hasMessageContaining("'nowhere'");
+      assertThat(store.flowControl()).as("after %s", change).isEqualTo(before);
+    }
+    assertThat(store.flowControl().queues()).containsExactly(QUEUE);
+  }
+
+  @Test
+  void registeringAQueueIsIdempotentAndKeepsItsSettings() {
+    FlowControl first = store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    store.changeFlowControl(new FlowControlChange.PauseQueue(QUEUE, FIRST));
+
+    FlowControl again = store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+
+    assertThat(first.queues()).containsExactly(QUEUE);
+    assertThat(again.queues()).containsExactly(QUEUE);
+    assertThat(again.pausedQueues()).isEqualTo(Map.of(QUEUE, FIRST));
+    assertThat(store.flowControl()).isEqualTo(again);
+  }
+
+  @Test
+  void aPausedQueueDoesNotPauseItsRunsOrTheirTimers() {
+    store.changeFlowControl(new FlowControlChange.RegisterQueue(QUEUE));
+    startRun("r1");
+    commitOk(new Write.InsertTimer(timer("r1", 1, T0.plusSeconds(5))));
+
+    store.changeFlowControl(new FlowControlChange.PauseQueue(QUEUE, FIRST));
+
+    assertThat(store.findRunPause("r1")).isEqualTo(Optional.empty());
+    assertThat(store.dueTimers(T0.plusSeconds(5), 10)).hasSize(1);
+    commitOk(new Write.IfNotPaused("r1"));
+  }
+}
