@@ -88,7 +88,7 @@ public final class WeftEngine implements AutoCloseable {
             b.searchAttributes,
             b.historyLimits,
             b.store.capabilities().exclusiveAccess() ? Duration.ZERO : b.stickyWait,
-            new FlowControlView(b.store));
+            new FlowControlView(b.store, b.safetyPoll));
     this.client = new EmbeddedClient(ctx);
     this.shutdownTimeout = b.shutdownTimeout;
     this.retention = new RetentionSweeper(ctx, b.retention, b.retentionSweepInterval);

@@ -3,6 +3,7 @@ package dev.weft.internal.engine;
 import dev.weft.store.FlowControl;
 import dev.weft.store.FlowControlChange;
 import dev.weft.store.Store;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +19,35 @@ public final class FlowControlView {
   private static final Logger log = LoggerFactory.getLogger(FlowControlView.class);
 
   private final Store store;
+  private final long maxAgeNanos;
   private volatile FlowControl current = FlowControl.NONE;
+  private volatile long readAt = System.nanoTime();
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
-  public FlowControlView(Store store) {
+  /**
+   * @param store the store whose settings this node follows
+   * @param maxAge how old the copy may get before it is read again (the safety poll), in case a
+   *     notification of a change was lost
+   */
+  public FlowControlView(Store store, Duration maxAge) {
     this.store = store;
+    this.maxAgeNanos = maxAge.toNanos();
   }
 
-  /** The settings as last read. */
+  /**
+   * The settings as last read; older than the safety poll, they are read again in the background.
+   */
   public FlowControl current() {
+    if (System.nanoTime() - readAt > maxAgeNanos) {
+      refreshSoon();
+    }
     return current;
   }
 
   /** Reads the settings now. */
   public void refresh() {
     current = store.flowControl();
+    readAt = System.nanoTime();
   }
 
   /** Reads the settings again on a virtual thread (from a store listener, which must not block). */
@@ -58,6 +73,7 @@ public final class FlowControlView {
   public FlowControl change(FlowControlChange change) {
     FlowControl after = store.changeFlowControl(change);
     current = after;
+    readAt = System.nanoTime();
     return after;
   }
 }
