@@ -29,6 +29,18 @@ final class DescriptionFormat {
     field(lines, "Type", d.workflowType());
     field(lines, "Task queue", d.taskQueue());
     field(lines, "Status", d.status().name());
+    if (d.pause() != null) {
+      field(
+          lines,
+          "Paused",
+          "since "
+              + time(d.pause().pausedAt())
+              + " by "
+              + d.pause().identity()
+              + (d.pause().reason() == null || d.pause().reason().isBlank()
+                  ? ""
+                  : ": " + d.pause().reason()));
+    }
     field(lines, "Started", time(d.startTime()));
     field(lines, "Closed", time(d.closeTime()));
     field(lines, "Run deadline", time(d.runDeadline()));

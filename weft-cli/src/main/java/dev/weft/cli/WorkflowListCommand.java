@@ -76,7 +76,7 @@ final class WorkflowListCommand implements Callable<Integer> {
                     run.workflowId(),
                     run.runId(),
                     run.workflowType(),
-                    run.status().name(),
+                    run.isPaused() ? run.status().name() + "(paused)" : run.status().name(),
                     String.valueOf(run.startTime()),
                     run.closeTime() == null ? "-" : run.closeTime().toString()));
           }

@@ -30,7 +30,7 @@ import org.awaitility.Awaitility;
  * {@code greet-ada} (search attribute Customer acme) and {@code greet-bob} (Customer globex)
  * completed; {@code wait-cy} (Customer acme) greeted and waits up to an hour (a timer) for its
  * {@code proceed} signal; {@code greet-boom} (Customer globex) is running with its workflow task
- * failing. Each has the memo channel=cli.
+ * failing, and paused (reason "looking into it"). Each has the memo channel=cli.
  */
 public final class GreeterStore {
   static final String QUEUE = "greetings";
@@ -139,6 +139,7 @@ public final class GreeterStore {
       Awaitility.await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> boom.describe().workflowTaskFailure() != null);
+      boom.pause("looking into it");
       return new Written(
           file, ada.fetchHistory(), bob.runId(), cy.runId(), waitPoint, boom.runId());
     }

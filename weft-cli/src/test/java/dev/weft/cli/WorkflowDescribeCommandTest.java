@@ -70,6 +70,7 @@ class WorkflowDescribeCommandTest {
     CliRun boom = ok("workflow", "describe", "--db", db(), "greet-boom");
 
     assertThat(boom.field("Status")).isEqualTo("RUNNING");
+    assertThat(boom.field("Paused")).matches("since \\S+ by \\S+: looking into it");
     assertThat(boom.field("Workflow task"))
         .matches("attempt \\d+, failing: java.lang.IllegalStateException: cannot greet Boom");
     List<String> lines = boom.lines();

@@ -62,7 +62,17 @@ class WorkflowListCommandTest {
         .anySatisfy(
             row ->
                 assertThat(row.subList(0, 4))
-                    .containsExactly("greet-boom", store.boomRunId(), "Greeter", "RUNNING"));
+                    .containsExactly(
+                        "greet-boom", store.boomRunId(), "Greeter", "RUNNING(paused)"));
+  }
+
+  @Test
+  void pausedRunsAreMarkedAndCanBeListedAlone() {
+    CliRun paused = ok("workflow", "list", "--db", db(), "--query", "Paused = true");
+
+    assertThat(paused.rows())
+        .extracting(row -> row.get(0) + " " + row.get(3))
+        .containsExactly("greet-boom RUNNING(paused)");
   }
 
   @Test

@@ -14,8 +14,8 @@ package dev.weft.client;
  * ...}, {@code IS [NOT] NULL}, {@code STARTS_WITH}, combined with {@code AND}, {@code OR}, {@code
  * NOT} and parentheses, then an optional {@code ORDER BY field [ASC|DESC], ...}. Fields are the
  * built-ins ({@code WorkflowId}, {@code RunId}, {@code WorkflowType}, {@code TaskQueue}, {@code
- * ExecutionStatus} or {@code Status}, {@code StartTime}, {@code CloseTime}) and the search
- * attributes registered on the engine. Strings and times are quoted ({@code StartTime >
+ * ExecutionStatus} or {@code Status}, {@code StartTime}, {@code CloseTime}, {@code Paused}) and the
+ * search attributes registered on the engine. Strings and times are quoted ({@code StartTime >
  * '2026-01-01T00:00:00Z'}). A comparison is false for a run without the attribute. Without ORDER
  * BY, runs come newest first.
  *

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.store.Pause;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param status the status
  * @param startTime when it started
  * @param closeTime when it closed, or {@code null}
+ * @param pause when, why and by whom the run was paused, or {@code null} if it is not paused (see
+ *     {@link WorkflowHandle#pause}); list only paused runs with the query {@code Paused = true}
  */
 public record WorkflowSummary(
     String workflowId,
@@ -20,4 +23,23 @@ public record WorkflowSummary(
     String taskQueue,
     WorkflowStatus status,
     Instant startTime,
-    Instant closeTime) {}
+    Instant closeTime,
+    Pause pause) {
+
+  /** A summary of a run that is not paused. */
+  public WorkflowSummary(
+      String workflowId,
+      String runId,
+      String workflowType,
+      String taskQueue,
+      WorkflowStatus status,
+      Instant startTime,
+      Instant closeTime) {
+    this(workflowId, runId, workflowType, taskQueue, status, startTime, closeTime, null);
+  }
+
+  /** Returns whether the run is paused. */
+  public boolean isPaused() {
+    return pause != null;
+  }
+}

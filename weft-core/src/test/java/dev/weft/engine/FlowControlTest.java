@@ -7,37 +7,47 @@ import static org.awaitility.Awaitility.await;
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowDescription;
+import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowStatus;
+import dev.weft.client.WorkflowSummary;
 import dev.weft.common.Priority;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.FlowControl;
+import dev.weft.store.KeyLimit;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.UnknownTaskQueueException;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Flow control through the engine and its client: priorities and fairness keys inherited by
- * activities, pausing a run, an activity type and a whole queue, and the errors for bad input. The
- * store-level rules (ordering, fairness, limits) are pinned by the store contract suite, on SQLite
- * and PostgreSQL.
+ * activities, pausing a run (seen in describe and list), an activity type and a whole queue, a
+ * fairness key's concurrency limit, and the errors for bad input; each on SQLite and PostgreSQL.
+ * The store-level rules (ordering, fairness, limits) are pinned in detail by the store contract
+ * suite, on both stores too.
  */
 @Tag("engine")
 class FlowControlTest {
   static final String QUEUE = "flow";
   static final AtomicInteger CALLS = new AtomicInteger();
+  static final AtomicInteger RUNNING = new AtomicInteger();
+  static final AtomicInteger MOST_RUNNING = new AtomicInteger();
+  static final int SLOW = 100;
 
   @ActivityInterface
   public interface Steps {
@@ -79,14 +89,27 @@ class FlowControlTest {
     }
   }
 
-  private static EngineFixture start(Path dir, Class<? extends TwoSteps> impl) {
+  private static EngineFixture start(TestStore kind, Path dir, Class<? extends TwoSteps> impl) {
     CALLS.set(0);
+    RUNNING.set(0);
+    MOST_RUNNING.set(0);
     Steps steps =
         i -> {
+          MOST_RUNNING.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+          try {
+            if (i == SLOW) {
+              Thread.sleep(50);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            RUNNING.decrementAndGet();
+          }
           CALLS.incrementAndGet();
           return i;
         };
     return EngineFixture.start(
+        kind,
         dir,
         e ->
             e.newWorker(QUEUE)
@@ -102,13 +125,26 @@ class FlowControlTest {
                 .registerActivities(steps));
   }
 
+  /** One slow activity. */
+  public static class SlowStepImpl implements TwoSteps {
+    @Override
+    public int run(int ignored) {
+      Steps steps =
+          Workflow.newActivityStub(
+              Steps.class,
+              ActivityOptions.newBuilder().startToCloseTimeout(Duration.ofSeconds(10)).build());
+      return steps.step(SLOW);
+    }
+  }
+
   private static WorkflowOptions options(Priority priority) {
     return WorkflowOptions.newBuilder().taskQueue(QUEUE).priority(priority).build();
   }
 
-  @Test
-  void pausedRunHoldsItsTimerAndActivitiesUntilResumed(@TempDir Path dir) {
-    try (EngineFixture f = start(dir, TwoStepsImpl.class)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void pausedRunHoldsItsTimerAndActivitiesUntilResumed(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, TwoStepsImpl.class)) {
       WorkflowHandle<Object> run = f.client().start("TwoSteps", options(Priority.INHERIT), 300);
       await().until(() -> CALLS.get() == 1);
       run.pause("maintenance of the payment provider");
@@ -116,6 +152,10 @@ class FlowControlTest {
       WorkflowDescription paused = run.describe();
       assertThat(paused.isPaused()).isTrue();
       assertThat(paused.pause().reason()).isEqualTo("maintenance of the payment provider");
+      WorkflowSummary listed = f.client().listWorkflows(WorkflowFilter.all()).workflows().get(0);
+      assertThat(listed.isPaused()).isTrue();
+      assertThat(listed.pause()).isEqualTo(paused.pause());
+      assertThat(f.client().countWorkflows(WorkflowFilter.query("Paused = true"))).isEqualTo(1);
       // the timer falls due while paused: it is held, the second activity never starts
       await().pollDelay(Duration.ofMillis(800)).until(() -> true);
       assertThat(CALLS.get()).isEqualTo(1);
@@ -125,14 +165,18 @@ class FlowControlTest {
       assertThat(run.getResult(Integer.class)).isEqualTo(3);
       assertThat(CALLS.get()).isEqualTo(2);
       assertThat(run.describe().pause()).isNull();
+      assertThat(f.client().listWorkflows(WorkflowFilter.all()).workflows().get(0).isPaused())
+          .isFalse();
+      assertThat(f.client().countWorkflows(WorkflowFilter.query("Paused = true"))).isZero();
       assertThatThrownBy(() -> run.pause("too late"))
           .isInstanceOf(WorkflowNotRunningException.class);
     }
   }
 
-  @Test
-  void pausedQueueDispatchesNothingUntilResumed(@TempDir Path dir) {
-    try (EngineFixture f = start(dir, TwoStepsImpl.class)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void pausedQueueDispatchesNothingUntilResumed(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, TwoStepsImpl.class)) {
       f.client().pauseTaskQueue(QUEUE, "deploy");
       assertThat(f.client().flowControl().isPaused(QUEUE)).isTrue();
 
@@ -146,9 +190,10 @@ class FlowControlTest {
     }
   }
 
-  @Test
-  void pausedActivityTypeStaysQueuedWithItsInheritedPriority(@TempDir Path dir) {
-    try (EngineFixture f = start(dir, TwoStepsImpl.class)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void pausedActivityTypeStaysQueuedWithItsInheritedPriority(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, TwoStepsImpl.class)) {
       f.client().pauseActivityType(QUEUE, "Step", "rate limited upstream");
       WorkflowHandle<Object> run =
           f.client()
@@ -171,9 +216,10 @@ class FlowControlTest {
     }
   }
 
-  @Test
-  void activityOverridesTheInheritedPriorityButKeepsTheKey(@TempDir Path dir) {
-    try (EngineFixture f = start(dir, UrgentStepImpl.class)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void activityOverridesTheInheritedPriorityButKeepsTheKey(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, UrgentStepImpl.class)) {
       f.client().pauseActivityType(QUEUE, "Step", "hold to look at it");
       WorkflowHandle<Object> run =
           f.client().start("TwoSteps", options(Priority.fairnessKey("tenant-1")), 0);
@@ -186,9 +232,35 @@ class FlowControlTest {
     }
   }
 
-  @Test
-  void badInputIsRefusedAndChangesNothing(@TempDir Path dir) {
-    try (EngineFixture f = start(dir, TwoStepsImpl.class)) {
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aKeyLimitHoldsForEagerAndQueuedActivities(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, SlowStepImpl.class)) {
+      f.client().setFairnessKeyLimit(QUEUE, "tenant-9", new KeyLimit(1, null));
+      assertThat(f.client().flowControl().keyLimits().get(QUEUE))
+          .containsEntry("tenant-9", new KeyLimit(1, null));
+
+      List<WorkflowHandle<Object>> runs = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        runs.add(f.client().start("TwoSteps", options(Priority.fairnessKey("tenant-9")), 0));
+      }
+      WorkflowHandle<Object> other =
+          f.client().start("TwoSteps", options(Priority.fairnessKey("tenant-2")), 0);
+
+      for (WorkflowHandle<Object> run : runs) {
+        assertThat(run.getResult(Integer.class)).isEqualTo(SLOW);
+      }
+      assertThat(other.getResult(Integer.class)).isEqualTo(SLOW);
+      // the six of tenant-9 ran one at a time; tenant-2's one could overlap with them
+      assertThat(MOST_RUNNING.get()).isBetween(1, 2);
+      assertThat(CALLS.get()).isEqualTo(7);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void badInputIsRefusedAndChangesNothing(TestStore kind, @TempDir Path dir) {
+    try (EngineFixture f = start(kind, dir, TwoStepsImpl.class)) {
       FlowControl before = f.client().flowControl();
       assertThatThrownBy(() -> f.client().pauseTaskQueue("no-such-queue", "typo"))
           .isInstanceOf(UnknownTaskQueueException.class)
@@ -204,7 +276,7 @@ class FlowControlTest {
           .hasMessageContaining("fairnessWeight must be > 0");
       assertThatThrownBy(() -> new dev.weft.store.RateLimit(0, 1))
           .hasMessageContaining("perSecond must be a positive number, was 0.0");
-      assertThatThrownBy(() -> new dev.weft.store.KeyLimit(0, null))
+      assertThatThrownBy(() -> new KeyLimit(0, null))
           .hasMessageContaining("maxRunning must be >= 1, was 0");
       assertThat(f.client().flowControl()).isEqualTo(before);
     }

@@ -4,23 +4,24 @@ import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.Store;
 import dev.weft.store.StoreStats;
-import dev.weft.store.sqlite.SqliteStore;
-import dev.weft.store.sqlite.SqliteStoreOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * An engine on a real SQLite file for engine tests, restartable on the same file (as after a crash
- * or a deploy). Tests register their workers in the {@code setup} callback.
+ * An engine on a real store for engine tests (a SQLite file unless a {@link TestStore} is given),
+ * restartable on the same store (as after a crash or a deploy). Tests register their workers in the
+ * {@code setup} callback.
  */
 public final class EngineFixture implements AutoCloseable {
-  private final Path file;
+  private final TestStore kind;
+  private final Path dir;
   private final UnaryOperator<WeftEngine.Builder> options;
   private WeftEngine engine;
 
-  private EngineFixture(Path file, UnaryOperator<WeftEngine.Builder> options) {
-    this.file = file;
+  private EngineFixture(TestStore kind, Path dir, UnaryOperator<WeftEngine.Builder> options) {
+    this.kind = kind;
+    this.dir = dir;
     this.options = options;
   }
 
@@ -32,19 +33,33 @@ public final class EngineFixture implements AutoCloseable {
   /** Starts an engine with builder options and workers. */
   public static EngineFixture start(
       Path dir, UnaryOperator<WeftEngine.Builder> options, Consumer<WeftEngine> setup) {
-    EngineFixture fixture = new EngineFixture(dir.resolve("weft.db"), options);
+    return start(TestStore.SQLITE, dir, options, setup);
+  }
+
+  /** Starts an engine on a store of the given kind, named by {@code dir}. */
+  public static EngineFixture start(TestStore kind, Path dir, Consumer<WeftEngine> setup) {
+    return start(kind, dir, UnaryOperator.identity(), setup);
+  }
+
+  /** Starts an engine on a store of the given kind, with builder options and workers. */
+  public static EngineFixture start(
+      TestStore kind,
+      Path dir,
+      UnaryOperator<WeftEngine.Builder> options,
+      Consumer<WeftEngine> setup) {
+    EngineFixture fixture = new EngineFixture(kind, dir, options);
     fixture.open(setup);
     return fixture;
   }
 
   private void open(Consumer<WeftEngine> setup) {
-    SqliteStore store = SqliteStore.open(SqliteStoreOptions.at(file).withDurable(false));
+    Store store = kind.open(dir);
     engine = options.apply(WeftEngine.builder().store(store)).build();
     setup.accept(engine);
     engine.start();
   }
 
-  /** Stops the engine and starts a new one on the same file with other workers. */
+  /** Stops the engine and starts a new one on the same store with other workers. */
   public void restart(Consumer<WeftEngine> setup) {
     engine.close();
     open(setup);

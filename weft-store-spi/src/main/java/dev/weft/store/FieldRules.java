@@ -114,6 +114,7 @@ final class FieldRules {
             case WORKFLOW_ID, RUN_ID, WORKFLOW_TYPE, TASK_QUEUE -> Kind.KEYWORD;
             case EXECUTION_STATUS -> Kind.STATUS;
             case START_TIME, CLOSE_TIME -> Kind.DATETIME;
+            case PAUSED -> Kind.BOOL;
           };
     };
   }

@@ -40,7 +40,12 @@ public sealed interface RunField permits RunField.BuiltIn, RunField.Attribute {
     /** When the run started (an {@link Instant}). */
     START_TIME("StartTime", Instant.class),
     /** When the run closed (an {@link Instant}); null while it runs. */
-    CLOSE_TIME("CloseTime", Instant.class);
+    CLOSE_TIME("CloseTime", Instant.class),
+    /**
+     * Whether the run is paused (a {@link Boolean}): {@code Paused = true} lists the runs whose
+     * dispatch a pause holds.
+     */
+    PAUSED("Paused", Boolean.class);
 
     private final String fieldName;
     private final Class<?> valueClass;

@@ -34,13 +34,13 @@ import java.util.Set;
  *
  * <p>Fields are the built-ins ({@link RunField.BuiltIn}: {@code WorkflowId}, {@code RunId}, {@code
  * WorkflowType}, {@code TaskQueue}, {@code ExecutionStatus} or {@code Status}, {@code StartTime},
- * {@code CloseTime}; in any case) and the search attributes in {@code known} (exact case). Reserved
- * words (AND, OR, NOT, IN, BETWEEN, IS, NULL, STARTS_WITH, ORDER, BY, ASC, DESC, TRUE, FALSE) must
- * be backquoted to be used as names. Values are checked against their field: strings for
- * KEYWORD/TEXT, integers for INT, numbers for DOUBLE, true/false for BOOL, quoted ISO-8601 times
- * ({@code '2026-01-01T00:00:00Z'}, an offset, or a date meaning its midnight UTC) for DATETIME,
- * quoted statuses ({@code 'Running'}, {@code 'RUNNING'}, {@code 'TimedOut'}) for the status. In
- * strings, a backslash escapes the next character and a doubled quote stands for one.
+ * {@code CloseTime}, {@code Paused}; in any case) and the search attributes in {@code known} (exact
+ * case). Reserved words (AND, OR, NOT, IN, BETWEEN, IS, NULL, STARTS_WITH, ORDER, BY, ASC, DESC,
+ * TRUE, FALSE) must be backquoted to be used as names. Values are checked against their field:
+ * strings for KEYWORD/TEXT, integers for INT, numbers for DOUBLE, true/false for BOOL, quoted
+ * ISO-8601 times ({@code '2026-01-01T00:00:00Z'}, an offset, or a date meaning its midnight UTC)
+ * for DATETIME, quoted statuses ({@code 'Running'}, {@code 'RUNNING'}, {@code 'TimedOut'}) for the
+ * status. In strings, a backslash escapes the next character and a doubled quote stands for one.
  *
  * <p>What each type supports: KEYWORD and the string built-ins everything; INT, DOUBLE, DATETIME
  * all but STARTS_WITH; BOOL and the status {@code =}, {@code !=}, IN and IS NULL; TEXT {@code =}

@@ -38,7 +38,7 @@ class RunFilterParserErrorTest {
     assertError(
         "Custmer = 'x'",
         "unknown field 'Custmer' at position 1; known: Amount, CloseTime, CustomerId, Desc, DueAt,"
-            + " ExecutionStatus, Notes, Order Note, RunId, Score, StartTime, TaskQueue, Vip,"
+            + " ExecutionStatus, Notes, Order Note, Paused, RunId, Score, StartTime, TaskQueue, Vip,"
             + " WorkflowId, WorkflowType",
         1);
   }
@@ -98,7 +98,7 @@ class RunFilterParserErrorTest {
     assertError(
         "ORDER BY Amount, StartTime, amount",
         "unknown field 'amount' at position 29; known: Amount, CloseTime, CustomerId, Desc, DueAt,"
-            + " ExecutionStatus, Notes, Order Note, RunId, Score, StartTime, TaskQueue, Vip,"
+            + " ExecutionStatus, Notes, Order Note, Paused, RunId, Score, StartTime, TaskQueue, Vip,"
             + " WorkflowId, WorkflowType",
         29);
     assertError("ORDER BY Status, status", "'status' at position 18 is already in ORDER BY", 18);

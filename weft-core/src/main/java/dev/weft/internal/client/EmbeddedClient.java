@@ -253,7 +253,8 @@ public final class EmbeddedClient implements WeftClient {
                         r.taskQueue(),
                         RunReader.status(r),
                         r.startTime(),
-                        r.closeTime()))
+                        r.closeTime(),
+                        page.pauseOf(r.runId()).orElse(null)))
             .toList();
     return new WorkflowPage(summaries, page.nextPageToken());
   }

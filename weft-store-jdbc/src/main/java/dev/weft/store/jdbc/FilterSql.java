@@ -71,6 +71,9 @@ final class FilterSql {
             case EXECUTION_STATUS -> "r.status";
             case START_TIME -> "r.start_time";
             case CLOSE_TIME -> "r.close_time";
+            case PAUSED ->
+                "(CASE WHEN EXISTS (SELECT 1 FROM paused_runs p WHERE p.run_id = r.run_id)"
+                    + " THEN 1 ELSE 0 END)";
           };
       case RunField.Attribute a -> alias(a) + "." + valueColumn(a.type());
     };

@@ -157,7 +157,7 @@ final class FlowControlSql {
     ps.setString(from + 2, pause.identity());
   }
 
-  private static Pause pause(ResultSet rs, int from) throws SQLException {
+  static Pause pause(ResultSet rs, int from) throws SQLException {
     return new Pause(Millis.instant(rs, from), rs.getString(from + 1), rs.getString(from + 2));
   }
 

@@ -1,13 +1,17 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.store.Pause;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the listing and counting statements of {@link RunListingSql}. */
 final class RunListing {
@@ -31,7 +35,34 @@ final class RunListing {
       RunRecord last = runs.get(runs.size() - 1);
       next = RunListingSql.nextToken(query, last.runId(), last.startTime().toEpochMilli());
     }
-    return new RunPage(runs, next);
+    return new RunPage(runs, next, pauses(runs, st));
+  }
+
+  /** Reads the pauses of the listed runs that still run (a closed run has none). */
+  private static Map<String, Pause> pauses(List<RunRecord> runs, Statements st)
+      throws SQLException {
+    List<String> running =
+        runs.stream().filter(r -> r.status() == RunStatus.RUNNING).map(RunRecord::runId).toList();
+    if (running.isEmpty()) {
+      return Map.of();
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT run_id, paused_at, reason, identity FROM paused_runs WHERE run_id IN (");
+    for (int i = 0; i < running.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    PreparedStatement ps = st.prepare(sql.append(')').toString());
+    for (int i = 0; i < running.size(); i++) {
+      ps.setString(i + 1, running.get(i));
+    }
+    Map<String, Pause> pauses = new HashMap<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        pauses.put(rs.getString(1), FlowControlSql.pause(rs, 2));
+      }
+    }
+    return pauses;
   }
 
   long count(RunQuery query, Statements st) throws SQLException {

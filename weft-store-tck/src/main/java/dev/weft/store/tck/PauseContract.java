@@ -16,6 +16,10 @@ import dev.weft.store.FlowControlChange;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.Pause;
 import dev.weft.store.RateLimit;
+import dev.weft.store.RunFilterParser;
+import dev.weft.store.RunPage;
+import dev.weft.store.RunQuery;
+import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TaskKind;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * them) until {@link Write.ResumeRun}, which also wakes the workers; work leased before the pause
  * still finishes; {@link Store#findRunPause} returns the first pause; pausing a closed or unknown
  * run and resuming an unknown one conflict; {@link Write.IfNotPaused} conflicts while the run is
- * paused (and its batch writes nothing); closing a run removes its pause.
+ * paused (and its batch writes nothing); closing a run removes its pause; listings carry each
+ * listed run's pause ({@link RunPage#pauses()}) and filter on the {@code Paused} field.
  *
  * <p>Queue pauses ({@link Store#changeFlowControl}): pausing a queue holds both its workflow and
  * activity tasks, pausing an activity type holds only that type on that queue, resuming releases
@@ -217,6 +222,40 @@ public abstract class PauseContract extends StoreContract {
     commitOk(
         new Write.IfNotPaused("r1"), new Write.InsertInbox("r1", "Signal", T0, bytes("three")));
     assertThat(store.readInbox("r1")).hasSize(2);
+  }
+
+  @Test
+  void listingsShowEachRunsPauseAndFilterOnPaused() {
+    // c is paused, then closed: closing removes its pause
+    startRun("a");
+    startRun("b");
+    startRun("c");
+    commitOk(new Write.PauseRun("a", FIRST), new Write.PauseRun("c", SECOND));
+    commitOk(new Write.CloseRun("c", RunStatus.TERMINATED, T0.plusSeconds(1)));
+
+    RunPage all = store.listRuns(new RunQuery(TestData.NAMESPACE, 10));
+    RunPage paused =
+        store.listRuns(
+            new RunQuery(TestData.NAMESPACE, 10)
+                .withFilter(RunFilterParser.parse("Paused = true", Map.of())));
+    RunPage notPaused =
+        store.listRuns(
+            new RunQuery(TestData.NAMESPACE, 10)
+                .withFilter(RunFilterParser.parse("paused = false ORDER BY RunId", Map.of())));
+
+    assertThat(all.runs()).extracting(RunRecord::runId).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(all.pauses()).containsOnlyKeys("a");
+    assertThat(all.pauseOf("a")).contains(FIRST);
+    assertThat(all.pauseOf("b")).isEmpty();
+    assertThat(paused.runs()).extracting(RunRecord::runId).containsExactly("a");
+    assertThat(paused.pauseOf("a")).contains(FIRST);
+    assertThat(notPaused.runs()).extracting(RunRecord::runId).containsExactly("b", "c");
+    assertThat(notPaused.pauses()).isEmpty();
+    assertThat(
+            store.countRuns(
+                new RunQuery(TestData.NAMESPACE, 10)
+                    .withFilter(RunFilterParser.parse("Paused = true", Map.of()))))
+        .isEqualTo(1);
   }
 
   @Test
