@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} over JDBC, shared by the SQL stores: one writer connection with group commit
- * for every write (batches, claims, heartbeats), and a pool of read connections for queries.
+ * for every write (batches, claims, heartbeats), optionally a second one for claims (a database
+ * with concurrent writers), and a pool of read connections for queries.
  *
  * <p>Subclasses (one per database) open the connections, pick the {@link Dialect}, and run the
  * migrations; all SQL is here.
@@ -48,6 +49,7 @@ public class JdbcStore implements Store {
   private final StoreCapabilities capabilities;
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final GroupCommitWriter writer;
+  private final GroupCommitWriter claimWriter;
   private final ReadPool reads;
   private final BatchApplier batches;
   private final TaskClaims claims;
@@ -109,6 +111,41 @@ public class JdbcStore implements Store {
       ConnectionSource reconnect,
       CommitPublisher publisher,
       String description) {
+    this(
+        dialect,
+        capabilities,
+        writerConnection,
+        null,
+        readConnections,
+        maxGroup,
+        hook,
+        reconnect,
+        publisher,
+        description);
+  }
+
+  /**
+   * Creates a store as above, with a second writer connection for claims and heartbeats (a database
+   * that allows concurrent writers). Claims are short transactions that a worker waits on before it
+   * can start anything: on their own connection they do not wait behind the group of batches the
+   * main writer is committing, and the two run in parallel. Each connection keeps its own order;
+   * claims never depend on the order of batches they do not see yet (a claim reads what was
+   * committed when it runs).
+   *
+   * @param claimConnection the connection claims and heartbeats go through, or null to send them
+   *     through the writer connection (a database with a single writer, such as SQLite)
+   */
+  protected JdbcStore(
+      Dialect dialect,
+      StoreCapabilities capabilities,
+      Connection writerConnection,
+      Connection claimConnection,
+      List<Connection> readConnections,
+      int maxGroup,
+      TransactionHook hook,
+      ConnectionSource reconnect,
+      CommitPublisher publisher,
+      String description) {
     if (readConnections.isEmpty()) {
       throw new IllegalArgumentException("a store needs at least one read connection");
     }
@@ -129,6 +166,19 @@ public class JdbcStore implements Store {
             hook,
             listeners,
             "weft-" + dialect.name() + "-writer");
+    this.claimWriter =
+        claimConnection == null
+            ? writer
+            : new GroupCommitWriter(
+                dialect,
+                new Statements(claimConnection),
+                reconnect,
+                outage,
+                publisher,
+                maxGroup,
+                hook,
+                listeners,
+                "weft-" + dialect.name() + "-claims");
     List<Statements> readers = new ArrayList<>();
     for (Connection c : readConnections) {
       readers.add(new Statements(c));
@@ -136,9 +186,15 @@ public class JdbcStore implements Store {
     this.reads = new ReadPool(dialect, readers, reconnect, outage);
     try {
       writer.start();
+      if (claimWriter != writer) {
+        claimWriter.start();
+      }
     } catch (SQLException e) {
       reads.close();
       writer.close();
+      if (claimWriter != writer) {
+        claimWriter.close();
+      }
       throw new StoreException("cannot start the store writer: " + e.getMessage(), e);
     }
   }
@@ -184,12 +240,12 @@ public class JdbcStore implements Store {
 
   @Override
   public List<WorkflowTaskRecord> claimWorkflowTasks(ClaimRequest request) {
-    return await(writer.submit((st, notes) -> claims.claimWorkflowTasks(request, st)));
+    return await(claimWriter.submit((st, notes) -> claims.claimWorkflowTasks(request, st)));
   }
 
   @Override
   public List<ActivityTaskState> claimActivityTasks(ClaimRequest request) {
-    return await(writer.submit((st, notes) -> claims.claimActivityTasks(request, st, notes)));
+    return await(claimWriter.submit((st, notes) -> claims.claimActivityTasks(request, st, notes)));
   }
 
   @Override
@@ -345,6 +401,9 @@ public class JdbcStore implements Store {
   @Override
   public void close() {
     writer.close();
+    if (claimWriter != writer) {
+      claimWriter.close();
+    }
     reads.close();
   }
 

@@ -42,6 +42,7 @@ public final class PostgresStore extends JdbcStore {
   private PostgresStore(
       PostgresStoreOptions options,
       Connection writer,
+      Connection claimer,
       List<Connection> readers,
       ConnectionSource reconnect,
       ChangeFeed feed) {
@@ -49,6 +50,7 @@ public final class PostgresStore extends JdbcStore {
         new PostgresDialect(),
         new StoreCapabilities(false, "postgres"),
         writer,
+        claimer,
         readers,
         options.maxGroup(),
         options.hook(),
@@ -77,6 +79,8 @@ public final class PostgresStore extends JdbcStore {
       Connection writer = connections.open();
       opened.add(writer);
       migrate(writer, options);
+      Connection claimer = connections.open();
+      opened.add(claimer);
       List<Connection> readers = new ArrayList<>();
       for (int i = 0; i < options.readConnections(); i++) {
         Connection reader = connections.open();
@@ -92,7 +96,7 @@ public final class PostgresStore extends JdbcStore {
               n -> store[0].deliverToListeners(n),
               (who, cause) -> store[0].connectionLost(who, cause),
               who -> store[0].connectionRestored(who));
-      store[0] = new PostgresStore(options, writer, readers, connections, feed);
+      store[0] = new PostgresStore(options, writer, claimer, readers, connections, feed);
       opened.clear();
       try {
         feed.start();

@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * How to open a {@link PostgresStore}. Each open store holds {@code readConnections + 2}
- * connections: one writer (every write of the process, group-committed), the readers, and one that
+ * How to open a {@link PostgresStore}. Each open store holds {@code readConnections + 3}
+ * connections: one writer (every write of the process but claims, group-committed), one for claims
+ * (so that a worker's claim does not wait behind the writer's group), the readers, and one that
  * listens for other processes' notifications. Size PostgreSQL's {@code max_connections} for the sum
  * over all nodes.
  *

@@ -16,6 +16,7 @@ import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.StoreStats;
 import dev.weft.store.Write;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,30 @@ public abstract class AtomicityContract extends StoreContract {
     assertThat(store.findRun("r1")).isPresent();
     assertThat(store.findRun("r2")).isEmpty();
     assertThat(store.findRun("r3")).isPresent();
+  }
+
+  @Test
+  void manyBatchesSubmittedAtOnceEachLandOrConflictAlone() {
+    // submitted together, they share transactions: each conflict must be undone alone
+    startRun("r0");
+    List<CompletableFuture<CommitResult>> commits = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      commits.add(
+          i % 3 == 0
+              ? store.commit(Batch.of(run("c" + i).insert(), run("r0").insert()))
+              : store.commit(Batch.of(run("g" + i).insert())));
+    }
+
+    for (int i = 0; i < 300; i++) {
+      CommitResult result = await(commits.get(i));
+      if (i % 3 == 0) {
+        assertThat(result).isInstanceOf(CommitResult.Conflict.class);
+        assertThat(store.findRun("c" + i)).isEmpty();
+      } else {
+        assertThat(result.committed()).isTrue();
+        assertThat(store.findRun("g" + i)).isPresent();
+      }
+    }
+    assertThat(store.stats().runs()).isEqualTo(201);
   }
 }
