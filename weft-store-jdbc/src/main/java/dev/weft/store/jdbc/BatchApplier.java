@@ -152,7 +152,8 @@ final class BatchApplier {
   private void appendEvents(Write.AppendEvents w, Statements st)
       throws SQLException, ConflictException {
     long expected = w.expectedNextEventId();
-    long total;
+    List<EventRecord> events = w.events();
+    int from = 0;
     if (expected == 1) {
       PreparedStatement run = st.prepare("SELECT 1 FROM runs WHERE run_id = ?");
       run.setString(1, w.runId());
@@ -161,40 +162,30 @@ final class BatchApplier {
           throw new ConflictException(w, "run " + w.runId() + " does not exist");
         }
       }
-      total = 0;
-    } else {
-      PreparedStatement previous =
-          st.prepare("SELECT total_bytes FROM history WHERE run_id = ? AND event_id = ?");
-      previous.setString(1, w.runId());
-      previous.setLong(2, expected - 1);
-      try (ResultSet rs = previous.executeQuery()) {
-        if (!rs.next()) {
-          throw new ConflictException(w, describeCursor(w.runId(), expected, st));
-        }
-        total = rs.getLong(1);
-      }
-    }
-    List<EventRecord> events = w.events();
-    for (int from = 0; from < events.size(); from += MAX_ROWS_PER_INSERT) {
-      List<EventRecord> chunk =
-          events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
-      long after = insertEvents(w.runId(), chunk, total, st);
-      if (after < 0) {
-        // another writer appended these event IDs first
+      List<EventRecord> first = events.subList(0, Math.min(events.size(), MAX_ROWS_PER_INSERT));
+      if (!insertFirstEvents(w.runId(), first, st)) {
         throw new ConflictException(w, describeCursor(w.runId(), expected, st));
       }
-      total = after;
+      from = first.size();
+    }
+    for (; from < events.size(); from += MAX_ROWS_PER_INSERT) {
+      List<EventRecord> chunk =
+          events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
+      if (!insertEventsAfter(w.runId(), chunk, st)) {
+        // the previous event is not there (the cursor moved), or another writer appended first
+        throw new ConflictException(w, describeCursor(w.runId(), expected, st));
+      }
     }
   }
 
   private static final int MAX_ROWS_PER_INSERT = 32;
 
   /**
-   * Inserts events with one statement; returns the history's total size after them, or -1 if any of
-   * their IDs exists already (then some may have been inserted: the caller rolls back).
+   * Inserts a run's first events with one statement; returns whether all were inserted (not if any
+   * of their IDs exists already; then some may have been, and the caller rolls back).
    */
-  private static long insertEvents(
-      String runId, List<EventRecord> events, long total, Statements st) throws SQLException {
+  private static boolean insertFirstEvents(String runId, List<EventRecord> events, Statements st)
+      throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
@@ -207,6 +198,7 @@ final class BatchApplier {
     sql.append(" ON CONFLICT (run_id, event_id) DO NOTHING");
     PreparedStatement insert = st.prepare(sql.toString());
     int p = 1;
+    long total = 0;
     for (EventRecord e : events) {
       total += e.data().length;
       insert.setString(p++, runId);
@@ -216,7 +208,47 @@ final class BatchApplier {
       insert.setBytes(p++, e.data());
       insert.setLong(p++, total);
     }
-    return insert.executeUpdate() == events.size() ? total : -1;
+    return insert.executeUpdate() == events.size();
+  }
+
+  /**
+   * Inserts events that follow the run's event {@code first - 1}, with one statement that also
+   * reads that event's cumulative size (each row's {@code total_bytes} is the previous event's plus
+   * the sizes up to it): so an append is one round trip. Returns whether all were inserted: none
+   * are if the previous event is missing (the caller's cursor is stale), some may not be if another
+   * writer appended the same IDs (the caller rolls back).
+   */
+  private static boolean insertEventsAfter(String runId, List<EventRecord> events, Statements st)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH v (run_id, event_id, event_type, event_time, data, offset_bytes) AS (VALUES"
+                + " (?, ?, ?, ?, ?, ?)");
+    for (int i = 1; i < events.size(); i++) {
+      sql.append(", (?, ?, ?, ?, ?, ?)");
+    }
+    // WHERE (not JOIN ... ON) keeps SQLite from reading ON CONFLICT as a join's condition
+    sql.append(
+        ") INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
+            + " SELECT v.run_id, v.event_id, v.event_type, v.event_time, v.data,"
+            + " p.total_bytes + v.offset_bytes FROM v, history p"
+            + " WHERE p.run_id = ? AND p.event_id = ?"
+            + " ON CONFLICT (run_id, event_id) DO NOTHING");
+    PreparedStatement insert = st.prepare(sql.toString());
+    int p = 1;
+    long offset = 0;
+    for (EventRecord e : events) {
+      offset += e.data().length;
+      insert.setString(p++, runId);
+      insert.setLong(p++, e.eventId());
+      insert.setString(p++, e.type());
+      Millis.set(insert, p++, e.time());
+      insert.setBytes(p++, e.data());
+      insert.setLong(p++, offset);
+    }
+    insert.setString(p++, runId);
+    insert.setLong(p, events.get(0).eventId() - 1);
+    return insert.executeUpdate() == events.size();
   }
 
   private String describeCursor(String runId, long expected, Statements st) throws SQLException {
