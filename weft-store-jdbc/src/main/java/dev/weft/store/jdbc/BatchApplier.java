@@ -50,10 +50,21 @@ final class BatchApplier {
 
   private void apply(List<Write> writes, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    for (Write write : writes) {
+    for (int i = 0; i < writes.size(); i++) {
+      Write write = writes.get(i);
+      if (write instanceof Write.IfNotPaused guard
+          && i + 1 < writes.size()
+          && writes.get(i + 1) instanceof Write.AppendEvents append
+          && append.runId().equals(guard.runId())
+          && append.expectedNextEventId() > 1) {
+        // the common eager step: the append itself checks the pause (one statement fewer)
+        appendEvents(append, guard, st);
+        i++;
+        continue;
+      }
       switch (write) {
         case Write.InsertRun w -> insertRun(w, st);
-        case Write.AppendEvents w -> appendEvents(w, st);
+        case Write.AppendEvents w -> appendEvents(w, null, st);
         case Write.CloseRun w -> closeRun(w, st, notes);
         case Write.InsertInbox w -> insertInbox(w, st);
         case Write.DeleteInbox w -> {
@@ -147,10 +158,13 @@ final class BatchApplier {
   /**
    * Appends events with optimistic concurrency from the history's primary key: event {@code N} can
    * be inserted only once, and only after event {@code N-1} (so the run's row is not written per
-   * step). Each event stores the history's total size up to it.
+   * step). Each event stores the history's total size up to it. With a {@code guard} (an {@link
+   * Write.IfNotPaused} just before it, for the same run), the insert itself checks that the run is
+   * not paused, and a paused run fails the guard.
    */
-  private void appendEvents(Write.AppendEvents w, Statements st)
+  private void appendEvents(Write.AppendEvents w, Write.IfNotPaused guard, Statements st)
       throws SQLException, ConflictException {
+    boolean checkPause = guard != null && mayBePaused(st);
     long expected = w.expectedNextEventId();
     List<EventRecord> events = w.events();
     int from = 0;
@@ -171,7 +185,10 @@ final class BatchApplier {
     for (; from < events.size(); from += MAX_ROWS_PER_INSERT) {
       List<EventRecord> chunk =
           events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
-      if (!insertEventsAfter(w.runId(), chunk, st)) {
+      if (!insertEventsAfter(w.runId(), chunk, checkPause && from == 0, st)) {
+        if (checkPause && FlowControlSql.runPause(w.runId(), st).isPresent()) {
+          throw new ConflictException(guard, "run " + w.runId() + " is paused");
+        }
         // the previous event is not there (the cursor moved), or another writer appended first
         throw new ConflictException(w, describeCursor(w.runId(), expected, st));
       }
@@ -216,9 +233,11 @@ final class BatchApplier {
    * reads that event's cumulative size (each row's {@code total_bytes} is the previous event's plus
    * the sizes up to it): so an append is one round trip. Returns whether all were inserted: none
    * are if the previous event is missing (the caller's cursor is stale), some may not be if another
-   * writer appended the same IDs (the caller rolls back).
+   * writer appended the same IDs (the caller rolls back). With {@code unlessPaused}, nothing is
+   * inserted while the run is paused.
    */
-  private static boolean insertEventsAfter(String runId, List<EventRecord> events, Statements st)
+  private static boolean insertEventsAfter(
+      String runId, List<EventRecord> events, boolean unlessPaused, Statements st)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder(
@@ -233,6 +252,9 @@ final class BatchApplier {
             + " SELECT v.run_id, v.event_id, v.event_type, v.event_time, v.data,"
             + " p.total_bytes + v.offset_bytes FROM v, history p"
             + " WHERE p.run_id = ? AND p.event_id = ?"
+            + (unlessPaused
+                ? " AND NOT EXISTS (SELECT 1 FROM paused_runs x WHERE x.run_id = p.run_id)"
+                : "")
             + " ON CONFLICT (run_id, event_id) DO NOTHING");
     PreparedStatement insert = st.prepare(sql.toString());
     int p = 1;

@@ -259,6 +259,26 @@ public abstract class PauseContract extends StoreContract {
   }
 
   @Test
+  void ifNotPausedBeforeAnAppendKeepsThePausedRunsHistoryUnchanged() {
+    startRun("r1");
+    commitOk(new Write.AppendEvents("r1", 1, TestData.events(1, 2)));
+    commitOk(new Write.PauseRun("r1", FIRST));
+
+    Write.IfNotPaused guard = new Write.IfNotPaused("r1");
+    CommitResult.Conflict conflict =
+        commitConflict(guard, new Write.AppendEvents("r1", 3, TestData.events(3, 40)));
+
+    assertThat(conflict.write()).isEqualTo(guard);
+    assertThat(store.readHistory("r1", 1)).hasSize(2);
+    commitOk(new Write.ResumeRun("r1"));
+    commitOk(new Write.IfNotPaused("r1"), new Write.AppendEvents("r1", 3, TestData.events(3, 40)));
+    assertThat(store.readHistory("r1", 1)).hasSize(42);
+    // a stale cursor behind the guard is still the append's conflict
+    Write.AppendEvents stale = new Write.AppendEvents("r1", 3, TestData.events(3, 1));
+    assertThat(commitConflict(new Write.IfNotPaused("r1"), stale).write()).isEqualTo(stale);
+  }
+
+  @Test
   void closingARunRemovesItsPause() {
     startRun("r1");
     commitOk(new Write.PauseRun("r1", FIRST));
