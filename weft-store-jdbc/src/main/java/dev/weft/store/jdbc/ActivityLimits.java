@@ -61,11 +61,19 @@ final class ActivityLimits {
     return new ActivityLimits(taskQueue, null, new HashMap<>());
   }
 
-  static ActivityLimits load(String taskQueue, Instant now, Statements st) throws SQLException {
+  /**
+   * Reads a queue's limits and its keys' running counts. Where many processes claim, the limit rows
+   * stay locked until the claim commits (in key order, so two claims never wait for each other in a
+   * circle): claims of a limited queue take turns, so two nodes cannot both see room for the last
+   * task a limit allows.
+   */
+  static ActivityLimits load(String taskQueue, Instant now, Dialect dialect, Statements st)
+      throws SQLException {
     FlowControlSql.Bucket queueBucket = null;
     PreparedStatement q =
         st.prepare(
-            "SELECT per_second, burst, tokens, refilled_at FROM queue_rates WHERE task_queue = ?");
+            "SELECT per_second, burst, tokens, refilled_at FROM queue_rates WHERE task_queue = ?"
+                + dialect.rowLockClause());
     q.setString(1, taskQueue);
     try (ResultSet rs = q.executeQuery()) {
       if (rs.next()) {
@@ -78,7 +86,8 @@ final class ActivityLimits {
     PreparedStatement k =
         st.prepare(
             "SELECT fairness_key, max_running, per_second, burst, tokens, refilled_at"
-                + " FROM key_limits WHERE task_queue = ?");
+                + " FROM key_limits WHERE task_queue = ? ORDER BY fairness_key"
+                + dialect.rowLockClause());
     k.setString(1, taskQueue);
     Map<String, Integer> maxRunning = new HashMap<>();
     try (ResultSet rs = k.executeQuery()) {

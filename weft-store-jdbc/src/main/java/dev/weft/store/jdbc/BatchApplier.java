@@ -42,7 +42,7 @@ final class BatchApplier {
     passes = fairQueues.allocation();
     try {
       apply(batch.writes(), st, notes);
-      passes.flush(st);
+      passes.flush();
     } finally {
       passes = null;
     }

@@ -19,6 +19,15 @@ public interface Dialect {
   String claimLockClause();
 
   /**
+   * The clause appended to a SELECT that reads rows the transaction will update from what it read
+   * (a rate limit's tokens), so that a concurrent transaction waits for this one ({@code FOR
+   * UPDATE}), or an empty string when writes are serialized anyway.
+   */
+  default String rowLockClause() {
+    return "";
+  }
+
+  /**
    * Serializes starts of the same workflow ID inside the current transaction, so that the reuse
    * policy check and the insert are atomic. A no-op where one writer serializes everything.
    */

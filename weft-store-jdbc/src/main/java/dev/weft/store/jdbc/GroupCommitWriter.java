@@ -6,6 +6,7 @@ import dev.weft.store.StoreListener;
 import dev.weft.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingDeque;
@@ -41,6 +42,13 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_TRANSIENT_RETRIES = 5;
 
+  /**
+   * How long the writer keeps one savepoint per job after a group that ran without them had to be
+   * rolled back and run again: where jobs conflict often (several nodes moving the same runs), a
+   * group of dozens redone from the start costs more than the savepoints.
+   */
+  static final Duration SAVEPOINT_SPELL = Duration.ofSeconds(2);
+
   private final Dialect dialect;
   private final ConnectionSource reconnect;
   private final Outage outage;
@@ -52,6 +60,9 @@ final class GroupCommitWriter implements AutoCloseable {
   private final Thread thread;
   private Statements statements;
   private volatile boolean closing;
+
+  /** Until when ({@link System#nanoTime()}) groups run with savepoints; see SAVEPOINT_SPELL. */
+  private long savepointsUntil = System.nanoTime();
 
   /**
    * @param reconnect opens a new connection after the current one is lost; null if the store never
@@ -137,6 +148,10 @@ final class GroupCommitWriter implements AutoCloseable {
     for (Job<?> job : group) {
       job.reset();
     }
+    if (group.size() > 1 && System.nanoTime() - savepointsUntil < 0) {
+      runWithSavepoints(group);
+      return;
+    }
     Job<?> failed = runBare(group);
     if (failed == null) {
       commit(group, group, List.of());
@@ -165,6 +180,7 @@ final class GroupCommitWriter implements AutoCloseable {
     for (Job<?> job : group) {
       job.forget();
     }
+    savepointsUntil = System.nanoTime() + SAVEPOINT_SPELL.toNanos();
     runWithSavepoints(group);
   }
 

@@ -184,8 +184,7 @@ final class TaskClaims {
    * Picks up to {@code max} tasks: first one task of each level whose turn has come ({@link
    * PriorityLevels}) while there is room, then the best tasks in (priority, pass) order. {@code
    * admit} may refuse a task (its key reached a limit during this claim); the claim then reads
-   * again past it, a few times at most. Advances the queue's virtual time to the highest pass
-   * handed out.
+   * again past it, a few times at most. Tells {@link FairQueues} what was handed out.
    */
   private <T> List<Candidate<T>> pick(
       TaskKind kind,
@@ -236,11 +235,7 @@ final class TaskClaims {
     }
     if (!picked.isEmpty()) {
       levels.handedOut(kind, req.taskQueue(), picked, Candidate::priority);
-      double highest = 0;
-      for (Candidate<T> c : picked) {
-        highest = Math.max(highest, c.pass());
-      }
-      fairQueues.advance(kind, req.taskQueue(), highest, st);
+      fairQueues.handedOut(kind, req.taskQueue(), picked, Candidate::priority, Candidate::pass);
     }
     return picked;
   }
@@ -265,7 +260,7 @@ final class TaskClaims {
     }
     ActivityLimits limits =
         queue.anyLimit()
-            ? ActivityLimits.load(req.taskQueue(), req.now(), st)
+            ? ActivityLimits.load(req.taskQueue(), req.now(), dialect, st)
             : ActivityLimits.none(req.taskQueue());
     int max = Math.min(req.maxTasks(), limits.queueBudget());
     if (max <= 0) {

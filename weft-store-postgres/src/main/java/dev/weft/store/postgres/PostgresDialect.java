@@ -19,6 +19,11 @@ final class PostgresDialect implements Dialect {
   private static final Set<String> TRANSIENT = Set.of("40P01", "40001", "55P03");
 
   @Override
+  public String rowLockClause() {
+    return " FOR UPDATE";
+  }
+
+  @Override
   public String name() {
     return "postgres";
   }

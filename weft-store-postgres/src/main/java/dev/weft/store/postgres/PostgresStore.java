@@ -79,8 +79,11 @@ public final class PostgresStore extends JdbcStore {
       Connection writer = connections.open();
       opened.add(writer);
       migrate(writer, options);
-      Connection claimer = connections.open();
-      opened.add(claimer);
+      Connection claimer = null;
+      if (options.claimConnection()) {
+        claimer = connections.open();
+        opened.add(claimer);
+      }
       List<Connection> readers = new ArrayList<>();
       for (int i = 0; i < options.readConnections(); i++) {
         Connection reader = connections.open();

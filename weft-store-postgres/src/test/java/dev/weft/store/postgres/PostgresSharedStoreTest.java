@@ -8,9 +8,12 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
+import dev.weft.store.FlowControlChange;
+import dev.weft.store.KeyLimit;
 import dev.weft.store.RunRecord;
 import dev.weft.store.StoreListener;
 import dev.weft.store.TaskKind;
+import dev.weft.store.TaskScheduling;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import dev.weft.store.tck.TestData;
@@ -43,7 +46,13 @@ class PostgresSharedStoreTest {
   void open() {
     String schema = TestPostgres.newSchema("shared");
     a = PostgresStore.open(PostgresStoreOptions.of(TestPostgres.url()).schema(schema).nodeId("a"));
-    b = PostgresStore.open(PostgresStoreOptions.of(TestPostgres.url()).schema(schema).nodeId("b"));
+    // b sends its claims through a connection of their own, a sends them through its writer
+    b =
+        PostgresStore.open(
+            PostgresStoreOptions.of(TestPostgres.url())
+                .schema(schema)
+                .nodeId("b")
+                .claimConnection(true));
   }
 
   @AfterEach
@@ -86,6 +95,45 @@ class PostgresSharedStoreTest {
     pool.shutdown();
     assertThat(claimed).hasSize(400);
     assertThat(new HashSet<>(claimed)).hasSize(400);
+  }
+
+  @Test
+  void aKeysConcurrencyLimitHoldsWhenNodesClaimAtTheSameTime() throws Exception {
+    RunRecord run = TestData.run("r1").build();
+    a.commit(Batch.of(new Write.InsertRun(run, Set.of()))).join();
+    a.changeFlowControl(new FlowControlChange.RegisterQueue(TestData.QUEUE));
+    a.changeFlowControl(
+        new FlowControlChange.SetKeyLimit(TestData.QUEUE, "tenant-a", new KeyLimit(5, null)));
+    TaskScheduling tenantA = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "tenant-a", 1);
+    List<Write> inserts = new ArrayList<>();
+    for (int seq = 1; seq <= 200; seq++) {
+      inserts.add(
+          new Write.InsertActivityTask(
+              TestData.activity("r1", seq).scheduling(tenantA).build(), null));
+    }
+    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+
+    // eight claimers on two nodes, each claiming until the key is full; nothing completes
+    ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    List<Future<?>> claimers = new ArrayList<>();
+    for (PostgresStore node : List.of(a, b, a, b, a, b, a, b)) {
+      claimers.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  node.claimActivityTasks(
+                          TestData.claim("n", 7, 2, T0.plusSeconds(1), Duration.ofMinutes(1)))
+                      .forEach(t -> claimed.add(t.task().seq()));
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : claimers) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(claimed).as("tasks of tenant-a handed out (limit 5)").hasSize(5);
   }
 
   @Test
