@@ -178,7 +178,7 @@ final class FairQueues {
         if (!rs.wasNull()) {
           lock.lock();
           try {
-            level.vtime = Math.max(level.vtime, lowest);
+            level.vtime = Math.max(level.vtime, turnBefore(lowest));
           } finally {
             lock.unlock();
           }
@@ -196,8 +196,8 @@ final class FairQueues {
   }
 
   /**
-   * First touch of a level since the process started: its virtual time is the lowest pass still
-   * waiting, each key's last pass the highest of its tasks still waiting (one scan).
+   * First touch of a level since the process started: its virtual time is just below the lowest
+   * pass still waiting, each key's last pass the highest of its tasks still waiting (one scan).
    */
   private static Level load(TaskKind kind, String taskQueue, int priority, Statements st)
       throws SQLException {
@@ -216,8 +216,17 @@ final class FairQueues {
         level.lastPasses.put(rs.getString(1), rs.getDouble(3));
       }
     }
-    level.vtime = lowest;
+    level.vtime = any ? turnBefore(lowest) : 0;
     return level;
+  }
+
+  /**
+   * The virtual time when {@code lowestWaiting} is the lowest pass waiting: the pass handed out
+   * last was at least one smallest stride below it, so an idle key's task lands right after that
+   * task.
+   */
+  private static double turnBefore(double lowestWaiting) {
+    return lowestWaiting - 1.0 / TaskScheduling.MAX_WEIGHT;
   }
 
   /**

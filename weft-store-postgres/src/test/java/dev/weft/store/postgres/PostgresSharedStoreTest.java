@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes (two stores, as two processes would open them) on one PostgreSQL schema: what the
- * single-process contract cannot show. Claims never hand one task to both, a node whose lease
- * expired cannot commit with it (fencing), two nodes appending the same event ID get one winner,
- * and one node's commits wake the other's listeners through NOTIFY.
+ * single-process contract cannot show. Claims never hand one task to both, a key's concurrency
+ * limit holds when both claim at once, a quiet key queued on one node goes ahead of a backlog the
+ * other queued, a node whose lease expired cannot commit with it (fencing), two nodes appending the
+ * same event ID get one winner, and one node's commits wake the other's listeners through NOTIFY.
  */
 class PostgresSharedStoreTest {
   private PostgresStore a;
@@ -134,6 +135,40 @@ class PostgresSharedStoreTest {
     }
     pool.shutdown();
     assertThat(claimed).as("tasks of tenant-a handed out (limit 5)").hasSize(5);
+  }
+
+  @Test
+  void aQuietKeyQueuedOnAnotherNodeIsNotQueuedBehindTheNoisyKeysBacklog() {
+    RunRecord run = TestData.run("r1").build();
+    a.commit(Batch.of(new Write.InsertRun(run, Set.of()))).join();
+    TaskScheduling noisy = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "noisy", 1);
+    TaskScheduling quiet = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "quiet", 1);
+    List<Write> inserts = new ArrayList<>();
+    for (int seq = 1; seq <= 1_000; seq++) {
+      inserts.add(
+          new Write.InsertActivityTask(
+              TestData.activity("r1", seq).scheduling(noisy).build(), null));
+    }
+    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              a.claimActivityTasks(
+                  TestData.claim("bulk", 1, 100, T0.plusSeconds(1), Duration.ofMinutes(1))))
+          .hasSize(100);
+    }
+
+    // b never saw the backlog being queued: it learns the turn from the waiting tasks
+    Write quietTask =
+        new Write.InsertActivityTask(
+            TestData.activity("r1", 5_000).scheduling(quiet).build(), null);
+    assertThat(b.commit(Batch.of(quietTask)).join().committed()).isTrue();
+
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      a.claimActivityTasks(TestData.claim("w", 2 + i, 1, T0.plusSeconds(1), Duration.ofMinutes(1)))
+          .forEach(t -> keys.add(t.task().scheduling().fairnessKey()));
+    }
+    assertThat(keys).as("the next two tasks handed out").contains("quiet");
   }
 
   @Test
