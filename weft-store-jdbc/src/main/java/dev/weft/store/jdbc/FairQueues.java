@@ -30,8 +30,8 @@ import java.util.function.ToIntFunction;
  * the first time the process touches the level. Queuing a task then reads and writes nothing
  * besides the task. (Counter rows in the database, written by every transaction that queued or
  * claimed a task, made the writers of all nodes wait for, and deadlock on, the same few rows; and
- * reading the figures from the tasks' indexes on every step walked thousands of index entries of
- * tasks already claimed.)
+ * reading the figures from the tasks' indexes on every step walked about a thousand index entries
+ * of tasks already claimed.)
  *
  * <ul>
  *   <li><b>One process</b> (SQLite) writes every task and makes every claim, so its memory is
