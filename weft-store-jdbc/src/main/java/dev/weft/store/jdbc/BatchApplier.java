@@ -206,26 +206,41 @@ final class BatchApplier {
     StringBuilder sql =
         new StringBuilder(
             "INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
-    for (int i = 1; i < events.size(); i++) {
-      sql.append(", (?, ?, ?, ?, ?, ?)");
-    }
+                + " VALUES ");
+    appendEventRows(sql, events.size());
     // a duplicate ID is reported by the row count, not an error: an error would abort the
     // transaction in some databases, and the conflict's description still needs to read
     sql.append(" ON CONFLICT (run_id, event_id) DO NOTHING");
     PreparedStatement insert = st.prepare(sql.toString());
+    bindEventRows(insert, runId, events);
+    return insert.executeUpdate() == events.size();
+  }
+
+  /** Appends {@code n} placeholder rows of an event insert, comma-separated. */
+  private static void appendEventRows(StringBuilder sql, int n) {
+    for (int i = 0; i < n; i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+    }
+  }
+
+  /**
+   * Binds the rows written by {@link #appendEventRows}: each event with the cumulative size of the
+   * events up to it, counted from the first. Returns the next parameter index.
+   */
+  private static int bindEventRows(PreparedStatement insert, String runId, List<EventRecord> events)
+      throws SQLException {
     int p = 1;
-    long total = 0;
+    long size = 0;
     for (EventRecord e : events) {
-      total += e.data().length;
+      size += e.data().length;
       insert.setString(p++, runId);
       insert.setLong(p++, e.eventId());
       insert.setString(p++, e.type());
       Millis.set(insert, p++, e.time());
       insert.setBytes(p++, e.data());
-      insert.setLong(p++, total);
+      insert.setLong(p++, size);
     }
-    return insert.executeUpdate() == events.size();
+    return p;
   }
 
   /**
@@ -241,11 +256,8 @@ final class BatchApplier {
       throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "WITH v (run_id, event_id, event_type, event_time, data, offset_bytes) AS (VALUES"
-                + " (?, ?, ?, ?, ?, ?)");
-    for (int i = 1; i < events.size(); i++) {
-      sql.append(", (?, ?, ?, ?, ?, ?)");
-    }
+            "WITH v (run_id, event_id, event_type, event_time, data, offset_bytes) AS (VALUES ");
+    appendEventRows(sql, events.size());
     // WHERE (not JOIN ... ON) keeps SQLite from reading ON CONFLICT as a join's condition
     sql.append(
         ") INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
@@ -257,17 +269,7 @@ final class BatchApplier {
                 : "")
             + " ON CONFLICT (run_id, event_id) DO NOTHING");
     PreparedStatement insert = st.prepare(sql.toString());
-    int p = 1;
-    long offset = 0;
-    for (EventRecord e : events) {
-      offset += e.data().length;
-      insert.setString(p++, runId);
-      insert.setLong(p++, e.eventId());
-      insert.setString(p++, e.type());
-      Millis.set(insert, p++, e.time());
-      insert.setBytes(p++, e.data());
-      insert.setLong(p++, offset);
-    }
+    int p = bindEventRows(insert, runId, events);
     insert.setString(p++, runId);
     insert.setLong(p, events.get(0).eventId() - 1);
     return insert.executeUpdate() == events.size();

@@ -62,15 +62,22 @@ class PostgresSharedStoreTest {
     b.close();
   }
 
+  /** Queues activity tasks 1..{@code count} of run r1 through node a, in one batch. */
+  private void queueActivities(int count, TaskScheduling scheduling) {
+    List<Write> inserts = new ArrayList<>();
+    for (int seq = 1; seq <= count; seq++) {
+      inserts.add(
+          new Write.InsertActivityTask(
+              TestData.activity("r1", seq).scheduling(scheduling).build(), null));
+    }
+    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+  }
+
   @Test
   void concurrentClaimsFromTwoNodesNeverHandOutATaskTwice() throws Exception {
     RunRecord run = TestData.run("r1").build();
     a.commit(Batch.of(new Write.InsertRun(run, Set.of()))).join();
-    List<Write> inserts = new ArrayList<>();
-    for (int seq = 1; seq <= 400; seq++) {
-      inserts.add(new Write.InsertActivityTask(TestData.activity("r1", seq).build(), null));
-    }
-    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+    queueActivities(400, TaskScheduling.DEFAULT);
 
     ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
@@ -106,13 +113,7 @@ class PostgresSharedStoreTest {
     a.changeFlowControl(
         new FlowControlChange.SetKeyLimit(TestData.QUEUE, "tenant-a", new KeyLimit(5, null)));
     TaskScheduling tenantA = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "tenant-a", 1);
-    List<Write> inserts = new ArrayList<>();
-    for (int seq = 1; seq <= 200; seq++) {
-      inserts.add(
-          new Write.InsertActivityTask(
-              TestData.activity("r1", seq).scheduling(tenantA).build(), null));
-    }
-    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+    queueActivities(200, tenantA);
 
     // eight claimers on two nodes, each claiming until the key is full; nothing completes
     ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
@@ -143,13 +144,7 @@ class PostgresSharedStoreTest {
     a.commit(Batch.of(new Write.InsertRun(run, Set.of()))).join();
     TaskScheduling noisy = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "noisy", 1);
     TaskScheduling quiet = new TaskScheduling(TaskScheduling.DEFAULT_PRIORITY, "quiet", 1);
-    List<Write> inserts = new ArrayList<>();
-    for (int seq = 1; seq <= 1_000; seq++) {
-      inserts.add(
-          new Write.InsertActivityTask(
-              TestData.activity("r1", seq).scheduling(noisy).build(), null));
-    }
-    assertThat(a.commit(Batch.of(inserts.toArray(Write[]::new))).join().committed()).isTrue();
+    queueActivities(1_000, noisy);
     for (int i = 0; i < 3; i++) {
       assertThat(
               a.claimActivityTasks(
