@@ -29,4 +29,10 @@ public interface StoreListener {
    * Store#flowControl()} read it again.
    */
   default void flowControlChanged() {}
+
+  /**
+   * Notifications may have been lost (the store's link to other nodes was down for a while):
+   * whoever waits for one looks at the store again now instead of at its next safety poll.
+   */
+  default void notificationsMissed() {}
 }

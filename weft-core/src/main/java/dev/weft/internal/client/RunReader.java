@@ -33,7 +33,17 @@ import java.util.concurrent.TimeoutException;
 
 /** The client's reads: results (waiting without polling), descriptions, histories. */
 final class RunReader {
-  private static final long RECHECK_MILLIS = 1_000;
+  /**
+   * The safety re-check of a result wait, in case a run's close notification was lost without the
+   * store noticing: first after a second, then twice as long each time up to half a minute. A store
+   * that knows it missed notifications (a dropped listener connection) wakes every waiter itself
+   * ({@link dev.weft.store.StoreListener#notificationsMissed()}), so long waits need not poll
+   * often: two thousand waiting clients re-checking every second were a read every half
+   * millisecond.
+   */
+  private static final long FIRST_RECHECK_MILLIS = 1_000;
+
+  private static final long MAX_RECHECK_MILLIS = 30_000;
 
   private final EngineContext ctx;
 
@@ -58,6 +68,7 @@ final class RunReader {
   private Object awaitResult(String firstRunId, Type type, Duration timeout, long deadline)
       throws TimeoutException {
     String runId = firstRunId;
+    long recheck = FIRST_RECHECK_MILLIS;
     while (true) {
       String waitedFor = runId;
       CompletableFuture<Void> closed = ctx.waiters().onClosed(waitedFor);
@@ -67,6 +78,7 @@ final class RunReader {
           Object result = result(run, type);
           if (result instanceof NextRun next) {
             runId = next.runId();
+            recheck = FIRST_RECHECK_MILLIS;
             continue;
           }
           return result;
@@ -74,8 +86,9 @@ final class RunReader {
         Waits.awaitChange(
             closed,
             deadline,
-            RECHECK_MILLIS,
+            recheck,
             () -> new TimeoutException("run " + waitedFor + " did not close within " + timeout));
+        recheck = Math.min(MAX_RECHECK_MILLIS, recheck * 2);
       } finally {
         ctx.waiters().forget(waitedFor, closed);
       }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets clients wait for a run to close, or to make progress, without polling: the store's
- * notifications complete the futures.
+ * notifications complete the futures, and all of them at once when the store says it may have
+ * missed some.
  */
 public final class RunWaiters {
   private final Map<String, List<CompletableFuture<Void>>> closed = new ConcurrentHashMap<>();
@@ -56,6 +57,15 @@ public final class RunWaiters {
   /** Completes the progress waiters of a run whose workflow task committed. */
   public void runProgressed(String runId) {
     fire(progressed, runId);
+  }
+
+  /**
+   * Completes every waiter, closed or not: notifications may have been missed, so each looks at the
+   * store again.
+   */
+  public void wakeAll() {
+    List.copyOf(closed.keySet()).forEach(runId -> fire(closed, runId));
+    List.copyOf(progressed.keySet()).forEach(runId -> fire(progressed, runId));
   }
 
   private static CompletableFuture<Void> register(

@@ -146,4 +146,12 @@ public final class Workers implements StoreListener {
     ctx.cache().invalidate(runId);
     ctx.waiters().runClosed(runId);
   }
+
+  @Override
+  public void notificationsMissed() {
+    wakeAllPollers();
+    due.dueAt(Instant.EPOCH);
+    ctx.flowControl().refreshSoon();
+    ctx.waiters().wakeAll();
+  }
 }

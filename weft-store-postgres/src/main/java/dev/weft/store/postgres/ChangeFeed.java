@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -103,7 +102,7 @@ final class ChangeFeed implements CommitPublisher, AutoCloseable {
           attempt = 0;
           restored.accept("notification listener");
           // anything may have become ready while this node was not listening
-          deliver.accept(l -> l.dueAt(Instant.EPOCH));
+          deliver.accept(StoreListener::notificationsMissed);
         }
         PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(500);
         if (received == null) {
