@@ -217,6 +217,15 @@ public final class WorkflowRunner {
     }
   }
 
+  /**
+   * Returns whether this state waits for the command an event answers (an activity's outcome, a
+   * timer's firing), or the event answers none. False means the state has not seen the command: it
+   * is behind the history (another node moved the run on), or the command ended already.
+   */
+  public boolean awaits(EventAttributes event) {
+    return !(event instanceof EventAttributes.Sequenced s) || pending.containsKey(s.seq());
+  }
+
   /** Returns whether the code produced a command that closes the run. */
   public boolean isClosing() {
     return closing;

@@ -53,6 +53,12 @@ public final class EagerWorkflowTasks {
     WorkflowRunner runner = taken.runner();
     boolean cached = false;
     try {
+      if (runner != null && !runner.awaits(event)) {
+        // it never scheduled what the event answers: another node moved the run on since, and an
+        // append from this state would only lose the race (and roll back the whole commit group)
+        runner.destroy();
+        runner = null;
+      }
       if (runner == null) {
         runner = rebuild(runId);
         if (runner == null) {
