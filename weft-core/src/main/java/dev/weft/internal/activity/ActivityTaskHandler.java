@@ -39,8 +39,10 @@ public final class ActivityTaskHandler {
    * Runs the attempt and records its outcome.
    *
    * @param known the task's spec when the caller has it in memory, or null to decode it
+   * @param codeReturned called once the activity's code has returned or thrown, before the outcome
+   *     is recorded
    */
-  public void handle(ActivityTaskState claim, ActivitySpec known) {
+  public void handle(ActivityTaskState claim, ActivitySpec known, Runnable codeReturned) {
     ActivityTaskRecord task = claim.task();
     ActivitySpec spec = known != null ? known : ActivitySpecCodec.decode(task.spec());
     ActivityRegistration registration =
@@ -57,6 +59,7 @@ public final class ActivityTaskHandler {
         return;
       }
     }
+    codeReturned.run();
     outcomes.record(outcome, ctx.clock().now());
   }
 

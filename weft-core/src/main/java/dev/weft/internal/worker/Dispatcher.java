@@ -9,7 +9,7 @@ import dev.weft.store.WorkflowTaskRecord;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +28,27 @@ public final class Dispatcher {
   private final Map<String, Semaphore> activitySlots = new ConcurrentHashMap<>();
   private final Map<String, ResourceGuard> guards = new ConcurrentHashMap<>();
   private volatile Consumer<WorkflowTaskRecord> workflowHandler;
-  private volatile BiConsumer<ActivityTaskState, ActivitySpec> activityHandler;
+  private volatile ActivityWork activityHandler;
+
+  /** Runs an activity attempt on this node. */
+  @FunctionalInterface
+  public interface ActivityWork {
+    /**
+     * Runs the attempt and records its outcome.
+     *
+     * @param spec the task's spec when the caller has it in memory, or null
+     * @param codeReturned to be called once the activity's code has returned (or thrown), before
+     *     the outcome is recorded: it gives the attempt's slot back
+     */
+    void run(ActivityTaskState task, ActivitySpec spec, Runnable codeReturned);
+  }
 
   public Dispatcher(Registry registry, IdleTracker idle) {
     this.registry = registry;
     this.idle = idle;
   }
 
-  void start(
-      Consumer<WorkflowTaskRecord> workflows,
-      BiConsumer<ActivityTaskState, ActivitySpec> activities) {
+  void start(Consumer<WorkflowTaskRecord> workflows, ActivityWork activities) {
     this.workflowHandler = workflows;
     this.activityHandler = activities;
   }
@@ -91,7 +102,11 @@ public final class Dispatcher {
 
   /** Runs a workflow task whose slot is already taken; the slot is released when it ends. */
   public void run(WorkflowTaskRecord task) {
-    submit(TaskKind.WORKFLOW, task.taskQueue(), () -> workflowHandler.accept(task));
+    submit(
+        TaskKind.WORKFLOW,
+        task.taskQueue(),
+        () -> workflowHandler.accept(task),
+        () -> slots(TaskKind.WORKFLOW, task.taskQueue()).release());
   }
 
   /** Runs a claimed activity attempt; its slot is already taken and is released when it ends. */
@@ -101,13 +116,24 @@ public final class Dispatcher {
 
   /**
    * Runs an activity attempt whose slot is already taken, with its spec when the caller has it in
-   * memory (eager dispatch) so it is not decoded again; the slot is released when it ends.
+   * memory (eager dispatch) so it is not decoded again. The slot is released as soon as the
+   * activity's code returned: slots bound the activity code running at once, not the commits of
+   * outcomes, which queue for the store's writer (a slot held through that wait kept no-op
+   * activities from starting here, so other nodes claimed them and had to replay their runs).
    */
   public void run(ActivityTaskState task, ActivitySpec spec) {
-    submit(TaskKind.ACTIVITY, task.task().taskQueue(), () -> activityHandler.accept(task, spec));
+    String queue = task.task().taskQueue();
+    AtomicBoolean released = new AtomicBoolean();
+    Runnable release =
+        () -> {
+          if (released.compareAndSet(false, true)) {
+            slots(TaskKind.ACTIVITY, queue).release();
+          }
+        };
+    submit(TaskKind.ACTIVITY, queue, () -> activityHandler.run(task, spec, release), release);
   }
 
-  private void submit(TaskKind kind, String queue, Runnable work) {
+  private void submit(TaskKind kind, String queue, Runnable work, Runnable releaseSlot) {
     idle.enter();
     Thread.ofVirtual()
         .start(
@@ -121,7 +147,7 @@ public final class Dispatcher {
                   log.error("a {} task of queue {} failed", kind, queue, t);
                 }
               } finally {
-                slots(kind, queue).release();
+                releaseSlot.run();
                 idle.exit();
               }
             });
