@@ -50,16 +50,22 @@ final class BatchApplier {
 
   private void apply(List<Write> writes, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    Write.IfNotPaused deferredGuard = null;
+    int guardedAppend = -1;
     for (int i = 0; i < writes.size(); i++) {
       Write write = writes.get(i);
-      if (write instanceof Write.IfNotPaused guard
-          && i + 1 < writes.size()
-          && writes.get(i + 1) instanceof Write.AppendEvents append
-          && append.runId().equals(guard.runId())
-          && append.expectedNextEventId() > 1) {
-        // the common eager step: the append itself checks the pause (one statement fewer)
-        appendEvents(append, guard, st);
-        i++;
+      if (write instanceof Write.IfNotPaused guard) {
+        int append = guardedAppend(writes, i);
+        if (append >= 0) {
+          // the common eager step: the run's append checks the pause itself (one statement fewer);
+          // a paused run fails it, and with it the whole batch, as the guard would have
+          deferredGuard = guard;
+          guardedAppend = append;
+          continue;
+        }
+      }
+      if (i == guardedAppend) {
+        appendEvents((Write.AppendEvents) write, deferredGuard, st);
         continue;
       }
       switch (write) {
@@ -105,6 +111,20 @@ final class BatchApplier {
         }
       }
     }
+  }
+
+  /**
+   * Returns the index of the append after the guard at {@code at} that can check the guard's pause
+   * itself (the first append of the same run, not its first events), or -1.
+   */
+  private static int guardedAppend(List<Write> writes, int at) {
+    String runId = ((Write.IfNotPaused) writes.get(at)).runId();
+    for (int j = at + 1; j < writes.size(); j++) {
+      if (writes.get(j) instanceof Write.AppendEvents append && append.runId().equals(runId)) {
+        return append.expectedNextEventId() > 1 ? j : -1;
+      }
+    }
+    return -1;
   }
 
   private void insertRun(Write.InsertRun w, Statements st) throws SQLException, ConflictException {
@@ -159,8 +179,8 @@ final class BatchApplier {
    * Appends events with optimistic concurrency from the history's primary key: event {@code N} can
    * be inserted only once, and only after event {@code N-1} (so the run's row is not written per
    * step). Each event stores the history's total size up to it. With a {@code guard} (an {@link
-   * Write.IfNotPaused} just before it, for the same run), the insert itself checks that the run is
-   * not paused, and a paused run fails the guard.
+   * Write.IfNotPaused} earlier in the batch, for the same run), the insert itself checks that the
+   * run is not paused, and a paused run fails the guard.
    */
   private void appendEvents(Write.AppendEvents w, Write.IfNotPaused guard, Statements st)
       throws SQLException, ConflictException {
@@ -268,11 +288,17 @@ final class BatchApplier {
                 ? " AND NOT EXISTS (SELECT 1 FROM paused_runs x WHERE x.run_id = p.run_id)"
                 : "")
             + " ON CONFLICT (run_id, event_id) DO NOTHING");
-    PreparedStatement insert = st.prepare(sql.toString());
-    int p = bindEventRows(insert, runId, events);
-    insert.setString(p++, runId);
-    insert.setLong(p, events.get(0).eventId() - 1);
-    return insert.executeUpdate() == events.size();
+    int inserted =
+        st.update(
+            sql.toString(),
+            "history " + runId,
+            events.size(),
+            insert -> {
+              int p = bindEventRows(insert, runId, events);
+              insert.setString(p++, runId);
+              insert.setLong(p, events.get(0).eventId() - 1);
+            });
+    return inserted == events.size();
   }
 
   private String describeCursor(String runId, long expected, Statements st) throws SQLException {
@@ -562,35 +588,38 @@ final class BatchApplier {
       throws SQLException {
     ActivityTaskRecord t = w.task();
     TaskLease lease = w.lease();
-    PreparedStatement ps =
-        st.prepare(
-            "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
-                + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
-                + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
-                + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
-                + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ps.setString(1, t.runId());
-    ps.setLong(2, t.seq());
-    ps.setString(3, t.taskQueue());
-    ps.setString(4, t.activityType());
-    ps.setInt(5, lease == null ? t.attempt() : t.attempt() + 1);
-    Millis.set(ps, 6, t.visibleAt());
-    Millis.set(ps, 7, t.scheduleToCloseDeadline());
-    Millis.set(ps, 8, t.startToCloseTimeout());
-    Millis.set(ps, 9, t.heartbeatTimeout());
-    ps.setBytes(10, t.spec());
-    ps.setBytes(11, t.heartbeatDetails());
-    ps.setBytes(12, t.lastFailure());
-    ps.setString(13, lease == null ? null : lease.owner());
-    ps.setLong(14, lease == null ? 0 : lease.token());
-    Millis.set(ps, 15, lease == null ? null : lease.startedAt());
-    Millis.set(ps, 16, lease == null ? null : lease.until());
-    ps.setInt(17, t.scheduling().priority());
-    ps.setString(18, t.scheduling().fairnessKey());
-    ps.setDouble(19, t.scheduling().fairnessWeight());
-    ps.setDouble(
-        20, lease == null ? passes.next(TaskKind.ACTIVITY, t.taskQueue(), t.scheduling(), st) : 0);
-    ps.executeUpdate();
+    double pass =
+        lease == null ? passes.next(TaskKind.ACTIVITY, t.taskQueue(), t.scheduling(), st) : 0;
+    st.update(
+        "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
+            + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
+            + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
+            + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
+            + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        activityKey(t.runId(), t.seq()),
+        1,
+        ps -> {
+          ps.setString(1, t.runId());
+          ps.setLong(2, t.seq());
+          ps.setString(3, t.taskQueue());
+          ps.setString(4, t.activityType());
+          ps.setInt(5, lease == null ? t.attempt() : t.attempt() + 1);
+          Millis.set(ps, 6, t.visibleAt());
+          Millis.set(ps, 7, t.scheduleToCloseDeadline());
+          Millis.set(ps, 8, t.startToCloseTimeout());
+          Millis.set(ps, 9, t.heartbeatTimeout());
+          ps.setBytes(10, t.spec());
+          ps.setBytes(11, t.heartbeatDetails());
+          ps.setBytes(12, t.lastFailure());
+          ps.setString(13, lease == null ? null : lease.owner());
+          ps.setLong(14, lease == null ? 0 : lease.token());
+          Millis.set(ps, 15, lease == null ? null : lease.startedAt());
+          Millis.set(ps, 16, lease == null ? null : lease.until());
+          ps.setInt(17, t.scheduling().priority());
+          ps.setString(18, t.scheduling().fairnessKey());
+          ps.setDouble(19, t.scheduling().fairnessWeight());
+          ps.setDouble(20, pass);
+        });
     if (lease == null) {
       notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
     } else {
@@ -604,13 +633,16 @@ final class BatchApplier {
   private void completeActivityTask(Write.CompleteActivityTask w, Statements st)
       throws SQLException, ConflictException {
     int rows =
-        update(
-            st,
+        st.update(
             "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ? AND lease_token = ?"
                 + " AND lease_owner IS NOT NULL",
-            w.runId(),
-            w.seq(),
-            w.leaseToken());
+            activityKey(w.runId(), w.seq()),
+            1,
+            ps -> {
+              ps.setString(1, w.runId());
+              ps.setLong(2, w.seq());
+              ps.setLong(3, w.leaseToken());
+            });
     if (rows == 0) {
       throw new ConflictException(
           w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");
@@ -728,6 +760,11 @@ final class BatchApplier {
     update(st, "DELETE FROM search_attributes WHERE run_id = ?", w.runId());
     update(st, "DELETE FROM update_outcomes WHERE run_id = ?", w.runId());
     update(st, "DELETE FROM runs WHERE run_id = ?", w.runId());
+  }
+
+  /** The row key of an activity task, for {@link Statements#update}. */
+  private static String activityKey(String runId, long seq) {
+    return "activity " + runId + " " + seq;
   }
 
   private static int update(Statements st, String sql, Object... params) throws SQLException {

@@ -70,4 +70,13 @@ public interface Dialect {
   default String lockRunStatement() {
     return null;
   }
+
+  /**
+   * Returns whether the driver sends a JDBC batch in one round trip to a server (PostgreSQL's), so
+   * the writer gathers a group's updates into batches; false for an embedded database, where a
+   * statement costs no round trip.
+   */
+  default boolean pipelinesBatches() {
+    return false;
+  }
 }

@@ -188,15 +188,36 @@ final class GroupCommitWriter implements AutoCloseable {
    * Runs every job of the group with no savepoint, stopping at the first that does not apply; the
    * common case, since a job rarely conflicts or fails. Returns that job, or null if all applied.
    * Two statements fewer per job than {@link #runWithSavepoints}, which runs the group again when
-   * one job must be rolled back alone.
+   * one job must be rolled back alone. Where the database pipelines batches, the jobs' updates that
+   * only need their row count checked run together at the end ({@link Statements#flush()}): a group
+   * of steps then costs a round trip per kind of update rather than one per update.
    */
   private Job<?> runBare(List<Job<?>> group) {
-    for (Job<?> job : group) {
-      if (!job.runBare(statements)) {
-        return job;
+    // deferred updates fail the group, not the job that made them: only where a failed group runs
+    // again with savepoints (more than one job), and where batches save round trips
+    boolean defer = group.size() > 1 && dialect.pipelinesBatches();
+    statements.deferring(defer);
+    try {
+      for (Job<?> job : group) {
+        if (!job.runBare(statements)) {
+          return job;
+        }
       }
+      if (defer) {
+        try {
+          statements.flush();
+        } catch (SQLException e) {
+          Job<?> last = group.get(group.size() - 1);
+          last.sqlFailure = e;
+          last.failure = new StoreException(e.getMessage(), e);
+          return last;
+        }
+      }
+      return null;
+    } finally {
+      statements.discardDeferred();
+      statements.deferring(false);
     }
-    return null;
   }
 
   private void requeueAndReconnect(List<Job<?>> group, SQLException cause)

@@ -63,4 +63,9 @@ final class PostgresDialect implements Dialect {
   public String lockRunStatement() {
     return "SELECT 1 FROM runs WHERE run_id = ? FOR UPDATE";
   }
+
+  @Override
+  public boolean pipelinesBatches() {
+    return true;
+  }
 }

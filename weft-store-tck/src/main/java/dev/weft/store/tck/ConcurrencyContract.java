@@ -14,6 +14,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
+import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,61 @@ public abstract class ConcurrencyContract extends StoreContract {
     for (int t = 0; t < THREADS; t++) {
       for (int i = 0; i < perThread; i++) {
         assertThat(storedRun("t" + t + "-" + i).nextEventId()).isEqualTo(2);
+      }
+    }
+  }
+
+  /**
+   * A burst of steps submitted together (so a store may put them in one transaction, and run their
+   * updates together): each step completes its run's leased activity, appends three events and
+   * leases the next activity. The steps with a stale lease or a stale history position are refused
+   * alone, each with its own reason, and leave their runs as they were; all the others commit.
+   */
+  @Test
+  void aBurstOfStepsRefusesOnlyTheStaleOnes() {
+    int runs = 60;
+    Duration lease = Duration.ofMinutes(5);
+    for (int i = 0; i < runs; i++) {
+      String runId = "burst-" + i;
+      commitOk(
+          run(runId).insert(),
+          new Write.AppendEvents(runId, 1, List.of(event(1, runId))),
+          new Write.InsertActivityTask(
+              activity(runId, 1).build(), new TaskLease("node-a", 100 + i, T0, T0.plus(lease))));
+    }
+    List<CompletableFuture<CommitResult>> steps = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      String runId = "burst-" + i;
+      long token = i % 10 == 3 ? 1 : 100 + i; // every tenth step lost its lease
+      long next = i % 10 == 7 ? 3 : 2; // and every tenth works from a stale history position
+      steps.add(
+          store.commit(
+              Batch.of(
+                  new Write.CompleteActivityTask(runId, 1, token),
+                  new Write.AppendEvents(
+                      runId,
+                      next,
+                      List.of(event(next, "done"), event(next + 1, "task"), event(next + 2, "n"))),
+                  new Write.InsertActivityTask(
+                      activity(runId, 2).build(),
+                      new TaskLease("node-a", 1_000 + i, T0, T0.plus(lease))))));
+    }
+    for (int i = 0; i < runs; i++) {
+      String runId = "burst-" + i;
+      CommitResult result = await(steps.get(i));
+      List<Long> tasks =
+          store.findActivityTasks(runId).stream().map(t -> t.task().seq()).sorted().toList();
+      if (i % 10 == 3 || i % 10 == 7) {
+        assertThat(result).as("step of " + runId).isInstanceOf(CommitResult.Conflict.class);
+        assertThat(((CommitResult.Conflict) result).reason())
+            .as("reason of " + runId)
+            .contains(i % 10 == 3 ? "no longer held" : "next event ID 2");
+        assertThat(store.readHistory(runId, 1)).as("history of " + runId).hasSize(1);
+        assertThat(tasks).as("activity tasks of " + runId).containsExactly(1L);
+      } else {
+        assertThat(result.committed()).as("step of " + runId + ": " + result).isTrue();
+        assertThat(store.readHistory(runId, 1)).as("history of " + runId).hasSize(4);
+        assertThat(tasks).as("activity tasks of " + runId).containsExactly(2L);
       }
     }
   }
