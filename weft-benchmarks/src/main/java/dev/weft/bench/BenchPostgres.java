@@ -30,6 +30,9 @@ final class BenchPostgres implements AutoCloseable {
   /** The server's connection limit; {@link ClusterWorkload} sizes its nodes against it. */
   static final int MAX_CONNECTIONS = 300;
 
+  /** Environment variable with extra server settings for diagnosis: see {@link #extraSettings}. */
+  static final String EXTRA_SETTINGS = "WEFT_BENCH_POSTGRES_SETTINGS";
+
   /** Connections kept for superusers ({@code superuser_reserved_connections}, default 3). */
   static final int RESERVED_CONNECTIONS = 3;
 
@@ -64,6 +67,7 @@ final class BenchPostgres implements AutoCloseable {
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log));
     DURABLE.forEach(builder::setServerConfig);
+    extraSettings(System.getenv(EXTRA_SETTINGS)).forEach(builder::setServerConfig);
     EmbeddedPostgres server = builder.start();
     try {
       return new BenchPostgres(server, dataDir, checkDurable(server));
@@ -74,6 +78,29 @@ final class BenchPostgres implements AutoCloseable {
       server.close();
       throw e;
     }
+  }
+
+  /**
+   * Parses the extra server settings of {@link #EXTRA_SETTINGS} ({@code name=value} pairs separated
+   * by commas; null or blank for none): for diagnosis, such as {@code
+   * shared_preload_libraries=pg_stat_statements}. Durability is still checked after the start.
+   *
+   * @throws IllegalArgumentException naming a pair without {@code =}
+   */
+  static Map<String, String> extraSettings(String text) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return settings;
+    }
+    for (String pair : text.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            EXTRA_SETTINGS + " must hold name=value pairs separated by commas, was '" + text + "'");
+      }
+      settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return settings;
   }
 
   private static String checkDurable(EmbeddedPostgres server) throws SQLException {

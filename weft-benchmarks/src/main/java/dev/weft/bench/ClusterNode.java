@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <node-id>}.
  *
  * <p>Protocol, one line each: the node prints {@code READY <node-id>} once its engine runs; it
- * answers {@code count} with {@code COUNT <n>} (the activities it has run); on {@code stop}, or
- * when its standard input ends (the bench exited, however it exited), it closes its engine, prints
- * {@code STOPPED <node-id> <n>} and exits 0. Other lines (logs) are for people.
+ * answers {@code count} with {@code COUNT <n> <jit-ms>} (the activities it has run, and the time
+ * its JIT compilers have spent so far, -1 if the JVM does not say); on {@code stop}, or when its
+ * standard input ends (the bench exited, however it exited), it closes its engine, prints {@code
+ * STOPPED <node-id> <n>} and exits 0. Other lines (logs) are for people.
  */
 public final class ClusterNode {
   static final String READY = "READY";
@@ -41,6 +44,14 @@ public final class ClusterNode {
       executed.incrementAndGet();
       return value;
     }
+  }
+
+  /** The time this JVM's JIT compilers have spent so far, in milliseconds, or -1. */
+  static long compilationMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
   }
 
   /** Runs a node; see the class description. */
@@ -77,7 +88,7 @@ public final class ClusterNode {
           line != null && !line.equals("stop");
           line = commands.readLine()) {
         if (line.equals("count")) {
-          out.println(COUNT + " " + noop.executed.get());
+          out.println(COUNT + " " + noop.executed.get() + " " + compilationMillis());
           out.flush();
         }
       }

@@ -26,6 +26,16 @@ final class ClusterWorkload implements Workload {
           / CONNECTIONS_PER_NODE;
 
   private static final long READY_TIMEOUT_S = 120;
+
+  /**
+   * The nodes count as warmed up once they spend at most this share of a round compiling (the
+   * compilers' wall time, summed over nodes, against the round's wall time times the node count).
+   */
+  static final double SETTLED_JIT_SHARE = 0.15;
+
+  /** Warm-up rounds at most, settled or not. */
+  static final int MAX_WARMUP_ROUNDS = 10;
+
   private static final long STOP_TIMEOUT_S = 30;
 
   @Override
@@ -83,30 +93,34 @@ final class ClusterWorkload implements Workload {
         for (NodeProcess node : nodes) {
           node.awaitReady(deadline);
         }
-        int warmUp = n;
-        round(client.client(), nodes, warmUp, k);
+        int rounds = warmUp(env, client.client(), nodes, n, k);
         env.say(
             "  "
                 + p
                 + " nodes started and warmed up ("
-                + warmUp
+                + rounds
+                + (rounds == 1 ? " round" : " rounds")
+                + " of "
+                + n
                 + " workflows) in "
                 + (System.nanoTime() - t0) / 1_000_000
                 + " ms");
-        long[] before = activities(nodes);
+        List<NodeCounts> before = counts(nodes);
         long start = System.nanoTime();
         long[] latencies = round(client.client(), nodes, n, k);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] after = activities(nodes);
+        List<NodeCounts> after = counts(nodes);
         List<Long> perNode = new ArrayList<>(p);
         for (int i = 0; i < p; i++) {
-          perNode.add(after[i] - before[i]);
+          perNode.add(after.get(i).activities() - before.get(i).activities());
         }
+        double jitShare = jitShare(before, after, seconds);
         stop(env, nodes);
         long steps = (long) n * k;
         return new Figures()
             .wallSeconds(seconds)
             .put("warmed_up", true)
+            .put("warmup_rounds", rounds)
             .put("nodes", p)
             .put("workflows", n)
             .put("activities", k)
@@ -114,7 +128,8 @@ final class ClusterWorkload implements Workload {
             .put("steps_per_s", steps / seconds)
             .put("workflow_p50_ms", Figures.percentileMillis(latencies, 50))
             .put("workflow_p99_ms", Figures.percentileMillis(latencies, 99))
-            .put("node_activities", perNode);
+            .put("node_activities", perNode)
+            .put("node_jit_share", Math.round(jitShare * 1000) / 1000.0);
       } finally {
         for (NodeProcess node : nodes) {
           node.close();
@@ -157,10 +172,52 @@ final class ClusterWorkload implements Workload {
     }
   }
 
-  private static long[] activities(List<NodeProcess> nodes) throws Exception {
-    long[] counts = new long[nodes.size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = nodes.get(i).activities();
+  /**
+   * Warms the nodes up with rounds of the measured size until their JIT compilers have settled:
+   * until, in the last round, the nodes spent at most {@link #SETTLED_JIT_SHARE} of their time
+   * compiling (or after {@link #MAX_WARMUP_ROUNDS}). Returns the number of rounds.
+   */
+  private static int warmUp(
+      BenchEnvironment env, WeftClient client, List<NodeProcess> nodes, int n, int k)
+      throws Exception {
+    int rounds = 0;
+    while (true) {
+      List<NodeCounts> before = counts(nodes);
+      long start = System.nanoTime();
+      round(client, nodes, n, k);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rounds++;
+      double share = jitShare(before, counts(nodes), seconds);
+      env.say(
+          String.format(
+              "  warm-up round %d: %.0f steps/s, nodes compiling %.0f%% of the time",
+              rounds, (double) n * k / seconds, share * 100));
+      if (share <= SETTLED_JIT_SHARE || rounds >= MAX_WARMUP_ROUNDS) {
+        return rounds;
+      }
+    }
+  }
+
+  /**
+   * The share of the nodes' time their JIT compilers spent between two answers {@code seconds}
+   * apart (compilation time is wall time of the compiler threads, summed over nodes), or 0 if a
+   * node does not say.
+   */
+  private static double jitShare(List<NodeCounts> before, List<NodeCounts> after, double seconds) {
+    long millis = 0;
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).jitMillis() < 0 || after.get(i).jitMillis() < 0) {
+        return 0;
+      }
+      millis += after.get(i).jitMillis() - before.get(i).jitMillis();
+    }
+    return millis / 1000.0 / seconds / before.size();
+  }
+
+  private static List<NodeCounts> counts(List<NodeProcess> nodes) throws Exception {
+    List<NodeCounts> counts = new ArrayList<>(nodes.size());
+    for (NodeProcess node : nodes) {
+      counts.add(node.counts());
     }
     return counts;
   }

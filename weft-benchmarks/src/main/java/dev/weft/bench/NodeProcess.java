@@ -34,7 +34,7 @@ final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final Writer commands;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private final BlockingQueue<Long> counts = new LinkedBlockingQueue<>();
+  private final BlockingQueue<NodeCounts> answers = new LinkedBlockingQueue<>();
   private final Deque<String> tail = new ArrayDeque<>();
   private final Consumer<String> log;
   private final Thread reader;
@@ -74,7 +74,7 @@ final class NodeProcess implements AutoCloseable {
         if (line.startsWith(ClusterNode.READY + " ")) {
           ready.complete(null);
         } else if (line.startsWith(ClusterNode.COUNT + " ")) {
-          counts.add(Long.parseLong(line.substring(ClusterNode.COUNT.length() + 1).trim()));
+          answers.add(NodeCounts.parse(line.substring(ClusterNode.COUNT.length() + 1)));
         } else if (!line.startsWith(ClusterNode.STOPPED + " ")) {
           remember(line);
           if (!killed) {
@@ -145,13 +145,13 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Returns how many activities the node has run.
+   * Returns how many activities the node has run, and how long its JIT has compiled so far.
    *
    * @throws IllegalStateException if it does not answer
    */
-  long activities() throws IOException, InterruptedException {
+  NodeCounts counts() throws IOException, InterruptedException {
     send("count");
-    Long count = counts.poll(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+    NodeCounts count = answers.poll(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
     if (count == null) {
       throw new IllegalStateException(
           process.isAlive() ? nodeId + " did not answer in time" : describeEnd("while running"));
