@@ -67,7 +67,9 @@ class BenchSmokeTest {
                 "steps_per_s",
                 "workflow_p50_ms",
                 "workflow_p99_ms",
-                "node_activities")));
+                "node_activities",
+                "warmup_rounds",
+                "node_jit_share")));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -90,6 +92,8 @@ class BenchSmokeTest {
     if (workload.equals("cluster")) {
       assertThat(json).containsEntry("nodes", 2).containsEntry("steps", 20);
       assertThat((List<?>) json.get("node_activities")).hasSize(2);
+      assertThat((Integer) json.get("warmup_rounds"))
+          .isBetween(1, ClusterWorkload.MAX_WARMUP_ROUNDS);
     }
   }
 
