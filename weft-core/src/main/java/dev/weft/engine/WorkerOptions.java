@@ -6,7 +6,8 @@ import java.util.Objects;
  * How much work a worker runs at once on its task queue, and how it takes it.
  *
  * @param workflowSlots the maximum number of workflow tasks running at once
- * @param activitySlots the maximum number of activity attempts running at once
+ * @param activitySlots the maximum number of activity attempts whose code runs at once (an
+ *     attempt's slot is free again once its code returned, while its outcome is being committed)
  * @param workflowPollers how many loops claim workflow tasks from the queue at once (more help a
  *     remote store, where a claim is a round trip)
  * @param activityPollers how many loops claim activity tasks from the queue at once
@@ -75,7 +76,10 @@ public record WorkerOptions(
       return this;
     }
 
-    /** Sets the maximum number of activity attempts running at once (default 200). */
+    /**
+     * Sets the maximum number of activity attempts whose code runs at once (default 200); an
+     * attempt's slot is free again once its code returned, while its outcome is being committed.
+     */
     public Builder activitySlots(int slots) {
       this.activitySlots = slots;
       return this;

@@ -291,13 +291,15 @@ final class BatchApplier {
     int inserted =
         st.update(
             sql.toString(),
-            "history " + runId,
+            runId,
             events.size(),
             insert -> {
               int p = bindEventRows(insert, runId, events);
               insert.setString(p++, runId);
               insert.setLong(p, events.get(0).eventId() - 1);
-            });
+            },
+            "history",
+            "paused_runs");
     return inserted == events.size();
   }
 
@@ -324,7 +326,16 @@ final class BatchApplier {
 
   private void closeRun(Write.CloseRun w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    lockRun(w.runId(), st);
+    // the update locks the run's row (as lockRun would) before the inbox is read
+    PreparedStatement ps =
+        st.prepare(
+            "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'");
+    ps.setString(1, w.status().name());
+    Millis.set(ps, 2, w.closeTime());
+    ps.setString(3, w.runId());
+    if (ps.executeUpdate() == 0) {
+      throw new ConflictException(w, "run " + w.runId() + " is not running");
+    }
     if (w.consumedInboxId() != Long.MAX_VALUE) {
       PreparedStatement newer =
           st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
@@ -337,17 +348,11 @@ final class BatchApplier {
         }
       }
     }
-    PreparedStatement ps =
-        st.prepare(
-            "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'");
-    ps.setString(1, w.status().name());
-    Millis.set(ps, 2, w.closeTime());
-    ps.setString(3, w.runId());
-    if (ps.executeUpdate() == 0) {
-      throw new ConflictException(w, "run " + w.runId() + " is not running");
-    }
-    update(st, "DELETE FROM run_affinity WHERE run_id = ?", w.runId());
-    if (mayBePaused(st) && update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) > 0) {
+    deleteRunRows("run_affinity", w.runId(), st);
+    if (!exclusive) {
+      deleteRunRows("paused_runs", w.runId(), st);
+    } else if (mayBePaused(st)
+        && update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) > 0) {
       anyPausedRun = null;
     }
     notes.runClosed(w.runId());
@@ -596,7 +601,7 @@ final class BatchApplier {
             + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
             + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
             + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        activityKey(t.runId(), t.seq()),
+        t.runId(),
         1,
         ps -> {
           ps.setString(1, t.runId());
@@ -619,7 +624,8 @@ final class BatchApplier {
           ps.setString(18, t.scheduling().fairnessKey());
           ps.setDouble(19, t.scheduling().fairnessWeight());
           ps.setDouble(20, pass);
-        });
+        },
+        activityRow(t.seq()));
     if (lease == null) {
       notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
     } else {
@@ -636,13 +642,14 @@ final class BatchApplier {
         st.update(
             "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ? AND lease_token = ?"
                 + " AND lease_owner IS NOT NULL",
-            activityKey(w.runId(), w.seq()),
+            w.runId(),
             1,
             ps -> {
               ps.setString(1, w.runId());
               ps.setLong(2, w.seq());
               ps.setLong(3, w.leaseToken());
-            });
+            },
+            activityRow(w.seq()));
     if (rows == 0) {
       throw new ConflictException(
           w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");
@@ -736,12 +743,14 @@ final class BatchApplier {
   }
 
   private void deleteRunTasks(String runId, Statements st) throws SQLException {
-    update(st, "DELETE FROM workflow_tasks WHERE run_id = ?", runId);
-    update(st, "DELETE FROM activity_tasks WHERE run_id = ?", runId);
-    update(st, "DELETE FROM timers WHERE run_id = ?", runId);
-    update(st, "DELETE FROM inbox WHERE run_id = ?", runId);
-    update(st, "DELETE FROM run_affinity WHERE run_id = ?", runId);
+    for (String table : RUN_TASK_TABLES) {
+      deleteRunRows(table, runId, st);
+    }
   }
+
+  /** The tables of a run's pending work, cleared when it closes. */
+  private static final List<String> RUN_TASK_TABLES =
+      List.of("workflow_tasks", "activity_tasks", "timers", "inbox", "run_affinity");
 
   /** Deletes a closed run's rows, its own row last; a missing run is left as it is. */
   private void deleteRun(Write.DeleteRun w, Statements st) throws SQLException, ConflictException {
@@ -762,9 +771,22 @@ final class BatchApplier {
     update(st, "DELETE FROM runs WHERE run_id = ?", w.runId());
   }
 
-  /** The row key of an activity task, for {@link Statements#update}. */
-  private static String activityKey(String runId, long seq) {
-    return "activity " + runId + " " + seq;
+  /** Names an activity task's row of its run, for {@link Statements#update}. */
+  private static String activityRow(long seq) {
+    return "activity_tasks " + seq;
+  }
+
+  /**
+   * Deletes every row of a run from a table whose rows are keyed by run: now, or with the writer's
+   * deferred updates (the count does not matter).
+   */
+  private static void deleteRunRows(String table, String runId, Statements st) throws SQLException {
+    st.update(
+        "DELETE FROM " + table + " WHERE run_id = ?",
+        runId,
+        Statements.ANY_COUNT,
+        ps -> ps.setString(1, runId),
+        table);
   }
 
   private static int update(Statements st, String sql, Object... params) throws SQLException {

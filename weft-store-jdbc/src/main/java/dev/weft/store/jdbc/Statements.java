@@ -26,10 +26,13 @@ import java.util.Set;
  * its row count, known in advance; a count that differs fails the flush with {@link
  * DeferredUpdateMismatch}, and the caller rolls the transaction back and runs it again without
  * deferring, where the mismatch surfaces as the usual conflict of the right unit of work. Updates
- * of the same row (by a key the caller names) are never reordered: a second one flushes the first.
+ * of the same row (as the caller names rows) are never reordered: a second one flushes the first.
  */
 final class Statements implements AutoCloseable {
   static final int MAX_CACHED = 256;
+
+  /** The expected row count of an update whose count does not matter. */
+  static final int ANY_COUNT = -1;
 
   private final Connection connection;
   private final Map<String, PreparedStatement> cache =
@@ -45,7 +48,16 @@ final class Statements implements AutoCloseable {
       };
 
   private final Map<String, List<Integer>> deferred = new LinkedHashMap<>();
-  private final Set<String> deferredKeys = new HashSet<>();
+
+  /** "run table" of every deferred update's footprint. */
+  private final Set<String> deferredTables = new HashSet<>();
+
+  /** "run table" of the footprints that are all of a run's rows in a table. */
+  private final Set<String> wholeTables = new HashSet<>();
+
+  /** "run table key" of the footprints that are one row. */
+  private final Set<String> deferredRows = new HashSet<>();
+
   private boolean deferring;
 
   /** Binds an update's parameters. */
@@ -83,24 +95,49 @@ final class Statements implements AutoCloseable {
    * Runs an update whose row count the caller checks against {@code expectedRows}: now, returning
    * its row count, or (while deferring) at the next flush, returning {@code expectedRows}.
    *
-   * @param rowKey names the row the update writes: a deferred update of a row another deferred
-   *     update writes runs after it
+   * @param runId the run whose rows the update reads and writes
+   * @param expectedRows the row count the caller wants, or {@link #ANY_COUNT} if any will do
+   * @param footprint what of the run the update reads or writes: a table name for all of the run's
+   *     rows in it ({@code "history"}), or a table name and a key for one row ({@code
+   *     "activity_tasks 7"}). A deferred update runs after every deferred update whose footprint
+   *     overlaps its own (same run and table, and the same key or no key on either side); others
+   *     may run before it.
    */
-  int update(String sql, String rowKey, int expectedRows, Binder binder) throws SQLException {
+  int update(String sql, String runId, int expectedRows, Binder binder, String... footprint)
+      throws SQLException {
     if (!deferring) {
       PreparedStatement ps = prepare(sql);
       binder.bind(ps);
       return ps.executeUpdate();
     }
-    if (!deferredKeys.add(rowKey)) {
+    if (overlapsDeferred(runId, footprint)) {
       flush();
-      deferredKeys.add(rowKey);
+    }
+    for (String part : footprint) {
+      int space = part.indexOf(' ');
+      String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
+      deferredTables.add(table);
+      (space < 0 ? wholeTables : deferredRows).add(space < 0 ? table : runId + ' ' + part);
     }
     PreparedStatement ps = cached(sql);
     binder.bind(ps);
     ps.addBatch();
     deferred.computeIfAbsent(sql, k -> new ArrayList<>()).add(expectedRows);
     return expectedRows;
+  }
+
+  private boolean overlapsDeferred(String runId, String[] footprint) {
+    for (String part : footprint) {
+      int space = part.indexOf(' ');
+      String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
+      if (wholeTables.contains(table)
+          || (space < 0
+              ? deferredTables.contains(table)
+              : deferredRows.contains(runId + ' ' + part))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -117,7 +154,9 @@ final class Statements implements AutoCloseable {
         int[] counts = cache.get(batch.getKey()).executeBatch();
         List<Integer> expected = batch.getValue();
         for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != expected.get(i) && counts[i] != PreparedStatement.SUCCESS_NO_INFO) {
+          if (expected.get(i) != ANY_COUNT
+              && counts[i] != expected.get(i)
+              && counts[i] != PreparedStatement.SUCCESS_NO_INFO) {
             throw new DeferredUpdateMismatch(batch.getKey(), expected.get(i), counts[i]);
           }
         }
@@ -140,7 +179,9 @@ final class Statements implements AutoCloseable {
       }
     }
     deferred.clear();
-    deferredKeys.clear();
+    deferredTables.clear();
+    wholeTables.clear();
+    deferredRows.clear();
   }
 
   Connection connection() {
