@@ -35,13 +35,13 @@ import java.util.concurrent.TimeoutException;
 final class RunReader {
   /**
    * The safety re-check of a result wait, in case a run's close notification was lost without the
-   * store noticing: first after a second, then twice as long each time up to half a minute. A store
-   * that knows it missed notifications (a dropped listener connection) wakes every waiter itself
-   * ({@link dev.weft.store.StoreListener#notificationsMissed()}), so long waits need not poll
+   * store noticing: first after five seconds, then twice as long each time up to half a minute. A
+   * store that knows it missed notifications (a dropped listener connection) wakes every waiter
+   * itself ({@link dev.weft.store.StoreListener#notificationsMissed()}), so waits need not poll
    * often: two thousand waiting clients re-checking every second were a read every half
    * millisecond.
    */
-  private static final long FIRST_RECHECK_MILLIS = 1_000;
+  private static final long FIRST_RECHECK_MILLIS = 5_000;
 
   private static final long MAX_RECHECK_MILLIS = 30_000;
 
