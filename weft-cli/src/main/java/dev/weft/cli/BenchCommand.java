@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
           + " end.",
       "cluster runs the sequential workload on P node processes (child JVMs) sharing one"
           + " PostgreSQL database; the bench process starts the workflows and awaits them. It is"
-          + " measured once every node is ready and warmed up; the nodes stop with the bench."
+          + " measured once every node is ready and warmed up (rounds of the measured size until"
+          + " the nodes spend at most 15% of a round compiling, at most 10); the nodes stop with"
+          + " the bench."
     },
     footer = {
       "",
