@@ -19,14 +19,15 @@ import java.util.Set;
  * no bound. A statement is only evicted after that many others were prepared, never while its
  * caller still uses it.
  *
- * <p>While {@link #deferring} is on, {@link #update(String, String, int, Binder)} does not run an
- * update at once: it queues it with the others of the same SQL, and they all run as one JDBC batch
- * (one round trip where the driver pipelines batches) at the next {@link #flush()}, which runs
- * before any other statement and before the commit. A deferred update is one whose only result is
- * its row count, known in advance; a count that differs fails the flush with {@link
+ * <p>While {@link #deferring} is on, {@link #update(String, String, int, Binder, String...)} does
+ * not run an update at once: it queues it with the others of the same SQL, and they all run as one
+ * JDBC batch (one round trip where the driver pipelines batches) at the next {@link #flush()},
+ * which runs before any other statement and before the commit. A deferred update is one whose only
+ * result is its row count, known in advance; a count that differs fails the flush with {@link
  * DeferredUpdateMismatch}, and the caller rolls the transaction back and runs it again without
- * deferring, where the mismatch surfaces as the usual conflict of the right unit of work. Updates
- * of the same row (as the caller names rows) are never reordered: a second one flushes the first.
+ * deferring, where the mismatch surfaces as the usual conflict of the right unit of work. Deferred
+ * updates whose footprints overlap (the run's rows they read or write, as the caller names them)
+ * are never reordered: the second one flushes the first.
  */
 final class Statements implements AutoCloseable {
   static final int MAX_CACHED = 256;
