@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,14 +39,22 @@ final class BatchApplier {
   /** Passes of the tasks the batch being applied queues (the writer applies one at a time). */
   private FairQueues.Allocation passes;
 
+  /**
+   * Runs the batch being applied inserted, with their workflow tasks' scheduling, until their first
+   * workflow task is ensured: a start's append and task need not read back the row it just wrote.
+   */
+  private final Map<String, TaskScheduling> newRuns = new HashMap<>();
+
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
     passes = fairQueues.allocation();
+    newRuns.clear();
     try {
       apply(batch.writes(), st, notes);
       passes.flush();
     } finally {
       passes = null;
+      newRuns.clear();
     }
   }
 
@@ -173,6 +183,7 @@ final class BatchApplier {
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(w, "run ID " + run.runId() + " exists");
     }
+    newRuns.put(run.runId(), w.scheduling());
   }
 
   /**
@@ -189,11 +200,13 @@ final class BatchApplier {
     List<EventRecord> events = w.events();
     int from = 0;
     if (expected == 1) {
-      PreparedStatement run = st.prepare("SELECT 1 FROM runs WHERE run_id = ?");
-      run.setString(1, w.runId());
-      try (ResultSet rs = run.executeQuery()) {
-        if (!rs.next()) {
-          throw new ConflictException(w, "run " + w.runId() + " does not exist");
+      if (!newRuns.containsKey(w.runId())) {
+        PreparedStatement run = st.prepare("SELECT 1 FROM runs WHERE run_id = ?");
+        run.setString(1, w.runId());
+        try (ResultSet rs = run.executeQuery()) {
+          if (!rs.next()) {
+            throw new ConflictException(w, "run " + w.runId() + " does not exist");
+          }
         }
       }
       List<EventRecord> first = events.subList(0, Math.min(events.size(), MAX_ROWS_PER_INSERT));
@@ -441,8 +454,10 @@ final class BatchApplier {
   private void ensureWorkflowTask(Write.EnsureWorkflowTask w, Statements st, Notifications notes)
       throws SQLException {
     TaskLease lease = w.lease();
-    if (lease == null) {
-      // an existing task stays as it is (and its key's line must not move)
+    TaskScheduling known = newRuns.remove(w.runId());
+    if (lease == null && known == null) {
+      // an existing task stays as it is (and its key's line must not move); a run this batch
+      // inserted has none yet
       PreparedStatement exists = st.prepare("SELECT 1 FROM workflow_tasks WHERE run_id = ?");
       exists.setString(1, w.runId());
       try (ResultSet rs = exists.executeQuery()) {
@@ -451,7 +466,7 @@ final class BatchApplier {
         }
       }
     }
-    TaskScheduling scheduling = runScheduling(w.runId(), st);
+    TaskScheduling scheduling = known != null ? known : runScheduling(w.runId(), st);
     double pass = lease == null ? passes.next(TaskKind.WORKFLOW, w.taskQueue(), scheduling, st) : 0;
     PreparedStatement ps =
         st.prepare(
