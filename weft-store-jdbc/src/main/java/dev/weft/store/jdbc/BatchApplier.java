@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,16 +47,21 @@ final class BatchApplier {
    */
   private final Map<String, TaskScheduling> newRuns = new HashMap<>();
 
+  /** "run table" of the run rows the batch being applied deleted with {@link #deleteRunRows}. */
+  private final Set<String> clearedRunRows = new HashSet<>();
+
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
     passes = fairQueues.allocation();
     newRuns.clear();
+    clearedRunRows.clear();
     try {
       apply(batch.writes(), st, notes);
       passes.flush();
     } finally {
       passes = null;
       newRuns.clear();
+      clearedRunRows.clear();
     }
   }
 
@@ -339,33 +346,58 @@ final class BatchApplier {
 
   private void closeRun(Write.CloseRun w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
+    String lockedInboxAfter = dialect.lockRunInboxAfterFunction();
+    boolean checkInbox = w.consumedInboxId() != Long.MAX_VALUE;
+    if (st.deferring() && lockedInboxAfter != null) {
+      // one deferred statement; a run not running, or a newer inbox event, fails the count and
+      // the group runs again without deferring, where the conflict names which
+      st.update(
+          "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'"
+              + (checkInbox ? " AND NOT " + lockedInboxAfter + "(run_id, ?)" : ""),
+          w.runId(),
+          1,
+          ps -> {
+            ps.setString(1, w.status().name());
+            Millis.set(ps, 2, w.closeTime());
+            ps.setString(3, w.runId());
+            if (checkInbox) {
+              ps.setLong(4, w.consumedInboxId());
+            }
+          },
+          "runs",
+          "inbox");
+      clearClosedRun(w, st, notes);
+      return;
+    }
     // the update locks the run's row (as lockRun would) before the inbox is read
     PreparedStatement ps =
         st.prepare(
-            "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'");
+            "UPDATE runs SET status = ?, close_time = ? WHERE run_id = ? AND status = 'RUNNING'",
+            w.runId(),
+            "runs");
     ps.setString(1, w.status().name());
     Millis.set(ps, 2, w.closeTime());
     ps.setString(3, w.runId());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(w, "run " + w.runId() + " is not running");
     }
-    if (w.consumedInboxId() != Long.MAX_VALUE) {
-      PreparedStatement newer =
-          st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
-      newer.setString(1, w.runId());
-      newer.setLong(2, w.consumedInboxId());
-      try (ResultSet rs = newer.executeQuery()) {
-        if (rs.next()) {
-          throw new ConflictException(
-              w, "run " + w.runId() + " received events its closing workflow task did not see");
-        }
-      }
+    if (checkInbox && hasInboxAfter(w.runId(), w.consumedInboxId(), st)) {
+      throw new ConflictException(
+          w, "run " + w.runId() + " received events its closing workflow task did not see");
     }
-    deleteRunRows("run_affinity", w.runId(), st);
+    clearClosedRun(w, st, notes);
+  }
+
+  /** Deletes what a run keeps only while it runs: which node has it, and its pause. */
+  private void clearClosedRun(Write.CloseRun w, Statements st, Notifications notes)
+      throws SQLException {
     if (!exclusive) {
-      deleteRunRows("paused_runs", w.runId(), st);
-    } else if (mayBePaused(st)
-        && update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) > 0) {
+      deleteRunRows(w.runId(), st, "run_affinity", "paused_runs");
+      notes.runClosed(w.runId());
+      return;
+    }
+    deleteRunRows(w.runId(), st, "run_affinity");
+    if (mayBePaused(st) && update(st, "DELETE FROM paused_runs WHERE run_id = ?", w.runId()) > 0) {
       anyPausedRun = null;
     }
     notes.runClosed(w.runId());
@@ -526,15 +558,29 @@ final class BatchApplier {
   private void completeWorkflowTask(
       Write.CompleteWorkflowTask w, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    lockRun(w.runId(), st);
-    PreparedStatement newer =
-        st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1");
-    newer.setString(1, w.runId());
-    newer.setLong(2, w.consumedInboxId());
-    boolean rearm;
-    try (ResultSet rs = newer.executeQuery()) {
-      rearm = rs.next();
+    String lockedInboxAfter = dialect.lockRunInboxAfterFunction();
+    if (st.deferring() && lockedInboxAfter != null) {
+      // the common case as one deferred statement: no newer inbox event, the task deleted; a
+      // newer event (or a lost lease) fails the count, and the group runs again without deferring
+      st.update(
+          "DELETE FROM workflow_tasks WHERE run_id = ? AND lease_token = ?"
+              + " AND lease_owner IS NOT NULL AND NOT "
+              + lockedInboxAfter
+              + "(run_id, ?)",
+          w.runId(),
+          1,
+          ps -> {
+            ps.setString(1, w.runId());
+            ps.setLong(2, w.leaseToken());
+            ps.setLong(3, w.consumedInboxId());
+          },
+          "workflow_tasks",
+          "runs",
+          "inbox");
+      return;
     }
+    lockRun(w.runId(), st);
+    boolean rearm = hasInboxAfter(w.runId(), w.consumedInboxId(), st);
     int rows;
     if (rearm) {
       double pass =
@@ -560,12 +606,16 @@ final class BatchApplier {
       rows = ps.executeUpdate();
     } else {
       rows =
-          update(
-              st,
+          st.update(
               "DELETE FROM workflow_tasks WHERE run_id = ? AND lease_token = ?"
                   + " AND lease_owner IS NOT NULL",
               w.runId(),
-              w.leaseToken());
+              1,
+              ps -> {
+                ps.setString(1, w.runId());
+                ps.setLong(2, w.leaseToken());
+              },
+              "workflow_tasks");
     }
     if (rows == 0) {
       throw new ConflictException(
@@ -743,9 +793,21 @@ final class BatchApplier {
   private void lockRun(String runId, Statements st) throws SQLException {
     String sql = dialect.lockRunStatement();
     if (sql != null) {
-      PreparedStatement ps = st.prepare(sql);
+      PreparedStatement ps = st.prepare(sql, runId, "runs");
       ps.setString(1, runId);
       ps.executeQuery().close();
+    }
+  }
+
+  /** Whether the run's inbox holds an event after {@code inboxId}. */
+  private static boolean hasInboxAfter(String runId, long inboxId, Statements st)
+      throws SQLException {
+    PreparedStatement newer =
+        st.prepare("SELECT 1 FROM inbox WHERE run_id = ? AND inbox_id > ? LIMIT 1", runId, "inbox");
+    newer.setString(1, runId);
+    newer.setLong(2, inboxId);
+    try (ResultSet rs = newer.executeQuery()) {
+      return rs.next();
     }
   }
 
@@ -758,14 +820,13 @@ final class BatchApplier {
   }
 
   private void deleteRunTasks(String runId, Statements st) throws SQLException {
-    for (String table : RUN_TASK_TABLES) {
-      deleteRunRows(table, runId, st);
-    }
+    deleteRunRows(runId, st, RUN_TASK_TABLES);
   }
 
   /** The tables of a run's pending work, cleared when it closes. */
-  private static final List<String> RUN_TASK_TABLES =
-      List.of("workflow_tasks", "activity_tasks", "timers", "inbox", "run_affinity");
+  private static final String[] RUN_TASK_TABLES = {
+    "workflow_tasks", "activity_tasks", "timers", "inbox", "run_affinity"
+  };
 
   /** Deletes a closed run's rows, its own row last; a missing run is left as it is. */
   private void deleteRun(Write.DeleteRun w, Statements st) throws SQLException, ConflictException {
@@ -792,16 +853,56 @@ final class BatchApplier {
   }
 
   /**
-   * Deletes every row of a run from a table whose rows are keyed by run: now, or with the writer's
-   * deferred updates (the count does not matter).
+   * Deletes every row of a run from tables whose rows are keyed by run: now, or with the writer's
+   * deferred updates (the count does not matter); with one statement where the dialect allows
+   * deletes in a WITH clause. Once per batch: a closing run's batch clears some tables twice
+   * (closing it, then deleting its tasks), and nothing in between adds rows there.
    */
-  private static void deleteRunRows(String table, String runId, Statements st) throws SQLException {
+  private void deleteRunRows(String runId, Statements st, String... tables) throws SQLException {
+    List<String> todo = new ArrayList<>(tables.length);
+    for (String table : tables) {
+      if (clearedRunRows.add(runId + ' ' + table)) {
+        todo.add(table);
+      }
+    }
+    if (todo.isEmpty()) {
+      return;
+    }
+    if (!dialect.deletesInWith()) {
+      for (String table : todo) {
+        st.update(
+            "DELETE FROM " + table + " WHERE run_id = ?",
+            runId,
+            Statements.ANY_COUNT,
+            ps -> ps.setString(1, runId),
+            table);
+      }
+      return;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < todo.size() - 1; i++) {
+      sql.append(i == 0 ? "WITH " : ", ")
+          .append("d")
+          .append(i)
+          .append(" AS (DELETE FROM ")
+          .append(todo.get(i))
+          .append(" WHERE run_id = ?)");
+    }
+    sql.append(todo.size() > 1 ? " " : "")
+        .append("DELETE FROM ")
+        .append(todo.get(todo.size() - 1))
+        .append(" WHERE run_id = ?");
+    int params = todo.size();
     st.update(
-        "DELETE FROM " + table + " WHERE run_id = ?",
+        sql.toString(),
         runId,
         Statements.ANY_COUNT,
-        ps -> ps.setString(1, runId),
-        table);
+        ps -> {
+          for (int p = 1; p <= params; p++) {
+            ps.setString(p, runId);
+          }
+        },
+        todo.toArray(String[]::new));
   }
 
   private static int update(Statements st, String sql, Object... params) throws SQLException {

@@ -72,6 +72,25 @@ public interface Dialect {
   }
 
   /**
+   * The name of a function of the run ID and an inbox ID that takes the run's lock ({@link
+   * #lockRunStatement()}), then tells whether the run's inbox holds an event after that ID, reading
+   * it as a new statement would after the lock; or null where there is none. With it, a write that
+   * must lock the run and check its inbox is one statement whose only result is its row count, so
+   * the writer can defer it ({@link #pipelinesBatches()}).
+   */
+  default String lockRunInboxAfterFunction() {
+    return null;
+  }
+
+  /**
+   * Returns whether a statement's WITH clause may hold DELETEs ({@code WITH a AS (DELETE ...)
+   * DELETE ...}, PostgreSQL), so deletes of several tables are one statement.
+   */
+  default boolean deletesInWith() {
+    return false;
+  }
+
+  /**
    * Returns whether the driver sends a JDBC batch in one round trip to a server (PostgreSQL's), so
    * the writer gathers a group's updates into batches; false for an embedded database, where a
    * statement costs no round trip.

@@ -136,17 +136,24 @@ public final class SchemaMigrator {
     return String.format("V%03d.sql", version);
   }
 
-  /** Splits a script into statements at semicolons that end a line; drops comment lines. */
+  /**
+   * Splits a script into statements at semicolons that end a line, outside a dollar-quoted body
+   * ({@code $$ ... $$}, a function's); drops comment lines.
+   */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    boolean inBody = false;
     for (String line : script.split("\n")) {
       String trimmed = line.strip();
       if (trimmed.startsWith("--") || trimmed.isEmpty()) {
         continue;
       }
       current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
+      for (int at = line.indexOf("$$"); at >= 0; at = line.indexOf("$$", at + 2)) {
+        inBody = !inBody;
+      }
+      if (!inBody && trimmed.endsWith(";")) {
         String sql = current.toString().strip();
         out.add(sql.substring(0, sql.length() - 1));
         current.setLength(0);

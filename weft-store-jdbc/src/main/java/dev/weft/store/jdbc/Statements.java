@@ -4,11 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Prepared statements of one connection, cached by SQL text. Owned by whoever owns the connection
@@ -27,7 +26,10 @@ import java.util.Set;
  * DeferredUpdateMismatch}, and the caller rolls the transaction back and runs it again without
  * deferring, where the mismatch surfaces as the usual conflict of the right unit of work. Deferred
  * updates whose footprints overlap (the run's rows they read or write, as the caller names them)
- * are never reordered: the second one flushes the first.
+ * are never reordered: a second one whose batch would run before the first's flushes the first. A
+ * statement that must run at once ({@link #prepare(String, String, String...)}) flushes only the
+ * deferred updates its own footprint overlaps, so the reads of one unit of work do not cost the
+ * group its batching.
  */
 final class Statements implements AutoCloseable {
   static final int MAX_CACHED = 256;
@@ -48,16 +50,23 @@ final class Statements implements AutoCloseable {
         }
       };
 
-  private final Map<String, List<Integer>> deferred = new LinkedHashMap<>();
+  /** The deferred updates by SQL text, in the order their batches run. */
+  private final Map<String, Deferred> deferred = new LinkedHashMap<>();
 
-  /** "run table" of every deferred update's footprint. */
-  private final Set<String> deferredTables = new HashSet<>();
+  /**
+   * For each "run table" of a deferred update's footprint: the position of the last batch (in
+   * {@link #deferred}'s order) holding an update that touches it.
+   */
+  private final Map<String, Integer> deferredTables = new HashMap<>();
 
-  /** "run table" of the footprints that are all of a run's rows in a table. */
-  private final Set<String> wholeTables = new HashSet<>();
+  /** The same for the footprints that are all of a run's rows in a table ("run table"). */
+  private final Map<String, Integer> wholeTables = new HashMap<>();
 
-  /** "run table key" of the footprints that are one row. */
-  private final Set<String> deferredRows = new HashSet<>();
+  /** The same for the footprints that are one row ("run table key"). */
+  private final Map<String, Integer> deferredRows = new HashMap<>();
+
+  /** The deferred updates of one SQL text: its batch's position, and their expected counts. */
+  private record Deferred(int position, List<Integer> expected) {}
 
   private boolean deferring;
 
@@ -87,6 +96,11 @@ final class Statements implements AutoCloseable {
     this.connection = connection;
   }
 
+  /** Whether updates are being deferred. */
+  boolean deferring() {
+    return deferring;
+  }
+
   /** Switches deferring updates on or off; off flushes nothing (call {@link #flush()} first). */
   void deferring(boolean on) {
     this.deferring = on;
@@ -111,34 +125,50 @@ final class Statements implements AutoCloseable {
       binder.bind(ps);
       return ps.executeUpdate();
     }
-    if (overlapsDeferred(runId, footprint)) {
+    Deferred batch = deferred.get(sql);
+    int position = batch != null ? batch.position() : deferred.size();
+    // an overlapping update in a batch that runs later would run after this one: flush it first
+    if (lastOverlapping(runId, footprint) > position) {
       flush();
+      batch = null;
+      position = 0;
     }
     for (String part : footprint) {
       int space = part.indexOf(' ');
       String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
-      deferredTables.add(table);
-      (space < 0 ? wholeTables : deferredRows).add(space < 0 ? table : runId + ' ' + part);
+      deferredTables.merge(table, position, Math::max);
+      (space < 0 ? wholeTables : deferredRows)
+          .merge(space < 0 ? table : runId + ' ' + part, position, Math::max);
+    }
+    if (batch == null) {
+      batch = new Deferred(position, new ArrayList<>());
+      deferred.put(sql, batch);
     }
     PreparedStatement ps = cached(sql);
     binder.bind(ps);
     ps.addBatch();
-    deferred.computeIfAbsent(sql, k -> new ArrayList<>()).add(expectedRows);
+    batch.expected().add(expectedRows);
     return expectedRows;
   }
 
-  private boolean overlapsDeferred(String runId, String[] footprint) {
+  /**
+   * The position of the last batch holding a deferred update whose footprint overlaps {@code
+   * footprint} (same run and table, and the same key or no key on either side), or -1.
+   */
+  private int lastOverlapping(String runId, String[] footprint) {
+    int last = -1;
     for (String part : footprint) {
       int space = part.indexOf(' ');
       String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
-      if (wholeTables.contains(table)
-          || (space < 0
-              ? deferredTables.contains(table)
-              : deferredRows.contains(runId + ' ' + part))) {
-        return true;
-      }
+      last = Math.max(last, wholeTables.getOrDefault(table, -1));
+      last =
+          Math.max(
+              last,
+              space < 0
+                  ? deferredTables.getOrDefault(table, -1)
+                  : deferredRows.getOrDefault(runId + ' ' + part, -1));
     }
-    return false;
+    return last;
   }
 
   /**
@@ -151,9 +181,9 @@ final class Statements implements AutoCloseable {
       return;
     }
     try {
-      for (Map.Entry<String, List<Integer>> batch : deferred.entrySet()) {
+      for (Map.Entry<String, Deferred> batch : deferred.entrySet()) {
         int[] counts = cache.get(batch.getKey()).executeBatch();
-        List<Integer> expected = batch.getValue();
+        List<Integer> expected = batch.getValue().expected();
         for (int i = 0; i < counts.length; i++) {
           if (expected.get(i) != ANY_COUNT
               && counts[i] != expected.get(i)
@@ -192,6 +222,18 @@ final class Statements implements AutoCloseable {
   /** Returns the connection's statement for {@code sql}, after running any deferred updates. */
   PreparedStatement prepare(String sql) throws SQLException {
     flush();
+    return cached(sql);
+  }
+
+  /**
+   * Returns the connection's statement for {@code sql}, a statement the caller runs at once and
+   * that reads or writes only what {@code footprint} names of run {@code runId} (as for {@link
+   * #update}): the deferred updates run first only if one of them overlaps it.
+   */
+  PreparedStatement prepare(String sql, String runId, String... footprint) throws SQLException {
+    if (lastOverlapping(runId, footprint) >= 0) {
+      flush();
+    }
     return cached(sql);
   }
 

@@ -42,32 +42,54 @@ final class TaskClaims {
       return List.of();
     }
     Instant leaseUntil = req.now().plus(req.lease());
+    // one batch per statement: a round trip each where the driver pipelines batches
     PreparedStatement lease =
         st.prepare(
             "UPDATE workflow_tasks SET lease_owner = ?, lease_token = ?, visible_at = ?"
                 + " WHERE run_id = ?");
+    PreparedStatement affinity = req.sticky() ? st.prepare(REMEMBER_AFFINITY) : null;
     List<WorkflowTaskRecord> claimed = new ArrayList<>(found.size());
-    for (Candidate<WorkflowTaskRecord> c : found) {
-      WorkflowTaskRecord t = c.task();
-      lease.setString(1, req.owner());
-      lease.setLong(2, req.leaseToken());
-      Millis.set(lease, 3, leaseUntil);
-      lease.setString(4, t.runId());
-      lease.executeUpdate();
-      if (req.sticky()) {
-        rememberAffinity(t.runId(), req.owner(), st);
+    try {
+      for (Candidate<WorkflowTaskRecord> c : found) {
+        WorkflowTaskRecord t = c.task();
+        lease.setString(1, req.owner());
+        lease.setLong(2, req.leaseToken());
+        Millis.set(lease, 3, leaseUntil);
+        lease.setString(4, t.runId());
+        lease.addBatch();
+        if (affinity != null) {
+          // records that the owner now has the run (a write only when the owner changes)
+          affinity.setString(1, t.runId());
+          affinity.setString(2, req.owner());
+          affinity.addBatch();
+        }
+        claimed.add(
+            new WorkflowTaskRecord(
+                t.runId(),
+                t.taskQueue(),
+                leaseUntil,
+                t.attempt(),
+                t.lastFailure(),
+                req.owner(),
+                req.leaseToken()));
       }
-      claimed.add(
-          new WorkflowTaskRecord(
-              t.runId(),
-              t.taskQueue(),
-              leaseUntil,
-              t.attempt(),
-              t.lastFailure(),
-              req.owner(),
-              req.leaseToken()));
+      lease.executeBatch();
+      if (affinity != null) {
+        affinity.executeBatch();
+      }
+    } finally {
+      clearBatches(lease, affinity);
     }
     return claimed;
+  }
+
+  /** Drops what a batch that failed half-way left on the cached statements. */
+  private static void clearBatches(PreparedStatement... statements) throws SQLException {
+    for (PreparedStatement ps : statements) {
+      if (ps != null) {
+        ps.clearBatch();
+      }
+    }
   }
 
   /**
@@ -240,17 +262,9 @@ final class TaskClaims {
     return picked;
   }
 
-  /** Records that {@code owner} now has the run (a write only when the owner changes). */
-  private static void rememberAffinity(String runId, String owner, Statements st)
-      throws SQLException {
-    PreparedStatement ps =
-        st.prepare(
-            "INSERT INTO run_affinity (run_id, owner) VALUES (?, ?) ON CONFLICT (run_id)"
-                + " DO UPDATE SET owner = excluded.owner WHERE run_affinity.owner <> excluded.owner");
-    ps.setString(1, runId);
-    ps.setString(2, owner);
-    ps.executeUpdate();
-  }
+  private static final String REMEMBER_AFFINITY =
+      "INSERT INTO run_affinity (run_id, owner) VALUES (?, ?) ON CONFLICT (run_id)"
+          + " DO UPDATE SET owner = excluded.owner WHERE run_affinity.owner <> excluded.owner";
 
   List<ActivityTaskState> claimActivityTasks(ClaimRequest req, Statements st, Notifications notes)
       throws SQLException {
@@ -294,35 +308,40 @@ final class TaskClaims {
                 + " lease_until = ?, attempt = attempt + 1 WHERE run_id = ? AND seq = ?");
     List<ActivityTaskState> claimed = new ArrayList<>(found.size());
     Instant earliest = null;
-    for (ActivityTaskRecord t : found) {
-      Instant leaseUntil = t.leaseUntil(req.now(), req.lease());
-      lease.setString(1, req.owner());
-      lease.setLong(2, req.leaseToken());
-      Millis.set(lease, 3, req.now());
-      Millis.set(lease, 4, leaseUntil);
-      lease.setString(5, t.runId());
-      lease.setLong(6, t.seq());
-      lease.executeUpdate();
-      ActivityTaskRecord attempt =
-          new ActivityTaskRecord(
-              t.runId(),
-              t.seq(),
-              t.taskQueue(),
-              t.activityType(),
-              t.attempt() + 1,
-              t.visibleAt(),
-              t.scheduleToCloseDeadline(),
-              t.startToCloseTimeout(),
-              t.heartbeatTimeout(),
-              t.spec(),
-              t.heartbeatDetails(),
-              t.lastFailure(),
-              t.scheduling());
-      claimed.add(
-          new ActivityTaskState(attempt, req.owner(), req.leaseToken(), req.now(), leaseUntil));
-      if (earliest == null || leaseUntil.isBefore(earliest)) {
-        earliest = leaseUntil;
+    try {
+      for (ActivityTaskRecord t : found) {
+        Instant leaseUntil = t.leaseUntil(req.now(), req.lease());
+        lease.setString(1, req.owner());
+        lease.setLong(2, req.leaseToken());
+        Millis.set(lease, 3, req.now());
+        Millis.set(lease, 4, leaseUntil);
+        lease.setString(5, t.runId());
+        lease.setLong(6, t.seq());
+        lease.addBatch();
+        ActivityTaskRecord attempt =
+            new ActivityTaskRecord(
+                t.runId(),
+                t.seq(),
+                t.taskQueue(),
+                t.activityType(),
+                t.attempt() + 1,
+                t.visibleAt(),
+                t.scheduleToCloseDeadline(),
+                t.startToCloseTimeout(),
+                t.heartbeatTimeout(),
+                t.spec(),
+                t.heartbeatDetails(),
+                t.lastFailure(),
+                t.scheduling());
+        claimed.add(
+            new ActivityTaskState(attempt, req.owner(), req.leaseToken(), req.now(), leaseUntil));
+        if (earliest == null || leaseUntil.isBefore(earliest)) {
+          earliest = leaseUntil;
+        }
       }
+      lease.executeBatch();
+    } finally {
+      clearBatches(lease);
     }
     notes.dueAt(earliest);
     return claimed;

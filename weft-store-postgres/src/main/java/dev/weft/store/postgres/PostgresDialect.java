@@ -64,6 +64,17 @@ final class PostgresDialect implements Dialect {
     return "SELECT 1 FROM runs WHERE run_id = ? FOR UPDATE";
   }
 
+  /** Created by migration V004. */
+  @Override
+  public String lockRunInboxAfterFunction() {
+    return "weft_lock_run_inbox_after";
+  }
+
+  @Override
+  public boolean deletesInWith() {
+    return true;
+  }
+
   @Override
   public boolean pipelinesBatches() {
     return true;

@@ -4,6 +4,7 @@ import static dev.weft.store.tck.TestData.NAMESPACE;
 import static dev.weft.store.tck.TestData.QUEUE;
 import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.activity;
+import static dev.weft.store.tck.TestData.bytes;
 import static dev.weft.store.tck.TestData.claim;
 import static dev.weft.store.tck.TestData.event;
 import static dev.weft.store.tck.TestData.run;
@@ -14,13 +15,16 @@ import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
+import dev.weft.store.RunStatus;
 import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -124,6 +128,69 @@ public abstract class ConcurrencyContract extends StoreContract {
         assertThat(result.committed()).as("step of " + runId + ": " + result).isTrue();
         assertThat(store.readHistory(runId, 1)).as("history of " + runId).hasSize(4);
         assertThat(tasks).as("activity tasks of " + runId).containsExactly(2L);
+      }
+    }
+  }
+
+  /**
+   * Completing workflow tasks and closing runs in one burst (a store may run such writes together,
+   * deferring their checks): each must see the inbox events committed before it. A completion that
+   * missed one re-arms its task, a close that missed one is refused; the others apply.
+   */
+  @Test
+  void aBurstOfCompletionsAndClosesSeesEveryInboxEvent() {
+    int runs = 40;
+    Duration lease = Duration.ofMinutes(5);
+    Instant now = T0.plusSeconds(10);
+    long[] consumed = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      String runId = "inbox-burst-" + i;
+      commitOk(
+          run(runId).insert(),
+          new Write.AppendEvents(runId, 1, List.of(event(1, runId))),
+          new Write.EnsureWorkflowTask(
+              runId, QUEUE, T0, new TaskLease("node-a", 500 + i, T0, T0.plus(lease))),
+          new Write.InsertInbox(runId, "SignalReceived", T0, bytes("seen")));
+      consumed[i] = store.readInbox(runId).getFirst().inboxId();
+      if (i % 5 == 2) {
+        commitOk(new Write.InsertInbox(runId, "SignalReceived", T0, bytes("unseen")));
+      }
+    }
+    List<CompletableFuture<CommitResult>> writes = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      String runId = "inbox-burst-" + i;
+      writes.add(
+          store.commit(
+              i % 2 == 0
+                  ? Batch.of(
+                      new Write.CompleteWorkflowTask(runId, QUEUE, 500 + i, consumed[i], now))
+                  : Batch.of(
+                      new Write.CloseRun(runId, RunStatus.COMPLETED, now, consumed[i]),
+                      new Write.DeleteRunTasks(runId))));
+    }
+    for (int i = 0; i < runs; i++) {
+      String runId = "inbox-burst-" + i;
+      CommitResult result = await(writes.get(i));
+      boolean unseen = i % 5 == 2;
+      if (i % 2 == 0) {
+        assertThat(result.committed()).as("completion of " + runId + ": " + result).isTrue();
+        Optional<WorkflowTaskRecord> task = store.findWorkflowTask(runId);
+        if (unseen) {
+          assertThat(task).as("re-armed task of " + runId).isPresent();
+          assertThat(task.get().leaseOwner()).as("lease of " + runId).isNull();
+        } else {
+          assertThat(task).as("task of " + runId).isEmpty();
+        }
+      } else if (unseen) {
+        assertThat(result).as("close of " + runId).isInstanceOf(CommitResult.Conflict.class);
+        assertThat(((CommitResult.Conflict) result).reason()).contains("did not see");
+        assertThat(storedRun(runId).status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.findWorkflowTask(runId)).as("task of " + runId).isPresent();
+      } else {
+        assertThat(result.committed()).as("close of " + runId + ": " + result).isTrue();
+        assertThat(storedRun(runId).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(store.findWorkflowTask(runId)).as("task of " + runId).isEmpty();
+        assertThat(store.readInbox(runId)).as("inbox of " + runId).isEmpty();
       }
     }
   }
