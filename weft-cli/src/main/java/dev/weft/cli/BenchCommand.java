@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
       "cluster runs the sequential workload on P node processes (child JVMs) sharing one"
           + " PostgreSQL database; the bench process starts the workflows and awaits them. It is"
           + " measured once every node is ready and warmed up (rounds of the measured size until"
-          + " the nodes spend at most 15% of a round compiling, at most 10); the nodes stop with"
+          + " the nodes spend at most 5% of a round compiling, at most 25); the nodes stop with"
           + " the bench."
     },
     footer = {

@@ -99,6 +99,24 @@ public interface Store extends AutoCloseable {
   /** Returns the run with this run ID. */
   Optional<RunRecord> findRun(String runId);
 
+  /**
+   * Returns the run with this run ID and its last history event, as of one moment: what a client
+   * awaiting a run's result needs (the closing event holds the result), in one read where the store
+   * can. The default reads the run, then its history from that event.
+   */
+  default Optional<RunWithLastEvent> findRunWithLastEvent(String runId) {
+    return findRun(runId)
+        .map(
+            run ->
+                new RunWithLastEvent(
+                    run,
+                    run.nextEventId() == 1
+                        ? null
+                        : readHistory(runId, run.nextEventId() - 1).stream()
+                            .findFirst()
+                            .orElse(null)));
+  }
+
   /** Returns the most recently started run of a workflow ID. */
   Optional<RunRecord> findLatestRun(String namespace, String workflowId);
 

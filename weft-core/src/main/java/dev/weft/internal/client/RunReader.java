@@ -12,13 +12,14 @@ import dev.weft.failure.TimeoutType;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
-import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.engine.EngineContext;
 import dev.weft.internal.engine.RunStarts;
 import dev.weft.store.ActivityTaskState;
+import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.lang.reflect.Type;
@@ -73,9 +74,10 @@ final class RunReader {
       String waitedFor = runId;
       CompletableFuture<Void> closed = ctx.waiters().onClosed(waitedFor);
       try {
-        RunRecord run = ctx.store().findRun(runId).orElseThrow();
+        RunWithLastEvent found = ctx.store().findRunWithLastEvent(runId).orElseThrow();
+        RunRecord run = found.run();
         if (run.status().isClosed()) {
-          Object result = result(run, type);
+          Object result = result(run, found.lastEvent(), type);
           if (result instanceof NextRun next) {
             runId = next.runId();
             recheck = FIRST_RECHECK_MILLIS;
@@ -98,10 +100,10 @@ final class RunReader {
   /** The run ended by starting another whose result is the workflow's (continue-as-new). */
   private record NextRun(String runId) {}
 
-  private Object result(RunRecord run, Type type) {
-    List<HistoryEvent> last =
-        ctx.decode(ctx.store().readHistory(run.runId(), run.nextEventId() - 1));
-    EventAttributes closing = last.isEmpty() ? null : last.get(0).attributes();
+  /** The result of a closed run from its closing event (its last), or the run that follows. */
+  private Object result(RunRecord run, EventRecord lastEvent, Type type) {
+    EventAttributes closing =
+        lastEvent == null ? null : ctx.decode(List.of(lastEvent)).get(0).attributes();
     return switch (closing) {
       case EventAttributes.WorkflowCompleted c -> ctx.payloads().decode(c.result(), type);
       case EventAttributes.WorkflowContinuedAsNew c -> new NextRun(c.newRunId());

@@ -13,6 +13,7 @@ import dev.weft.store.Pause;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Store;
 import dev.weft.store.StoreCapabilities;
@@ -293,6 +294,12 @@ public class JdbcStore implements Store {
   @Override
   public Optional<RunRecord> findRun(String runId) {
     return reads.read("run " + runId, st -> queries.findRun(runId, st));
+  }
+
+  /** One query: the run joined with its last event (which its cursor reads anyway). */
+  @Override
+  public Optional<RunWithLastEvent> findRunWithLastEvent(String runId) {
+    return reads.read("run " + runId, st -> queries.findRunWithLastEvent(runId, st));
   }
 
   @Override

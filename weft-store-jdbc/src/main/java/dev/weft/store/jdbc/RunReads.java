@@ -4,6 +4,7 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
@@ -24,6 +25,30 @@ final class RunReads {
     ps.setString(1, runId);
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(Rows.run(rs)) : Optional.empty();
+    }
+  }
+
+  Optional<RunWithLastEvent> findRunWithLastEvent(String runId, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT "
+                + Rows.RUN_COLUMNS
+                + ", h.event_type, h.event_time, h.data"
+                + Rows.RUN_FROM
+                + " WHERE r.run_id = ?");
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      RunRecord run = Rows.run(rs);
+      String type = rs.getString(11);
+      EventRecord last =
+          type == null
+              ? null
+              : new EventRecord(
+                  run.nextEventId() - 1, type, Millis.instant(rs, 12), rs.getBytes(13));
+      return Optional.of(new RunWithLastEvent(run, last));
     }
   }
 

@@ -2,13 +2,16 @@ package dev.weft.store.tck;
 
 import static dev.weft.store.tck.TestData.NAMESPACE;
 import static dev.weft.store.tck.TestData.T0;
+import static dev.weft.store.tck.TestData.event;
 import static dev.weft.store.tck.TestData.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.Write;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,28 @@ public abstract class RunContract extends StoreContract {
     assertThat(store.findRun("missing")).isEmpty();
     assertThat(store.findLatestRun(NAMESPACE, "missing")).isEmpty();
     assertThat(store.findLatestRun("other-namespace", "wf-r1")).isEmpty();
+  }
+
+  @Test
+  void aRunIsFoundWithItsLastEvent() {
+    startRun("r1");
+    assertThat(store.findRunWithLastEvent("r1"))
+        .hasValueSatisfying(
+            found -> {
+              assertThat(found.run()).isEqualTo(storedRun("r1"));
+              assertThat(found.lastEvent()).as("last event of an empty history").isNull();
+            });
+
+    commitOk(
+        new Write.AppendEvents("r1", 1, List.of(event(1, "started"), event(2, "task"))),
+        new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)));
+    commitOk(new Write.AppendEvents("r1", 3, List.of(event(3, "completed"))));
+
+    RunWithLastEvent found = store.findRunWithLastEvent("r1").orElseThrow();
+    assertThat(found.run()).isEqualTo(storedRun("r1"));
+    assertThat(found.run().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(found.lastEvent()).usingRecursiveComparison().isEqualTo(event(3, "completed"));
+    assertThat(store.findRunWithLastEvent("missing")).isEmpty();
   }
 
   @Test
