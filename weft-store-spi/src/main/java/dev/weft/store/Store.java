@@ -117,6 +117,19 @@ public interface Store extends AutoCloseable {
                             .orElse(null)));
   }
 
+  /**
+   * Returns a run with what running its workflow task needs: its history from the first event (when
+   * {@code withHistory}: the caller has no copy of the run to bring up to date) and its inbox; in
+   * one round trip where the store can. The default reads the run, its history and its inbox one
+   * after the other.
+   */
+  default Optional<RunSnapshot> loadRun(String runId, boolean withHistory) {
+    return findRun(runId)
+        .map(
+            run ->
+                new RunSnapshot(run, withHistory ? readHistory(runId, 1) : null, readInbox(runId)));
+  }
+
   /** Returns the most recently started run of a workflow ID. */
   Optional<RunRecord> findLatestRun(String namespace, String workflowId);
 

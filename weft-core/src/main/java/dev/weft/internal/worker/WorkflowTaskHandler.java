@@ -11,8 +11,10 @@ import dev.weft.internal.runtime.WorkflowRunner;
 import dev.weft.internal.runtime.WorkflowTaskFailedException;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
+import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunSnapshot;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.io.PrintWriter;
@@ -66,13 +68,14 @@ final class WorkflowTaskHandler {
       release(task, ctx.clock().now(), -1);
       return true;
     }
-    Optional<RunRecord> found = ctx.store().findRun(task.runId());
-    if (found.isEmpty() || found.get().status().isClosed()) {
+    // one read for the run, its inbox and (with no copy cached here) its history
+    Optional<RunSnapshot> found = ctx.store().loadRun(task.runId(), taken.runner() == null);
+    if (found.isEmpty() || found.get().run().status().isClosed()) {
       drop(taken, task.runId());
       dropLeftover(task);
       return true;
     }
-    RunRecord run = found.get();
+    RunRecord run = found.get().run();
     WorkflowRegistration registration =
         ctx.registry().find(task.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
     if (registration == null) {
@@ -89,10 +92,13 @@ final class WorkflowTaskHandler {
           runner.destroy();
         }
         runner = ctx.newRunner(run, registration);
+        List<EventRecord> history = found.get().history();
         pending =
-            HistoryReplayer.replay(runner, ctx.decode(ctx.store().readHistory(run.runId(), 1)));
+            HistoryReplayer.replay(
+                runner,
+                ctx.decode(history != null ? history : ctx.store().readHistory(run.runId(), 1)));
       }
-      List<InboxRecord> inbox = ctx.store().readInbox(run.runId());
+      List<InboxRecord> inbox = found.get().inbox();
       List<EventAttributes> inboxEvents = new ArrayList<>(inbox.size());
       for (InboxRecord record : inbox) {
         inboxEvents.add(ctx.codec().decode(record.data()));

@@ -91,6 +91,14 @@ public interface Dialect {
   }
 
   /**
+   * Returns whether one prepared statement may hold several queries ({@code SELECT ...; SELECT
+   * ...}) that the driver sends in one round trip, their results read in turn.
+   */
+  default boolean severalStatementsPerCall() {
+    return false;
+  }
+
+  /**
    * Returns whether the driver sends a JDBC batch in one round trip to a server (PostgreSQL's), so
    * the writer gathers a group's updates into batches; false for an embedded database, where a
    * statement costs no round trip.

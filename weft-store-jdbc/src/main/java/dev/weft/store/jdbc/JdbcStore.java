@@ -13,6 +13,7 @@ import dev.weft.store.Pause;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunSnapshot;
 import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Store;
@@ -57,6 +58,7 @@ public class JdbcStore implements Store {
   private final RunReads queries = new RunReads();
   private final RunListing listing;
   private final Outage outage;
+  private final boolean severalStatementsPerCall;
 
   /**
    * Creates a store over open connections; the store owns and closes them.
@@ -156,6 +158,7 @@ public class JdbcStore implements Store {
     this.batches = new BatchApplier(dialect, fairQueues, capabilities.exclusiveAccess());
     this.claims = new TaskClaims(dialect, fairQueues);
     this.listing = new RunListing(dialect);
+    this.severalStatementsPerCall = dialect.severalStatementsPerCall();
     this.writer =
         new GroupCommitWriter(
             dialect,
@@ -294,6 +297,12 @@ public class JdbcStore implements Store {
   @Override
   public Optional<RunRecord> findRun(String runId) {
     return reads.read("run " + runId, st -> queries.findRun(runId, st));
+  }
+
+  @Override
+  public Optional<RunSnapshot> loadRun(String runId, boolean withHistory) {
+    return reads.read(
+        "run " + runId, st -> queries.loadRun(runId, withHistory, severalStatementsPerCall, st));
   }
 
   /** One query: the run joined with its last event (which its cursor reads anyway). */

@@ -4,6 +4,7 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunSnapshot;
 import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
@@ -20,8 +21,7 @@ import java.util.Optional;
 final class RunReads {
 
   Optional<RunRecord> findRun(String runId, Statements st) throws SQLException {
-    PreparedStatement ps =
-        st.prepare("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + " WHERE r.run_id = ?");
+    PreparedStatement ps = st.prepare(RUN_SQL);
     ps.setString(1, runId);
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(Rows.run(rs)) : Optional.empty();
@@ -85,44 +85,98 @@ final class RunReads {
     return runIds;
   }
 
+  private static final String RUN_SQL =
+      "SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + " WHERE r.run_id = ?";
+
+  private static final String HISTORY_SQL =
+      "SELECT event_id, event_type, event_time, data FROM history"
+          + " WHERE run_id = ? AND event_id >= ? ORDER BY event_id";
+
+  private static final String INBOX_SQL =
+      "SELECT inbox_id, event_type, event_time, data FROM inbox WHERE run_id = ?"
+          + " ORDER BY inbox_id";
+
   List<EventRecord> readHistory(String runId, long fromEventId, Statements st) throws SQLException {
-    PreparedStatement ps =
-        st.prepare(
-            "SELECT event_id, event_type, event_time, data FROM history"
-                + " WHERE run_id = ? AND event_id >= ? ORDER BY event_id");
+    PreparedStatement ps = st.prepare(HISTORY_SQL);
     ps.setString(1, runId);
     ps.setLong(2, fromEventId);
-    List<EventRecord> events = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        events.add(
-            new EventRecord(
-                rs.getLong(1),
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                rs.getBytes(4)));
+      return events(rs);
+    }
+  }
+
+  List<InboxRecord> readInbox(String runId, Statements st) throws SQLException {
+    PreparedStatement ps = st.prepare(INBOX_SQL);
+    ps.setString(1, runId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return inbox(runId, rs);
+    }
+  }
+
+  /**
+   * Reads a run, its history (if asked) and its inbox: as one call of several statements where the
+   * driver sends them in one round trip ({@code together}), else one after the other.
+   */
+  Optional<RunSnapshot> loadRun(String runId, boolean withHistory, boolean together, Statements st)
+      throws SQLException {
+    if (!together) {
+      Optional<RunRecord> run = findRun(runId, st);
+      if (run.isEmpty()) {
+        return Optional.empty();
       }
+      return Optional.of(
+          new RunSnapshot(
+              run.get(), withHistory ? readHistory(runId, 1, st) : null, readInbox(runId, st)));
+    }
+    PreparedStatement ps =
+        st.prepare(RUN_SQL + "; " + (withHistory ? HISTORY_SQL + "; " : "") + INBOX_SQL);
+    int p = 1;
+    ps.setString(p++, runId);
+    if (withHistory) {
+      ps.setString(p++, runId);
+      ps.setLong(p++, 1);
+    }
+    ps.setString(p, runId);
+    ps.execute();
+    RunRecord run;
+    try (ResultSet rs = ps.getResultSet()) {
+      run = rs.next() ? Rows.run(rs) : null;
+    }
+    List<EventRecord> history = null;
+    if (withHistory) {
+      ps.getMoreResults();
+      try (ResultSet rs = ps.getResultSet()) {
+        history = events(rs);
+      }
+    }
+    ps.getMoreResults();
+    List<InboxRecord> inbox;
+    try (ResultSet rs = ps.getResultSet()) {
+      inbox = inbox(runId, rs);
+    }
+    return run == null ? Optional.empty() : Optional.of(new RunSnapshot(run, history, inbox));
+  }
+
+  private static List<EventRecord> events(ResultSet rs) throws SQLException {
+    List<EventRecord> events = new ArrayList<>();
+    while (rs.next()) {
+      events.add(
+          new EventRecord(
+              rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getBytes(4)));
     }
     return events;
   }
 
-  List<InboxRecord> readInbox(String runId, Statements st) throws SQLException {
-    PreparedStatement ps =
-        st.prepare(
-            "SELECT inbox_id, event_type, event_time, data FROM inbox WHERE run_id = ?"
-                + " ORDER BY inbox_id");
-    ps.setString(1, runId);
+  private static List<InboxRecord> inbox(String runId, ResultSet rs) throws SQLException {
     List<InboxRecord> events = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        events.add(
-            new InboxRecord(
-                rs.getLong(1),
-                runId,
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                rs.getBytes(4)));
-      }
+    while (rs.next()) {
+      events.add(
+          new InboxRecord(
+              rs.getLong(1),
+              runId,
+              rs.getString(2),
+              Instant.ofEpochMilli(rs.getLong(3)),
+              rs.getBytes(4)));
     }
     return events;
   }

@@ -76,6 +76,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean severalStatementsPerCall() {
+    return true;
+  }
+
+  @Override
   public boolean pipelinesBatches() {
     return true;
   }

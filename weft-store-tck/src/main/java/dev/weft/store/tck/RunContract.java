@@ -4,10 +4,12 @@ import static dev.weft.store.tck.TestData.NAMESPACE;
 import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.event;
 import static dev.weft.store.tck.TestData.run;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunSnapshot;
 import dev.weft.store.RunStatus;
 import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.Write;
@@ -73,6 +75,28 @@ public abstract class RunContract extends StoreContract {
     assertThat(found.run().status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(found.lastEvent()).usingRecursiveComparison().isEqualTo(event(3, "completed"));
     assertThat(store.findRunWithLastEvent("missing")).isEmpty();
+  }
+
+  @Test
+  void aRunIsLoadedWithItsHistoryAndInbox() {
+    startRun("r1");
+    commitOk(new Write.AppendEvents("r1", 1, List.of(event(1, "started"), event(2, "task"))));
+    commitOk(new Write.InsertInbox("r1", "SignalReceived", T0, "s".getBytes(UTF_8)));
+
+    RunSnapshot loaded = store.loadRun("r1", true).orElseThrow();
+    assertThat(loaded.run()).isEqualTo(storedRun("r1"));
+    assertThat(loaded.history())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(store.readHistory("r1", 1));
+    assertThat(loaded.inbox())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(store.readInbox("r1"))
+        .hasSize(1);
+
+    RunSnapshot withoutHistory = store.loadRun("r1", false).orElseThrow();
+    assertThat(withoutHistory.history()).isNull();
+    assertThat(withoutHistory.inbox()).hasSize(1);
+    assertThat(store.loadRun("missing", true)).isEmpty();
   }
 
   @Test
