@@ -64,7 +64,8 @@ final class RunHandle<R> implements WorkflowHandle<R> {
   @SuppressWarnings("unchecked")
   private <T> T result(Type type, Duration timeout) {
     try {
-      return (T) client.reader().awaitResult(run().runId(), type, timeout);
+      String id = runId != null ? runId : run().runId();
+      return (T) client.reader().awaitResult(workflowId, id, type, timeout);
     } catch (TimeoutException e) {
       throw new CompletionException(e);
     }

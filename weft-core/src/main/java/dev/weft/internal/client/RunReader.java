@@ -10,6 +10,7 @@ import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.TimeoutFailure;
 import dev.weft.failure.TimeoutType;
 import dev.weft.failure.WorkflowFailedException;
+import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.history.WorkflowHistory;
@@ -55,18 +56,23 @@ final class RunReader {
   /**
    * Waits until the run closes, at most {@code timeout} (null for no limit), and returns its result
    * as {@code type}.
+   *
+   * @param workflowId the workflow the run must belong to
+   * @throws WorkflowNotFoundException if there is no such run of that workflow
    */
-  Object awaitResult(String runId, Type type, Duration timeout) throws TimeoutException {
+  Object awaitResult(String workflowId, String runId, Type type, Duration timeout)
+      throws TimeoutException {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     ctx.waiters().beginResultWait();
     try {
-      return awaitResult(runId, type, timeout, deadline);
+      return awaitResult(workflowId, runId, type, timeout, deadline);
     } finally {
       ctx.waiters().endResultWait();
     }
   }
 
-  private Object awaitResult(String firstRunId, Type type, Duration timeout, long deadline)
+  private Object awaitResult(
+      String workflowId, String firstRunId, Type type, Duration timeout, long deadline)
       throws TimeoutException {
     String runId = firstRunId;
     long recheck = FIRST_RECHECK_MILLIS;
@@ -74,7 +80,12 @@ final class RunReader {
       String waitedFor = runId;
       CompletableFuture<Void> closed = ctx.waiters().onClosed(waitedFor);
       try {
-        RunWithLastEvent found = ctx.store().findRunWithLastEvent(runId).orElseThrow();
+        // the run is checked here rather than looked up first: a wait costs one read fewer
+        RunWithLastEvent found =
+            ctx.store()
+                .findRunWithLastEvent(runId)
+                .filter(f -> f.run().workflowId().equals(workflowId))
+                .orElseThrow(() -> new WorkflowNotFoundException(workflowId, waitedFor));
         RunRecord run = found.run();
         if (run.status().isClosed()) {
           Object result = result(run, found.lastEvent(), type);
