@@ -225,6 +225,16 @@ final class BatchApplier {
     for (; from < events.size(); from += MAX_ROWS_PER_INSERT) {
       List<EventRecord> chunk =
           events.subList(from, Math.min(events.size(), from + MAX_ROWS_PER_INSERT));
+      if (st.deferring() && dialect.bulkUpdates()) {
+        st.bulk(
+            APPEND_EVENTS,
+            w.runId(),
+            chunk.size(),
+            eventRows(w.runId(), chunk, checkPause && from == 0),
+            "history",
+            "paused_runs");
+        continue;
+      }
       if (!insertEventsAfter(w.runId(), chunk, checkPause && from == 0, st)) {
         if (checkPause && FlowControlSql.runPause(w.runId(), st).isPresent()) {
           throw new ConflictException(guard, "run " + w.runId() + " is paused");
@@ -236,6 +246,51 @@ final class BatchApplier {
   }
 
   private static final int MAX_ROWS_PER_INSERT = 32;
+
+  /**
+   * {@link #insertEventsAfter} for the appends of a whole group: each row an event, with the ID of
+   * the event it follows (whose cumulative size it adds to) and whether to check the run's pause.
+   */
+  private static final BulkUpdate APPEND_EVENTS =
+      new BulkUpdate(
+          "INSERT INTO history (run_id, event_id, event_type, event_time, data, total_bytes)"
+              + " SELECT v.run_id, v.event_id, v.event_type, v.event_time, v.data,"
+              // a lookup per row, not a join: a join of the arrays may be planned as a scan of
+              // the whole history (the planner cannot see how many rows they hold). A missing
+              // previous event makes the size null, which the column refuses: the group fails
+              + " (SELECT p.total_bytes FROM history p"
+              + " WHERE p.run_id = v.run_id COLLATE \"C\" AND p.event_id = v.after_id)"
+              + " + v.offset_bytes"
+              + " FROM unnest(?::text[], ?::int8[], ?::text[], ?::int8[], ?::bytea[], ?::int8[],"
+              + " ?::int8[], ?::bool[]) AS v (run_id, event_id, event_type, event_time, data,"
+              + " offset_bytes, after_id, unless_paused)"
+              + " WHERE NOT (v.unless_paused"
+              + " AND EXISTS (SELECT 1 FROM paused_runs x WHERE x.run_id = v.run_id COLLATE \"C\"))",
+          List.of(
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.BYTEA,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.BOOL));
+
+  /** The rows of {@link #APPEND_EVENTS} for events that follow event {@code first - 1}. */
+  private static List<Object[]> eventRows(
+      String runId, List<EventRecord> events, boolean unlessPaused) {
+    List<Object[]> rows = new ArrayList<>(events.size());
+    long after = events.get(0).eventId() - 1;
+    long size = 0;
+    for (EventRecord e : events) {
+      size += e.data().length;
+      rows.add(
+          new Object[] {
+            runId, e.eventId(), e.type(), Millis.of(e.time()), e.data(), size, after, unlessPaused
+          });
+    }
+    return rows;
+  }
 
   /**
    * Inserts a run's first events with one statement; returns whether all were inserted (not if any
@@ -307,7 +362,10 @@ final class BatchApplier {
             + (unlessPaused
                 ? " AND NOT EXISTS (SELECT 1 FROM paused_runs x WHERE x.run_id = p.run_id)"
                 : "")
-            + " ON CONFLICT (run_id, event_id) DO NOTHING");
+            // deferred, a duplicate ID may fail the batch with an error: the group is rolled back
+            // and runs again without deferring, as for a count that differs. Skipping the
+            // speculative insertion saves an index probe and a WAL record per row.
+            + (st.deferring() ? "" : " ON CONFLICT (run_id, event_id) DO NOTHING"));
     int inserted =
         st.update(
             sql.toString(),
@@ -660,6 +718,78 @@ final class BatchApplier {
     TaskLease lease = w.lease();
     double pass =
         lease == null ? passes.next(TaskKind.ACTIVITY, t.taskQueue(), t.scheduling(), st) : 0;
+    if (st.deferring() && dialect.bulkUpdates()) {
+      Object[] row = {
+        t.runId(),
+        t.seq(),
+        t.taskQueue(),
+        t.activityType(),
+        lease == null ? t.attempt() : t.attempt() + 1,
+        Millis.of(t.visibleAt()),
+        Millis.of(t.scheduleToCloseDeadline()),
+        Millis.of(t.startToCloseTimeout()),
+        Millis.of(t.heartbeatTimeout()),
+        t.spec(),
+        t.heartbeatDetails(),
+        t.lastFailure(),
+        lease == null ? null : lease.owner(),
+        lease == null ? 0L : lease.token(),
+        lease == null ? null : Millis.of(lease.startedAt()),
+        lease == null ? null : Millis.of(lease.until()),
+        t.scheduling().priority(),
+        t.scheduling().fairnessKey(),
+        t.scheduling().fairnessWeight(),
+        pass
+      };
+      st.bulk(INSERT_ACTIVITY_TASKS, t.runId(), 1, List.<Object[]>of(row), activityRow(t.seq()));
+    } else {
+      insertActivityTask(t, lease, pass, st);
+    }
+    if (lease == null) {
+      notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
+    } else {
+      notes.dueAt(lease.until());
+    }
+    if (t.scheduleToCloseDeadline() != null) {
+      notes.dueAt(t.scheduleToCloseDeadline());
+    }
+  }
+
+  /** {@link #insertActivityTask} for the tasks of a whole group, one row per task. */
+  private static final BulkUpdate INSERT_ACTIVITY_TASKS =
+      new BulkUpdate(
+          "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
+              + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
+              + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
+              + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
+              + " pass) SELECT * FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[],"
+              + " ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::bytea[], ?::bytea[],"
+              + " ?::bytea[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::text[],"
+              + " ?::float8[], ?::float8[])",
+          List.of(
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.INT4,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.BYTEA,
+              BulkUpdate.Type.BYTEA,
+              BulkUpdate.Type.BYTEA,
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT8,
+              BulkUpdate.Type.INT4,
+              BulkUpdate.Type.TEXT,
+              BulkUpdate.Type.FLOAT8,
+              BulkUpdate.Type.FLOAT8));
+
+  private static void insertActivityTask(
+      ActivityTaskRecord t, TaskLease lease, double pass, Statements st) throws SQLException {
     st.update(
         "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
             + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
@@ -691,14 +821,6 @@ final class BatchApplier {
           ps.setDouble(20, pass);
         },
         activityRow(t.seq()));
-    if (lease == null) {
-      notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
-    } else {
-      notes.dueAt(lease.until());
-    }
-    if (t.scheduleToCloseDeadline() != null) {
-      notes.dueAt(t.scheduleToCloseDeadline());
-    }
   }
 
   private void completeActivityTask(Write.CompleteActivityTask w, Statements st)

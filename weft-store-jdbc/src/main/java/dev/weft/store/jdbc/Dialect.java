@@ -106,4 +106,21 @@ public interface Dialect {
   default boolean pipelinesBatches() {
     return false;
   }
+
+  /**
+   * Returns whether a statement may take arrays as parameters and read them as rows ({@code
+   * unnest(?::text[], ...)}, PostgreSQL), so the writer runs the many rows of a group's hot updates
+   * as one statement each ({@link BulkUpdate}). Only where {@link #pipelinesBatches()}: a bulk
+   * update is a deferred one.
+   */
+  default boolean bulkUpdates() {
+    return false;
+  }
+
+  /**
+   * Prepares the writer's connection (at start and after a reconnect); by default nothing.
+   *
+   * @throws SQLException if the connection is not usable
+   */
+  default void prepareWriterSession(Connection connection) throws SQLException {}
 }

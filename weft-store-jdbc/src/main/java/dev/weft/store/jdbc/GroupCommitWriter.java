@@ -92,6 +92,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
   void start() throws SQLException {
     statements.connection().setAutoCommit(false);
+    dialect.prepareWriterSession(statements.connection());
     thread.start();
   }
 
@@ -326,7 +327,13 @@ final class GroupCommitWriter implements AutoCloseable {
       Thread.sleep(ConnectionSource.backoffMillis(attempt));
       try {
         Connection c = reconnect.open();
-        c.setAutoCommit(false);
+        try {
+          c.setAutoCommit(false);
+          dialect.prepareWriterSession(c);
+        } catch (SQLException e) {
+          c.close();
+          throw e;
+        }
         statements = new Statements(c);
         outage.restored("writer");
         return;

@@ -27,6 +27,16 @@ final class Millis {
     }
   }
 
+  /** The time in epoch milliseconds, or null. */
+  static Long of(Instant time) {
+    return time == null ? null : time.toEpochMilli();
+  }
+
+  /** The duration in milliseconds, or null. */
+  static Long of(Duration duration) {
+    return duration == null ? null : duration.toMillis();
+  }
+
   static Instant instant(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);

@@ -65,8 +65,12 @@ final class Statements implements AutoCloseable {
   /** The same for the footprints that are one row ("run table key"). */
   private final Map<String, Integer> deferredRows = new HashMap<>();
 
-  /** The deferred updates of one SQL text: its batch's position, and their expected counts. */
-  private record Deferred(int position, List<Integer> expected) {}
+  /**
+   * The deferred updates of one SQL text: its batch's position, and their expected counts; for a
+   * {@link BulkUpdate}, its rows too (they run as one statement, not as a JDBC batch).
+   */
+  private record Deferred(
+      int position, List<Integer> expected, BulkUpdate bulk, List<Object[]> rows) {}
 
   private boolean deferring;
 
@@ -133,15 +137,9 @@ final class Statements implements AutoCloseable {
       batch = null;
       position = 0;
     }
-    for (String part : footprint) {
-      int space = part.indexOf(' ');
-      String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
-      deferredTables.merge(table, position, Math::max);
-      (space < 0 ? wholeTables : deferredRows)
-          .merge(space < 0 ? table : runId + ' ' + part, position, Math::max);
-    }
+    remember(runId, position, footprint);
     if (batch == null) {
-      batch = new Deferred(position, new ArrayList<>());
+      batch = new Deferred(position, new ArrayList<>(), null, null);
       deferred.put(sql, batch);
     }
     PreparedStatement ps = cached(sql);
@@ -149,6 +147,52 @@ final class Statements implements AutoCloseable {
     ps.addBatch();
     batch.expected().add(expectedRows);
     return expectedRows;
+  }
+
+  /**
+   * Defers the rows of a bulk update (only while {@link #deferring}): at the next flush, all the
+   * rows deferred for {@code update} run as one statement, its parameters one array per column, and
+   * its row count must be the sum of the {@code expectedRows} given. One statement for a whole
+   * group rather than one per row: no per-statement work in the database (executor start, locks,
+   * protocol messages) for each step. Rows of one statement do not see each other, so a row whose
+   * footprint overlaps one already deferred for the same update flushes that one first (else the
+   * statement would fail, a history row for instance not finding the event before it, and the group
+   * would apply on its slower path).
+   *
+   * @param rows the rows, each its column values in the order of {@link BulkUpdate#types()}
+   * @param footprint as for {@link #update(String, String, int, Binder, String...)}
+   */
+  void bulk(
+      BulkUpdate update, String runId, int expectedRows, List<Object[]> rows, String... footprint)
+      throws SQLException {
+    if (!deferring) {
+      throw new IllegalStateException("bulk updates are deferred updates");
+    }
+    Deferred batch = deferred.get(update.sql());
+    int position = batch != null ? batch.position() : deferred.size();
+    if (lastOverlapping(runId, footprint) >= (batch != null ? position : position + 1)) {
+      flush();
+      batch = null;
+      position = 0;
+    }
+    remember(runId, position, footprint);
+    if (batch == null) {
+      batch = new Deferred(position, new ArrayList<>(), update, new ArrayList<>());
+      deferred.put(update.sql(), batch);
+    }
+    batch.rows().addAll(rows);
+    batch.expected().add(expectedRows);
+  }
+
+  /** Records that the batch at {@code position} touches {@code footprint} of run {@code runId}. */
+  private void remember(String runId, int position, String[] footprint) {
+    for (String part : footprint) {
+      int space = part.indexOf(' ');
+      String table = runId + ' ' + (space < 0 ? part : part.substring(0, space));
+      deferredTables.merge(table, position, Math::max);
+      (space < 0 ? wholeTables : deferredRows)
+          .merge(space < 0 ? table : runId + ' ' + part, position, Math::max);
+    }
   }
 
   /**
@@ -182,6 +226,10 @@ final class Statements implements AutoCloseable {
     }
     try {
       for (Map.Entry<String, Deferred> batch : deferred.entrySet()) {
+        if (batch.getValue().bulk() != null) {
+          runBulk(batch.getValue());
+          continue;
+        }
         int[] counts = cache.get(batch.getKey()).executeBatch();
         List<Integer> expected = batch.getValue().expected();
         for (int i = 0; i < counts.length; i++) {
@@ -197,10 +245,32 @@ final class Statements implements AutoCloseable {
     }
   }
 
+  private void runBulk(Deferred batch) throws SQLException {
+    BulkUpdate update = batch.bulk();
+    List<Object[]> rows = batch.rows();
+    PreparedStatement ps = cached(update.sql());
+    for (int c = 0; c < update.types().size(); c++) {
+      BulkUpdate.Type type = update.types().get(c);
+      Object[] column = type.newArray(rows.size());
+      for (int r = 0; r < rows.size(); r++) {
+        column[r] = rows.get(r)[c];
+      }
+      ps.setArray(c + 1, connection.createArrayOf(type.sqlName(), column));
+    }
+    int expected = 0;
+    for (int e : batch.expected()) {
+      expected += e;
+    }
+    int count = ps.executeUpdate();
+    if (count != expected) {
+      throw new DeferredUpdateMismatch(update.sql(), expected, count);
+    }
+  }
+
   /** Drops the deferred updates (the transaction is rolled back). */
   void discardDeferred() {
-    for (String sql : deferred.keySet()) {
-      PreparedStatement ps = cache.get(sql);
+    for (Map.Entry<String, Deferred> batch : deferred.entrySet()) {
+      PreparedStatement ps = batch.getValue().bulk() == null ? cache.get(batch.getKey()) : null;
       if (ps != null) {
         try {
           ps.clearBatch();

@@ -4,6 +4,7 @@ import dev.weft.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 
 /**
@@ -83,5 +84,24 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean pipelinesBatches() {
     return true;
+  }
+
+  @Override
+  public boolean bulkUpdates() {
+    return true;
+  }
+
+  /**
+   * Plans the writer's statements once, for any parameters ({@code plan_cache_mode =
+   * force_generic_plan}). Its statements are lookups by key, and a plan made for one set of
+   * parameters can be much worse: a bulk update's custom plan knows how many rows its arrays hold
+   * and joins them by scanning the whole task table, which between two autovacuum runs holds
+   * hundreds of thousands of dead rows under load, while the generic plan probes the primary key.
+   */
+  @Override
+  public void prepareWriterSession(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET plan_cache_mode = force_generic_plan");
+    }
   }
 }

@@ -128,7 +128,54 @@ public abstract class ConcurrencyContract extends StoreContract {
         assertThat(result.committed()).as("step of " + runId + ": " + result).isTrue();
         assertThat(store.readHistory(runId, 1)).as("history of " + runId).hasSize(4);
         assertThat(tasks).as("activity tasks of " + runId).containsExactly(2L);
+        ActivityTaskState next = store.findActivityTasks(runId).get(0);
+        assertThat(next.leaseOwner()).isEqualTo("node-a");
+        assertThat(next.leaseToken()).isEqualTo(1_000 + i);
+        assertThat(store.findRun(runId).orElseThrow().historyBytes())
+            .as("history size of " + runId)
+            .isEqualTo(runId.length() + "done".length() + "task".length() + "n".length());
       }
+    }
+  }
+
+  /**
+   * Several steps of one run submitted together (a store may put them in one transaction): each
+   * appends after the one before it, so each must see its predecessor's events; all commit, in
+   * order, and every event's running history size counts the ones before it.
+   */
+  @Test
+  void aBurstOfStepsOfOneRunAppliesInOrder() {
+    int runs = 20;
+    int steps = 4;
+    for (int i = 0; i < runs; i++) {
+      String runId = "chain-" + i;
+      commitOk(run(runId).insert(), new Write.AppendEvents(runId, 1, List.of(event(1, "s"))));
+    }
+    List<CompletableFuture<CommitResult>> commits = new ArrayList<>();
+    for (int step = 0; step < steps; step++) {
+      for (int i = 0; i < runs; i++) {
+        String runId = "chain-" + i;
+        long first = 2 + 2L * step;
+        commits.add(
+            store.commit(
+                Batch.of(
+                    new Write.AppendEvents(
+                        runId, first, List.of(event(first, "ab"), event(first + 1, "cde"))))));
+      }
+    }
+    for (CompletableFuture<CommitResult> commit : commits) {
+      CommitResult result = await(commit);
+      assertThat(result.committed()).as(result.toString()).isTrue();
+    }
+    for (int i = 0; i < runs; i++) {
+      String runId = "chain-" + i;
+      assertThat(store.readHistory(runId, 1))
+          .extracting(EventRecord::eventId)
+          .as("history of " + runId)
+          .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+      assertThat(store.findRun(runId).orElseThrow().historyBytes())
+          .as("history size of " + runId)
+          .isEqualTo(1 + 5L * steps);
     }
   }
 
