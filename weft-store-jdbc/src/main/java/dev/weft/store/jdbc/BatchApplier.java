@@ -718,37 +718,32 @@ final class BatchApplier {
     TaskLease lease = w.lease();
     double pass =
         lease == null ? passes.next(TaskKind.ACTIVITY, t.taskQueue(), t.scheduling(), st) : 0;
-    Object[] row = {
-      t.runId(),
-      t.seq(),
-      t.taskQueue(),
-      t.activityType(),
-      lease == null ? t.attempt() : t.attempt() + 1,
-      Millis.of(t.visibleAt()),
-      Millis.of(t.scheduleToCloseDeadline()),
-      Millis.of(t.startToCloseTimeout()),
-      Millis.of(t.heartbeatTimeout()),
-      t.spec(),
-      t.heartbeatDetails(),
-      t.lastFailure(),
-      lease == null ? null : lease.owner(),
-      lease == null ? 0L : lease.token(),
-      lease == null ? null : Millis.of(lease.startedAt()),
-      lease == null ? null : Millis.of(lease.until()),
-      t.scheduling().priority(),
-      t.scheduling().fairnessKey(),
-      t.scheduling().fairnessWeight(),
-      pass
-    };
     if (st.deferring() && dialect.bulkUpdates()) {
+      Object[] row = {
+        t.runId(),
+        t.seq(),
+        t.taskQueue(),
+        t.activityType(),
+        lease == null ? t.attempt() : t.attempt() + 1,
+        Millis.of(t.visibleAt()),
+        Millis.of(t.scheduleToCloseDeadline()),
+        Millis.of(t.startToCloseTimeout()),
+        Millis.of(t.heartbeatTimeout()),
+        t.spec(),
+        t.heartbeatDetails(),
+        t.lastFailure(),
+        lease == null ? null : lease.owner(),
+        lease == null ? 0L : lease.token(),
+        lease == null ? null : Millis.of(lease.startedAt()),
+        lease == null ? null : Millis.of(lease.until()),
+        t.scheduling().priority(),
+        t.scheduling().fairnessKey(),
+        t.scheduling().fairnessWeight(),
+        pass
+      };
       st.bulk(INSERT_ACTIVITY_TASKS, t.runId(), 1, List.<Object[]>of(row), activityRow(t.seq()));
     } else {
-      st.update(
-          INSERT_ACTIVITY_TASK,
-          t.runId(),
-          1,
-          ps -> INSERT_ACTIVITY_TASKS.bindRow(ps, row),
-          activityRow(t.seq()));
+      insertActivityTask(t, lease, pass, st);
     }
     if (lease == null) {
       notes.tasksReady(TaskKind.ACTIVITY, t.taskQueue(), t.visibleAt());
@@ -793,13 +788,40 @@ final class BatchApplier {
               BulkUpdate.Type.FLOAT8,
               BulkUpdate.Type.FLOAT8));
 
-  /** One activity task as a row of {@link #INSERT_ACTIVITY_TASKS}. */
-  private static final String INSERT_ACTIVITY_TASK =
-      "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
-          + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
-          + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
-          + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
-          + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static void insertActivityTask(
+      ActivityTaskRecord t, TaskLease lease, double pass, Statements st) throws SQLException {
+    st.update(
+        "INSERT INTO activity_tasks (run_id, seq, task_queue, activity_type, attempt,"
+            + " visible_at, schedule_to_close_deadline, start_to_close_ms,"
+            + " heartbeat_timeout_ms, spec, heartbeat_details, last_failure, lease_owner,"
+            + " lease_token, started_at, lease_until, priority, fairness_key, fairness_weight,"
+            + " pass) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        t.runId(),
+        1,
+        ps -> {
+          ps.setString(1, t.runId());
+          ps.setLong(2, t.seq());
+          ps.setString(3, t.taskQueue());
+          ps.setString(4, t.activityType());
+          ps.setInt(5, lease == null ? t.attempt() : t.attempt() + 1);
+          Millis.set(ps, 6, t.visibleAt());
+          Millis.set(ps, 7, t.scheduleToCloseDeadline());
+          Millis.set(ps, 8, t.startToCloseTimeout());
+          Millis.set(ps, 9, t.heartbeatTimeout());
+          ps.setBytes(10, t.spec());
+          ps.setBytes(11, t.heartbeatDetails());
+          ps.setBytes(12, t.lastFailure());
+          ps.setString(13, lease == null ? null : lease.owner());
+          ps.setLong(14, lease == null ? 0 : lease.token());
+          Millis.set(ps, 15, lease == null ? null : lease.startedAt());
+          Millis.set(ps, 16, lease == null ? null : lease.until());
+          ps.setInt(17, t.scheduling().priority());
+          ps.setString(18, t.scheduling().fairnessKey());
+          ps.setDouble(19, t.scheduling().fairnessWeight());
+          ps.setDouble(20, pass);
+        },
+        activityRow(t.seq()));
+  }
 
   private void completeActivityTask(Write.CompleteActivityTask w, Statements st)
       throws SQLException, ConflictException {

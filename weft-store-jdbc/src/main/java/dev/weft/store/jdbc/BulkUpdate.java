@@ -1,8 +1,5 @@
 package dev.weft.store.jdbc;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /**
@@ -22,35 +19,19 @@ record BulkUpdate(String sql, List<Type> types) {
     types = List.copyOf(types);
   }
 
-  /**
-   * Binds one row as the parameters of a single-row statement whose {@code ?} follow the same
-   * columns: the row as a store runs it where it does not bulk.
-   */
-  void bindRow(PreparedStatement ps, Object[] row) throws SQLException {
-    for (int c = 0; c < types.size(); c++) {
-      if (row[c] == null) {
-        ps.setNull(c + 1, types.get(c).jdbcType);
-      } else {
-        ps.setObject(c + 1, row[c], types.get(c).jdbcType);
-      }
-    }
-  }
-
   /** The element type of a column: its SQL name and the Java array its values go in. */
   enum Type {
-    TEXT("text", Types.VARCHAR),
-    INT4("int4", Types.INTEGER),
-    INT8("int8", Types.BIGINT),
-    FLOAT8("float8", Types.DOUBLE),
-    BYTEA("bytea", Types.BINARY),
-    BOOL("bool", Types.BOOLEAN);
+    TEXT("text"),
+    INT4("int4"),
+    INT8("int8"),
+    FLOAT8("float8"),
+    BYTEA("bytea"),
+    BOOL("bool");
 
     private final String sqlName;
-    private final int jdbcType;
 
-    Type(String sqlName, int jdbcType) {
+    Type(String sqlName) {
       this.sqlName = sqlName;
-      this.jdbcType = jdbcType;
     }
 
     String sqlName() {
