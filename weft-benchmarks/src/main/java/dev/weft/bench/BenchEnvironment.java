@@ -1,5 +1,7 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreKind;
+import dev.weft.cli.StoreLocation;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.Store;
 import java.io.IOException;
@@ -35,8 +37,8 @@ public final class BenchEnvironment {
     return dir;
   }
 
-  /** Returns the store kind ({@code sqlite} or {@code postgres}). */
-  public String storeKind() {
+  /** Returns the store kind. */
+  public StoreKind storeKind() {
     return store.kind();
   }
 
@@ -52,7 +54,15 @@ public final class BenchEnvironment {
 
   /** Opens the store of this run (the same one each time, so a restart sees earlier work). */
   public Store openStore() {
-    return store.open(NODE_ID);
+    return open(store, NODE_ID);
+  }
+
+  /**
+   * Opens {@code store} with the settings a user gets by default (durable); a PostgreSQL store gets
+   * its schema if the database is empty, and names this process {@code nodeId} among the nodes.
+   */
+  static Store open(StoreLocation store, String nodeId) {
+    return store.open(StoreLocation.OpenOptions.node(nodeId).withMigrate(true));
   }
 
   /** Builds and starts an engine on this run's store with default settings. */
@@ -62,7 +72,7 @@ public final class BenchEnvironment {
 
   /** Builds and starts an engine named {@code nodeId} on this run's store with default settings. */
   WeftEngine startEngine(String nodeId, Consumer<WeftEngine> setup) {
-    Store opened = store.open(nodeId);
+    Store opened = open(store, nodeId);
     WeftEngine engine;
     try {
       engine = WeftEngine.builder().store(opened).nodeId(nodeId).build();

@@ -1,12 +1,12 @@
 package dev.weft.bench;
 
-import java.util.List;
+import dev.weft.cli.StoreKind;
 
 /**
  * The options of a benchmark run; each workload reads the ones it uses and defaults the others.
  *
- * @param store the store kind ({@code sqlite}, {@code postgres}), or null for the workload's
- *     default ({@code postgres} for cluster, {@code sqlite} for the others)
+ * @param store the store kind, or null for the workload's default ({@code postgres} for cluster,
+ *     {@code sqlite} for the others)
  * @param workflows the number of workflows (sequential, start, timers, recovery, cluster)
  * @param activities activities per workflow (sequential, recovery, cluster) or in parallel (fanout)
  * @param length the number of dependent activities (chain)
@@ -14,26 +14,19 @@ import java.util.List;
  * @param nodes the number of node processes (cluster)
  */
 public record BenchOptions(
-    String store,
+    StoreKind store,
     Integer workflows,
     Integer activities,
     Integer length,
     Integer maxDelaySeconds,
     Integer nodes) {
 
-  /** The store kinds a run can use. */
-  public static final List<String> STORES = List.of("sqlite", "postgres");
-
   /**
    * Validates the options; each error names the option and value.
    *
-   * @throws IllegalArgumentException for an unknown store or a count below 1
+   * @throws IllegalArgumentException for a count below 1
    */
   public BenchOptions {
-    if (store != null && !STORES.contains(store)) {
-      throw new IllegalArgumentException(
-          "unknown store '" + store + "'; stores: " + String.join(", ", STORES));
-    }
     positive("--workflows", workflows);
     positive("--activities", activities);
     positive("--length", length);
@@ -43,7 +36,7 @@ public record BenchOptions(
 
   /** Options of a single-process workload (no {@code --nodes}). */
   public BenchOptions(
-      String store,
+      StoreKind store,
       Integer workflows,
       Integer activities,
       Integer length,

@@ -1,6 +1,8 @@
 package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.StoreKind;
+import dev.weft.cli.StoreLocation;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,14 +60,14 @@ public final class BenchRunner {
                             + Workloads.all().stream()
                                 .map(Workload::name)
                                 .collect(Collectors.joining(", "))));
-    String store = options.store() != null ? options.store() : workload.defaultStore();
+    StoreKind store = options.store() != null ? options.store() : workload.defaultStore();
     workload.validate(options, store);
     out.println("weft bench " + workload.name() + " on " + store);
     out.println("  " + workload.description());
     try (Cleanup cleanup = new Cleanup()) {
       Path dir = cleanup.add(TempDir.create("weft-bench-")).path();
       BenchPostgres postgres = null;
-      if (store.equals("postgres")) {
+      if (store == StoreKind.POSTGRES) {
         out.println("  starting PostgreSQL in " + dir.resolve("postgres") + " ...");
         postgres = cleanup.add(BenchPostgres.start(dir.resolve("postgres")));
         out.println("  " + postgres.description());
@@ -77,7 +79,7 @@ public final class BenchRunner {
         StoreLocation warmStore =
             postgres == null
                 ? StoreLocation.sqlite(warmDir.resolve("weft.db"))
-                : StoreLocation.postgres(postgres.createDatabase(WARM_UP_DATABASE));
+                : StoreLocation.parse(postgres.createDatabase(WARM_UP_DATABASE));
         workload.run(
             new BenchEnvironment(warmDir, warmStore, PrintStreams.NULL, nodes, cleanup),
             warmUp.get());
@@ -90,7 +92,7 @@ public final class BenchRunner {
       StoreLocation runStore =
           postgres == null
               ? StoreLocation.sqlite(runDir.resolve("weft.db"))
-              : StoreLocation.postgres(postgres.createDatabase(DATABASE));
+              : StoreLocation.parse(postgres.createDatabase(DATABASE));
       out.println(
           "  measuring on a fresh "
               + (postgres == null ? "store" : "database")
@@ -102,7 +104,7 @@ public final class BenchRunner {
       double wall = figures.wallSeconds().orElse((System.nanoTime() - start) / 1e9);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("workload", workload.name());
-      json.put("store", store);
+      json.put("store", store.id());
       json.put("wall_s", Math.round(wall * 1000) / 1000.0);
       json.put("warmed_up", warmUp.isPresent());
       json.putAll(figures.values());

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreLocation;
 import dev.weft.engine.WeftEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class ClusterNode {
     String nodeId = args.get(1);
     CountingNoop noop = new CountingNoop();
     try (WeftEngine engine =
-        WeftEngine.builder().store(store.open(nodeId)).nodeId(nodeId).build()) {
+        WeftEngine.builder().store(BenchEnvironment.open(store, nodeId)).nodeId(nodeId).build()) {
       engine
           .newWorker(SequentialWorkload.QUEUE)
           .registerWorkflow(SequentialWorkload.Steps.class, SequentialWorkload.StepsWorkflow::new)

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreKind;
 import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
 import java.util.ArrayList;
@@ -54,13 +55,13 @@ final class ClusterWorkload implements Workload {
   }
 
   @Override
-  public String defaultStore() {
-    return "postgres";
+  public StoreKind defaultStore() {
+    return StoreKind.POSTGRES;
   }
 
   @Override
-  public void validate(BenchOptions options, String store) {
-    if (!store.equals("postgres")) {
+  public void validate(BenchOptions options, StoreKind store) {
+    if (store != StoreKind.POSTGRES) {
       throw new IllegalArgumentException(
           "the cluster workload needs --store postgres: a "
               + store

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,7 +58,7 @@ final class NodeProcess implements AutoCloseable {
   static NodeProcess start(
       NodeLauncher launcher, StoreLocation store, String nodeId, Consumer<String> log)
       throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(launcher.command(List.of(store.toString(), nodeId)));
+    ProcessBuilder pb = new ProcessBuilder(launcher.command(List.of(store.argument(), nodeId)));
     pb.redirectErrorStream(true);
     return new NodeProcess(nodeId, pb.start(), log);
   }

@@ -2,6 +2,7 @@ package dev.weft.bench;
 
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
+import dev.weft.cli.StoreLocation;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowIdReusePolicy;
@@ -108,7 +109,11 @@ public final class RecoveryChild {
     int steps = Integer.parseInt(args[3]);
     String nodeId = args[4];
     try (Journal journal = new Journal(dir.resolve("journal.txt"));
-        WeftEngine engine = WeftEngine.builder().store(store.open(nodeId)).nodeId(nodeId).build()) {
+        WeftEngine engine =
+            WeftEngine.builder()
+                .store(BenchEnvironment.open(store, nodeId))
+                .nodeId(nodeId)
+                .build()) {
       engine
           .newWorker(QUEUE)
           .registerWorkflow(Journaled.class, JournaledWorkflow::new)

@@ -93,7 +93,7 @@ final class RecoveryWorkload implements Workload {
                 RecoveryChild.class.getName(),
                 List.of(
                     env.dir().toString(),
-                    env.store().toString(),
+                    env.store().argument(),
                     Integer.toString(n),
                     Integer.toString(k),
                     NODE_ID)));

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreKind;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,8 @@ public interface Workload {
   }
 
   /** The store kind used when none is given. */
-  default String defaultStore() {
-    return "sqlite";
+  default StoreKind defaultStore() {
+    return StoreKind.SQLITE;
   }
 
   /**
@@ -40,7 +41,7 @@ public interface Workload {
    * @param store the store kind the run will use
    * @throws IllegalArgumentException naming the option and why
    */
-  default void validate(BenchOptions options, String store) {
+  default void validate(BenchOptions options, StoreKind store) {
     if (options.nodes() != null) {
       throw new IllegalArgumentException(
           "--nodes applies to the cluster workload only; " + name() + " runs one engine");

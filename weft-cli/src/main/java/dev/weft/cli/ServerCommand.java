@@ -65,11 +65,11 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--store",
-      paramLabel = "STORE",
+      paramLabel = "LOCATION",
       defaultValue = "weft.db",
       description = {
-        "a SQLite file (default: ${DEFAULT-VALUE} in the working directory), or a PostgreSQL"
-            + " database:",
+        "a SQLite file (default: ${DEFAULT-VALUE} in the working directory; created if missing),"
+            + " or a PostgreSQL database:",
         "postgres://user:password@host:5432/db",
         "jdbc:postgresql://host:5432/db?user=u&password=p"
       })
@@ -105,10 +105,10 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerStore where;
+    StoreLocation where;
     String node;
     try {
-      where = ServerStore.parse(store);
+      where = StoreLocation.parse(store);
       node = nodeId != null ? checkNodeId(nodeId) : defaultNodeId();
       if (readConnections != null && readConnections < 1) {
         throw new IllegalArgumentException(
@@ -158,9 +158,13 @@ final class ServerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private WeftEngine start(ServerStore where, String node) {
+  private WeftEngine start(StoreLocation where, String node) {
     showInfoLogs();
-    Store opened = where.open(node, readConnections, migrate);
+    Store opened =
+        where.open(
+            StoreLocation.OpenOptions.node(node)
+                .withReadConnections(readConnections)
+                .withMigrate(migrate));
     try {
       WeftEngine engine = WeftEngine.builder().store(opened).nodeId(node).build();
       ExampleWorkers.register(engine);

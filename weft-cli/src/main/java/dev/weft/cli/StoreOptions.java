@@ -6,32 +6,38 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.failure.WeftException;
+import dev.weft.store.Store;
 import dev.weft.store.StoreException;
-import dev.weft.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options every {@code weft workflow} subcommand shares ({@code --db}, {@code --namespace},
- * {@code --search-attribute}, {@code --help}), and running a subcommand's work on the client of the
- * store they name. A picocli mixin.
+ * The options every {@code weft workflow} subcommand shares ({@code --store} or its alias {@code
+ * --db}, {@code --namespace}, {@code --search-attribute}, {@code --help}), and running a
+ * subcommand's work on the client of the store they name. A picocli mixin.
  *
- * <p>The engine is built but never started: listing, describing, exporting, importing and resetting
- * only read and write the store, so no workflow code runs in the CLI. A reset, or the import of an
- * open history, leaves a workflow task for the next engine that serves the run's task queue. The
- * store file must exist (the CLI never creates an empty store by mistake) and is locked while the
- * command runs: it is refused while an engine has it open.
+ * <p>The store is a {@link StoreLocation}: a SQLite file or a PostgreSQL database. The engine is
+ * built but never started: listing, describing, exporting, importing and resetting only read and
+ * write the store, so no workflow code runs in the CLI. A reset, or the import of an open history,
+ * leaves a workflow task for the next engine that serves the run's task queue. A SQLite file must
+ * exist (the CLI never creates an empty store by mistake) and is locked while the command runs: it
+ * is refused while an engine has it open. A PostgreSQL database is shared: the commands work while
+ * nodes serve it, and the schema must not be older than this CLI (it is never upgraded here; an
+ * empty database gets the schema, as with any node).
  *
- * <p>Exit codes: 0 done; 2 bad input (no such store or history file, invalid query or reset point,
- * bad option value, malformed history); 1 anything else Weft or the store refused or failed. The
- * message goes to standard error, prefixed with the command's name.
+ * <p>Exit codes: 0 done; 2 bad input (a store location that is neither a file path nor a PostgreSQL
+ * URL, no such store or history file, invalid query or reset point, bad option value, malformed
+ * history); 1 anything else Weft or the store refused or failed (an unreachable database among
+ * them). The message goes to standard error, prefixed with the command's name, never with a
+ * password.
  */
 final class StoreOptions {
   @Option(
@@ -40,12 +46,33 @@ final class StoreOptions {
       description = "Show this help message and exit.")
   private boolean help;
 
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "FILE",
-      description = "the SQLite store file (must exist)")
-  private Path db;
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The store (one of):%n")
+  private Location location;
+
+  /** {@code --store LOCATION}, or its alias {@code --db}: one of them, once. */
+  static final class Location {
+    @Option(
+        names = "--store",
+        required = true,
+        paramLabel = "LOCATION",
+        description = {
+          "a SQLite file (must exist) or a PostgreSQL URL:",
+          "postgres://user:password@host:5432/db",
+          "jdbc:postgresql://host:5432/db?user=u&password=p"
+        })
+    private String store;
+
+    @Option(
+        names = "--db",
+        required = true,
+        paramLabel = "LOCATION",
+        description = "an alias of --store, kept from when only SQLite files were supported")
+    private String db;
+
+    String value() {
+      return store != null ? store : db;
+    }
+  }
 
   @Option(
       names = "--namespace",
@@ -78,19 +105,23 @@ final class StoreOptions {
    */
   int run(PrintStream err, ClientWork work) {
     String name = command.qualifiedName();
+    StoreLocation where;
     try {
-      Path file = requireFile(db, "store file");
-      try (WeftEngine engine = open(file)) {
-        return work.run(engine.client());
-      }
-    } catch (InvalidQueryException | InvalidResetPointException | IllegalArgumentException e) {
+      where = StoreLocation.parse(location.value());
+    } catch (IllegalArgumentException e) {
       err.println(name + ": " + e.getMessage());
       return 2;
+    }
+    try (WeftEngine engine = open(where)) {
+      return work.run(engine.client());
+    } catch (InvalidQueryException | InvalidResetPointException | IllegalArgumentException e) {
+      err.println(name + ": " + where.redact(e.getMessage()));
+      return 2;
     } catch (WeftException | StoreException e) {
-      err.println(name + ": " + e.getMessage());
+      err.println(name + ": " + where.redact(e.getMessage()));
       return 1;
     } catch (IOException | RuntimeException e) {
-      err.println(name + " failed: " + e);
+      err.println(name + " failed: " + where.redact(e.toString()));
       return 1;
     }
   }
@@ -111,10 +142,11 @@ final class StoreOptions {
     return file;
   }
 
-  private WeftEngine open(Path file) {
-    WeftEngine.Builder builder = WeftEngine.builder().namespace(namespace);
+  private WeftEngine open(StoreLocation location) {
+    String nodeId = "weft-cli-" + ProcessHandle.current().pid();
+    WeftEngine.Builder builder = WeftEngine.builder().namespace(namespace).nodeId(nodeId);
     searchAttributes.forEach(builder::registerSearchAttribute);
-    SqliteStore store = SqliteStore.open(file);
+    Store store = location.open(StoreLocation.OpenOptions.node(nodeId).withCreateIfMissing(false));
     try {
       return builder.store(store).build();
     } catch (RuntimeException e) {

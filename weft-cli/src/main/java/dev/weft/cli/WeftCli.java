@@ -15,11 +15,14 @@ import picocli.CommandLine.Spec;
  * <pre>
  * weft demo        # run the examples end to end
  * weft server --store postgres://weft:secret@db:5432/weft   # a node serving the examples
- * weft bench cluster --store postgres --nodes 3   # a benchmark workload
- * weft workflow list --db weft.db   # the runs of a store (also describe, export, import, reset)
+ * weft workflow list --store weft.db   # the runs of a store (also describe, export, import, reset)
  * weft --help      # list the subcommands
  * weft --version
  * </pre>
+ *
+ * <p>{@code weft bench} is not in this jar: here it only says where the benchmarks are. The
+ * benchmarks' jar ({@code weft-benchmarks}) builds its command line from {@link #commandLine} and
+ * replaces that subcommand with the real one.
  */
 @Command(
     name = "weft",
@@ -37,14 +40,14 @@ public final class WeftCli implements Callable<Integer> {
 
   /**
    * Returns the command line with every subcommand, printing to {@code out} and {@code err}. Tests
-   * run it in-process with {@link CommandLine#execute(String...)}.
+   * run it in-process with {@link CommandLine#execute(String...)}. The subcommand named {@code
+   * bench} only points to the benchmarks' jar; that jar removes it and adds its own.
    */
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new WeftCli());
     cli.addSubcommand(new DemoCommand(out, err));
     cli.addSubcommand(new ServerCommand(err));
-    cli.addSubcommand(new BenchCommand(out, err));
-    cli.addSubcommand(new BenchNodeCommand(System.in, out, err));
+    cli.addSubcommand(new BenchElsewhereCommand(err));
     cli.addSubcommand(WorkflowCommand.commandLine(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -9,23 +9,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft workflow}: the operator's commands on the runs of an embedded SQLite store, with no
- * server and no workers (list, describe, export, import, reset). Without a subcommand it prints its
- * usage and exits 2.
+ * {@code weft workflow}: the operator's commands on the runs of a store (a SQLite file or a
+ * PostgreSQL database), with no server and no workers (list, describe, export, import, reset).
+ * Without a subcommand it prints its usage and exits 2.
  *
  * <pre>
- * weft workflow list --db weft.db --query "WorkflowType = 'Order' AND Status = 'Running'"
- * weft workflow describe --db weft.db order-42
- * weft workflow export --db weft.db order-42 --out order-42.json
- * weft workflow reset --db weft.db order-42 --event-id 9 --reason "fixed deploy"
+ * weft workflow list --store weft.db --query "WorkflowType = 'Order' AND Status = 'Running'"
+ * weft workflow describe --store postgres://weft:secret@db:5432/weft order-42
+ * weft workflow export --store weft.db order-42 --out order-42.json
+ * weft workflow reset --store weft.db order-42 --event-id 9 --reason "fixed deploy"
  * </pre>
  */
 @Command(
     name = "workflow",
     description = {
-      "Lists, describes, exports, imports and resets workflow runs in an embedded SQLite store.",
+      "Lists, describes, exports, imports and resets workflow runs in a store: a SQLite file or a"
+          + " PostgreSQL database (--store LOCATION; --db is an alias).",
       "Runs no workflow code: a reset or an imported open run goes on in the next engine that"
-          + " opens the store. The store is refused while an engine has it open."
+          + " serves its task queue. A SQLite file is refused while an engine has it open; a"
+          + " PostgreSQL database may be served by nodes meanwhile."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  weft workflow list --store weft.db --query \"WorkflowType = 'Order' AND Status = 'Running'\"",
+      "  weft workflow describe --store postgres://weft:secret@db:5432/weft order-42",
+      "  weft workflow export --store weft.db order-42 --out order-42.json",
+      "  weft workflow reset --store weft.db order-42 --event-id 9 --reason \"fixed deploy\""
     })
 final class WorkflowCommand implements Callable<Integer> {
   @Option(

@@ -12,6 +12,7 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
+import dev.weft.store.Store;
 import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.store.sqlite.SqliteStoreOptions;
 import dev.weft.workflow.SignalMethod;
@@ -94,7 +95,7 @@ public final class GreeterStore {
   /**
    * What the store holds.
    *
-   * @param file the store file
+   * @param file the store file, or null if the store is not a SQLite file
    * @param ada the history of greet-ada's (only) run
    * @param bobRunId greet-bob's run
    * @param cyRunId wait-cy's run
@@ -123,7 +124,16 @@ public final class GreeterStore {
 
   /** Runs the four workflows on a new store at {@code file} and closes the engine. */
   static Written write(Path file) {
-    try (WeftEngine engine = engine(file)) {
+    return write(engine(file), file);
+  }
+
+  /**
+   * Runs the four workflows on {@code engine} (not started; its store empty) and closes it.
+   *
+   * @param file the engine's SQLite file, or null for another store
+   */
+  static Written write(WeftEngine opened, Path file) {
+    try (WeftEngine engine = opened) {
       engine.start();
       WeftClient client = engine.client();
       WorkflowHandle<Object> ada = start(client, "greet-ada", "acme", "Ada", false);
@@ -150,9 +160,17 @@ public final class GreeterStore {
    * attribute, not started.
    */
   static WeftEngine engine(Path file) {
+    return engine(SqliteStore.open(SqliteStoreOptions.at(file).withDurable(false)));
+  }
+
+  /**
+   * Returns an engine on {@code store} that serves the greetings queue and knows the Customer
+   * search attribute, not started.
+   */
+  static WeftEngine engine(Store store) {
     WeftEngine engine =
         WeftEngine.builder()
-            .store(SqliteStore.open(SqliteStoreOptions.at(file).withDurable(false)))
+            .store(store)
             .registerSearchAttribute("Customer", SearchAttributeType.KEYWORD)
             .build();
     engine

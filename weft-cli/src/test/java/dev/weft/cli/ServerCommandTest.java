@@ -4,7 +4,6 @@ import static dev.weft.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.weft.bench.JavaCommand;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
@@ -139,8 +138,7 @@ class ServerCommandTest {
     static Node start(Path dir, List<String> options) throws IOException {
       List<String> args = new ArrayList<>(List.of("server"));
       args.addAll(options);
-      ProcessBuilder pb =
-          new ProcessBuilder(JavaCommand.forMainClass(WeftCli.class.getName(), args));
+      ProcessBuilder pb = new ProcessBuilder(javaCommand(args));
       pb.directory(dir.toFile());
       pb.redirectErrorStream(true);
       Process process = pb.start();
@@ -162,6 +160,22 @@ class ServerCommandTest {
                     }
                   });
       return new Node(process, lines, reader);
+    }
+
+    /**
+     * The command line of a JVM like this one running {@link WeftCli} with {@code args}, on the
+     * tests' class path (Surefire's, rather than its booter jar).
+     */
+    private static List<String> javaCommand(List<String> args) {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("-cp");
+      command.add(
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+      command.add(WeftCli.class.getName());
+      command.addAll(args);
+      return command;
     }
 
     void awaitServing() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The {@code weft} command, run in-process. */
@@ -53,9 +54,34 @@ class WeftCliTest {
         .contains("demo")
         .contains("server")
         .contains("bench")
+        .contains("Not in this jar: run ./weft bench from a Weft checkout.")
         .contains("workflow")
         .contains("--version")
         .doesNotContain("bench-node");
+  }
+
+  @Test
+  void benchSaysWhereTheBenchmarksAreAndFails() {
+    for (List<String> args :
+        List.of(
+            List.of("bench"),
+            List.of("bench", "sequential", "--workflows", "200", "--activities", "2"),
+            List.of("bench", "cluster", "--store", "postgres", "--nodes", "2"),
+            List.of("bench", "--help"))) {
+      out.reset();
+      err.reset();
+
+      assertThat(run(args.toArray(String[]::new))).as("exit code of %s", args).isEqualTo(2);
+      assertThat(err())
+          .as("stderr of %s", args)
+          .isEqualTo(
+              "weft bench: the benchmarks are not in weft.jar, which holds no benchmark or"
+                  + " test-only binaries. Run them from a Weft checkout with ./weft bench WORKLOAD"
+                  + " (for example ./weft bench sequential), which builds and runs"
+                  + " weft-benchmarks/target/weft-bench.jar.\n");
+      assertThat(out()).isEmpty();
+    }
+    assertThat(run("bench-node", "x", "y")).isEqualTo(2);
   }
 
   @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code weft workflow}'s errors that need no runs: missing files, a store in use, usage errors.
- * Runs the CLI in-process ({@link CliRun}) on empty store files.
+ * {@code weft workflow}'s errors that need no runs: missing files, a store in use, store locations
+ * that are not stores, an unreachable database, usage errors; and the {@code --db} alias. Runs the
+ * CLI in-process ({@link CliRun}) on empty store files.
  */
 class WorkflowCommandErrorsTest {
   @TempDir Path dir;
@@ -26,32 +27,101 @@ class WorkflowCommandErrorsTest {
     return file;
   }
 
+  /** The arguments of subcommand {@code sub} on {@code store}, with a workflow ID where needed. */
+  private static String[] args(String sub, String option, String store) {
+    List<String> args =
+        switch (sub) {
+          case "list" -> List.of("workflow", sub, option, store);
+          case "reset" -> List.of("workflow", sub, option, store, "x", "--event-id", "4");
+          default -> List.of("workflow", sub, option, store, "x");
+        };
+    return args.toArray(String[]::new);
+  }
+
   @Test
   void aMissingStoreFileExitsTwoNamingThePathAndCreatesNothing() {
     Path missing = dir.resolve("nowhere").resolve("missing.db");
 
     for (String sub : List.of("list", "describe", "export", "import", "reset")) {
-      List<String> args =
-          switch (sub) {
-            case "list" -> List.of("workflow", sub, "--db", missing.toString());
-            case "reset" ->
-                List.of("workflow", sub, "--db", missing.toString(), "x", "--event-id", "4");
-            default -> List.of("workflow", sub, "--db", missing.toString(), "x");
-          };
-      CliRun r = run(args.toArray(String[]::new));
+      for (String option : List.of("--store", "--db")) {
+        CliRun r = run(args(sub, option, missing.toString()));
+        assertThat(r.exit()).as(sub + " " + option).isEqualTo(2);
+        assertThat(r.err())
+            .isEqualTo(
+                "weft workflow " + sub + ": no store file at " + missing.toAbsolutePath() + "\n");
+      }
+    }
+    assertThat(dir.resolve("nowhere")).doesNotExist();
+  }
+
+  @Test
+  void aStoreOfAnotherKindExitsTwoNamingItWithoutItsPassword() {
+    for (String sub : List.of("list", "describe", "export", "import", "reset")) {
+      CliRun r = run(args(sub, "--store", "mysql://root:secret@db/weft"));
       assertThat(r.exit()).as(sub).isEqualTo(2);
       assertThat(r.err())
           .isEqualTo(
-              "weft workflow " + sub + ": no store file at " + missing.toAbsolutePath() + "\n");
+              "weft workflow "
+                  + sub
+                  + ": store mysql://root:***@db/weft is not supported: expected a SQLite file"
+                  + " path, postgres://user:password@host:port/database or"
+                  + " jdbc:postgresql://host:port/database\n");
     }
-    assertThat(dir.resolve("nowhere")).doesNotExist();
+  }
+
+  @Test
+  void anUnreachableDatabaseExitsOneNamingItWithoutItsPassword() {
+    for (String sub : List.of("list", "describe", "export", "import", "reset")) {
+      CliRun r = run(args(sub, "--store", "postgres://weft:secret@127.0.0.1:1/weft"));
+      assertThat(r.exit()).as(sub).isEqualTo(1);
+      assertThat(r.err())
+          .startsWith("weft workflow " + sub + ": cannot open the PostgreSQL store at ")
+          .contains("127.0.0.1:1/weft")
+          .contains("user weft")
+          .doesNotContain("secret");
+      assertThat(r.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void aDirectoryIsNotAStoreFile() {
+    CliRun r = run("workflow", "list", "--store", dir.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "weft workflow list: store file "
+                + dir.toAbsolutePath()
+                + " is not a regular file: expected a SQLite file\n");
+  }
+
+  @Test
+  void storeAndItsAliasTogetherAreAUsageError() {
+    Path file = emptyStore();
+
+    CliRun r = run("workflow", "list", "--store", file.toString(), "--db", file.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--store=LOCATION, --db=LOCATION are mutually exclusive");
+  }
+
+  @Test
+  void dbIsAnAliasOfStore() {
+    Path file = emptyStore();
+
+    CliRun viaDb = run("workflow", "list", "--db", file.toString());
+    CliRun viaStore = run("workflow", "list", "--store", file.toString());
+
+    assertThat(viaDb).isEqualTo(viaStore);
+    assertThat(viaDb.exit()).isZero();
+    assertThat(viaDb.err()).isEqualTo("no runs\n");
   }
 
   @Test
   void aMissingHistoryFileExitsTwoNamingThePath() {
     Path missing = dir.resolve("missing.json");
 
-    CliRun r = run("workflow", "import", "--db", emptyStore().toString(), missing.toString());
+    CliRun r = run("workflow", "import", "--store", emptyStore().toString(), missing.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
@@ -62,7 +132,8 @@ class WorkflowCommandErrorsTest {
   void aFileThatIsNotAnExportedHistoryExitsTwo() throws IOException {
     Path notAHistory = Files.writeString(dir.resolve("notes.json"), "{\"hello\": 1}");
 
-    CliRun r = run("workflow", "import", "--db", emptyStore().toString(), notAHistory.toString());
+    CliRun r =
+        run("workflow", "import", "--store", emptyStore().toString(), notAHistory.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("weft workflow import: ");
@@ -73,13 +144,26 @@ class WorkflowCommandErrorsTest {
   void aStoreThatAnEngineHasOpenIsRefused() {
     Path file = emptyStore();
     try (WeftEngine engine = GreeterStore.engine(file)) {
-      CliRun r = run("workflow", "list", "--db", file.toString());
+      CliRun r = run("workflow", "list", "--store", file.toString());
 
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.err())
           .startsWith("weft workflow list: ")
           .contains("in use by another Weft engine");
     }
+  }
+
+  @Test
+  void helpDocumentsTheStoreLocationsAndTheAlias() {
+    CliRun r = run("workflow", "list", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("(--store=LOCATION |")
+        .contains("The store (one of):\n")
+        .contains("--store=LOCATION     a SQLite file (must exist) or a PostgreSQL URL:")
+        .contains("postgres://user:password@host:5432/db")
+        .contains("--db=LOCATION        an alias of --store");
   }
 
   @Test
@@ -98,11 +182,13 @@ class WorkflowCommandErrorsTest {
 
   @Test
   void aMissingRequiredOptionIsAUsageError() {
-    CliRun noDb = run("workflow", "list");
-    assertThat(noDb.exit()).isEqualTo(2);
-    assertThat(noDb.err()).contains("Missing required option: '--db=FILE'");
+    CliRun noStore = run("workflow", "list");
+    assertThat(noStore.exit()).isEqualTo(2);
+    assertThat(noStore.err())
+        .contains("Missing required argument (specify one of these): (--store=LOCATION |")
+        .contains("--db=LOCATION)");
 
-    CliRun noEvent = run("workflow", "reset", "--db", emptyStore().toString(), "wait-cy");
+    CliRun noEvent = run("workflow", "reset", "--store", emptyStore().toString(), "wait-cy");
     assertThat(noEvent.exit()).isEqualTo(2);
     assertThat(noEvent.err()).contains("--event-id");
   }

@@ -37,7 +37,7 @@ class WorkflowDescribeCommandTest {
 
   @Test
   void describeShowsStatusTimesHistoryAttributesAndMemo() {
-    CliRun ada = ok("workflow", "describe", "--db", db(), "greet-ada");
+    CliRun ada = ok("workflow", "describe", "--store", db(), "greet-ada");
 
     assertThat(ada.field("Workflow ID")).isEqualTo("greet-ada");
     assertThat(ada.field("Run ID")).isEqualTo(adaRunId());
@@ -53,7 +53,7 @@ class WorkflowDescribeCommandTest {
     assertThat(ada.lines()).containsSubsequence("Memo:", "  channel = cli");
     assertThat(ada.out()).doesNotContain("History warning").doesNotContain("Workflow task:");
 
-    CliRun cy = ok("workflow", "describe", "--db", db(), "wait-cy", "--run-id", store.cyRunId());
+    CliRun cy = ok("workflow", "describe", "--store", db(), "wait-cy", "--run-id", store.cyRunId());
     assertThat(cy.field("Run ID")).isEqualTo(store.cyRunId());
     assertThat(cy.field("Status")).isEqualTo("RUNNING");
     assertThat(cy.field("Closed")).isEqualTo("-");
@@ -67,7 +67,7 @@ class WorkflowDescribeCommandTest {
 
   @Test
   void describeShowsAFailingWorkflowTaskWithItsStackIndented() {
-    CliRun boom = ok("workflow", "describe", "--db", db(), "greet-boom");
+    CliRun boom = ok("workflow", "describe", "--store", db(), "greet-boom");
 
     assertThat(boom.field("Status")).isEqualTo("RUNNING");
     assertThat(boom.field("Paused")).matches("since \\S+ by \\S+: looking into it");
@@ -80,7 +80,7 @@ class WorkflowDescribeCommandTest {
 
   @Test
   void describeOfAnUnknownWorkflowExitsOneWithWeftsMessage() {
-    CliRun r = run("workflow", "describe", "--db", db(), "nobody");
+    CliRun r = run("workflow", "describe", "--store", db(), "nobody");
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("weft workflow describe: no workflow with ID 'nobody'\n");

@@ -48,7 +48,8 @@ class WorkflowHistoryCommandsTest {
   @Test
   void exportWritesTheHistoryAsTheJsonTheReplayerReads() throws IOException {
     Path file = dir.resolve("ada.json");
-    CliRun toFile = ok("workflow", "export", "--db", db(), "greet-ada", "--out", file.toString());
+    CliRun toFile =
+        ok("workflow", "export", "--store", db(), "greet-ada", "--out", file.toString());
 
     assertThat(toFile.out())
         .isEqualTo(
@@ -63,7 +64,8 @@ class WorkflowHistoryCommandsTest {
         .usingRecursiveComparison()
         .isEqualTo(store.ada());
 
-    CliRun toStdout = ok("workflow", "export", "--db", db(), "greet-ada", "--run-id", adaRunId());
+    CliRun toStdout =
+        ok("workflow", "export", "--store", db(), "greet-ada", "--run-id", adaRunId());
     assertThat(WorkflowHistory.fromJson(toStdout.out()))
         .usingRecursiveComparison()
         .isEqualTo(store.ada());
@@ -72,11 +74,11 @@ class WorkflowHistoryCommandsTest {
   @Test
   void anExportedRunImportsIntoAnotherStoreWithItsIds() throws IOException {
     Path json = dir.resolve("ada.json");
-    ok("workflow", "export", "--db", db(), "greet-ada", "--out", json.toString());
+    ok("workflow", "export", "--store", db(), "greet-ada", "--out", json.toString());
     Path other = dir.resolve("other.db");
     SqliteStore.open(other).close();
 
-    CliRun imported = ok("workflow", "import", "--db", other.toString(), json.toString());
+    CliRun imported = ok("workflow", "import", "--store", other.toString(), json.toString());
 
     assertThat(imported.out())
         .isEqualTo(
@@ -85,15 +87,15 @@ class WorkflowHistoryCommandsTest {
                 + ": COMPLETED, "
                 + store.ada().events().size()
                 + " events\n");
-    List<List<String>> rows = ok("workflow", "list", "--db", other.toString()).rows();
+    List<List<String>> rows = ok("workflow", "list", "--store", other.toString()).rows();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).subList(0, 4))
         .containsExactly("greet-ada", adaRunId(), "Greeter", "COMPLETED");
-    CliRun described = ok("workflow", "describe", "--db", other.toString(), "greet-ada");
+    CliRun described = ok("workflow", "describe", "--store", other.toString(), "greet-ada");
     assertThat(described.field("Status")).isEqualTo("COMPLETED");
     assertThat(described.field("Run ID")).isEqualTo(adaRunId());
 
-    CliRun again = run("workflow", "import", "--db", other.toString(), json.toString());
+    CliRun again = run("workflow", "import", "--store", other.toString(), json.toString());
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).startsWith("weft workflow import: ").contains("exists already");
   }
@@ -107,7 +109,7 @@ class WorkflowHistoryCommandsTest {
         ok(
             "workflow",
             "reset",
-            "--db",
+            "--store",
             copy.toString(),
             "wait-cy",
             "--event-id",
@@ -127,11 +129,12 @@ class WorkflowHistoryCommandsTest {
     String newRunId = m.group(1);
     assertThat(newRunId).isNotEqualTo(store.cyRunId());
     List<List<String>> runs =
-        ok("workflow", "list", "--db", copy.toString(), "--query", "WorkflowId = 'wait-cy'").rows();
+        ok("workflow", "list", "--store", copy.toString(), "--query", "WorkflowId = 'wait-cy'")
+            .rows();
     assertThat(runs)
         .extracting(row -> row.get(1) + " " + row.get(3))
         .containsExactlyInAnyOrder(store.cyRunId() + " TERMINATED", newRunId + " RUNNING");
-    assertThat(ok("workflow", "describe", "--db", copy.toString(), "wait-cy").field("Run ID"))
+    assertThat(ok("workflow", "describe", "--store", copy.toString(), "wait-cy").field("Run ID"))
         .isEqualTo(newRunId);
 
     try (WeftEngine engine = GreeterStore.engine(copy)) {
@@ -153,7 +156,7 @@ class WorkflowHistoryCommandsTest {
   void anInvalidResetPointExitsTwoWithTheValidPointsAndWritesNothing() throws IOException {
     Path copy = store.copyTo(dir);
 
-    CliRun r = run("workflow", "reset", "--db", copy.toString(), "greet-ada", "--event-id", "1");
+    CliRun r = run("workflow", "reset", "--store", copy.toString(), "greet-ada", "--event-id", "1");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -161,6 +164,6 @@ class WorkflowHistoryCommandsTest {
         .startsWith("weft workflow reset: cannot reset workflow 'greet-ada' (run " + adaRunId())
         .contains("to event 1: it is WorkflowStarted")
         .contains("a reset point is the end of a workflow task (WorkflowTaskCompleted): [");
-    assertThat(ok("workflow", "list", "--db", copy.toString()).rows()).hasSize(4);
+    assertThat(ok("workflow", "list", "--store", copy.toString()).rows()).hasSize(4);
   }
 }

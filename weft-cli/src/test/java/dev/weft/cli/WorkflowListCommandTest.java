@@ -38,7 +38,7 @@ class WorkflowListCommandTest {
 
   @Test
   void listPrintsOneLinePerRunWithItsIdsTypeStatusAndTimes() {
-    CliRun r = ok("workflow", "list", "--db", db());
+    CliRun r = ok("workflow", "list", "--store", db());
 
     List<List<String>> rows = r.rows();
     assertThat(rows).hasSize(4);
@@ -68,7 +68,7 @@ class WorkflowListCommandTest {
 
   @Test
   void pausedRunsAreMarkedAndCanBeListedAlone() {
-    CliRun paused = ok("workflow", "list", "--db", db(), "--query", "Paused = true");
+    CliRun paused = ok("workflow", "list", "--store", db(), "--query", "Paused = true");
 
     assertThat(paused.rows())
         .extracting(row -> row.get(0) + " " + row.get(3))
@@ -81,7 +81,7 @@ class WorkflowListCommandTest {
         ok(
             "workflow",
             "list",
-            "--db",
+            "--store",
             db(),
             "--query",
             "WorkflowType = 'Greeter' AND Status = 'Running' ORDER BY StartTime DESC");
@@ -93,7 +93,7 @@ class WorkflowListCommandTest {
         ok(
             "workflow",
             "list",
-            "--db",
+            "--store",
             db(),
             "--search-attribute",
             "Customer=keyword",
@@ -104,13 +104,13 @@ class WorkflowListCommandTest {
 
   @Test
   void pagingPrintsOnePageAndTellsHowToGetTheNext() {
-    CliRun first = ok("workflow", "list", "--db", db(), "--page-size", "3");
+    CliRun first = ok("workflow", "list", "--store", db(), "--page-size", "3");
     assertThat(first.rows()).hasSize(3);
     Matcher token = Pattern.compile("--page-token (\\S+)").matcher(first.err());
     assertThat(token.find()).as("stderr: %s", first.err()).isTrue();
 
     CliRun second =
-        ok("workflow", "list", "--db", db(), "--page-size", "3", "--page-token", token.group(1));
+        ok("workflow", "list", "--store", db(), "--page-size", "3", "--page-token", token.group(1));
     assertThat(second.rows()).hasSize(1);
     assertThat(second.err()).doesNotContain("--page-token");
     assertThat(Stream.concat(first.rows().stream(), second.rows().stream()).map(row -> row.get(0)))
@@ -119,7 +119,7 @@ class WorkflowListCommandTest {
 
   @Test
   void anInvalidQueryExitsTwoNamingTheTokenAndItsPosition() {
-    CliRun r = run("workflow", "list", "--db", db(), "--query", "Status = 'Running' AND AND");
+    CliRun r = run("workflow", "list", "--store", db(), "--query", "Status = 'Running' AND AND");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -130,7 +130,7 @@ class WorkflowListCommandTest {
 
   @Test
   void aQueryNamingAnUnregisteredSearchAttributeExitsTwo() {
-    CliRun r = run("workflow", "list", "--db", db(), "--query", "Customer = 'acme'");
+    CliRun r = run("workflow", "list", "--store", db(), "--query", "Customer = 'acme'");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("unknown field 'Customer' at position 1");
@@ -138,11 +138,13 @@ class WorkflowListCommandTest {
 
   @Test
   void aBadSearchAttributeOptionExitsTwo() {
-    CliRun badType = run("workflow", "list", "--db", db(), "--search-attribute", "Customer=COLOUR");
+    CliRun badType =
+        run("workflow", "list", "--store", db(), "--search-attribute", "Customer=COLOUR");
     assertThat(badType.exit()).isEqualTo(2);
     assertThat(badType.err()).contains("--search-attribute").contains("COLOUR");
 
-    CliRun builtIn = run("workflow", "list", "--db", db(), "--search-attribute", "Status=KEYWORD");
+    CliRun builtIn =
+        run("workflow", "list", "--store", db(), "--search-attribute", "Status=KEYWORD");
     assertThat(builtIn.exit()).isEqualTo(2);
     assertThat(builtIn.err()).startsWith("weft workflow list: ").contains("Status");
   }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,12 @@ public class ActivityExecutionTest {
 
   static final List<Object> SEEN_DETAILS = new CopyOnWriteArrayList<>();
 
+  /**
+   * Holds attempts that must outlast their timeouts until the test is done with them, so that no
+   * attempt can finish before the engine times it out, however slow the machine.
+   */
+  static volatile CountDownLatch held = new CountDownLatch(0);
+
   @ActivityInterface
   public interface Flaky {
     /** Fails {@code failures} times with {@code type}, then returns the attempt number. */
@@ -47,7 +55,10 @@ public class ActivityExecutionTest {
     /** Heartbeats progress; the first attempt dies after two items, the next resumes. */
     int resumable(String key, int items);
 
-    /** Sleeps (real time) for the given milliseconds. */
+    /**
+     * Stands for work of {@code millis} that outlasts its timeouts: holds the attempt until the
+     * test releases it (see {@link #held}).
+     */
     void sleep(long millis);
 
     /** Heartbeats once, then goes silent on the first attempt; the second attempt returns. */
@@ -82,15 +93,20 @@ public class ActivityExecutionTest {
       CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       Activity.heartbeat("alive");
       if (Activity.getInfo().attempt() == 1) {
-        sleep(1_500);
+        hold();
       }
       return Activity.getInfo().attempt();
     }
 
     @Override
     public void sleep(long millis) {
+      hold();
+    }
+
+    /** Holds this attempt until the test releases it (or {@link #WAIT} passes). */
+    private static void hold() {
       try {
-        Thread.sleep(millis);
+        held.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -225,49 +241,72 @@ public class ActivityExecutionTest {
 
   @Test
   void anAttemptThatStopsHeartbeatingTimesOutAndIsRetried(@TempDir Path dir) {
+    held = new CountDownLatch(1);
     try (EngineFixture f = engine(dir)) {
-      WorkflowHandle<Object> h = start(f, "silent", "silent", 0, "");
-      assertThat(h.getResult(Integer.class)).isEqualTo(2);
-      assertThat(CALLS.get("silent")).hasValue(2);
-      assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isZero();
+      try {
+        WorkflowHandle<Object> h = start(f, "silent", "silent", 0, "");
+        assertThat(h.getResult(Integer.class)).isEqualTo(2);
+        assertThat(CALLS.get("silent")).hasValue(2);
+        assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isZero();
+      } finally {
+        held.countDown();
+      }
     }
   }
 
   @Test
   void startToCloseTimeoutFailsTheActivityAfterItsAttempts(@TempDir Path dir) {
+    held = new CountDownLatch(1);
     try (EngineFixture f = engine(dir)) {
-      WorkflowHandle<Object> h = start(f, "startToClose", "s2c", 0, "");
-      assertThatThrownBy(() -> h.getResult(WAIT))
-          .cause()
-          .isInstanceOfSatisfying(
-              ActivityFailure.class,
-              af -> {
-                assertThat(af.getAttempt()).isEqualTo(4);
-                assertThat(af.getCause())
-                    .isInstanceOfSatisfying(
-                        TimeoutFailure.class,
-                        t -> assertThat(t.getTimeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE));
-              });
-      assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isOne();
-      Histories.record("activity-start-to-close-timeout", h);
+      try {
+        startToCloseFailsAfterItsAttempts(f);
+      } finally {
+        held.countDown();
+      }
     }
+  }
+
+  private static void startToCloseFailsAfterItsAttempts(EngineFixture f) {
+    WorkflowHandle<Object> h = start(f, "startToClose", "s2c", 0, "");
+    assertThatThrownBy(() -> h.getResult(WAIT))
+        .cause()
+        .isInstanceOfSatisfying(
+            ActivityFailure.class,
+            af -> {
+              assertThat(af.getAttempt()).isEqualTo(4);
+              assertThat(af.getCause())
+                  .isInstanceOfSatisfying(
+                      TimeoutFailure.class,
+                      t -> assertThat(t.getTimeoutType()).isEqualTo(TimeoutType.START_TO_CLOSE));
+            });
+    assertThat(count(h, EventAttributes.ActivityTimedOut.class)).isOne();
+    Histories.record("activity-start-to-close-timeout", h);
   }
 
   @Test
   void scheduleToCloseTimeoutEndsRetriesWhateverThePolicy(@TempDir Path dir) {
+    held = new CountDownLatch(1);
     try (EngineFixture f = engine(dir)) {
-      WorkflowHandle<Object> h = start(f, "scheduleToClose", "sch2c", 0, "");
-      assertThatThrownBy(() -> h.getResult(WAIT))
-          .cause()
-          .isInstanceOfSatisfying(
-              ActivityFailure.class,
-              af ->
-                  assertThat(af.getCause())
-                      .isInstanceOfSatisfying(
-                          TimeoutFailure.class,
-                          t ->
-                              assertThat(t.getTimeoutType())
-                                  .isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE)));
+      try {
+        scheduleToCloseEndsRetries(f);
+      } finally {
+        held.countDown();
+      }
     }
+  }
+
+  private static void scheduleToCloseEndsRetries(EngineFixture f) {
+    WorkflowHandle<Object> h = start(f, "scheduleToClose", "sch2c", 0, "");
+    assertThatThrownBy(() -> h.getResult(WAIT))
+        .cause()
+        .isInstanceOfSatisfying(
+            ActivityFailure.class,
+            af ->
+                assertThat(af.getCause())
+                    .isInstanceOfSatisfying(
+                        TimeoutFailure.class,
+                        t ->
+                            assertThat(t.getTimeoutType())
+                                .isEqualTo(TimeoutType.SCHEDULE_TO_CLOSE)));
   }
 }

@@ -3,24 +3,31 @@ package dev.weft.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.client.PendingActivity;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowStatus;
 import dev.weft.common.RetryPolicy;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ActivityNotFoundException;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
+import dev.weft.testsupport.ManualClock;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +43,9 @@ public class AsyncCompletionTest {
   /** Task tokens handed out by attempts, in order. */
   static final BlockingQueue<String> TOKENS = new LinkedBlockingQueue<>();
 
+  /** The thread each attempt ran on, by task token. */
+  static final Map<String, Thread> THREADS = new ConcurrentHashMap<>();
+
   @ActivityInterface
   public interface Approvals {
     /** Asks a person to approve; the answer comes back later through the client. */
@@ -45,7 +55,9 @@ public class AsyncCompletionTest {
   public static class ApprovalsImpl implements Approvals {
     @Override
     public String requestApproval(String item) {
-      TOKENS.add(Activity.getInfo().taskToken());
+      String token = Activity.getInfo().taskToken();
+      THREADS.put(token, Thread.currentThread());
+      TOKENS.add(token);
       Activity.doNotCompleteOnReturn();
       return null;
     }
@@ -79,9 +91,15 @@ public class AsyncCompletionTest {
   }
 
   private EngineFixture engine(Path dir) {
+    return engine(dir, WeftClock.system());
+  }
+
+  private EngineFixture engine(Path dir, WeftClock clock) {
     TOKENS.clear();
+    THREADS.clear();
     return EngineFixture.start(
         dir,
+        b -> b.clock(clock),
         e ->
             e.newWorker("approvals")
                 .registerWorkflow(Purchase.class, PurchaseImpl::new)
@@ -108,7 +126,10 @@ public class AsyncCompletionTest {
     try (EngineFixture f = engine(dir)) {
       WorkflowHandle<Object> h = start(f, "laptop", 0);
       String token = nextToken();
-      Thread.sleep(100);
+      // the attempt's thread records its outcome before it ends: once it has ended, a completion
+      // on return (the bug this guards against) would be in the store
+      Thread attempt = THREADS.get(token);
+      Awaitility.await().atMost(WAIT).until(() -> attempt.getState() == Thread.State.TERMINATED);
       assertThat(h.describe().status()).isEqualTo(WorkflowStatus.RUNNING);
       assertThat(h.describe().pendingActivities()).hasSize(1);
 
@@ -182,17 +203,31 @@ public class AsyncCompletionTest {
 
   @Test
   void heartbeatsKeepAnAttemptAliveAndSilenceTimesItOut(@TempDir Path dir) throws Exception {
-    try (EngineFixture f = engine(dir)) {
+    // the engine's time moves only when the test moves it: 200 ms between heartbeats, however
+    // slow the machine
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+    try (EngineFixture f = engine(dir, clock)) {
       WorkflowHandle<Object> h = start(f, "lamp", 400);
       String first = nextToken();
       for (int i = 0; i < 4; i++) {
-        Thread.sleep(200);
+        clock.advance(Duration.ofMillis(200));
         f.client().heartbeatActivity(first, "still deciding " + i);
       }
       // 800 ms after the start, well past the 400 ms heartbeat timeout: still the first attempt
       assertThat(TOKENS).isEmpty();
 
-      String second = nextToken(); // no more heartbeats: the attempt times out and is retried
+      // no more heartbeats: the attempt times out and is retried after its backoff
+      clock.advance(Duration.ofMillis(500));
+      PendingActivity timedOut =
+          Awaitility.await()
+              .atMost(WAIT)
+              .until(
+                  () -> h.describe().pendingActivities().get(0),
+                  a -> !a.running() || !TOKENS.isEmpty());
+      if (timedOut.nextAttemptAt() != null) {
+        clock.advanceTo(timedOut.nextAttemptAt());
+      }
+      String second = nextToken();
       assertThatThrownBy(() -> f.client().heartbeatActivity(first, "too late"))
           .isInstanceOf(ActivityNotFoundException.class);
       f.client().completeActivity(second, "yes");

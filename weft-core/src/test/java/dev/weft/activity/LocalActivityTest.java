@@ -81,6 +81,7 @@ public class LocalActivityTest {
     public String slow(String key, long millis) {
       CALLS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       try {
+        // real time on purpose: work that outlasts the timeout or cancellation that interrupts it
         Thread.sleep(millis);
       } catch (InterruptedException e) {
         CALLS.computeIfAbsent(key + "-interrupted", k -> new AtomicInteger()).incrementAndGet();

@@ -86,6 +86,8 @@ public final class CrashWorkerMain {
       String nonce = UUID.randomUUID().toString();
       journal.started(workflowId, seq, nonce + "/" + Activity.getInfo().attempt());
       try {
+        // a few ms of work, so that the SIGKILL lands with activities in flight; no assertion
+        // waits on it
         Thread.sleep(2 + (seq * 7L + workflowId.hashCode()) % 9);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -128,7 +130,7 @@ public final class CrashWorkerMain {
           .inheritIO()
           .start()
           .waitFor();
-      Thread.sleep(60_000);
+      Thread.sleep(60_000); // the SIGKILL ends this process before the sleep does
     } catch (Exception e) {
       Runtime.getRuntime().halt(137);
     }

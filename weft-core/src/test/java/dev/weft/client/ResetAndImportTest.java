@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.ManualClock;
 import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.Workflow;
@@ -18,6 +20,7 @@ import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +98,14 @@ public class ResetAndImportTest {
   }
 
   private static EngineFixture engine(Path dir) {
+    return engine(dir, WeftClock.system());
+  }
+
+  private static EngineFixture engine(Path dir, WeftClock clock) {
     RUNS.clear();
     return EngineFixture.start(
         dir,
+        b -> b.clock(clock),
         e ->
             e.newWorker("pipes")
                 .registerWorkflow(Pipeline.class, PipelineImpl::new)
@@ -173,12 +181,17 @@ public class ResetAndImportTest {
   }
 
   @Test
-  void aResetOfARunningWorkflowTerminatesItAndReschedulesPendingWork(@TempDir Path dir)
-      throws Exception {
-    try (EngineFixture f = engine(dir)) {
+  void aResetOfARunningWorkflowTerminatesItAndReschedulesPendingWork(@TempDir Path dir) {
+    // the 800 ms timer fires only when the test moves the clock, however slow the machine
+    ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+    try (EngineFixture f = engine(dir, clock)) {
       buggy = false;
       WorkflowHandle<Object> old = start(f, "pipe-2", 800);
-      Thread.sleep(200); // step 1 done, the 800 ms timer is pending
+      // step 1 done, the 800 ms timer is pending
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> old.describe().pendingTimers().size() == 1);
+      assertThat(RUNS.get("step1")).hasValue(1);
       old.signal("note", "first");
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(10))
@@ -190,6 +203,7 @@ public class ResetAndImportTest {
       assertThat(old.describe().status()).isEqualTo(WorkflowStatus.TERMINATED);
       assertThat(fresh.describe().status()).isEqualTo(WorkflowStatus.RUNNING);
       assertThat(fresh.describe().pendingTimers()).hasSize(1);
+      clock.advance(Duration.ofSeconds(1)); // the rescheduled timer fires
       fresh.signal("note", "done");
       assertThat(fresh.getResult(List.class)).containsExactly("s1", "s2", "s3", "first", "done");
       assertThat(RUNS.get("step1")).hasValue(1);

@@ -98,6 +98,8 @@ class FlowControlTest {
           MOST_RUNNING.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
           try {
             if (i == SLOW) {
+              // keeps a key's executions overlapping so that its limit is exercised; no assertion
+              // waits on it
               Thread.sleep(50);
             }
           } catch (InterruptedException e) {

@@ -58,6 +58,8 @@ class WorkerSlotsTest {
           int now = RUNNING.incrementAndGet();
           MAX_RUNNING.accumulateAndGet(now, Math::max);
           try {
+            // keeps executions overlapping so that the slot bound is exercised; no assertion
+            // waits on it
             Thread.sleep(20);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,6 +81,8 @@ class WorkerTuningTest {
         int now = RUNNING.incrementAndGet();
         MAX_RUNNING.accumulateAndGet(now, Math::max);
         try {
+          // keeps executions overlapping so that the bound on them is exercised; no assertion
+          // waits on it
           Thread.sleep(10);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -48,6 +48,7 @@ class CancellationTest {
       try {
         for (int i = 0; i < 400; i++) {
           Activity.heartbeat(i);
+          // real time on purpose: long work (10 s) that the cancellation must stop early
           Thread.sleep(25);
         }
         LOG.add("finished");

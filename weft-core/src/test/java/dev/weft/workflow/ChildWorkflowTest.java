@@ -14,6 +14,7 @@ import dev.weft.history.EventAttributes.ChildWorkflowClosed;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.EventAttributes.WorkflowTerminated;
+import dev.weft.store.StoreStats;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import java.nio.file.Path;
@@ -268,11 +269,22 @@ public class ChildWorkflowTest {
   }
 
   @Test
-  void policyAbandonLeavesTheChildRunning(@TempDir Path dir) throws Exception {
+  void policyAbandonLeavesTheChildRunning(@TempDir Path dir) {
     try (EngineFixture f = engine(dir)) {
       start(f, "ABANDON", "kid-a").getResult(String.class);
 
-      Thread.sleep(500);
+      // A policy is applied by writes in the transaction that closed the parent: a termination
+      // timer (TERMINATE), a cancel request with a workflow task (REQUEST_CANCEL). Once the store
+      // holds no timer, inbox event or workflow task, any such write has been carried out.
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                StoreStats stats = f.stats();
+                return stats.timers() == 0
+                    && stats.inboxEvents() == 0
+                    && stats.workflowTasks() == 0;
+              });
       assertThat(statusOf(f, "kid-a")).isEqualTo(WorkflowStatus.RUNNING);
       f.client().getHandle("kid-a").terminate("test over");
     }

@@ -104,6 +104,7 @@ class ReplayTest {
     @Override
     public String run() {
       try {
+        // real time on purpose: workflow code that blocks its thread, for the deadlock watchdog
         Thread.sleep(4_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

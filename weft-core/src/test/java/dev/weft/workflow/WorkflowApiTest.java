@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,18 @@ class WorkflowApiTest {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final AtomicInteger SIDE_EFFECT_RUNS = new AtomicInteger();
 
+  /** Holds the call of {@code slow} named "slow" until the test that raced it is done. */
+  static volatile CountDownLatch slowRelease = new CountDownLatch(0);
+
   @ActivityInterface
   public interface Echo {
     String echo(String value);
 
+    /**
+     * Returns {@code value}; the call named "slow" first waits until the test releases it, so a
+     * race with another call never depends on the machine's speed ({@code millis} is the delay it
+     * stands for, kept in the recorded histories).
+     */
     String slow(String value, long millis);
   }
 
@@ -41,10 +51,12 @@ class WorkflowApiTest {
 
     @Override
     public String slow(String value, long millis) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (value.equals("slow")) {
+        try {
+          slowRelease.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       return value;
     }
@@ -196,9 +208,15 @@ class WorkflowApiTest {
 
   @Test
   void asyncActivitiesRunInParallelAndCombine(@TempDir Path dir) {
+    slowRelease = new CountDownLatch(1);
     try (EngineFixture f = engine(dir)) {
       FanOut stub = f.client().newWorkflowStub(FanOut.class, options("fan"));
-      List<String> result = stub.run(20);
+      List<String> result;
+      try {
+        result = stub.run(20);
+      } finally {
+        slowRelease.countDown(); // "slow" loses the race by construction, then returns
+      }
       Histories.record("workflow-async-fan-out", f.client().getHandle("fan"));
       assertThat(result).hasSize(22);
       assertThat(result.subList(0, 20))

@@ -1,9 +1,6 @@
-package dev.weft.cli;
+package dev.weft.bench;
 
-import dev.weft.bench.BenchOptions;
-import dev.weft.bench.BenchRunner;
-import dev.weft.bench.JavaCommand;
-import dev.weft.bench.NodeLauncher;
+import dev.weft.cli.StoreKind;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +13,13 @@ import picocli.CommandLine.Parameters;
  * {@code weft bench WORKLOAD}: runs one benchmark workload against a fresh, durable store in a
  * temporary directory; prints a summary and, as its last line, one JSON object. The cluster
  * workload's nodes are child JVMs running this jar's hidden {@code bench-node} subcommand.
+ *
+ * <p>{@code --store} names a {@link StoreKind} ({@code sqlite} or {@code postgres}), not a store
+ * location: every run makes a fresh store of that kind in its temporary directory, so that runs are
+ * comparable and never touch a user's data.
  */
 @Command(
-    name = "bench",
+    name = BenchCommand.NAME,
     description = {
       "Runs one benchmark workload against a fresh durable store in a temporary directory.",
       "Prints a short summary and, as its last line, one JSON object with the figures.",
@@ -41,6 +42,8 @@ import picocli.CommandLine.Parameters;
       "  weft bench fairness --activities 100000 --workflows 500"
     })
 final class BenchCommand implements Callable<Integer> {
+  static final String NAME = "bench";
+
   @Option(
       names = {"-h", "--help"},
       usageHelp = true,
@@ -50,14 +53,16 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "WORKLOAD",
-      description = "sequential, fanout, chain, start, timers, recovery or cluster")
+      description = "sequential, fanout, chain, start, timers, recovery, cluster or fairness")
   private String workload;
 
   @Option(
       names = "--store",
-      description =
-          "sqlite or postgres (default: sqlite; postgres for cluster, which cannot run on a SQLite"
-              + " file: one process owns it)")
+      paramLabel = "KIND",
+      description = {
+        "the kind of the fresh store each run makes: sqlite or postgres (default: sqlite;"
+            + " postgres for cluster, which cannot run on a SQLite file: one process owns it)"
+      })
   private String store;
 
   @Option(
@@ -98,9 +103,10 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      StoreKind kind = store == null ? null : StoreKind.parse(store);
       BenchRunner.run(
           workload,
-          new BenchOptions(store, workflows, activities, length, maxDelay, nodes),
+          new BenchOptions(kind, workflows, activities, length, maxDelay, nodes),
           out,
           nodeLauncher());
       return 0;
@@ -113,13 +119,13 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Nodes run this jar (this class path) through the hidden subcommand. */
+  /** Nodes run this jar (this class path) through the hidden subcommand of {@link WeftBench}. */
   private static NodeLauncher nodeLauncher() {
     return args -> {
       List<String> command = new ArrayList<>();
       command.add(BenchNodeCommand.NAME);
       command.addAll(args);
-      return JavaCommand.forMainClass(WeftCli.class.getName(), command);
+      return JavaCommand.forMainClass(WeftBench.class.getName(), command);
     };
   }
 }

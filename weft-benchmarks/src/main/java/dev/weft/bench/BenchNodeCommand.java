@@ -1,6 +1,5 @@
-package dev.weft.cli;
+package dev.weft.bench;
 
-import dev.weft.bench.ClusterNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
