@@ -11,38 +11,54 @@ import java.util.List;
  * applier of its kind: history appends ({@link HistoryAppends}), a run's life ({@link RunWrites})
  * and pause ({@link RunPauses}), workflow tasks ({@link WorkflowTaskWrites}), activity tasks
  * ({@link ActivityTaskWrites}), timers ({@link TimerWrites}), the inbox ({@link InboxWrites}) and
- * visibility ({@link VisibilityWrites}). A conditional write that does not hold throws {@link
- * ConflictException}; the writer then rolls the batch back.
+ * visibility ({@link VisibilityWrites}), or the {@link WriteApplier} a store extension registered
+ * for it. A conditional write that does not hold throws {@link ConflictException}; the writer then
+ * rolls the batch back. A write no applier takes fails the batch with a {@link StoreException} that
+ * names its class and the installed extensions.
  *
  * <p>Two things are decided here, across writes: an {@link Write.IfNotPaused} guard followed by its
  * run's append is folded into that append, and {@link Write.IfRunning} applies its writes only to a
  * running run. What the writes of one batch share lives in a {@link BatchContext} made for it.
  */
 final class BatchApplier {
+  private final Dialect dialect;
   private final FairQueues fairQueues;
-  private final Appliers appliers = new Appliers();
+  private final Appliers appliers;
   private final HistoryAppends history;
+  private final String extensionNames;
 
-  BatchApplier(Dialect dialect, FairQueues fairQueues, boolean exclusive) {
+  /**
+   * Registers the core's appliers in {@code appliers}, which the store's extensions fill too before
+   * the first batch.
+   *
+   * @param extensions the store's extensions, whose rows of a deleted run go with it
+   */
+  BatchApplier(
+      Dialect dialect,
+      FairQueues fairQueues,
+      boolean exclusive,
+      Appliers appliers,
+      List<JdbcExtension> extensions) {
+    this.dialect = dialect;
     this.fairQueues = fairQueues;
+    this.appliers = appliers;
+    this.extensionNames = Extensions.names(extensions);
     PausedRuns pausedRuns = new PausedRuns(exclusive);
     this.history = new HistoryAppends(dialect, pausedRuns);
     history.register(appliers);
-    new RunWrites(dialect, exclusive, pausedRuns).register(appliers);
+    new RunWrites(dialect, exclusive, pausedRuns, extensions).register(appliers);
     new RunPauses(dialect, pausedRuns).register(appliers);
     new WorkflowTaskWrites(dialect).register(appliers);
     new ActivityTaskWrites(dialect).register(appliers);
     new TimerWrites(dialect).register(appliers);
     new InboxWrites(dialect).register(appliers);
     VisibilityWrites.register(appliers);
-    appliers.add(
-        Write.PutUpdateOutcome.class, (w, batch) -> UpdateOutcomes.put(w, batch.statements()));
     appliers.add(Write.IfRunning.class, this::ifRunning);
   }
 
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    BatchContext context = new BatchContext(st, notes, fairQueues.allocation());
+    BatchContext context = new BatchContext(dialect, st, notes, fairQueues.allocation());
     apply(batch.writes(), context);
     context.passes().flush();
   }
@@ -69,10 +85,24 @@ final class BatchApplier {
       }
       Applier<Write> applier = appliers.of(write.getClass());
       if (applier == null) {
-        throw new StoreException("no applier for writes of " + write.getClass().getName());
+        throw unknown(write);
       }
       applier.apply(write, batch);
     }
+  }
+
+  /** The failure of a batch holding a write that neither the core nor an extension applies. */
+  private StoreException unknown(Write write) {
+    return new StoreException(
+        "the "
+            + dialect.name()
+            + " store cannot apply writes of "
+            + write.getClass().getName()
+            + " (of run "
+            + write.runId()
+            + "): neither its core nor its installed extensions "
+            + extensionNames
+            + " apply them; install the store extension that defines them");
   }
 
   /**

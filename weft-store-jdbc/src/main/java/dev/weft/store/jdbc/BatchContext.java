@@ -1,6 +1,8 @@
 package dev.weft.store.jdbc;
 
 import dev.weft.store.TaskScheduling;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -10,9 +12,11 @@ import java.util.Set;
  * What the writes of one batch share while it is applied: the writer's statements, the batch's
  * notifications, the fair-queue passes of the tasks it queues, the runs it inserted and the run
  * rows it cleared. Created for each batch (and for each time a batch runs again), so nothing of one
- * batch leaks into the next; used by the writer's thread only.
+ * batch leaks into the next; used by the writer's thread only. It is also the {@link WriteContext}
+ * the appliers of store extensions get.
  */
-final class BatchContext {
+final class BatchContext implements WriteContext {
+  private final Dialect dialect;
   private final Statements statements;
   private final Notifications notifications;
   private final FairQueues.Allocation passes;
@@ -27,7 +31,12 @@ final class BatchContext {
   /** "run table" of the run rows this batch deleted by run; created on first use. */
   private Set<String> clearedRunRows;
 
-  BatchContext(Statements statements, Notifications notifications, FairQueues.Allocation passes) {
+  BatchContext(
+      Dialect dialect,
+      Statements statements,
+      Notifications notifications,
+      FairQueues.Allocation passes) {
+    this.dialect = dialect;
     this.statements = statements;
     this.notifications = notifications;
     this.passes = passes;
@@ -35,6 +44,21 @@ final class BatchContext {
 
   Statements statements() {
     return statements;
+  }
+
+  @Override
+  public PreparedStatement prepare(String sql) throws SQLException {
+    return statements.prepare(sql);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    notifications.afterCommit(action);
   }
 
   Notifications notifications() {

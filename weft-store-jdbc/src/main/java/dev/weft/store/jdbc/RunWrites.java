@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Applies the writes of a run's life: {@link Write.InsertRun}, {@link Write.CloseRun}, {@link
- * Write.DeleteRunTasks} and {@link Write.DeleteRun}.
+ * Write.DeleteRunTasks} and {@link Write.DeleteRun} (which calls each store extension's {@link
+ * JdbcExtension#deleteRun}).
  */
 final class RunWrites {
   /** The tables of a run's pending work, cleared when it closes. */
@@ -26,11 +27,17 @@ final class RunWrites {
   private final Dialect dialect;
   private final boolean exclusive;
   private final PausedRuns pausedRuns;
+  private final List<JdbcExtension> extensions;
 
-  RunWrites(Dialect dialect, boolean exclusive, PausedRuns pausedRuns) {
+  /**
+   * @param extensions the store's extensions, whose rows of a deleted run go with it
+   */
+  RunWrites(
+      Dialect dialect, boolean exclusive, PausedRuns pausedRuns, List<JdbcExtension> extensions) {
     this.dialect = dialect;
     this.exclusive = exclusive;
     this.pausedRuns = pausedRuns;
+    this.extensions = extensions;
   }
 
   void register(Appliers appliers) {
@@ -154,7 +161,10 @@ final class RunWrites {
     deleteRunRows(runId, batch, RUN_TASK_TABLES);
   }
 
-  /** Deletes a closed run's rows, its own row last; a missing run is left as it is. */
+  /**
+   * Deletes a closed run's rows, the rows its store extensions keep of it, and its own row last; a
+   * missing run is left as it is.
+   */
   void deleteRun(Write.DeleteRun w, BatchContext batch) throws SQLException, ConflictException {
     Statements st = batch.statements();
     PreparedStatement ps = st.prepare("SELECT status FROM runs WHERE run_id = ?");
@@ -170,7 +180,9 @@ final class RunWrites {
     update(st, "DELETE FROM history WHERE run_id = ?", w.runId());
     deleteRunTasks(w.runId(), batch);
     update(st, "DELETE FROM search_attributes WHERE run_id = ?", w.runId());
-    update(st, "DELETE FROM update_outcomes WHERE run_id = ?", w.runId());
+    for (JdbcExtension extension : extensions) {
+      extension.deleteRun(w.runId(), batch);
+    }
     update(st, "DELETE FROM runs WHERE run_id = ?", w.runId());
   }
 

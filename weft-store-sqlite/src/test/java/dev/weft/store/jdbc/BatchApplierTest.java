@@ -12,12 +12,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.store.Pause;
 import dev.weft.store.RunStatus;
+import dev.weft.store.StoreException;
 import dev.weft.store.TaskKind;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.Write;
+import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
 import dev.weft.store.tck.RecordingListener.DueAt;
 import dev.weft.store.tck.RecordingListener.TasksReady;
+import dev.weft.store.updates.PutUpdateOutcome;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +35,44 @@ class BatchApplierTest {
   WriteFixture db;
   BatchApplier applier;
 
+  /** Heard after the commit of a {@link Probe}; the probe extension queues it. */
+  final List<String> heard = new ArrayList<>();
+
   @BeforeEach
   void open() throws Exception {
     db = WriteFixture.open(dir);
-    applier = new BatchApplier(db.dialect, db.fairQueues, true);
+    Appliers appliers = new Appliers();
+    List<JdbcExtension> extensions = List.of(new UpdateOutcomesExtension(), new ProbeExtension());
+    applier = new BatchApplier(db.dialect, db.fairQueues, true, appliers, extensions);
+    Extensions.install(extensions, db.dialect, db.readPool().forExtensions(), appliers);
   }
+
+  /** A write of the probe extension. */
+  record Probe(String runId) implements Write {}
+
+  /** An extension whose applier inserts a timer row and queues an after-commit action. */
+  final class ProbeExtension implements JdbcExtension {
+    @Override
+    public String name() {
+      return "probe";
+    }
+
+    @Override
+    public void install(Registry registry) {
+      registry.write(
+          Probe.class,
+          (w, tx) -> {
+            PreparedStatement ps =
+                tx.prepare("INSERT INTO timers (run_id, seq, fire_at) VALUES (?, 99, 0)");
+            ps.setString(1, w.runId());
+            ps.executeUpdate();
+            tx.afterCommit(() -> heard.add(w.runId()));
+          });
+    }
+  }
+
+  /** A write no extension defines. */
+  record Stray(String runId) implements Write {}
 
   @AfterEach
   void close() {
@@ -111,6 +149,43 @@ class BatchApplierTest {
 
     assertThat(db.count("inbox", "r1")).isEqualTo(1);
     assertThat(db.count("inbox", "r2")).isZero();
+  }
+
+  @Test
+  void anExtensionsWriteGoesToItsApplierInTheSameTransaction() throws Exception {
+    db.apply(
+        applier,
+        run("r1").insert(),
+        new PutUpdateOutcome("r1", "u1", bytes("done")),
+        new Probe("r1"));
+
+    assertThat(db.count("update_outcomes", "r1")).isEqualTo(1);
+    assertThat(db.count("timers", "r1")).isEqualTo(1);
+    db.rollback();
+    assertThat(db.count("runs", "r1") + db.count("update_outcomes", "r1")).isZero();
+  }
+
+  @Test
+  void anExtensionsAfterCommitActionRunsOnlyWhenTheWriterSaysSoNotWithTheListeners()
+      throws Exception {
+    db.apply(applier, run("r1").insert(), new Probe("r1"));
+
+    db.notified();
+    assertThat(heard).isEmpty();
+    db.runAfterCommit();
+    assertThat(heard).containsExactly("r1");
+  }
+
+  @Test
+  void aWriteNoApplierTakesFailsNamingItsClassItsRunAndTheInstalledExtensions() {
+    assertThatThrownBy(() -> db.apply(applier, run("r1").insert(), new Stray("r1")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(
+            "the sqlite store cannot apply writes of "
+                + Stray.class.getName()
+                + " (of run r1): neither its core nor its installed extensions"
+                + " [update-outcomes, probe] apply them; install the store extension that"
+                + " defines them");
   }
 
   @Test

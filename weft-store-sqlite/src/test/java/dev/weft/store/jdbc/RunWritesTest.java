@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.store.RunStatus;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.Write;
+import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
 import dev.weft.store.tck.RecordingListener.RunClosed;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +47,7 @@ class RunWritesTest {
   void open() throws Exception {
     db = WriteFixture.open(dir);
     pausedRuns = new PausedRuns(true);
-    runs = new RunWrites(db.dialect, true, pausedRuns);
+    runs = new RunWrites(db.dialect, true, pausedRuns, List.of(new UpdateOutcomesExtension()));
   }
 
   @AfterEach
@@ -189,6 +194,48 @@ class RunWritesTest {
     }
 
     runs.deleteRun(new Write.DeleteRun("missing"), db.batch());
+  }
+
+  @Test
+  void deletingARunCallsEachExtensionBetweenTheCoreRowsAndTheRunsRow() throws Exception {
+    db.run("r1", "COMPLETED");
+    givenRowsOfEveryKind("r1");
+    List<String> seen = new ArrayList<>();
+    JdbcExtension probe =
+        new JdbcExtension() {
+          @Override
+          public String name() {
+            return "probe";
+          }
+
+          @Override
+          public void install(Registry registry) {}
+
+          @Override
+          public void deleteRun(String runId, WriteContext context) throws SQLException {
+            PreparedStatement ps =
+                context.prepare(
+                    "SELECT (SELECT COUNT(*) FROM history WHERE run_id = ?),"
+                        + " (SELECT COUNT(*) FROM search_attributes WHERE run_id = ?),"
+                        + " (SELECT COUNT(*) FROM runs WHERE run_id = ?)");
+            for (int p = 1; p <= 3; p++) {
+              ps.setString(p, runId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              seen.add(runId + " " + rs.getInt(1) + " " + rs.getInt(2) + " " + rs.getInt(3));
+            }
+          }
+        };
+    RunWrites withProbe = new RunWrites(db.dialect, true, pausedRuns, List.of(probe, probe));
+
+    withProbe.deleteRun(new Write.DeleteRun("r1"), db.batch());
+    withProbe.deleteRun(new Write.DeleteRun("missing"), db.batch());
+
+    assertThat(seen)
+        .as("history and attributes gone, the run still there")
+        .containsExactly("r1 0 0 1", "r1 0 0 1");
+    assertThat(db.count("runs", "r1")).isZero();
   }
 
   private void givenRowsOfEveryKind(String runId) throws Exception {

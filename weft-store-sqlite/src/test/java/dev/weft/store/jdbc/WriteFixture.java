@@ -27,23 +27,28 @@ final class WriteFixture implements AutoCloseable {
   final FairQueues fairQueues = new FairQueues(true);
   private Notifications notifications = new Notifications();
 
-  private WriteFixture(Connection connection) {
+  private final Path file;
+  private ReadPool readPool;
+
+  private WriteFixture(Path file, Connection connection) {
+    this.file = file;
     this.connection = connection;
     this.statements = new Statements(connection);
   }
 
   /** Opens a new store file in {@code dir} with the schema of the SQLite store. */
   static WriteFixture open(Path dir) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("weft.db"));
+    Path file = dir.resolve("weft.db");
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     new SchemaMigrator("sqlite", SqliteStore.class.getClassLoader()).migrate(c);
     c.setAutoCommit(false);
-    return new WriteFixture(c);
+    return new WriteFixture(file, c);
   }
 
   /** Starts a new batch (with new notifications), as the writer does for each batch. */
   BatchContext batch() {
     notifications = new Notifications();
-    return new BatchContext(statements, notifications, fairQueues.allocation());
+    return new BatchContext(dialect, statements, notifications, fairQueues.allocation());
   }
 
   /** Applies a batch with the store's dispatcher, as the writer does. */
@@ -57,6 +62,27 @@ final class WriteFixture implements AutoCloseable {
     RecordingListener listener = new RecordingListener();
     notifications.deliver(List.of(listener));
     return listener.received();
+  }
+
+  /** Runs the queued after-commit actions of the last batch, as the writer does after a commit. */
+  void runAfterCommit() {
+    notifications.runAfterCommit();
+  }
+
+  /**
+   * A pool of one read connection to the same file, as a store has: it sees what was committed,
+   * never the open transaction.
+   */
+  ReadPool readPool() throws SQLException {
+    if (readPool == null) {
+      readPool =
+          new ReadPool(
+              dialect,
+              List.of(new Statements(DriverManager.getConnection("jdbc:sqlite:" + file))),
+              null,
+              new Outage("test"));
+    }
+    return readPool;
   }
 
   void commit() throws SQLException {
@@ -138,6 +164,9 @@ final class WriteFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readPool != null) {
+      readPool.close();
+    }
     statements.close();
   }
 }
