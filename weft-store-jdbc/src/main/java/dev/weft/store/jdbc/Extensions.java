@@ -60,46 +60,94 @@ final class Extensions {
     Map<Class<?>, Object> reads = new HashMap<>();
     Map<Class<?>, String> readOwners = new HashMap<>();
     for (JdbcExtension extension : extensions) {
-      String owner = "extension '" + extension.name() + "'";
-      extension.install(
-          new JdbcExtension.Registry() {
-            @Override
-            public Dialect dialect() {
-              return dialect;
-            }
-
-            @Override
-            public JdbcReads readPool() {
-              return readPool;
-            }
-
-            @Override
-            public <W extends Write> JdbcExtension.Registry write(
-                Class<W> type, WriteApplier<? super W> applier) {
-              Objects.requireNonNull(type, "type");
-              Objects.requireNonNull(applier, "applier");
-              appliers.add(type, applier::apply, owner);
-              return this;
-            }
-
-            @Override
-            public <T> JdbcExtension.Registry reads(Class<T> type, T offered) {
-              Objects.requireNonNull(type, "type");
-              if (!type.isInstance(offered)) {
-                throw new StoreException(
-                    owner + " offers " + offered + " as reads of " + type.getName() + ", not one");
-              }
-              String before = readOwners.putIfAbsent(type, owner);
-              if (before != null) {
-                throw new StoreException(
-                    owner + " and " + before + " both offer reads of " + type.getName());
-              }
-              reads.put(type, offered);
-              return this;
-            }
-          });
+      Registration registration =
+          new Registration(
+              "extension '" + extension.name() + "'",
+              dialect,
+              readPool,
+              appliers,
+              reads,
+              readOwners);
+      try {
+        extension.install(registration);
+      } finally {
+        registration.open = false;
+      }
     }
     return Map.copyOf(reads);
+  }
+
+  /**
+   * What one extension registers while it is installed; refused afterwards, since the writer reads
+   * the appliers without locks once the store runs.
+   */
+  private static final class Registration implements JdbcExtension.Registry {
+    private final String owner;
+    private final Dialect dialect;
+    private final JdbcReads readPool;
+    private final Appliers appliers;
+    private final Map<Class<?>, Object> reads;
+    private final Map<Class<?>, String> readOwners;
+    private boolean open = true;
+
+    Registration(
+        String owner,
+        Dialect dialect,
+        JdbcReads readPool,
+        Appliers appliers,
+        Map<Class<?>, Object> reads,
+        Map<Class<?>, String> readOwners) {
+      this.owner = owner;
+      this.dialect = dialect;
+      this.readPool = readPool;
+      this.appliers = appliers;
+      this.reads = reads;
+      this.readOwners = readOwners;
+    }
+
+    @Override
+    public Dialect dialect() {
+      return dialect;
+    }
+
+    @Override
+    public JdbcReads readPool() {
+      return readPool;
+    }
+
+    @Override
+    public <W extends Write> JdbcExtension.Registry write(
+        Class<W> type, WriteApplier<? super W> applier) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(applier, "applier");
+      checkOpen();
+      appliers.add(type, applier::apply, owner);
+      return this;
+    }
+
+    @Override
+    public <T> JdbcExtension.Registry reads(Class<T> type, T offered) {
+      Objects.requireNonNull(type, "type");
+      checkOpen();
+      if (!type.isInstance(offered)) {
+        throw new StoreException(
+            owner + " offers " + offered + " as reads of " + type.getName() + ", not one");
+      }
+      String before = readOwners.putIfAbsent(type, owner);
+      if (before != null) {
+        throw new StoreException(
+            owner + " and " + before + " both offer reads of " + type.getName());
+      }
+      reads.put(type, offered);
+      return this;
+    }
+
+    private void checkOpen() {
+      if (!open) {
+        throw new IllegalStateException(
+            owner + " registers after its install() returned; register only during install()");
+      }
+    }
   }
 
   private static List<String> classesNamed(List<JdbcExtension> extensions, String name) {

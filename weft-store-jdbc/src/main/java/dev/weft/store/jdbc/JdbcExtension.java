@@ -99,8 +99,10 @@ public interface JdbcExtension {
 
   /**
    * Returns new instances of the extensions the class path declares in {@code
-   * META-INF/services/dev.weft.store.jdbc.JdbcExtension}, in class path order: what a store
-   * installs unless its options name the extensions.
+   * META-INF/services/dev.weft.store.jdbc.JdbcExtension}, in class path order, found with the
+   * calling thread's context class loader ({@link ServiceLoader#load(Class)}): what a store
+   * installs unless its options name the extensions. A shaded jar must merge these files (the
+   * {@code weft} command's does).
    *
    * @throws StoreException if a declared extension cannot be loaded or created, naming it
    */
