@@ -185,8 +185,21 @@ public interface Store extends AutoCloseable {
   /** Returns a run's memo; empty if none was set or the run does not exist. */
   Optional<byte[]> findMemo(String runId);
 
-  /** Returns the outcome of an update request of a run, once recorded. */
-  Optional<byte[]> findUpdateOutcome(String runId, String updateId);
+  /**
+   * Returns the reads a store extension offers: a feature that keeps rows of its own (update
+   * outcomes, assets, schedules) installs an extension in the store and reads through the object it
+   * offers under an interface of its own, so that {@code Store} need not grow a method per feature.
+   * The object is thread-safe, like the store, and lives as long as the store.
+   *
+   * <pre>{@code
+   * Optional<byte[]> outcome = store.extension(UpdateOutcomes.class).find(runId, updateId);
+   * }</pre>
+   *
+   * @param type the interface of the reads, as the feature defines it
+   * @return the store's implementation of {@code type}
+   * @throws StoreException naming {@code type} and the store if no installed extension offers it
+   */
+  <T> T extension(Class<T> type);
 
   /**
    * Applies a flow-control change (pause or resume a queue or an activity type, set a rate or key

@@ -14,8 +14,16 @@ import java.util.Set;
  * event ID differs, a lease was lost, a run is closed), the whole batch is rolled back and {@link
  * Store#commit} returns a {@link CommitResult.Conflict} naming that write. Conditions make races
  * between workers, nodes and clients ordinary outcomes.
+ *
+ * <p>The records nested here are the core writes, which every store applies. The interface is open
+ * so that a feature can bring writes of its own (update outcomes: {@link
+ * dev.weft.store.updates.PutUpdateOutcome}); a store applies them only when the store extension
+ * that defines them is installed in it, and refuses a batch holding a write it has no applier for
+ * with a {@link StoreException} that names the write's class (nothing of the batch is applied). A
+ * feature's writes commit in the same transaction as the core writes of their batch, and a conflict
+ * of either rolls back both. Writes are immutable values, safe to share between threads.
  */
-public sealed interface Write {
+public interface Write {
 
   /** The run this write touches; used for notifications and diagnostics. */
   String runId();
@@ -274,9 +282,10 @@ public sealed interface Write {
 
   /**
    * Deletes a closed run and everything the store keeps of it: its row (memo included), history,
-   * inbox, workflow task, activity tasks, timers, search attributes and update outcomes. This is
-   * how a namespace's retention period ends (see {@link Store#findRunsClosedBefore}); afterwards
-   * the run is unknown, and its workflow ID can be started again under any reuse policy.
+   * inbox, workflow task, activity tasks, timers, search attributes, and the rows its installed
+   * extensions keep of the run (update outcomes, for instance). This is how a namespace's retention
+   * period ends (see {@link Store#findRunsClosedBefore}); afterwards the run is unknown, and its
+   * workflow ID can be started again under any reuse policy.
    *
    * <p>Conditional: conflicts if the run exists and is {@link RunStatus#RUNNING}, since a running
    * run's rows are still its state. A missing run is a no-op, not a conflict: retention on two
@@ -334,20 +343,6 @@ public sealed interface Write {
     /** Sets search attributes of a run, removing none. */
     public UpsertSearchAttributes(String runId, Map<String, SearchAttributeValue> values) {
       this(runId, values, Set.of());
-    }
-  }
-
-  /**
-   * Records the outcome of an update request of a run, for the client that waits for it: opaque
-   * bytes (the engine's encoding of the result, failure or rejection). Replaces an earlier outcome
-   * of the same request. Kept until the run is deleted.
-   */
-  record PutUpdateOutcome(String runId, String updateId, byte[] outcome) implements Write {
-    /** Validates the write. */
-    public PutUpdateOutcome {
-      Objects.requireNonNull(runId, "runId");
-      Objects.requireNonNull(updateId, "updateId");
-      Objects.requireNonNull(outcome, "outcome");
     }
   }
 

@@ -17,5 +17,11 @@
  * dev.weft.store.Write.SetMemo}); {@link dev.weft.store.Store#listRuns} filters and sorts by them
  * and by the built-in fields, with a {@link dev.weft.store.RunFilter} that {@link
  * dev.weft.store.RunFilterParser} reads from a small SQL-like language.
+ *
+ * <p>Features extend the store rather than widen it: a feature defines its own {@link
+ * dev.weft.store.Write} types and an interface for its reads, and a store extension installed in
+ * the store applies those writes in the same transaction as the core writes of their batch and
+ * offers the reads through {@link dev.weft.store.Store#extension}. Update outcomes ({@link
+ * dev.weft.store.updates}) are built that way.
  */
 package dev.weft.store;

@@ -15,6 +15,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.Write;
+import dev.weft.store.updates.UpdateOutcomes;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,8 @@ final class Updates {
     while (true) {
       CompletableFuture<Void> progress = ctx.waiters().onProgress(run.runId());
       try {
-        Optional<byte[]> stored = ctx.store().findUpdateOutcome(run.runId(), updateId);
+        Optional<byte[]> stored =
+            ctx.store().extension(UpdateOutcomes.class).find(run.runId(), updateId);
         if (stored.isPresent()) {
           return outcome(run, updateName, resultType, stored.get());
         }

@@ -39,6 +39,7 @@ import dev.weft.store.TaskLease;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
+import dev.weft.store.updates.PutUpdateOutcome;
 import dev.weft.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +142,7 @@ final class WorkflowTaskCommit {
     rejectedUpdates.forEach(
         (updateId, why) ->
             end.add(
-                new Write.PutUpdateOutcome(
+                new PutUpdateOutcome(
                     run.runId(),
                     updateId,
                     ctx.codec()
@@ -183,7 +184,7 @@ final class WorkflowTaskCommit {
     rejectedUpdates.forEach(
         (updateId, why) ->
             batch.add(
-                new Write.PutUpdateOutcome(
+                new PutUpdateOutcome(
                     run.runId(),
                     updateId,
                     ctx.codec()
@@ -302,7 +303,7 @@ final class WorkflowTaskCommit {
         case TimerCanceled t -> effects.add(new Write.DeleteTimer(run.runId(), t.seq(), false));
         case UpdateCompleted u ->
             effects.add(
-                new Write.PutUpdateOutcome(
+                new PutUpdateOutcome(
                     run.runId(),
                     u.updateId(),
                     ctx.codec()

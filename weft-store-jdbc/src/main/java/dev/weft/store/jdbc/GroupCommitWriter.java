@@ -288,6 +288,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     for (Job<?> job : applied) {
       job.notifications.deliver(listeners);
+      job.notifications.runAfterCommit();
     }
     for (Job<?> job : group) {
       if (again.contains(job)) {

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * with concurrent writers), and a pool of read connections for queries.
  *
  * <p>Subclasses (one per database) open the connections, pick the {@link Dialect}, and run the
- * migrations; all SQL is here.
+ * migrations, the core's and then the {@link JdbcExtension}s'; all the core's SQL is here. The
+ * extensions' writes are applied by the same writer, in the same transactions as the core's, and
+ * their reads ({@link #extension}) run on the same read connections.
  */
 public class JdbcStore implements Store {
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
@@ -59,6 +61,8 @@ public class JdbcStore implements Store {
   private final RunListing listing;
   private final Outage outage;
   private final boolean severalStatementsPerCall;
+  private final Map<Class<?>, Object> extensionReads;
+  private final String extensionNames;
 
   /**
    * Creates a store over open connections; the store owns and closes them.
@@ -69,6 +73,7 @@ public class JdbcStore implements Store {
    * @param readConnections the connections queries use, at least one
    * @param maxGroup the maximum number of batches committed in one transaction
    * @param hook observes the writer's commits (crash tests); {@link TransactionHook#NONE} normally
+   * @param extensions the store extensions to install, their migrations applied already
    */
   protected JdbcStore(
       Dialect dialect,
@@ -76,7 +81,8 @@ public class JdbcStore implements Store {
       Connection writerConnection,
       List<Connection> readConnections,
       int maxGroup,
-      TransactionHook hook) {
+      TransactionHook hook,
+      List<JdbcExtension> extensions) {
     this(
         dialect,
         capabilities,
@@ -86,7 +92,8 @@ public class JdbcStore implements Store {
         hook,
         null,
         null,
-        dialect.name());
+        dialect.name(),
+        extensions);
   }
 
   /**
@@ -103,6 +110,7 @@ public class JdbcStore implements Store {
    * @param publisher tells other processes of committed changes; null if no other process shares
    *     the database
    * @param description how logs name the database (never with a password)
+   * @param extensions the store extensions to install, their migrations applied already
    */
   protected JdbcStore(
       Dialect dialect,
@@ -113,7 +121,8 @@ public class JdbcStore implements Store {
       TransactionHook hook,
       ConnectionSource reconnect,
       CommitPublisher publisher,
-      String description) {
+      String description,
+      List<JdbcExtension> extensions) {
     this(
         dialect,
         capabilities,
@@ -124,7 +133,8 @@ public class JdbcStore implements Store {
         hook,
         reconnect,
         publisher,
-        description);
+        description,
+        extensions);
   }
 
   /**
@@ -137,6 +147,10 @@ public class JdbcStore implements Store {
    *
    * @param claimConnection the connection claims and heartbeats go through, or null to send them
    *     through the writer connection (a database with a single writer, such as SQLite)
+   * @param extensions the store extensions to install, their migrations applied already ({@link
+   *     SchemaMigrator#migrateExtensions})
+   * @throws StoreException if the extensions do not fit together (a name or a write or reads type
+   *     claimed twice), naming them
    */
   protected JdbcStore(
       Dialect dialect,
@@ -148,14 +162,25 @@ public class JdbcStore implements Store {
       TransactionHook hook,
       ConnectionSource reconnect,
       CommitPublisher publisher,
-      String description) {
+      String description,
+      List<JdbcExtension> extensions) {
     if (readConnections.isEmpty()) {
       throw new IllegalArgumentException("a store needs at least one read connection");
     }
+    List<JdbcExtension> installed = Extensions.checked(extensions);
     this.capabilities = capabilities;
     this.outage = new Outage(description);
+    this.extensionNames = Extensions.names(installed);
+    List<Statements> readers = new ArrayList<>();
+    for (Connection c : readConnections) {
+      readers.add(new Statements(c));
+    }
+    this.reads = new ReadPool(dialect, readers, reconnect, outage);
     FairQueues fairQueues = new FairQueues(capabilities.exclusiveAccess());
-    this.batches = new BatchApplier(dialect, fairQueues, capabilities.exclusiveAccess());
+    Appliers appliers = new Appliers();
+    this.batches =
+        new BatchApplier(dialect, fairQueues, capabilities.exclusiveAccess(), appliers, installed);
+    this.extensionReads = Extensions.install(installed, dialect, reads.forExtensions(), appliers);
     this.claims = new TaskClaims(dialect, fairQueues);
     this.listing = new RunListing(dialect);
     this.severalStatementsPerCall = dialect.severalStatementsPerCall();
@@ -183,11 +208,6 @@ public class JdbcStore implements Store {
                 hook,
                 listeners,
                 "weft-" + dialect.name() + "-claims");
-    List<Statements> readers = new ArrayList<>();
-    for (Connection c : readConnections) {
-      readers.add(new Statements(c));
-    }
-    this.reads = new ReadPool(dialect, readers, reconnect, outage);
     try {
       writer.start();
       if (claimWriter != writer) {
@@ -398,10 +418,19 @@ public class JdbcStore implements Store {
   }
 
   @Override
-  public Optional<byte[]> findUpdateOutcome(String runId, String updateId) {
-    return reads.read(
-        "outcome of update " + updateId + " of run " + runId,
-        st -> UpdateOutcomes.find(runId, updateId, st));
+  public <T> T extension(Class<T> type) {
+    Object offered = extensionReads.get(type);
+    if (offered == null) {
+      throw new StoreException(
+          "no store extension installed in the "
+              + capabilities.name()
+              + " store offers "
+              + type.getName()
+              + " (installed: "
+              + extensionNames
+              + "); put the extension's module on the class path or in the store's options");
+    }
+    return type.cast(offered);
   }
 
   @Override

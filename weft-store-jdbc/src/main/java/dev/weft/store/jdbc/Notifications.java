@@ -18,6 +18,9 @@ final class Notifications {
 
   private final List<Consumer<StoreListener>> events = new ArrayList<>(4);
 
+  /** Actions of store extensions to run after the commit; created on first use. */
+  private List<Runnable> afterCommit;
+
   void tasksReady(TaskKind kind, String taskQueue, Instant visibleAt) {
     events.add(l -> l.tasksReady(kind, taskQueue, visibleAt));
   }
@@ -34,6 +37,29 @@ final class Notifications {
     events.add(StoreListener::flowControlChanged);
   }
 
+  /** Queues an action to run after the commit ({@link WriteContext#afterCommit}). */
+  void afterCommit(Runnable action) {
+    if (afterCommit == null) {
+      afterCommit = new ArrayList<>(2);
+    }
+    afterCommit.add(action);
+  }
+
+  /** Runs the queued after-commit actions; only once the transaction is durable. */
+  void runAfterCommit() {
+    if (afterCommit == null) {
+      return;
+    }
+    for (Runnable action : afterCommit) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        log.warn("after-commit action {} of a store extension failed; continuing", action, e);
+      }
+    }
+  }
+
+  /** Whether no listener notification was collected (after-commit actions do not count). */
   boolean isEmpty() {
     return events.isEmpty();
   }

@@ -86,6 +86,16 @@ final class ReadPool implements AutoCloseable {
     }
   }
 
+  /** This pool as store extensions see it: the same connections, the same retries. */
+  JdbcReads forExtensions() {
+    return new JdbcReads() {
+      @Override
+      public <T> T read(String what, JdbcReads.Query<T> query) {
+        return ReadPool.this.read(what, query::run);
+      }
+    };
+  }
+
   private boolean lost(Statements st, SQLException e) {
     if (dialect.isConnectionLost(e)) {
       return true;

@@ -31,7 +31,7 @@ import java.util.Map;
  * deferred updates its own footprint overlaps, so the reads of one unit of work do not cost the
  * group its batching.
  */
-final class Statements implements AutoCloseable {
+final class Statements implements SqlSession, AutoCloseable {
   static final int MAX_CACHED = 256;
 
   /** The expected row count of an update whose count does not matter. */
@@ -290,7 +290,8 @@ final class Statements implements AutoCloseable {
   }
 
   /** Returns the connection's statement for {@code sql}, after running any deferred updates. */
-  PreparedStatement prepare(String sql) throws SQLException {
+  @Override
+  public PreparedStatement prepare(String sql) throws SQLException {
     flush();
     return cached(sql);
   }

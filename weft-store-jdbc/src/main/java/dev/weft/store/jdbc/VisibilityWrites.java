@@ -16,6 +16,13 @@ import java.util.Map;
 final class VisibilityWrites {
   private VisibilityWrites() {}
 
+  static void register(Appliers appliers) {
+    appliers.add(
+        Write.UpsertSearchAttributes.class,
+        (w, batch) -> upsertSearchAttributes(w, batch.statements()));
+    appliers.add(Write.SetMemo.class, (w, batch) -> setMemo(w, batch.statements()));
+  }
+
   static void upsertSearchAttributes(Write.UpsertSearchAttributes w, Statements st)
       throws SQLException, ConflictException {
     requireRun(w, st);

@@ -3,6 +3,7 @@ package dev.weft.store.postgres;
 import dev.weft.store.StoreCapabilities;
 import dev.weft.store.StoreException;
 import dev.weft.store.jdbc.ConnectionSource;
+import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.JdbcStore;
 import dev.weft.store.jdbc.SchemaMigrator;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ public final class PostgresStore extends JdbcStore {
 
   private PostgresStore(
       PostgresStoreOptions options,
+      List<JdbcExtension> extensions,
       Connection writer,
       Connection claimer,
       List<Connection> readers,
@@ -56,7 +58,8 @@ public final class PostgresStore extends JdbcStore {
         options.hook(),
         reconnect,
         feed,
-        "PostgreSQL at " + options.url());
+        "PostgreSQL at " + options.url(),
+        extensions);
     this.feed = feed;
   }
 
@@ -70,15 +73,16 @@ public final class PostgresStore extends JdbcStore {
    * starts listening for other nodes.
    *
    * @throws StoreException naming the URL (without password) and the cause, if the database cannot
-   *     be reached or its schema does not fit this code
+   *     be reached or its schema (the core's or an extension's) does not fit this code
    */
   public static PostgresStore open(PostgresStoreOptions options) {
     ConnectionSource connections = () -> connect(options);
     List<Connection> opened = new ArrayList<>();
     try {
+      List<JdbcExtension> extensions = options.extensions();
       Connection writer = connections.open();
       opened.add(writer);
-      migrate(writer, options);
+      migrate(writer, options, extensions);
       Connection claimer = null;
       if (options.claimConnection()) {
         claimer = connections.open();
@@ -99,7 +103,8 @@ public final class PostgresStore extends JdbcStore {
               n -> store[0].deliverToListeners(n),
               (who, cause) -> store[0].connectionLost(who, cause),
               who -> store[0].connectionRestored(who));
-      store[0] = new PostgresStore(options, writer, claimer, readers, connections, feed);
+      store[0] =
+          new PostgresStore(options, extensions, writer, claimer, readers, connections, feed);
       opened.clear();
       try {
         feed.start();
@@ -149,8 +154,13 @@ public final class PostgresStore extends JdbcStore {
     return c;
   }
 
-  /** Creates or checks the schema, one node at a time (a session advisory lock). */
-  private static void migrate(Connection c, PostgresStoreOptions options) throws SQLException {
+  /**
+   * Creates or checks the schema, the core's and then each extension's, one node at a time (a
+   * session advisory lock).
+   */
+  private static void migrate(
+      Connection c, PostgresStoreOptions options, List<JdbcExtension> extensions)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       if (options.schema() != null) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + options.schema());
@@ -159,6 +169,7 @@ public final class PostgresStore extends JdbcStore {
       try {
         new SchemaMigrator("postgres", PostgresStore.class.getClassLoader())
             .migrate(c, options.migrate());
+        SchemaMigrator.migrateExtensions(c, "postgres", extensions, options.migrate());
       } finally {
         s.execute("SELECT pg_advisory_unlock(hashtext('weft schema ' || current_schema()))");
       }

@@ -1,7 +1,9 @@
 package dev.weft.store.postgres;
 
+import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.TransactionHook;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ public final class PostgresStoreOptions {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private boolean claimConnection;
   private TransactionHook hook = TransactionHook.NONE;
+  private List<JdbcExtension> extensions;
 
   private PostgresStoreOptions(PostgresUrl url) {
     this.url = Objects.requireNonNull(url, "url");
@@ -133,6 +136,16 @@ public final class PostgresStoreOptions {
     return this;
   }
 
+  /**
+   * Installs exactly these store extensions, in this order, instead of those the class path
+   * declares ({@link JdbcExtension#discovered()}, the default, which includes update outcomes, the
+   * engine's need for workflow updates). Every node sharing a database should install the same.
+   */
+  public PostgresStoreOptions extensions(List<JdbcExtension> extensions) {
+    this.extensions = List.copyOf(extensions);
+    return this;
+  }
+
   PostgresUrl url() {
     return url;
   }
@@ -167,5 +180,10 @@ public final class PostgresStoreOptions {
 
   TransactionHook hook() {
     return hook;
+  }
+
+  /** The extensions to install: those set, or else those the class path declares. */
+  List<JdbcExtension> extensions() {
+    return extensions != null ? extensions : JdbcExtension.discovered();
   }
 }

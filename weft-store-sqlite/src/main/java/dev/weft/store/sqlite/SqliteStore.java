@@ -51,7 +51,8 @@ public final class SqliteStore extends JdbcStore {
         writer,
         readers,
         options.maxGroup(),
-        options.hook());
+        options.hook(),
+        options.extensions());
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.checkpointer = checkpointer;
@@ -67,7 +68,7 @@ public final class SqliteStore extends JdbcStore {
    * Opens (creating if needed) a store with the given options, and migrates its schema.
    *
    * @throws StoreException if the file is in use by another process, cannot be opened, or has a
-   *     schema newer than this code
+   *     schema (the core's or an extension's) newer than this code
    */
   public static SqliteStore open(SqliteStoreOptions options) {
     Path path = options.path().toAbsolutePath();
@@ -94,6 +95,7 @@ public final class SqliteStore extends JdbcStore {
       opened.add(writer);
       configureWriter(writer, options.durable());
       new SchemaMigrator("sqlite", SqliteStore.class.getClassLoader()).migrate(writer);
+      SchemaMigrator.migrateExtensions(writer, "sqlite", options.extensions(), true);
       List<Connection> readers = new ArrayList<>();
       for (int i = 0; i < options.readConnections(); i++) {
         Connection reader = connect(path);

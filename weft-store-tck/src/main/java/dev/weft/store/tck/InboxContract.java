@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * Pins a run's inbox: {@link Write.InsertInbox} assigns increasing IDs and conflicts unless the run
  * exists and is running; {@code readInbox} returns arrival order; {@link Write.DeleteInbox} removes
  * events up to and including an ID. {@link Write.IfRunning} delivers to a run only while it runs,
- * and skips a closed or missing run without a conflict. {@link Write.PutUpdateOutcome} keeps the
- * outcome of an update request for the client that waits for it.
+ * and skips a closed or missing run without a conflict.
  */
 public abstract class InboxContract extends StoreContract {
 
@@ -140,34 +139,6 @@ public abstract class InboxContract extends StoreContract {
                     "r1", List.of(new Write.InsertInbox("r2", "X", T0, bytes("x")))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("IfRunning for run r1 holds a write for run r2");
-  }
-
-  @Test
-  void updateOutcomesAreFoundByRunAndUpdateAndReplacedWhole() {
-    startRun("r1");
-    startRun("r2");
-
-    commitOk(new Write.PutUpdateOutcome("r1", "u1", bytes("rejected")));
-    commitOk(new Write.PutUpdateOutcome("r1", "u1", bytes("completed")));
-    commitOk(new Write.PutUpdateOutcome("r2", "u1", bytes("other run")));
-
-    assertThat(store.findUpdateOutcome("r1", "u1"))
-        .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("completed")));
-    assertThat(store.findUpdateOutcome("r2", "u1"))
-        .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("other run")));
-    assertThat(store.findUpdateOutcome("r1", "u2")).isEmpty();
-    assertThat(store.findUpdateOutcome("missing", "u1")).isEmpty();
-  }
-
-  @Test
-  void anUpdateOutcomeIsRolledBackWithItsBatch() {
-    startRun("r1");
-
-    commitConflict(
-        new Write.PutUpdateOutcome("r1", "u1", bytes("done")),
-        new Write.DeleteTimer("r1", 99, true));
-
-    assertThat(store.findUpdateOutcome("r1", "u1")).isEmpty();
   }
 
   @Test

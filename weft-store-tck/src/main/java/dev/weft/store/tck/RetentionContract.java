@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Pins retention: {@code findRunsClosedBefore} returns the closed runs of a namespace closed before
  * a cutoff (exclusive), oldest close first, at most a limit, never a running run; {@link
  * Write.DeleteRun} removes every row of a closed run (run row and memo, history, inbox, tasks,
- * timers, search attributes, update outcomes) and nothing of any other run, conflicts for a running
+ * timers, search attributes; the rows of store extensions are pinned by their own contracts, update
+ * outcomes by {@link UpdateOutcomeContract}) and nothing of any other run, conflicts for a running
  * run (rolling the whole batch back), is a no-op for a missing run, and frees the run's workflow
  * ID.
  */
@@ -133,7 +134,6 @@ public abstract class RetentionContract extends StoreContract {
     assertThat(store.findTimers("r1")).isEmpty();
     assertThat(store.findSearchAttributes("r1")).isEmpty();
     assertThat(store.findMemo("r1")).isEmpty();
-    assertThat(store.findUpdateOutcome("r1", "u1")).isEmpty();
     assertThat(store.listRuns(new RunQuery(NAMESPACE, 50)).runs())
         .extracting(RunRecord::runId)
         .containsExactlyInAnyOrder("r2", "r3");
@@ -224,9 +224,9 @@ public abstract class RetentionContract extends StoreContract {
 
   /**
    * Gives a run three history events, a workflow task, activities 1 and 2, timers 3 and 4, two
-   * inbox events, two search attributes, a memo and an update outcome, then closes it unless {@code
-   * status} is RUNNING. A closed run keeps its pending rows here (no {@link Write.DeleteRunTasks}),
-   * so that deleting it must remove them too.
+   * inbox events, two search attributes and a memo, then closes it unless {@code status} is
+   * RUNNING. A closed run keeps its pending rows here (no {@link Write.DeleteRunTasks}), so that
+   * deleting it must remove them too.
    */
   private void givenEveryKindOfRow(String runId, RunStatus status) {
     startRun(runId);
@@ -244,8 +244,7 @@ public abstract class RetentionContract extends StoreContract {
             Map.of(
                 "CustomerId", SearchAttributeValue.ofKeyword("cust-" + runId),
                 "Amount", SearchAttributeValue.ofInt(100))),
-        new Write.SetMemo(runId, bytes("memo of " + runId)),
-        new Write.PutUpdateOutcome(runId, "u1", bytes("outcome of " + runId)));
+        new Write.SetMemo(runId, bytes("memo of " + runId)));
     if (status != RunStatus.RUNNING) {
       commitOk(new Write.CloseRun(runId, status, T0.plusSeconds(30)));
     }
@@ -260,8 +259,7 @@ public abstract class RetentionContract extends StoreContract {
         store.findActivityTasks(runId),
         store.findTimers(runId),
         store.findSearchAttributes(runId),
-        store.findMemo(runId).orElseThrow(),
-        store.findUpdateOutcome(runId, "u1").orElseThrow());
+        store.findMemo(runId).orElseThrow());
   }
 
   /** Everything the store returns about a run. */
@@ -273,6 +271,5 @@ public abstract class RetentionContract extends StoreContract {
       List<?> activityTasks,
       List<?> timers,
       Map<String, SearchAttributeValue> searchAttributes,
-      byte[] memo,
-      byte[] updateOutcome) {}
+      byte[] memo) {}
 }

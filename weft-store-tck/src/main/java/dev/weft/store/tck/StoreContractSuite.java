@@ -150,6 +150,24 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link MemoContract}. */
+  @Nested
+  public class Memos extends MemoContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link VisibilityAtomicityContract}. */
+  @Nested
+  public class VisibilityAtomicity extends VisibilityAtomicityContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link FilterContract}. */
   @Nested
   public class Filters extends FilterContract {
@@ -171,6 +189,24 @@ public abstract class StoreContractSuite {
   /** Runs {@link RetentionContract}. */
   @Nested
   public class Retention extends RetentionContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link UpdateOutcomeContract}. */
+  @Nested
+  public class UpdateOutcomes extends UpdateOutcomeContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link ExtensionContract}. */
+  @Nested
+  public class Extensions extends ExtensionContract {
     @Override
     protected Store newStore() {
       return createStore();
@@ -204,9 +240,18 @@ public abstract class StoreContractSuite {
     }
   }
 
-  /** Runs {@link PauseContract}. */
+  /** Runs {@link RunPauseContract}. */
   @Nested
-  public class Pauses extends PauseContract {
+  public class RunPauses extends RunPauseContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link QueuePauseContract}. */
+  @Nested
+  public class QueuePauses extends QueuePauseContract {
     @Override
     protected Store newStore() {
       return createStore();

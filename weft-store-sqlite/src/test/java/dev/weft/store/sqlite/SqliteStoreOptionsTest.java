@@ -1,0 +1,33 @@
+package dev.weft.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.store.jdbc.JdbcExtension;
+import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
+import dev.weft.store.tck.jdbc.NotesExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The store extensions a {@link SqliteStore} installs: discovered, or as set. */
+class SqliteStoreOptionsTest {
+
+  @Test
+  void theDefaultOptionsInstallTheExtensionsTheClassPathDeclares() {
+    List<JdbcExtension> extensions = SqliteStoreOptions.at(Path.of("weft.db")).extensions();
+
+    assertThat(extensions).map(JdbcExtension::name).containsExactly("update-outcomes");
+    assertThat(extensions.get(0)).isInstanceOf(UpdateOutcomesExtension.class);
+  }
+
+  @Test
+  void extensionsSetExplicitlyReplaceTheDiscoveredOnesAndSurviveOtherChanges() {
+    SqliteStoreOptions options =
+        SqliteStoreOptions.at(Path.of("weft.db"))
+            .withExtensions(List.of(new NotesExtension()))
+            .withDurable(false)
+            .withMaxGroup(8);
+
+    assertThat(options.extensions()).map(JdbcExtension::name).containsExactly("tck-notes");
+  }
+}
