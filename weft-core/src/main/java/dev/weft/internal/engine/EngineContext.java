@@ -8,6 +8,7 @@ import dev.weft.internal.activity.LocalActivities;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.internal.runtime.WorkflowRunners;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.IdleTracker;
@@ -82,22 +83,22 @@ public record EngineContext(
   public WorkflowRunner newRunner(
       RunRecord run, QueueRegistration.WorkflowRegistration registration) {
     WorkflowRunner runner =
-        new WorkflowRunner(
-            new WorkflowInfo(
-                run.namespace(),
-                run.workflowId(),
-                run.runId(),
-                run.workflowType(),
-                run.taskQueue()),
-            registration.definition(),
-            registration.factory(),
-            new WorkflowRunner.Services(
+        new WorkflowRunners(
                 payloads,
                 registry.activityCheck(),
                 deadlockTimeout,
                 new LocalActivities(this),
                 Duration.ofNanos(workflowTaskLease.toNanos() / 2),
-                searchAttributes));
+                searchAttributes)
+            .create(
+                new WorkflowInfo(
+                    run.namespace(),
+                    run.workflowId(),
+                    run.runId(),
+                    run.workflowType(),
+                    run.taskQueue()),
+                registration.definition(),
+                registration.factory());
     runner.setHistoryBytes(run.historyBytes());
     return runner;
   }

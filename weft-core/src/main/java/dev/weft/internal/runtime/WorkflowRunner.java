@@ -16,7 +16,6 @@ import dev.weft.history.HistoryEvent;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.WorkflowInfo;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,37 +40,6 @@ import java.util.function.Supplier;
  */
 public final class WorkflowRunner {
 
-  /**
-   * What a runner needs from its engine.
-   *
-   * @param payloads converts values
-   * @param activityCheck refuses activity types no local worker of a queue knows
-   * @param deadlockTimeout how long a coroutine may run without yielding
-   * @param localActivities runs local activities
-   * @param localActivityBudget how long one workflow task may spend running local activities (less
-   *     than its lease, so that the task completes while it holds the run)
-   * @param searchAttributes checks the search attributes the code upserts
-   */
-  public record Services(
-      PayloadConverter payloads,
-      ActivityTypeCheck activityCheck,
-      Duration deadlockTimeout,
-      LocalActivityExecutor localActivities,
-      Duration localActivityBudget,
-      SearchAttributeIndexer searchAttributes) {
-
-    /** The services of a runner that only replays recorded history. */
-    public static Services replayOnly(PayloadConverter payloads) {
-      return new Services(
-          payloads,
-          ActivityTypeCheck.NONE,
-          Duration.ofSeconds(10),
-          LocalActivityExecutor.REPLAY_ONLY,
-          Duration.ofSeconds(5),
-          SearchAttributeIndexer.BY_JAVA_TYPE);
-    }
-  }
-
   /** The recorded command events of a task being replayed, after its boundary event. */
   public record ReplayedTask(long boundaryEventId, List<HistoryEvent> commands) {}
 
@@ -90,23 +58,18 @@ public final class WorkflowRunner {
   private long nextEventId = 1;
   private long historyBytes;
 
-  /**
-   * Creates the state of a run before any event is applied.
-   *
-   * @param info the run's identity
-   * @param definition the workflow interface
-   * @param factory creates the workflow object
-   * @param services what the runner needs from its engine
-   */
-  public WorkflowRunner(
-      WorkflowInfo info, WorkflowDefinition definition, Supplier<?> factory, Services services) {
-    PayloadConverter payloads = services.payloads();
+  WorkflowRunner(
+      WorkflowInfo info,
+      WorkflowDefinition definition,
+      Supplier<?> factory,
+      WorkflowRunners shared) {
+    PayloadConverter payloads = shared.payloads;
     this.info = info;
     this.task = new CurrentTask(info.runId());
     this.stopping = task::isStopping;
     this.random = new WorkflowRandom(info.runId());
-    this.scheduler = new CoroutineScheduler(this, services.deadlockTimeout());
-    this.markers = new Markers(info, task, payloads, services.searchAttributes());
+    this.scheduler = new CoroutineScheduler(this, shared.deadlockTimeout);
+    this.markers = new Markers(info, task, payloads, shared.searchAttributes);
     this.instance =
         new WorkflowInstance(
             info, definition, factory, payloads, task, scheduler, rootScope, markers);
@@ -115,8 +78,8 @@ public final class WorkflowRunner {
             info,
             task,
             payloads,
-            services.activityCheck(),
-            services.searchAttributes(),
+            shared.activityCheck,
+            shared.searchAttributes,
             random,
             instance::started);
     this.localActivities =
@@ -125,9 +88,9 @@ public final class WorkflowRunner {
             task,
             calls,
             payloads,
-            services.activityCheck(),
-            services.localActivities(),
-            services.localActivityBudget());
+            shared.activityCheck,
+            shared.localActivities,
+            shared.localActivityBudget);
     this.handlers = new MessageHandlers(info, definition, payloads, task, instance);
     this.concurrency = new Concurrency(task, scheduler, calls, rootScope);
   }
