@@ -73,7 +73,7 @@ final class WorkflowStubs {
     }
     String signal = nameOf(definition.signals(), method);
     if (signal != null) {
-      client.operations().signal(target.run(client), signal, arguments);
+      client.controls().signal(target.run(client), signal, arguments);
       return null;
     }
     String update = nameOf(definition.updates(), method);
@@ -144,21 +144,21 @@ final class WorkflowStubs {
     }
 
     RunRecord start(EmbeddedClient client, Object[] args) {
-      RunRecord run = client.operations().start(definition.type(), options, args);
+      RunRecord run = client.starts().start(definition.type(), options, args);
       started = run;
       return run;
     }
 
     RunRecord run(EmbeddedClient client) {
       if (started != null) {
-        return client.operations().resolve(started.workflowId(), started.runId());
+        return client.reader().resolve(started.workflowId(), started.runId());
       }
       if (workflowId == null) {
         throw new IllegalStateException(
             "this stub's workflow has not been started; call its workflow method or"
                 + " client.start(stub::method, ...) first");
       }
-      return client.operations().resolve(workflowId, null);
+      return client.reader().resolve(workflowId, null);
     }
   }
 }

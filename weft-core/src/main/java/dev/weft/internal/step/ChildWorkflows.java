@@ -1,4 +1,4 @@
-package dev.weft.internal.engine;
+package dev.weft.internal.step;
 
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.common.Priority;
@@ -7,14 +7,22 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ChildWorkflowClosed;
 import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
+import dev.weft.history.EventAttributes.WorkflowCanceled;
+import dev.weft.history.EventAttributes.WorkflowCompleted;
+import dev.weft.history.EventAttributes.WorkflowFailed;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.Failure;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.ParentRun;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.runtime.OpenChild;
+import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import dev.weft.workflow.ParentClosePolicy;
@@ -40,7 +48,20 @@ public final class ChildWorkflows {
    */
   public static final long TERMINATE_TIMER_SEQ = -1;
 
-  private ChildWorkflows() {}
+  private final Store store;
+  private final TimeOrderedIds ids;
+  private final EventCodec codec;
+  private final EventRecords events;
+  private final RunStarts starts;
+
+  public ChildWorkflows(
+      Store store, TimeOrderedIds ids, EventCodec codec, EventRecords events, RunStarts starts) {
+    this.store = store;
+    this.ids = ids;
+    this.codec = codec;
+    this.events = events;
+    this.starts = starts;
+  }
 
   /** A child started in this batch: its run and queue. */
   public record StartedChild(String runId, String taskQueue) {}
@@ -57,8 +78,7 @@ public final class ChildWorkflows {
    *
    * @param startedInBatch the children the same batch starts already (their IDs are taken too)
    */
-  public static ChildStart start(
-      EngineContext ctx,
+  public ChildStart start(
       WorkflowInfo parent,
       StartChildWorkflowInitiated c,
       Map<String, StartedChild> startedInBatch,
@@ -80,8 +100,7 @@ public final class ChildWorkflows {
     Set<RunStatus> conflicting =
         RunStarts.conflictingStatuses(WorkflowIdReusePolicy.valueOf(c.idReusePolicy()));
     Optional<RunRecord> taken =
-        ctx
-            .store()
+        store
             .listRuns(new RunQuery(parent.namespace(), null, null, c.workflowId(), 100, null))
             .runs()
             .stream()
@@ -102,7 +121,7 @@ public final class ChildWorkflows {
       return new ChildStart(
           c, List.of(), new ChildWorkflowStartFailed(c.seq(), c.workflowId(), reason));
     }
-    String runId = ctx.ids().next();
+    String runId = ids.next();
     WorkflowStarted started =
         new WorkflowStarted(
             c.workflowType(),
@@ -121,8 +140,7 @@ public final class ChildWorkflows {
     RunRecord run =
         RunRecord.started(
             parent.namespace(), c.workflowId(), runId, c.workflowType(), c.taskQueue(), now);
-    List<Write> writes =
-        new ArrayList<>(RunStarts.writes(ctx, run, started, conflicting, now, now));
+    List<Write> writes = new ArrayList<>(starts.writes(run, started, conflicting, now, now));
     writes.add(new Write.EnsureWorkflowTask(runId, c.taskQueue(), now));
     return new ChildStart(c.withRunId(runId), writes, null);
   }
@@ -133,8 +151,7 @@ public final class ChildWorkflows {
    *
    * @param status COMPLETED, FAILED, CANCELED, TERMINATED or TIMED_OUT
    */
-  public static List<Write> notifyParent(
-      EngineContext ctx,
+  public List<Write> notifyParent(
       WorkflowStarted started,
       String workflowId,
       String runId,
@@ -153,19 +170,54 @@ public final class ChildWorkflows {
             parent.runId(),
             List.of(
                 new Write.InsertInbox(
-                    parent.runId(), "ChildWorkflowClosed", now, ctx.codec().encode(event)),
+                    parent.runId(), "ChildWorkflowClosed", now, codec.encode(event)),
                 new Write.EnsureWorkflowTask(parent.runId(), parent.taskQueue(), now))));
   }
 
+  /**
+   * Returns the writes that tell a run's parent (if any) how it ended, from the closing command the
+   * run's last workflow task recorded.
+   *
+   * @param closing the recorded closing command ({@code WorkflowCompleted}, {@code WorkflowFailed}
+   *     or {@code WorkflowCanceled})
+   */
+  List<Write> notifyParentOfClose(
+      WorkflowInfo run,
+      WorkflowStarted started,
+      RunStatus status,
+      EventRecord closing,
+      Instant now) {
+    if (started == null || started.parent() == null) {
+      return List.of();
+    }
+    EventAttributes command = codec.decode(closing.data());
+    Payload result = command instanceof WorkflowCompleted c ? c.result() : null;
+    Failure failure =
+        switch (command) {
+          case WorkflowFailed f -> f.failure();
+          case WorkflowCanceled c ->
+              new Failure(
+                  Failure.CANCELED,
+                  "Canceled",
+                  c.details() == null ? "workflow cancelled" : c.details(),
+                  "",
+                  false,
+                  0,
+                  0,
+                  null);
+          default -> null;
+        };
+    return notifyParent(started, run.workflowId(), run.runId(), status, result, failure, now);
+  }
+
   /** Returns the writes that ask a child to cancel, if it still runs. */
-  public static List<Write> requestCancel(
-      EngineContext ctx,
+  public List<Write> requestCancel(
       WorkflowInfo parent,
       String childWorkflowId,
       Map<String, StartedChild> startedInBatch,
       String why,
       Instant now) {
-    StartedChild child = find(ctx, parent, childWorkflowId, startedInBatch);
+    StartedChild child = find(parent, childWorkflowId, startedInBatch);
     if (child == null) {
       return List.of();
     }
@@ -175,7 +227,7 @@ public final class ChildWorkflows {
             child.runId(),
             List.of(
                 new Write.InsertInbox(
-                    child.runId(), "WorkflowCancelRequested", now, ctx.codec().encode(cancel)),
+                    child.runId(), "WorkflowCancelRequested", now, codec.encode(cancel)),
                 new Write.EnsureWorkflowTask(child.runId(), child.taskQueue(), now))));
   }
 
@@ -184,8 +236,7 @@ public final class ChildWorkflows {
    * parent} closes: a termination timer (TERMINATE), a cancel request (REQUEST_CANCEL), nothing
    * (ABANDON).
    */
-  public static List<Write> onParentClose(
-      EngineContext ctx,
+  public List<Write> onParentClose(
       WorkflowInfo parent,
       List<OpenChild> children,
       Map<String, StartedChild> startedInBatch,
@@ -195,7 +246,7 @@ public final class ChildWorkflows {
       switch (open.policy()) {
         case ABANDON -> {}
         case TERMINATE -> {
-          StartedChild child = find(ctx, parent, open.workflowId(), startedInBatch);
+          StartedChild child = find(parent, open.workflowId(), startedInBatch);
           if (child != null) {
             writes.add(
                 new Write.IfRunning(
@@ -208,7 +259,6 @@ public final class ChildWorkflows {
         case REQUEST_CANCEL ->
             writes.addAll(
                 requestCancel(
-                    ctx,
                     parent,
                     open.workflowId(),
                     startedInBatch,
@@ -244,20 +294,17 @@ public final class ChildWorkflows {
   }
 
   /** The child's current run, if it runs and is this parent's child. */
-  private static StartedChild find(
-      EngineContext ctx,
-      WorkflowInfo parent,
-      String childWorkflowId,
-      Map<String, StartedChild> startedInBatch) {
+  private StartedChild find(
+      WorkflowInfo parent, String childWorkflowId, Map<String, StartedChild> startedInBatch) {
     StartedChild inBatch = startedInBatch.get(childWorkflowId);
     if (inBatch != null) {
       return inBatch;
     }
-    RunRecord latest = ctx.store().findLatestRun(parent.namespace(), childWorkflowId).orElse(null);
+    RunRecord latest = store.findLatestRun(parent.namespace(), childWorkflowId).orElse(null);
     if (latest == null || latest.status() != RunStatus.RUNNING) {
       return null;
     }
-    List<HistoryEvent> first = ctx.decode(ctx.store().readHistory(latest.runId(), 1));
+    List<HistoryEvent> first = events.decode(store.readHistory(latest.runId(), 1));
     if (first.isEmpty()
         || !(first.get(0).attributes() instanceof WorkflowStarted s)
         || s.parent() == null

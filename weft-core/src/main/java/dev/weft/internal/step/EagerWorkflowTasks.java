@@ -1,13 +1,18 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.step;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
-import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.engine.EagerDispatch;
+import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
-import dev.weft.internal.runtime.HistoryReplayer;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.RunnerFactory;
+import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.runtime.WorkflowRunner;
 import dev.weft.internal.runtime.WorkflowTaskFailedException;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
+import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +34,35 @@ import org.slf4j.LoggerFactory;
 public final class EagerWorkflowTasks {
   private static final Logger log = LoggerFactory.getLogger(EagerWorkflowTasks.class);
 
-  private final EngineContext ctx;
-  private final Dispatcher dispatcher;
+  private final WorkflowCache cache;
+  private final Store store;
+  private final RunnerFactory runners;
+  private final WeftClock clock;
+  private final FlowControlView flowControl;
+  private final RunWaiters waiters;
+  private final WorkflowTaskCommit commit;
+  private final HistoryGrowth growth;
+  private final EagerDispatch dispatch;
 
-  public EagerWorkflowTasks(EngineContext ctx, Dispatcher dispatcher) {
-    this.ctx = ctx;
-    this.dispatcher = dispatcher;
+  public EagerWorkflowTasks(
+      WorkflowCache cache,
+      Store store,
+      RunnerFactory runners,
+      WeftClock clock,
+      FlowControlView flowControl,
+      RunWaiters waiters,
+      WorkflowTaskCommit commit,
+      HistoryGrowth growth,
+      EagerDispatch dispatch) {
+    this.cache = cache;
+    this.store = store;
+    this.runners = runners;
+    this.clock = clock;
+    this.flowControl = flowControl;
+    this.waiters = waiters;
+    this.commit = commit;
+    this.growth = growth;
+    this.dispatch = dispatch;
   }
 
   /**
@@ -46,7 +74,7 @@ public final class EagerWorkflowTasks {
    */
   public boolean tryAdvance(
       String runId, EventAttributes event, Instant eventTime, List<Write> eventWrites) {
-    WorkflowCache.Taken taken = ctx.cache().take(runId);
+    WorkflowCache.Taken taken = cache.take(runId);
     if (taken.busy()) {
       return false;
     }
@@ -65,15 +93,13 @@ public final class EagerWorkflowTasks {
           return false;
         }
       }
-      if (runner.isClosing() || ctx.flowControl().current().isPaused(runner.info().taskQueue())) {
+      if (runner.isClosing() || flowControl.current().isPaused(runner.info().taskQueue())) {
         return false;
       }
-      Instant now = ctx.clock().now();
+      Instant now = clock.now();
       List<EventAttributes> commands = runner.runTask(List.of(event), now, null);
-      WorkflowTaskCommit.Prepared prepared =
-          WorkflowTaskCommit.forEvent(
-              ctx,
-              dispatcher,
+      PreparedCommit prepared =
+          commit.forEvent(
               runner.info(),
               runner.started(),
               runner.openChildren(),
@@ -83,22 +109,22 @@ public final class EagerWorkflowTasks {
               guarded(runId, eventWrites),
               commands,
               now);
-      if (!HistoryGrowth.allow(ctx, dispatcher, runner, prepared)) {
+      if (!growth.allow(runner, prepared)) {
         return false;
       }
-      CommitResult result = prepared.commit(ctx.store(), dispatcher);
+      CommitResult result = prepared.commit(store, dispatch);
       if (!result.committed()) {
         log.debug("eager workflow task of run {} lost a race: {}", runId, result);
         return false;
       }
       runner.setNextEventId(runner.nextEventId() + prepared.appendedEvents());
       runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
-      ctx.waiters().runProgressed(runId);
+      waiters.runProgressed(runId);
       if (!runner.isClosing()) {
-        ctx.cache().put(runner);
+        cache.put(runner);
         cached = true;
       }
-      prepared.dispatch(dispatcher);
+      prepared.dispatch(dispatch);
       return true;
     } catch (WorkflowTaskFailedException e) {
       log.debug("eager workflow task of run {} failed; the normal path will record it", runId, e);
@@ -108,7 +134,7 @@ public final class EagerWorkflowTasks {
         if (runner != null) {
           runner.destroy();
         }
-        ctx.cache().release(runId);
+        cache.release(runId);
       }
     }
   }
@@ -123,19 +149,18 @@ public final class EagerWorkflowTasks {
 
   /** Rebuilds a run that is not cached here by replaying its history, or returns null. */
   private WorkflowRunner rebuild(String runId) {
-    RunRecord run = ctx.store().findRun(runId).orElse(null);
+    RunRecord run = store.findRun(runId).orElse(null);
     if (run == null || run.status().isClosed()) {
       return null;
     }
     WorkflowRegistration registration =
-        ctx.registry().find(run.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
+        runners.find(run.taskQueue(), run.workflowType()).orElse(null);
     if (registration == null) {
       return null;
     }
-    WorkflowRunner runner = ctx.newRunner(run, registration);
+    WorkflowRunner runner = runners.create(run, registration);
     try {
-      List<EventAttributes> pending =
-          HistoryReplayer.replay(runner, ctx.decode(ctx.store().readHistory(runId, 1)));
+      List<EventAttributes> pending = runners.replay(runner, store.readHistory(runId, 1));
       if (pending.isEmpty() && runner.nextEventId() == run.nextEventId()) {
         return runner;
       }

@@ -1,4 +1,4 @@
-package dev.weft.internal.engine;
+package dev.weft.internal.step;
 
 import dev.weft.converter.Payload;
 import dev.weft.history.Failure;

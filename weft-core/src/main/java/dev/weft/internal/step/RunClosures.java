@@ -1,13 +1,17 @@
-package dev.weft.internal.engine;
+package dev.weft.internal.step;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.Failure;
 import dev.weft.history.HistoryEvent;
+import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
 import java.time.Instant;
@@ -25,7 +29,24 @@ import java.util.function.Function;
 public final class RunClosures {
   private static final int ATTEMPTS = 50;
 
-  private RunClosures() {}
+  private final Store store;
+  private final WeftClock clock;
+  private final EventRecords events;
+  private final WorkflowCache cache;
+  private final ChildWorkflows children;
+
+  public RunClosures(
+      Store store,
+      WeftClock clock,
+      EventRecords events,
+      WorkflowCache cache,
+      ChildWorkflows children) {
+    this.store = store;
+    this.clock = clock;
+    this.events = events;
+    this.cache = cache;
+    this.children = children;
+  }
 
   /** What closing a run writes besides the common part. */
   public record Closing(
@@ -42,19 +63,17 @@ public final class RunClosures {
    * @return false if the run was closed already (nothing written)
    * @throws IllegalStateException if the run kept changing under the request
    */
-  public static boolean close(
-      EngineContext ctx, String runId, Function<List<HistoryEvent>, Closing> closing) {
+  public boolean close(String runId, Function<List<HistoryEvent>, Closing> closing) {
     for (int i = 0; i < ATTEMPTS; i++) {
-      RunRecord run = ctx.store().findRun(runId).orElse(null);
+      RunRecord run = store.findRun(runId).orElse(null);
       if (run == null || run.status().isClosed()) {
         return false;
       }
-      List<HistoryEvent> history = ctx.decode(ctx.store().readHistory(runId, 1));
-      Instant now = ctx.clock().now();
-      CommitResult result =
-          ctx.store().commit(batch(ctx, run, history, closing.apply(history), now)).join();
+      List<HistoryEvent> history = events.decode(store.readHistory(runId, 1));
+      Instant now = clock.now();
+      CommitResult result = store.commit(batch(run, history, closing.apply(history), now)).join();
       if (result.committed()) {
-        ctx.cache().invalidate(runId);
+        cache.invalidate(runId);
         return true;
       }
     }
@@ -63,9 +82,8 @@ public final class RunClosures {
   }
 
   /** Terminates a running run; returns false if it was closed already. */
-  public static boolean terminate(EngineContext ctx, String runId, String reason) {
+  public boolean terminate(String runId, String reason) {
     return close(
-        ctx,
         runId,
         history ->
             new Closing(
@@ -82,17 +100,16 @@ public final class RunClosures {
         : null;
   }
 
-  private static Batch batch(
-      EngineContext ctx, RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
-    return Batch.builder().addAll(writes(ctx, run, history, closing, now)).build();
+  private Batch batch(RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
+    return Batch.builder().addAll(writes(run, history, closing, now)).build();
   }
 
   /**
    * Returns the writes that close a running run (for a caller that closes it inside a larger
    * batch), guarded by its next event ID.
    */
-  public static List<Write> writes(
-      EngineContext ctx, RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
+  public List<Write> writes(
+      RunRecord run, List<HistoryEvent> history, Closing closing, Instant now) {
     WorkflowInfo info =
         new WorkflowInfo(
             run.namespace(), run.workflowId(), run.runId(), run.workflowType(), run.taskQueue());
@@ -101,17 +118,14 @@ public final class RunClosures {
         new Write.AppendEvents(
             run.runId(),
             run.nextEventId(),
-            List.of(ctx.record(run.nextEventId(), now, closing.event()))));
+            List.of(events.record(run.nextEventId(), now, closing.event()))));
     batch.add(new Write.CloseRun(run.runId(), closing.status(), now));
     batch.add(new Write.DeleteRunTasks(run.runId()));
     batch.addAll(closing.retry());
-    batch.addAll(
-        ChildWorkflows.onParentClose(
-            ctx, info, ChildWorkflows.openChildren(history), Map.of(), now));
+    batch.addAll(children.onParentClose(info, ChildWorkflows.openChildren(history), Map.of(), now));
     if (!closing.retried()) {
       batch.addAll(
-          ChildWorkflows.notifyParent(
-              ctx,
+          children.notifyParent(
               started(history),
               run.workflowId(),
               run.runId(),

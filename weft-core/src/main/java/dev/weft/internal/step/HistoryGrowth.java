@@ -1,8 +1,7 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.step;
 
 import dev.weft.engine.HistoryLimits;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunClosures;
+import dev.weft.internal.engine.EagerDispatch;
 import dev.weft.internal.runtime.WorkflowRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,27 +11,30 @@ import org.slf4j.LoggerFactory;
  * crosses a warning limit, and terminates the run instead of committing a task that would take it
  * past a hard limit.
  */
-final class HistoryGrowth {
+public final class HistoryGrowth {
   private static final Logger log = LoggerFactory.getLogger(HistoryGrowth.class);
 
-  private HistoryGrowth() {}
+  private final HistoryLimits limits;
+  private final RunClosures closures;
+  private final EagerDispatch dispatch;
+
+  public HistoryGrowth(HistoryLimits limits, RunClosures closures, EagerDispatch dispatch) {
+    this.limits = limits;
+    this.closures = closures;
+    this.dispatch = dispatch;
+  }
 
   /**
    * Returns whether the task may commit. If not, its reserved slots were given back and the run was
    * terminated, with the reason in its history.
    */
-  static boolean allow(
-      EngineContext ctx,
-      Dispatcher dispatcher,
-      WorkflowRunner runner,
-      WorkflowTaskCommit.Prepared prepared) {
-    HistoryLimits limits = ctx.historyLimits();
+  public boolean allow(WorkflowRunner runner, PreparedCommit prepared) {
     long eventsBefore = runner.nextEventId() - 1;
     long bytesBefore = runner.historyBytes();
     long eventsAfter = eventsBefore + prepared.appendedEvents();
     long bytesAfter = bytesBefore + prepared.appendedBytes();
     if (limits.exceeds(eventsAfter, bytesAfter)) {
-      prepared.release(dispatcher);
+      prepared.release(dispatch);
       String reason =
           "history limit exceeded: the next workflow task would leave "
               + limits.describe(eventsAfter, bytesAfter);
@@ -41,7 +43,7 @@ final class HistoryGrowth {
           runner.info().runId(),
           runner.info().workflowId(),
           reason);
-      RunClosures.terminate(ctx, runner.info().runId(), reason);
+      closures.terminate(runner.info().runId(), reason);
       return false;
     }
     if (limits.warns(eventsAfter, bytesAfter) && !limits.warns(eventsBefore, bytesBefore)) {

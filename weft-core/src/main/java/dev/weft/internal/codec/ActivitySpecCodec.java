@@ -1,4 +1,4 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.codec;
 
 import dev.weft.common.RetryPolicy;
 import dev.weft.converter.Payload;

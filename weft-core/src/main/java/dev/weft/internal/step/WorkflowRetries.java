@@ -1,7 +1,8 @@
-package dev.weft.internal.engine;
+package dev.weft.internal.step;
 
 import dev.weft.common.RetryPolicy;
 import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.store.RunRecord;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
@@ -18,7 +19,13 @@ import java.util.Set;
  * the workflow is never left without a run.
  */
 public final class WorkflowRetries {
-  private WorkflowRetries() {}
+  private final TimeOrderedIds ids;
+  private final RunStarts starts;
+
+  public WorkflowRetries(TimeOrderedIds ids, RunStarts starts) {
+    this.ids = ids;
+    this.starts = starts;
+  }
 
   /** The run that retries a workflow, and the writes that start it. */
   public record Retry(String newRunId, List<Write> writes) {}
@@ -27,8 +34,7 @@ public final class WorkflowRetries {
    * Plans the retry of a run that ended with a failure of {@code failureType}, if its policy allows
    * one and the backoff ends before the workflow's execution deadline.
    */
-  public static Optional<Retry> plan(
-      EngineContext ctx,
+  public Optional<Retry> plan(
       WorkflowInfo run,
       WorkflowStarted started,
       String failureType,
@@ -46,7 +52,7 @@ public final class WorkflowRetries {
     if (started.executionDeadline() != null && !runStart.isBefore(started.executionDeadline())) {
       return Optional.empty();
     }
-    String newRunId = ctx.ids().next();
+    String newRunId = ids.next();
     WorkflowStarted next =
         new WorkflowStarted(
             run.workflowType(),
@@ -65,8 +71,7 @@ public final class WorkflowRetries {
     RunRecord retry =
         RunRecord.started(
             run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);
-    List<Write> writes =
-        new ArrayList<>(RunStarts.writes(ctx, retry, next, Set.of(), now, runStart));
+    List<Write> writes = new ArrayList<>(starts.writes(retry, next, Set.of(), now, runStart));
     writes.add(new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), runStart));
     return Optional.of(new Retry(newRunId, writes));
   }

@@ -1,8 +1,10 @@
-package dev.weft.internal.engine;
+package dev.weft.internal.step;
 
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.common.Priority;
 import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
@@ -27,7 +29,13 @@ public final class RunStarts {
    */
   public static final long DEADLINE_TIMER_SEQ = 0;
 
-  private RunStarts() {}
+  private final EventRecords events;
+  private final EventCodec codec;
+
+  public RunStarts(EventRecords events, EventCodec codec) {
+    this.events = events;
+    this.codec = codec;
+  }
 
   /**
    * Returns the writes that start {@code run} with {@code started} as its first event.
@@ -38,8 +46,7 @@ public final class RunStarts {
    * @param runStart when its first workflow task is due (later than {@code now} for a retry after a
    *     backoff): its run timeout counts from there
    */
-  public static List<Write> writes(
-      EngineContext ctx,
+  public List<Write> writes(
       RunRecord run,
       WorkflowStarted started,
       Set<RunStatus> conflicting,
@@ -47,14 +54,14 @@ public final class RunStarts {
       Instant runStart) {
     List<Write> writes = new ArrayList<>(5);
     writes.add(new Write.InsertRun(run, conflicting, scheduling(started.effectivePriority())));
-    writes.add(new Write.AppendEvents(run.runId(), 1, List.of(ctx.record(1, now, started))));
+    writes.add(new Write.AppendEvents(run.runId(), 1, List.of(events.record(1, now, started))));
     if (!started.searchAttributes().isEmpty()) {
       writes.add(
           new Write.UpsertSearchAttributes(
               run.runId(), SearchAttributeCatalog.toStore(started.searchAttributes())));
     }
     if (started.memo() != null) {
-      writes.add(new Write.SetMemo(run.runId(), ctx.codec().encodeValue(started.memo())));
+      writes.add(new Write.SetMemo(run.runId(), codec.encodeValue(started.memo())));
     }
     Instant deadline = deadline(started, runStart);
     if (deadline != null) {

@@ -1,4 +1,4 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.engine;
 
 import dev.weft.internal.runtime.WorkflowRunner;
 import java.time.Duration;

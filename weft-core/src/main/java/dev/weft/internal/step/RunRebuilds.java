@@ -1,4 +1,4 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.step;
 
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.history.EventAttributes;
@@ -8,8 +8,8 @@ import dev.weft.history.EventAttributes.TimerStarted;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.IndexedValue;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
@@ -32,7 +32,13 @@ import java.util.TreeMap;
  * over: they belong to the run that started them.
  */
 public final class RunRebuilds {
-  private RunRebuilds() {}
+  private final EventRecords records;
+  private final EventCodec codec;
+
+  public RunRebuilds(EventRecords records, EventCodec codec) {
+    this.records = records;
+    this.codec = codec;
+  }
 
   /**
    * Returns the writes that insert {@code run} (running) with {@code history} followed by {@code
@@ -42,8 +48,7 @@ public final class RunRebuilds {
    * @param conflicting statuses of other runs of the workflow ID that make the insert conflict
    * @throws InvalidResetPointException if the history has child workflows open at its end
    */
-  public static List<Write> running(
-      EngineContext ctx,
+  public List<Write> running(
       RunRecord run,
       List<HistoryEvent> history,
       List<EventAttributes> appended,
@@ -68,24 +73,24 @@ public final class RunRebuilds {
               + " were open there and belong to the original run; pick a point before they"
               + " started or after they closed");
     }
-    List<EventRecord> records = new ArrayList<>(history.size() + appended.size());
+    List<EventRecord> events = new ArrayList<>(history.size() + appended.size());
     for (HistoryEvent e : history) {
-      records.add(ctx.record(e.eventId(), e.time(), e.attributes()));
+      events.add(records.record(e.eventId(), e.time(), e.attributes()));
     }
     long id = history.get(history.size() - 1).eventId() + 1;
     for (EventAttributes e : appended) {
-      records.add(ctx.record(id++, now, e));
+      events.add(records.record(id++, now, e));
     }
     List<Write> writes = new ArrayList<>();
     writes.add(new Write.InsertRun(run, conflicting));
-    writes.add(new Write.AppendEvents(run.runId(), 1, records));
+    writes.add(new Write.AppendEvents(run.runId(), 1, events));
     if (!pending.searchAttributes.isEmpty()) {
       writes.add(
           new Write.UpsertSearchAttributes(
               run.runId(), SearchAttributeCatalog.toStore(pending.searchAttributes)));
     }
     if (started.memo() != null) {
-      writes.add(new Write.SetMemo(run.runId(), ctx.codec().encodeValue(started.memo())));
+      writes.add(new Write.SetMemo(run.runId(), codec.encodeValue(started.memo())));
     }
     Instant deadline = RunStarts.deadline(started, now);
     if (deadline != null) {
@@ -94,15 +99,14 @@ public final class RunRebuilds {
               new TimerRecord(run.runId(), RunStarts.DEADLINE_TIMER_SEQ, deadline)));
     }
     for (ActivityScheduled a : pending.activities.values()) {
-      writes.add(new Write.InsertActivityTask(WorkflowTaskCommit.activityRecord(info, a, now)));
+      writes.add(new Write.InsertActivityTask(ActivityTasks.record(info, a, now)));
     }
     for (TimerStarted t : pending.timers.values()) {
       writes.add(new Write.InsertTimer(new TimerRecord(run.runId(), t.seq(), t.fireAt())));
     }
     for (EventAttributes e : inbox) {
       writes.add(
-          new Write.InsertInbox(
-              run.runId(), e.getClass().getSimpleName(), now, ctx.codec().encode(e)));
+          new Write.InsertInbox(run.runId(), e.getClass().getSimpleName(), now, codec.encode(e)));
     }
     writes.add(new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now));
     return writes;

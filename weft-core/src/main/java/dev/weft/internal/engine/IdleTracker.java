@@ -1,4 +1,4 @@
-package dev.weft.internal.worker;
+package dev.weft.internal.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
