@@ -33,6 +33,7 @@ import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.retention.RetentionSweeper;
 import dev.weft.internal.runtime.WorkflowRunners;
 import dev.weft.internal.step.ActivityTasks;
+import dev.weft.internal.step.ChildStarts;
 import dev.weft.internal.step.ChildWorkflows;
 import dev.weft.internal.step.ContinuedRuns;
 import dev.weft.internal.step.EagerWorkflowTasks;
@@ -117,7 +118,7 @@ public final class EngineAssembly {
 
     RunStarts starts = new RunStarts(records, codec);
     WorkflowRetries retries = new WorkflowRetries(ids, starts);
-    ChildWorkflows children = new ChildWorkflows(store, ids, codec, records, starts);
+    ChildWorkflows children = new ChildWorkflows(store, codec, records);
     RunClosures closures = new RunClosures(store, clock, records, cache, children);
     HistoryGrowth growth = new HistoryGrowth(settings.historyLimits(), closures, dispatcher);
     FirstTaskLeases leases =
@@ -127,11 +128,11 @@ public final class EngineAssembly {
             records,
             codec,
             nodeId,
-            ids,
+            new ChildStarts(store, ids, starts),
             children,
             retries,
             new ActivityTasks(nodeId, flowControl, dispatcher),
-            new ContinuedRuns(starts, leases));
+            new ContinuedRuns(ids, starts, leases));
     EagerWorkflowTasks eager =
         new EagerWorkflowTasks(
             cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);

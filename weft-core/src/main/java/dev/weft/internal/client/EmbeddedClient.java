@@ -108,60 +108,47 @@ public final class EmbeddedClient implements WeftClient {
     return handle(run, Object.class);
   }
 
-  private <R> WorkflowHandle<R> startCaptured(Runnable invocation) {
-    WorkflowStubs.Captured call = WorkflowStubs.capture(invocation);
-    WorkflowStubs.Target target = call.target();
-    if (target.options == null) {
-      throw new IllegalArgumentException(
-          "client.start needs a stub made with WorkflowOptions; this stub is bound to workflow '"
-              + target.workflowId
-              + "'");
-    }
-    RunRecord run = target.start(this, call.args());
-    return handle(run, call.method().getGenericReturnType());
-  }
-
   @Override
   public <R> WorkflowHandle<R> start(Functions.Func<R> workflow) {
-    return startCaptured(workflow::apply);
+    return WorkflowStubs.startCaptured(this, workflow::apply);
   }
 
   @Override
   public <A1, R> WorkflowHandle<R> start(Functions.Func1<A1, R> workflow, A1 arg1) {
-    return startCaptured(() -> workflow.apply(arg1));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1));
   }
 
   @Override
   public <A1, A2, R> WorkflowHandle<R> start(
       Functions.Func2<A1, A2, R> workflow, A1 arg1, A2 arg2) {
-    return startCaptured(() -> workflow.apply(arg1, arg2));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2));
   }
 
   @Override
   public <A1, A2, A3, R> WorkflowHandle<R> start(
       Functions.Func3<A1, A2, A3, R> workflow, A1 arg1, A2 arg2, A3 arg3) {
-    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2, arg3));
   }
 
   @Override
   public WorkflowHandle<Void> start(Functions.Proc workflow) {
-    return startCaptured(workflow::apply);
+    return WorkflowStubs.startCaptured(this, workflow::apply);
   }
 
   @Override
   public <A1> WorkflowHandle<Void> start(Functions.Proc1<A1> workflow, A1 arg1) {
-    return startCaptured(() -> workflow.apply(arg1));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1));
   }
 
   @Override
   public <A1, A2> WorkflowHandle<Void> start(Functions.Proc2<A1, A2> workflow, A1 arg1, A2 arg2) {
-    return startCaptured(() -> workflow.apply(arg1, arg2));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2));
   }
 
   @Override
   public <A1, A2, A3> WorkflowHandle<Void> start(
       Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2, A3 arg3) {
-    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2, arg3));
   }
 
   @Override
@@ -183,51 +170,12 @@ public final class EmbeddedClient implements WeftClient {
 
   @Override
   public <R> WorkflowHandle<R> signalWithStart(Functions.Func<R> start, Functions.Proc signal) {
-    return signalWithStartCaptured(start::apply, signal);
+    return WorkflowStubs.signalWithStartCaptured(this, start::apply, signal);
   }
 
   @Override
   public WorkflowHandle<Void> signalWithStart(Functions.Proc start, Functions.Proc signal) {
-    return signalWithStartCaptured(start, signal);
-  }
-
-  private <R> WorkflowHandle<R> signalWithStartCaptured(
-      Functions.Proc start, Functions.Proc signal) {
-    WorkflowStubs.Captured startCall = WorkflowStubs.capture(start::apply);
-    WorkflowStubs.Captured signalCall = WorkflowStubs.capture(signal::apply);
-    WorkflowStubs.Target target = startCall.target();
-    if (target.options == null || signalCall.target() != target) {
-      throw new IllegalArgumentException(
-          "signalWithStart needs two calls on the same stub made with WorkflowOptions: its"
-              + " workflow method, then one of its signal methods");
-    }
-    if (!startCall.method().equals(target.definition.workflowMethod())) {
-      throw new IllegalArgumentException(
-          "the first call of signalWithStart must be the workflow method, not "
-              + startCall.method().getName());
-    }
-    String signalName = signalNameOf(target.definition, signalCall.method());
-    RunRecord run =
-        starts.signalWithStart(
-            target.definition.type(),
-            target.options,
-            startCall.args(),
-            signalName,
-            signalCall.args());
-    target.started = run;
-    return handle(run, startCall.method().getGenericReturnType());
-  }
-
-  private static String signalNameOf(WorkflowDefinition definition, java.lang.reflect.Method m) {
-    return definition.signals().entrySet().stream()
-        .filter(e -> e.getValue().equals(m))
-        .map(java.util.Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the second call of signalWithStart must be a signal method, not "
-                        + m.getName()));
+    return WorkflowStubs.signalWithStartCaptured(this, start, signal);
   }
 
   @Override

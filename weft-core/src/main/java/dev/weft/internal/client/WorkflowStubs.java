@@ -1,8 +1,10 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.store.RunRecord;
+import dev.weft.workflow.Functions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -39,6 +41,62 @@ final class WorkflowStubs {
               + " client.newWorkflowStub, e.g. client.start(stub::process, order)");
     }
     return slot[0];
+  }
+
+  /** Starts the workflow of the stub call {@code invocation} makes in capture mode. */
+  static <R> WorkflowHandle<R> startCaptured(EmbeddedClient client, Runnable invocation) {
+    Captured call = capture(invocation);
+    Target target = call.target();
+    if (target.options == null) {
+      throw new IllegalArgumentException(
+          "client.start needs a stub made with WorkflowOptions; this stub is bound to workflow '"
+              + target.workflowId
+              + "'");
+    }
+    RunRecord run = target.start(client, call.args());
+    return client.handle(run, call.method().getGenericReturnType());
+  }
+
+  /** Signal-with-start from two stub calls: the workflow method, then a signal method. */
+  static <R> WorkflowHandle<R> signalWithStartCaptured(
+      EmbeddedClient client, Functions.Proc start, Functions.Proc signal) {
+    Captured startCall = capture(start::apply);
+    Captured signalCall = capture(signal::apply);
+    Target target = startCall.target();
+    if (target.options == null || signalCall.target() != target) {
+      throw new IllegalArgumentException(
+          "signalWithStart needs two calls on the same stub made with WorkflowOptions: its"
+              + " workflow method, then one of its signal methods");
+    }
+    if (!startCall.method().equals(target.definition.workflowMethod())) {
+      throw new IllegalArgumentException(
+          "the first call of signalWithStart must be the workflow method, not "
+              + startCall.method().getName());
+    }
+    String signalName = signalNameOf(target.definition, signalCall.method());
+    RunRecord run =
+        client
+            .starts()
+            .signalWithStart(
+                target.definition.type(),
+                target.options,
+                startCall.args(),
+                signalName,
+                signalCall.args());
+    target.started = run;
+    return client.handle(run, startCall.method().getGenericReturnType());
+  }
+
+  private static String signalNameOf(WorkflowDefinition definition, Method m) {
+    return definition.signals().entrySet().stream()
+        .filter(e -> e.getValue().equals(m))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the second call of signalWithStart must be a signal method, not "
+                        + m.getName()));
   }
 
   static <W> W newStub(EmbeddedClient client, Class<W> iface, Target target) {

@@ -1,7 +1,5 @@
 package dev.weft.internal.step;
 
-import dev.weft.client.WorkflowIdReusePolicy;
-import dev.weft.common.Priority;
 import dev.weft.converter.Payload;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ChildWorkflowClosed;
@@ -16,10 +14,8 @@ import dev.weft.history.HistoryEvent;
 import dev.weft.history.ParentRun;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
-import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.runtime.OpenChild;
 import dev.weft.store.EventRecord;
-import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
@@ -32,14 +28,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * The links between a parent run and its child workflows, as writes: starting a child in the
- * parent's transaction, telling the parent how the child ended, and applying the parent-close
- * policy to children still running when the parent closes. Messages between the two runs are {@link
- * Write.IfRunning} groups, so neither side's transaction fails because the other closed.
+ * The links between a parent run and its child workflows, as writes: telling the parent how the
+ * child ended, asking a child to cancel, and applying the parent-close policy to children still
+ * running when the parent closes ({@link ChildStarts} starts them). Messages between the two runs
+ * are {@link Write.IfRunning} groups, so neither side's transaction fails because the other closed.
  */
 public final class ChildWorkflows {
   /**
@@ -49,101 +43,17 @@ public final class ChildWorkflows {
   public static final long TERMINATE_TIMER_SEQ = -1;
 
   private final Store store;
-  private final TimeOrderedIds ids;
   private final EventCodec codec;
   private final EventRecords events;
-  private final RunStarts starts;
 
-  public ChildWorkflows(
-      Store store, TimeOrderedIds ids, EventCodec codec, EventRecords events, RunStarts starts) {
+  public ChildWorkflows(Store store, EventCodec codec, EventRecords events) {
     this.store = store;
-    this.ids = ids;
     this.codec = codec;
     this.events = events;
-    this.starts = starts;
   }
 
   /** A child started in this batch: its run and queue. */
   public record StartedChild(String runId, String taskQueue) {}
-
-  /**
-   * The outcome of a start command: the command as recorded (with the child's run ID) and the
-   * writes that start the child; or, if the ID is taken, the event that tells the parent.
-   */
-  public record ChildStart(
-      StartChildWorkflowInitiated command, List<Write> writes, ChildWorkflowStartFailed failed) {}
-
-  /**
-   * Plans the start of a child workflow commanded by {@code parent}.
-   *
-   * @param startedInBatch the children the same batch starts already (their IDs are taken too)
-   */
-  public ChildStart start(
-      WorkflowInfo parent,
-      StartChildWorkflowInitiated c,
-      Map<String, StartedChild> startedInBatch,
-      Instant now) {
-    StartedChild sibling = startedInBatch.get(c.workflowId());
-    if (sibling != null) {
-      return new ChildStart(
-          c,
-          List.of(),
-          new ChildWorkflowStartFailed(
-              c.seq(),
-              c.workflowId(),
-              "workflow ID '"
-                  + c.workflowId()
-                  + "' is taken: run "
-                  + sibling.runId()
-                  + " is RUNNING (started by the same workflow task)"));
-    }
-    Set<RunStatus> conflicting =
-        RunStarts.conflictingStatuses(WorkflowIdReusePolicy.valueOf(c.idReusePolicy()));
-    Optional<RunRecord> taken =
-        store
-            .listRuns(new RunQuery(parent.namespace(), null, null, c.workflowId(), 100, null))
-            .runs()
-            .stream()
-            .filter(r -> conflicting.contains(r.status()))
-            .findFirst();
-    if (taken.isPresent()) {
-      RunRecord existing = taken.get();
-      String reason =
-          "workflow ID '"
-              + c.workflowId()
-              + "' is taken: run "
-              + existing.runId()
-              + " is "
-              + existing.status()
-              + (existing.status() == RunStatus.RUNNING
-                  ? ""
-                  : " and the ID reuse policy " + c.idReusePolicy() + " forbids another run");
-      return new ChildStart(
-          c, List.of(), new ChildWorkflowStartFailed(c.seq(), c.workflowId(), reason));
-    }
-    String runId = ids.next();
-    WorkflowStarted started =
-        new WorkflowStarted(
-            c.workflowType(),
-            c.workflowId(),
-            c.taskQueue(),
-            c.input(),
-            null,
-            new ParentRun(parent.workflowId(), parent.runId(), c.seq(), parent.taskQueue()),
-            1,
-            c.executionTimeout() == null ? null : now.plus(c.executionTimeout()),
-            c.runTimeout(),
-            c.retryPolicy(),
-            c.searchAttributes(),
-            c.memo(),
-            c.priority() == null ? Priority.DEFAULT : c.priority());
-    RunRecord run =
-        RunRecord.started(
-            parent.namespace(), c.workflowId(), runId, c.workflowType(), c.taskQueue(), now);
-    List<Write> writes = new ArrayList<>(starts.writes(run, started, conflicting, now, now));
-    writes.add(new Write.EnsureWorkflowTask(runId, c.taskQueue(), now));
-    return new ChildStart(c.withRunId(runId), writes, null);
-  }
 
   /**
    * Returns the writes that tell a run's parent how it ended, if it has a parent; nothing happens

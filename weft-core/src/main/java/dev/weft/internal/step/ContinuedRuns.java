@@ -2,6 +2,7 @@ package dev.weft.internal.step;
 
 import dev.weft.history.EventAttributes.WorkflowContinuedAsNew;
 import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.store.RunRecord;
 import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
@@ -18,12 +19,19 @@ import java.util.Set;
  * 1. The workflow ID reuse policy does not apply (it is the same workflow).
  */
 public final class ContinuedRuns {
+  private final TimeOrderedIds ids;
   private final RunStarts starts;
   private final FirstTaskLeases leases;
 
-  public ContinuedRuns(RunStarts starts, FirstTaskLeases leases) {
+  public ContinuedRuns(TimeOrderedIds ids, RunStarts starts, FirstTaskLeases leases) {
+    this.ids = ids;
     this.starts = starts;
     this.leases = leases;
+  }
+
+  /** Returns the run ID of a new continuing run. */
+  String newRunId() {
+    return ids.next();
   }
 
   /**

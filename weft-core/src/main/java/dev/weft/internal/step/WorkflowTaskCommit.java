@@ -19,7 +19,6 @@ import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
-import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.runtime.OpenChild;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.Batch;
@@ -51,7 +50,7 @@ public final class WorkflowTaskCommit {
   private final EventRecords records;
   private final EventCodec codec;
   private final String nodeId;
-  private final TimeOrderedIds ids;
+  private final ChildStarts childStarts;
   private final ChildWorkflows children;
   private final WorkflowRetries retries;
   private final ActivityTasks activities;
@@ -59,13 +58,12 @@ public final class WorkflowTaskCommit {
 
   /**
    * @param nodeId this node's name in the task boundaries it records
-   * @param ids makes the run IDs of runs a task starts (continue-as-new)
    */
   public WorkflowTaskCommit(
       EventRecords records,
       EventCodec codec,
       String nodeId,
-      TimeOrderedIds ids,
+      ChildStarts childStarts,
       ChildWorkflows children,
       WorkflowRetries retries,
       ActivityTasks activities,
@@ -73,7 +71,7 @@ public final class WorkflowTaskCommit {
     this.records = records;
     this.codec = codec;
     this.nodeId = nodeId;
-    this.ids = ids;
+    this.childStarts = childStarts;
     this.children = children;
     this.retries = retries;
     this.activities = activities;
@@ -198,7 +196,7 @@ public final class WorkflowTaskCommit {
     for (EventAttributes original : commands) {
       EventAttributes command = original;
       if (command instanceof StartChildWorkflowInitiated c) {
-        ChildWorkflows.ChildStart start = children.start(run, c, startedChildren, now);
+        ChildStarts.ChildStart start = childStarts.start(run, c, startedChildren, now);
         command = start.command();
         childWrites.addAll(start.writes());
         if (start.failed() != null) {
@@ -221,7 +219,7 @@ public final class WorkflowTaskCommit {
                     + ")",
                 now));
       } else if (command instanceof WorkflowContinuedAsNew c) {
-        String newRunId = ids.next();
+        String newRunId = continuedRuns.newRunId();
         command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
         successor = continuedRuns.writes(run, started, newRunId, c, now, leasedTasks);
         closeStatus = RunStatus.CONTINUED_AS_NEW;
