@@ -280,6 +280,10 @@ public final class WorkflowRunner {
     return instance;
   }
 
+  MessageHandlers handlers() {
+    return handlers;
+  }
+
   Concurrency concurrency() {
     return concurrency;
   }
