@@ -146,9 +146,7 @@ final class FairnessWorkload implements Workload {
       }
       // wait until the whole backlog is queued (finished tasks leave the table)
       long scheduled;
-      while ((scheduled =
-              engine.internalContext().store().stats().activityTasks() + HOLDS_DONE.get())
-          < noisy) {
+      while ((scheduled = engine.store().stats().activityTasks() + HOLDS_DONE.get()) < noisy) {
         Thread.sleep(50);
       }
       double queueSeconds = (System.nanoTime() - queueStart) / 1e9;

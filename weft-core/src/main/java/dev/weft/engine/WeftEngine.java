@@ -5,22 +5,9 @@ import dev.weft.common.SearchAttributeType;
 import dev.weft.converter.DataConverter;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.converter.PayloadCodec;
-import dev.weft.internal.client.EmbeddedClient;
-import dev.weft.internal.codec.PayloadConverter;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.FlowControlView;
-import dev.weft.internal.engine.MillisClock;
-import dev.weft.internal.engine.QueueRegistration;
-import dev.weft.internal.engine.Registry;
-import dev.weft.internal.engine.RunWaiters;
-import dev.weft.internal.engine.TimeOrderedIds;
-import dev.weft.internal.retention.RetentionSweeper;
+import dev.weft.internal.assembly.EngineAssembly;
+import dev.weft.internal.assembly.EngineSettings;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
-import dev.weft.internal.worker.Dispatcher;
-import dev.weft.internal.worker.IdleTracker;
-import dev.weft.internal.worker.Workers;
-import dev.weft.internal.worker.WorkflowCache;
-import dev.weft.store.FlowControlChange;
 import dev.weft.store.Store;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,41 +44,34 @@ public final class WeftEngine implements AutoCloseable {
     CLOSED
   }
 
-  private final EngineContext ctx;
-  private final Registry registry;
-  private final EmbeddedClient client;
+  private final Store store;
+  private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
-  private final RetentionSweeper retention;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
-  private Workers workers;
 
   private WeftEngine(Builder b) {
-    this.registry = new Registry();
-    IdleTracker idle = new IdleTracker();
-    this.ctx =
-        new EngineContext(
-            b.store,
-            new MillisClock(b.clock),
-            b.namespace,
-            b.nodeId,
-            new PayloadConverter(b.dataConverter, b.payloadCodec, b.maxPayloadBytes),
-            registry,
-            new WorkflowCache(b.cacheSize),
-            new RunWaiters(),
-            idle,
-            new Dispatcher(registry, idle),
-            new TimeOrderedIds(b.clock),
-            b.deadlockTimeout,
-            b.workflowTaskLease,
-            b.safetyPoll,
-            b.searchAttributes,
-            b.historyLimits,
-            b.store.capabilities().exclusiveAccess() ? Duration.ZERO : b.stickyWait,
-            new FlowControlView(b.store, b.safetyPoll));
-    this.client = new EmbeddedClient(ctx);
+    this.store = b.store;
+    this.assembly =
+        new EngineAssembly(
+            new EngineSettings(
+                b.store,
+                b.clock,
+                b.namespace,
+                b.nodeId,
+                b.dataConverter,
+                b.payloadCodec,
+                b.maxPayloadBytes,
+                b.cacheSize,
+                b.deadlockTimeout,
+                b.workflowTaskLease,
+                b.safetyPoll,
+                b.stickyWait,
+                b.retention,
+                b.retentionSweepInterval,
+                b.searchAttributes,
+                b.historyLimits));
     this.shutdownTimeout = b.shutdownTimeout;
-    this.retention = new RetentionSweeper(ctx, b.retention, b.retentionSweepInterval);
   }
 
   /** Returns a builder. */
@@ -118,7 +98,7 @@ public final class WeftEngine implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("add workers before WeftEngine.start()");
       }
-      return new Worker(registry.queue(taskQueue, options));
+      return new Worker(assembly.registry().queue(taskQueue, options));
     } finally {
       lock.unlock();
     }
@@ -135,31 +115,13 @@ public final class WeftEngine implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("engine is " + state + "; start() may be called once");
       }
-      registry.freeze();
       // leases of a previous process of this store (exclusive access) or of this node ID (a
       // node restarting under its name) are dead: their work resumes now, not when they run out
-      int ended =
-          ctx.store().capabilities().exclusiveAccess()
-              ? ctx.store().expireAllLeases(ctx.clock().now())
-              : ctx.store().expireLeasesOf(ctx.nodeId(), ctx.clock().now());
+      int ended = assembly.endLeftoverLeases();
       if (ended > 0) {
         log.info("resumed {} task(s) left running by a previous process", ended);
       }
-      // the queues this node serves are known to the store (pauses and limits may name them)
-      for (QueueRegistration queue : registry.all()) {
-        ctx.store().changeFlowControl(new FlowControlChange.RegisterQueue(queue.taskQueue()));
-      }
-      ctx.flowControl().refresh();
-      workers = new Workers(ctx);
-      ctx.store().addListener(workers);
-      ctx.clock()
-          .addAdvanceListener(
-              () -> {
-                workers.wakeDueWork();
-                workers.wakeAllPollers();
-              });
-      workers.start();
-      retention.start();
+      assembly.startWorkers();
       state = State.STARTED;
     } finally {
       lock.unlock();
@@ -168,15 +130,25 @@ public final class WeftEngine implements AutoCloseable {
 
   /** Returns the client of this engine. */
   public WeftClient client() {
-    return client;
+    return assembly.client();
   }
 
   /**
-   * Returns the engine's internals, for Weft's own testing kit (time skipping). Not part of the
-   * public API: it may change in any release.
+   * Returns the store this engine runs on: the one given to {@link Builder#store}, which the engine
+   * owns and closes. For tools and tests that read the store directly (statistics, listings);
+   * writing to it bypasses the engine and can break its runs.
    */
-  public EngineContext internalContext() {
-    return ctx;
+  public Store store() {
+    return store;
+  }
+
+  /**
+   * Returns what the engine has in progress, for testing kits that move time (weft-testing's
+   * time-skipping environment). Applications do not need it. Thread-safe; valid before {@link
+   * #start()} and after {@link #close()}.
+   */
+  public WorkInProgress workInProgress() {
+    return assembly.workInProgress();
   }
 
   /**
@@ -190,17 +162,7 @@ public final class WeftEngine implements AutoCloseable {
       if (state == State.CLOSED) {
         return;
       }
-      if (workers != null) {
-        retention.stop();
-        try {
-          workers.stop(shutdownTimeout);
-          ctx.idle().awaitIdle(shutdownTimeout.toNanos());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      ctx.cache().clear();
-      ctx.store().close();
+      assembly.close(shutdownTimeout);
       state = State.CLOSED;
     } finally {
       lock.unlock();

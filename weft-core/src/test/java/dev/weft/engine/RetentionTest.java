@@ -195,7 +195,7 @@ public class RetentionTest {
             dir,
             b -> b.retention(RETENTION).retentionSweepInterval(SWEEP_INTERVAL),
             e -> {
-              store.set(e.internalContext().store());
+              store.set(e.store());
               e.newWorker("jobs")
                   .registerWorkflow(Progress.class, ProgressImpl::new)
                   .registerActivities((Steps) () -> stepSeeing(store::get, runsSeenBySteps));

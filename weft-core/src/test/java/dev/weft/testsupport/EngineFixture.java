@@ -74,7 +74,7 @@ public final class EngineFixture implements AutoCloseable {
   }
 
   public Store store() {
-    return engine.internalContext().store();
+    return engine.store();
   }
 
   public StoreStats stats() {

@@ -1,10 +1,10 @@
 package dev.weft.testing;
 
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.worker.IdleTracker;
+import dev.weft.engine.WorkInProgress;
+import dev.weft.store.Store;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +18,17 @@ import org.slf4j.LoggerFactory;
 final class TimeSkipper {
   private static final Logger log = LoggerFactory.getLogger(TimeSkipper.class);
 
-  private final EngineContext ctx;
+  private static final Duration IDLE_WAIT = Duration.ofMillis(100);
+
+  private final WorkInProgress progress;
+  private final Store store;
   private final SkippingClock clock;
   private volatile boolean running = true;
   private Thread thread;
 
-  TimeSkipper(EngineContext ctx, SkippingClock clock) {
-    this.ctx = ctx;
+  TimeSkipper(WorkInProgress progress, Store store, SkippingClock clock) {
+    this.progress = progress;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -45,22 +49,23 @@ final class TimeSkipper {
   }
 
   private void loop() {
-    IdleTracker idle = ctx.idle();
     while (running) {
       try {
-        if (!idle.awaitIdle(TimeUnit.MILLISECONDS.toNanos(100))) {
+        if (!progress.awaitIdle(IDLE_WAIT)) {
           continue;
         }
-        if (ctx.waiters().resultWaits() == 0) {
+        if (!progress.resultAwaited()) {
           Thread.sleep(5);
           continue;
         }
-        long generation = idle.generation();
+        long generation = progress.generation();
         Instant now = clock.now();
-        Optional<Instant> next = ctx.store().nextDueTime(now);
+        Optional<Instant> next = store.nextDueTime(now);
         if (next.isPresent() && next.get().isAfter(now)) {
           Thread.sleep(2);
-          if (idle.isIdle() && idle.generation() == generation && ctx.waiters().resultWaits() > 0) {
+          if (progress.isIdle()
+              && progress.generation() == generation
+              && progress.resultAwaited()) {
             log.debug("skipping time from {} to {}", now, next.get());
             clock.advanceTo(next.get());
             continue;

@@ -87,7 +87,7 @@ public final class WeftTestEnvironment implements AutoCloseable {
   public void start() {
     engine.start();
     if (timeSkipping) {
-      skipper = new TimeSkipper(engine.internalContext(), clock);
+      skipper = new TimeSkipper(engine.workInProgress(), engine.store(), clock);
       skipper.start();
     }
   }

@@ -2,9 +2,8 @@ package dev.weft.testing;
 
 import dev.weft.converter.DataConverter;
 import dev.weft.converter.JacksonDataConverter;
+import dev.weft.history.HistoryReplay;
 import dev.weft.history.WorkflowHistory;
-import dev.weft.internal.codec.PayloadConverter;
-import dev.weft.internal.runtime.HistoryCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -56,10 +55,6 @@ public final class WorkflowReplayer {
       Class<?> workflowInterface,
       Supplier<?> implementation,
       DataConverter converter) {
-    HistoryCheck.replay(
-        history,
-        workflowInterface,
-        implementation,
-        new PayloadConverter(converter, null, Long.MAX_VALUE));
+    HistoryReplay.replay(history, workflowInterface, implementation, converter);
   }
 }

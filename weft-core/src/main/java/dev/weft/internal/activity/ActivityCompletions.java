@@ -1,14 +1,16 @@
 package dev.weft.internal.activity;
 
 import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.ActivityNotFoundException;
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.codec.ActivitySpecCodec;
+import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.FailureConverter;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.worker.ActivitySpec;
-import dev.weft.internal.worker.ActivitySpecCodec;
-import dev.weft.internal.worker.EagerWorkflowTasks;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.HeartbeatResult;
+import dev.weft.store.Store;
 import java.time.Instant;
 
 /**
@@ -18,27 +20,38 @@ import java.time.Instant;
  * attempt started) writes nothing and is told so.
  */
 public final class ActivityCompletions {
-  private final EngineContext ctx;
+  private final Store store;
+  private final WeftClock clock;
+  private final PayloadConverter payloads;
+  private final EventCodec codec;
   private final ActivityOutcomes outcomes;
 
-  public ActivityCompletions(EngineContext ctx) {
-    this.ctx = ctx;
-    this.outcomes = new ActivityOutcomes(ctx, new EagerWorkflowTasks(ctx, ctx.dispatcher()));
+  public ActivityCompletions(
+      Store store,
+      WeftClock clock,
+      PayloadConverter payloads,
+      EventCodec codec,
+      ActivityOutcomes outcomes) {
+    this.store = store;
+    this.clock = clock;
+    this.payloads = payloads;
+    this.codec = codec;
+    this.outcomes = outcomes;
   }
 
   /** Records that the attempt returned {@code result}. */
   public void complete(String taskToken, Object result) {
     ActivityTaskState claim = waiting(taskToken);
     Payload payload =
-        ctx.payloads().encode(result, "result of activity '" + claim.task().activityType() + "'");
-    Instant now = ctx.clock().now();
+        payloads.encode(result, "result of activity '" + claim.task().activityType() + "'");
+    Instant now = clock.now();
     record(taskToken, outcomes.completed(claim, specOf(claim), payload, now), now);
   }
 
   /** Records that the attempt failed; its retry policy decides whether another attempt follows. */
   public void fail(String taskToken, Throwable failure) {
     ActivityTaskState claim = waiting(taskToken);
-    Instant now = ctx.clock().now();
+    Instant now = clock.now();
     record(
         taskToken,
         outcomes.failed(claim, specOf(claim), FailureConverter.toFailure(failure), null, now),
@@ -49,17 +62,16 @@ public final class ActivityCompletions {
   public void heartbeat(String taskToken, Object details) {
     ActivityTaskState claim = waiting(taskToken);
     Payload payload =
-        ctx.payloads()
-            .encode(details, "heartbeat details of activity '" + claim.task().activityType() + "'");
-    Instant now = ctx.clock().now();
+        payloads.encode(
+            details, "heartbeat details of activity '" + claim.task().activityType() + "'");
+    Instant now = clock.now();
     HeartbeatResult result =
-        ctx.store()
-            .recordHeartbeat(
-                claim.task().runId(),
-                claim.task().seq(),
-                claim.leaseToken(),
-                ctx.codec().encodeValue(payload),
-                ActivityContext.leaseAfterHeartbeat(claim, now));
+        store.recordHeartbeat(
+            claim.task().runId(),
+            claim.task().seq(),
+            claim.leaseToken(),
+            codec.encodeValue(payload),
+            ActivityContext.leaseAfterHeartbeat(claim, now));
     if (result == HeartbeatResult.LEASE_LOST) {
       throw new ActivityNotFoundException(
           taskToken, "the attempt timed out or was cancelled before the heartbeat");
@@ -77,7 +89,7 @@ public final class ActivityCompletions {
   private ActivityTaskState waiting(String taskToken) {
     TaskToken token = TaskToken.parse(taskToken);
     ActivityTaskState state =
-        ctx.store().findActivityTasks(token.runId()).stream()
+        store.findActivityTasks(token.runId()).stream()
             .filter(t -> t.task().seq() == token.seq())
             .findFirst()
             .orElseThrow(

@@ -27,6 +27,7 @@ public final class ActivityContext {
   private final Store store;
   private final WeftClock clock;
   private final PayloadConverter payloads;
+  private final EventCodec codec;
   private final Duration throttle;
   private Payload details;
   private Instant lastWrite;
@@ -38,25 +39,27 @@ public final class ActivityContext {
       ActivityTaskState claim,
       Store store,
       WeftClock clock,
-      PayloadConverter payloads) {
+      PayloadConverter payloads,
+      EventCodec codec) {
     this.info = info;
     this.claim = claim;
     this.store = store;
     this.clock = clock;
     this.payloads = payloads;
+    this.codec = codec;
     Duration hb = claim == null ? null : claim.task().heartbeatTimeout();
     this.throttle =
         hb == null
             ? Duration.ofSeconds(1)
             : min(hb.multipliedBy(8).dividedBy(10), Duration.ofSeconds(30));
     byte[] stored = claim == null ? null : claim.task().heartbeatDetails();
-    this.details = stored == null ? null : EventCodec.shared().decodeValue(stored, Payload.class);
+    this.details = stored == null ? null : codec.decodeValue(stored, Payload.class);
     this.lastWrite = claim == null ? null : claim.startedAt();
   }
 
   /** The context of a local activity attempt: no task row, so no heartbeats. */
   static ActivityContext local(ActivityInfo info, WeftClock clock, PayloadConverter payloads) {
-    return new ActivityContext(info, null, null, clock, payloads);
+    return new ActivityContext(info, null, null, clock, payloads, null);
   }
 
   /** Returns the context of the attempt running on this thread. */
@@ -103,11 +106,7 @@ public final class ActivityContext {
     Instant leaseUntil = leaseAfterHeartbeat(claim, now);
     HeartbeatResult result =
         store.recordHeartbeat(
-            info.runId(),
-            info.seq(),
-            claim.leaseToken(),
-            EventCodec.shared().encodeValue(details),
-            leaseUntil);
+            info.runId(), info.seq(), claim.leaseToken(), codec.encodeValue(details), leaseUntil);
     if (result == HeartbeatResult.LEASE_LOST) {
       leaseLost = true;
       throw new ActivityCanceledException(info);

@@ -5,13 +5,14 @@ import dev.weft.converter.Payload;
 import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
-import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.engine.StoreOutages;
-import dev.weft.internal.worker.ActivitySpec;
-import dev.weft.internal.worker.EagerWorkflowTasks;
+import dev.weft.internal.step.EagerWorkflowTasks;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
+import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.List;
@@ -50,11 +51,13 @@ public final class ActivityOutcomes {
     }
   }
 
-  private final EngineContext ctx;
+  private final Store store;
+  private final EventCodec codec;
   private final EagerWorkflowTasks eager;
 
-  public ActivityOutcomes(EngineContext ctx, EagerWorkflowTasks eager) {
-    this.ctx = ctx;
+  public ActivityOutcomes(Store store, EventCodec codec, EagerWorkflowTasks eager) {
+    this.store = store;
+    this.codec = codec;
     this.eager = eager;
   }
 
@@ -83,7 +86,7 @@ public final class ActivityOutcomes {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return ctx.store().commit(outcome.batch()).join().committed();
+        return store.commit(outcome.batch()).join().committed();
       } catch (RuntimeException e) {
         // the database is away: keep the outcome rather than run the activity again. No pause is
         // needed: the store's writer holds new work until it has reconnected. A retry of a write
@@ -129,8 +132,8 @@ public final class ActivityOutcomes {
                     t.taskQueue(),
                     claim.leaseToken(),
                     next,
-                    ctx.codec().encodeValue(failure),
-                    heartbeatDetails == null ? null : ctx.codec().encodeValue(heartbeatDetails))));
+                    codec.encodeValue(failure),
+                    heartbeatDetails == null ? null : codec.encodeValue(heartbeatDetails))));
       }
     }
     return finalOutcome(
@@ -142,7 +145,7 @@ public final class ActivityOutcomes {
       ActivityTaskState state, ActivitySpec spec, TimeoutType type, Instant now) {
     ActivityTaskRecord t = state.task();
     Failure last =
-        t.lastFailure() == null ? null : ctx.codec().decodeValue(t.lastFailure(), Failure.class);
+        t.lastFailure() == null ? null : codec.decodeValue(t.lastFailure(), Failure.class);
     if (type != TimeoutType.SCHEDULE_TO_CLOSE && state.isLeased()) {
       Failure timeout =
           new Failure(
@@ -195,8 +198,7 @@ public final class ActivityOutcomes {
       Write release, String runId, ActivitySpec spec, EventAttributes event, Instant now) {
     return Batch.of(
         release,
-        new Write.InsertInbox(
-            runId, event.getClass().getSimpleName(), now, ctx.codec().encode(event)),
+        new Write.InsertInbox(runId, event.getClass().getSimpleName(), now, codec.encode(event)),
         new Write.EnsureWorkflowTask(runId, spec.workflowTaskQueue(), now));
   }
 }

@@ -3,16 +3,20 @@ package dev.weft.internal.activity;
 import dev.weft.activity.ActivityCanceledException;
 import dev.weft.activity.ActivityInfo;
 import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.history.Failure;
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.codec.ActivitySpecCodec;
+import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.FailureConverter;
-import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
-import dev.weft.internal.worker.ActivitySpec;
-import dev.weft.internal.worker.ActivitySpecCodec;
+import dev.weft.internal.engine.Registry;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
+import dev.weft.store.Store;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -27,11 +31,31 @@ import org.slf4j.LoggerFactory;
 public final class ActivityTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(ActivityTaskHandler.class);
 
-  private final EngineContext ctx;
+  private final Registry registry;
+  private final Store store;
+  private final WeftClock clock;
+  private final PayloadConverter payloads;
+  private final EventCodec codec;
+  private final String nodeId;
   private final ActivityOutcomes outcomes;
 
-  public ActivityTaskHandler(EngineContext ctx, ActivityOutcomes outcomes) {
-    this.ctx = ctx;
+  /**
+   * @param nodeId this node's name, in the failure of an activity type it does not serve
+   */
+  public ActivityTaskHandler(
+      Registry registry,
+      Store store,
+      WeftClock clock,
+      PayloadConverter payloads,
+      EventCodec codec,
+      String nodeId,
+      ActivityOutcomes outcomes) {
+    this.registry = registry;
+    this.store = store;
+    this.clock = clock;
+    this.payloads = payloads;
+    this.codec = codec;
+    this.nodeId = nodeId;
     this.outcomes = outcomes;
   }
 
@@ -46,13 +70,10 @@ public final class ActivityTaskHandler {
     ActivityTaskRecord task = claim.task();
     ActivitySpec spec = known != null ? known : ActivitySpecCodec.decode(task.spec());
     ActivityRegistration registration =
-        ctx.registry()
-            .find(task.taskQueue())
-            .map(q -> q.activity(task.activityType()))
-            .orElse(null);
+        registry.find(task.taskQueue()).map(q -> q.activity(task.activityType())).orElse(null);
     ActivityOutcomes.Outcome outcome;
     if (registration == null) {
-      outcome = outcomes.failed(claim, spec, notRegistered(task), null, ctx.clock().now());
+      outcome = outcomes.failed(claim, spec, notRegistered(task), null, clock.now());
     } else {
       outcome = run(claim, spec, registration);
       if (outcome == null) {
@@ -60,7 +81,7 @@ public final class ActivityTaskHandler {
       }
     }
     codeReturned.run();
-    outcomes.record(outcome, ctx.clock().now());
+    outcomes.record(outcome, clock.now());
   }
 
   /** Runs the attempt; returns its outcome, or null if the attempt lost its task. */
@@ -78,13 +99,11 @@ public final class ActivityTaskHandler {
             claim.startedAt(),
             TaskToken.of(task.runId(), task.seq(), claim.leaseToken()),
             false);
-    ActivityContext context =
-        new ActivityContext(info, claim, ctx.store(), ctx.clock(), ctx.payloads());
+    ActivityContext context = new ActivityContext(info, claim, store, clock, payloads, codec);
     Method method = registration.method();
     context.bind();
     try {
-      Object[] args =
-          ctx.payloads().decodeArguments(spec.input(), method.getGenericParameterTypes());
+      Object[] args = payloads.decodeArguments(spec.input(), method.getGenericParameterTypes());
       Object value = method.invoke(registration.implementation(), args);
       if (context.completesLater()) {
         log.debug(
@@ -93,9 +112,8 @@ public final class ActivityTaskHandler {
             task.runId());
         return null;
       }
-      Payload result =
-          ctx.payloads().encode(value, "result of activity '" + task.activityType() + "'");
-      return outcomes.completed(claim, spec, result, ctx.clock().now());
+      Payload result = payloads.encode(value, "result of activity '" + task.activityType() + "'");
+      return outcomes.completed(claim, spec, result, clock.now());
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof ActivityCanceledException) {
         log.debug("activity {} of run {} stopped: lease lost", task.seq(), task.runId());
@@ -113,7 +131,7 @@ public final class ActivityTaskHandler {
 
   private ActivityOutcomes.Outcome failed(
       ActivityTaskState claim, ActivitySpec spec, Throwable cause, ActivityContext context) {
-    Instant now = ctx.clock().now();
+    Instant now = clock.now();
     log.debug(
         "activity {} of run {} attempt {} failed",
         claim.task().seq(),
@@ -126,10 +144,7 @@ public final class ActivityTaskHandler {
 
   private Failure notRegistered(ActivityTaskRecord task) {
     Set<String> known =
-        ctx.registry()
-            .find(task.taskQueue())
-            .map(QueueRegistration::activityTypes)
-            .orElse(Set.of());
+        registry.find(task.taskQueue()).map(QueueRegistration::activityTypes).orElse(Set.of());
     return FailureConverter.toFailure(
         ApplicationFailure.newFailure(
             "activity type '"
@@ -137,7 +152,7 @@ public final class ActivityTaskHandler {
                 + "' is not registered on task queue '"
                 + task.taskQueue()
                 + "' of worker "
-                + ctx.nodeId()
+                + nodeId
                 + "; registered: "
                 + known,
             "ActivityTypeNotRegistered"));

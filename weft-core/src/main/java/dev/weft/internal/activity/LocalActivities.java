@@ -2,10 +2,12 @@ package dev.weft.internal.activity;
 
 import dev.weft.activity.ActivityInfo;
 import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.FailureConverter;
-import dev.weft.internal.engine.EngineContext;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
+import dev.weft.internal.engine.Registry;
 import dev.weft.internal.runtime.LocalActivityExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -23,15 +25,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LocalActivities implements LocalActivityExecutor {
   private static final Executor VIRTUAL = Thread.ofVirtual().name("weft-local-activity")::start;
 
-  private final EngineContext ctx;
+  private final Registry registry;
+  private final WeftClock clock;
+  private final PayloadConverter payloads;
+  private final String nodeId;
 
-  public LocalActivities(EngineContext ctx) {
-    this.ctx = ctx;
+  /**
+   * @param nodeId this node's name, in the failure of an activity type it does not serve
+   */
+  public LocalActivities(
+      Registry registry, WeftClock clock, PayloadConverter payloads, String nodeId) {
+    this.registry = registry;
+    this.clock = clock;
+    this.payloads = payloads;
+    this.nodeId = nodeId;
   }
 
   @Override
   public Instant now() {
-    return ctx.clock().now();
+    return clock.now();
   }
 
   @Override
@@ -86,7 +98,7 @@ public final class LocalActivities implements LocalActivityExecutor {
 
   private Outcome run(Attempt attempt) {
     ActivityRegistration registration =
-        ctx.registry()
+        registry
             .find(attempt.workflow().taskQueue())
             .map(q -> q.activity(attempt.activityType()))
             .orElse(null);
@@ -100,7 +112,7 @@ public final class LocalActivities implements LocalActivityExecutor {
                   + "' is not registered on task queue '"
                   + attempt.workflow().taskQueue()
                   + "' of worker "
-                  + ctx.nodeId(),
+                  + nodeId,
               "",
               true,
               0,
@@ -115,18 +127,17 @@ public final class LocalActivities implements LocalActivityExecutor {
             attempt.workflow().runId(),
             attempt.seq(),
             attempt.attempt(),
-            ctx.clock().now(),
+            clock.now(),
             null,
             true);
-    ActivityContext context = ActivityContext.local(info, ctx.clock(), ctx.payloads());
+    ActivityContext context = ActivityContext.local(info, clock, payloads);
     Method method = registration.method();
     context.bind();
     try {
-      Object[] args =
-          ctx.payloads().decodeArguments(attempt.input(), method.getGenericParameterTypes());
+      Object[] args = payloads.decodeArguments(attempt.input(), method.getGenericParameterTypes());
       Object value = method.invoke(registration.implementation(), args);
       Payload result =
-          ctx.payloads().encode(value, "result of local activity '" + attempt.activityType() + "'");
+          payloads.encode(value, "result of local activity '" + attempt.activityType() + "'");
       return new Completed(result);
     } catch (InvocationTargetException e) {
       return new Failed(FailureConverter.toFailure(e.getCause()));

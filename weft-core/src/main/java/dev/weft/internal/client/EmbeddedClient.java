@@ -5,28 +5,16 @@ import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowPage;
-import dev.weft.client.WorkflowSummary;
-import dev.weft.converter.Payload;
-import dev.weft.failure.InvalidQueryException;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.definition.WorkflowDefinition;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.store.FilterSyntaxException;
 import dev.weft.store.FlowControl;
-import dev.weft.store.FlowControlChange;
 import dev.weft.store.KeyLimit;
-import dev.weft.store.Pause;
 import dev.weft.store.RateLimit;
-import dev.weft.store.RunFilterParser;
-import dev.weft.store.RunPage;
-import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.workflow.Functions;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,29 +24,46 @@ import java.util.concurrent.TimeoutException;
 public final class EmbeddedClient implements WeftClient {
   static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
 
-  private final EngineContext ctx;
-  private final RunOperations operations;
+  private final Starts starts;
+  private final RunControls controls;
   private final RunReader reader;
+  private final RunListing listing;
   private final Queries queries;
-  private final ActivityCompletions completions;
   private final Updates updates;
   private final Resets resets;
+  private final ActivityCompletions completions;
+  private final FlowControls flowControls;
 
   /** How long an update waits for its outcome unless told otherwise. */
   static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(1);
 
-  public EmbeddedClient(EngineContext ctx) {
-    this.ctx = ctx;
-    this.operations = new RunOperations(ctx);
-    this.reader = new RunReader(ctx);
-    this.queries = new Queries(ctx);
-    this.completions = new ActivityCompletions(ctx);
-    this.updates = new Updates(ctx);
-    this.resets = new Resets(ctx);
+  public EmbeddedClient(
+      Starts starts,
+      RunControls controls,
+      RunReader reader,
+      RunListing listing,
+      Queries queries,
+      Updates updates,
+      Resets resets,
+      ActivityCompletions completions,
+      FlowControls flowControls) {
+    this.starts = starts;
+    this.controls = controls;
+    this.reader = reader;
+    this.listing = listing;
+    this.queries = queries;
+    this.updates = updates;
+    this.resets = resets;
+    this.completions = completions;
+    this.flowControls = flowControls;
   }
 
-  RunOperations operations() {
-    return operations;
+  Starts starts() {
+    return starts;
+  }
+
+  RunControls controls() {
+    return controls;
   }
 
   RunReader reader() {
@@ -70,9 +75,7 @@ public final class EmbeddedClient implements WeftClient {
   }
 
   Object query(RunRecord run, String queryName, Type resultType, Object[] args) {
-    Payload input = ctx.payloads().encodeArguments(args, "input of query '" + queryName + "'");
-    Payload result = queries.query(run, queryName, input);
-    return ctx.payloads().decode(result, resultType);
+    return queries.query(run, queryName, resultType, args);
   }
 
   Object update(
@@ -101,64 +104,51 @@ public final class EmbeddedClient implements WeftClient {
   @Override
   public WorkflowHandle<Object> start(
       String workflowType, WorkflowOptions options, Object... args) {
-    RunRecord run = operations.start(workflowType, options, args == null ? new Object[0] : args);
+    RunRecord run = starts.start(workflowType, options, args == null ? new Object[0] : args);
     return handle(run, Object.class);
-  }
-
-  private <R> WorkflowHandle<R> startCaptured(Runnable invocation) {
-    WorkflowStubs.Captured call = WorkflowStubs.capture(invocation);
-    WorkflowStubs.Target target = call.target();
-    if (target.options == null) {
-      throw new IllegalArgumentException(
-          "client.start needs a stub made with WorkflowOptions; this stub is bound to workflow '"
-              + target.workflowId
-              + "'");
-    }
-    RunRecord run = target.start(this, call.args());
-    return handle(run, call.method().getGenericReturnType());
   }
 
   @Override
   public <R> WorkflowHandle<R> start(Functions.Func<R> workflow) {
-    return startCaptured(workflow::apply);
+    return WorkflowStubs.startCaptured(this, workflow::apply);
   }
 
   @Override
   public <A1, R> WorkflowHandle<R> start(Functions.Func1<A1, R> workflow, A1 arg1) {
-    return startCaptured(() -> workflow.apply(arg1));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1));
   }
 
   @Override
   public <A1, A2, R> WorkflowHandle<R> start(
       Functions.Func2<A1, A2, R> workflow, A1 arg1, A2 arg2) {
-    return startCaptured(() -> workflow.apply(arg1, arg2));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2));
   }
 
   @Override
   public <A1, A2, A3, R> WorkflowHandle<R> start(
       Functions.Func3<A1, A2, A3, R> workflow, A1 arg1, A2 arg2, A3 arg3) {
-    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2, arg3));
   }
 
   @Override
   public WorkflowHandle<Void> start(Functions.Proc workflow) {
-    return startCaptured(workflow::apply);
+    return WorkflowStubs.startCaptured(this, workflow::apply);
   }
 
   @Override
   public <A1> WorkflowHandle<Void> start(Functions.Proc1<A1> workflow, A1 arg1) {
-    return startCaptured(() -> workflow.apply(arg1));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1));
   }
 
   @Override
   public <A1, A2> WorkflowHandle<Void> start(Functions.Proc2<A1, A2> workflow, A1 arg1, A2 arg2) {
-    return startCaptured(() -> workflow.apply(arg1, arg2));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2));
   }
 
   @Override
   public <A1, A2, A3> WorkflowHandle<Void> start(
       Functions.Proc3<A1, A2, A3> workflow, A1 arg1, A2 arg2, A3 arg3) {
-    return startCaptured(() -> workflow.apply(arg1, arg2, arg3));
+    return WorkflowStubs.startCaptured(this, () -> workflow.apply(arg1, arg2, arg3));
   }
 
   @Override
@@ -169,7 +159,7 @@ public final class EmbeddedClient implements WeftClient {
       String signalName,
       Object... signalArgs) {
     RunRecord run =
-        operations.signalWithStart(
+        starts.signalWithStart(
             workflowType,
             options,
             workflowArgs == null ? new Object[0] : workflowArgs,
@@ -180,94 +170,40 @@ public final class EmbeddedClient implements WeftClient {
 
   @Override
   public <R> WorkflowHandle<R> signalWithStart(Functions.Func<R> start, Functions.Proc signal) {
-    return signalWithStartCaptured(start::apply, signal);
+    return WorkflowStubs.signalWithStartCaptured(this, start::apply, signal);
   }
 
   @Override
   public WorkflowHandle<Void> signalWithStart(Functions.Proc start, Functions.Proc signal) {
-    return signalWithStartCaptured(start, signal);
-  }
-
-  private <R> WorkflowHandle<R> signalWithStartCaptured(
-      Functions.Proc start, Functions.Proc signal) {
-    WorkflowStubs.Captured startCall = WorkflowStubs.capture(start::apply);
-    WorkflowStubs.Captured signalCall = WorkflowStubs.capture(signal::apply);
-    WorkflowStubs.Target target = startCall.target();
-    if (target.options == null || signalCall.target() != target) {
-      throw new IllegalArgumentException(
-          "signalWithStart needs two calls on the same stub made with WorkflowOptions: its"
-              + " workflow method, then one of its signal methods");
-    }
-    if (!startCall.method().equals(target.definition.workflowMethod())) {
-      throw new IllegalArgumentException(
-          "the first call of signalWithStart must be the workflow method, not "
-              + startCall.method().getName());
-    }
-    String signalName = signalNameOf(target.definition, signalCall.method());
-    RunRecord run =
-        operations.signalWithStart(
-            target.definition.type(),
-            target.options,
-            startCall.args(),
-            signalName,
-            signalCall.args());
-    target.started = run;
-    return handle(run, startCall.method().getGenericReturnType());
-  }
-
-  private static String signalNameOf(WorkflowDefinition definition, java.lang.reflect.Method m) {
-    return definition.signals().entrySet().stream()
-        .filter(e -> e.getValue().equals(m))
-        .map(java.util.Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the second call of signalWithStart must be a signal method, not "
-                        + m.getName()));
+    return WorkflowStubs.signalWithStartCaptured(this, start, signal);
   }
 
   @Override
   public WorkflowHandle<Object> getHandle(String workflowId) {
-    operations.resolve(workflowId, null);
+    reader.resolve(workflowId, null);
     return new RunHandle<>(this, workflowId, null, Object.class);
   }
 
   @Override
   public WorkflowHandle<Object> getHandle(String workflowId, String runId) {
-    operations.resolve(workflowId, runId);
+    reader.resolve(workflowId, runId);
     return new RunHandle<>(this, workflowId, runId, Object.class);
   }
 
   @Override
   public WorkflowPage listWorkflows(WorkflowFilter filter) {
-    RunPage page = ctx.store().listRuns(query(filter));
-    List<WorkflowSummary> summaries =
-        page.runs().stream()
-            .map(
-                r ->
-                    new WorkflowSummary(
-                        r.workflowId(),
-                        r.runId(),
-                        r.workflowType(),
-                        r.taskQueue(),
-                        RunReader.status(r),
-                        r.startTime(),
-                        r.closeTime(),
-                        page.pauseOf(r.runId()).orElse(null)))
-            .toList();
-    return new WorkflowPage(summaries, page.nextPageToken());
+    return listing.list(filter);
   }
 
   @Override
   public long countWorkflows(WorkflowFilter filter) {
-    return ctx.store().countRuns(query(filter));
+    return listing.count(filter);
   }
 
   @Override
   public WorkflowHandle<Object> reset(
       String workflowId, String runId, long eventId, String reason) {
-    RunRecord run = resets.reset(operations.resolve(workflowId, runId), eventId, reason);
+    RunRecord run = resets.reset(reader.resolve(workflowId, runId), eventId, reason);
     return new RunHandle<>(this, run.workflowId(), run.runId(), Object.class);
   }
 
@@ -292,64 +228,38 @@ public final class EmbeddedClient implements WeftClient {
     completions.heartbeat(taskToken, details);
   }
 
-  private RunQuery query(WorkflowFilter f) {
-    RunQuery query =
-        new RunQuery(
-            ctx.namespace(),
-            f.status() == null ? null : RunStatus.valueOf(f.status().name()),
-            f.workflowType(),
-            f.workflowId(),
-            f.pageSize(),
-            f.pageToken());
-    if (f.query() == null || f.query().isBlank()) {
-      return query;
-    }
-    try {
-      return query.withFilter(
-          RunFilterParser.parse(f.query(), ctx.searchAttributes().storeTypes()));
-    } catch (FilterSyntaxException e) {
-      throw new InvalidQueryException(f.query(), e.getMessage(), e.position());
-    }
-  }
-
   @Override
   public void pauseTaskQueue(String taskQueue, String reason) {
-    ctx.flowControl()
-        .change(
-            new FlowControlChange.PauseQueue(
-                taskQueue, new Pause(ctx.clock().now(), reason, ctx.nodeId())));
+    flowControls.pauseTaskQueue(taskQueue, reason);
   }
 
   @Override
   public void resumeTaskQueue(String taskQueue) {
-    ctx.flowControl().change(new FlowControlChange.ResumeQueue(taskQueue));
+    flowControls.resumeTaskQueue(taskQueue);
   }
 
   @Override
   public void pauseActivityType(String taskQueue, String activityType, String reason) {
-    ctx.flowControl()
-        .change(
-            new FlowControlChange.PauseActivityType(
-                taskQueue, activityType, new Pause(ctx.clock().now(), reason, ctx.nodeId())));
+    flowControls.pauseActivityType(taskQueue, activityType, reason);
   }
 
   @Override
   public void resumeActivityType(String taskQueue, String activityType) {
-    ctx.flowControl().change(new FlowControlChange.ResumeActivityType(taskQueue, activityType));
+    flowControls.resumeActivityType(taskQueue, activityType);
   }
 
   @Override
   public void setTaskQueueRateLimit(String taskQueue, RateLimit rate) {
-    ctx.flowControl().change(new FlowControlChange.SetQueueRate(taskQueue, rate));
+    flowControls.setTaskQueueRateLimit(taskQueue, rate);
   }
 
   @Override
   public void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit) {
-    ctx.flowControl().change(new FlowControlChange.SetKeyLimit(taskQueue, fairnessKey, limit));
+    flowControls.setFairnessKeyLimit(taskQueue, fairnessKey, limit);
   }
 
   @Override
   public FlowControl flowControl() {
-    return ctx.store().flowControl();
+    return flowControls.current();
   }
 }

@@ -4,15 +4,16 @@ import dev.weft.converter.Payload;
 import dev.weft.failure.UnknownQueryException;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
-import dev.weft.internal.runtime.HistoryReplayer;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.RunnerFactory;
+import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.runtime.WorkflowRunner;
-import dev.weft.internal.worker.WorkflowCache;
 import dev.weft.store.RunRecord;
+import dev.weft.store.Store;
+import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,58 +24,74 @@ import java.util.concurrent.TimeoutException;
  * throwaway replay of its history (closed runs included). A run whose first workflow task has not
  * completed yet is waited for, briefly.
  */
-final class Queries {
+public final class Queries {
   private static final long FIRST_TASK_WAIT_MILLIS = 10_000;
 
-  private final EngineContext ctx;
+  private final RunnerFactory runners;
+  private final Store store;
+  private final WorkflowCache cache;
+  private final RunWaiters waiters;
+  private final PayloadConverter payloads;
 
-  Queries(EngineContext ctx) {
-    this.ctx = ctx;
+  public Queries(
+      RunnerFactory runners,
+      Store store,
+      WorkflowCache cache,
+      RunWaiters waiters,
+      PayloadConverter payloads) {
+    this.runners = runners;
+    this.store = store;
+    this.cache = cache;
+    this.waiters = waiters;
+    this.payloads = payloads;
   }
 
-  Payload query(RunRecord target, String queryName, Payload args) {
+  /** Asks a run's query with arguments; returns the answer as {@code resultType}. */
+  Object query(RunRecord run, String queryName, Type resultType, Object[] args) {
+    Payload input = payloads.encodeArguments(args, "input of query '" + queryName + "'");
+    Payload result = query(run, queryName, input);
+    return payloads.decode(result, resultType);
+  }
+
+  private Payload query(RunRecord target, String queryName, Payload args) {
     WorkflowRegistration registration =
-        ctx.registry()
-            .find(target.taskQueue())
-            .map(q -> q.workflow(target.workflowType()))
+        runners
+            .find(target.taskQueue(), target.workflowType())
             .orElseThrow(
                 () ->
                     new UnknownWorkflowTypeException(
                         target.workflowType(),
                         target.taskQueue(),
-                        ctx.registry()
-                            .find(target.taskQueue())
-                            .map(QueueRegistration::workflowTypes)
-                            .orElse(Set.of())));
+                        runners.workflowTypes(target.taskQueue())));
     if (!registration.definition().queries().containsKey(queryName)) {
       throw new UnknownQueryException(
           target.workflowType(), queryName, registration.definition().queries().keySet());
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_TASK_WAIT_MILLIS);
     while (true) {
-      CompletableFuture<Void> progress = ctx.waiters().onProgress(target.runId());
+      CompletableFuture<Void> progress = waiters.onProgress(target.runId());
       try {
-        RunRecord run = ctx.store().findRun(target.runId()).orElseThrow();
-        WorkflowCache.Taken taken = ctx.cache().take(run.runId());
+        RunRecord run = store.findRun(target.runId()).orElseThrow();
+        WorkflowCache.Taken taken = cache.take(run.runId());
         if (!taken.busy()) {
           WorkflowRunner cached = taken.runner();
           if (cached != null && cached.nextEventId() == run.nextEventId()) {
             try {
               return cached.query(queryName, args);
             } finally {
-              ctx.cache().put(cached);
+              cache.put(cached);
             }
           }
           if (cached != null) {
-            ctx.cache().put(cached);
+            cache.put(cached);
           } else {
-            ctx.cache().release(run.runId());
+            cache.release(run.runId());
           }
         }
-        WorkflowRunner replayed = ctx.newRunner(run, registration);
+        WorkflowRunner replayed = runners.create(run, registration);
         try {
           List<EventAttributes> pending =
-              HistoryReplayer.replay(replayed, ctx.decode(ctx.store().readHistory(run.runId(), 1)));
+              runners.replay(replayed, store.readHistory(run.runId(), 1));
           boolean notStarted =
               pending.stream().anyMatch(e -> e instanceof EventAttributes.WorkflowStarted);
           if (!notStarted || System.nanoTime() > deadline || run.status().isClosed()) {
@@ -92,7 +109,7 @@ final class Queries {
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       } finally {
-        ctx.waiters().forget(target.runId(), progress);
+        waiters.forget(target.runId(), progress);
       }
     }
   }

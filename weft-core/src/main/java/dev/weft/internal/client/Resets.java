@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.history.EventAttributes;
@@ -8,13 +9,16 @@ import dev.weft.history.EventAttributes.WorkflowTaskCompleted;
 import dev.weft.history.Failure;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunClosures;
-import dev.weft.internal.worker.RunRebuilds;
+import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.TimeOrderedIds;
+import dev.weft.internal.engine.WorkflowCache;
+import dev.weft.internal.step.RunClosures;
+import dev.weft.internal.step.RunRebuilds;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +32,35 @@ import java.util.Set;
  * recreate the work it left pending; one transaction writes the new run and, for a reset,
  * terminates the workflow's running run.
  */
-final class Resets {
+public final class Resets {
   private static final int ATTEMPTS = 20;
 
-  private final EngineContext ctx;
+  private final String namespace;
+  private final Store store;
+  private final WeftClock clock;
+  private final TimeOrderedIds ids;
+  private final WorkflowCache cache;
+  private final EventRecords records;
+  private final RunClosures closures;
+  private final RunRebuilds rebuilds;
 
-  Resets(EngineContext ctx) {
-    this.ctx = ctx;
+  public Resets(
+      String namespace,
+      Store store,
+      WeftClock clock,
+      TimeOrderedIds ids,
+      WorkflowCache cache,
+      EventRecords records,
+      RunClosures closures,
+      RunRebuilds rebuilds) {
+    this.namespace = namespace;
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+    this.cache = cache;
+    this.records = records;
+    this.closures = closures;
+    this.rebuilds = rebuilds;
   }
 
   /**
@@ -43,7 +69,7 @@ final class Resets {
    * again.
    */
   RunRecord reset(RunRecord base, long eventId, String reason) {
-    List<HistoryEvent> history = ctx.decode(ctx.store().readHistory(base.runId(), 1));
+    List<HistoryEvent> history = records.decode(store.readHistory(base.runId(), 1));
     HistoryEvent point =
         history.stream().filter(e -> e.eventId() == eventId).findFirst().orElse(null);
     if (point == null || !(point.attributes() instanceof WorkflowTaskCompleted)) {
@@ -71,8 +97,8 @@ final class Resets {
       }
     }
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Instant now = ctx.clock().now();
-      String newRunId = ctx.ids().next();
+      Instant now = clock.now();
+      String newRunId = ids.next();
       RunRecord run =
           RunRecord.started(
               base.namespace(),
@@ -82,8 +108,7 @@ final class Resets {
               base.taskQueue(),
               now);
       List<Write> writes = new ArrayList<>();
-      RunRecord current =
-          ctx.store().findLatestRun(base.namespace(), base.workflowId()).orElse(null);
+      RunRecord current = store.findLatestRun(base.namespace(), base.workflowId()).orElse(null);
       if (current != null && current.status() == RunStatus.RUNNING) {
         String why =
             "reset to run "
@@ -94,10 +119,9 @@ final class Resets {
                 + base.runId()
                 + (reason == null || reason.isBlank() ? "" : ": " + reason);
         writes.addAll(
-            RunClosures.writes(
-                ctx,
+            closures.writes(
                 current,
-                ctx.decode(ctx.store().readHistory(current.runId(), 1)),
+                records.decode(store.readHistory(current.runId(), 1)),
                 new RunClosures.Closing(
                     new EventAttributes.WorkflowTerminated(why),
                     RunStatus.TERMINATED,
@@ -106,18 +130,17 @@ final class Resets {
                 now));
       }
       writes.addAll(
-          RunRebuilds.running(
-              ctx,
+          rebuilds.running(
               run,
               prefix,
               List.of(new EventAttributes.WorkflowReset(base.runId(), eventId, reason)),
               signals,
               EnumSet.of(RunStatus.RUNNING),
               now));
-      CommitResult result = ctx.store().commit(Batch.builder().addAll(writes).build()).join();
+      CommitResult result = store.commit(Batch.builder().addAll(writes).build()).join();
       if (result.committed()) {
-        ctx.cache().invalidate(base.runId());
-        return ctx.store().findRun(newRunId).orElseThrow();
+        cache.invalidate(base.runId());
+        return store.findRun(newRunId).orElseThrow();
       }
     }
     throw new IllegalStateException(
@@ -146,15 +169,15 @@ final class Resets {
                 + "; event IDs must be 1, 2, 3...");
       }
     }
-    if (ctx.store().findRun(history.runId()).isPresent()) {
+    if (store.findRun(history.runId()).isPresent()) {
       throw new WorkflowAlreadyStartedException(
           history.workflowId(), history.runId(), "run " + history.runId() + " exists already");
     }
-    Instant now = ctx.clock().now();
+    Instant now = clock.now();
     Instant start = events.get(0).time();
     RunRecord run =
         RunRecord.started(
-            ctx.namespace(),
+            namespace,
             history.workflowId(),
             history.runId(),
             started.workflowType(),
@@ -170,23 +193,23 @@ final class Resets {
                   run.runId(),
                   1,
                   events.stream()
-                      .map(e -> ctx.record(e.eventId(), e.time(), e.attributes()))
+                      .map(e -> records.record(e.eventId(), e.time(), e.attributes()))
                       .toList()),
               new Write.CloseRun(run.runId(), closed, events.get(events.size() - 1).time()));
     } else {
       batch =
           Batch.builder()
               .addAll(
-                  RunRebuilds.running(
-                      ctx, run, events, List.of(), List.of(), EnumSet.of(RunStatus.RUNNING), now))
+                  rebuilds.running(
+                      run, events, List.of(), List.of(), EnumSet.of(RunStatus.RUNNING), now))
               .build();
     }
-    CommitResult result = ctx.store().commit(batch).join();
+    CommitResult result = store.commit(batch).join();
     if (result instanceof CommitResult.Conflict conflict) {
       throw new WorkflowAlreadyStartedException(
           history.workflowId(), null, "cannot import: " + conflict.reason());
     }
-    return ctx.store().findRun(run.runId()).orElseThrow();
+    return store.findRun(run.runId()).orElseThrow();
   }
 
   private static RunStatus closedStatus(EventAttributes last) {

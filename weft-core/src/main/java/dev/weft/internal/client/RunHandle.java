@@ -28,7 +28,7 @@ final class RunHandle<R> implements WorkflowHandle<R> {
   }
 
   private RunRecord run() {
-    return client.operations().resolve(workflowId, runId);
+    return client.reader().resolve(workflowId, runId);
   }
 
   @Override
@@ -78,7 +78,7 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public void signal(String signalName, Object... args) {
-    client.operations().signal(run(), signalName, args);
+    client.controls().signal(run(), signalName, args);
   }
 
   @Override
@@ -98,22 +98,22 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public void cancel(String reason) {
-    client.operations().cancel(run(), reason);
+    client.controls().cancel(run(), reason);
   }
 
   @Override
   public void terminate(String reason) {
-    client.operations().terminate(run(), reason);
+    client.controls().terminate(run(), reason);
   }
 
   @Override
   public void pause(String reason) {
-    client.operations().pause(run(), reason);
+    client.controls().pause(run(), reason);
   }
 
   @Override
   public void resume() {
-    client.operations().resume(run());
+    client.controls().resume(run());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
+import dev.weft.engine.HistoryLimits;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.TimeoutFailure;
@@ -14,13 +15,17 @@ import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.FailureConverter;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.step.RunStarts;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunWithLastEvent;
+import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.lang.reflect.Type;
@@ -29,12 +34,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 /** The client's reads: results (waiting without polling), descriptions, histories. */
-final class RunReader {
+public final class RunReader {
   /**
    * The safety re-check of a result wait, in case a run's close notification was lost without the
    * store noticing: first after five seconds, then twice as long each time up to half a minute. A
@@ -47,10 +53,38 @@ final class RunReader {
 
   private static final long MAX_RECHECK_MILLIS = 30_000;
 
-  private final EngineContext ctx;
+  private final String namespace;
+  private final Store store;
+  private final PayloadConverter payloads;
+  private final EventCodec codec;
+  private final EventRecords records;
+  private final RunWaiters waiters;
+  private final HistoryLimits historyLimits;
 
-  RunReader(EngineContext ctx) {
-    this.ctx = ctx;
+  public RunReader(
+      String namespace,
+      Store store,
+      PayloadConverter payloads,
+      EventCodec codec,
+      EventRecords records,
+      RunWaiters waiters,
+      HistoryLimits historyLimits) {
+    this.namespace = namespace;
+    this.store = store;
+    this.payloads = payloads;
+    this.codec = codec;
+    this.records = records;
+    this.waiters = waiters;
+    this.historyLimits = historyLimits;
+  }
+
+  /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
+  RunRecord resolve(String workflowId, String runId) {
+    Optional<RunRecord> run =
+        runId != null
+            ? store.findRun(runId).filter(r -> r.workflowId().equals(workflowId))
+            : store.findLatestRun(namespace, workflowId);
+    return run.orElseThrow(() -> new WorkflowNotFoundException(workflowId, runId));
   }
 
   /**
@@ -63,11 +97,11 @@ final class RunReader {
   Object awaitResult(String workflowId, String runId, Type type, Duration timeout)
       throws TimeoutException {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    ctx.waiters().beginResultWait();
+    waiters.beginResultWait();
     try {
       return awaitResult(workflowId, runId, type, timeout, deadline);
     } finally {
-      ctx.waiters().endResultWait();
+      waiters.endResultWait();
     }
   }
 
@@ -78,11 +112,11 @@ final class RunReader {
     long recheck = FIRST_RECHECK_MILLIS;
     while (true) {
       String waitedFor = runId;
-      CompletableFuture<Void> closed = ctx.waiters().onClosed(waitedFor);
+      CompletableFuture<Void> closed = waiters.onClosed(waitedFor);
       try {
         // the run is checked here rather than looked up first: a wait costs one read fewer
         RunWithLastEvent found =
-            ctx.store()
+            store
                 .findRunWithLastEvent(runId)
                 .filter(f -> f.run().workflowId().equals(workflowId))
                 .orElseThrow(() -> new WorkflowNotFoundException(workflowId, waitedFor));
@@ -103,7 +137,7 @@ final class RunReader {
             () -> new TimeoutException("run " + waitedFor + " did not close within " + timeout));
         recheck = Math.min(MAX_RECHECK_MILLIS, recheck * 2);
       } finally {
-        ctx.waiters().forget(waitedFor, closed);
+        waiters.forget(waitedFor, closed);
       }
     }
   }
@@ -114,9 +148,9 @@ final class RunReader {
   /** The result of a closed run from its closing event (its last), or the run that follows. */
   private Object result(RunRecord run, EventRecord lastEvent, Type type) {
     EventAttributes closing =
-        lastEvent == null ? null : ctx.decode(List.of(lastEvent)).get(0).attributes();
+        lastEvent == null ? null : records.decode(List.of(lastEvent)).get(0).attributes();
     return switch (closing) {
-      case EventAttributes.WorkflowCompleted c -> ctx.payloads().decode(c.result(), type);
+      case EventAttributes.WorkflowCompleted c -> payloads.decode(c.result(), type);
       case EventAttributes.WorkflowContinuedAsNew c -> new NextRun(c.newRunId());
       case EventAttributes.WorkflowFailed f when f.newRunId() != null -> new NextRun(f.newRunId());
       case EventAttributes.WorkflowTimedOut t when t.newRunId() != null ->
@@ -153,11 +187,11 @@ final class RunReader {
 
   WorkflowDescription describe(RunRecord run) {
     List<PendingActivity> activities = new ArrayList<>();
-    for (ActivityTaskState s : ctx.store().findActivityTasks(run.runId())) {
+    for (ActivityTaskState s : store.findActivityTasks(run.runId())) {
       String lastFailure =
           s.task().lastFailure() == null
               ? null
-              : ctx.codec().decodeValue(s.task().lastFailure(), Failure.class).message();
+              : codec.decodeValue(s.task().lastFailure(), Failure.class).message();
       activities.add(
           new PendingActivity(
               s.task().seq(),
@@ -170,7 +204,7 @@ final class RunReader {
     }
     List<PendingTimer> timers = new ArrayList<>();
     Instant runDeadline = null;
-    for (TimerRecord t : ctx.store().findTimers(run.runId())) {
+    for (TimerRecord t : store.findTimers(run.runId())) {
       if (t.seq() == RunStarts.DEADLINE_TIMER_SEQ) {
         runDeadline = t.fireAt();
       } else {
@@ -178,10 +212,10 @@ final class RunReader {
       }
     }
     Map<String, Object> searchAttributes = new TreeMap<>();
-    ctx.store()
+    store
         .findSearchAttributes(run.runId())
         .forEach((name, value) -> searchAttributes.put(name, value.value()));
-    WorkflowTaskRecord task = ctx.store().findWorkflowTask(run.runId()).orElse(null);
+    WorkflowTaskRecord task = store.findWorkflowTask(run.runId()).orElse(null);
     return new WorkflowDescription(
         run.workflowId(),
         run.runId(),
@@ -199,20 +233,20 @@ final class RunReader {
         runDeadline,
         searchAttributes,
         memo(run),
-        ctx.historyLimits().warns(run.nextEventId() - 1, run.historyBytes())
-            ? ctx.historyLimits().describe(run.nextEventId() - 1, run.historyBytes())
+        historyLimits.warns(run.nextEventId() - 1, run.historyBytes())
+            ? historyLimits.describe(run.nextEventId() - 1, run.historyBytes())
             : null,
-        run.status().isClosed() ? null : ctx.store().findRunPause(run.runId()).orElse(null));
+        run.status().isClosed() ? null : store.findRunPause(run.runId()).orElse(null));
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> memo(RunRecord run) {
-    byte[] stored = ctx.store().findMemo(run.runId()).orElse(null);
+    byte[] stored = store.findMemo(run.runId()).orElse(null);
     if (stored == null) {
       return Map.of();
     }
-    Payload payload = ctx.codec().decodeValue(stored, Payload.class);
-    Map<String, Object> memo = (Map<String, Object>) ctx.payloads().decode(payload, Map.class);
+    Payload payload = codec.decodeValue(stored, Payload.class);
+    Map<String, Object> memo = (Map<String, Object>) payloads.decode(payload, Map.class);
     return memo == null ? Map.of() : memo;
   }
 
@@ -222,6 +256,6 @@ final class RunReader {
 
   WorkflowHistory history(RunRecord run) {
     return new WorkflowHistory(
-        run.workflowId(), run.runId(), ctx.decode(ctx.store().readHistory(run.runId(), 1)));
+        run.workflowId(), run.runId(), records.decode(store.readHistory(run.runId(), 1)));
   }
 }

@@ -2,18 +2,24 @@ package dev.weft.internal.client;
 
 import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownUpdateException;
 import dev.weft.failure.UpdateFailedException;
 import dev.weft.failure.UpdateRejectedException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.history.EventAttributes;
+import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.UpdateOutcome;
+import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.TimeOrderedIds;
+import dev.weft.internal.step.UpdateOutcome;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
+import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.store.updates.UpdateOutcomes;
 import java.lang.reflect.Type;
@@ -29,32 +35,51 @@ import java.util.concurrent.TimeoutException;
  * either records it in history and runs its handler, or rejects it without a trace in history. The
  * outcome (result, failure or rejection) is stored for this client to read.
  */
-final class Updates {
+public final class Updates {
   private static final long RECHECK_MILLIS = 250;
 
-  private final EngineContext ctx;
+  private final Store store;
+  private final WeftClock clock;
+  private final TimeOrderedIds ids;
+  private final EventCodec codec;
+  private final PayloadConverter payloads;
+  private final Registry registry;
+  private final RunWaiters waiters;
 
-  Updates(EngineContext ctx) {
-    this.ctx = ctx;
+  public Updates(
+      Store store,
+      WeftClock clock,
+      TimeOrderedIds ids,
+      EventCodec codec,
+      PayloadConverter payloads,
+      Registry registry,
+      RunWaiters waiters) {
+    this.store = store;
+    this.clock = clock;
+    this.ids = ids;
+    this.codec = codec;
+    this.payloads = payloads;
+    this.registry = registry;
+    this.waiters = waiters;
   }
 
   Object update(RunRecord run, String updateName, Type resultType, Object[] args, Duration timeout)
       throws TimeoutException {
-    Optional<WorkflowDefinition> definition = ctx.registry().definition(run.workflowType());
+    Optional<WorkflowDefinition> definition = registry.definition(run.workflowType());
     if (definition.isPresent() && !definition.get().updates().containsKey(updateName)) {
       throw new UnknownUpdateException(
           run.workflowType(), updateName, definition.get().updates().keySet());
     }
-    Payload input = ctx.payloads().encodeArguments(args, "input of update '" + updateName + "'");
-    String updateId = ctx.ids().next();
+    Payload input = payloads.encodeArguments(args, "input of update '" + updateName + "'");
+    String updateId = ids.next();
     EventAttributes request = new EventAttributes.UpdateRequested(updateId, updateName, input);
-    Instant now = ctx.clock().now();
+    Instant now = clock.now();
     CommitResult sent =
-        ctx.store()
+        store
             .commit(
                 Batch.of(
                     new Write.InsertInbox(
-                        run.runId(), "UpdateRequested", now, ctx.codec().encode(request)),
+                        run.runId(), "UpdateRequested", now, codec.encode(request)),
                     new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
             .join();
     if (!sent.committed()) {
@@ -69,10 +94,9 @@ final class Updates {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean closedSeen = false;
     while (true) {
-      CompletableFuture<Void> progress = ctx.waiters().onProgress(run.runId());
+      CompletableFuture<Void> progress = waiters.onProgress(run.runId());
       try {
-        Optional<byte[]> stored =
-            ctx.store().extension(UpdateOutcomes.class).find(run.runId(), updateId);
+        Optional<byte[]> stored = store.extension(UpdateOutcomes.class).find(run.runId(), updateId);
         if (stored.isPresent()) {
           return outcome(run, updateName, resultType, stored.get());
         }
@@ -81,10 +105,9 @@ final class Updates {
               "complete update '" + updateName + "' (the run closed before it did)",
               run.workflowId(),
               run.runId(),
-              WorkflowStatus.valueOf(
-                  ctx.store().findRun(run.runId()).orElseThrow().status().name()));
+              WorkflowStatus.valueOf(store.findRun(run.runId()).orElseThrow().status().name()));
         }
-        closedSeen = ctx.store().findRun(run.runId()).map(r -> r.status().isClosed()).orElse(true);
+        closedSeen = store.findRun(run.runId()).map(r -> r.status().isClosed()).orElse(true);
         if (closedSeen) {
           continue;
         }
@@ -101,15 +124,15 @@ final class Updates {
                         + " did not complete within "
                         + timeout));
       } finally {
-        ctx.waiters().forget(run.runId(), progress);
+        waiters.forget(run.runId(), progress);
       }
     }
   }
 
   private Object outcome(RunRecord run, String updateName, Type resultType, byte[] stored) {
-    UpdateOutcome outcome = ctx.codec().decodeValue(stored, UpdateOutcome.class);
+    UpdateOutcome outcome = codec.decodeValue(stored, UpdateOutcome.class);
     return switch (outcome.status()) {
-      case UpdateOutcome.COMPLETED -> ctx.payloads().decode(outcome.result(), resultType);
+      case UpdateOutcome.COMPLETED -> payloads.decode(outcome.result(), resultType);
       case UpdateOutcome.REJECTED ->
           throw new UpdateRejectedException(
               run.workflowId(), updateName, FailureConverter.toException(outcome.failure()));
@@ -120,7 +143,7 @@ final class Updates {
   }
 
   private WorkflowNotRunningException notRunning(String updateName, String runId) {
-    RunRecord run = ctx.store().findRun(runId).orElseThrow();
+    RunRecord run = store.findRun(runId).orElseThrow();
     return new WorkflowNotRunningException(
         "update '" + updateName + "'",
         run.workflowId(),

@@ -1,8 +1,10 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.store.RunRecord;
+import dev.weft.workflow.Functions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -41,6 +43,62 @@ final class WorkflowStubs {
     return slot[0];
   }
 
+  /** Starts the workflow of the stub call {@code invocation} makes in capture mode. */
+  static <R> WorkflowHandle<R> startCaptured(EmbeddedClient client, Runnable invocation) {
+    Captured call = capture(invocation);
+    Target target = call.target();
+    if (target.options == null) {
+      throw new IllegalArgumentException(
+          "client.start needs a stub made with WorkflowOptions; this stub is bound to workflow '"
+              + target.workflowId
+              + "'");
+    }
+    RunRecord run = target.start(client, call.args());
+    return client.handle(run, call.method().getGenericReturnType());
+  }
+
+  /** Signal-with-start from two stub calls: the workflow method, then a signal method. */
+  static <R> WorkflowHandle<R> signalWithStartCaptured(
+      EmbeddedClient client, Functions.Proc start, Functions.Proc signal) {
+    Captured startCall = capture(start::apply);
+    Captured signalCall = capture(signal::apply);
+    Target target = startCall.target();
+    if (target.options == null || signalCall.target() != target) {
+      throw new IllegalArgumentException(
+          "signalWithStart needs two calls on the same stub made with WorkflowOptions: its"
+              + " workflow method, then one of its signal methods");
+    }
+    if (!startCall.method().equals(target.definition.workflowMethod())) {
+      throw new IllegalArgumentException(
+          "the first call of signalWithStart must be the workflow method, not "
+              + startCall.method().getName());
+    }
+    String signalName = signalNameOf(target.definition, signalCall.method());
+    RunRecord run =
+        client
+            .starts()
+            .signalWithStart(
+                target.definition.type(),
+                target.options,
+                startCall.args(),
+                signalName,
+                signalCall.args());
+    target.started = run;
+    return client.handle(run, startCall.method().getGenericReturnType());
+  }
+
+  private static String signalNameOf(WorkflowDefinition definition, Method m) {
+    return definition.signals().entrySet().stream()
+        .filter(e -> e.getValue().equals(m))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the second call of signalWithStart must be a signal method, not "
+                        + m.getName()));
+  }
+
   static <W> W newStub(EmbeddedClient client, Class<W> iface, Target target) {
     InvocationHandler handler =
         (proxy, method, args) -> invoke(client, target, proxy, method, args);
@@ -73,7 +131,7 @@ final class WorkflowStubs {
     }
     String signal = nameOf(definition.signals(), method);
     if (signal != null) {
-      client.operations().signal(target.run(client), signal, arguments);
+      client.controls().signal(target.run(client), signal, arguments);
       return null;
     }
     String update = nameOf(definition.updates(), method);
@@ -144,21 +202,21 @@ final class WorkflowStubs {
     }
 
     RunRecord start(EmbeddedClient client, Object[] args) {
-      RunRecord run = client.operations().start(definition.type(), options, args);
+      RunRecord run = client.starts().start(definition.type(), options, args);
       started = run;
       return run;
     }
 
     RunRecord run(EmbeddedClient client) {
       if (started != null) {
-        return client.operations().resolve(started.workflowId(), started.runId());
+        return client.reader().resolve(started.workflowId(), started.runId());
       }
       if (workflowId == null) {
         throw new IllegalStateException(
             "this stub's workflow has not been started; call its workflow method or"
                 + " client.start(stub::method, ...) first");
       }
-      return client.operations().resolve(workflowId, null);
+      return client.reader().resolve(workflowId, null);
     }
   }
 }

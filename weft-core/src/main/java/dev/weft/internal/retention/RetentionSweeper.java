@@ -1,8 +1,7 @@
 package dev.weft.internal.retention;
 
 import dev.weft.engine.WeftClock;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.worker.IdleTracker;
+import dev.weft.internal.engine.IdleTracker;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.Store;
@@ -52,14 +51,21 @@ public final class RetentionSweeper {
   /**
    * Creates a sweeper for the engine's namespace; {@link #start()} starts it.
    *
+   * @param idle counts each pass as work in progress (a time-skipping clock waits for it)
    * @param retention how long closed runs are kept
    * @param interval how long after a pass the next one starts
    */
-  public RetentionSweeper(EngineContext ctx, Duration retention, Duration interval) {
-    this.store = ctx.store();
-    this.clock = ctx.clock();
-    this.idle = ctx.idle();
-    this.namespace = ctx.namespace();
+  public RetentionSweeper(
+      Store store,
+      WeftClock clock,
+      IdleTracker idle,
+      String namespace,
+      Duration retention,
+      Duration interval) {
+    this.store = store;
+    this.clock = clock;
+    this.idle = idle;
+    this.namespace = namespace;
     this.retention = retention;
     this.interval = interval;
   }

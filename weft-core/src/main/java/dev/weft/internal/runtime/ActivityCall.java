@@ -13,7 +13,7 @@ import java.lang.reflect.Type;
 
 /** A scheduled activity whose outcome the workflow awaits. */
 final class ActivityCall implements PendingCall {
-  private final WorkflowRunner runner;
+  private final PendingCalls calls;
   private final long seq;
   private final String activityType;
   private final Type resultType;
@@ -21,13 +21,13 @@ final class ActivityCall implements PendingCall {
   private final ScopeNode scope;
 
   ActivityCall(
-      WorkflowRunner runner,
+      PendingCalls calls,
       long seq,
       String activityType,
       Type resultType,
       WorkflowPromise<Object> promise,
       ScopeNode scope) {
-    this.runner = runner;
+    this.calls = calls;
     this.seq = seq;
     this.activityType = activityType;
     this.resultType = resultType;
@@ -41,7 +41,7 @@ final class ActivityCall implements PendingCall {
     switch (event) {
       case ActivityCompleted c -> {
         try {
-          promise.complete(runner.payloads().decode(c.result(), resultType));
+          promise.complete(calls.payloads().decode(c.result(), resultType));
         } catch (RuntimeException e) {
           promise.completeExceptionally(e);
         }
@@ -66,10 +66,10 @@ final class ActivityCall implements PendingCall {
 
   @Override
   public void cancel(String reason) {
-    if (runner.forgetPending(seq) == null) {
+    if (calls.forget(seq) == null) {
       return;
     }
-    runner.command(new EventAttributes.ActivityCancelRequested(seq));
+    calls.command(new EventAttributes.ActivityCancelRequested(seq));
     promise.completeExceptionally(
         new ActivityFailure(
             activityType, seq, 0, new CanceledFailure("activity cancelled: " + reason)));

@@ -12,7 +12,7 @@ import java.lang.reflect.Type;
 
 /** A child workflow the parent awaits; cancelling it asks the child to cancel. */
 final class ChildWorkflowCall implements PendingCall {
-  private final WorkflowRunner runner;
+  private final PendingCalls calls;
   private final long seq;
   private final String workflowType;
   private final String workflowId;
@@ -22,7 +22,7 @@ final class ChildWorkflowCall implements PendingCall {
   private final ScopeNode scope;
 
   ChildWorkflowCall(
-      WorkflowRunner runner,
+      PendingCalls calls,
       long seq,
       String workflowType,
       String workflowId,
@@ -30,7 +30,7 @@ final class ChildWorkflowCall implements PendingCall {
       Type resultType,
       WorkflowPromise<Object> promise,
       ScopeNode scope) {
-    this.runner = runner;
+    this.calls = calls;
     this.seq = seq;
     this.workflowType = workflowType;
     this.workflowId = workflowId;
@@ -57,7 +57,7 @@ final class ChildWorkflowCall implements PendingCall {
                   ApplicationFailure.newNonRetryableFailure(f.reason(), "WorkflowAlreadyStarted")));
       case ChildWorkflowClosed c when "COMPLETED".equals(c.status()) -> {
         try {
-          promise.complete(runner.payloads().decode(c.result(), resultType));
+          promise.complete(calls.payloads().decode(c.result(), resultType));
         } catch (RuntimeException e) {
           promise.completeExceptionally(e);
         }
@@ -72,10 +72,10 @@ final class ChildWorkflowCall implements PendingCall {
 
   @Override
   public void cancel(String reason) {
-    if (runner.forgetPending(seq) == null) {
+    if (calls.forget(seq) == null) {
       return;
     }
-    runner.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
+    calls.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
     promise.completeExceptionally(
         new ChildWorkflowFailure(
             workflowType,

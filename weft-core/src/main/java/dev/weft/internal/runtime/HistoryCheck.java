@@ -47,12 +47,16 @@ public final class HistoryCheck {
               + ")");
     }
     WorkflowRunner runner =
-        new WorkflowRunner(
-            new WorkflowInfo(
-                "replay", history.workflowId(), history.runId(), s.workflowType(), s.taskQueue()),
-            definition,
-            implementation,
-            WorkflowRunner.Services.replayOnly(payloads));
+        WorkflowRunners.replayOnly(payloads)
+            .create(
+                new WorkflowInfo(
+                    "replay",
+                    history.workflowId(),
+                    history.runId(),
+                    s.workflowType(),
+                    s.taskQueue()),
+                definition,
+                implementation);
     try {
       HistoryReplayer.replay(runner, history.events());
     } catch (WorkflowTaskFailedException e) {

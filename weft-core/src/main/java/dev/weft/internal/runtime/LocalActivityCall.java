@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * A local activity the workflow awaits. While an attempt runs (or, on replay, until its recorded
- * outcome is reached) it is in the runner's set of running local activities; after a failure whose
+ * outcome is reached) it is in its run's set of outstanding local activities; after a failure whose
  * retry waits for a durable timer, it waits for that timer instead.
  */
 final class LocalActivityCall implements ScopeNode.Cancelable {
@@ -23,7 +23,7 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
   /** The workflow time the code called it: the start of its schedule-to-close timeout. */
   final Instant scheduledAt;
 
-  private final WorkflowRunner runner;
+  private final LocalActivityAttempts attempts;
   private final Type resultType;
   private final WorkflowPromise<Object> promise;
   private final ScopeNode scope;
@@ -38,7 +38,7 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
   PendingCall retryTimer;
 
   LocalActivityCall(
-      WorkflowRunner runner,
+      LocalActivityAttempts attempts,
       long seq,
       String activityType,
       Type resultType,
@@ -47,7 +47,7 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
       Instant scheduledAt,
       WorkflowPromise<Object> promise,
       ScopeNode scope) {
-    this.runner = runner;
+    this.attempts = attempts;
     this.seq = seq;
     this.activityType = activityType;
     this.resultType = resultType;
@@ -67,13 +67,13 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
     running = null;
     if (recorded.retryAfter() != null) {
       attempt = recorded.attempt() + 1;
-      retryTimer = runner.startLocalRetryTimer(this, recorded.retryAfter());
+      retryTimer = attempts.startRetryTimer(this, recorded.retryAfter());
       return;
     }
     scope.unregister(this);
     if (recorded.failure() == null) {
       try {
-        promise.complete(runner.payloads().decode(recorded.result(), resultType));
+        promise.complete(attempts.payloads().decode(recorded.result(), resultType));
       } catch (RuntimeException e) {
         promise.completeExceptionally(e);
       }
@@ -90,7 +90,7 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
   /** The retry timer fired: the next attempt runs. */
   void onRetryTimerFired() {
     retryTimer = null;
-    runner.resumeLocalActivity(this);
+    attempts.resume(this);
   }
 
   @Override
@@ -99,7 +99,7 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
       return;
     }
     scope.unregister(this);
-    runner.forgetLocalActivity(this);
+    attempts.forget(this);
     if (running != null) {
       running.cancel();
       running = null;

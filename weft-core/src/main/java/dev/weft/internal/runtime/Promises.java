@@ -84,7 +84,10 @@ public final class Promises {
     public T get() {
       if (!isDone()) {
         WorkflowThreadContext context = WorkflowThreadContext.current("Promise.get()");
-        context.runner.yieldUntil(context.blockingCoroutine("Promise.get()"), this::isDone);
+        context
+            .runner
+            .concurrency()
+            .yieldUntil(context.blockingCoroutine("Promise.get()"), this::isDone);
       }
       RuntimeException failure = getFailure();
       if (failure != null) {
@@ -97,6 +100,7 @@ public final class Promises {
     public <U> Promise<U> thenApply(Function<? super T, ? extends U> fn) {
       return WorkflowThreadContext.current("Promise.thenApply()")
           .runner
+          .concurrency()
           .async("thenApply", () -> fn.apply(get()));
     }
   }

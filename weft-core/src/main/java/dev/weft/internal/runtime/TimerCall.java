@@ -5,13 +5,13 @@ import dev.weft.history.EventAttributes;
 
 /** A started timer that the workflow awaits. */
 final class TimerCall implements PendingCall {
-  private final WorkflowRunner runner;
+  private final PendingCalls calls;
   private final long seq;
   private final WorkflowPromise<Void> promise;
   private final ScopeNode scope;
 
-  TimerCall(WorkflowRunner runner, long seq, WorkflowPromise<Void> promise, ScopeNode scope) {
-    this.runner = runner;
+  TimerCall(PendingCalls calls, long seq, WorkflowPromise<Void> promise, ScopeNode scope) {
+    this.calls = calls;
     this.seq = seq;
     this.promise = promise;
     this.scope = scope;
@@ -29,11 +29,11 @@ final class TimerCall implements PendingCall {
 
   @Override
   public void cancel(String reason) {
-    if (runner.forgetPending(seq) == null) {
+    if (calls.forget(seq) == null) {
       return;
     }
     scope.unregister(this);
-    runner.command(new EventAttributes.TimerCanceled(seq));
+    calls.command(new EventAttributes.TimerCanceled(seq));
     promise.completeExceptionally(new CanceledFailure("timer cancelled: " + reason));
   }
 }

@@ -32,6 +32,11 @@ public final class WorkflowInternal {
     return WorkflowThreadContext.current(operation).runner;
   }
 
+  /** Returns the scope of the calling coroutine, which must be workflow code that may block. */
+  private static ScopeNode blockingScope(String operation) {
+    return WorkflowThreadContext.current(operation).blockingCoroutine(operation).scope;
+  }
+
   /** See {@code Workflow.now()}. */
   public static Instant now() {
     return runner("Workflow.now()").now();
@@ -72,37 +77,43 @@ public final class WorkflowInternal {
 
   /** See {@code Workflow.sleep()}. */
   public static void sleep(Duration duration) {
-    runner("Workflow.sleep()").startTimer(duration).promise().get();
+    WorkflowRunner runner = runner("Workflow.sleep()");
+    runner.calls().startTimer(blockingScope("starting a timer"), duration).promise().get();
   }
 
   /** See {@code Workflow.getVersion()}. */
   public static int getVersion(String changeId, int minSupported, int maxSupported) {
-    return runner("Workflow.getVersion()").getVersion(changeId, minSupported, maxSupported);
+    WorkflowRunner runner = runner("Workflow.getVersion()");
+    blockingScope("Workflow.getVersion");
+    return runner.markers().getVersion(changeId, minSupported, maxSupported);
   }
 
   /** See {@code Workflow.continueAsNew()}. */
   public static void continueAsNew(Object[] args) {
-    runner("Workflow.continueAsNew()").continueAsNew(args);
+    WorkflowRunner runner = runner("Workflow.continueAsNew()");
+    blockingScope("Workflow.continueAsNew");
+    throw runner.instance().continueAsNew(args);
   }
 
   /** See {@code Workflow.newTimer()}. */
   public static Promise<Void> newTimer(Duration duration) {
-    return runner("Workflow.newTimer()").startTimer(duration).promise();
+    WorkflowRunner runner = runner("Workflow.newTimer()");
+    return runner.calls().startTimer(blockingScope("starting a timer"), duration).promise();
   }
 
   /** See {@code Workflow.await(condition)}. */
   public static void await(BooleanSupplier condition) {
-    runner("Workflow.await()").await(condition);
+    runner("Workflow.await()").concurrency().await(condition);
   }
 
   /** See {@code Workflow.await(timeout, condition)}. */
   public static boolean await(Duration timeout, BooleanSupplier condition) {
-    return runner("Workflow.await()").await(timeout, condition);
+    return runner("Workflow.await()").concurrency().await(timeout, condition);
   }
 
   /** See {@code Workflow.async()}. */
   public static <T> Promise<T> async(Supplier<T> fn) {
-    return runner("Workflow.async()").async("async", fn);
+    return runner("Workflow.async()").concurrency().async("async", fn);
   }
 
   /** See {@code Workflow.newPromise()}. */
@@ -113,18 +124,23 @@ public final class WorkflowInternal {
 
   /** See {@code Workflow.sideEffect()}. */
   public static <R> R sideEffect(Type type, Supplier<R> fn) {
-    return runner("Workflow.sideEffect()").sideEffect(type, fn);
+    WorkflowRunner runner = runner("Workflow.sideEffect()");
+    blockingScope("Workflow.sideEffect");
+    return runner.markers().sideEffect(type, fn);
   }
 
   /** See {@code Workflow.upsertSearchAttributes()}. */
   public static void upsertSearchAttributes(Map<String, ?> changes) {
-    runner("Workflow.upsertSearchAttributes()").upsertSearchAttributes(changes);
+    WorkflowRunner runner = runner("Workflow.upsertSearchAttributes()");
+    blockingScope("Workflow.upsertSearchAttributes");
+    runner.markers().upsertSearchAttributes(changes);
   }
 
   /** See {@code Workflow.getSearchAttributes()}. */
   public static Map<String, Object> searchAttributes() {
     Map<String, Object> result = new TreeMap<>();
     runner("Workflow.getSearchAttributes()")
+        .markers()
         .searchAttributes()
         .forEach((name, v) -> result.put(name, v.javaValue()));
     return result;
@@ -132,12 +148,12 @@ public final class WorkflowInternal {
 
   /** See {@code Workflow.newCancellationScope()}. */
   public static CancellationScope newCancellationScope(boolean detached, Runnable body) {
-    return runner("Workflow.newCancellationScope()").newScope(detached, body);
+    return runner("Workflow.newCancellationScope()").concurrency().newScope(detached, body);
   }
 
   /** See {@code CancellationScope.current()}. */
   public static CancellationScope currentScope() {
-    return runner("CancellationScope.current()").currentScope();
+    return runner("CancellationScope.current()").concurrency().currentScope();
   }
 
   /** See {@code Workflow.newActivityStub()}. */
@@ -147,8 +163,13 @@ public final class WorkflowInternal {
         iface,
         (method, args) ->
             runner("calling an activity")
+                .calls()
                 .scheduleActivity(
-                    definition.typeOf(method), method.getGenericReturnType(), args, options));
+                    blockingScope("calling an activity"),
+                    definition.typeOf(method),
+                    method.getGenericReturnType(),
+                    args,
+                    options));
   }
 
   /** See {@code Workflow.newLocalActivityStub()}. */
@@ -158,8 +179,13 @@ public final class WorkflowInternal {
         iface,
         (method, args) ->
             runner("calling a local activity")
-                .scheduleLocalActivity(
-                    definition.typeOf(method), method.getGenericReturnType(), args, options));
+                .localActivities()
+                .schedule(
+                    blockingScope("calling a local activity"),
+                    definition.typeOf(method),
+                    method.getGenericReturnType(),
+                    args,
+                    options));
   }
 
   /** See {@code Workflow.newChildWorkflowStub()}. */
@@ -177,7 +203,13 @@ public final class WorkflowInternal {
                     + "()");
           }
           return runner("starting a child workflow")
-              .startChildWorkflow(definition.type(), method.getGenericReturnType(), args, options);
+              .calls()
+              .startChildWorkflow(
+                  blockingScope("starting a child workflow"),
+                  definition.type(),
+                  method.getGenericReturnType(),
+                  args,
+                  options);
         });
   }
 
@@ -216,7 +248,13 @@ public final class WorkflowInternal {
       public <R> Promise<R> executeAsync(
           String activityType, Class<R> resultType, Type genericResultType, Object... args) {
         return runner("calling an activity")
-            .scheduleActivity(activityType, genericResultType, args, options);
+            .calls()
+            .scheduleActivity(
+                blockingScope("calling an activity"),
+                activityType,
+                genericResultType,
+                args,
+                options);
       }
     };
   }

@@ -23,7 +23,10 @@ final class WorkflowPromise<T> implements CompletablePromise<T> {
   public T get() {
     if (!done) {
       WorkflowThreadContext context = WorkflowThreadContext.current("Promise.get()");
-      context.runner.yieldUntil(context.blockingCoroutine("Promise.get()"), this::isDone);
+      context
+          .runner
+          .concurrency()
+          .yieldUntil(context.blockingCoroutine("Promise.get()"), this::isDone);
     }
     if (failure != null) {
       throw failure;
@@ -40,6 +43,7 @@ final class WorkflowPromise<T> implements CompletablePromise<T> {
   public <U> Promise<U> thenApply(Function<? super T, ? extends U> fn) {
     return WorkflowThreadContext.current("Promise.thenApply()")
         .runner
+        .concurrency()
         .async("thenApply", () -> fn.apply(get()));
   }
 

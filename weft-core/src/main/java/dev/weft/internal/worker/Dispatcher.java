@@ -1,5 +1,8 @@
 package dev.weft.internal.worker;
 
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.engine.EagerDispatch;
+import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.StoreOutages;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * engine leased them to itself when it created them (eager dispatch). One semaphore per queue and
  * kind bounds both paths together.
  */
-public final class Dispatcher {
+public final class Dispatcher implements EagerDispatch {
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Registry registry;
@@ -48,7 +51,12 @@ public final class Dispatcher {
     this.idle = idle;
   }
 
-  void start(Consumer<WorkflowTaskRecord> workflows, ActivityWork activities) {
+  /**
+   * Sets the handlers tasks run with; until then, nothing is reserved for eager dispatch. They are
+   * set when the engine starts rather than passed to the constructor, because the handlers commit
+   * through this dispatcher (their commits lease new tasks to it).
+   */
+  public void start(Consumer<WorkflowTaskRecord> workflows, ActivityWork activities) {
     this.workflowHandler = workflows;
     this.activityHandler = activities;
   }
@@ -83,6 +91,7 @@ public final class Dispatcher {
    * the queue (and, for an activity, its type), has a free slot and is within the queue's resource
    * limits.
    */
+  @Override
   public boolean tryReserve(TaskKind kind, String queue, String activityType) {
     if (workflowHandler == null) {
       return false;
@@ -96,11 +105,13 @@ public final class Dispatcher {
   }
 
   /** Gives back a slot taken by {@link #tryReserve} that will not be used. */
+  @Override
   public void release(TaskKind kind, String queue) {
     slots(kind, queue).release();
   }
 
   /** Runs a workflow task whose slot is already taken; the slot is released when it ends. */
+  @Override
   public void run(WorkflowTaskRecord task) {
     submit(
         TaskKind.WORKFLOW,
@@ -121,6 +132,7 @@ public final class Dispatcher {
    * outcomes, which queue for the store's writer (a slot held through that wait kept no-op
    * activities from starting here, so other nodes claimed them and had to replay their runs).
    */
+  @Override
   public void run(ActivityTaskState task, ActivitySpec spec) {
     String queue = task.task().taskQueue();
     AtomicBoolean released = new AtomicBoolean();

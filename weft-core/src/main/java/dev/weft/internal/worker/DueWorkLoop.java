@@ -1,24 +1,19 @@
 package dev.weft.internal.worker;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.TimeoutType;
-import dev.weft.history.EventAttributes;
-import dev.weft.history.HistoryEvent;
 import dev.weft.internal.activity.ActivityOutcomes;
-import dev.weft.internal.engine.ChildWorkflows;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunClosures;
-import dev.weft.internal.engine.RunStarts;
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.codec.ActivitySpecCodec;
+import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.StoreOutages;
 import dev.weft.store.ActivityTaskState;
-import dev.weft.store.Batch;
-import dev.weft.store.RunRecord;
+import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
-import dev.weft.store.Write;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,16 +25,18 @@ import org.slf4j.LoggerFactory;
  * retry backoff) arrives. It sleeps until the store's next due time, woken early when a commit
  * schedules something sooner; a background failure is logged and the loop goes on.
  */
-final class DueWorkLoop {
+public final class DueWorkLoop {
   private static final Logger log = LoggerFactory.getLogger(DueWorkLoop.class);
   private static final int BATCH = 256;
 
-  private final EngineContext ctx;
+  private final Store store;
+  private final WeftClock clock;
+  private final IdleTracker idle;
+  private final Duration safetyPoll;
   private final Wakeup wakeup;
-  private final Runnable wakePollers;
+  private final DueTimers timers;
   private final ActivityOutcomes outcomes;
-  private final EagerWorkflowTasks eager;
-  private final RunTimeouts runTimeouts;
+  private final Runnable wakePollers;
   private final AtomicReference<Instant> earliestHint = new AtomicReference<>();
 
   /**
@@ -52,18 +49,26 @@ final class DueWorkLoop {
   private volatile boolean running = true;
   private Thread thread;
 
-  DueWorkLoop(
-      EngineContext ctx,
-      Wakeup wakeup,
-      Runnable wakePollers,
+  /**
+   * @param safetyPoll how long the loop sleeps at most without a hint (in case one was lost)
+   * @param wakePollers wakes every poller after a pass (tasks whose visibility time came)
+   */
+  public DueWorkLoop(
+      Store store,
+      WeftClock clock,
+      IdleTracker idle,
+      Duration safetyPoll,
+      DueTimers timers,
       ActivityOutcomes outcomes,
-      EagerWorkflowTasks eager) {
-    this.ctx = ctx;
-    this.wakeup = wakeup;
-    this.wakePollers = wakePollers;
+      Runnable wakePollers) {
+    this.store = store;
+    this.clock = clock;
+    this.idle = idle;
+    this.safetyPoll = safetyPoll;
+    this.wakeup = new Wakeup(idle);
+    this.timers = timers;
     this.outcomes = outcomes;
-    this.eager = eager;
-    this.runTimeouts = new RunTimeouts(ctx);
+    this.wakePollers = wakePollers;
   }
 
   void start() {
@@ -97,15 +102,15 @@ final class DueWorkLoop {
     boolean failing = false;
     while (running) {
       Instant next;
-      ctx.idle().enter();
+      idle.enter();
       try {
         plannedWake = Instant.MIN;
         earliestHint.set(null);
-        Instant now = ctx.clock().now();
+        Instant now = clock.now();
         fireTimers(now);
         expireActivities(now);
         wakePollers.run();
-        next = ctx.store().nextDueTime(now).orElse(null);
+        next = store.nextDueTime(now).orElse(null);
         if (failing) {
           log.info("background timer and timeout processing works again");
           failing = false;
@@ -120,7 +125,7 @@ final class DueWorkLoop {
         }
         next = null;
       } finally {
-        ctx.idle().exit();
+        idle.exit();
       }
       try {
         waitUntil(next);
@@ -132,8 +137,8 @@ final class DueWorkLoop {
   }
 
   private void waitUntil(Instant next) throws InterruptedException {
-    Instant now = ctx.clock().now();
-    Instant target = now.plus(ctx.safetyPoll());
+    Instant now = clock.now();
+    Instant target = now.plus(safetyPoll);
     if (next != null && next.isBefore(target)) {
       target = next;
     }
@@ -147,71 +152,22 @@ final class DueWorkLoop {
       wakeup.clear();
       return;
     }
-    wakeup.await(ctx.clock().realDelayUntil(target).toNanos());
+    wakeup.await(clock.realDelayUntil(target).toNanos());
   }
 
   private void fireTimers(Instant now) {
     while (running) {
-      List<TimerRecord> due = ctx.store().dueTimers(now, BATCH);
-      inParallel(due, timer -> fire(timer, now));
+      List<TimerRecord> due = store.dueTimers(now, BATCH);
+      inParallel(due, timer -> timers.fire(timer, now));
       if (due.size() < BATCH) {
         return;
       }
     }
   }
 
-  /** Fires one timer: with the workflow task it triggers if possible, else through the inbox. */
-  private void fire(TimerRecord timer, Instant now) {
-    if (timer.seq() == RunStarts.DEADLINE_TIMER_SEQ) {
-      runTimeouts.timeOut(timer, now);
-      return;
-    }
-    if (timer.seq() == ChildWorkflows.TERMINATE_TIMER_SEQ) {
-      terminateChild(timer);
-      return;
-    }
-    EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
-    if (eager.tryAdvance(
-        timer.runId(),
-        fired,
-        now,
-        List.of(new Write.DeleteTimer(timer.runId(), timer.seq(), true)))) {
-      return;
-    }
-    Optional<RunRecord> run = ctx.store().findRun(timer.runId());
-    if (run.isEmpty() || run.get().status().isClosed()) {
-      ctx.store().commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
-      return;
-    }
-    ctx.store()
-        .commit(
-            Batch.of(
-                new Write.DeleteTimer(timer.runId(), timer.seq(), true),
-                new Write.InsertInbox(timer.runId(), "TimerFired", now, ctx.codec().encode(fired)),
-                new Write.EnsureWorkflowTask(timer.runId(), run.get().taskQueue(), now)))
-        .join();
-  }
-
-  /** Terminates a child whose parent closed under the TERMINATE policy. */
-  private void terminateChild(TimerRecord timer) {
-    List<HistoryEvent> first = ctx.decode(ctx.store().readHistory(timer.runId(), 1));
-    EventAttributes.WorkflowStarted started = RunClosures.started(first);
-    String reason =
-        started == null || started.parent() == null
-            ? "terminated by its parent's close policy"
-            : "parent workflow '"
-                + started.parent().workflowId()
-                + "' (run "
-                + started.parent().runId()
-                + ") closed; parent close policy TERMINATE";
-    if (!RunClosures.terminate(ctx, timer.runId(), reason)) {
-      ctx.store().commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
-    }
-  }
-
   private void expireActivities(Instant now) {
     while (running) {
-      List<ActivityTaskState> expired = ctx.store().expiredActivityTasks(now, BATCH);
+      List<ActivityTaskState> expired = store.expiredActivityTasks(now, BATCH);
       inParallel(
           expired,
           state -> {

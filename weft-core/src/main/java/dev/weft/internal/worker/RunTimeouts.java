@@ -4,12 +4,12 @@ import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.Failure;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.RunClosures;
-import dev.weft.internal.engine.RunStarts;
-import dev.weft.internal.engine.WorkflowRetries;
+import dev.weft.internal.step.RunClosures;
+import dev.weft.internal.step.RunStarts;
+import dev.weft.internal.step.WorkflowRetries;
 import dev.weft.store.Batch;
 import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
@@ -25,20 +25,25 @@ import org.slf4j.LoggerFactory;
  * termination, it needs no worker and runs none of the workflow's code. A run timeout is retried
  * under the workflow's retry policy; an execution timeout ends the workflow.
  */
-final class RunTimeouts {
+public final class RunTimeouts {
   private static final Logger log = LoggerFactory.getLogger(RunTimeouts.class);
 
-  private final EngineContext ctx;
+  private final String namespace;
+  private final Store store;
+  private final RunClosures closures;
+  private final WorkflowRetries retries;
 
-  RunTimeouts(EngineContext ctx) {
-    this.ctx = ctx;
+  public RunTimeouts(String namespace, Store store, RunClosures closures, WorkflowRetries retries) {
+    this.namespace = namespace;
+    this.store = store;
+    this.closures = closures;
+    this.retries = retries;
   }
 
   /** Times out the run of a fired deadline timer, unless it closed meanwhile. */
   void timeOut(TimerRecord timer, Instant now) {
     boolean closed =
-        RunClosures.close(
-            ctx,
+        closures.close(
             timer.runId(),
             history -> {
               WorkflowStarted started = RunClosures.started(history);
@@ -48,10 +53,9 @@ final class RunTimeouts {
                       : TimeoutType.WORKFLOW_RUN;
               Optional<WorkflowRetries.Retry> retry =
                   type == TimeoutType.WORKFLOW_RUN
-                      ? WorkflowRetries.plan(
-                          ctx,
+                      ? retries.plan(
                           new WorkflowInfo(
-                              ctx.namespace(),
+                              namespace,
                               started.workflowId(),
                               timer.runId(),
                               started.workflowType(),
@@ -79,7 +83,7 @@ final class RunTimeouts {
     if (closed) {
       log.info("run {} timed out at its deadline {}", timer.runId(), timer.fireAt());
     } else {
-      ctx.store().commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
+      store.commit(Batch.of(new Write.DeleteTimer(timer.runId(), timer.seq(), false))).join();
     }
   }
 }

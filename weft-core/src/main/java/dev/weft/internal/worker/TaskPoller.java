@@ -1,5 +1,6 @@
 package dev.weft.internal.worker;
 
+import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.StoreOutages;
 import java.time.Duration;
 import java.util.List;

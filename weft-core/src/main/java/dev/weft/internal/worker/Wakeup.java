@@ -1,5 +1,6 @@
 package dev.weft.internal.worker;
 
+import dev.weft.internal.engine.IdleTracker;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,20 +1,27 @@
 package dev.weft.internal.worker;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
-import dev.weft.internal.engine.EngineContext;
-import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.engine.EagerDispatch;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
-import dev.weft.internal.runtime.HistoryReplayer;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.RunnerFactory;
+import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.runtime.WorkflowRunner;
 import dev.weft.internal.runtime.WorkflowTaskFailedException;
+import dev.weft.internal.step.HistoryGrowth;
+import dev.weft.internal.step.PreparedCommit;
+import dev.weft.internal.step.WorkflowTaskCommit;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunSnapshot;
+import dev.weft.store.Store;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.io.PrintWriter;
@@ -34,18 +41,44 @@ import org.slf4j.LoggerFactory;
  * transaction. A failing task (non-determinism, a deadlock, a bug) is retried with backoff and
  * leaves the run open.
  */
-final class WorkflowTaskHandler {
+public final class WorkflowTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
   private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
   private static final Duration HOLD_WAIT = Duration.ofSeconds(5);
 
-  private final EngineContext ctx;
+  private final WorkflowCache cache;
+  private final Store store;
+  private final RunnerFactory runners;
+  private final EventCodec codec;
+  private final WeftClock clock;
+  private final RunWaiters waiters;
+  private final WorkflowTaskCommit commit;
+  private final HistoryGrowth growth;
+  private final EagerDispatch dispatch;
 
-  WorkflowTaskHandler(EngineContext ctx) {
-    this.ctx = ctx;
+  public WorkflowTaskHandler(
+      WorkflowCache cache,
+      Store store,
+      RunnerFactory runners,
+      EventCodec codec,
+      WeftClock clock,
+      RunWaiters waiters,
+      WorkflowTaskCommit commit,
+      HistoryGrowth growth,
+      EagerDispatch dispatch) {
+    this.cache = cache;
+    this.store = store;
+    this.runners = runners;
+    this.codec = codec;
+    this.clock = clock;
+    this.waiters = waiters;
+    this.commit = commit;
+    this.growth = growth;
+    this.dispatch = dispatch;
   }
 
-  void handle(WorkflowTaskRecord task) {
+  /** Runs a claimed (or eagerly leased) workflow task; called on the task's own thread. */
+  public void handle(WorkflowTaskRecord task) {
     for (int round = 0; round < 5; round++) {
       if (handleOnce(task)) {
         return;
@@ -58,18 +91,18 @@ final class WorkflowTaskHandler {
     // hold the run first: its record must be read after any eager step of it on this node
     WorkflowCache.Taken taken;
     try {
-      taken = ctx.cache().take(task.runId(), HOLD_WAIT);
+      taken = cache.take(task.runId(), HOLD_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;
     }
     if (taken.busy()) {
       // another task of this run is still running here: let the poller hand this one out again
-      release(task, ctx.clock().now(), -1);
+      release(task, clock.now(), -1);
       return true;
     }
     // one read for the run, its inbox and (with no copy cached here) its history
-    Optional<RunSnapshot> found = ctx.store().loadRun(task.runId(), taken.runner() == null);
+    Optional<RunSnapshot> found = store.loadRun(task.runId(), taken.runner() == null);
     if (found.isEmpty() || found.get().run().status().isClosed()) {
       drop(taken, task.runId());
       dropLeftover(task);
@@ -77,7 +110,7 @@ final class WorkflowTaskHandler {
     }
     RunRecord run = found.get().run();
     WorkflowRegistration registration =
-        ctx.registry().find(task.taskQueue()).map(q -> q.workflow(run.workflowType())).orElse(null);
+        runners.find(task.taskQueue(), run.workflowType()).orElse(null);
     if (registration == null) {
       drop(taken, task.runId());
       fail(task, unknownType(run, task));
@@ -91,22 +124,20 @@ final class WorkflowTaskHandler {
         if (runner != null) {
           runner.destroy();
         }
-        runner = ctx.newRunner(run, registration);
+        runner = runners.create(run, registration);
         List<EventRecord> history = found.get().history();
         pending =
-            HistoryReplayer.replay(
-                runner,
-                ctx.decode(history != null ? history : ctx.store().readHistory(run.runId(), 1)));
+            runners.replay(runner, history != null ? history : store.readHistory(run.runId(), 1));
       }
       List<InboxRecord> inbox = found.get().inbox();
       List<EventAttributes> inboxEvents = new ArrayList<>(inbox.size());
       for (InboxRecord record : inbox) {
-        inboxEvents.add(ctx.codec().decode(record.data()));
+        inboxEvents.add(codec.decode(record.data()));
       }
-      Instant now = ctx.clock().now();
+      Instant now = clock.now();
       if (pending.isEmpty() && inboxEvents.isEmpty()) {
         release(task, now, 0);
-        ctx.cache().put(runner);
+        cache.put(runner);
         cached = true;
         return true;
       }
@@ -114,10 +145,8 @@ final class WorkflowTaskHandler {
       inbound.addAll(inboxEvents);
       List<EventAttributes> commands = runner.runTask(inbound, now, null);
       Map<String, Failure> rejected = runner.rejectedUpdates();
-      WorkflowTaskCommit.Prepared prepared =
-          WorkflowTaskCommit.forTask(
-              ctx,
-              ctx.dispatcher(),
+      PreparedCommit prepared =
+          commit.forTask(
               runner.info(),
               runner.started(),
               runner.openChildren(),
@@ -128,10 +157,10 @@ final class WorkflowTaskHandler {
               rejected,
               commands,
               now);
-      if (!HistoryGrowth.allow(ctx, ctx.dispatcher(), runner, prepared)) {
+      if (!growth.allow(runner, prepared)) {
         return true;
       }
-      CommitResult result = prepared.commit(ctx.store(), ctx.dispatcher());
+      CommitResult result = prepared.commit(store, dispatch);
       if (result instanceof CommitResult.Conflict conflict) {
         log.debug("workflow task of run {} lost a race: {}", run.runId(), conflict.reason());
         // run again (rebuilt from the store) unless the task itself was lost
@@ -139,12 +168,12 @@ final class WorkflowTaskHandler {
       }
       runner.setNextEventId(run.nextEventId() + prepared.appendedEvents());
       runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
-      ctx.waiters().runProgressed(run.runId());
+      waiters.runProgressed(run.runId());
       if (!runner.isClosing()) {
-        ctx.cache().put(runner);
+        cache.put(runner);
         cached = true;
       }
-      prepared.dispatch(ctx.dispatcher());
+      prepared.dispatch(dispatch);
       return true;
     } catch (WorkflowTaskFailedException e) {
       fail(task, e.getCause());
@@ -154,7 +183,7 @@ final class WorkflowTaskHandler {
         if (runner != null) {
           runner.destroy();
         }
-        ctx.cache().release(run.runId());
+        cache.release(run.runId());
       }
     }
   }
@@ -164,22 +193,17 @@ final class WorkflowTaskHandler {
     if (taken.runner() != null) {
       taken.runner().destroy();
     }
-    ctx.cache().release(runId);
+    cache.release(runId);
   }
 
   private UnknownWorkflowTypeException unknownType(RunRecord run, WorkflowTaskRecord task) {
     return new UnknownWorkflowTypeException(
-        run.workflowType(),
-        task.taskQueue(),
-        ctx.registry()
-            .find(task.taskQueue())
-            .map(QueueRegistration::workflowTypes)
-            .orElse(java.util.Set.of()));
+        run.workflowType(), task.taskQueue(), runners.workflowTypes(task.taskQueue()));
   }
 
   /** Ends the task without appending; it stays (visible now) if the inbox has events newer. */
   private void release(WorkflowTaskRecord task, Instant now, long consumedInboxId) {
-    ctx.store()
+    store
         .commit(
             Batch.of(
                 new Write.CompleteWorkflowTask(
@@ -188,8 +212,8 @@ final class WorkflowTaskHandler {
   }
 
   private void dropLeftover(WorkflowTaskRecord task) {
-    ctx.cache().invalidate(task.runId());
-    ctx.store()
+    cache.invalidate(task.runId());
+    store
         .commit(
             Batch.of(
                 new Write.CompleteWorkflowTask(
@@ -197,12 +221,12 @@ final class WorkflowTaskHandler {
                     task.taskQueue(),
                     task.leaseToken(),
                     Long.MAX_VALUE,
-                    ctx.clock().now())))
+                    clock.now())))
         .join();
   }
 
   private void fail(WorkflowTaskRecord task, Throwable cause) {
-    Instant now = ctx.clock().now();
+    Instant now = clock.now();
     long delayMillis =
         Math.min(MAX_RETRY_DELAY.toMillis(), 1000L << Math.min(16, task.attempt() - 1));
     Instant retryAt = now.plusMillis(delayMillis);
@@ -216,7 +240,7 @@ final class WorkflowTaskHandler {
           cause);
     }
     CommitResult result =
-        ctx.store()
+        store
             .commit(
                 Batch.of(
                     new Write.FailWorkflowTask(

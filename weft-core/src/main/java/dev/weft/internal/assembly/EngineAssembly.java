@@ -1,0 +1,268 @@
+package dev.weft.internal.assembly;
+
+import dev.weft.client.WeftClient;
+import dev.weft.engine.WeftClock;
+import dev.weft.engine.WorkInProgress;
+import dev.weft.internal.activity.ActivityCompletions;
+import dev.weft.internal.activity.ActivityOutcomes;
+import dev.weft.internal.activity.ActivityTaskHandler;
+import dev.weft.internal.activity.LocalActivities;
+import dev.weft.internal.client.EmbeddedClient;
+import dev.weft.internal.client.FlowControls;
+import dev.weft.internal.client.Queries;
+import dev.weft.internal.client.Resets;
+import dev.weft.internal.client.RunControls;
+import dev.weft.internal.client.RunListing;
+import dev.weft.internal.client.RunReader;
+import dev.weft.internal.client.StartPlans;
+import dev.weft.internal.client.Starts;
+import dev.weft.internal.client.Updates;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.EngineProgress;
+import dev.weft.internal.engine.FlowControlView;
+import dev.weft.internal.engine.IdleTracker;
+import dev.weft.internal.engine.MillisClock;
+import dev.weft.internal.engine.QueueRegistration;
+import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.RunnerFactory;
+import dev.weft.internal.engine.TimeOrderedIds;
+import dev.weft.internal.engine.WorkflowCache;
+import dev.weft.internal.retention.RetentionSweeper;
+import dev.weft.internal.runtime.WorkflowRunners;
+import dev.weft.internal.step.ActivityTasks;
+import dev.weft.internal.step.ChildStarts;
+import dev.weft.internal.step.ChildWorkflows;
+import dev.weft.internal.step.ContinuedRuns;
+import dev.weft.internal.step.EagerWorkflowTasks;
+import dev.weft.internal.step.FirstTaskLeases;
+import dev.weft.internal.step.HistoryGrowth;
+import dev.weft.internal.step.RunClosures;
+import dev.weft.internal.step.RunRebuilds;
+import dev.weft.internal.step.RunStarts;
+import dev.weft.internal.step.WorkflowRetries;
+import dev.weft.internal.step.WorkflowTaskCommit;
+import dev.weft.internal.worker.Claims;
+import dev.weft.internal.worker.Dispatcher;
+import dev.weft.internal.worker.DueTimers;
+import dev.weft.internal.worker.DueWorkLoop;
+import dev.weft.internal.worker.Pollers;
+import dev.weft.internal.worker.RunTimeouts;
+import dev.weft.internal.worker.Workers;
+import dev.weft.internal.worker.WorkflowTaskHandler;
+import dev.weft.store.FlowControlChange;
+import dev.weft.store.Store;
+import java.time.Duration;
+
+/**
+ * The one place that builds an engine's objects: every collaborator is made here once and handed to
+ * the constructors of the classes that use it, from the bottom layer up (codec, runtime, node
+ * state, steps, activities, workers, client). It also starts and stops them in order.
+ *
+ * <p>Not thread-safe: the engine calls it under its own lock.
+ */
+public final class EngineAssembly {
+  private final Store store;
+  private final WeftClock clock;
+  private final String nodeId;
+  private final Duration safetyPoll;
+  private final Registry registry;
+  private final IdleTracker idle;
+  private final WorkflowCache cache;
+  private final RunWaiters waiters;
+  private final FlowControlView flowControl;
+  private final Dispatcher dispatcher;
+  private final ActivityOutcomes activityOutcomes;
+  private final WorkflowTaskHandler workflowTasks;
+  private final ActivityTaskHandler activityTasks;
+  private final DueTimers dueTimers;
+  private final Claims claims;
+  private final EmbeddedClient client;
+  private final RetentionSweeper retention;
+  private final WorkInProgress progress;
+
+  /** Set when the engine starts: the pollers are built from the complete registry. */
+  private Workers workers;
+
+  public EngineAssembly(EngineSettings settings) {
+    store = settings.store();
+    clock = new MillisClock(settings.clock());
+    nodeId = settings.nodeId();
+    safetyPoll = settings.safetyPoll();
+    String namespace = settings.namespace();
+    registry = new Registry();
+    idle = new IdleTracker();
+    cache = new WorkflowCache(settings.cacheSize());
+    waiters = new RunWaiters();
+    flowControl = new FlowControlView(store, safetyPoll);
+    dispatcher = new Dispatcher(registry, idle);
+    TimeOrderedIds ids = new TimeOrderedIds(settings.clock());
+    EventCodec codec = EventCodec.shared();
+    EventRecords records = new EventRecords(codec);
+    PayloadConverter payloads =
+        new PayloadConverter(
+            settings.dataConverter(), settings.payloadCodec(), settings.maxPayloadBytes());
+    RunnerFactory runners =
+        new RunnerFactory(
+            registry,
+            new WorkflowRunners(
+                payloads,
+                registry.activityCheck(),
+                settings.deadlockTimeout(),
+                new LocalActivities(registry, clock, payloads, nodeId),
+                Duration.ofNanos(settings.workflowTaskLease().toNanos() / 2),
+                settings.searchAttributes()),
+            records);
+
+    RunStarts starts = new RunStarts(records, codec);
+    WorkflowRetries retries = new WorkflowRetries(ids, starts);
+    ChildWorkflows children = new ChildWorkflows(store, codec, records);
+    RunClosures closures = new RunClosures(store, clock, records, cache, children);
+    HistoryGrowth growth = new HistoryGrowth(settings.historyLimits(), closures, dispatcher);
+    FirstTaskLeases leases =
+        new FirstTaskLeases(nodeId, settings.workflowTaskLease(), flowControl, dispatcher);
+    WorkflowTaskCommit commit =
+        new WorkflowTaskCommit(
+            records,
+            codec,
+            nodeId,
+            new ChildStarts(store, ids, starts),
+            children,
+            retries,
+            new ActivityTasks(nodeId, flowControl, dispatcher),
+            new ContinuedRuns(ids, starts, leases));
+    EagerWorkflowTasks eager =
+        new EagerWorkflowTasks(
+            cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);
+
+    activityOutcomes = new ActivityOutcomes(store, codec, eager);
+    activityTasks =
+        new ActivityTaskHandler(registry, store, clock, payloads, codec, nodeId, activityOutcomes);
+    workflowTasks =
+        new WorkflowTaskHandler(
+            cache, store, runners, codec, clock, waiters, commit, growth, dispatcher);
+    dueTimers =
+        new DueTimers(
+            store,
+            codec,
+            records,
+            eager,
+            new RunTimeouts(namespace, store, closures, retries),
+            closures);
+    claims =
+        new Claims(
+            store,
+            clock,
+            nodeId,
+            settings.workflowTaskLease(),
+            store.capabilities().exclusiveAccess() ? Duration.ZERO : settings.stickyWait());
+
+    RunControls controls =
+        new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
+    client =
+        new EmbeddedClient(
+            new Starts(
+                namespace,
+                store,
+                codec,
+                payloads,
+                new StartPlans(
+                    namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts),
+                leases,
+                controls),
+            controls,
+            new RunReader(
+                namespace, store, payloads, codec, records, waiters, settings.historyLimits()),
+            new RunListing(namespace, store, settings.searchAttributes()),
+            new Queries(runners, store, cache, waiters, payloads),
+            new Updates(store, clock, ids, codec, payloads, registry, waiters),
+            new Resets(
+                namespace,
+                store,
+                clock,
+                ids,
+                cache,
+                records,
+                closures,
+                new RunRebuilds(records, codec)),
+            new ActivityCompletions(store, clock, payloads, codec, activityOutcomes),
+            new FlowControls(flowControl, store, clock, nodeId));
+    retention =
+        new RetentionSweeper(
+            store, clock, idle, namespace, settings.retention(), settings.retentionSweepInterval());
+    progress = new EngineProgress(idle, waiters);
+  }
+
+  /** Returns what the engine serves; workers register on it until the engine starts. */
+  public Registry registry() {
+    return registry;
+  }
+
+  public WeftClient client() {
+    return client;
+  }
+
+  public WorkInProgress workInProgress() {
+    return progress;
+  }
+
+  /**
+   * Freezes the registry and ends the leases of a previous process of the store (exclusive access)
+   * or of this node ID (a node restarting under its name), so their work resumes now.
+   *
+   * @return how many leases ended
+   */
+  public int endLeftoverLeases() {
+    registry.freeze();
+    return store.capabilities().exclusiveAccess()
+        ? store.expireAllLeases(clock.now())
+        : store.expireLeasesOf(nodeId, clock.now());
+  }
+
+  /**
+   * Starts the workers and background loops: registers the served queues with the store (pauses and
+   * limits may name them), reads the flow-control settings, and starts polling, the due-work loop
+   * and retention.
+   */
+  public void startWorkers() {
+    for (QueueRegistration queue : registry.all()) {
+      store.changeFlowControl(new FlowControlChange.RegisterQueue(queue.taskQueue()));
+    }
+    flowControl.refresh();
+    dispatcher.start(workflowTasks::handle, activityTasks::handle);
+    Pollers pollers = new Pollers(registry, dispatcher, claims, idle, safetyPoll);
+    DueWorkLoop due =
+        new DueWorkLoop(
+            store, clock, idle, safetyPoll, dueTimers, activityOutcomes, pollers::wakeAll);
+    Workers started = new Workers(clock, pollers, due, flowControl, cache, waiters);
+    workers = started;
+    store.addListener(started);
+    clock.addAdvanceListener(
+        () -> {
+          started.wakeDueWork();
+          started.wakeAllPollers();
+        });
+    started.start();
+    retention.start();
+  }
+
+  /**
+   * Stops the workers (waiting up to {@code shutdownTimeout} for running tasks), unwinds cached
+   * runs and closes the store.
+   */
+  public void close(Duration shutdownTimeout) {
+    if (workers != null) {
+      retention.stop();
+      try {
+        workers.stop(shutdownTimeout);
+        idle.awaitIdle(shutdownTimeout.toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    cache.clear();
+    store.close();
+  }
+}

@@ -1,0 +1,169 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.WorkflowIdConflictPolicy;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.converter.Payload;
+import dev.weft.failure.WorkflowAlreadyStartedException;
+import dev.weft.history.EventAttributes;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.step.FirstTaskLeases;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.RunRecord;
+import dev.weft.store.RunStatus;
+import dev.weft.store.Store;
+import dev.weft.store.TaskLease;
+import dev.weft.store.Write;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The client's starts: a run, its start event and its first workflow task in one batch (the task
+ * leased to this node and run at once when it can), refused as the workflow ID reuse and conflict
+ * policies say; and signal-with-start.
+ */
+public final class Starts {
+  private static final int SIGNAL_WITH_START_ATTEMPTS = 20;
+
+  private final String namespace;
+  private final Store store;
+  private final EventCodec codec;
+  private final PayloadConverter payloads;
+  private final StartPlans plans;
+  private final FirstTaskLeases leases;
+  private final RunControls controls;
+
+  public Starts(
+      String namespace,
+      Store store,
+      EventCodec codec,
+      PayloadConverter payloads,
+      StartPlans plans,
+      FirstTaskLeases leases,
+      RunControls controls) {
+    this.namespace = namespace;
+    this.store = store;
+    this.codec = codec;
+    this.payloads = payloads;
+    this.plans = plans;
+    this.leases = leases;
+    this.controls = controls;
+  }
+
+  RunRecord start(String workflowType, WorkflowOptions options, Object[] args) {
+    StartPlans.StartPlan plan = plans.plan(workflowType, options, args);
+    CommitResult result = commitStart(plan, List.of());
+    if (result instanceof CommitResult.Conflict conflict) {
+      String workflowId = plan.run().workflowId();
+      RunRecord existing = store.findLatestRun(namespace, workflowId).orElse(null);
+      if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
+          && existing != null
+          && existing.status() == RunStatus.RUNNING) {
+        return existing;
+      }
+      throw alreadyStarted(workflowId, existing, conflict, options);
+    }
+    return plan.run();
+  }
+
+  /**
+   * Signals the running run of the options' workflow ID, or starts a run with the signal already in
+   * its inbox (so its first workflow task sees it), atomically; if a race makes the other case true
+   * meanwhile, tries again.
+   */
+  RunRecord signalWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] args,
+      String signalName,
+      Object[] signalArgs) {
+    if (options.workflowId() == null) {
+      throw new IllegalArgumentException(
+          "signal-with-start needs WorkflowOptions.workflowId: it signals that workflow if running");
+    }
+    controls.checkSignal(workflowType, signalName);
+    Payload signalInput =
+        payloads.encodeArguments(signalArgs, "input of signal '" + signalName + "'");
+    StartPlans.StartPlan plan = plans.plan(workflowType, options, args);
+    for (int attempt = 0; attempt < SIGNAL_WITH_START_ATTEMPTS; attempt++) {
+      RunRecord current = store.findLatestRun(namespace, options.workflowId()).orElse(null);
+      if (current != null && current.status() == RunStatus.RUNNING) {
+        if (controls.tryDeliver(
+            current, new EventAttributes.SignalReceived(signalName, signalInput))) {
+          return current;
+        }
+        continue;
+      }
+      EventAttributes signal = new EventAttributes.SignalReceived(signalName, signalInput);
+      Instant now = plan.now();
+      CommitResult result =
+          commitStart(
+              plan,
+              List.of(
+                  new Write.InsertInbox(
+                      plan.run().runId(),
+                      signal.getClass().getSimpleName(),
+                      now,
+                      codec.encode(signal))));
+      if (result.committed()) {
+        return plan.run();
+      }
+      RunRecord existing = store.findLatestRun(namespace, options.workflowId()).orElse(null);
+      if (existing == null || existing.status() != RunStatus.RUNNING) {
+        throw alreadyStarted(
+            options.workflowId(), existing, (CommitResult.Conflict) result, options);
+      }
+      plan = plans.plan(workflowType, options, args);
+    }
+    throw new IllegalStateException(
+        "signal-with-start of workflow '"
+            + options.workflowId()
+            + "' kept racing with other starts and closes; try again");
+  }
+
+  /**
+   * Commits a start plan with extra writes and its first workflow task, leased to this node and run
+   * at once when this node serves the queue and has a free slot.
+   */
+  private CommitResult commitStart(StartPlans.StartPlan plan, List<Write> extra) {
+    String queue = plan.run().taskQueue();
+    TaskLease eager = leases.tryLease(queue, plan.now());
+    Batch batch =
+        Batch.builder()
+            .addAll(plan.writes())
+            .addAll(extra)
+            .add(new Write.EnsureWorkflowTask(plan.run().runId(), queue, plan.now(), eager))
+            .build();
+    CommitResult result;
+    try {
+      result = store.commit(batch).join();
+    } catch (RuntimeException e) {
+      releaseEager(eager, queue);
+      throw e;
+    }
+    if (!result.committed()) {
+      releaseEager(eager, queue);
+    } else if (eager != null) {
+      leases.run(plan.run().runId(), queue, eager);
+    }
+    return result;
+  }
+
+  private void releaseEager(TaskLease eager, String queue) {
+    if (eager != null) {
+      leases.release(queue);
+    }
+  }
+
+  private static WorkflowAlreadyStartedException alreadyStarted(
+      String workflowId,
+      RunRecord existing,
+      CommitResult.Conflict conflict,
+      WorkflowOptions options) {
+    return new WorkflowAlreadyStartedException(
+        workflowId,
+        existing == null ? null : existing.runId(),
+        conflict.reason() + " (ID reuse policy " + options.idReusePolicy() + ")");
+  }
+}

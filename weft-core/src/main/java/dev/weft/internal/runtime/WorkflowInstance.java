@@ -1,0 +1,140 @@
+package dev.weft.internal.runtime;
+
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.WeftFailure;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.internal.codec.FailureConverter;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.workflow.WorkflowInfo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.function.Supplier;
+
+/**
+ * The workflow object of a run: made when the run's start event is applied, its workflow method run
+ * as the first coroutine, and the way that method (or a handler) ends turned into the run's closing
+ * command: completed, failed, cancelled, continued as new, or (for anything that is not a workflow
+ * failure) a failed workflow task.
+ */
+final class WorkflowInstance {
+  private final WorkflowInfo info;
+  private final WorkflowDefinition definition;
+  private final Supplier<?> factory;
+  private final PayloadConverter payloads;
+  private final CurrentTask task;
+  private final CoroutineScheduler scheduler;
+  private final ScopeNode rootScope;
+  private final Markers markers;
+  private WorkflowStarted started;
+  private Object object;
+
+  WorkflowInstance(
+      WorkflowInfo info,
+      WorkflowDefinition definition,
+      Supplier<?> factory,
+      PayloadConverter payloads,
+      CurrentTask task,
+      CoroutineScheduler scheduler,
+      ScopeNode rootScope,
+      Markers markers) {
+    this.info = info;
+    this.definition = definition;
+    this.factory = factory;
+    this.payloads = payloads;
+    this.task = task;
+    this.scheduler = scheduler;
+    this.rootScope = rootScope;
+    this.markers = markers;
+  }
+
+  /** Makes the workflow object and spawns its workflow method with the run's input. */
+  void start(WorkflowStarted started) {
+    this.started = started;
+    markers.startWith(started.searchAttributes());
+    Method method = definition.workflowMethod();
+    Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
+    object = factory.get();
+    scheduler.spawn("main", rootScope, () -> runMain(method, args));
+  }
+
+  /** Returns how the run started, once its start event was applied. */
+  WorkflowStarted started() {
+    return started;
+  }
+
+  /** Returns the workflow object, or null before the run started. */
+  Object object() {
+    return object;
+  }
+
+  /** Spawns a handler (signal, update) in the root scope. */
+  void spawnHandler(String name, Runnable body) {
+    scheduler.spawn(name, rootScope, body);
+  }
+
+  /** Applies a cancel request: cancels the root scope and everything started in it. */
+  void requestCancel(String reason) {
+    rootScope.cancelInternal(reason == null ? "workflow cancelled" : reason);
+  }
+
+  private void runMain(Method method, Object[] args) {
+    Object result;
+    try {
+      result = method.invoke(object, args);
+    } catch (InvocationTargetException e) {
+      finishWithFailure(e.getCause());
+      return;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot call " + method, e);
+    }
+    task.command(
+        new EventAttributes.WorkflowCompleted(
+            payloads.encode(result, "result of workflow '" + info.workflowType() + "'")));
+  }
+
+  /** Turns what the workflow method or a handler threw into the run's closing command. */
+  void finishWithFailure(Throwable t) {
+    if (t instanceof DestroyWorkflowThreadError d) {
+      throw d;
+    }
+    if (t instanceof ContinueAsNewRequest request) {
+      continuedAsNew(request);
+      return;
+    }
+    if (rootScope.isCancelRequested() && causedByCancellation(t)) {
+      task.command(new EventAttributes.WorkflowCanceled(t.getMessage()));
+    } else if (t instanceof WeftFailure) {
+      task.command(new EventAttributes.WorkflowFailed(FailureConverter.toFailure(t)));
+    } else {
+      task.abort(t);
+    }
+  }
+
+  /** Records the closing command of a run that continues as a new run. */
+  void continuedAsNew(ContinueAsNewRequest request) {
+    task.command(
+        new EventAttributes.WorkflowContinuedAsNew(
+            null,
+            request.input,
+            markers.currentSearchAttributes(),
+            started == null ? null : started.memo()));
+  }
+
+  /** Unwinds the calling code with a request to continue as a new run of {@code args}. */
+  ContinueAsNewRequest continueAsNew(Object[] args) {
+    return new ContinueAsNewRequest(
+        payloads.encodeArguments(
+            args, "input of the run that continues workflow '" + info.workflowId() + "'"));
+  }
+
+  private static boolean causedByCancellation(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

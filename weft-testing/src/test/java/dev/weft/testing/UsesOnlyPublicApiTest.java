@@ -1,0 +1,25 @@
+package dev.weft.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The testing kit uses weft-core's supported API only. */
+@AnalyzeClasses(packages = "dev.weft.testing")
+class UsesOnlyPublicApiTest {
+
+  /**
+   * Nothing in this module depends on the engine's internals ({@code dev.weft.internal}): only
+   * weft-core itself may, so that the engine can change without breaking its users.
+   */
+  @ArchTest
+  static final ArchRule noDependencyOnEngineInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.weft.testing..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.weft.internal..");
+}
