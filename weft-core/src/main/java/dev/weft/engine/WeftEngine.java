@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *     .store(SqliteStore.open(Path.of("weft.db")))
  *     .build();
  * engine.newWorker("orders")
- *     .registerWorkflow(OrderWorkflow.class, OrderWorkflowImpl::new)
- *     .registerActivities(new OrderActivitiesImpl());
+ *     .registerWorkflow(OrderWorkflow.class, OrderSaga::new)
+ *     .registerActivities(new LedgerPayments(ledger));
  * engine.start();
  * WeftClient client = engine.client();
  * ...

@@ -5,8 +5,8 @@
  * <pre>{@code
  * WeftEngine engine = WeftEngine.builder().store(SqliteStore.open(Path.of("weft.db"))).build();
  * engine.newWorker("orders")
- *     .registerWorkflow(OrderWorkflow.class, OrderWorkflowImpl::new)
- *     .registerActivities(new OrderActivitiesImpl());
+ *     .registerWorkflow(OrderWorkflow.class, OrderSaga::new)
+ *     .registerActivities(new LedgerPayments(ledger));
  * engine.start();
  * }</pre>
  */

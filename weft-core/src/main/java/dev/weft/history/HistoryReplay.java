@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * WorkflowHistory history = WorkflowHistory.read(Path.of("order-42.json"));
- * HistoryReplay.replay(history, OrderWorkflow.class, OrderWorkflowImpl::new, new JacksonDataConverter());
+ * HistoryReplay.replay(history, OrderWorkflow.class, OrderSaga::new, new JacksonDataConverter());
  * }</pre>
  */
 public final class HistoryReplay {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * here, so that replaying the run's history reproduces it exactly.
  *
  * <pre>{@code
- * public class SubscriptionWorkflowImpl implements SubscriptionWorkflow {
+ * public class EmailSubscription implements SubscriptionWorkflow {
  *   private final EmailActivities email = Workflow.newActivityStub(EmailActivities.class,
  *       ActivityOptions.newBuilder().startToCloseTimeout(Duration.ofMinutes(1)).build());
  *

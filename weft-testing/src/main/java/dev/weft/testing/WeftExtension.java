@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * static final WeftExtension weft = WeftExtension.newBuilder()
- *     .registerWorkflow("orders", OrderWorkflow.class, OrderWorkflowImpl::new)
+ *     .registerWorkflow("orders", OrderWorkflow.class, OrderSaga::new)
  *     .registerActivities("orders", FakeOrderActivities::new)
  *     .build();
  *

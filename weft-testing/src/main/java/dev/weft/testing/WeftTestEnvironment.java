@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * try (WeftTestEnvironment env = WeftTestEnvironment.create()) {
  *   env.newWorker("subscriptions")
- *       .registerWorkflow(SubscriptionWorkflow.class, SubscriptionWorkflowImpl::new)
+ *       .registerWorkflow(SubscriptionWorkflow.class, EmailSubscription::new)
  *       .registerActivities(new FakeEmail());
  *   env.start();
  *   SubscriptionWorkflow wf = env.client().newWorkflowStub(SubscriptionWorkflow.class,

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * void orderWorkflowStillReplays() {
  *   WorkflowReplayer.replayWorkflowExecution(
  *       Path.of("src/test/resources/histories/order-42.json"),
- *       OrderWorkflow.class, OrderWorkflowImpl::new);
+ *       OrderWorkflow.class, OrderSaga::new);
  * }
  * }</pre>
  *
