@@ -1,12 +1,12 @@
 package dev.weft.bench;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +171,7 @@ final class RecoveryWorkload implements Workload {
             nonces = EventCodecAccess.readStrings(done.result());
           }
         }
-        if (run.status() != RunStatus.COMPLETED || nonces == null) {
+        if (run.status() != WorkflowStatus.COMPLETED || nonces == null) {
           lost += k;
           continue;
         }

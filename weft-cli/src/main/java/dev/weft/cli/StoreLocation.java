@@ -121,10 +121,11 @@ public sealed interface StoreLocation
    * @param nodeId this process's name among the nodes of a shared database (PostgreSQL's
    *     application name); unused by SQLite
    * @param readConnections connections for reads, or null for the store's default
-   * @param migrate whether to upgrade a PostgreSQL schema older than this code (an empty database
-   *     always gets the schema; a SQLite file is always upgraded)
-   * @param createIfMissing whether a missing SQLite file is created (an empty store) or refused; a
-   *     PostgreSQL database must exist either way
+   * @param migrate whether to upgrade a PostgreSQL schema older than this code (a SQLite file is
+   *     always upgraded)
+   * @param createIfMissing whether a missing store is created (a missing SQLite file, or Weft's
+   *     schema in an empty PostgreSQL database) or refused, naming it; a PostgreSQL database must
+   *     exist either way
    */
   record OpenOptions(
       String nodeId, Integer readConnections, boolean migrate, boolean createIfMissing) {
@@ -249,7 +250,10 @@ public sealed interface StoreLocation
     @Override
     public Store open(OpenOptions options) {
       PostgresStoreOptions postgres =
-          PostgresStoreOptions.of(url).nodeId(options.nodeId()).migrate(options.migrate());
+          PostgresStoreOptions.of(url)
+              .nodeId(options.nodeId())
+              .migrate(options.migrate())
+              .createSchema(options.createIfMissing());
       if (options.readConnections() != null) {
         postgres.readConnections(options.readConnections());
       }

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * leaves a workflow task for the next engine that serves the run's task queue. A SQLite file must
  * exist (the CLI never creates an empty store by mistake) and is locked while the command runs: it
  * is refused while an engine has it open. A PostgreSQL database is shared: the commands work while
- * nodes serve it, and the schema must not be older than this CLI (it is never upgraded here; an
- * empty database gets the schema, as with any node).
+ * nodes serve it, and its schema must exist (an empty database is refused: the CLI never creates a
+ * store) and not be older than this CLI (it is never upgraded here).
  *
  * <p>Exit codes: 0 done; 2 bad input (a store location that is neither a file path nor a PostgreSQL
  * URL, no such store or history file, invalid query or reset point, bad option value, malformed
@@ -56,7 +56,7 @@ final class StoreOptions {
         required = true,
         paramLabel = "LOCATION",
         description = {
-          "a SQLite file (must exist) or a PostgreSQL URL:",
+          "an existing store, a SQLite file or a PostgreSQL URL:",
           "postgres://user:password@host:5432/db",
           "jdbc:postgresql://host:5432/db?user=u&password=p"
         })

@@ -161,7 +161,7 @@ class WorkflowCommandErrorsTest {
     assertThat(r.out())
         .contains("(--store=LOCATION |")
         .contains("The store (one of):\n")
-        .contains("--store=LOCATION     a SQLite file (must exist) or a PostgreSQL URL:")
+        .contains("--store=LOCATION     an existing store, a SQLite file or a PostgreSQL URL:")
         .contains("postgres://user:password@host:5432/db")
         .contains("--db=LOCATION        an alias of --store");
   }

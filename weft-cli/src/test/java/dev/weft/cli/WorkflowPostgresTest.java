@@ -105,6 +105,7 @@ class WorkflowPostgresTest {
         .usingRecursiveComparison()
         .isEqualTo(store.ada());
     String other = newDatabase("imported");
+    engine(other, "imported-node").close(); // a node made the store, as one serves it in practice
 
     CliRun imported = ok("workflow", "import", "--store", other, json.toString());
 
@@ -159,6 +160,24 @@ class WorkflowPostgresTest {
       WorkflowHandle<Object> fresh = node.client().getHandle("wait-cy", newRunId);
       fresh.signal("proceed");
       assertThat(fresh.getResult(String.class)).isEqualTo("Hello, Cy");
+    }
+  }
+
+  @Test
+  void anEmptyDatabaseIsRefusedAndLeftEmpty() throws Exception {
+    String empty = newDatabase("empty");
+
+    CliRun r = run("workflow", "list", "--store", empty);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("weft workflow list: cannot open the PostgreSQL store at ")
+        .contains("/empty")
+        .contains("holds no Weft store");
+    try (Connection c = server.getDatabase("postgres", "empty").getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT to_regclass('weft_schema') IS NULL")) {
+      assertThat(rs.next() && rs.getBoolean(1)).isTrue();
     }
   }
 

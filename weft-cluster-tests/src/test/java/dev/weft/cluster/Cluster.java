@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
-import dev.weft.client.WorkflowStatus;
 import dev.weft.client.WorkflowSummary;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.postgres.PostgresStore;
 import dev.weft.store.postgres.PostgresStoreOptions;

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Pause;
 import java.time.Instant;
 import java.util.Collections;

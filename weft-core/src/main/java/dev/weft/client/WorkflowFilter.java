@@ -1,5 +1,7 @@
 package dev.weft.client;
 
+import dev.weft.common.WorkflowStatus;
+
 /**
  * Which runs to list. Immutable; build with the static and wither methods.
  *

@@ -328,6 +328,8 @@ public final class WeftEngine implements AutoCloseable {
      * Returns the engine (not started).
      *
      * @throws IllegalArgumentException naming a missing or invalid setting
+     * @throws dev.weft.store.StoreException if the store lacks a store extension the engine needs
+     *     (update outcomes, {@code dev.weft.store.updates.UpdateOutcomes}), naming it
      */
     public WeftEngine build() {
       if (store == null) {

@@ -1,6 +1,6 @@
 package dev.weft.failure;
 
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 
 /**
  * A client awaited a workflow's result and the run did not complete: it failed, was cancelled,

@@ -1,6 +1,6 @@
 package dev.weft.failure;
 
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 
 /**
  * An operation that needs a running workflow (signal, cancel, terminate) was sent to a closed run.

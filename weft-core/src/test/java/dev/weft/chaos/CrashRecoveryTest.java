@@ -2,13 +2,13 @@ package dev.weft.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,7 +160,7 @@ class CrashRecoveryTest {
       assertThat(runs).hasSize(WORKFLOWS);
       assertThat(runs).extracting(RunRecord::workflowId).doesNotHaveDuplicates();
       for (RunRecord run : runs) {
-        assertThat(run.status()).as(run.workflowId()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.status()).as(run.workflowId()).isEqualTo(WorkflowStatus.COMPLETED);
         List<HistoryEvent> events = decode(store.readHistory(run.runId(), 1));
         for (int i = 0; i < events.size(); i++) {
           assertThat(events.get(i).eventId()).as("no gap or duplicate").isEqualTo(i + 1);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.common.RetryPolicy;
+import dev.weft.common.WorkflowStatus;
+import dev.weft.engine.WeftEngine;
 import dev.weft.failure.DataConverterException;
 import dev.weft.failure.InvalidDefinitionException;
 import dev.weft.failure.PayloadTooLargeException;
@@ -15,7 +17,11 @@ import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.history.EventAttributes;
+import dev.weft.store.StoreException;
 import dev.weft.store.StoreStats;
+import dev.weft.store.sqlite.SqliteStore;
+import dev.weft.store.sqlite.SqliteStoreOptions;
+import dev.weft.store.updates.UpdateOutcomes;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
@@ -24,6 +30,7 @@ import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -116,6 +123,17 @@ class BadInputTest {
 
   private static WorkflowOptions opts(String id) {
     return WorkflowOptions.newBuilder().taskQueue("bad").workflowId(id).build();
+  }
+
+  @Test
+  void anEngineOverAStoreWithoutTheUpdateOutcomesExtensionIsRefusedWhenBuilt(@TempDir Path dir) {
+    try (SqliteStore store =
+        SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withExtensions(List.of()))) {
+      assertThatThrownBy(() -> WeftEngine.builder().store(store).build())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(UpdateOutcomes.class.getName())
+          .hasMessageContaining("(installed: [])");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.common.RetryPolicy;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.WorkflowAlreadyStartedException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftClock;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.failure.WorkflowAlreadyStartedException;

@@ -3,6 +3,7 @@ package dev.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.UnknownUpdateException;
 import dev.weft.failure.UpdateFailedException;

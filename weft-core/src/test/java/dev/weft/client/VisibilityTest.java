@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;

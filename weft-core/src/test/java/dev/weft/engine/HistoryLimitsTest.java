@@ -7,7 +7,7 @@ import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.history.EventAttributes;

@@ -9,16 +9,15 @@ import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.WorkflowFailedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.store.Batch;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.store.sqlite.SqliteStore;
@@ -260,7 +259,7 @@ public class RetentionTest {
       }
       batch.add(new Write.AppendEvents(runId, 1, events));
       batch.add(new Write.SetMemo(runId, "memo".getBytes(StandardCharsets.UTF_8)));
-      batch.add(new Write.CloseRun(runId, RunStatus.COMPLETED, time.plusMillis(i)));
+      batch.add(new Write.CloseRun(runId, WorkflowStatus.COMPLETED, time.plusMillis(i)));
     }
     return batch.build();
   }

@@ -9,7 +9,7 @@ import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.WorkflowFailedException;

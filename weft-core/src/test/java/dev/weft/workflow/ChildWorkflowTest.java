@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.ChildWorkflowFailure;

@@ -7,7 +7,7 @@ import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;

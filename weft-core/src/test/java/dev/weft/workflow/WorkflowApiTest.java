@@ -6,7 +6,7 @@ import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes;
 import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;

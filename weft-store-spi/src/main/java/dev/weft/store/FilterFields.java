@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.FilterToken.Kind;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.FilterToken.Kind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ final class FilterValues {
           token.isKeyword("true") ? Boolean.TRUE : token.isKeyword("false") ? Boolean.FALSE : null;
     } else if (type == Instant.class) {
       value = token.kind() == Kind.STRING ? parseInstant(token.text()) : null;
-    } else if (type == RunStatus.class) {
+    } else if (type == WorkflowStatus.class) {
       value = token.kind() == Kind.STRING ? parseStatus(token.text()) : null;
     }
     if (value == null) {
@@ -65,7 +66,7 @@ final class FilterValues {
       return " (quote strings)";
     } else if (type == Instant.class) {
       return " (use a quoted ISO-8601 time like '2026-01-01T00:00:00Z')";
-    } else if (type == RunStatus.class) {
+    } else if (type == WorkflowStatus.class) {
       return "; one of " + String.join(", ", statusNames());
     } else if (type == Boolean.class) {
       return " (true or false)";
@@ -103,9 +104,9 @@ final class FilterValues {
   }
 
   /** Accepts a status name in any case, with or without underscores: 'Running', 'TIMED_OUT'. */
-  private static RunStatus parseStatus(String text) {
+  private static WorkflowStatus parseStatus(String text) {
     String wanted = text.replace("_", "").toUpperCase(Locale.ROOT);
-    for (RunStatus status : RunStatus.values()) {
+    for (WorkflowStatus status : WorkflowStatus.values()) {
       if (status.name().replace("_", "").equals(wanted)) {
         return status;
       }
@@ -115,7 +116,7 @@ final class FilterValues {
 
   private static List<String> statusNames() {
     List<String> names = new ArrayList<>();
-    for (RunStatus status : RunStatus.values()) {
+    for (WorkflowStatus status : WorkflowStatus.values()) {
       StringBuilder name = new StringBuilder();
       for (String part : status.name().split("_")) {
         name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));

@@ -1,5 +1,7 @@
 package dev.weft.store;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,7 +18,8 @@ public sealed interface RunField permits RunField.BuiltIn, RunField.Attribute {
 
   /**
    * Returns the Java type of the field's values in filters: {@link String}, {@link Long}, {@link
-   * Double}, {@link Boolean}, {@link Instant}, or {@link RunStatus} for {@code ExecutionStatus}.
+   * Double}, {@link Boolean}, {@link Instant}, or {@link WorkflowStatus} for {@code
+   * ExecutionStatus}.
    */
   Class<?> valueClass();
 
@@ -35,8 +38,8 @@ public sealed interface RunField permits RunField.BuiltIn, RunField.Attribute {
     WORKFLOW_TYPE("WorkflowType", String.class),
     /** The task queue (a string). */
     TASK_QUEUE("TaskQueue", String.class),
-    /** The run's status (a {@link RunStatus}); queries may also call it {@code Status}. */
-    EXECUTION_STATUS("ExecutionStatus", RunStatus.class),
+    /** The run's status (a {@link WorkflowStatus}); queries may also call it {@code Status}. */
+    EXECUTION_STATUS("ExecutionStatus", WorkflowStatus.class),
     /** When the run started (an {@link Instant}). */
     START_TIME("StartTime", Instant.class),
     /** When the run closed (an {@link Instant}); null while it runs. */

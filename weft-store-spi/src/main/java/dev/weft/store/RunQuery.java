@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.WorkflowStatus;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public record RunQuery(
     String namespace,
-    RunStatus status,
+    WorkflowStatus status,
     String workflowType,
     String workflowId,
     int pageSize,
@@ -52,7 +53,7 @@ public record RunQuery(
   /** A query with the simple conditions only, newest first. */
   public RunQuery(
       String namespace,
-      RunStatus status,
+      WorkflowStatus status,
       String workflowType,
       String workflowId,
       int pageSize,

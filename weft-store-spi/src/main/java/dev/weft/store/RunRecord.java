@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.WorkflowStatus;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record RunRecord(
     String runId,
     String workflowType,
     String taskQueue,
-    RunStatus status,
+    WorkflowStatus status,
     Instant startTime,
     Instant closeTime,
     long nextEventId,
@@ -57,7 +58,7 @@ public record RunRecord(
         runId,
         workflowType,
         taskQueue,
-        RunStatus.RUNNING,
+        WorkflowStatus.RUNNING,
         startTime,
         null,
         1,

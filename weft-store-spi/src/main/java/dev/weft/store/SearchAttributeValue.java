@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.SearchAttributeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.common.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ import java.util.Set;
  */
 public interface Write {
 
-  /** The run this write touches; used for notifications and diagnostics. */
+  /**
+   * The run this write touches, named in diagnostics; null for a feature's write that belongs to no
+   * run (a schedule's cursor, say).
+   */
   String runId();
 
   /**
@@ -38,7 +42,8 @@ public interface Write {
    *     start
    * @param scheduling the priority and fairness key of the run's workflow tasks
    */
-  record InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses, TaskScheduling scheduling)
+  record InsertRun(
+      RunRecord run, Set<WorkflowStatus> conflictingStatuses, TaskScheduling scheduling)
       implements Write {
     /** Validates the write. */
     public InsertRun {
@@ -51,7 +56,7 @@ public interface Write {
     }
 
     /** Creates a run whose workflow tasks have the default scheduling. */
-    public InsertRun(RunRecord run, Set<RunStatus> conflictingStatuses) {
+    public InsertRun(RunRecord run, Set<WorkflowStatus> conflictingStatuses) {
       this(run, conflictingStatuses, TaskScheduling.DEFAULT);
     }
 
@@ -91,13 +96,13 @@ public interface Write {
 
   /**
    * Closes a run with a final status. Conditional: conflicts unless the run is {@link
-   * RunStatus#RUNNING}, and unless its inbox holds no event newer than {@code consumedInboxId} (a
-   * workflow that completes while a signal arrives must first see the signal).
+   * WorkflowStatus#RUNNING}, and unless its inbox holds no event newer than {@code consumedInboxId}
+   * (a workflow that completes while a signal arrives must first see the signal).
    *
    * @param consumedInboxId the newest inbox event the closing workflow task saw; {@link
    *     Long#MAX_VALUE} to close whatever the inbox holds (terminate)
    */
-  record CloseRun(String runId, RunStatus status, Instant closeTime, long consumedInboxId)
+  record CloseRun(String runId, WorkflowStatus status, Instant closeTime, long consumedInboxId)
       implements Write {
     /** Validates the write. */
     public CloseRun {
@@ -109,14 +114,14 @@ public interface Write {
     }
 
     /** Closes a run whatever its inbox holds. */
-    public CloseRun(String runId, RunStatus status, Instant closeTime) {
+    public CloseRun(String runId, WorkflowStatus status, Instant closeTime) {
       this(runId, status, closeTime, Long.MAX_VALUE);
     }
   }
 
   /**
    * Adds an event to a run's inbox. Conditional: conflicts unless the run exists and is {@link
-   * RunStatus#RUNNING}.
+   * WorkflowStatus#RUNNING}.
    */
   record InsertInbox(String runId, String type, Instant time, byte[] data) implements Write {
     /** Validates the write. */
@@ -287,10 +292,10 @@ public interface Write {
    * period ends (see {@link Store#findRunsClosedBefore}); afterwards the run is unknown, and its
    * workflow ID can be started again under any reuse policy.
    *
-   * <p>Conditional: conflicts if the run exists and is {@link RunStatus#RUNNING}, since a running
-   * run's rows are still its state. A missing run is a no-op, not a conflict: retention on two
-   * nodes may race for the same run, and the loser's batch must not fail for the runs the winner
-   * deleted.
+   * <p>Conditional: conflicts if the run exists and is {@link WorkflowStatus#RUNNING}, since a
+   * running run's rows are still its state. A missing run is a no-op, not a conflict: retention on
+   * two nodes may race for the same run, and the loser's batch must not fail for the runs the
+   * winner deleted.
    */
   record DeleteRun(String runId) implements Write {
     /** Validates the write. */
@@ -347,11 +352,11 @@ public interface Write {
   }
 
   /**
-   * Applies {@code writes} only if the run exists and is {@link RunStatus#RUNNING} when this write
-   * is reached; otherwise skips them without a conflict. For messages from one run to another that
-   * may have closed meanwhile (a child's outcome to its parent, a parent's cancel request to its
-   * child): the sender's batch must not fail because the receiver is gone. The nested writes keep
-   * their own conditions.
+   * Applies {@code writes} only if the run exists and is {@link WorkflowStatus#RUNNING} when this
+   * write is reached; otherwise skips them without a conflict. For messages from one run to another
+   * that may have closed meanwhile (a child's outcome to its parent, a parent's cancel request to
+   * its child): the sender's batch must not fail because the receiver is gone. The nested writes
+   * keep their own conditions.
    *
    * @param runId the run whose status decides
    * @param writes writes about that run, applied in order; no nested {@code IfRunning}

@@ -9,6 +9,8 @@ import static dev.weft.store.RunField.BuiltIn.WORKFLOW_ID;
 import static dev.weft.store.RunField.BuiltIn.WORKFLOW_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunFilter.And;
 import dev.weft.store.RunFilter.Between;
 import dev.weft.store.RunFilter.Comparison;
@@ -115,7 +117,10 @@ class RunFilterParserTest {
     assertThat(filter("Amount not in (1)")).isEqualTo(new In(AMOUNT, List.of(1L), true));
     assertThat(filter("Status IN ('Running', 'COMPLETED')"))
         .isEqualTo(
-            new In(EXECUTION_STATUS, List.of(RunStatus.RUNNING, RunStatus.COMPLETED), false));
+            new In(
+                EXECUTION_STATUS,
+                List.of(WorkflowStatus.RUNNING, WorkflowStatus.COMPLETED),
+                false));
   }
 
   @Test
@@ -182,9 +187,10 @@ class RunFilterParserTest {
     assertThat(filter("workflowid = 'w'")).isEqualTo(eq(WORKFLOW_ID, "w"));
     assertThat(filter("RUNID = 'r'")).isEqualTo(eq(RUN_ID, "r"));
     assertThat(filter("TaskQueue = 'q'")).isEqualTo(eq(TASK_QUEUE, "q"));
-    assertThat(filter("status = 'Running'")).isEqualTo(eq(EXECUTION_STATUS, RunStatus.RUNNING));
+    assertThat(filter("status = 'Running'"))
+        .isEqualTo(eq(EXECUTION_STATUS, WorkflowStatus.RUNNING));
     assertThat(filter("ExecutionStatus = 'Running'"))
-        .isEqualTo(eq(EXECUTION_STATUS, RunStatus.RUNNING));
+        .isEqualTo(eq(EXECUTION_STATUS, WorkflowStatus.RUNNING));
   }
 
   @ParameterizedTest
@@ -199,7 +205,7 @@ class RunFilterParserTest {
     "Terminated, TERMINATED",
     "Failed, FAILED"
   })
-  void statusValuesInAnyCaseWithOrWithoutUnderscores(String written, RunStatus status) {
+  void statusValuesInAnyCaseWithOrWithoutUnderscores(String written, WorkflowStatus status) {
     assertThat(filter("ExecutionStatus = '" + written + "'"))
         .isEqualTo(eq(EXECUTION_STATUS, status));
   }

@@ -3,6 +3,8 @@ package dev.weft.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunFilter.Comparison;
 import dev.weft.store.RunFilter.Op;
 import java.time.Instant;
@@ -24,7 +26,7 @@ class RunFilterTest {
     assertThatThrownBy(() -> new Comparison(NOTES, Op.LT, "x"))
         .hasMessageStartingWith("operator < is not supported: TEXT field 'Notes' supports only");
     assertThatThrownBy(() -> new Comparison(RunField.BuiltIn.EXECUTION_STATUS, Op.EQ, "RUNNING"))
-        .hasMessageContaining("must be a RunStatus");
+        .hasMessageContaining("must be a WorkflowStatus");
     assertThatThrownBy(
             () ->
                 new Comparison(
@@ -98,7 +100,7 @@ class RunFilterTest {
 
   @Test
   void theOldQueryConstructorStillWorksAndKnowsItsOrder() {
-    RunQuery plain = new RunQuery("default", RunStatus.RUNNING, null, null, 10, null);
+    RunQuery plain = new RunQuery("default", WorkflowStatus.RUNNING, null, null, 10, null);
 
     assertThat(plain.filter()).isNull();
     assertThat(plain.orderBy()).isEmpty();

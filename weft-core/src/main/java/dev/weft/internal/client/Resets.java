@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftClock;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
@@ -17,7 +18,6 @@ import dev.weft.internal.step.RunRebuilds;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Instant;
@@ -109,7 +109,7 @@ public final class Resets {
               now);
       List<Write> writes = new ArrayList<>();
       RunRecord current = store.findLatestRun(base.namespace(), base.workflowId()).orElse(null);
-      if (current != null && current.status() == RunStatus.RUNNING) {
+      if (current != null && current.status() == WorkflowStatus.RUNNING) {
         String why =
             "reset to run "
                 + newRunId
@@ -124,7 +124,7 @@ public final class Resets {
                 records.decode(store.readHistory(current.runId(), 1)),
                 new RunClosures.Closing(
                     new EventAttributes.WorkflowTerminated(why),
-                    RunStatus.TERMINATED,
+                    WorkflowStatus.TERMINATED,
                     new Failure(Failure.TERMINATED, "Terminated", why, "", true, 0, 0, null),
                     List.of()),
                 now));
@@ -135,7 +135,7 @@ public final class Resets {
               prefix,
               List.of(new EventAttributes.WorkflowReset(base.runId(), eventId, reason)),
               signals,
-              EnumSet.of(RunStatus.RUNNING),
+              EnumSet.of(WorkflowStatus.RUNNING),
               now));
       CommitResult result = store.commit(Batch.builder().addAll(writes).build()).join();
       if (result.committed()) {
@@ -183,7 +183,7 @@ public final class Resets {
             started.workflowType(),
             started.taskQueue(),
             start);
-    RunStatus closed = closedStatus(events.get(events.size() - 1).attributes());
+    WorkflowStatus closed = closedStatus(events.get(events.size() - 1).attributes());
     Batch batch;
     if (closed != null) {
       batch =
@@ -201,7 +201,7 @@ public final class Resets {
           Batch.builder()
               .addAll(
                   rebuilds.running(
-                      run, events, List.of(), List.of(), EnumSet.of(RunStatus.RUNNING), now))
+                      run, events, List.of(), List.of(), EnumSet.of(WorkflowStatus.RUNNING), now))
               .build();
     }
     CommitResult result = store.commit(batch).join();
@@ -212,14 +212,14 @@ public final class Resets {
     return store.findRun(run.runId()).orElseThrow();
   }
 
-  private static RunStatus closedStatus(EventAttributes last) {
+  private static WorkflowStatus closedStatus(EventAttributes last) {
     return switch (last) {
-      case EventAttributes.WorkflowCompleted c -> RunStatus.COMPLETED;
-      case EventAttributes.WorkflowFailed f -> RunStatus.FAILED;
-      case EventAttributes.WorkflowCanceled c -> RunStatus.CANCELED;
-      case EventAttributes.WorkflowTerminated t -> RunStatus.TERMINATED;
-      case EventAttributes.WorkflowTimedOut t -> RunStatus.TIMED_OUT;
-      case EventAttributes.WorkflowContinuedAsNew c -> RunStatus.CONTINUED_AS_NEW;
+      case EventAttributes.WorkflowCompleted c -> WorkflowStatus.COMPLETED;
+      case EventAttributes.WorkflowFailed f -> WorkflowStatus.FAILED;
+      case EventAttributes.WorkflowCanceled c -> WorkflowStatus.CANCELED;
+      case EventAttributes.WorkflowTerminated t -> WorkflowStatus.TERMINATED;
+      case EventAttributes.WorkflowTimedOut t -> WorkflowStatus.TIMED_OUT;
+      case EventAttributes.WorkflowContinuedAsNew c -> WorkflowStatus.CONTINUED_AS_NEW;
       default -> null;
     };
   }

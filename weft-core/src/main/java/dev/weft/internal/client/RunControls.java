@@ -1,6 +1,5 @@
 package dev.weft.internal.client;
 
-import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownSignalException;
@@ -119,7 +118,6 @@ public final class RunControls {
 
   private WorkflowNotRunningException notRunning(String operation, String runId) {
     RunRecord run = store.findRun(runId).orElseThrow();
-    return new WorkflowNotRunningException(
-        operation, run.workflowId(), runId, WorkflowStatus.valueOf(run.status().name()));
+    return new WorkflowNotRunningException(operation, run.workflowId(), runId, run.status());
   }
 }

@@ -9,7 +9,6 @@ import dev.weft.store.FilterSyntaxException;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import java.util.List;
 
@@ -36,7 +35,7 @@ public final class RunListing {
                         r.runId(),
                         r.workflowType(),
                         r.taskQueue(),
-                        RunReader.status(r),
+                        r.status(),
                         r.startTime(),
                         r.closeTime(),
                         page.pauseOf(r.runId()).orElse(null)))
@@ -51,17 +50,12 @@ public final class RunListing {
   private RunQuery query(WorkflowFilter f) {
     RunQuery query =
         new RunQuery(
-            namespace,
-            f.status() == null ? null : RunStatus.valueOf(f.status().name()),
-            f.workflowType(),
-            f.workflowId(),
-            f.pageSize(),
-            f.pageToken());
+            namespace, f.status(), f.workflowType(), f.workflowId(), f.pageSize(), f.pageToken());
     if (f.query() == null || f.query().isBlank()) {
       return query;
     }
     try {
-      return query.withFilter(RunFilterParser.parse(f.query(), searchAttributes.storeTypes()));
+      return query.withFilter(RunFilterParser.parse(f.query(), searchAttributes.types()));
     } catch (FilterSyntaxException e) {
       throw new InvalidQueryException(f.query(), e.getMessage(), e.position());
     }

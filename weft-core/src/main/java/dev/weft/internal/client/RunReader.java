@@ -3,7 +3,6 @@ package dev.weft.internal.client;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
-import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.engine.HistoryLimits;
 import dev.weft.failure.CanceledFailure;
@@ -159,7 +158,7 @@ public final class RunReader {
           throw new WorkflowFailedException(
               run.workflowId(),
               run.runId(),
-              status(run),
+              run.status(),
               new TimeoutFailure(
                   TimeoutType.valueOf(t.timeoutType()),
                   "workflow timed out (" + t.timeoutType() + ")",
@@ -168,17 +167,17 @@ public final class RunReader {
           throw new WorkflowFailedException(
               run.workflowId(),
               run.runId(),
-              status(run),
+              run.status(),
               FailureConverter.toException(f.failure()));
       case EventAttributes.WorkflowCanceled c ->
           throw new WorkflowFailedException(
               run.workflowId(),
               run.runId(),
-              status(run),
+              run.status(),
               new CanceledFailure(String.valueOf(c.details())));
       case EventAttributes.WorkflowTerminated t ->
           throw new WorkflowFailedException(
-              run.workflowId(), run.runId(), status(run), new TerminatedFailure(t.reason()));
+              run.workflowId(), run.runId(), run.status(), new TerminatedFailure(t.reason()));
       case null, default ->
           throw new IllegalStateException(
               "run " + run.runId() + " is " + run.status() + " but its last event is " + closing);
@@ -221,7 +220,7 @@ public final class RunReader {
         run.runId(),
         run.workflowType(),
         run.taskQueue(),
-        status(run),
+        run.status(),
         run.startTime(),
         run.closeTime(),
         run.nextEventId() - 1,
@@ -248,10 +247,6 @@ public final class RunReader {
     Payload payload = codec.decodeValue(stored, Payload.class);
     Map<String, Object> memo = (Map<String, Object>) payloads.decode(payload, Map.class);
     return memo == null ? Map.of() : memo;
-  }
-
-  static WorkflowStatus status(RunRecord run) {
-    return WorkflowStatus.valueOf(run.status().name());
   }
 
   WorkflowHistory history(RunRecord run) {

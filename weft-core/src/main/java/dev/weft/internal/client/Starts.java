@@ -2,6 +2,7 @@ package dev.weft.internal.client;
 
 import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.history.EventAttributes;
@@ -11,7 +12,6 @@ import dev.weft.internal.step.FirstTaskLeases;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TaskLease;
 import dev.weft.store.Write;
@@ -59,7 +59,7 @@ public final class Starts {
       RunRecord existing = store.findLatestRun(namespace, workflowId).orElse(null);
       if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
           && existing != null
-          && existing.status() == RunStatus.RUNNING) {
+          && existing.status() == WorkflowStatus.RUNNING) {
         return existing;
       }
       throw alreadyStarted(workflowId, existing, conflict, options);
@@ -88,7 +88,7 @@ public final class Starts {
     StartPlans.StartPlan plan = plans.plan(workflowType, options, args);
     for (int attempt = 0; attempt < SIGNAL_WITH_START_ATTEMPTS; attempt++) {
       RunRecord current = store.findLatestRun(namespace, options.workflowId()).orElse(null);
-      if (current != null && current.status() == RunStatus.RUNNING) {
+      if (current != null && current.status() == WorkflowStatus.RUNNING) {
         if (controls.tryDeliver(
             current, new EventAttributes.SignalReceived(signalName, signalInput))) {
           return current;
@@ -110,7 +110,7 @@ public final class Starts {
         return plan.run();
       }
       RunRecord existing = store.findLatestRun(namespace, options.workflowId()).orElse(null);
-      if (existing == null || existing.status() != RunStatus.RUNNING) {
+      if (existing == null || existing.status() != WorkflowStatus.RUNNING) {
         throw alreadyStarted(
             options.workflowId(), existing, (CommitResult.Conflict) result, options);
       }

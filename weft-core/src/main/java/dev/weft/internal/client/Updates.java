@@ -1,6 +1,5 @@
 package dev.weft.internal.client;
 
-import dev.weft.client.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownUpdateException;
@@ -39,6 +38,7 @@ public final class Updates {
   private static final long RECHECK_MILLIS = 250;
 
   private final Store store;
+  private final UpdateOutcomes outcomes;
   private final WeftClock clock;
   private final TimeOrderedIds ids;
   private final EventCodec codec;
@@ -55,6 +55,9 @@ public final class Updates {
       Registry registry,
       RunWaiters waiters) {
     this.store = store;
+    // resolved once, so an engine over a store without the update-outcomes extension fails when it
+    // is built, naming the extension, not at its first update
+    this.outcomes = store.extension(UpdateOutcomes.class);
     this.clock = clock;
     this.ids = ids;
     this.codec = codec;
@@ -96,7 +99,7 @@ public final class Updates {
     while (true) {
       CompletableFuture<Void> progress = waiters.onProgress(run.runId());
       try {
-        Optional<byte[]> stored = store.extension(UpdateOutcomes.class).find(run.runId(), updateId);
+        Optional<byte[]> stored = outcomes.find(run.runId(), updateId);
         if (stored.isPresent()) {
           return outcome(run, updateName, resultType, stored.get());
         }
@@ -105,7 +108,7 @@ public final class Updates {
               "complete update '" + updateName + "' (the run closed before it did)",
               run.workflowId(),
               run.runId(),
-              WorkflowStatus.valueOf(store.findRun(run.runId()).orElseThrow().status().name()));
+              store.findRun(run.runId()).orElseThrow().status());
         }
         closedSeen = store.findRun(run.runId()).map(r -> r.status().isClosed()).orElse(true);
         if (closedSeen) {
@@ -145,9 +148,6 @@ public final class Updates {
   private WorkflowNotRunningException notRunning(String updateName, String runId) {
     RunRecord run = store.findRun(runId).orElseThrow();
     return new WorkflowNotRunningException(
-        "update '" + updateName + "'",
-        run.workflowId(),
-        runId,
-        WorkflowStatus.valueOf(run.status().name()));
+        "update '" + updateName + "'", run.workflowId(), runId, run.status());
   }
 }

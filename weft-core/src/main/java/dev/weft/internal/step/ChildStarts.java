@@ -2,6 +2,7 @@ package dev.weft.internal.step;
 
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.common.Priority;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.WorkflowStarted;
@@ -9,7 +10,6 @@ import dev.weft.history.ParentRun;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
@@ -68,7 +68,7 @@ public final class ChildStarts {
                   + sibling.runId()
                   + " is RUNNING (started by the same workflow task)"));
     }
-    Set<RunStatus> conflicting =
+    Set<WorkflowStatus> conflicting =
         RunStarts.conflictingStatuses(WorkflowIdReusePolicy.valueOf(c.idReusePolicy()));
     Optional<RunRecord> taken =
         store
@@ -86,7 +86,7 @@ public final class ChildStarts {
               + existing.runId()
               + " is "
               + existing.status()
-              + (existing.status() == RunStatus.RUNNING
+              + (existing.status() == WorkflowStatus.RUNNING
                   ? ""
                   : " and the ID reuse policy " + c.idReusePolicy() + " forbids another run");
       return new ChildStart(

@@ -1,5 +1,6 @@
 package dev.weft.internal.step;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ChildWorkflowClosed;
@@ -17,7 +18,6 @@ import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.runtime.OpenChild;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -65,7 +65,7 @@ public final class ChildWorkflows {
       WorkflowStarted started,
       String workflowId,
       String runId,
-      RunStatus status,
+      WorkflowStatus status,
       Payload result,
       Failure failure,
       Instant now) {
@@ -94,7 +94,7 @@ public final class ChildWorkflows {
   List<Write> notifyParentOfClose(
       WorkflowInfo run,
       WorkflowStarted started,
-      RunStatus status,
+      WorkflowStatus status,
       EventRecord closing,
       Instant now) {
     if (started == null || started.parent() == null) {
@@ -211,7 +211,7 @@ public final class ChildWorkflows {
       return inBatch;
     }
     RunRecord latest = store.findLatestRun(parent.namespace(), childWorkflowId).orElse(null);
-    if (latest == null || latest.status() != RunStatus.RUNNING) {
+    if (latest == null || latest.status() != WorkflowStatus.RUNNING) {
       return null;
     }
     List<HistoryEvent> first = events.decode(store.readHistory(latest.runId(), 1));

@@ -1,5 +1,6 @@
 package dev.weft.internal.step;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.WorkflowStarted;
@@ -10,7 +11,6 @@ import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
@@ -50,7 +50,7 @@ public final class RunClosures {
 
   /** What closing a run writes besides the common part. */
   public record Closing(
-      EventAttributes event, RunStatus status, Failure failure, List<Write> retry) {
+      EventAttributes event, WorkflowStatus status, Failure failure, List<Write> retry) {
     /** Whether the workflow goes on in a retry run (then the parent hears nothing yet). */
     boolean retried() {
       return !retry.isEmpty();
@@ -88,7 +88,7 @@ public final class RunClosures {
         history ->
             new Closing(
                 new EventAttributes.WorkflowTerminated(reason),
-                RunStatus.TERMINATED,
+                WorkflowStatus.TERMINATED,
                 new Failure(Failure.TERMINATED, "Terminated", reason, "", true, 0, 0, null),
                 List.of()));
   }

@@ -1,5 +1,6 @@
 package dev.weft.internal.step;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidResetPointException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityScheduled;
@@ -13,7 +14,6 @@ import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
@@ -53,7 +53,7 @@ public final class RunRebuilds {
       List<HistoryEvent> history,
       List<EventAttributes> appended,
       List<EventAttributes> inbox,
-      Set<RunStatus> conflicting,
+      Set<WorkflowStatus> conflicting,
       Instant now) {
     if (history.isEmpty() || !(history.get(0).attributes() instanceof WorkflowStarted started)) {
       throw new IllegalArgumentException("a history must start with WorkflowStarted");

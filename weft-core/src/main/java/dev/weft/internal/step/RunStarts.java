@@ -2,12 +2,12 @@ package dev.weft.internal.step;
 
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.common.Priority;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -49,7 +49,7 @@ public final class RunStarts {
   public List<Write> writes(
       RunRecord run,
       WorkflowStarted started,
-      Set<RunStatus> conflicting,
+      Set<WorkflowStatus> conflicting,
       Instant now,
       Instant runStart) {
     List<Write> writes = new ArrayList<>(5);
@@ -77,11 +77,12 @@ public final class RunStarts {
   }
 
   /** Returns the statuses of earlier runs with the same workflow ID that forbid a new start. */
-  public static Set<RunStatus> conflictingStatuses(WorkflowIdReusePolicy policy) {
+  public static Set<WorkflowStatus> conflictingStatuses(WorkflowIdReusePolicy policy) {
     return switch (policy) {
-      case ALLOW_DUPLICATE -> EnumSet.of(RunStatus.RUNNING);
-      case ALLOW_DUPLICATE_FAILED_ONLY -> EnumSet.of(RunStatus.RUNNING, RunStatus.COMPLETED);
-      case REJECT_DUPLICATE -> EnumSet.allOf(RunStatus.class);
+      case ALLOW_DUPLICATE -> EnumSet.of(WorkflowStatus.RUNNING);
+      case ALLOW_DUPLICATE_FAILED_ONLY ->
+          EnumSet.of(WorkflowStatus.RUNNING, WorkflowStatus.COMPLETED);
+      case REJECT_DUPLICATE -> EnumSet.allOf(WorkflowStatus.class);
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.internal.step;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
@@ -24,7 +25,6 @@ import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.Batch;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
@@ -193,7 +193,7 @@ public final class WorkflowTaskCommit {
     List<Write> childWrites = new ArrayList<>(0);
     List<ChildWorkflowStartFailed> childStartFailures = new ArrayList<>(0);
     Map<String, ChildWorkflows.StartedChild> startedChildren = new HashMap<>();
-    RunStatus closeStatus = null;
+    WorkflowStatus closeStatus = null;
     for (EventAttributes original : commands) {
       EventAttributes command = original;
       if (command instanceof StartChildWorkflowInitiated c) {
@@ -223,7 +223,7 @@ public final class WorkflowTaskCommit {
         String newRunId = continuedRuns.newRunId();
         command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
         successor = continuedRuns.writes(run, started, newRunId, c, now, leasedTasks);
-        closeStatus = RunStatus.CONTINUED_AS_NEW;
+        closeStatus = WorkflowStatus.CONTINUED_AS_NEW;
       } else if (command instanceof WorkflowFailed f && f.newRunId() == null) {
         Optional<WorkflowRetries.Retry> retry =
             retries.plan(run, started, f.failure().type(), f.failure().nonRetryable(), now);
@@ -256,9 +256,9 @@ public final class WorkflowTaskCommit {
                     run.runId(),
                     SearchAttributeCatalog.toStore(u.values()),
                     Set.copyOf(u.removed())));
-        case WorkflowCompleted c -> closeStatus = RunStatus.COMPLETED;
-        case WorkflowFailed f -> closeStatus = RunStatus.FAILED;
-        case WorkflowCanceled c -> closeStatus = RunStatus.CANCELED;
+        case WorkflowCompleted c -> closeStatus = WorkflowStatus.COMPLETED;
+        case WorkflowFailed f -> closeStatus = WorkflowStatus.FAILED;
+        case WorkflowCanceled c -> closeStatus = WorkflowStatus.CANCELED;
         default -> {
           // markers change nothing but history
         }

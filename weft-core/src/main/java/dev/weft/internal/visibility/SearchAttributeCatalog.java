@@ -50,13 +50,6 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
     return new TreeMap<>(types);
   }
 
-  /** Returns the registered attributes with the store's types, for the filter parser. */
-  public Map<String, dev.weft.store.SearchAttributeType> storeTypes() {
-    Map<String, dev.weft.store.SearchAttributeType> result = new TreeMap<>();
-    types.forEach((name, type) -> result.put(name, storeType(type)));
-    return result;
-  }
-
   /**
    * Converts values given by code to recorded values, checking each against its registered type.
    *
@@ -173,7 +166,7 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
 
   /** Returns the store's value of a recorded value. */
   public static SearchAttributeValue toStore(IndexedValue v) {
-    return new SearchAttributeValue(storeType(v.type()), v.javaValue());
+    return new SearchAttributeValue(v.type(), v.javaValue());
   }
 
   /** Returns the store's values of recorded values. */
@@ -186,9 +179,5 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
   /** Returns the Java value of a stored value. */
   public static Object toJava(SearchAttributeValue v) {
     return v.value();
-  }
-
-  private static dev.weft.store.SearchAttributeType storeType(SearchAttributeType type) {
-    return dev.weft.store.SearchAttributeType.valueOf(type.name());
   }
 }

@@ -1,5 +1,6 @@
 package dev.weft.internal.worker;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.TimeoutType;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.WorkflowStarted;
@@ -8,7 +9,6 @@ import dev.weft.internal.step.RunClosures;
 import dev.weft.internal.step.RunStarts;
 import dev.weft.internal.step.WorkflowRetries;
 import dev.weft.store.Batch;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -68,7 +68,7 @@ public final class RunTimeouts {
               return new RunClosures.Closing(
                   new EventAttributes.WorkflowTimedOut(
                       type.name(), retry.map(WorkflowRetries.Retry::newRunId).orElse(null)),
-                  RunStatus.TIMED_OUT,
+                  WorkflowStatus.TIMED_OUT,
                   new Failure(
                       Failure.TIMEOUT,
                       type.name(),

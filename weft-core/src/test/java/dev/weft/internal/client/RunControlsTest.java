@@ -3,13 +3,13 @@ package dev.weft.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.UnknownSignalException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.history.EventAttributes;
 import dev.weft.store.Batch;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Write;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +66,7 @@ class RunControlsTest {
       controls.terminate(run, "no longer needed");
 
       assertThat(parts.store.findRun("run-1").orElseThrow().status())
-          .isEqualTo(RunStatus.TERMINATED);
+          .isEqualTo(WorkflowStatus.TERMINATED);
       assertThatThrownBy(() -> controls.cancel(run, "too late"))
           .isInstanceOf(WorkflowNotRunningException.class)
           .hasMessageContaining("TERMINATED");

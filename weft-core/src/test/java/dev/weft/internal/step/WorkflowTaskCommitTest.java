@@ -9,6 +9,7 @@ import static dev.weft.internal.step.StepParts.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.common.RetryPolicy;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerStarted;
@@ -16,7 +17,6 @@ import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.Failure;
 import dev.weft.store.EventRecord;
 import dev.weft.store.InboxRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import dev.weft.store.updates.PutUpdateOutcome;
@@ -126,7 +126,7 @@ class WorkflowTaskCommitTest {
               Write.CloseRun.class,
               Write.DeleteRunTasks.class);
       Write.CloseRun close = (Write.CloseRun) writes.get(3);
-      assertThat(close.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(close.status()).isEqualTo(WorkflowStatus.COMPLETED);
       assertThat(close.consumedInboxId()).isEqualTo(10);
     }
   }
@@ -241,7 +241,8 @@ class WorkflowTaskCommitTest {
               parts.codec.decode(((Write.AppendEvents) writes.get(0)).events().get(2).data());
       Write.InsertRun next = (Write.InsertRun) writes.get(5);
       assertThat(recorded.newRunId()).isEqualTo(next.run().runId());
-      assertThat(((Write.CloseRun) writes.get(3)).status()).isEqualTo(RunStatus.CONTINUED_AS_NEW);
+      assertThat(((Write.CloseRun) writes.get(3)).status())
+          .isEqualTo(WorkflowStatus.CONTINUED_AS_NEW);
     }
   }
 
@@ -285,7 +286,7 @@ class WorkflowTaskCommitTest {
           (EventAttributes.WorkflowFailed)
               parts.codec.decode(((Write.AppendEvents) writes.get(0)).events().get(2).data());
       assertThat(recorded.newRunId()).isNotNull();
-      assertThat(((Write.CloseRun) writes.get(3)).status()).isEqualTo(RunStatus.FAILED);
+      assertThat(((Write.CloseRun) writes.get(3)).status()).isEqualTo(WorkflowStatus.FAILED);
       assertThat(((Write.InsertRun) writes.get(5)).run().runId()).isEqualTo(recorded.newRunId());
     }
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.weft.client.WorkflowHandle;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.testing.RecordedHistories;
 import java.time.Duration;

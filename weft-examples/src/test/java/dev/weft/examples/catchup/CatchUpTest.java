@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowHandle;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.testing.RecordedHistories;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.client.WorkflowHandle;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.WorkflowFailedException;

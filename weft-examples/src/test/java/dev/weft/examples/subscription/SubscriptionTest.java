@@ -3,7 +3,7 @@ package dev.weft.examples.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.client.WorkflowHandle;
-import dev.weft.client.WorkflowStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.testing.RecordedHistories;
 import java.time.Duration;
 import java.time.Instant;

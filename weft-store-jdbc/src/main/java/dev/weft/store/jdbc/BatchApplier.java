@@ -98,9 +98,8 @@ final class BatchApplier {
             + dialect.name()
             + " store cannot apply writes of "
             + write.getClass().getName()
-            + " (of run "
-            + write.runId()
-            + "): neither its core nor its installed extensions "
+            + (write.runId() == null ? "" : " (of run " + write.runId() + ")")
+            + ": neither its core nor its installed extensions "
             + extensionNames
             + " apply them; install the store extension that defines them");
   }

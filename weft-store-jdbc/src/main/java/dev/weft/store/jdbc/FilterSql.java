@@ -1,9 +1,9 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunField;
 import dev.weft.store.RunFilter;
-import dev.weft.store.RunStatus;
-import dev.weft.store.SearchAttributeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +120,7 @@ final class FilterSql {
     return switch (value) {
       case Instant time -> time.toEpochMilli();
       case Boolean flag -> flag ? 1L : 0L;
-      case RunStatus status -> status.name();
+      case WorkflowStatus status -> status.name();
       default -> value;
     };
   }

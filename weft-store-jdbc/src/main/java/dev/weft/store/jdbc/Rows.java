@@ -1,9 +1,9 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.WorkflowTaskRecord;
 import java.sql.ResultSet;
@@ -46,7 +46,7 @@ final class Rows {
         rs.getString(1),
         rs.getString(4),
         rs.getString(5),
-        RunStatus.valueOf(rs.getString(6)),
+        WorkflowStatus.valueOf(rs.getString(6)),
         Millis.instant(rs, 7),
         Millis.instant(rs, 8),
         rs.getLong(9),

@@ -1,10 +1,10 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Pause;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +42,10 @@ final class RunListing {
   private static Map<String, Pause> pauses(List<RunRecord> runs, Statements st)
       throws SQLException {
     List<String> running =
-        runs.stream().filter(r -> r.status() == RunStatus.RUNNING).map(RunRecord::runId).toList();
+        runs.stream()
+            .filter(r -> r.status() == WorkflowStatus.RUNNING)
+            .map(RunRecord::runId)
+            .toList();
     if (running.isEmpty()) {
       return Map.of();
     }

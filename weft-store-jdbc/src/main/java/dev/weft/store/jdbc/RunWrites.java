@@ -3,8 +3,8 @@ package dev.weft.store.jdbc;
 import static dev.weft.store.jdbc.WriteSql.hasInboxAfter;
 import static dev.weft.store.jdbc.WriteSql.update;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +51,7 @@ final class RunWrites {
     Statements st = batch.statements();
     RunRecord run = w.run();
     dialect.lockWorkflowId(st.connection(), run.namespace(), run.workflowId());
-    Set<RunStatus> conflicting = w.conflictingStatuses();
+    Set<WorkflowStatus> conflicting = w.conflictingStatuses();
     if (!conflicting.isEmpty()) {
       // by workflow ID only (its index); filtering the status in SQL lets the planner pick the
       // status index and scan every running run of the namespace
@@ -61,7 +61,7 @@ final class RunWrites {
       ps.setString(2, run.workflowId());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          RunStatus status = RunStatus.valueOf(rs.getString(2));
+          WorkflowStatus status = WorkflowStatus.valueOf(rs.getString(2));
           if (conflicting.contains(status)) {
             throw new ConflictException(
                 w,
@@ -173,7 +173,7 @@ final class RunWrites {
       if (!rs.next()) {
         return;
       }
-      if (RunStatus.RUNNING.name().equals(rs.getString(1))) {
+      if (WorkflowStatus.RUNNING.name().equals(rs.getString(1))) {
         throw new ConflictException(w, "run " + w.runId() + " is running");
       }
     }

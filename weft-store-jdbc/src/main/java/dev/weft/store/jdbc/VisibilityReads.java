@@ -1,6 +1,6 @@
 package dev.weft.store.jdbc;
 
-import dev.weft.store.SearchAttributeType;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.weft.store.jdbc;
 
-import dev.weft.store.RunStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.TaskKind;
 import dev.weft.store.TaskScheduling;
 import java.sql.PreparedStatement;
@@ -46,7 +46,7 @@ final class WriteSql {
     PreparedStatement ps = st.prepare("SELECT status FROM runs WHERE run_id = ?");
     ps.setString(1, runId);
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() && RunStatus.RUNNING.name().equals(rs.getString(1));
+      return rs.next() && WorkflowStatus.RUNNING.name().equals(rs.getString(1));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.weft.store.jdbc.JdbcStore;
 import dev.weft.store.jdbc.SchemaMigrator;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -167,12 +168,25 @@ public final class PostgresStore extends JdbcStore {
       }
       s.execute("SELECT pg_advisory_lock(hashtext('weft schema ' || current_schema()))");
       try {
+        if (!options.createSchema() && !hasSchema(s)) {
+          throw new StoreException(
+              (options.schema() == null ? "the database" : "schema " + options.schema())
+                  + " holds no Weft store, and this store may not create one (createSchema is"
+                  + " off): check the URL, or start a Weft node (weft server) on it first");
+        }
         new SchemaMigrator("postgres", PostgresStore.class.getClassLoader())
             .migrate(c, options.migrate());
         SchemaMigrator.migrateExtensions(c, "postgres", extensions, options.migrate());
       } finally {
         s.execute("SELECT pg_advisory_unlock(hashtext('weft schema ' || current_schema()))");
       }
+    }
+  }
+
+  /** Whether the current schema holds Weft's schema table (any version). */
+  private static boolean hasSchema(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT to_regclass('weft_schema') IS NOT NULL")) {
+      return rs.next() && rs.getBoolean(1);
     }
   }
 

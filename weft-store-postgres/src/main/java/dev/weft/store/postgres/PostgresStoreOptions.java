@@ -27,6 +27,7 @@ public final class PostgresStoreOptions {
   private int readConnections = 4;
   private int maxGroup = 128;
   private boolean migrate;
+  private boolean createSchema = true;
   private String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
   private Duration connectTimeout = Duration.ofSeconds(10);
   private boolean claimConnection;
@@ -112,6 +113,16 @@ public final class PostgresStoreOptions {
   }
 
   /**
+   * Whether an empty database (or schema) gets Weft's schema when the store opens (default true).
+   * Tools that only read and repair a store (the {@code weft workflow} commands) turn it off, so
+   * that a mistyped database is refused, naming it, instead of being given an empty store.
+   */
+  public PostgresStoreOptions createSchema(boolean createSchema) {
+    this.createSchema = createSchema;
+    return this;
+  }
+
+  /**
    * This process's name among the nodes sharing the database: shown as the connections' application
    * name; a random one by default.
    */
@@ -168,6 +179,10 @@ public final class PostgresStoreOptions {
 
   boolean migrate() {
     return migrate;
+  }
+
+  boolean createSchema() {
+    return createSchema;
   }
 
   String nodeId() {

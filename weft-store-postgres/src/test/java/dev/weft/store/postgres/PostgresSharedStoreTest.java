@@ -244,7 +244,10 @@ class PostgresSharedStoreTest {
     a.commit(
             Batch.of(
                 new Write.CloseRun(
-                    "r1", dev.weft.store.RunStatus.COMPLETED, T0.plusSeconds(1), Long.MAX_VALUE)))
+                    "r1",
+                    dev.weft.common.WorkflowStatus.COMPLETED,
+                    T0.plusSeconds(1),
+                    Long.MAX_VALUE)))
         .join();
     await().atMost(Duration.ofSeconds(10)).until(() -> heardByB.contains("closed r1"));
   }

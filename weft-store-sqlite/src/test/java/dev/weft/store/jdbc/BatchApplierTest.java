@@ -10,8 +10,8 @@ import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Pause;
-import dev.weft.store.RunStatus;
 import dev.weft.store.StoreException;
 import dev.weft.store.TaskKind;
 import dev.weft.store.TaskScheduling;
@@ -138,7 +138,7 @@ class BatchApplierTest {
   @Test
   void ifRunningAppliesItsWritesOnlyToARunningRun() throws Exception {
     db.apply(applier, run("r1").insert(), run("r2").insert());
-    db.apply(applier, new Write.CloseRun("r2", RunStatus.COMPLETED, T0));
+    db.apply(applier, new Write.CloseRun("r2", WorkflowStatus.COMPLETED, T0));
 
     db.apply(
         applier,
@@ -192,7 +192,9 @@ class BatchApplierTest {
   void nothingABatchRemembersCarriesOverToTheNext() throws Exception {
     db.apply(applier, run("r1").insert());
     db.apply(
-        applier, new Write.CloseRun("r1", RunStatus.COMPLETED, T0), new Write.DeleteRunTasks("r1"));
+        applier,
+        new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0),
+        new Write.DeleteRunTasks("r1"));
     db.execute("INSERT INTO timers (run_id, seq, fire_at) VALUES ('r1', 5, 0)");
 
     db.apply(applier, new Write.DeleteRunTasks("r1"));

@@ -6,7 +6,7 @@ import static dev.weft.store.tck.TestData.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.store.RunStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.Write;
 import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
@@ -87,14 +87,17 @@ class RunWritesTest {
   void anInsertConflictsWithARunOfTheSameWorkflowIdInAForbiddenStatus() throws Exception {
     db.run("r1", "COMPLETED");
     Write.InsertRun start =
-        run("r2").workflowId("wf-r1").insert(Set.of(RunStatus.RUNNING, RunStatus.COMPLETED));
+        run("r2")
+            .workflowId("wf-r1")
+            .insert(Set.of(WorkflowStatus.RUNNING, WorkflowStatus.COMPLETED));
 
     assertThatThrownBy(() -> runs.insertRun(start, db.batch()))
         .isInstanceOf(ConflictException.class)
         .hasMessage("workflow ID 'wf-r1' has run r1 in status COMPLETED");
     assertThat(db.count("runs", "r2")).isZero();
 
-    runs.insertRun(run("r2").workflowId("wf-r1").insert(Set.of(RunStatus.RUNNING)), db.batch());
+    runs.insertRun(
+        run("r2").workflowId("wf-r1").insert(Set.of(WorkflowStatus.RUNNING)), db.batch());
     assertThat(db.count("runs", "r2")).isEqualTo(1);
   }
 
@@ -107,7 +110,7 @@ class RunWritesTest {
     assertThat(pausedRuns.mayBePaused(db.statements)).isTrue();
     BatchContext batch = db.batch();
 
-    runs.closeRun(new Write.CloseRun("r1", RunStatus.FAILED, T0.plusSeconds(9)), batch);
+    runs.closeRun(new Write.CloseRun("r1", WorkflowStatus.FAILED, T0.plusSeconds(9)), batch);
 
     assertThat(db.rows("SELECT status, close_time FROM runs WHERE run_id = 'r1'"))
         .containsExactly(row("FAILED", T0.plusSeconds(9).toEpochMilli()));
@@ -120,7 +123,7 @@ class RunWritesTest {
   @Test
   void closingARunThatIsNotRunningConflicts() throws Exception {
     db.run("r1", "COMPLETED");
-    Write.CloseRun close = new Write.CloseRun("r1", RunStatus.FAILED, T0);
+    Write.CloseRun close = new Write.CloseRun("r1", WorkflowStatus.FAILED, T0);
 
     assertThatThrownBy(() -> runs.closeRun(close, db.batch()))
         .isInstanceOfSatisfying(
@@ -138,7 +141,8 @@ class RunWritesTest {
 
     assertThatThrownBy(
             () ->
-                runs.closeRun(new Write.CloseRun("r1", RunStatus.COMPLETED, T0, seen), db.batch()))
+                runs.closeRun(
+                    new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0, seen), db.batch()))
         .isInstanceOf(ConflictException.class)
         .hasMessage("run r1 received events its closing workflow task did not see");
   }

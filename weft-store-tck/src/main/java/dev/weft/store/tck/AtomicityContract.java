@@ -10,10 +10,10 @@ import static dev.weft.store.tck.TestData.run;
 import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.StoreStats;
 import dev.weft.store.Write;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public abstract class AtomicityContract extends StoreContract {
             new Write.AppendEvents("r1", 1, events(1, 2)),
             new Write.DeleteTimer("r1", 1, true),
             new Write.DeleteInbox("r1", Long.MAX_VALUE),
-            new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)),
+            new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(5)),
             new Write.DeleteRunTasks("r1"),
             missing);
 
@@ -101,10 +101,10 @@ public abstract class AtomicityContract extends StoreContract {
     Write.InsertInbox afterClose = new Write.InsertInbox("r1", "SignalReceived", T0, bytes("s"));
 
     CommitResult.Conflict conflict =
-        commitConflict(new Write.CloseRun("r1", RunStatus.COMPLETED, T0), afterClose);
+        commitConflict(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0), afterClose);
 
     assertThat(conflict.write()).isEqualTo(afterClose);
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.RUNNING);
   }
 
   @Test

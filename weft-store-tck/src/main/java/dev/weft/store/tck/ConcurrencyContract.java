@@ -10,12 +10,12 @@ import static dev.weft.store.tck.TestData.event;
 import static dev.weft.store.tck.TestData.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunQuery;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
@@ -212,7 +212,7 @@ public abstract class ConcurrencyContract extends StoreContract {
                   ? Batch.of(
                       new Write.CompleteWorkflowTask(runId, QUEUE, 500 + i, consumed[i], now))
                   : Batch.of(
-                      new Write.CloseRun(runId, RunStatus.COMPLETED, now, consumed[i]),
+                      new Write.CloseRun(runId, WorkflowStatus.COMPLETED, now, consumed[i]),
                       new Write.DeleteRunTasks(runId))));
     }
     for (int i = 0; i < runs; i++) {
@@ -231,11 +231,11 @@ public abstract class ConcurrencyContract extends StoreContract {
       } else if (unseen) {
         assertThat(result).as("close of " + runId).isInstanceOf(CommitResult.Conflict.class);
         assertThat(((CommitResult.Conflict) result).reason()).contains("did not see");
-        assertThat(storedRun(runId).status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(storedRun(runId).status()).isEqualTo(WorkflowStatus.RUNNING);
         assertThat(store.findWorkflowTask(runId)).as("task of " + runId).isPresent();
       } else {
         assertThat(result.committed()).as("close of " + runId + ": " + result).isTrue();
-        assertThat(storedRun(runId).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(storedRun(runId).status()).isEqualTo(WorkflowStatus.COMPLETED);
         assertThat(store.findWorkflowTask(runId)).as("task of " + runId).isEmpty();
         assertThat(store.readInbox(runId)).as("inbox of " + runId).isEmpty();
       }

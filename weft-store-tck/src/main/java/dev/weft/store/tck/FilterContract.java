@@ -11,13 +11,13 @@ import static dev.weft.store.tck.VisibilityQueries.query;
 import static dev.weft.store.tck.VisibilityQueries.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunField;
 import dev.weft.store.RunFilter;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunOrder;
 import dev.weft.store.RunQuery;
-import dev.weft.store.RunStatus;
-import dev.weft.store.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -329,7 +329,7 @@ public abstract class FilterContract extends StoreContract {
     givenCatalog();
 
     RunQuery running =
-        new RunQuery(NAMESPACE, RunStatus.RUNNING, null, null, 100, null)
+        new RunQuery(NAMESPACE, WorkflowStatus.RUNNING, null, null, 100, null)
             .withFilter(RunFilterParser.parse("Amount >= 0", KNOWN));
     RunQuery orders =
         new RunQuery(NAMESPACE, null, "Order", null, 100, null)
@@ -338,7 +338,7 @@ public abstract class FilterContract extends StoreContract {
         new RunQuery(NAMESPACE, null, null, "order-2", 100, null)
             .withFilter(RunFilterParser.parse("CustomerId = 'cust-a'", KNOWN));
     RunQuery none =
-        new RunQuery(NAMESPACE, RunStatus.COMPLETED, "Order", null, 100, null)
+        new RunQuery(NAMESPACE, WorkflowStatus.COMPLETED, "Order", null, 100, null)
             .withFilter(RunFilterParser.parse("NOT Vip = true", KNOWN));
 
     assertThat(ids(store.listRuns(running))).containsExactly("r5", "r3", "r2");

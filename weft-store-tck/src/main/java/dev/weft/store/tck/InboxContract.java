@@ -4,9 +4,9 @@ import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.CommitResult;
 import dev.weft.store.InboxRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Write;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ public abstract class InboxContract extends StoreContract {
   @Test
   void insertInboxConflictsForAClosedRun() {
     startRun("r1");
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(1)));
     Write.InsertInbox late = new Write.InsertInbox("r1", "SignalReceived", T0, bytes("late"));
 
     CommitResult.Conflict conflict = commitConflict(late);
@@ -99,7 +99,7 @@ public abstract class InboxContract extends StoreContract {
   void ifRunningSkipsAClosedOrMissingRunAndTheRestOfTheBatchCommits() {
     startRun("closed");
     startRun("other");
-    commitOk(new Write.CloseRun("closed", RunStatus.COMPLETED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("closed", WorkflowStatus.COMPLETED, T0.plusSeconds(1)));
 
     commitOk(
         new Write.IfRunning(

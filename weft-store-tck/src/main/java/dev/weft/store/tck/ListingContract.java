@@ -5,10 +5,10 @@ import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Write;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,11 +40,11 @@ public abstract class ListingContract extends StoreContract {
   void filtersByStatus() {
     givenMixedRuns();
 
-    assertThat(store.listRuns(query(RunStatus.COMPLETED, null, null, 100)).runs())
+    assertThat(store.listRuns(query(WorkflowStatus.COMPLETED, null, null, 100)).runs())
         .isNotEmpty()
-        .allMatch(r -> r.status() == RunStatus.COMPLETED);
-    assertThat(store.countRuns(query(RunStatus.COMPLETED, null, null, 100))).isEqualTo(4);
-    assertThat(store.countRuns(query(RunStatus.RUNNING, null, null, 100))).isEqualTo(8);
+        .allMatch(r -> r.status() == WorkflowStatus.COMPLETED);
+    assertThat(store.countRuns(query(WorkflowStatus.COMPLETED, null, null, 100))).isEqualTo(4);
+    assertThat(store.countRuns(query(WorkflowStatus.RUNNING, null, null, 100))).isEqualTo(8);
   }
 
   @Test
@@ -69,7 +69,7 @@ public abstract class ListingContract extends StoreContract {
   void combinesFilters() {
     givenMixedRuns();
 
-    RunQuery query = query(RunStatus.RUNNING, "Order", "order-0", 100);
+    RunQuery query = query(WorkflowStatus.RUNNING, "Order", "order-0", 100);
 
     assertThat(store.listRuns(query).runs()).extracting(RunRecord::runId).containsExactly("r6");
     assertThat(store.countRuns(query)).isEqualTo(1);
@@ -92,10 +92,10 @@ public abstract class ListingContract extends StoreContract {
   void pagingWithAFilterVisitsEveryMatchingRunOnce() {
     givenMixedRuns();
 
-    List<RunRecord> running = listAll(query(RunStatus.RUNNING, null, null, 3), 3);
+    List<RunRecord> running = listAll(query(WorkflowStatus.RUNNING, null, null, 3), 3);
 
     assertThat(running).extracting(RunRecord::runId).doesNotHaveDuplicates().hasSize(8);
-    assertThat(running).allMatch(r -> r.status() == RunStatus.RUNNING);
+    assertThat(running).allMatch(r -> r.status() == WorkflowStatus.RUNNING);
   }
 
   @Test
@@ -147,7 +147,8 @@ public abstract class ListingContract extends StoreContract {
               .startTime(T0.plusSeconds(60L * i))
               .insert());
       if (i < 4) {
-        commitOk(new Write.CloseRun("r" + i, RunStatus.COMPLETED, T0.plusSeconds(60L * i + 1)));
+        commitOk(
+            new Write.CloseRun("r" + i, WorkflowStatus.COMPLETED, T0.plusSeconds(60L * i + 1)));
       }
     }
   }
@@ -167,7 +168,8 @@ public abstract class ListingContract extends StoreContract {
     throw new AssertionError("paging did not end after 1000 pages");
   }
 
-  private static RunQuery query(RunStatus status, String type, String workflowId, int pageSize) {
+  private static RunQuery query(
+      WorkflowStatus status, String type, String workflowId, int pageSize) {
     return new RunQuery(NAMESPACE, status, type, workflowId, pageSize, null);
   }
 

@@ -9,9 +9,9 @@ import static dev.weft.store.tck.TestData.run;
 import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TaskKind;
 import dev.weft.store.Write;
 import dev.weft.store.tck.RecordingListener.DueAt;
@@ -118,10 +118,10 @@ public abstract class NotificationContract extends StoreContract {
     startRun("r1");
 
     CompletableFuture<CommitResult> closing =
-        store.commit(Batch.of(new Write.CloseRun("r1", RunStatus.COMPLETED, T0)));
+        store.commit(Batch.of(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0)));
     listener.awaitReceived(new RunClosed("r1"));
 
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.COMPLETED);
     assertThat(await(closing).committed()).isTrue();
   }
 
@@ -131,7 +131,7 @@ public abstract class NotificationContract extends StoreContract {
     store.addListener(second);
     startRun("r1");
 
-    commitOk(new Write.CloseRun("r1", RunStatus.FAILED, T0));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.FAILED, T0));
 
     listener.awaitReceived(new RunClosed("r1"));
     second.awaitReceived(new RunClosed("r1"));
@@ -143,12 +143,12 @@ public abstract class NotificationContract extends StoreContract {
     startRun("marker");
 
     commitConflict(
-        new Write.CloseRun("r1", RunStatus.COMPLETED, T0),
+        new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0),
         new Write.EnsureWorkflowTask("r1", "rolled-back", T0.plusSeconds(1)),
         activity("r1", 1).taskQueue("rolled-back").insert(),
         new Write.InsertTimer(timer("r1", 2, T0.plusSeconds(777))),
         new Write.DeleteTimer("r1", 99, true));
-    commitOk(new Write.CloseRun("marker", RunStatus.COMPLETED, T0));
+    commitOk(new Write.CloseRun("marker", WorkflowStatus.COMPLETED, T0));
     listener.awaitReceived(new RunClosed("marker"));
 
     assertThat(listener.received())

@@ -11,12 +11,12 @@ import static dev.weft.store.tck.VisibilityQueries.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.Batch;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Write;
 import java.util.ArrayList;

@@ -11,10 +11,10 @@ import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Store;
 import dev.weft.store.StoreStats;
@@ -38,11 +38,11 @@ public abstract class RetentionContract extends StoreContract {
 
   @Test
   void findsClosedRunsClosedBeforeTheCutoffOldestCloseFirst() {
-    closedRun("r1", RunStatus.COMPLETED, T0.plusSeconds(30));
-    closedRun("r2", RunStatus.FAILED, T0.plusSeconds(10));
-    closedRun("r3", RunStatus.TERMINATED, T0.plusSeconds(20));
-    closedRun("r4", RunStatus.CANCELED, T0.plusSeconds(40));
-    closedRun("r5", RunStatus.COMPLETED, T0.plusSeconds(50));
+    closedRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(30));
+    closedRun("r2", WorkflowStatus.FAILED, T0.plusSeconds(10));
+    closedRun("r3", WorkflowStatus.TERMINATED, T0.plusSeconds(20));
+    closedRun("r4", WorkflowStatus.CANCELED, T0.plusSeconds(40));
+    closedRun("r5", WorkflowStatus.COMPLETED, T0.plusSeconds(50));
 
     List<String> found = store.findRunsClosedBefore(NAMESPACE, T0.plusSeconds(40), 100);
 
@@ -51,19 +51,19 @@ public abstract class RetentionContract extends StoreContract {
 
   @Test
   void findReturnsRunsOfEveryClosedStatus() {
-    for (RunStatus status : EnumSet.complementOf(EnumSet.of(RunStatus.RUNNING))) {
+    for (WorkflowStatus status : EnumSet.complementOf(EnumSet.of(WorkflowStatus.RUNNING))) {
       closedRun("r-" + status, status, T0.plusSeconds(status.ordinal()));
     }
 
     assertThat(store.findRunsClosedBefore(NAMESPACE, T0.plusSeconds(3600), 100))
-        .hasSize(RunStatus.values().length - 1);
+        .hasSize(WorkflowStatus.values().length - 1);
   }
 
   @Test
   void runsClosedAtTheSameTimeComeInRunIdOrder() {
-    closedRun("r2", RunStatus.COMPLETED, T0.plusSeconds(10));
-    closedRun("r3", RunStatus.COMPLETED, T0.plusSeconds(10));
-    closedRun("r1", RunStatus.COMPLETED, T0.plusSeconds(10));
+    closedRun("r2", WorkflowStatus.COMPLETED, T0.plusSeconds(10));
+    closedRun("r3", WorkflowStatus.COMPLETED, T0.plusSeconds(10));
+    closedRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(10));
 
     assertThat(store.findRunsClosedBefore(NAMESPACE, T0.plusSeconds(60), 100))
         .containsExactly("r1", "r2", "r3");
@@ -72,7 +72,7 @@ public abstract class RetentionContract extends StoreContract {
   @Test
   void findReturnsAtMostTheLimitOldestFirst() {
     for (int i = 1; i <= 5; i++) {
-      closedRun("r" + i, RunStatus.COMPLETED, T0.plusSeconds(60 - i));
+      closedRun("r" + i, WorkflowStatus.COMPLETED, T0.plusSeconds(60 - i));
     }
 
     assertThat(store.findRunsClosedBefore(NAMESPACE, T0.plusSeconds(60), 2))
@@ -97,8 +97,8 @@ public abstract class RetentionContract extends StoreContract {
     commitOk(run("a1").namespace("a").insert());
     commitOk(run("b1").namespace("b").insert());
     commitOk(
-        new Write.CloseRun("a1", RunStatus.COMPLETED, T0.plusSeconds(1)),
-        new Write.CloseRun("b1", RunStatus.COMPLETED, T0.plusSeconds(1)));
+        new Write.CloseRun("a1", WorkflowStatus.COMPLETED, T0.plusSeconds(1)),
+        new Write.CloseRun("b1", WorkflowStatus.COMPLETED, T0.plusSeconds(1)));
 
     assertThat(store.findRunsClosedBefore("a", T0.plusSeconds(60), 100)).containsExactly("a1");
     assertThat(store.findRunsClosedBefore("b", T0.plusSeconds(60), 100)).containsExactly("b1");
@@ -116,9 +116,9 @@ public abstract class RetentionContract extends StoreContract {
 
   @Test
   void deleteRunRemovesEveryRowOfTheRunAndNothingElse() {
-    givenEveryKindOfRow("r1", RunStatus.COMPLETED);
-    givenEveryKindOfRow("r2", RunStatus.FAILED);
-    givenEveryKindOfRow("r3", RunStatus.RUNNING);
+    givenEveryKindOfRow("r1", WorkflowStatus.COMPLETED);
+    givenEveryKindOfRow("r2", WorkflowStatus.FAILED);
+    givenEveryKindOfRow("r3", WorkflowStatus.RUNNING);
     StoreStats before = store.stats();
     Snapshot r2 = snapshot("r2");
     Snapshot r3 = snapshot("r3");
@@ -156,7 +156,7 @@ public abstract class RetentionContract extends StoreContract {
   @Test
   void deleteRunOfARunWithOnlyItsRowSucceeds() {
     startRun("r1");
-    commitOk(new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.TERMINATED, T0.plusSeconds(1)));
 
     commitOk(new Write.DeleteRun("r1"));
 
@@ -166,8 +166,8 @@ public abstract class RetentionContract extends StoreContract {
 
   @Test
   void deletingARunningRunConflictsAndTheBatchRollsBack() {
-    givenEveryKindOfRow("closed", RunStatus.COMPLETED);
-    givenEveryKindOfRow("running", RunStatus.RUNNING);
+    givenEveryKindOfRow("closed", WorkflowStatus.COMPLETED);
+    givenEveryKindOfRow("running", WorkflowStatus.RUNNING);
     StoreStats before = store.stats();
     Write.DeleteRun deleteRunning = new Write.DeleteRun("running");
 
@@ -179,13 +179,13 @@ public abstract class RetentionContract extends StoreContract {
     assertThat(store.findRun("closed")).isPresent();
     assertThat(store.readHistory("closed", 1)).hasSize(3);
     assertThat(store.findSearchAttributes("closed")).isNotEmpty();
-    assertThat(storedRun("running").status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(storedRun("running").status()).isEqualTo(WorkflowStatus.RUNNING);
   }
 
   @Test
   void deletingAMissingRunIsANoOp() {
-    closedRun("r1", RunStatus.COMPLETED, T0.plusSeconds(1));
-    closedRun("r2", RunStatus.COMPLETED, T0.plusSeconds(1));
+    closedRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(1));
+    closedRun("r2", WorkflowStatus.COMPLETED, T0.plusSeconds(1));
     commitOk(new Write.DeleteRun("r1"));
 
     commitOk(new Write.DeleteRun("r1"), new Write.DeleteRun("missing"), new Write.DeleteRun("r2"));
@@ -197,12 +197,12 @@ public abstract class RetentionContract extends StoreContract {
   @Test
   void aDeletedRunsWorkflowIdCanBeStartedAgain() {
     commitOk(run("r1").workflowId("order-1").insert());
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(5)));
     Write.InsertRun again =
         run("r2")
             .workflowId("order-1")
             .startTime(T0.plusSeconds(10))
-            .insert(EnumSet.allOf(RunStatus.class));
+            .insert(EnumSet.allOf(WorkflowStatus.class));
     commitConflict(again);
 
     commitOk(new Write.DeleteRun("r1"));
@@ -215,7 +215,7 @@ public abstract class RetentionContract extends StoreContract {
   }
 
   /** Inserts a run with three events and closes it at {@code closeTime}. */
-  private void closedRun(String runId, RunStatus status, Instant closeTime) {
+  private void closedRun(String runId, WorkflowStatus status, Instant closeTime) {
     startRun(runId);
     commitOk(
         new Write.AppendEvents(runId, 1, events(1, 3)),
@@ -228,7 +228,7 @@ public abstract class RetentionContract extends StoreContract {
    * RUNNING. A closed run keeps its pending rows here (no {@link Write.DeleteRunTasks}), so that
    * deleting it must remove them too.
    */
-  private void givenEveryKindOfRow(String runId, RunStatus status) {
+  private void givenEveryKindOfRow(String runId, WorkflowStatus status) {
     startRun(runId);
     commitOk(
         new Write.AppendEvents(runId, 1, events(1, 3)),
@@ -245,7 +245,7 @@ public abstract class RetentionContract extends StoreContract {
                 "CustomerId", SearchAttributeValue.ofKeyword("cust-" + runId),
                 "Amount", SearchAttributeValue.ofInt(100))),
         new Write.SetMemo(runId, bytes("memo of " + runId)));
-    if (status != RunStatus.RUNNING) {
+    if (status != WorkflowStatus.RUNNING) {
       commitOk(new Write.CloseRun(runId, status, T0.plusSeconds(30)));
     }
   }

@@ -7,9 +7,9 @@ import static dev.weft.store.tck.TestData.events;
 import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -19,16 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Pins how runs end: {@link Write.CloseRun} only from {@link RunStatus#RUNNING} (a second close
- * conflicts and changes nothing) and only when the inbox holds nothing the closing task did not
- * see, and {@link Write.DeleteRunTasks} removing the pending workflow task, activity tasks, timers
- * and inbox of that run only, while its run row and history stay.
+ * Pins how runs end: {@link Write.CloseRun} only from {@link WorkflowStatus#RUNNING} (a second
+ * close conflicts and changes nothing) and only when the inbox holds nothing the closing task did
+ * not see, and {@link Write.DeleteRunTasks} removing the pending workflow task, activity tasks,
+ * timers and inbox of that run only, while its run row and history stay.
  */
 public abstract class RunCloseContract extends StoreContract {
 
   @ParameterizedTest
-  @EnumSource(value = RunStatus.class, names = "RUNNING", mode = EnumSource.Mode.EXCLUDE)
-  void closeRunSetsTheStatusAndCloseTime(RunStatus status) {
+  @EnumSource(value = WorkflowStatus.class, names = "RUNNING", mode = EnumSource.Mode.EXCLUDE)
+  void closeRunSetsTheStatusAndCloseTime(WorkflowStatus status) {
     startRun("r1");
 
     commitOk(new Write.CloseRun("r1", status, T0.plusSeconds(30)));
@@ -41,13 +41,13 @@ public abstract class RunCloseContract extends StoreContract {
   @Test
   void closingAClosedRunConflictsAndKeepsTheFirstClose() {
     startRun("r1");
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(30)));
-    Write.CloseRun second = new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(40));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(30)));
+    Write.CloseRun second = new Write.CloseRun("r1", WorkflowStatus.TERMINATED, T0.plusSeconds(40));
 
     CommitResult.Conflict conflict = commitConflict(second);
 
     assertThat(conflict.write()).isEqualTo(second);
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.COMPLETED);
     assertThat(storedRun("r1").closeTime()).isEqualTo(T0.plusSeconds(30));
   }
 
@@ -58,12 +58,12 @@ public abstract class RunCloseContract extends StoreContract {
     long seen = store.readInbox("r1").getFirst().inboxId();
     commitOk(new Write.InsertInbox("r1", "Late", T0, bytes("b")));
 
-    commitConflict(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5), seen));
+    commitConflict(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(5), seen));
 
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.RUNNING);
     long newest = store.readInbox("r1").getLast().inboxId();
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(6), newest));
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.COMPLETED);
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(6), newest));
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.COMPLETED);
   }
 
   @Test
@@ -71,14 +71,14 @@ public abstract class RunCloseContract extends StoreContract {
     startRun("r1");
     commitOk(new Write.InsertInbox("r1", "Late", T0, bytes("b")));
 
-    commitOk(new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(5)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.TERMINATED, T0.plusSeconds(5)));
 
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.TERMINATED);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.TERMINATED);
   }
 
   @Test
   void closingAMissingRunConflicts() {
-    commitConflict(new Write.CloseRun("missing", RunStatus.COMPLETED, T0));
+    commitConflict(new Write.CloseRun("missing", WorkflowStatus.COMPLETED, T0));
 
     assertThat(store.findRun("missing")).isEmpty();
   }
@@ -88,7 +88,7 @@ public abstract class RunCloseContract extends StoreContract {
     startRun("r1");
     commitOk(new Write.AppendEvents("r1", 1, events(1, 3)));
 
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(30)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(30)));
 
     assertThat(store.readHistory("r1", 1)).hasSize(3);
     assertThat(storedRun("r1").nextEventId()).isEqualTo(4);
@@ -101,7 +101,7 @@ public abstract class RunCloseContract extends StoreContract {
     StoreStats before = store.stats();
 
     commitOk(
-        new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(60)),
+        new Write.CloseRun("r1", WorkflowStatus.TERMINATED, T0.plusSeconds(60)),
         new Write.DeleteRunTasks("r1"));
 
     assertThat(store.findWorkflowTask("r1")).isEmpty();

@@ -7,10 +7,10 @@ import static dev.weft.store.tck.TestData.run;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunSnapshot;
-import dev.weft.store.RunStatus;
 import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.Write;
 import java.util.List;
@@ -39,7 +39,7 @@ public abstract class RunContract extends StoreContract {
     startRun("r1");
 
     RunRecord found = storedRun("r1");
-    assertThat(found.status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(found.status()).isEqualTo(WorkflowStatus.RUNNING);
     assertThat(found.closeTime()).isNull();
     assertThat(found.nextEventId()).isEqualTo(1);
     assertThat(found.historyBytes()).isZero();
@@ -67,12 +67,12 @@ public abstract class RunContract extends StoreContract {
 
     commitOk(
         new Write.AppendEvents("r1", 1, List.of(event(1, "started"), event(2, "task"))),
-        new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)));
+        new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(5)));
     commitOk(new Write.AppendEvents("r1", 3, List.of(event(3, "completed"))));
 
     RunWithLastEvent found = store.findRunWithLastEvent("r1").orElseThrow();
     assertThat(found.run()).isEqualTo(storedRun("r1"));
-    assertThat(found.run().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(found.run().status()).isEqualTo(WorkflowStatus.COMPLETED);
     assertThat(found.lastEvent()).usingRecursiveComparison().isEqualTo(event(3, "completed"));
     assertThat(store.findRunWithLastEvent("missing")).isEmpty();
   }
@@ -114,7 +114,7 @@ public abstract class RunContract extends StoreContract {
   @Test
   void startConflictsWhileARunOfTheWorkflowIdIsInAConflictingStatus() {
     commitOk(run("r1").workflowId("order-1").insert());
-    Write.InsertRun second = run("r2").workflowId("order-1").insert(Set.of(RunStatus.RUNNING));
+    Write.InsertRun second = run("r2").workflowId("order-1").insert(Set.of(WorkflowStatus.RUNNING));
 
     CommitResult.Conflict conflict = commitConflict(second);
 
@@ -125,12 +125,13 @@ public abstract class RunContract extends StoreContract {
   @Test
   void startConflictsWhileARunOfTheWorkflowIdIsInAConflictingClosedStatus() {
     commitOk(run("r1").workflowId("order-1").insert());
-    commitOk(new Write.CloseRun("r1", RunStatus.FAILED, T0.plusSeconds(5)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.FAILED, T0.plusSeconds(5)));
 
     commitConflict(
         run("r2")
             .workflowId("order-1")
-            .insert(Set.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.RUNNING)));
+            .insert(
+                Set.of(WorkflowStatus.COMPLETED, WorkflowStatus.FAILED, WorkflowStatus.RUNNING)));
 
     assertThat(store.findRun("r2")).isEmpty();
   }
@@ -138,13 +139,13 @@ public abstract class RunContract extends StoreContract {
   @Test
   void startSucceedsWhileRunsOfTheWorkflowIdAreInOtherStatuses() {
     commitOk(run("r1").workflowId("order-1").insert());
-    commitOk(new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(5)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(5)));
 
     commitOk(
         run("r2")
             .workflowId("order-1")
             .startTime(T0.plusSeconds(10))
-            .insert(Set.of(RunStatus.RUNNING, RunStatus.FAILED)));
+            .insert(Set.of(WorkflowStatus.RUNNING, WorkflowStatus.FAILED)));
 
     assertThat(store.findRun("r2")).isPresent();
   }
@@ -163,8 +164,8 @@ public abstract class RunContract extends StoreContract {
   void conflictingStatusesOnlyConcernTheSameNamespaceAndWorkflowId() {
     commitOk(run("r1").namespace("a").workflowId("order-1").insert());
 
-    commitOk(run("r2").namespace("a").workflowId("order-2").insert(Set.of(RunStatus.RUNNING)));
-    commitOk(run("r3").namespace("b").workflowId("order-1").insert(Set.of(RunStatus.RUNNING)));
+    commitOk(run("r2").namespace("a").workflowId("order-2").insert(Set.of(WorkflowStatus.RUNNING)));
+    commitOk(run("r3").namespace("b").workflowId("order-1").insert(Set.of(WorkflowStatus.RUNNING)));
 
     assertThat(store.stats().runs()).isEqualTo(3);
   }
@@ -174,7 +175,7 @@ public abstract class RunContract extends StoreContract {
     commitOk(run("r2").workflowId("order-1").startTime(T0.plusSeconds(120)).insert());
     commitOk(run("r1").workflowId("order-1").startTime(T0).insert());
     commitOk(run("r3").workflowId("order-1").startTime(T0.plusSeconds(60)).insert());
-    commitOk(new Write.CloseRun("r2", RunStatus.CONTINUED_AS_NEW, T0.plusSeconds(130)));
+    commitOk(new Write.CloseRun("r2", WorkflowStatus.CONTINUED_AS_NEW, T0.plusSeconds(130)));
 
     assertThat(store.findLatestRun(NAMESPACE, "order-1"))
         .get()

@@ -7,13 +7,13 @@ import static dev.weft.store.tck.TestData.bytes;
 import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.TaskKind;
 import dev.weft.store.TimerRecord;
@@ -140,7 +140,7 @@ public abstract class RunPauseContract extends PauseFixture {
   void pausingAClosedOrUnknownRunConflictsAndTheBatchWritesNothing() {
     startRun("r1");
     startRun("closed");
-    commitOk(new Write.CloseRun("closed", RunStatus.COMPLETED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("closed", WorkflowStatus.COMPLETED, T0.plusSeconds(1)));
     Write.PauseRun unknown = new Write.PauseRun("missing", FIRST);
     Write.PauseRun closed = new Write.PauseRun("closed", FIRST);
 
@@ -187,7 +187,7 @@ public abstract class RunPauseContract extends PauseFixture {
     startRun("b");
     startRun("c");
     commitOk(new Write.PauseRun("a", FIRST), new Write.PauseRun("c", SECOND));
-    commitOk(new Write.CloseRun("c", RunStatus.TERMINATED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("c", WorkflowStatus.TERMINATED, T0.plusSeconds(1)));
 
     RunPage all = store.listRuns(new RunQuery(TestData.NAMESPACE, 10));
     RunPage paused =
@@ -239,7 +239,7 @@ public abstract class RunPauseContract extends PauseFixture {
     startRun("r1");
     commitOk(new Write.PauseRun("r1", FIRST));
 
-    commitOk(new Write.CloseRun("r1", RunStatus.TERMINATED, T0.plusSeconds(1)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.TERMINATED, T0.plusSeconds(1)));
 
     assertThat(store.findRunPause("r1")).isEmpty();
   }

@@ -6,7 +6,7 @@ import static dev.weft.store.tck.VisibilityQueries.listIds;
 import static dev.weft.store.tck.VisibilityQueries.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.store.SearchAttributeType;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Write;
 import java.time.Instant;

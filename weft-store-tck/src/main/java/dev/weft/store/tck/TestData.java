@@ -1,10 +1,10 @@
 package dev.weft.store.tck;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
-import dev.weft.store.RunStatus;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -133,7 +133,7 @@ public final class TestData {
     }
 
     /** Returns the write that inserts the run, refused while a run is in a given status. */
-    public Write.InsertRun insert(Set<RunStatus> conflictingStatuses) {
+    public Write.InsertRun insert(Set<WorkflowStatus> conflictingStatuses) {
       return new Write.InsertRun(build(), conflictingStatuses, scheduling);
     }
   }

@@ -4,7 +4,7 @@ import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.store.RunStatus;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Write;
 import dev.weft.store.updates.PutUpdateOutcome;
 import dev.weft.store.updates.UpdateOutcomes;
@@ -47,9 +47,9 @@ public abstract class UpdateOutcomeContract extends StoreContract {
 
   @Test
   void deleteRunRemovesTheRunsOutcomesAndNoOtherRuns() {
-    givenAnOutcome("r1", RunStatus.COMPLETED);
-    givenAnOutcome("r2", RunStatus.FAILED);
-    givenAnOutcome("r3", RunStatus.RUNNING);
+    givenAnOutcome("r1", WorkflowStatus.COMPLETED);
+    givenAnOutcome("r2", WorkflowStatus.FAILED);
+    givenAnOutcome("r3", WorkflowStatus.RUNNING);
     byte[] r2 = store.extension(UpdateOutcomes.class).find("r2", "u1").orElseThrow();
     byte[] r3 = store.extension(UpdateOutcomes.class).find("r3", "u1").orElseThrow();
 
@@ -62,8 +62,8 @@ public abstract class UpdateOutcomeContract extends StoreContract {
 
   @Test
   void aRefusedDeleteRunKeepsTheOutcomes() {
-    givenAnOutcome("closed", RunStatus.COMPLETED);
-    givenAnOutcome("running", RunStatus.RUNNING);
+    givenAnOutcome("closed", WorkflowStatus.COMPLETED);
+    givenAnOutcome("running", WorkflowStatus.RUNNING);
 
     commitConflict(new Write.DeleteRun("closed"), new Write.DeleteRun("running"));
 
@@ -74,10 +74,10 @@ public abstract class UpdateOutcomeContract extends StoreContract {
   /**
    * Starts a run with the outcome of update u1, then closes it unless {@code status} is RUNNING.
    */
-  private void givenAnOutcome(String runId, RunStatus status) {
+  private void givenAnOutcome(String runId, WorkflowStatus status) {
     startRun(runId);
     commitOk(new PutUpdateOutcome(runId, "u1", bytes("outcome of " + runId)));
-    if (status != RunStatus.RUNNING) {
+    if (status != WorkflowStatus.RUNNING) {
       commitOk(new Write.CloseRun(runId, status, T0.plusSeconds(30)));
     }
   }

@@ -10,9 +10,9 @@ import static dev.weft.store.tck.VisibilityQueries.listIds;
 import static dev.weft.store.tck.VisibilityQueries.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.CommitResult;
-import dev.weft.store.RunStatus;
-import dev.weft.store.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.StoreStats;
 import dev.weft.store.Write;
@@ -144,7 +144,7 @@ public abstract class VisibilityAtomicityContract extends StoreContract {
         new Write.InsertTimer(timer("r1", 1, T0.plusSeconds(60))));
 
     commitOk(
-        new Write.CloseRun("r1", RunStatus.COMPLETED, T0.plusSeconds(10)),
+        new Write.CloseRun("r1", WorkflowStatus.COMPLETED, T0.plusSeconds(10)),
         new Write.DeleteRunTasks("r1"));
 
     assertThat(store.findWorkflowTask("r1")).isEmpty();
@@ -163,7 +163,7 @@ public abstract class VisibilityAtomicityContract extends StoreContract {
         run("r1").insert(),
         upsert("r1", Map.of("Amount", SearchAttributeValue.ofInt(5))),
         new Write.SetMemo("r1", bytes("before")));
-    commitOk(new Write.CloseRun("r1", RunStatus.FAILED, T0.plusSeconds(10)));
+    commitOk(new Write.CloseRun("r1", WorkflowStatus.FAILED, T0.plusSeconds(10)));
 
     commitOk(
         upsert("r1", Map.of("Amount", SearchAttributeValue.ofInt(6))),

@@ -2,9 +2,9 @@ package dev.weft.store.tck;
 
 import static dev.weft.store.tck.TestData.T0;
 
+import dev.weft.common.SearchAttributeType;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Batch;
-import dev.weft.store.RunStatus;
-import dev.weft.store.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Write;
 import java.time.Duration;
@@ -58,37 +58,37 @@ public final class VisibilityData {
   public static List<Batch> catalog() {
     List<Batch> batches = new ArrayList<>();
     batches.add(
-        run(0, "Order", "main", RunStatus.COMPLETED, Duration.ofHours(1))
+        run(0, "Order", "main", WorkflowStatus.COMPLETED, Duration.ofHours(1))
             .attributes("cust-a", 100L, 1.5, true, "2026-02-01", "Refund requested by customer"));
     batches.add(
-        run(1, "Order", "main", RunStatus.FAILED, Duration.ofHours(2))
+        run(1, "Order", "main", WorkflowStatus.FAILED, Duration.ofHours(2))
             .attributes("cust-b", 250L, 2.5, false, "2026-02-02", "Express shipping"));
     batches.add(
-        run(2, "Refund", "main", RunStatus.RUNNING, null)
+        run(2, "Refund", "main", WorkflowStatus.RUNNING, null)
             .attributes("cust-a", 50L, -1.0, true, "2026-02-03", "refund approved"));
     batches.add(
-        run(3, "Order", "priority", RunStatus.RUNNING, null)
+        run(3, "Order", "priority", WorkflowStatus.RUNNING, null)
             .attributes("cust-c", 999L, 0.0, false, "2026-03-01", "Gift wrap, EXPRESS"));
     batches.add(
-        run(4, "Refund", "priority", RunStatus.TERMINATED, Duration.ofMinutes(30))
+        run(4, "Refund", "priority", WorkflowStatus.TERMINATED, Duration.ofMinutes(30))
             .attributes("cust-b", null, 3.25, null, "2026-02-15", "Partial refund"));
     batches.add(
-        run(5, "Order", "main", RunStatus.RUNNING, null)
+        run(5, "Order", "main", WorkflowStatus.RUNNING, null)
             .attributes(null, 0L, null, true, null, "100% done"));
     batches.add(
-        run(6, "Subscription", "main", RunStatus.RUNNING, null)
+        run(6, "Subscription", "main", WorkflowStatus.RUNNING, null)
             .attributes("cust-a2", -20L, 1.5, false, "2026-01-15", null));
-    batches.add(run(7, "Order", "main", RunStatus.RUNNING, null).attributes());
+    batches.add(run(7, "Order", "main", WorkflowStatus.RUNNING, null).attributes());
     return batches;
   }
 
   private static CatalogRun run(
-      int i, String type, String queue, RunStatus status, Duration closedAfter) {
+      int i, String type, String queue, WorkflowStatus status, Duration closedAfter) {
     return new CatalogRun(i, type, queue, status, closedAfter);
   }
 
   private record CatalogRun(
-      int i, String type, String queue, RunStatus status, Duration closedAfter) {
+      int i, String type, String queue, WorkflowStatus status, Duration closedAfter) {
 
     Batch attributes() {
       return batch(Map.of());

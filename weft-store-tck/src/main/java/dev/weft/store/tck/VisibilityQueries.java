@@ -3,11 +3,11 @@ package dev.weft.store.tck;
 import static dev.weft.store.tck.TestData.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
-import dev.weft.store.SearchAttributeType;
 import dev.weft.store.SearchAttributeValue;
 import dev.weft.store.Store;
 import dev.weft.store.Write;

@@ -7,9 +7,9 @@ import static dev.weft.store.tck.TestData.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
-import dev.weft.store.RunStatus;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import dev.weft.store.Write;
@@ -58,7 +58,7 @@ public abstract class JdbcExtensionContract extends StoreContract {
   void anExtensionWriteCommitsWithTheCoreWritesOfItsBatchAndIsHeardAfterwards() {
     commitOk(run("r1").insert(), new PutNote("r1", "a", "hello"));
 
-    assertThat(storedRun("r1").status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(storedRun("r1").status()).isEqualTo(WorkflowStatus.RUNNING);
     assertThat(notes().find("r1", "a")).contains("hello");
     assertThat(notes().committed()).containsExactly("r1/a");
   }
@@ -120,9 +120,9 @@ public abstract class JdbcExtensionContract extends StoreContract {
 
   @Test
   void deleteRunDeletesTheRunsExtensionRowsAndNoOthers() {
-    givenNotes("r1", RunStatus.COMPLETED);
-    givenNotes("r2", RunStatus.FAILED);
-    givenNotes("r3", RunStatus.RUNNING);
+    givenNotes("r1", WorkflowStatus.COMPLETED);
+    givenNotes("r2", WorkflowStatus.FAILED);
+    givenNotes("r3", WorkflowStatus.RUNNING);
 
     commitOk(new Write.DeleteRun("r1"));
     commitConflict(new Write.DeleteRun("r2"), new Write.DeleteRun("r3"));
@@ -228,10 +228,10 @@ public abstract class JdbcExtensionContract extends StoreContract {
   }
 
   /** Starts a run with notes a and b, then closes it unless {@code status} is RUNNING. */
-  private void givenNotes(String runId, RunStatus status) {
+  private void givenNotes(String runId, WorkflowStatus status) {
     startRun(runId);
     commitOk(new PutNote(runId, "a", "a of " + runId), new PutNote(runId, "b", "b of " + runId));
-    if (status != RunStatus.RUNNING) {
+    if (status != WorkflowStatus.RUNNING) {
       commitOk(new Write.CloseRun(runId, status, T0.plusSeconds(30)));
     }
   }

@@ -1,4 +1,4 @@
-package dev.weft.client;
+package dev.weft.common;
 
 /**
  * The lifecycle state of a workflow run. A run starts {@link #RUNNING} and ends in exactly one

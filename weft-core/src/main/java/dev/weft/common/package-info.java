@@ -1,2 +1,0 @@
-/** Types shared by workflows, activities and clients: retry policies. */
-package dev.weft.common;
