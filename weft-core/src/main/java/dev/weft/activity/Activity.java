@@ -1,6 +1,7 @@
 package dev.weft.activity;
 
 import dev.weft.internal.activity.ActivityContext;
+import dev.weft.internal.codec.CheckedExceptionWrapper;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -21,6 +22,17 @@ import java.util.Optional;
  */
 public final class Activity {
   private Activity() {}
+
+  /**
+   * Lets an activity method throw a checked exception it cannot declare: {@code throw
+   * Activity.wrap(e)}. The attempt fails with an {@code ApplicationFailure} whose type is the
+   * checked exception's class name ({@code java.io.IOException}), not the wrapper's, so retry
+   * policies and callers match on the real type. An unchecked exception is returned unchanged; an
+   * {@link Error} is rethrown.
+   */
+  public static RuntimeException wrap(Throwable e) {
+    return CheckedExceptionWrapper.wrap(e);
+  }
 
   /** Returns what the attempt knows about itself. */
   public static ActivityInfo getInfo() {

@@ -63,6 +63,30 @@ public final class Saga {
   }
 
   /**
+   * Registers a compensation with its argument, as Temporal's {@code Saga} allows: {@code
+   * saga.addCompensation(payments::refund, paymentId)}. The argument is captured now.
+   */
+  public <A1> void addCompensation(Functions.Proc1<A1> compensation, A1 arg1) {
+    compensations.add(() -> compensation.apply(arg1));
+  }
+
+  /** Registers a compensation with two arguments, captured now. */
+  public <A1, A2> void addCompensation(Functions.Proc2<A1, A2> compensation, A1 arg1, A2 arg2) {
+    compensations.add(() -> compensation.apply(arg1, arg2));
+  }
+
+  /** Registers a compensation function of one argument, captured now; its result is ignored. */
+  public <A1, R> void addCompensation(Functions.Func1<A1, R> compensation, A1 arg1) {
+    compensations.add(() -> compensation.apply(arg1));
+  }
+
+  /** Registers a compensation function of two arguments, captured now; its result is ignored. */
+  public <A1, A2, R> void addCompensation(
+      Functions.Func2<A1, A2, R> compensation, A1 arg1, A2 arg2) {
+    compensations.add(() -> compensation.apply(arg1, arg2));
+  }
+
+  /**
    * Runs the registered compensations (last first, or all at once) in a detached cancellation
    * scope, and clears them.
    *

@@ -2,6 +2,7 @@ package dev.weft.workflow;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.internal.codec.CheckedExceptionWrapper;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -36,6 +37,18 @@ public final class Workflow {
   public static final int DEFAULT_VERSION = -1;
 
   private Workflow() {}
+
+  /**
+   * Lets workflow code throw a checked exception it cannot declare: {@code throw Workflow.wrap(e)}.
+   * Like any exception that is not a {@code WeftFailure}, it fails the workflow task, which is
+   * retried (treated as a bug to fix, as in Temporal); the failure recorded names the checked
+   * exception's class, not the wrapper's. To fail the run, throw {@code ApplicationFailure}. An
+   * unchecked exception is returned unchanged; an {@link Error} is rethrown. Unlike the other
+   * methods here, this one also works outside workflow code.
+   */
+  public static RuntimeException wrap(Throwable e) {
+    return CheckedExceptionWrapper.wrap(e);
+  }
 
   /**
    * Returns a stub whose method calls schedule activities and wait for their results. A failed

@@ -27,6 +27,9 @@ public final class FailureConverter {
     if (t == null || depth >= MAX_DEPTH) {
       return null;
     }
+    if (t instanceof CheckedExceptionWrapper wrapper) {
+      return toFailure(wrapper.getCause(), depth);
+    }
     Failure cause = t.getCause() == t ? null : toFailure(t.getCause(), depth + 1);
     String stack = stackTrace(t);
     return switch (t) {

@@ -4,6 +4,7 @@ import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
+import dev.weft.internal.codec.CheckedExceptionWrapper;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.engine.EagerDispatch;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
@@ -255,7 +256,9 @@ public final class WorkflowTaskHandler {
     }
   }
 
-  private static String describe(Throwable cause) {
+  private static String describe(Throwable thrown) {
+    Throwable cause =
+        thrown instanceof CheckedExceptionWrapper wrapper ? wrapper.getCause() : thrown;
     StringWriter out = new StringWriter();
     out.append(cause.getClass().getName()).append(": ").append(String.valueOf(cause.getMessage()));
     StackTraceElement[] stack = cause.getStackTrace();
