@@ -72,6 +72,21 @@ public final class Workflow {
     return WorkflowInternal.newChildWorkflowStub(workflowInterface, options);
   }
 
+  /**
+   * Returns a stub that starts one child workflow by type name, for children without a Java
+   * interface here (implemented elsewhere, or chosen at run time). The child is linked to this run
+   * as with {@link #newChildWorkflowStub}.
+   */
+  public static ChildWorkflowStub newUntypedChildWorkflowStub(
+      String workflowType, ChildWorkflowOptions options) {
+    return WorkflowInternal.newUntypedChildWorkflowStub(workflowType, options);
+  }
+
+  /** Returns an untyped child workflow stub with {@link ChildWorkflowOptions#DEFAULTS}. */
+  public static ChildWorkflowStub newUntypedChildWorkflowStub(String workflowType) {
+    return newUntypedChildWorkflowStub(workflowType, ChildWorkflowOptions.DEFAULTS);
+  }
+
   /** Returns a child workflow stub with {@link ChildWorkflowOptions#DEFAULTS}. */
   public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
     return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.DEFAULTS);

@@ -140,6 +140,10 @@ class ReplayTwinsTest {
             ChildWorkflowTest.Parent.class,
             ChildWorkflowTest.ParentImpl::new),
         twin(
+            "untyped-child-workflow",
+            UntypedChildWorkflowTest.UntypedParent.class,
+            UntypedChildWorkflowTest.UntypedParentImpl::new),
+        twin(
             "child-workflow-failed",
             ChildWorkflowTest.Parent.class,
             ChildWorkflowTest.ParentImpl::new),

@@ -8,6 +8,7 @@ import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.ActivityStub;
 import dev.weft.workflow.CancellationScope;
 import dev.weft.workflow.ChildWorkflowOptions;
+import dev.weft.workflow.ChildWorkflowStub;
 import dev.weft.workflow.CompletablePromise;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.WorkflowInfo;
@@ -211,6 +212,13 @@ public final class WorkflowInternal {
                   args,
                   options);
         });
+  }
+
+  /** See {@code Workflow.newUntypedChildWorkflowStub()}. */
+  public static ChildWorkflowStub newUntypedChildWorkflowStub(
+      String workflowType, ChildWorkflowOptions options) {
+    runner("making a child workflow stub");
+    return new UntypedChildWorkflowStub(workflowType, options);
   }
 
   /**
