@@ -6,6 +6,7 @@ import dev.weft.engine.WorkInProgress;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.activity.ActivityTaskHandler;
+import dev.weft.internal.activity.HeartbeatFlushes;
 import dev.weft.internal.activity.LocalActivities;
 import dev.weft.internal.client.EmbeddedClient;
 import dev.weft.internal.client.FlowControls;
@@ -77,6 +78,7 @@ public final class EngineAssembly {
   private final ActivityOutcomes activityOutcomes;
   private final WorkflowTaskHandler workflowTasks;
   private final ActivityTaskHandler activityTasks;
+  private final HeartbeatFlushes heartbeatFlushes;
   private final DueTimers dueTimers;
   private final Claims claims;
   private final EmbeddedClient client;
@@ -138,8 +140,10 @@ public final class EngineAssembly {
             cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);
 
     activityOutcomes = new ActivityOutcomes(store, codec, eager);
+    heartbeatFlushes = new HeartbeatFlushes();
     activityTasks =
-        new ActivityTaskHandler(registry, store, clock, payloads, codec, nodeId, activityOutcomes);
+        new ActivityTaskHandler(
+            registry, store, clock, payloads, codec, nodeId, activityOutcomes, heartbeatFlushes);
     workflowTasks =
         new WorkflowTaskHandler(
             cache, store, runners, codec, clock, waiters, commit, growth, dispatcher);
@@ -262,6 +266,7 @@ public final class EngineAssembly {
         Thread.currentThread().interrupt();
       }
     }
+    heartbeatFlushes.close();
     cache.clear();
     store.close();
   }
