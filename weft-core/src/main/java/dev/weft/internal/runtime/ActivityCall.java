@@ -71,7 +71,6 @@ final class ActivityCall implements PendingCall {
     }
     calls.command(new EventAttributes.ActivityCancelRequested(seq));
     promise.completeExceptionally(
-        new ActivityFailure(
-            activityType, seq, 0, new CanceledFailure("activity cancelled: " + reason)));
+        new ActivityFailure(activityType, seq, 0, new CanceledFailure(reason)));
   }
 }

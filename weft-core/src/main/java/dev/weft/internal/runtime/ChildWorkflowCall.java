@@ -77,10 +77,6 @@ final class ChildWorkflowCall implements PendingCall {
     }
     calls.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
     promise.completeExceptionally(
-        new ChildWorkflowFailure(
-            workflowType,
-            workflowId,
-            null,
-            new CanceledFailure("child workflow cancelled: " + reason)));
+        new ChildWorkflowFailure(workflowType, workflowId, null, new CanceledFailure(reason)));
   }
 }
