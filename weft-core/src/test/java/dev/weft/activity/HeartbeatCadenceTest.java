@@ -45,6 +45,12 @@ public class HeartbeatCadenceTest {
      * returns its attempt number.
      */
     int beat(long cadenceMillis, long totalMillis, long silentMillis);
+
+    /**
+     * First attempt: heartbeats 1, 2, 3 at once (the last two within the throttle interval), then
+     * goes silent until it times out. Next attempt: returns the details it resumes from.
+     */
+    int burstThenSilence();
   }
 
   public static class BeatsImpl implements Beats {
@@ -63,6 +69,18 @@ public class HeartbeatCadenceTest {
         Activity.heartbeat(-1);
       }
       return Activity.getInfo().attempt();
+    }
+
+    @Override
+    public int burstThenSilence() {
+      if (Activity.getInfo().attempt() == 1) {
+        Activity.heartbeat(1);
+        Activity.heartbeat(2);
+        Activity.heartbeat(3);
+        parkUntil(System.nanoTime() + Duration.ofMillis(3 * TIMEOUT_MILLIS).toNanos());
+        return -1;
+      }
+      return Activity.getHeartbeatDetails(Integer.class).orElse(0);
     }
 
     /** The activity's own work of waiting (the cadence under test), not a test's wait. */
@@ -96,6 +114,30 @@ public class HeartbeatCadenceTest {
     }
   }
 
+  @WorkflowInterface
+  public interface Burst {
+    @WorkflowMethod
+    int run();
+  }
+
+  public static class BurstImpl implements Burst {
+    @Override
+    public int run() {
+      return Workflow.newActivityStub(
+              Beats.class,
+              ActivityOptions.newBuilder()
+                  .startToCloseTimeout(Duration.ofMinutes(1))
+                  .heartbeatTimeout(Duration.ofMillis(TIMEOUT_MILLIS))
+                  .retryPolicy(
+                      RetryPolicy.newBuilder()
+                          .initialInterval(Duration.ofMillis(10))
+                          .maximumAttempts(2)
+                          .build())
+                  .build())
+          .burstThenSilence();
+    }
+  }
+
   private static EngineFixture engine(TestStore store, Path dir) {
     return EngineFixture.start(
         store,
@@ -103,6 +145,7 @@ public class HeartbeatCadenceTest {
         e ->
             e.newWorker("beats")
                 .registerWorkflow(Beating.class, BeatingImpl::new)
+                .registerWorkflow(Burst.class, BurstImpl::new)
                 .registerActivities(new BeatsImpl()));
   }
 
@@ -146,6 +189,18 @@ public class HeartbeatCadenceTest {
                       .isInstanceOfSatisfying(
                           TimeoutFailure.class,
                           t -> assertThat(t.getTimeoutType()).isEqualTo(TimeoutType.HEARTBEAT)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void theLatestThrottledDetailsAreWrittenBeforeTheDeadline(TestStore store, @TempDir Path dir) {
+    try (EngineFixture f = engine(store, dir)) {
+      WorkflowHandle<Object> h =
+          f.client().start("Burst", WorkflowOptions.newBuilder().taskQueue("beats").build());
+      assertThat(h.getResult(Integer.class))
+          .as("the details the second attempt resumes from")
+          .isEqualTo(3);
     }
   }
 }
