@@ -57,6 +57,9 @@ final class DescriptionFormat {
           "Workflow task",
           "attempt " + d.workflowTaskAttempt() + ", failing: " + d.workflowTaskFailure());
     }
+    if (d.workflowTaskStallReason() != null) {
+      field(lines, "Workflow task", "stalled: " + d.workflowTaskStallReason());
+    }
     list(
         lines,
         "Pending activities",
@@ -78,7 +81,8 @@ final class DescriptionFormat {
         + ", attempt "
         + a.attempt()
         + (a.running() ? ", running" : ", next attempt at " + time(a.nextAttemptAt()))
-        + (a.lastFailure() == null ? "" : ", last failure: " + a.lastFailure());
+        + (a.lastFailure() == null ? "" : ", last failure: " + a.lastFailure())
+        + (a.stallReason() == null ? "" : ", stalled: " + a.stallReason());
   }
 
   private static String timer(PendingTimer t) {

@@ -27,6 +27,8 @@ import java.time.Duration;
  * @param retryPolicy how failed attempts are retried
  * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
  *     {@link Priority})
+ * @param cancellationType what cancelling its scope does (default {@link
+ *     ActivityCancellationType#TRY_CANCEL})
  */
 public record ActivityOptions(
     String taskQueue,
@@ -34,11 +36,14 @@ public record ActivityOptions(
     Duration scheduleToCloseTimeout,
     Duration heartbeatTimeout,
     RetryPolicy retryPolicy,
-    Priority priority) {
+    Priority priority,
+    ActivityCancellationType cancellationType) {
 
   /** Validates the options; each error names the field and value. */
   public ActivityOptions {
     priority = priority == null ? Priority.INHERIT : priority;
+    cancellationType =
+        cancellationType == null ? ActivityCancellationType.TRY_CANCEL : cancellationType;
     if (startToCloseTimeout == null && scheduleToCloseTimeout == null) {
       throw new IllegalArgumentException(
           "ActivityOptions needs startToCloseTimeout or scheduleToCloseTimeout (or both)");
@@ -52,6 +57,24 @@ public record ActivityOptions(
     if (retryPolicy == null) {
       retryPolicy = RetryPolicy.DEFAULT;
     }
+  }
+
+  /** Creates options with the default cancellation type ({@code TRY_CANCEL}). */
+  public ActivityOptions(
+      String taskQueue,
+      Duration startToCloseTimeout,
+      Duration scheduleToCloseTimeout,
+      Duration heartbeatTimeout,
+      RetryPolicy retryPolicy,
+      Priority priority) {
+    this(
+        taskQueue,
+        startToCloseTimeout,
+        scheduleToCloseTimeout,
+        heartbeatTimeout,
+        retryPolicy,
+        priority,
+        ActivityCancellationType.TRY_CANCEL);
   }
 
   private static void requirePositive(String field, Duration value) {
@@ -74,7 +97,8 @@ public record ActivityOptions(
         .scheduleToCloseTimeout(scheduleToCloseTimeout)
         .heartbeatTimeout(heartbeatTimeout)
         .retryPolicy(retryPolicy)
-        .priority(priority);
+        .priority(priority)
+        .cancellationType(cancellationType);
   }
 
   /** Builds {@link ActivityOptions}. */
@@ -85,6 +109,7 @@ public record ActivityOptions(
     private Duration heartbeatTimeout;
     private RetryPolicy retryPolicy;
     private Priority priority = Priority.INHERIT;
+    private ActivityCancellationType cancellationType = ActivityCancellationType.TRY_CANCEL;
 
     private Builder() {}
 
@@ -127,6 +152,16 @@ public record ActivityOptions(
       return this;
     }
 
+    /**
+     * Sets what cancelling the activity's scope does (default {@link
+     * ActivityCancellationType#TRY_CANCEL}): request the cancel, or abandon the activity.
+     */
+    public Builder cancellationType(ActivityCancellationType cancellationType) {
+      this.cancellationType =
+          cancellationType == null ? ActivityCancellationType.TRY_CANCEL : cancellationType;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public ActivityOptions build() {
       return new ActivityOptions(
@@ -135,7 +170,8 @@ public record ActivityOptions(
           scheduleToCloseTimeout,
           heartbeatTimeout,
           retryPolicy,
-          priority);
+          priority,
+          cancellationType);
     }
   }
 }

@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param running whether an attempt is running now
  * @param nextAttemptAt when the next attempt may start (a retry backoff), if none is running
  * @param lastFailure the last attempt's failure message, or {@code null}
+ * @param stallReason why it waits with no worker to take it (for example {@code no worker on queue
+ *     'billing' has polled for activity type 'Charge' in 1m}), or {@code null}; see {@code
+ *     WeftEngine.Builder.stallWarningAfter}
  */
 public record PendingActivity(
     long seq,
@@ -20,4 +23,11 @@ public record PendingActivity(
     int attempt,
     boolean running,
     Instant nextAttemptAt,
-    String lastFailure) {}
+    String lastFailure,
+    String stallReason) {
+
+  /** Returns whether it waits with no worker to take it (see {@link #stallReason()}). */
+  public boolean isStalled() {
+    return stallReason != null;
+  }
+}

@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * @param historyWarning why its history is past a warning limit (size, limits and the way out,
  *     continue-as-new), or {@code null} if it is not
  * @param pause when, why and by whom it was paused, or {@code null} if it is not paused
+ * @param workflowTaskStallReason why its workflow task waits with no worker to take it (for example
+ *     {@code no worker on queue 'orders' has polled for workflow type 'Order' in 1m}), or {@code
+ *     null}; see {@code WeftEngine.Builder.stallWarningAfter}
  */
 public record WorkflowDescription(
     String workflowId,
@@ -52,7 +55,8 @@ public record WorkflowDescription(
     Map<String, Object> searchAttributes,
     Map<String, Object> memo,
     String historyWarning,
-    Pause pause) {
+    Pause pause,
+    String workflowTaskStallReason) {
 
   /** Returns whether the run is paused (see {@link WorkflowHandle#pause}). */
   public boolean isPaused() {

@@ -9,6 +9,7 @@ import dev.weft.internal.assembly.EngineAssembly;
 import dev.weft.internal.assembly.EngineSettings;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -70,7 +71,9 @@ public final class WeftEngine implements AutoCloseable {
                 b.retention,
                 b.retentionSweepInterval,
                 b.searchAttributes,
-                b.historyLimits));
+                b.historyLimits,
+                b.stallWarningAfter,
+                b.meterRegistry));
     this.shutdownTimeout = b.shutdownTimeout;
   }
 
@@ -188,8 +191,42 @@ public final class WeftEngine implements AutoCloseable {
     private Duration retentionSweepInterval = Duration.ofHours(1);
     private final SearchAttributeCatalog searchAttributes = new SearchAttributeCatalog();
     private HistoryLimits historyLimits = HistoryLimits.DEFAULTS;
+    private Duration stallWarningAfter = Duration.ofMinutes(1);
+    private MeterRegistry meterRegistry;
 
     private Builder() {}
+
+    /**
+     * Sets how long a task may wait with no worker to take it before the engine says so (default 1
+     * minute): an activity or workflow task on a queue, or of a type, that no worker of this engine
+     * serves and that no worker of any engine on the store has claimed for this long. The engine
+     * then logs a warning once per queue, type and kind, shows the reason in describe ({@link
+     * dev.weft.client.PendingActivity#stallReason()}, {@link
+     * dev.weft.client.WorkflowDescription#workflowTaskStallReason()}), and counts the task in the
+     * gauge {@code weft.tasks.stalled{queue,type,kind}} if a {@link #meterRegistry} is set. An
+     * engine knows its own workers only (the store keeps no record of pollers), so it reports the
+     * tasks it created for queues it does not serve, and only once they waited this long unclaimed.
+     *
+     * <pre>{@code
+     * WeftEngine.builder().store(store).stallWarningAfter(Duration.ofSeconds(30)).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException at {@link #build()} if it is not positive
+     */
+    public Builder stallWarningAfter(Duration stallWarningAfter) {
+      this.stallWarningAfter = stallWarningAfter;
+      return this;
+    }
+
+    /**
+     * Sets the Micrometer registry for the engine's metrics (default none: no metric is kept, at no
+     * cost). Metrics: {@code weft.tasks.stalled{queue,type,kind}}, the tasks waiting with no worker
+     * to take them (see {@link #stallWarningAfter}).
+     */
+    public Builder meterRegistry(MeterRegistry meterRegistry) {
+      this.meterRegistry = meterRegistry;
+      return this;
+    }
 
     /**
      * Sets how long a run's history may grow (default {@link HistoryLimits#DEFAULTS}, Temporal's
@@ -345,6 +382,7 @@ public final class WeftEngine implements AutoCloseable {
       requirePositive("shutdownTimeout", shutdownTimeout);
       requirePositive("retention", retention);
       requirePositive("retentionSweepInterval", retentionSweepInterval);
+      requirePositive("stallWarningAfter", stallWarningAfter);
       if (namespace == null || namespace.isBlank()) {
         throw new IllegalArgumentException("namespace must not be blank");
       }

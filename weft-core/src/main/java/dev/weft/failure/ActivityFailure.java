@@ -20,19 +20,27 @@ public final class ActivityFailure extends WeftFailure {
    * @param cause why it failed
    */
   public ActivityFailure(String activityType, long seq, int attempt, Throwable cause) {
-    super(
-        "activity '"
-            + activityType
-            + "' (seq "
-            + seq
-            + ") failed after "
-            + attempt
-            + (attempt == 1 ? " attempt" : " attempts")
-            + (cause == null ? "" : ": " + cause.getMessage()),
-        cause);
+    super(message(activityType, seq, attempt, cause), cause);
     this.activityType = activityType;
     this.seq = seq;
     this.attempt = attempt;
+  }
+
+  /**
+   * Says what happened: {@code activity 'Charge' (seq 3) failed after 2 attempts: <cause>}, or for
+   * a cancellation (a {@link CanceledFailure} cause) {@code activity 'Charge' (seq 3) canceled:
+   * <reason>}, since a cancelled activity did not fail and its attempts are not awaited.
+   */
+  private static String message(String activityType, long seq, int attempt, Throwable cause) {
+    String activity = "activity '" + activityType + "' (seq " + seq + ")";
+    if (cause instanceof CanceledFailure) {
+      return activity + " canceled: " + cause.getMessage();
+    }
+    return activity
+        + " failed after "
+        + attempt
+        + (attempt == 1 ? " attempt" : " attempts")
+        + (cause == null ? "" : ": " + cause.getMessage());
   }
 
   /** Returns the activity type. */
@@ -45,7 +53,10 @@ public final class ActivityFailure extends WeftFailure {
     return seq;
   }
 
-  /** Returns the number of attempts made. */
+  /**
+   * Returns the number of attempts made; 0 for a cancellation, where the workflow does not wait for
+   * the running attempt's outcome.
+   */
   public int getAttempt() {
     return attempt;
   }

@@ -28,7 +28,7 @@ public final class ChildWorkflowFailure extends WeftFailure {
             + "' (ID "
             + workflowId
             + (runId == null ? "" : ", run " + runId)
-            + ") failed"
+            + (cause instanceof CanceledFailure ? ") canceled" : ") failed")
             + (cause == null ? "" : ": " + cause.getMessage()),
         cause);
     this.workflowType = workflowType;

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param memo the child's memo
  * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
  *     {@link Priority})
+ * @param cancellationType what cancelling its scope does (default {@link
+ *     ChildWorkflowCancellationType#TRY_CANCEL})
  */
 public record ChildWorkflowOptions(
     String workflowId,
@@ -42,7 +44,8 @@ public record ChildWorkflowOptions(
     RetryPolicy retryPolicy,
     Map<String, Object> searchAttributes,
     Map<String, Object> memo,
-    Priority priority) {
+    Priority priority,
+    ChildWorkflowCancellationType cancellationType) {
 
   /** The defaults: random ID, the parent's queue, {@link ParentClosePolicy#TERMINATE}. */
   public static final ChildWorkflowOptions DEFAULTS = newBuilder().build();
@@ -50,6 +53,9 @@ public record ChildWorkflowOptions(
   /** Validates the options; each error names the field and value. */
   public ChildWorkflowOptions {
     priority = priority == null ? Priority.INHERIT : priority;
+    if (cancellationType == null) {
+      cancellationType = ChildWorkflowCancellationType.TRY_CANCEL;
+    }
     if (workflowId != null && workflowId.isBlank()) {
       throw new IllegalArgumentException("ChildWorkflowOptions.workflowId must not be blank");
     }
@@ -66,6 +72,32 @@ public record ChildWorkflowOptions(
     requirePositive("workflowRunTimeout", workflowRunTimeout);
     searchAttributes = copy("searchAttributes", searchAttributes);
     memo = copy("memo", memo);
+  }
+
+  /** Creates options with the default cancellation type ({@code TRY_CANCEL}). */
+  public ChildWorkflowOptions(
+      String workflowId,
+      String taskQueue,
+      ParentClosePolicy parentClosePolicy,
+      WorkflowIdReusePolicy idReusePolicy,
+      Duration workflowExecutionTimeout,
+      Duration workflowRunTimeout,
+      RetryPolicy retryPolicy,
+      Map<String, Object> searchAttributes,
+      Map<String, Object> memo,
+      Priority priority) {
+    this(
+        workflowId,
+        taskQueue,
+        parentClosePolicy,
+        idReusePolicy,
+        workflowExecutionTimeout,
+        workflowRunTimeout,
+        retryPolicy,
+        searchAttributes,
+        memo,
+        priority,
+        ChildWorkflowCancellationType.TRY_CANCEL);
   }
 
   private static void requirePositive(String field, Duration value) {
@@ -104,6 +136,8 @@ public record ChildWorkflowOptions(
     private Duration workflowRunTimeout;
     private RetryPolicy retryPolicy;
     private Priority priority = Priority.INHERIT;
+    private ChildWorkflowCancellationType cancellationType =
+        ChildWorkflowCancellationType.TRY_CANCEL;
     private final Map<String, Object> searchAttributes = new LinkedHashMap<>();
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
@@ -172,6 +206,16 @@ public record ChildWorkflowOptions(
       return this;
     }
 
+    /**
+     * Sets what cancelling the child's scope does (default {@link
+     * ChildWorkflowCancellationType#TRY_CANCEL}).
+     */
+    public Builder cancellationType(ChildWorkflowCancellationType cancellationType) {
+      this.cancellationType =
+          cancellationType == null ? ChildWorkflowCancellationType.TRY_CANCEL : cancellationType;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public ChildWorkflowOptions build() {
       return new ChildWorkflowOptions(
@@ -184,7 +228,8 @@ public record ChildWorkflowOptions(
           retryPolicy,
           searchAttributes,
           memo,
-          priority);
+          priority,
+          cancellationType);
     }
   }
 }

@@ -117,6 +117,20 @@ class CancellationTest {
           work.cleanup("scope");
           return timer + " / " + activity;
         }
+        case "message" -> {
+          Promise<Void>[] inner = new Promise[1];
+          CancellationScope scope =
+              Workflow.newCancellationScope(() -> inner[0] = Workflow.async(work::longRunning));
+          scope.run();
+          Workflow.sleep(Duration.ofMillis(300));
+          scope.cancel("customer asked");
+          try {
+            inner[0].get();
+            return "not cancelled";
+          } catch (ActivityFailure e) {
+            return e.getMessage() + " | " + e.getCause().getMessage() + " | " + e.getAttempt();
+          }
+        }
         default -> throw new IllegalArgumentException(mode);
       }
     }
@@ -198,6 +212,35 @@ class CancellationTest {
       assertThat(h.fetchHistory().events())
           .anyMatch(e -> e.attributes() instanceof EventAttributes.TimerCanceled)
           .anyMatch(e -> e.attributes() instanceof EventAttributes.ActivityCancelRequested);
+    }
+  }
+
+  @Test
+  void aCancelledActivityReportsCanceledNotFailedAfterZeroAttempts(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "message");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("activity 'LongRunning' (seq 2) canceled: customer asked | customer asked | 0")
+          .doesNotContain("failed after");
+    }
+  }
+
+  @Test
+  void aCancelledActivityThatFailsTheWorkflowSaysCanceledInTheWorkflowFailure(@TempDir Path dir)
+      throws InterruptedException {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "activity");
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      h.cancel("customer changed their mind");
+      assertThatThrownBy(() -> h.getResult(WAIT))
+          .isInstanceOfSatisfying(
+              WorkflowFailedException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .contains(
+                          "ended CANCELED: activity 'LongRunning' (seq 1) canceled: customer"
+                              + " changed their mind")
+                      .doesNotContain("failed after"));
     }
   }
 }

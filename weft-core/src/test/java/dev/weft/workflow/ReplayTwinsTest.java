@@ -163,7 +163,31 @@ class ReplayTwinsTest {
         twin(
             "terminated-at-history-limit",
             HistoryLimitsTest.Looper.class,
-            HistoryLimitsTest.LooperImpl::new));
+            HistoryLimitsTest.LooperImpl::new),
+        twin(
+            "cancellation-type-activity-try-cancel",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-abandon",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-child-try-cancel",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-child-wait-requested",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-child-wait-completed",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-child-abandon",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -13,13 +13,35 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The context of one running activity attempt, bound to its thread while it runs. Heartbeats are
- * throttled: at most one store write per interval (80% of the heartbeat timeout, at most 1 s apart
- * when there is no heartbeat timeout), the latest details always kept for the next write.
+ * The context of one running activity attempt, bound to its thread while it runs.
+ *
+ * <p><b>Heartbeats: the first is written at once, later ones at most once per interval, and the
+ * latest details are flushed before the deadline.</b> The interval is half the heartbeat timeout
+ * {@code T} (at most 30 s; 1 s without a heartbeat timeout, where a write only keeps the details
+ * for the next attempt). A call within the interval after the last write only keeps its details
+ * and, if none is scheduled yet, schedules a flush for the end of the interval ({@link
+ * HeartbeatFlushes}), which writes the latest details then. So every call is written at most one
+ * interval after it was made, and the invariant holds: <em>if {@code heartbeat()} was called at
+ * least once every {@code c < T}, a write happened within {@code T} of every earlier one</em>,
+ * whatever {@code c}: a write at {@code w} is followed by a flush at {@code w + T/2} when a call
+ * came meanwhile, or else by the next call's own write, which comes before {@code w + c} (the call
+ * that the write at {@code w} carried came before {@code w}). Half of {@code T}, not Temporal's
+ * 80%, leaves half the timeout for the write's commit and for clock skew between the node that
+ * writes and the node whose due loop checks the lease. A write that finds the lease lost (the
+ * attempt timed out or its activity was cancelled) makes this and every later {@code heartbeat()}
+ * throw {@link ActivityCanceledException}.
+ *
+ * <p>Thread-safety: {@code heartbeat} runs on the attempt's thread and a flush on a virtual thread;
+ * both take the context's lock, which a store write holds so that writes land in call order.
  */
 public final class ActivityContext {
+  private static final Logger log = LoggerFactory.getLogger(ActivityContext.class);
   private static final ThreadLocal<ActivityContext> CURRENT = new ThreadLocal<>();
 
   private final ActivityInfo info;
@@ -28,10 +50,17 @@ public final class ActivityContext {
   private final WeftClock clock;
   private final PayloadConverter payloads;
   private final EventCodec codec;
-  private final Duration throttle;
+  private final HeartbeatFlushes flushes;
+  private final Duration interval;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  // guarded by lock
   private Payload details;
   private Instant lastWrite;
-  private boolean leaseLost;
+  private boolean unwritten;
+  private ScheduledFuture<?> flush;
+  private boolean finished;
+  private volatile boolean leaseLost;
   private boolean completesLater;
 
   ActivityContext(
@@ -40,26 +69,30 @@ public final class ActivityContext {
       Store store,
       WeftClock clock,
       PayloadConverter payloads,
-      EventCodec codec) {
+      EventCodec codec,
+      HeartbeatFlushes flushes) {
     this.info = info;
     this.claim = claim;
     this.store = store;
     this.clock = clock;
     this.payloads = payloads;
     this.codec = codec;
-    Duration hb = claim == null ? null : claim.task().heartbeatTimeout();
-    this.throttle =
-        hb == null
-            ? Duration.ofSeconds(1)
-            : min(hb.multipliedBy(8).dividedBy(10), Duration.ofSeconds(30));
+    this.flushes = flushes;
+    this.interval = intervalOf(claim == null ? null : claim.task().heartbeatTimeout());
     byte[] stored = claim == null ? null : claim.task().heartbeatDetails();
     this.details = stored == null ? null : codec.decodeValue(stored, Payload.class);
-    this.lastWrite = claim == null ? null : claim.startedAt();
   }
 
   /** The context of a local activity attempt: no task row, so no heartbeats. */
   static ActivityContext local(ActivityInfo info, WeftClock clock, PayloadConverter payloads) {
-    return new ActivityContext(info, null, null, clock, payloads, null);
+    return new ActivityContext(info, null, null, clock, payloads, null, null);
+  }
+
+  /** Half the heartbeat timeout, at most 30 s; 1 s without one. */
+  static Duration intervalOf(Duration heartbeatTimeout) {
+    return heartbeatTimeout == null
+        ? Duration.ofSeconds(1)
+        : min(heartbeatTimeout.dividedBy(2), Duration.ofSeconds(30));
   }
 
   /** Returns the context of the attempt running on this thread. */
@@ -76,8 +109,22 @@ public final class ActivityContext {
     CURRENT.set(this);
   }
 
+  /** Unbinds the context from its thread and drops a flush still scheduled: the attempt is over. */
   void unbind() {
     CURRENT.remove();
+    if (flushes == null) {
+      return;
+    }
+    lock.lock();
+    try {
+      finished = true;
+      if (flush != null) {
+        flush.cancel(false);
+        flush = null;
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Returns what the attempt knows about itself. */
@@ -85,7 +132,12 @@ public final class ActivityContext {
     return info;
   }
 
-  /** Records a heartbeat (throttled). */
+  /**
+   * Records a heartbeat: written at once when the last write is an interval old (or there was
+   * none), otherwise kept and flushed at the end of the interval (see the class comment).
+   *
+   * @throws ActivityCanceledException when a write found the attempt's lease lost
+   */
   public void heartbeat(Object value) {
     if (claim == null) {
       throw new IllegalStateException(
@@ -97,19 +149,61 @@ public final class ActivityContext {
     if (leaseLost) {
       throw new ActivityCanceledException(info);
     }
-    details = payloads.encode(value, "heartbeat details of activity '" + info.activityType() + "'");
-    Instant now = clock.now();
-    if (Duration.between(lastWrite, now).compareTo(throttle) < 0) {
-      return;
+    Payload encoded =
+        payloads.encode(value, "heartbeat details of activity '" + info.activityType() + "'");
+    lock.lock();
+    try {
+      details = encoded;
+      Instant now = clock.now();
+      if (lastWrite != null && Duration.between(lastWrite, now).compareTo(interval) < 0) {
+        unwritten = true;
+        if (flush == null) {
+          flush =
+              flushes.after(clock.realDelayUntil(lastWrite.plus(interval)), this::flushUnwritten);
+        }
+        return;
+      }
+      write(now);
+    } finally {
+      lock.unlock();
     }
+    if (leaseLost) {
+      throw new ActivityCanceledException(info);
+    }
+  }
+
+  /** The scheduled flush: writes the details of the calls since the last write, if any. */
+  private void flushUnwritten() {
+    lock.lock();
+    try {
+      flush = null;
+      if (unwritten && !finished && !leaseLost) {
+        write(clock.now());
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "heartbeat of activity {} of run {} not written; the next heartbeat writes it",
+          info.seq(),
+          info.runId(),
+          e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writes the latest details and extends the lease; called with the lock held. */
+  private void write(Instant now) {
     lastWrite = now;
-    Instant leaseUntil = leaseAfterHeartbeat(claim, now);
+    unwritten = false;
     HeartbeatResult result =
         store.recordHeartbeat(
-            info.runId(), info.seq(), claim.leaseToken(), codec.encodeValue(details), leaseUntil);
+            info.runId(),
+            info.seq(),
+            claim.leaseToken(),
+            codec.encodeValue(details),
+            leaseAfterHeartbeat(claim, now));
     if (result == HeartbeatResult.LEASE_LOST) {
       leaseLost = true;
-      throw new ActivityCanceledException(info);
     }
   }
 

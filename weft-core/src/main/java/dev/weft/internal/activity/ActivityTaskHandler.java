@@ -38,9 +38,11 @@ public final class ActivityTaskHandler {
   private final EventCodec codec;
   private final String nodeId;
   private final ActivityOutcomes outcomes;
+  private final HeartbeatFlushes flushes;
 
   /**
    * @param nodeId this node's name, in the failure of an activity type it does not serve
+   * @param flushes where attempts schedule the deferred writes of their throttled heartbeats
    */
   public ActivityTaskHandler(
       Registry registry,
@@ -49,7 +51,8 @@ public final class ActivityTaskHandler {
       PayloadConverter payloads,
       EventCodec codec,
       String nodeId,
-      ActivityOutcomes outcomes) {
+      ActivityOutcomes outcomes,
+      HeartbeatFlushes flushes) {
     this.registry = registry;
     this.store = store;
     this.clock = clock;
@@ -57,6 +60,7 @@ public final class ActivityTaskHandler {
     this.codec = codec;
     this.nodeId = nodeId;
     this.outcomes = outcomes;
+    this.flushes = flushes;
   }
 
   /**
@@ -99,7 +103,8 @@ public final class ActivityTaskHandler {
             claim.startedAt(),
             TaskToken.of(task.runId(), task.seq(), claim.leaseToken()),
             false);
-    ActivityContext context = new ActivityContext(info, claim, store, clock, payloads, codec);
+    ActivityContext context =
+        new ActivityContext(info, claim, store, clock, payloads, codec, flushes);
     Method method = registration.method();
     context.bind();
     try {

@@ -6,6 +6,7 @@ import dev.weft.engine.WorkInProgress;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.activity.ActivityTaskHandler;
+import dev.weft.internal.activity.HeartbeatFlushes;
 import dev.weft.internal.activity.LocalActivities;
 import dev.weft.internal.client.EmbeddedClient;
 import dev.weft.internal.client.FlowControls;
@@ -28,6 +29,7 @@ import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.RunnerFactory;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.retention.RetentionSweeper;
@@ -50,6 +52,7 @@ import dev.weft.internal.worker.DueTimers;
 import dev.weft.internal.worker.DueWorkLoop;
 import dev.weft.internal.worker.Pollers;
 import dev.weft.internal.worker.RunTimeouts;
+import dev.weft.internal.worker.StallChecks;
 import dev.weft.internal.worker.Workers;
 import dev.weft.internal.worker.WorkflowTaskHandler;
 import dev.weft.store.FlowControlChange;
@@ -77,6 +80,9 @@ public final class EngineAssembly {
   private final ActivityOutcomes activityOutcomes;
   private final WorkflowTaskHandler workflowTasks;
   private final ActivityTaskHandler activityTasks;
+  private final HeartbeatFlushes heartbeatFlushes;
+  private final StallWatch stallWatch;
+  private final StallChecks stallChecks;
   private final DueTimers dueTimers;
   private final Claims claims;
   private final EmbeddedClient client;
@@ -116,7 +122,10 @@ public final class EngineAssembly {
                 settings.searchAttributes()),
             records);
 
-    RunStarts starts = new RunStarts(records, codec);
+    stallWatch =
+        new StallWatch(
+            store, clock, registry, settings.stallWarningAfter(), settings.meterRegistry());
+    RunStarts starts = new RunStarts(records, codec, stallWatch);
     WorkflowRetries retries = new WorkflowRetries(ids, starts);
     ChildWorkflows children = new ChildWorkflows(store, codec, records);
     RunClosures closures = new RunClosures(store, clock, records, cache, children);
@@ -131,15 +140,17 @@ public final class EngineAssembly {
             new ChildStarts(store, ids, starts),
             children,
             retries,
-            new ActivityTasks(nodeId, flowControl, dispatcher),
+            new ActivityTasks(nodeId, flowControl, dispatcher, stallWatch),
             new ContinuedRuns(ids, starts, leases));
     EagerWorkflowTasks eager =
         new EagerWorkflowTasks(
             cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);
 
     activityOutcomes = new ActivityOutcomes(store, codec, eager);
+    heartbeatFlushes = new HeartbeatFlushes();
     activityTasks =
-        new ActivityTaskHandler(registry, store, clock, payloads, codec, nodeId, activityOutcomes);
+        new ActivityTaskHandler(
+            registry, store, clock, payloads, codec, nodeId, activityOutcomes, heartbeatFlushes);
     workflowTasks =
         new WorkflowTaskHandler(
             cache, store, runners, codec, clock, waiters, commit, growth, dispatcher);
@@ -174,7 +185,15 @@ public final class EngineAssembly {
                 controls),
             controls,
             new RunReader(
-                namespace, store, payloads, codec, records, waiters, settings.historyLimits()),
+                namespace,
+                store,
+                payloads,
+                codec,
+                records,
+                waiters,
+                settings.historyLimits(),
+                clock,
+                stallWatch),
             new RunListing(namespace, store, settings.searchAttributes()),
             new Queries(runners, store, cache, waiters, payloads),
             new Updates(store, clock, ids, codec, payloads, registry, waiters),
@@ -193,6 +212,7 @@ public final class EngineAssembly {
         new RetentionSweeper(
             store, clock, idle, namespace, settings.retention(), settings.retentionSweepInterval());
     progress = new EngineProgress(idle, waiters);
+    stallChecks = new StallChecks(stallWatch, clock);
   }
 
   /** Returns what the engine serves; workers register on it until the engine starts. */
@@ -246,6 +266,7 @@ public final class EngineAssembly {
         });
     started.start();
     retention.start();
+    stallChecks.start();
   }
 
   /**
@@ -254,6 +275,7 @@ public final class EngineAssembly {
    */
   public void close(Duration shutdownTimeout) {
     if (workers != null) {
+      stallChecks.stop();
       retention.stop();
       try {
         workers.stop(shutdownTimeout);
@@ -262,6 +284,7 @@ public final class EngineAssembly {
         Thread.currentThread().interrupt();
       }
     }
+    heartbeatFlushes.close();
     cache.clear();
     store.close();
   }

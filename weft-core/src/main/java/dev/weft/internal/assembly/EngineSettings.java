@@ -6,6 +6,7 @@ import dev.weft.engine.HistoryLimits;
 import dev.weft.engine.WeftClock;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
 /**
@@ -27,6 +28,8 @@ import java.time.Duration;
  * @param retentionSweepInterval how often closed runs past their retention are looked for
  * @param searchAttributes the registered search attributes
  * @param historyLimits how long a run's history may grow
+ * @param stallWarningAfter how long a task may wait with no worker to take it before it is reported
+ * @param meterRegistry where the engine's metrics go, or null for none
  */
 public record EngineSettings(
     Store store,
@@ -44,4 +47,6 @@ public record EngineSettings(
     Duration retention,
     Duration retentionSweepInterval,
     SearchAttributeCatalog searchAttributes,
-    HistoryLimits historyLimits) {}
+    HistoryLimits historyLimits,
+    Duration stallWarningAfter,
+    MeterRegistry meterRegistry) {}

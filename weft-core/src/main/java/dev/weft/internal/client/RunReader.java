@@ -5,6 +5,7 @@ import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.converter.Payload;
 import dev.weft.engine.HistoryLimits;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.TerminatedFailure;
 import dev.weft.failure.TimeoutFailure;
@@ -19,12 +20,14 @@ import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.RunWaiters;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.step.RunStarts;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.EventRecord;
 import dev.weft.store.RunRecord;
 import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.Store;
+import dev.weft.store.TaskKind;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.lang.reflect.Type;
@@ -59,7 +62,12 @@ public final class RunReader {
   private final EventRecords records;
   private final RunWaiters waiters;
   private final HistoryLimits historyLimits;
+  private final WeftClock clock;
+  private final StallWatch stalls;
 
+  /**
+   * @param stalls says why a pending task waits with no worker to take it
+   */
   public RunReader(
       String namespace,
       Store store,
@@ -67,7 +75,9 @@ public final class RunReader {
       EventCodec codec,
       EventRecords records,
       RunWaiters waiters,
-      HistoryLimits historyLimits) {
+      HistoryLimits historyLimits,
+      WeftClock clock,
+      StallWatch stalls) {
     this.namespace = namespace;
     this.store = store;
     this.payloads = payloads;
@@ -75,6 +85,8 @@ public final class RunReader {
     this.records = records;
     this.waiters = waiters;
     this.historyLimits = historyLimits;
+    this.clock = clock;
+    this.stalls = stalls;
   }
 
   /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
@@ -185,6 +197,7 @@ public final class RunReader {
   }
 
   WorkflowDescription describe(RunRecord run) {
+    Instant now = clock.now();
     List<PendingActivity> activities = new ArrayList<>();
     for (ActivityTaskState s : store.findActivityTasks(run.runId())) {
       String lastFailure =
@@ -199,7 +212,14 @@ public final class RunReader {
               s.task().attempt(),
               s.isLeased(),
               s.isLeased() ? null : s.task().visibleAt(),
-              lastFailure));
+              lastFailure,
+              stalls.reason(
+                  TaskKind.ACTIVITY,
+                  s.task().taskQueue(),
+                  s.task().activityType(),
+                  s.isLeased(),
+                  s.task().visibleAt(),
+                  now)));
     }
     List<PendingTimer> timers = new ArrayList<>();
     Instant runDeadline = null;
@@ -235,7 +255,16 @@ public final class RunReader {
         historyLimits.warns(run.nextEventId() - 1, run.historyBytes())
             ? historyLimits.describe(run.nextEventId() - 1, run.historyBytes())
             : null,
-        run.status().isClosed() ? null : store.findRunPause(run.runId()).orElse(null));
+        run.status().isClosed() ? null : store.findRunPause(run.runId()).orElse(null),
+        task == null
+            ? null
+            : stalls.reason(
+                TaskKind.WORKFLOW,
+                task.taskQueue(),
+                run.workflowType(),
+                task.isLeased(),
+                task.visibleAt(),
+                now));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.weft.internal.runtime;
 
+import dev.weft.activity.ActivityCancellationType;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.TimeoutFailure;
@@ -19,6 +20,7 @@ final class ActivityCall implements PendingCall {
   private final Type resultType;
   private final WorkflowPromise<Object> promise;
   private final ScopeNode scope;
+  private final ActivityCancellationType cancellationType;
 
   ActivityCall(
       PendingCalls calls,
@@ -26,13 +28,15 @@ final class ActivityCall implements PendingCall {
       String activityType,
       Type resultType,
       WorkflowPromise<Object> promise,
-      ScopeNode scope) {
+      ScopeNode scope,
+      ActivityCancellationType cancellationType) {
     this.calls = calls;
     this.seq = seq;
     this.activityType = activityType;
     this.resultType = resultType;
     this.promise = promise;
     this.scope = scope;
+    this.cancellationType = cancellationType;
   }
 
   @Override
@@ -69,9 +73,11 @@ final class ActivityCall implements PendingCall {
     if (calls.forget(seq) == null) {
       return;
     }
-    calls.command(new EventAttributes.ActivityCancelRequested(seq));
+    // ABANDON records nothing: the activity keeps running and its outcome, if any, is ignored
+    if (cancellationType != ActivityCancellationType.ABANDON) {
+      calls.command(new EventAttributes.ActivityCancelRequested(seq));
+    }
     promise.completeExceptionally(
-        new ActivityFailure(
-            activityType, seq, 0, new CanceledFailure("activity cancelled: " + reason)));
+        new ActivityFailure(activityType, seq, 0, new CanceledFailure(reason)));
   }
 }

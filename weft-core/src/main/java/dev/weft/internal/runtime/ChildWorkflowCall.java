@@ -7,6 +7,7 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.ChildWorkflowClosed;
 import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
 import dev.weft.internal.codec.FailureConverter;
+import dev.weft.workflow.ChildWorkflowCancellationType;
 import dev.weft.workflow.ParentClosePolicy;
 import java.lang.reflect.Type;
 
@@ -20,6 +21,8 @@ final class ChildWorkflowCall implements PendingCall {
   private final Type resultType;
   private final WorkflowPromise<Object> promise;
   private final ScopeNode scope;
+  private final ChildWorkflowCancellationType cancellationType;
+  private boolean cancelRequested;
 
   ChildWorkflowCall(
       PendingCalls calls,
@@ -29,7 +32,8 @@ final class ChildWorkflowCall implements PendingCall {
       ParentClosePolicy policy,
       Type resultType,
       WorkflowPromise<Object> promise,
-      ScopeNode scope) {
+      ScopeNode scope,
+      ChildWorkflowCancellationType cancellationType) {
     this.calls = calls;
     this.seq = seq;
     this.workflowType = workflowType;
@@ -38,6 +42,7 @@ final class ChildWorkflowCall implements PendingCall {
     this.resultType = resultType;
     this.promise = promise;
     this.scope = scope;
+    this.cancellationType = cancellationType;
   }
 
   OpenChild open() {
@@ -47,6 +52,9 @@ final class ChildWorkflowCall implements PendingCall {
   @Override
   public void onEvent(EventAttributes event) {
     scope.unregister(this);
+    if (promise.isDone()) {
+      return; // abandoned: its close only ends the wait of the parent close policy
+    }
     switch (event) {
       case ChildWorkflowStartFailed f ->
           promise.completeExceptionally(
@@ -72,15 +80,32 @@ final class ChildWorkflowCall implements PendingCall {
 
   @Override
   public void cancel(String reason) {
-    if (calls.forget(seq) == null) {
-      return;
+    switch (cancellationType) {
+      case ABANDON -> {
+        // no request; the call stays pending so that the parent close policy still applies
+        if (!promise.isDone()) {
+          promise.completeExceptionally(canceled(reason));
+        }
+      }
+      case WAIT_CANCELLATION_COMPLETED -> {
+        // the promise completes when the child closes (onEvent), as its outcome says
+        if (!cancelRequested && calls.awaits(seq)) {
+          cancelRequested = true;
+          calls.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
+        }
+      }
+      case TRY_CANCEL, WAIT_CANCELLATION_REQUESTED -> {
+        // the request is delivered in the transaction of this command: nothing more to wait for
+        if (calls.forget(seq) == null) {
+          return;
+        }
+        calls.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
+        promise.completeExceptionally(canceled(reason));
+      }
     }
-    calls.command(new EventAttributes.ChildWorkflowCancelRequested(seq, workflowId));
-    promise.completeExceptionally(
-        new ChildWorkflowFailure(
-            workflowType,
-            workflowId,
-            null,
-            new CanceledFailure("child workflow cancelled: " + reason)));
+  }
+
+  private ChildWorkflowFailure canceled(String reason) {
+    return new ChildWorkflowFailure(workflowType, workflowId, null, new CanceledFailure(reason));
   }
 }

@@ -110,7 +110,6 @@ final class LocalActivityCall implements ScopeNode.Cancelable {
       timer.cancel(reason);
     }
     promise.completeExceptionally(
-        new ActivityFailure(
-            activityType, seq, attempt, new CanceledFailure("activity cancelled: " + reason)));
+        new ActivityFailure(activityType, seq, attempt, new CanceledFailure(reason)));
   }
 }

@@ -77,7 +77,9 @@ final class PendingCalls {
             options.retryPolicy(),
             options.priority().resolve(started.get().effectivePriority())));
     WorkflowPromise<Object> promise = new WorkflowPromise<>();
-    ActivityCall call = new ActivityCall(this, seq, activityType, resultType, promise, scope);
+    ActivityCall call =
+        new ActivityCall(
+            this, seq, activityType, resultType, promise, scope, options.cancellationType());
     pending.put(seq, call);
     scope.register(call);
     return (Promise<T>) promise;
@@ -162,7 +164,8 @@ final class PendingCalls {
             options.parentClosePolicy(),
             resultType,
             promise,
-            scope);
+            scope,
+            options.cancellationType());
     pending.put(seq, call);
     scope.register(call);
     return (Promise<T>) promise;

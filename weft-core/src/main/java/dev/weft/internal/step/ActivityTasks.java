@@ -5,6 +5,7 @@ import dev.weft.internal.codec.ActivitySpec;
 import dev.weft.internal.codec.ActivitySpecCodec;
 import dev.weft.internal.engine.EagerDispatch;
 import dev.weft.internal.engine.FlowControlView;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.TaskKind;
@@ -27,11 +28,18 @@ public final class ActivityTasks {
   private final String nodeId;
   private final FlowControlView flowControl;
   private final EagerDispatch dispatch;
+  private final StallWatch stalls;
 
-  public ActivityTasks(String nodeId, FlowControlView flowControl, EagerDispatch dispatch) {
+  /**
+   * @param stalls told of the activities not dispatched at once, so that one of a queue or type no
+   *     worker of this node serves is watched for a stall
+   */
+  public ActivityTasks(
+      String nodeId, FlowControlView flowControl, EagerDispatch dispatch, StallWatch stalls) {
     this.nodeId = nodeId;
     this.flowControl = flowControl;
     this.dispatch = dispatch;
+    this.stalls = stalls;
   }
 
   /** The task row of a scheduled activity, before its first attempt. */
@@ -70,6 +78,7 @@ public final class ActivityTasks {
             .current()
             .governs(a.taskQueue(), a.activityType(), record.scheduling().fairnessKey())
         || !dispatch.tryReserve(TaskKind.ACTIVITY, a.taskQueue(), a.activityType())) {
+      stalls.watch(TaskKind.ACTIVITY, a.taskQueue(), a.activityType(), run.runId(), a.seq(), now);
       return new Write.InsertActivityTask(record);
     }
     TaskLease lease =

@@ -6,8 +6,10 @@ import dev.weft.common.WorkflowStatus;
 import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.RunRecord;
+import dev.weft.store.TaskKind;
 import dev.weft.store.TaskScheduling;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.Write;
@@ -31,10 +33,16 @@ public final class RunStarts {
 
   private final EventRecords events;
   private final EventCodec codec;
+  private final StallWatch stalls;
 
-  public RunStarts(EventRecords events, EventCodec codec) {
+  /**
+   * @param stalls told of every new run, so that a run of a queue or type no worker of this node
+   *     serves is watched for a stall
+   */
+  public RunStarts(EventRecords events, EventCodec codec, StallWatch stalls) {
     this.events = events;
     this.codec = codec;
+    this.stalls = stalls;
   }
 
   /**
@@ -52,6 +60,7 @@ public final class RunStarts {
       Set<WorkflowStatus> conflicting,
       Instant now,
       Instant runStart) {
+    stalls.watch(TaskKind.WORKFLOW, run.taskQueue(), run.workflowType(), run.runId(), 0, runStart);
     List<Write> writes = new ArrayList<>(5);
     writes.add(new Write.InsertRun(run, conflicting, scheduling(started.effectivePriority())));
     writes.add(new Write.AppendEvents(run.runId(), 1, List.of(events.record(1, now, started))));

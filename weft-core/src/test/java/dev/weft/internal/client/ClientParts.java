@@ -10,6 +10,7 @@ import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.step.ChildWorkflows;
@@ -55,12 +56,15 @@ final class ClientParts implements AutoCloseable {
   final Registry registry = new Registry();
   final SearchAttributeCatalog searchAttributes = new SearchAttributeCatalog();
   final FlowControlView flowControl;
-  final RunStarts starts = new RunStarts(records, codec);
+  final StallWatch stalls;
+  final RunStarts starts;
   final RunClosures closures;
 
   ClientParts(Path dir) {
     store = SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false));
     flowControl = new FlowControlView(store, Duration.ofMinutes(1));
+    stalls = new StallWatch(store, clock, registry, Duration.ofMinutes(1), null);
+    starts = new RunStarts(records, codec, stalls);
     closures =
         new RunClosures(
             store,

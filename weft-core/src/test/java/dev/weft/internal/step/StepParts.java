@@ -13,6 +13,7 @@ import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.store.ActivityTaskState;
@@ -55,13 +56,16 @@ final class StepParts implements AutoCloseable {
   final Registry registry = new Registry();
   final Dispatcher dispatcher = new Dispatcher(registry, new IdleTracker());
   final FlowControlView flowControl;
-  final RunStarts starts = new RunStarts(records, codec);
+  final StallWatch stalls;
+  final RunStarts starts;
   final List<WorkflowTaskRecord> ranWorkflowTasks = new CopyOnWriteArrayList<>();
   final List<ActivityTaskState> ranActivities = new CopyOnWriteArrayList<>();
 
   StepParts(Path dir) {
     store = SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false));
     flowControl = new FlowControlView(store, Duration.ofMinutes(1));
+    stalls = new StallWatch(store, WeftClock.system(), registry, Duration.ofMinutes(1), null);
+    starts = new RunStarts(records, codec, stalls);
     QueueRegistration queue =
         registry.queue("q", WorkerOptions.newBuilder().workflowSlots(1).activitySlots(1).build());
     queue.registerActivities((Payments) cents -> {});
@@ -84,7 +88,7 @@ final class StepParts implements AutoCloseable {
   }
 
   ActivityTasks activityTasks() {
-    return new ActivityTasks(NODE, flowControl, dispatcher);
+    return new ActivityTasks(NODE, flowControl, dispatcher, stalls);
   }
 
   ChildWorkflows children() {

@@ -1,0 +1,260 @@
+package dev.weft.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.activity.Activity;
+import dev.weft.activity.ActivityCanceledException;
+import dev.weft.activity.ActivityCancellationType;
+import dev.weft.activity.ActivityInterface;
+import dev.weft.activity.ActivityOptions;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.common.WorkflowStatus;
+import dev.weft.failure.ActivityFailure;
+import dev.weft.failure.CanceledFailure;
+import dev.weft.failure.ChildWorkflowFailure;
+import dev.weft.history.EventAttributes;
+import dev.weft.testsupport.EngineFixture;
+import dev.weft.testsupport.Histories;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cancellation types of activities and child workflows ({@link ActivityCancellationType}, {@link
+ * ChildWorkflowCancellationType}): what cancelling the scope of a running call does.
+ */
+@Tag("engine")
+public class CancellationTypesTest {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final List<String> LOG = new CopyOnWriteArrayList<>();
+
+  @ActivityInterface
+  public interface Chore {
+    /** Heartbeats {@code beats} times, 20 ms apart, then returns; logs what it saw. */
+    String work(int beats);
+  }
+
+  public static class ChoreImpl implements Chore {
+    @Override
+    public String work(int beats) {
+      LOG.add("activity started");
+      try {
+        for (int i = 0; i < beats; i++) {
+          Activity.heartbeat(i);
+          // the activity's own pace of work, in real time on purpose
+          LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+      } catch (ActivityCanceledException e) {
+        LOG.add("activity saw cancel");
+        throw e;
+      }
+      LOG.add("activity finished");
+      return "done";
+    }
+  }
+
+  @WorkflowInterface
+  public interface Kid {
+    /** Waits until cancelled, then cleans up for 10 s of workflow time before it stops. */
+    @WorkflowMethod
+    String play();
+  }
+
+  public static class KidImpl implements Kid {
+    @Override
+    public String play() {
+      try {
+        Workflow.await(() -> false);
+        return "never";
+      } catch (CanceledFailure e) {
+        Workflow.newDetachedCancellationScope(() -> Workflow.sleep(Duration.ofMillis(300))).run();
+        throw e;
+      }
+    }
+  }
+
+  @WorkflowInterface
+  public interface Caller {
+    @WorkflowMethod
+    String run(String what, String type);
+
+    @SignalMethod
+    void go();
+  }
+
+  public static class CallerImpl implements Caller {
+    private boolean go;
+
+    @Override
+    public void go() {
+      go = true;
+    }
+
+    @Override
+    public String run(String what, String type) {
+      Promise<String>[] call = new Promise[1];
+      CancellationScope scope;
+      if (what.equals("activity")) {
+        Chore chore =
+            Workflow.newActivityStub(
+                Chore.class,
+                ActivityOptions.newBuilder()
+                    .startToCloseTimeout(Duration.ofSeconds(30))
+                    .heartbeatTimeout(Duration.ofMillis(500))
+                    .cancellationType(ActivityCancellationType.valueOf(type))
+                    .build());
+        // an abandoned activity finishes soon (its end is awaited); one told to cancel would not
+        int beats = type.equals("ABANDON") ? 25 : 500;
+        scope =
+            Workflow.newCancellationScope(() -> call[0] = Workflow.async(() -> chore.work(beats)));
+      } else {
+        Kid kid =
+            Workflow.newChildWorkflowStub(
+                Kid.class,
+                ChildWorkflowOptions.newBuilder()
+                    .workflowId("kid-" + Workflow.getInfo().workflowId())
+                    .parentClosePolicy(ParentClosePolicy.ABANDON)
+                    .cancellationType(ChildWorkflowCancellationType.valueOf(type))
+                    .build());
+        scope = Workflow.newCancellationScope(() -> call[0] = Workflow.async(kid::play));
+      }
+      scope.run();
+      Workflow.sleep(Duration.ofMillis(100));
+      java.time.Instant cancelledAt = Workflow.now();
+      scope.cancel("changed plans");
+      String outcome;
+      try {
+        outcome = "completed: " + call[0].get();
+      } catch (ActivityFailure | ChildWorkflowFailure e) {
+        outcome =
+            e.getClass().getSimpleName() + " caused by " + e.getCause().getClass().getSimpleName();
+      }
+      boolean waited = !Workflow.now().isBefore(cancelledAt.plusMillis(300));
+      Workflow.await(() -> go);
+      return outcome + (waited ? ", after the call stopped" : ", at once");
+    }
+  }
+
+  private static EngineFixture engine(Path dir) {
+    LOG.clear();
+    return EngineFixture.start(
+        dir,
+        e ->
+            e.newWorker("types")
+                .registerWorkflow(Caller.class, CallerImpl::new)
+                .registerWorkflow(Kid.class, KidImpl::new)
+                .registerActivities(new ChoreImpl()));
+  }
+
+  private static WorkflowHandle<Object> start(
+      EngineFixture f, String id, String what, String type) {
+    return f.client()
+        .start(
+            "Caller",
+            WorkflowOptions.newBuilder().workflowId(id).taskQueue("types").build(),
+            what,
+            type);
+  }
+
+  private static boolean has(WorkflowHandle<?> h, Class<? extends EventAttributes> type) {
+    return h.fetchHistory().events().stream().anyMatch(e -> type.isInstance(e.attributes()));
+  }
+
+  private static WorkflowStatus statusOf(EngineFixture f, String workflowId) {
+    return f.client().getHandle(workflowId).describe().status();
+  }
+
+  @Test
+  void activityTryCancelRequestsTheCancelAndFailsThePromiseAtOnce(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-try", "activity", "TRY_CANCEL");
+      Awaitility.await().atMost(WAIT).until(() -> LOG.contains("activity saw cancel"));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, at once");
+      assertThat(LOG).doesNotContain("activity finished");
+      assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isTrue();
+      Histories.record("cancellation-type-activity-try-cancel", h);
+    }
+  }
+
+  @Test
+  void activityAbandonLeavesTheActivityRunningAndIgnoresItsResult(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-abandon", "activity", "ABANDON");
+      Awaitility.await().atMost(WAIT).until(() -> LOG.contains("activity finished"));
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityCompleted.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, at once");
+      assertThat(LOG).doesNotContain("activity saw cancel");
+      assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isFalse();
+      Histories.record("cancellation-type-activity-abandon", h);
+    }
+  }
+
+  @Test
+  void childTryCancelRequestsTheCancelAndFailsThePromiseAtOnce(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "child-try", "child", "TRY_CANCEL");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ChildWorkflowFailure caused by CanceledFailure, at once");
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(() -> statusOf(f, "kid-child-try") == WorkflowStatus.CANCELED);
+      Histories.record("cancellation-type-child-try-cancel", h);
+    }
+  }
+
+  @Test
+  void childWaitCancellationRequestedFailsThePromiseOnceTheRequestIsDelivered(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "child-req", "child", "WAIT_CANCELLATION_REQUESTED");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ChildWorkflowFailure caused by CanceledFailure, at once");
+      assertThat(has(h, EventAttributes.ChildWorkflowCancelRequested.class)).isTrue();
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(() -> statusOf(f, "kid-child-req") == WorkflowStatus.CANCELED);
+      Histories.record("cancellation-type-child-wait-requested", h);
+    }
+  }
+
+  @Test
+  void childWaitCancellationCompletedWaitsForTheChildToClose(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "child-wait", "child", "WAIT_CANCELLATION_COMPLETED");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ChildWorkflowFailure caused by CanceledFailure, after the call stopped");
+      assertThat(statusOf(f, "kid-child-wait")).isEqualTo(WorkflowStatus.CANCELED);
+      assertThat(has(h, EventAttributes.ChildWorkflowClosed.class)).isTrue();
+      Histories.record("cancellation-type-child-wait-completed", h);
+    }
+  }
+
+  @Test
+  void childAbandonLeavesTheChildRunningUntold(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "child-abandon", "child", "ABANDON");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ChildWorkflowFailure caused by CanceledFailure, at once");
+      assertThat(has(h, EventAttributes.ChildWorkflowCancelRequested.class)).isFalse();
+      WorkflowHandle<Object> kid = f.client().getHandle("kid-child-abandon");
+      assertThat(kid.describe().status()).isEqualTo(WorkflowStatus.RUNNING);
+      assertThat(has(kid, EventAttributes.WorkflowCancelRequested.class)).isFalse();
+      Histories.record("cancellation-type-child-abandon", h);
+      kid.terminate("test over");
+    }
+  }
+}
