@@ -2,6 +2,7 @@ package dev.weft.workflow;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.internal.runtime.ExternalWorkflowStubs;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -62,6 +63,57 @@ public final class Workflow {
   /** Returns a child workflow stub with {@link ChildWorkflowOptions#DEFAULTS}. */
   public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
     return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.DEFAULTS);
+  }
+
+  /**
+   * Returns a stub whose {@code @SignalMethod} calls signal another workflow (its current run), by
+   * workflow ID. Each call waits until the signal is in the target's inbox and throws {@link
+   * dev.weft.failure.SignalExternalWorkflowException} if no run with the ID exists or it is closed.
+   * The signal is recorded in this run's history and sent exactly once, in the transaction that
+   * commits the workflow task. Other methods of the interface throw {@link
+   * IllegalArgumentException}; to cancel the target use {@link ExternalWorkflowStub#fromTyped}.
+   *
+   * <pre>{@code
+   * OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class, "order-42");
+   * order.paymentReceived(1250);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the workflow ID is null or blank
+   * @throws dev.weft.failure.InvalidDefinitionException if the interface is not a valid workflow
+   *     interface
+   */
+  public static <T> T newExternalWorkflowStub(Class<T> workflowInterface, String workflowId) {
+    return ExternalWorkflowStubs.typed(workflowInterface, workflowId, null);
+  }
+
+  /**
+   * Like {@link #newExternalWorkflowStub(Class, String)}, bound to one run: signals fail once that
+   * run closed, even if the workflow ID has a newer run.
+   */
+  public static <T> T newExternalWorkflowStub(
+      Class<T> workflowInterface, String workflowId, String runId) {
+    return ExternalWorkflowStubs.typed(workflowInterface, workflowId, runId);
+  }
+
+  /**
+   * Returns a stub that signals or cancels another workflow (its current run) by signal name.
+   *
+   * <pre>{@code
+   * ExternalWorkflowStub other = Workflow.newUntypedExternalWorkflowStub("order-42");
+   * other.signal("paymentReceived", 1250);
+   * other.cancel();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the workflow ID is null or blank
+   */
+  public static ExternalWorkflowStub newUntypedExternalWorkflowStub(String workflowId) {
+    return ExternalWorkflowStubs.untyped(workflowId, null);
+  }
+
+  /** Like {@link #newUntypedExternalWorkflowStub(String)}, bound to one run. */
+  public static ExternalWorkflowStub newUntypedExternalWorkflowStub(
+      String workflowId, String runId) {
+    return ExternalWorkflowStubs.untyped(workflowId, runId);
   }
 
   /**

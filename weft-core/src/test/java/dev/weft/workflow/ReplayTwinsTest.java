@@ -159,7 +159,20 @@ class ReplayTwinsTest {
         twin(
             "terminated-at-history-limit",
             HistoryLimitsTest.Looper.class,
-            HistoryLimitsTest.LooperImpl::new));
+            HistoryLimitsTest.LooperImpl::new),
+        // workflow code side of issue 17 (external workflows, info, logger, init, dynamic)
+        twin(
+            "external-workflow-signalled",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new),
+        twin(
+            "external-workflow-cancelled",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new),
+        twin(
+            "external-workflow-not-found",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -37,6 +37,7 @@ import dev.weft.internal.step.ChildStarts;
 import dev.weft.internal.step.ChildWorkflows;
 import dev.weft.internal.step.ContinuedRuns;
 import dev.weft.internal.step.EagerWorkflowTasks;
+import dev.weft.internal.step.ExternalWorkflows;
 import dev.weft.internal.step.FirstTaskLeases;
 import dev.weft.internal.step.HistoryGrowth;
 import dev.weft.internal.step.RunClosures;
@@ -132,7 +133,8 @@ public final class EngineAssembly {
             children,
             retries,
             new ActivityTasks(nodeId, flowControl, dispatcher),
-            new ContinuedRuns(ids, starts, leases));
+            new ContinuedRuns(ids, starts, leases),
+            new ExternalWorkflows(store, codec));
     EagerWorkflowTasks eager =
         new EagerWorkflowTasks(
             cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);

@@ -152,6 +152,10 @@ public final class WorkflowRunner {
       case TimerFired t -> calls.resolve(t.seq(), t);
       case EventAttributes.ChildWorkflowStartFailed f -> calls.resolve(f.seq(), f);
       case EventAttributes.ChildWorkflowClosed c -> calls.resolve(c.seq(), c);
+      case EventAttributes.ExternalWorkflowSignaled e -> calls.resolve(e.seq(), e);
+      case EventAttributes.SignalExternalWorkflowFailed e -> calls.resolve(e.seq(), e);
+      case EventAttributes.ExternalWorkflowCancelRequested e -> calls.resolve(e.seq(), e);
+      case EventAttributes.RequestCancelExternalWorkflowFailed e -> calls.resolve(e.seq(), e);
       case SignalReceived s -> handlers.signal(s);
       case EventAttributes.UpdateRequested r -> handlers.requestUpdate(r);
       case EventAttributes.UpdateAccepted a ->
