@@ -467,13 +467,35 @@ public sealed interface EventAttributes {
    * @param input the new run's arguments
    * @param searchAttributes the search attributes the new run starts with (the current ones)
    * @param memo the memo the new run starts with, or null
+   * @param workflowType the new run's workflow type, or null for this run's (null in histories
+   *     written before continue-as-new stubs)
+   * @param taskQueue the new run's task queue, or null for this run's
+   * @param runTimeout the new run's run timeout, or null for this run's
    */
   record WorkflowContinuedAsNew(
-      String newRunId, Payload input, Map<String, IndexedValue> searchAttributes, Payload memo)
+      String newRunId,
+      Payload input,
+      Map<String, IndexedValue> searchAttributes,
+      Payload memo,
+      String workflowType,
+      String taskQueue,
+      Duration runTimeout)
       implements EventAttributes {
     /** Normalizes a missing attribute map to an empty one. */
     public WorkflowContinuedAsNew {
       searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
+    /** A run continuing as the same type, on the same queue, with the same run timeout. */
+    public WorkflowContinuedAsNew(
+        String newRunId, Payload input, Map<String, IndexedValue> searchAttributes, Payload memo) {
+      this(newRunId, input, searchAttributes, memo, null, null, null);
+    }
+
+    /** Returns this event with the new run's ID. */
+    public WorkflowContinuedAsNew withNewRunId(String runId) {
+      return new WorkflowContinuedAsNew(
+          runId, input, searchAttributes, memo, workflowType, taskQueue, runTimeout);
     }
 
     @Override

@@ -298,7 +298,40 @@ public final class Workflow {
    * }</pre>
    */
   public static void continueAsNew(Object... args) {
-    WorkflowInternal.continueAsNew(args);
+    WorkflowInternal.continueAsNew(ContinueAsNewOptions.DEFAULTS, args);
+  }
+
+  /**
+   * Like {@link #continueAsNew(Object...)}, with the new run on another task queue or with another
+   * run timeout.
+   */
+  public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
+    if (options == null) {
+      throw new IllegalArgumentException("continue-as-new options must not be null");
+    }
+    WorkflowInternal.continueAsNew(options, args);
+  }
+
+  /**
+   * Returns a stub whose workflow method continues this run as new with the call's arguments: a
+   * type-checked {@link #continueAsNew(Object...)}. The call never returns. The new run is of the
+   * interface's workflow type, which may differ from this run's (it must be registered on the new
+   * run's queue); every other method throws {@link IllegalArgumentException}.
+   *
+   * <pre>{@code
+   * if (Workflow.getInfo().isContinueAsNewSuggested()) {
+   *   Workflow.newContinueAsNewStub(CatchUp.class).catchUp(next, to);
+   * }
+   * }</pre>
+   */
+  public static <T> T newContinueAsNewStub(Class<T> workflowInterface) {
+    return WorkflowInternal.newContinueAsNewStub(workflowInterface, ContinueAsNewOptions.DEFAULTS);
+  }
+
+  /** Like {@link #newContinueAsNewStub(Class)}, with options for the new run. */
+  public static <T> T newContinueAsNewStub(
+      Class<T> workflowInterface, ContinueAsNewOptions options) {
+    return WorkflowInternal.newContinueAsNewStub(workflowInterface, options);
   }
 
   /** Returns what the run knows about itself. */

@@ -172,7 +172,16 @@ class ReplayTwinsTest {
         twin(
             "external-workflow-not-found",
             ExternalWorkflowTest.Sender.class,
-            ExternalWorkflowTest.SenderImpl::new));
+            ExternalWorkflowTest.SenderImpl::new),
+        // replayed with the default history limits: the recorded markers decide, not the limits
+        twin(
+            "history-info-continue-as-new-suggested",
+            HistoryInfoTest.Looper.class,
+            HistoryInfoTest.LooperImpl::new),
+        twin(
+            "continue-as-new-stub-other-type",
+            HistoryInfoTest.Handover.class,
+            HistoryInfoTest.HandoverImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -114,7 +114,8 @@ public final class EngineAssembly {
                 settings.deadlockTimeout(),
                 new LocalActivities(registry, clock, payloads, nodeId),
                 Duration.ofNanos(settings.workflowTaskLease().toNanos() / 2),
-                settings.searchAttributes()),
+                settings.searchAttributes(),
+                settings.historyLimits()),
             records);
 
     RunStarts starts = new RunStarts(records, codec);

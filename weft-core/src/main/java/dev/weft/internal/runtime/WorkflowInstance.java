@@ -7,6 +7,7 @@ import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.workflow.ContinueAsNewOptions;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -119,14 +120,25 @@ final class WorkflowInstance {
             null,
             request.input,
             markers.currentSearchAttributes(),
-            started == null ? null : started.memo()));
+            started == null ? null : started.memo(),
+            request.workflowType,
+            request.taskQueue,
+            request.runTimeout));
   }
 
-  /** Unwinds the calling code with a request to continue as a new run of {@code args}. */
-  ContinueAsNewRequest continueAsNew(Object[] args) {
+  /**
+   * Unwinds the calling code with a request to continue as a new run of {@code args}.
+   *
+   * @param workflowType the new run's type, or null for this run's
+   */
+  ContinueAsNewRequest continueAsNew(
+      String workflowType, ContinueAsNewOptions options, Object[] args) {
     return new ContinueAsNewRequest(
         payloads.encodeArguments(
-            args, "input of the run that continues workflow '" + info.workflowId() + "'"));
+            args, "input of the run that continues workflow '" + info.workflowId() + "'"),
+        workflowType == null || workflowType.equals(info.workflowType()) ? null : workflowType,
+        options.taskQueue(),
+        options.workflowRunTimeout());
   }
 
   private static boolean causedByCancellation(Throwable t) {

@@ -55,6 +55,7 @@ public final class WorkflowRunner {
   private final LocalActivityAttempts localActivities;
   private final MessageHandlers handlers;
   private final Concurrency concurrency;
+  private final HistoryInfo historyInfo;
   private long nextEventId = 1;
   private long historyBytes;
 
@@ -93,6 +94,9 @@ public final class WorkflowRunner {
             shared.localActivityBudget);
     this.handlers = new MessageHandlers(info, definition, payloads, task, instance);
     this.concurrency = new Concurrency(task, scheduler, calls, rootScope);
+    this.historyInfo =
+        new HistoryInfo(
+            task, payloads, shared.historyLimits, () -> nextEventId - 1, () -> historyBytes);
   }
 
   /**
@@ -290,5 +294,9 @@ public final class WorkflowRunner {
 
   Concurrency concurrency() {
     return concurrency;
+  }
+
+  HistoryInfo historyInfo() {
+    return historyInfo;
   }
 }

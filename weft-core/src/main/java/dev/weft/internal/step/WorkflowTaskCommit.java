@@ -236,7 +236,7 @@ public final class WorkflowTaskCommit {
         externalAnswers.add(d.answer());
       } else if (command instanceof WorkflowContinuedAsNew c) {
         String newRunId = continuedRuns.newRunId();
-        command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
+        command = c.withNewRunId(newRunId);
         successor = continuedRuns.writes(run, started, newRunId, c, now, leasedTasks);
         closeStatus = WorkflowStatus.CONTINUED_AS_NEW;
       } else if (command instanceof WorkflowFailed f && f.newRunId() == null) {
