@@ -3,6 +3,7 @@ package dev.weft.workflow;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
 import dev.weft.internal.runtime.ExternalWorkflowStubs;
+import dev.weft.internal.runtime.ReplaySafeLogger;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API of workflow code: everything a workflow does that is not pure computation goes through
@@ -337,6 +340,29 @@ public final class Workflow {
   /** Returns what the run knows about itself. */
   public static WorkflowInfo getInfo() {
     return WorkflowInternal.info();
+  }
+
+  /**
+   * Returns a logger for workflow code that drops every line while the code is replayed, so that a
+   * run rebuilt from its history (after a cache eviction, a restart, or on another node) logs
+   * nothing twice. Each line it passes on carries the run in the MDC: {@code WorkflowId}, {@code
+   * RunId}, {@code WorkflowType}, {@code TaskQueue} (Temporal's keys). Its {@code isXxxEnabled()}
+   * methods return false while replaying. May be kept in a static field; outside workflow code it
+   * logs like {@code LoggerFactory.getLogger(type)}.
+   *
+   * <pre>{@code
+   * private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+   * ...
+   * log.info("charging {} cents", amount); // once per run, not once per replay
+   * }</pre>
+   */
+  public static Logger getLogger(Class<?> type) {
+    return new ReplaySafeLogger(LoggerFactory.getLogger(type));
+  }
+
+  /** Like {@link #getLogger(Class)}, by logger name. */
+  public static Logger getLogger(String name) {
+    return new ReplaySafeLogger(LoggerFactory.getLogger(name));
   }
 
   /**

@@ -181,7 +181,11 @@ class ReplayTwinsTest {
         twin(
             "continue-as-new-stub-other-type",
             HistoryInfoTest.Handover.class,
-            HistoryInfoTest.HandoverImpl::new));
+            HistoryInfoTest.HandoverImpl::new),
+        twin(
+            "workflow-logger-lines",
+            WorkflowLoggerTest.Chatty.class,
+            WorkflowLoggerTest.ChattyImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {
