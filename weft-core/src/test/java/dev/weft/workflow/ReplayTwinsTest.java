@@ -185,7 +185,14 @@ class ReplayTwinsTest {
         twin(
             "workflow-logger-lines",
             WorkflowLoggerTest.Chatty.class,
-            WorkflowLoggerTest.ChattyImpl::new));
+            WorkflowLoggerTest.ChattyImpl::new),
+        twin(
+            "workflow-init-update-in-first-task",
+            WorkflowInitTest.Account.class,
+            dev.weft.internal.definition.WorkflowImplementation.factory(
+                WorkflowInitTest.AccountImpl.class,
+                dev.weft.internal.definition.WorkflowDefinition.of(
+                    WorkflowInitTest.Account.class))));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

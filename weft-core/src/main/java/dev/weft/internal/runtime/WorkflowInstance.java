@@ -7,6 +7,7 @@ import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.definition.WorkflowImplementation;
 import dev.weft.workflow.ContinueAsNewOptions;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.InvocationTargetException;
@@ -56,7 +57,10 @@ final class WorkflowInstance {
     markers.startWith(started.searchAttributes());
     Method method = definition.workflowMethod();
     Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
-    object = factory.get();
+    object =
+        factory instanceof WorkflowImplementation.InitConstructor init
+            ? init.newInstance(args)
+            : factory.get();
     scheduler.spawn("main", rootScope, () -> runMain(method, args));
   }
 
