@@ -4,8 +4,9 @@ package dev.weft.engine;
  * How long a run's history may grow. Past a warning limit, the run is flagged in describe and in
  * the logs; a workflow task that would take it past a hard limit terminates the run instead (its
  * history stays readable). The defaults are Temporal's: warn at 10,240 events or 10 MiB, terminate
- * at 51,200 events or 50 MiB. The way out for a long-lived workflow is {@code
- * Workflow.continueAsNew}, which starts a new run with an empty history.
+ * at 51,200 events or 50 MiB; continue-as-new is suggested to the code from 8% of a hard limit
+ * (4,096 events or 4 MiB). The way out for a long-lived workflow is {@code Workflow.continueAsNew},
+ * which starts a new run with an empty history.
  *
  * @param warnEvents the event count past which the run is flagged
  * @param warnBytes the history size past which the run is flagged
@@ -17,6 +18,9 @@ public record HistoryLimits(long warnEvents, long warnBytes, long maxEvents, lon
   /** Temporal's defaults: 10,240 events / 10 MiB to warn, 51,200 events / 50 MiB to terminate. */
   public static final HistoryLimits DEFAULTS =
       new HistoryLimits(10_240, 10L * 1024 * 1024, 51_200, 50L * 1024 * 1024);
+
+  /** The share of a hard limit from which continue-as-new is suggested, in percent. */
+  public static final int SUGGESTED_PERCENT = 8;
 
   /** Validates the limits; each error names the field and value. */
   public HistoryLimits {
@@ -39,6 +43,16 @@ public record HistoryLimits(long warnEvents, long warnBytes, long maxEvents, lon
       throw new IllegalArgumentException(
           "HistoryLimits." + field + " must be positive, was " + value);
     }
+  }
+
+  /**
+   * Returns whether a history of this size should continue as new ({@code
+   * WorkflowInfo.isContinueAsNewSuggested()}): at 8% of a hard limit, which with the defaults is
+   * Temporal's suggestion of 4,096 events or 4 MiB.
+   */
+  public boolean suggestsContinueAsNew(long events, long bytes) {
+    return events * 100 >= maxEvents * SUGGESTED_PERCENT
+        || bytes * 100 >= maxBytes * SUGGESTED_PERCENT;
   }
 
   /** Returns whether a history of this size is past a warning limit. */

@@ -31,6 +31,27 @@ public final class Worker {
   }
 
   /**
+   * Registers workflow implementation classes, as Temporal's worker does: each serves every
+   * {@code @WorkflowInterface} it implements, and the engine makes one object per run with its
+   * {@link dev.weft.workflow.WorkflowInit @WorkflowInit} constructor (given the run's arguments)
+   * or, without one, its public no-argument constructor.
+   *
+   * <pre>{@code
+   * engine.newWorker("orders").registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+   * }</pre>
+   *
+   * @throws dev.weft.failure.InvalidDefinitionException naming the class and the rule it breaks: no
+   *     workflow interface, no usable constructor, a {@code @WorkflowInit} constructor whose
+   *     parameters differ from the workflow method's, or a type registered already
+   */
+  public Worker registerWorkflowImplementationTypes(Class<?>... implementationTypes) {
+    for (Class<?> type : implementationTypes) {
+      registration.registerWorkflowImplementation(type);
+    }
+    return this;
+  }
+
+  /**
    * Registers an activity implementation: every {@code @ActivityInterface} it implements. One
    * object serves all calls concurrently, so it must be thread-safe.
    *

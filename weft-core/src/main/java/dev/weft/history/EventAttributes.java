@@ -176,6 +176,54 @@ public sealed interface EventAttributes {
   /** Cancellation of the whole run was requested. */
   record WorkflowCancelRequested(String reason) implements EventAttributes {}
 
+  // external workflows (issue 17): answers to SignalExternalWorkflowInitiated and
+  // RequestCancelExternalWorkflowInitiated
+
+  /**
+   * The signal a {@link SignalExternalWorkflowInitiated} command sent is in the target run's inbox.
+   *
+   * @param seq the sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target run that received the signal
+   */
+  record ExternalWorkflowSignaled(long seq, String workflowId, String runId)
+      implements EventAttributes, Sequenced {}
+
+  /**
+   * A {@link SignalExternalWorkflowInitiated} command found no running target: no run with that
+   * workflow ID (and run ID, if named) exists, or it is closed.
+   *
+   * @param seq the sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target's run as named by the command, or null
+   * @param reason what was found instead
+   */
+  record SignalExternalWorkflowFailed(long seq, String workflowId, String runId, String reason)
+      implements EventAttributes, Sequenced {}
+
+  /**
+   * The cancel request a {@link RequestCancelExternalWorkflowInitiated} command sent is in the
+   * target run's inbox.
+   *
+   * @param seq the sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target run that received the request
+   */
+  record ExternalWorkflowCancelRequested(long seq, String workflowId, String runId)
+      implements EventAttributes, Sequenced {}
+
+  /**
+   * A {@link RequestCancelExternalWorkflowInitiated} command found no running target.
+   *
+   * @param seq the sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target's run as named by the command, or null
+   * @param reason what was found instead
+   */
+  record RequestCancelExternalWorkflowFailed(
+      long seq, String workflowId, String runId, String reason)
+      implements EventAttributes, Sequenced {}
+
   // ---- task boundary ----
 
   /**
@@ -419,13 +467,35 @@ public sealed interface EventAttributes {
    * @param input the new run's arguments
    * @param searchAttributes the search attributes the new run starts with (the current ones)
    * @param memo the memo the new run starts with, or null
+   * @param workflowType the new run's workflow type, or null for this run's (null in histories
+   *     written before continue-as-new stubs)
+   * @param taskQueue the new run's task queue, or null for this run's
+   * @param runTimeout the new run's run timeout, or null for this run's
    */
   record WorkflowContinuedAsNew(
-      String newRunId, Payload input, Map<String, IndexedValue> searchAttributes, Payload memo)
+      String newRunId,
+      Payload input,
+      Map<String, IndexedValue> searchAttributes,
+      Payload memo,
+      String workflowType,
+      String taskQueue,
+      Duration runTimeout)
       implements EventAttributes {
     /** Normalizes a missing attribute map to an empty one. */
     public WorkflowContinuedAsNew {
       searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
+    /** A run continuing as the same type, on the same queue, with the same run timeout. */
+    public WorkflowContinuedAsNew(
+        String newRunId, Payload input, Map<String, IndexedValue> searchAttributes, Payload memo) {
+      this(newRunId, input, searchAttributes, memo, null, null, null);
+    }
+
+    /** Returns this event with the new run's ID. */
+    public WorkflowContinuedAsNew withNewRunId(String runId) {
+      return new WorkflowContinuedAsNew(
+          runId, input, searchAttributes, memo, workflowType, taskQueue, runTimeout);
     }
 
     @Override
@@ -436,6 +506,45 @@ public sealed interface EventAttributes {
 
   /** The workflow acknowledged a cancel request by letting the cancellation escape. */
   record WorkflowCanceled(String details) implements EventAttributes {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  // external workflows (issue 17): signal and cancel another workflow from workflow code
+
+  /**
+   * The code signalled another workflow. The signal is put in the target's inbox in the same
+   * transaction as this event; an {@link ExternalWorkflowSignaled} or {@link
+   * SignalExternalWorkflowFailed} answers it.
+   *
+   * @param seq the run's sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target run, or null for the current run of the workflow ID
+   * @param signalName the signal
+   * @param input its arguments
+   */
+  record SignalExternalWorkflowInitiated(
+      long seq, String workflowId, String runId, String signalName, Payload input)
+      implements EventAttributes, Sequenced {
+    @Override
+    public boolean isCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The code asked another workflow to cancel. The request is put in the target's inbox in the same
+   * transaction as this event; an {@link ExternalWorkflowCancelRequested} or {@link
+   * RequestCancelExternalWorkflowFailed} answers it.
+   *
+   * @param seq the run's sequence number of the command
+   * @param workflowId the target's workflow ID
+   * @param runId the target run, or null for the current run of the workflow ID
+   */
+  record RequestCancelExternalWorkflowInitiated(long seq, String workflowId, String runId)
+      implements EventAttributes, Sequenced {
     @Override
     public boolean isCommand() {
       return true;

@@ -2,6 +2,8 @@ package dev.weft.history;
 
 import dev.weft.converter.DataConverter;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.definition.WorkflowImplementation;
 import dev.weft.internal.runtime.HistoryCheck;
 import java.util.function.Supplier;
 
@@ -50,6 +52,31 @@ public final class HistoryReplay {
         workflowInterface,
         implementation,
         new PayloadConverter(converter, null, Long.MAX_VALUE));
+  }
+
+  /**
+   * Replays {@code history} against an implementation class, made as a worker makes it (with its
+   * {@link dev.weft.workflow.WorkflowInit @WorkflowInit} constructor, if it has one).
+   *
+   * @throws dev.weft.failure.InvalidDefinitionException if the class is not a valid implementation
+   *     of the interface
+   * @see #replay(WorkflowHistory, Class, Supplier, DataConverter)
+   */
+  public static void replay(
+      WorkflowHistory history,
+      Class<?> workflowInterface,
+      Class<?> implementationType,
+      DataConverter converter) {
+    if (!workflowInterface.isAssignableFrom(implementationType)) {
+      throw new dev.weft.failure.InvalidDefinitionException(
+          implementationType, "does not implement " + workflowInterface.getName());
+    }
+    replay(
+        history,
+        workflowInterface,
+        WorkflowImplementation.factory(
+            implementationType, WorkflowDefinition.of(workflowInterface)),
+        converter);
   }
 
   /** Returns the number of workflow tasks a history records (what a replay runs again). */

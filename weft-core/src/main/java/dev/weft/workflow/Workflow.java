@@ -3,6 +3,8 @@ package dev.weft.workflow;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
 import dev.weft.internal.codec.CheckedExceptionWrapper;
+import dev.weft.internal.runtime.ExternalWorkflowStubs;
+import dev.weft.internal.runtime.ReplaySafeLogger;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -12,6 +14,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API of workflow code: everything a workflow does that is not pure computation goes through
@@ -90,6 +94,57 @@ public final class Workflow {
   /** Returns a child workflow stub with {@link ChildWorkflowOptions#DEFAULTS}. */
   public static <T> T newChildWorkflowStub(Class<T> workflowInterface) {
     return newChildWorkflowStub(workflowInterface, ChildWorkflowOptions.DEFAULTS);
+  }
+
+  /**
+   * Returns a stub whose {@code @SignalMethod} calls signal another workflow (its current run), by
+   * workflow ID. Each call waits until the signal is in the target's inbox and throws {@link
+   * dev.weft.failure.SignalExternalWorkflowException} if no run with the ID exists or it is closed.
+   * The signal is recorded in this run's history and sent exactly once, in the transaction that
+   * commits the workflow task. Other methods of the interface throw {@link
+   * IllegalArgumentException}; to cancel the target use {@link ExternalWorkflowStub#fromTyped}.
+   *
+   * <pre>{@code
+   * OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class, "order-42");
+   * order.paymentReceived(1250);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the workflow ID is null or blank
+   * @throws dev.weft.failure.InvalidDefinitionException if the interface is not a valid workflow
+   *     interface
+   */
+  public static <T> T newExternalWorkflowStub(Class<T> workflowInterface, String workflowId) {
+    return ExternalWorkflowStubs.typed(workflowInterface, workflowId, null);
+  }
+
+  /**
+   * Like {@link #newExternalWorkflowStub(Class, String)}, bound to one run: signals fail once that
+   * run closed, even if the workflow ID has a newer run.
+   */
+  public static <T> T newExternalWorkflowStub(
+      Class<T> workflowInterface, String workflowId, String runId) {
+    return ExternalWorkflowStubs.typed(workflowInterface, workflowId, runId);
+  }
+
+  /**
+   * Returns a stub that signals or cancels another workflow (its current run) by signal name.
+   *
+   * <pre>{@code
+   * ExternalWorkflowStub other = Workflow.newUntypedExternalWorkflowStub("order-42");
+   * other.signal("paymentReceived", 1250);
+   * other.cancel();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the workflow ID is null or blank
+   */
+  public static ExternalWorkflowStub newUntypedExternalWorkflowStub(String workflowId) {
+    return ExternalWorkflowStubs.untyped(workflowId, null);
+  }
+
+  /** Like {@link #newUntypedExternalWorkflowStub(String)}, bound to one run. */
+  public static ExternalWorkflowStub newUntypedExternalWorkflowStub(
+      String workflowId, String runId) {
+    return ExternalWorkflowStubs.untyped(workflowId, runId);
   }
 
   /**
@@ -274,12 +329,68 @@ public final class Workflow {
    * }</pre>
    */
   public static void continueAsNew(Object... args) {
-    WorkflowInternal.continueAsNew(args);
+    WorkflowInternal.continueAsNew(ContinueAsNewOptions.DEFAULTS, args);
+  }
+
+  /**
+   * Like {@link #continueAsNew(Object...)}, with the new run on another task queue or with another
+   * run timeout.
+   */
+  public static void continueAsNew(ContinueAsNewOptions options, Object... args) {
+    if (options == null) {
+      throw new IllegalArgumentException("continue-as-new options must not be null");
+    }
+    WorkflowInternal.continueAsNew(options, args);
+  }
+
+  /**
+   * Returns a stub whose workflow method continues this run as new with the call's arguments: a
+   * type-checked {@link #continueAsNew(Object...)}. The call never returns. The new run is of the
+   * interface's workflow type, which may differ from this run's (it must be registered on the new
+   * run's queue); every other method throws {@link IllegalArgumentException}.
+   *
+   * <pre>{@code
+   * if (Workflow.getInfo().isContinueAsNewSuggested()) {
+   *   Workflow.newContinueAsNewStub(CatchUp.class).catchUp(next, to);
+   * }
+   * }</pre>
+   */
+  public static <T> T newContinueAsNewStub(Class<T> workflowInterface) {
+    return WorkflowInternal.newContinueAsNewStub(workflowInterface, ContinueAsNewOptions.DEFAULTS);
+  }
+
+  /** Like {@link #newContinueAsNewStub(Class)}, with options for the new run. */
+  public static <T> T newContinueAsNewStub(
+      Class<T> workflowInterface, ContinueAsNewOptions options) {
+    return WorkflowInternal.newContinueAsNewStub(workflowInterface, options);
   }
 
   /** Returns what the run knows about itself. */
   public static WorkflowInfo getInfo() {
     return WorkflowInternal.info();
+  }
+
+  /**
+   * Returns a logger for workflow code that drops every line while the code is replayed, so that a
+   * run rebuilt from its history (after a cache eviction, a restart, or on another node) logs
+   * nothing twice. Each line it passes on carries the run in the MDC: {@code WorkflowId}, {@code
+   * RunId}, {@code WorkflowType}, {@code TaskQueue} (Temporal's keys). Its {@code isXxxEnabled()}
+   * methods return false while replaying. May be kept in a static field; outside workflow code it
+   * logs like {@code LoggerFactory.getLogger(type)}.
+   *
+   * <pre>{@code
+   * private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+   * ...
+   * log.info("charging {} cents", amount); // once per run, not once per replay
+   * }</pre>
+   */
+  public static Logger getLogger(Class<?> type) {
+    return new ReplaySafeLogger(LoggerFactory.getLogger(type));
+  }
+
+  /** Like {@link #getLogger(Class)}, by logger name. */
+  public static Logger getLogger(String name) {
+    return new ReplaySafeLogger(LoggerFactory.getLogger(name));
   }
 
   /**

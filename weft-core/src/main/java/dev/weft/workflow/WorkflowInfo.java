@@ -1,5 +1,7 @@
 package dev.weft.workflow;
 
+import dev.weft.internal.runtime.WorkflowInternal;
+
 /**
  * What a workflow run knows about itself.
  *
@@ -20,6 +22,49 @@ public record WorkflowInfo(
     String taskQueue,
     int attempt,
     String continuedFromRunId) {
+
+  /**
+   * Returns the number of events in this run's history when the current workflow task began (the
+   * events of the earlier tasks and those that arrived before this one: its start, activity
+   * results, signals), the same on replay. The first call in a workflow task records the values in
+   * a {@code MarkerRecorded} event named {@code HistoryInfo}, so that replay returns them (a task
+   * replayed from before the call existed gets 0).
+   *
+   * @throws IllegalStateException outside workflow code or in a query method
+   */
+  public long getHistoryLength() {
+    return WorkflowInternal.historyInfo("WorkflowInfo.getHistoryLength()")[0];
+  }
+
+  /**
+   * Returns the size in bytes of this run's history (as stored) when the current workflow task
+   * began; recorded and replayed like {@link #getHistoryLength()}.
+   *
+   * @throws IllegalStateException outside workflow code or in a query method
+   */
+  public long getHistorySize() {
+    return WorkflowInternal.historyInfo("WorkflowInfo.getHistorySize()")[1];
+  }
+
+  /**
+   * Returns whether this run should continue as new because its history is long: true from 8% of
+   * the engine's hard history limits ({@code HistoryLimits}: 4,096 events or 4 MiB with the
+   * defaults, Temporal's suggestion), measured when the current workflow task began; recorded and
+   * replayed like {@link #getHistoryLength()}, so a node with other limits replays the same
+   * decision.
+   *
+   * <pre>{@code
+   * while (!Workflow.getInfo().isContinueAsNewSuggested()) {
+   *   process(next());
+   * }
+   * Workflow.newContinueAsNewStub(Subscription.class).run(state);
+   * }</pre>
+   *
+   * @throws IllegalStateException outside workflow code or in a query method
+   */
+  public boolean isContinueAsNewSuggested() {
+    return WorkflowInternal.historyInfo("WorkflowInfo.isContinueAsNewSuggested()")[2] != 0;
+  }
 
   /** The identity of a run, before its start event is read (attempt 1, not continued). */
   public WorkflowInfo(

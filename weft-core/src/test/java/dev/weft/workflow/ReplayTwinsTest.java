@@ -187,7 +187,40 @@ class ReplayTwinsTest {
         twin(
             "cancellation-type-child-abandon",
             CancellationTypesTest.Caller.class,
-            CancellationTypesTest.CallerImpl::new));
+            CancellationTypesTest.CallerImpl::new)),
+        // workflow code side of issue 17 (external workflows, info, logger, init, dynamic)
+        twin(
+            "external-workflow-signalled",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new),
+        twin(
+            "external-workflow-cancelled",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new),
+        twin(
+            "external-workflow-not-found",
+            ExternalWorkflowTest.Sender.class,
+            ExternalWorkflowTest.SenderImpl::new),
+        // replayed with the default history limits: the recorded markers decide, not the limits
+        twin(
+            "history-info-continue-as-new-suggested",
+            HistoryInfoTest.Looper.class,
+            HistoryInfoTest.LooperImpl::new),
+        twin(
+            "continue-as-new-stub-other-type",
+            HistoryInfoTest.Handover.class,
+            HistoryInfoTest.HandoverImpl::new),
+        twin(
+            "workflow-logger-lines",
+            WorkflowLoggerTest.Chatty.class,
+            WorkflowLoggerTest.ChattyImpl::new),
+        twin(
+            "workflow-init-update-in-first-task",
+            WorkflowInitTest.Account.class,
+            dev.weft.internal.definition.WorkflowImplementation.factory(
+                WorkflowInitTest.AccountImpl.class,
+                dev.weft.internal.definition.WorkflowDefinition.of(
+                    WorkflowInitTest.Account.class))));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

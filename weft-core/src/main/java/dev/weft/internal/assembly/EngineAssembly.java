@@ -39,6 +39,7 @@ import dev.weft.internal.step.ChildStarts;
 import dev.weft.internal.step.ChildWorkflows;
 import dev.weft.internal.step.ContinuedRuns;
 import dev.weft.internal.step.EagerWorkflowTasks;
+import dev.weft.internal.step.ExternalWorkflows;
 import dev.weft.internal.step.FirstTaskLeases;
 import dev.weft.internal.step.HistoryGrowth;
 import dev.weft.internal.step.RunClosures;
@@ -119,7 +120,8 @@ public final class EngineAssembly {
                 settings.deadlockTimeout(),
                 new LocalActivities(registry, clock, payloads, nodeId),
                 Duration.ofNanos(settings.workflowTaskLease().toNanos() / 2),
-                settings.searchAttributes()),
+                settings.searchAttributes(),
+                settings.historyLimits()),
             records);
 
     stallWatch =
@@ -141,7 +143,8 @@ public final class EngineAssembly {
             children,
             retries,
             new ActivityTasks(nodeId, flowControl, dispatcher, stallWatch),
-            new ContinuedRuns(ids, starts, leases));
+            new ContinuedRuns(ids, starts, leases),
+            new ExternalWorkflows(store, codec));
     EagerWorkflowTasks eager =
         new EagerWorkflowTasks(
             cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);

@@ -5,6 +5,8 @@ import dev.weft.engine.WorkerOptions;
 import dev.weft.failure.InvalidDefinitionException;
 import dev.weft.internal.definition.ActivityDefinition;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.definition.WorkflowImplementation;
+import dev.weft.workflow.WorkflowInterface;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,6 +55,35 @@ public final class QueueRegistration {
               + "'");
     }
     workflows.put(definition.type(), new WorkflowRegistration(definition, factory));
+  }
+
+  /**
+   * Registers an implementation class for every {@code @WorkflowInterface} it implements; its
+   * objects are made with its {@code @WorkflowInit} constructor or its no-argument constructor.
+   */
+  public synchronized void registerWorkflowImplementation(Class<?> type) {
+    requireOpen();
+    Map<Class<?>, Supplier<Object>> factories = new LinkedHashMap<>();
+    for (Class<?> iface : allInterfaces(type)) {
+      if (iface.isAnnotationPresent(WorkflowInterface.class)) {
+        WorkflowDefinition definition = WorkflowDefinition.of(iface);
+        factories.put(iface, WorkflowImplementation.factory(type, definition));
+        if (workflows.containsKey(definition.type())) {
+          throw new InvalidDefinitionException(
+              type,
+              "workflow type '"
+                  + definition.type()
+                  + "' is registered already on task queue '"
+                  + taskQueue
+                  + "'");
+        }
+      }
+    }
+    if (factories.isEmpty()) {
+      throw new InvalidDefinitionException(
+          type, "implements no @WorkflowInterface; a workflow implementation needs one");
+    }
+    factories.forEach(this::registerWorkflow);
   }
 
   /** Registers every activity interface an object implements. */

@@ -6,6 +6,8 @@ import dev.weft.history.EventAttributes.ActivityScheduled;
 import dev.weft.history.EventAttributes.ChildWorkflowCancelRequested;
 import dev.weft.history.EventAttributes.LocalActivityRecorded;
 import dev.weft.history.EventAttributes.MarkerRecorded;
+import dev.weft.history.EventAttributes.RequestCancelExternalWorkflowInitiated;
+import dev.weft.history.EventAttributes.SignalExternalWorkflowInitiated;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
@@ -42,6 +44,15 @@ final class Commands {
           recorded instanceof LocalActivityRecorded r
               && a.seq() == r.seq()
               && a.activityType().equals(r.activityType());
+      case SignalExternalWorkflowInitiated a ->
+          recorded instanceof SignalExternalWorkflowInitiated r
+              && a.seq() == r.seq()
+              && a.workflowId().equals(r.workflowId())
+              && a.signalName().equals(r.signalName());
+      case RequestCancelExternalWorkflowInitiated a ->
+          recorded instanceof RequestCancelExternalWorkflowInitiated r
+              && a.seq() == r.seq()
+              && a.workflowId().equals(r.workflowId());
       case MarkerRecorded a ->
           recorded instanceof MarkerRecorded r
               && a.seq() == r.seq()
@@ -73,6 +84,16 @@ final class Commands {
               + c.workflowId()
               + "')";
       case ChildWorkflowCancelRequested c -> "ChildWorkflowCancelRequested(seq " + c.seq() + ")";
+      case SignalExternalWorkflowInitiated x ->
+          "SignalExternalWorkflowInitiated(seq "
+              + x.seq()
+              + ", signal '"
+              + x.signalName()
+              + "' to '"
+              + x.workflowId()
+              + "')";
+      case RequestCancelExternalWorkflowInitiated x ->
+          "RequestCancelExternalWorkflowInitiated(seq " + x.seq() + ", '" + x.workflowId() + "')";
       case UpdateCompleted u -> "UpdateCompleted(update " + u.updateId() + ")";
       case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
       case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";

@@ -17,6 +17,7 @@ import java.util.List;
 final class CurrentTask {
   private final String runId;
   private long nextSeq = 1;
+  private long number;
   private Instant now;
   private List<EventAttributes> produced = new ArrayList<>();
   private ReplayCursor replay;
@@ -30,6 +31,7 @@ final class CurrentTask {
   /** Starts a task at {@code now}; {@code recorded} is null for a live task. */
   void begin(Instant now, WorkflowRunner.ReplayedTask recorded) {
     this.now = now;
+    number++;
     produced = new ArrayList<>();
     replay =
         recorded == null
@@ -77,6 +79,11 @@ final class CurrentTask {
       closing = true;
     }
     return recorded;
+  }
+
+  /** Returns which task of this runner this is: 1 for the first it ran (replayed or live). */
+  long number() {
+    return number;
   }
 
   /** Returns the next command sequence number. */

@@ -171,6 +171,35 @@ final class PendingCalls {
     return (Promise<T>) promise;
   }
 
+  /**
+   * Signals another workflow: issues the command and returns the promise its answer completes (the
+   * signal is not cancelled with the scope: once issued, it is delivered).
+   */
+  Promise<Void> signalExternal(String workflowId, String runId, String signalName, Object[] args) {
+    Payload input =
+        payloads.encodeArguments(
+            args, "input of signal '" + signalName + "' to external workflow '" + workflowId + "'");
+    long seq = task.nextSeq();
+    task.command(
+        new EventAttributes.SignalExternalWorkflowInitiated(
+            seq, workflowId, runId, signalName, input));
+    return awaitExternal(seq, workflowId, runId);
+  }
+
+  /** Asks another workflow to cancel; returns the promise its answer completes. */
+  Promise<Void> cancelExternal(String workflowId, String runId) {
+    long seq = task.nextSeq();
+    task.command(
+        new EventAttributes.RequestCancelExternalWorkflowInitiated(seq, workflowId, runId));
+    return awaitExternal(seq, workflowId, runId);
+  }
+
+  private Promise<Void> awaitExternal(long seq, String workflowId, String runId) {
+    WorkflowPromise<Void> promise = new WorkflowPromise<>();
+    pending.put(seq, new ExternalWorkflowCall(workflowId, runId, promise));
+    return promise;
+  }
+
   /** Returns the child workflows this run started and has not seen close. */
   List<OpenChild> openChildren() {
     List<OpenChild> open = new ArrayList<>();

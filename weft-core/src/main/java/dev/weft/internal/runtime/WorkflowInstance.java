@@ -7,6 +7,8 @@ import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.internal.definition.WorkflowImplementation;
+import dev.weft.workflow.ContinueAsNewOptions;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -55,7 +57,10 @@ final class WorkflowInstance {
     markers.startWith(started.searchAttributes());
     Method method = definition.workflowMethod();
     Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
-    object = factory.get();
+    object =
+        factory instanceof WorkflowImplementation.InitConstructor init
+            ? init.newInstance(args)
+            : factory.get();
     scheduler.spawn("main", rootScope, () -> runMain(method, args));
   }
 
@@ -119,14 +124,25 @@ final class WorkflowInstance {
             null,
             request.input,
             markers.currentSearchAttributes(),
-            started == null ? null : started.memo()));
+            started == null ? null : started.memo(),
+            request.workflowType,
+            request.taskQueue,
+            request.runTimeout));
   }
 
-  /** Unwinds the calling code with a request to continue as a new run of {@code args}. */
-  ContinueAsNewRequest continueAsNew(Object[] args) {
+  /**
+   * Unwinds the calling code with a request to continue as a new run of {@code args}.
+   *
+   * @param workflowType the new run's type, or null for this run's
+   */
+  ContinueAsNewRequest continueAsNew(
+      String workflowType, ContinueAsNewOptions options, Object[] args) {
     return new ContinueAsNewRequest(
         payloads.encodeArguments(
-            args, "input of the run that continues workflow '" + info.workflowId() + "'"));
+            args, "input of the run that continues workflow '" + info.workflowId() + "'"),
+        workflowType == null || workflowType.equals(info.workflowType()) ? null : workflowType,
+        options.taskQueue(),
+        options.workflowRunTimeout());
   }
 
   private static boolean causedByCancellation(Throwable t) {

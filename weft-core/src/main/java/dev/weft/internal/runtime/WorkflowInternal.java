@@ -10,6 +10,7 @@ import dev.weft.workflow.CancellationScope;
 import dev.weft.workflow.ChildWorkflowOptions;
 import dev.weft.workflow.ChildWorkflowStub;
 import dev.weft.workflow.CompletablePromise;
+import dev.weft.workflow.ContinueAsNewOptions;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.Method;
@@ -76,6 +77,14 @@ public final class WorkflowInternal {
         started.continuedFromRunId());
   }
 
+  /** See {@code WorkflowInfo.getHistoryLength()} and the methods beside it. */
+  public static long[] historyInfo(String operation) {
+    WorkflowRunner runner = runner(operation);
+    blockingScope(operation);
+    HistoryInfo.Snapshot s = runner.historyInfo().current();
+    return new long[] {s.length(), s.size(), s.continueAsNewSuggested() ? 1 : 0};
+  }
+
   /** See {@code Workflow.sleep()}. */
   public static void sleep(Duration duration) {
     WorkflowRunner runner = runner("Workflow.sleep()");
@@ -90,10 +99,35 @@ public final class WorkflowInternal {
   }
 
   /** See {@code Workflow.continueAsNew()}. */
-  public static void continueAsNew(Object[] args) {
+  public static void continueAsNew(ContinueAsNewOptions options, Object[] args) {
     WorkflowRunner runner = runner("Workflow.continueAsNew()");
     blockingScope("Workflow.continueAsNew");
-    throw runner.instance().continueAsNew(args);
+    throw runner.instance().continueAsNew(null, options, args);
+  }
+
+  /** See {@code Workflow.newContinueAsNewStub()}. */
+  public static <T> T newContinueAsNewStub(Class<T> iface, ContinueAsNewOptions options) {
+    WorkflowDefinition definition = WorkflowDefinition.of(iface);
+    if (options == null) {
+      throw new IllegalArgumentException("continue-as-new options must not be null");
+    }
+    return stub(
+        iface,
+        (method, args) -> {
+          if (!method.equals(definition.workflowMethod())) {
+            throw new IllegalArgumentException(
+                "a continue-as-new stub only continues the workflow: call its workflow method "
+                    + definition.workflowMethod().getName()
+                    + "(), not "
+                    + method.getName()
+                    + "()");
+          }
+          WorkflowRunner runner = runner("continuing as new");
+          blockingScope("continuing as new");
+          throw runner
+              .instance()
+              .continueAsNew(definition.type(), options, args == null ? new Object[0] : args);
+        });
   }
 
   /** See {@code Workflow.newTimer()}. */

@@ -55,6 +55,7 @@ public final class WorkflowRunner {
   private final LocalActivityAttempts localActivities;
   private final MessageHandlers handlers;
   private final Concurrency concurrency;
+  private final HistoryInfo historyInfo;
   private long nextEventId = 1;
   private long historyBytes;
 
@@ -93,6 +94,9 @@ public final class WorkflowRunner {
             shared.localActivityBudget);
     this.handlers = new MessageHandlers(info, definition, payloads, task, instance);
     this.concurrency = new Concurrency(task, scheduler, calls, rootScope);
+    this.historyInfo =
+        new HistoryInfo(
+            task, payloads, shared.historyLimits, () -> nextEventId - 1, () -> historyBytes);
   }
 
   /**
@@ -152,6 +156,10 @@ public final class WorkflowRunner {
       case TimerFired t -> calls.resolve(t.seq(), t);
       case EventAttributes.ChildWorkflowStartFailed f -> calls.resolve(f.seq(), f);
       case EventAttributes.ChildWorkflowClosed c -> calls.resolve(c.seq(), c);
+      case EventAttributes.ExternalWorkflowSignaled e -> calls.resolve(e.seq(), e);
+      case EventAttributes.SignalExternalWorkflowFailed e -> calls.resolve(e.seq(), e);
+      case EventAttributes.ExternalWorkflowCancelRequested e -> calls.resolve(e.seq(), e);
+      case EventAttributes.RequestCancelExternalWorkflowFailed e -> calls.resolve(e.seq(), e);
       case SignalReceived s -> handlers.signal(s);
       case EventAttributes.UpdateRequested r -> handlers.requestUpdate(r);
       case EventAttributes.UpdateAccepted a ->
@@ -286,5 +294,9 @@ public final class WorkflowRunner {
 
   Concurrency concurrency() {
     return concurrency;
+  }
+
+  HistoryInfo historyInfo() {
+    return historyInfo;
   }
 }

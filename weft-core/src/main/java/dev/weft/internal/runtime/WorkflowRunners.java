@@ -1,5 +1,6 @@
 package dev.weft.internal.runtime;
 
+import dev.weft.engine.HistoryLimits;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.WorkflowInfo;
@@ -17,6 +18,7 @@ public final class WorkflowRunners {
   final LocalActivityExecutor localActivities;
   final Duration localActivityBudget;
   final SearchAttributeIndexer searchAttributes;
+  final HistoryLimits historyLimits;
 
   /**
    * @param payloads converts values
@@ -26,6 +28,7 @@ public final class WorkflowRunners {
    * @param localActivityBudget how long one workflow task may spend running local activities (less
    *     than its lease, so that the task completes while it holds the run)
    * @param searchAttributes checks the search attributes the code upserts
+   * @param historyLimits from which size on the code is told to continue as new
    */
   public WorkflowRunners(
       PayloadConverter payloads,
@@ -33,13 +36,15 @@ public final class WorkflowRunners {
       Duration deadlockTimeout,
       LocalActivityExecutor localActivities,
       Duration localActivityBudget,
-      SearchAttributeIndexer searchAttributes) {
+      SearchAttributeIndexer searchAttributes,
+      HistoryLimits historyLimits) {
     this.payloads = payloads;
     this.activityCheck = activityCheck;
     this.deadlockTimeout = deadlockTimeout;
     this.localActivities = localActivities;
     this.localActivityBudget = localActivityBudget;
     this.searchAttributes = searchAttributes;
+    this.historyLimits = historyLimits;
   }
 
   /** The runners of a check that only replays recorded history, outside any engine. */
@@ -50,7 +55,8 @@ public final class WorkflowRunners {
         Duration.ofSeconds(10),
         LocalActivityExecutor.REPLAY_ONLY,
         Duration.ofSeconds(5),
-        SearchAttributeIndexer.BY_JAVA_TYPE);
+        SearchAttributeIndexer.BY_JAVA_TYPE,
+        HistoryLimits.DEFAULTS);
   }
 
   /**

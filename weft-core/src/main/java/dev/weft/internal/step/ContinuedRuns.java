@@ -8,15 +8,17 @@ import dev.weft.store.TaskLease;
 import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The run that continues a run (continue-as-new): same workflow ID, type and queue, new input and
- * an empty history; its parent, deadlines and retry policy carry over, its attempt starts again at
- * 1. The workflow ID reuse policy does not apply (it is the same workflow).
+ * The run that continues a run (continue-as-new): same workflow ID, type and queue (unless a
+ * continue-as-new stub named others), new input and an empty history; its parent, deadlines and
+ * retry policy carry over, its attempt starts again at 1. The workflow ID reuse policy does not
+ * apply (it is the same workflow).
  */
 public final class ContinuedRuns {
   private final TimeOrderedIds ids;
@@ -45,30 +47,35 @@ public final class ContinuedRuns {
       WorkflowContinuedAsNew command,
       Instant now,
       List<WorkflowTaskRecord> leasedTasks) {
+    String type = command.workflowType() != null ? command.workflowType() : run.workflowType();
+    String queue = command.taskQueue() != null ? command.taskQueue() : run.taskQueue();
+    Duration runTimeout =
+        command.runTimeout() != null
+            ? command.runTimeout()
+            : started == null ? null : started.runTimeout();
     WorkflowStarted next =
         new WorkflowStarted(
-            run.workflowType(),
+            type,
             run.workflowId(),
-            run.taskQueue(),
+            queue,
             command.input(),
             run.runId(),
             started == null ? null : started.parent(),
             1,
             started == null ? null : started.executionDeadline(),
-            started == null ? null : started.runTimeout(),
+            runTimeout,
             started == null ? null : started.retryPolicy(),
             command.searchAttributes(),
             command.memo(),
             started == null ? null : started.priority());
-    TaskLease lease = leases.tryLease(run.taskQueue(), now);
+    TaskLease lease = leases.tryLease(queue, now);
     if (lease != null) {
-      leasedTasks.add(FirstTaskLeases.task(newRunId, run.taskQueue(), lease));
+      leasedTasks.add(FirstTaskLeases.task(newRunId, queue, lease));
     }
     RunRecord successor =
-        RunRecord.started(
-            run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);
+        RunRecord.started(run.namespace(), run.workflowId(), newRunId, type, queue, now);
     List<Write> writes = new ArrayList<>(starts.writes(successor, next, Set.of(), now, now));
-    writes.add(new Write.EnsureWorkflowTask(newRunId, run.taskQueue(), now, lease));
+    writes.add(new Write.EnsureWorkflowTask(newRunId, queue, now, lease));
     return writes;
   }
 }

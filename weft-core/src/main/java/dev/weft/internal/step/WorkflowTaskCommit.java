@@ -6,7 +6,9 @@ import dev.weft.history.EventAttributes.ActivityCancelRequested;
 import dev.weft.history.EventAttributes.ActivityScheduled;
 import dev.weft.history.EventAttributes.ChildWorkflowCancelRequested;
 import dev.weft.history.EventAttributes.ChildWorkflowStartFailed;
+import dev.weft.history.EventAttributes.RequestCancelExternalWorkflowInitiated;
 import dev.weft.history.EventAttributes.SearchAttributesUpserted;
+import dev.weft.history.EventAttributes.SignalExternalWorkflowInitiated;
 import dev.weft.history.EventAttributes.StartChildWorkflowInitiated;
 import dev.weft.history.EventAttributes.TimerCanceled;
 import dev.weft.history.EventAttributes.TimerStarted;
@@ -56,6 +58,7 @@ public final class WorkflowTaskCommit {
   private final WorkflowRetries retries;
   private final ActivityTasks activities;
   private final ContinuedRuns continuedRuns;
+  private final ExternalWorkflows externals;
 
   /**
    * @param nodeId this node's name in the task boundaries it records
@@ -68,7 +71,8 @@ public final class WorkflowTaskCommit {
       ChildWorkflows children,
       WorkflowRetries retries,
       ActivityTasks activities,
-      ContinuedRuns continuedRuns) {
+      ContinuedRuns continuedRuns,
+      ExternalWorkflows externals) {
     this.records = records;
     this.codec = codec;
     this.nodeId = nodeId;
@@ -77,6 +81,7 @@ public final class WorkflowTaskCommit {
     this.retries = retries;
     this.activities = activities;
     this.continuedRuns = continuedRuns;
+    this.externals = externals;
   }
 
   /**
@@ -194,6 +199,8 @@ public final class WorkflowTaskCommit {
     List<ChildWorkflowStartFailed> childStartFailures = new ArrayList<>(0);
     Map<String, ChildWorkflows.StartedChild> startedChildren = new HashMap<>();
     WorkflowStatus closeStatus = null;
+    List<EventAttributes> externalAnswers = new ArrayList<>(0);
+    boolean closes = !commands.isEmpty() && closesRun(commands.get(commands.size() - 1));
     for (EventAttributes original : commands) {
       EventAttributes command = original;
       if (command instanceof StartChildWorkflowInitiated c) {
@@ -219,9 +226,17 @@ public final class WorkflowTaskCommit {
                     + run.runId()
                     + ")",
                 now));
+      } else if (command instanceof SignalExternalWorkflowInitiated c) {
+        ExternalWorkflows.Delivery d = externals.signal(run, c, startedChildren, closes, now);
+        childWrites.addAll(d.writes());
+        externalAnswers.add(d.answer());
+      } else if (command instanceof RequestCancelExternalWorkflowInitiated c) {
+        ExternalWorkflows.Delivery d = externals.cancel(run, c, startedChildren, closes, now);
+        childWrites.addAll(d.writes());
+        externalAnswers.add(d.answer());
       } else if (command instanceof WorkflowContinuedAsNew c) {
         String newRunId = continuedRuns.newRunId();
-        command = new WorkflowContinuedAsNew(newRunId, c.input(), c.searchAttributes(), c.memo());
+        command = c.withNewRunId(newRunId);
         successor = continuedRuns.writes(run, started, newRunId, c, now, leasedTasks);
         closeStatus = WorkflowStatus.CONTINUED_AS_NEW;
       } else if (command instanceof WorkflowFailed f && f.newRunId() == null) {
@@ -276,6 +291,14 @@ public final class WorkflowTaskCommit {
                 run.runId(), "ChildWorkflowStartFailed", now, codec.encode(failed)));
         batch.add(new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now));
       }
+      for (EventAttributes answer : externalAnswers) {
+        batch.add(
+            new Write.InsertInbox(
+                run.runId(), answer.getClass().getSimpleName(), now, codec.encode(answer)));
+      }
+      if (!externalAnswers.isEmpty()) {
+        batch.add(new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now));
+      }
     }
     batch.addAll(end);
     if (closeStatus != null) {
@@ -294,5 +317,13 @@ public final class WorkflowTaskCommit {
       bytes += e.data().length;
     }
     return new PreparedCommit(batch.build(), events.size(), bytes, leased, leasedTasks);
+  }
+
+  /** The closing command is the task's last (later commands are dropped). */
+  private static boolean closesRun(EventAttributes command) {
+    return command instanceof WorkflowCompleted
+        || command instanceof WorkflowFailed
+        || command instanceof WorkflowCanceled
+        || command instanceof WorkflowContinuedAsNew;
   }
 }

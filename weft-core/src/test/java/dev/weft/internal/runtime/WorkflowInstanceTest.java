@@ -14,6 +14,7 @@ import dev.weft.history.EventAttributes.WorkflowCanceled;
 import dev.weft.history.EventAttributes.WorkflowCompleted;
 import dev.weft.history.EventAttributes.WorkflowContinuedAsNew;
 import dev.weft.history.EventAttributes.WorkflowFailed;
+import dev.weft.workflow.ContinueAsNewOptions;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +123,8 @@ class WorkflowInstanceTest {
     instance.start(withMemo);
     markers.upsertSearchAttributes(Map.of("Step", 2));
 
-    instance.continuedAsNew(instance.continueAsNew(new Object[] {"bo"}));
+    instance.continuedAsNew(
+        instance.continueAsNew(null, ContinueAsNewOptions.DEFAULTS, new Object[] {"bo"}));
     host.destroy();
 
     WorkflowContinuedAsNew continued = (WorkflowContinuedAsNew) task.produced().get(1);

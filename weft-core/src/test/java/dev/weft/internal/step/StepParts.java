@@ -104,7 +104,8 @@ final class StepParts implements AutoCloseable {
         children(),
         new WorkflowRetries(ids, starts),
         activityTasks(),
-        new ContinuedRuns(ids, starts, leases()));
+        new ContinuedRuns(ids, starts, leases()),
+        new ExternalWorkflows(store, codec));
   }
 
   static ActivityScheduled charge(long seq, String queue) {

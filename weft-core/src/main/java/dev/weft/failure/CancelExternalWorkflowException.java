@@ -1,0 +1,35 @@
+package dev.weft.failure;
+
+/**
+ * A cancel request sent from workflow code (an external workflow stub) did not reach its target: no
+ * run with the workflow ID (and run ID, if one was named) exists, or it is closed. Thrown to the
+ * workflow code that waits for the cancel request; like any failure, it fails the calling workflow
+ * unless the code catches it.
+ */
+public final class CancelExternalWorkflowException extends WeftFailure {
+  private final String workflowId;
+  private final String runId;
+
+  /**
+   * Creates the failure.
+   *
+   * @param workflowId the target's workflow ID
+   * @param runId the target's run as the caller named it, or {@code null}
+   * @param reason what was found instead of a running target
+   */
+  public CancelExternalWorkflowException(String workflowId, String runId, String reason) {
+    super(reason, null);
+    this.workflowId = workflowId;
+    this.runId = runId;
+  }
+
+  /** Returns the target's workflow ID. */
+  public String getWorkflowId() {
+    return workflowId;
+  }
+
+  /** Returns the target's run as the caller named it, or {@code null} for its current run. */
+  public String getRunId() {
+    return runId;
+  }
+}
