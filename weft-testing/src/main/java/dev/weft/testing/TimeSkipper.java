@@ -5,6 +5,7 @@ import dev.weft.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,19 @@ final class TimeSkipper {
   private final WorkInProgress progress;
   private final Store store;
   private final SkippingClock clock;
+  private final ReentrantLock stepping;
   private volatile boolean running = true;
   private Thread thread;
 
-  TimeSkipper(WorkInProgress progress, Store store, SkippingClock clock) {
+  /**
+   * @param stepping held while a test moves time itself ({@link WeftTestEnvironment#sleep}); the
+   *     skipper does not jump meanwhile
+   */
+  TimeSkipper(WorkInProgress progress, Store store, SkippingClock clock, ReentrantLock stepping) {
     this.progress = progress;
     this.store = store;
     this.clock = clock;
+    this.stepping = stepping;
   }
 
   void start() {
@@ -63,12 +70,18 @@ final class TimeSkipper {
         Optional<Instant> next = store.nextDueTime(now);
         if (next.isPresent() && next.get().isAfter(now)) {
           Thread.sleep(2);
-          if (progress.isIdle()
-              && progress.generation() == generation
-              && progress.resultAwaited()) {
-            log.debug("skipping time from {} to {}", now, next.get());
-            clock.advanceTo(next.get());
-            continue;
+          if (stepping.tryLock()) {
+            try {
+              if (progress.isIdle()
+                  && progress.generation() == generation
+                  && progress.resultAwaited()) {
+                log.debug("skipping time from {} to {}", now, next.get());
+                clock.advanceTo(next.get());
+                continue;
+              }
+            } finally {
+              stepping.unlock();
+            }
           }
         }
         Thread.sleep(5);

@@ -41,6 +41,7 @@ public final class WeftTestEnvironment implements AutoCloseable {
   private final SkippingClock clock;
   private final WeftEngine engine;
   private final boolean timeSkipping;
+  private final TimeStepper stepper;
   private TimeSkipper skipper;
 
   private WeftTestEnvironment(Options options) {
@@ -56,6 +57,8 @@ public final class WeftTestEnvironment implements AutoCloseable {
         SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft-test.db")).withDurable(false));
     this.engine =
         options.engine.apply(WeftEngine.builder().store(store).clock(clock).nodeId("test")).build();
+    this.stepper =
+        new TimeStepper(engine.workInProgress(), engine.store(), clock, options.idleTimeout);
   }
 
   /** Creates an environment with time skipping, starting at the current time. */
@@ -87,7 +90,7 @@ public final class WeftTestEnvironment implements AutoCloseable {
   public void start() {
     engine.start();
     if (timeSkipping) {
-      skipper = new TimeSkipper(engine.workInProgress(), engine.store(), clock);
+      skipper = new TimeSkipper(engine.workInProgress(), engine.store(), clock, stepper.lock());
       skipper.start();
     }
   }
@@ -112,9 +115,42 @@ public final class WeftTestEnvironment implements AutoCloseable {
     return clock.now();
   }
 
-  /** Moves time forward by {@code duration} at once (timers due meanwhile fire). */
+  /**
+   * Moves time forward by {@code duration}, one due time at a time: the clock goes to the next
+   * timer, retry backoff, timeout or delayed start, the engine handles it and becomes idle, then
+   * the clock goes on to the next, until {@code duration} is used up. So a workflow that sleeps 1 s
+   * in a loop runs five times in {@code sleep(Duration.ofSeconds(5))}, each time at its own due
+   * time. The clock stands still while the engine works during the call (processing time is not
+   * test time), and the automatic time skipping does not jump meanwhile. Returns once the engine is
+   * idle at the new time. Like Temporal's {@code TestWorkflowEnvironment.sleep}; to jump in one
+   * step instead, use {@link SkippingClock#advance}.
+   *
+   * <pre>{@code
+   * WorkflowHandle<Void> h = env.client().start(stub::everySecond);
+   * env.sleep(Duration.ofSeconds(5));
+   * assertThat(h.query(Ticker::ticks)).isEqualTo(5);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative
+   * @throws IllegalStateException if the engine stays busy longer than the idle timeout ({@link
+   *     Options#idleTimeout}) at one step
+   */
   public void sleep(Duration duration) {
-    clock.advance(duration);
+    stepper.advance(duration);
+  }
+
+  /**
+   * Waits until the engine has no work in progress: every task it was woken up for (a start, a
+   * signal, a fired timer, an activity) is handled, and what that scheduled for now too. Time does
+   * not move while it waits, unless a client is waiting for a result (the automatic time skipping).
+   * Useful after a signal or a start, before a query or an assertion on the store; it never sleeps
+   * a fixed time, it waits on the engine's own idle signal ({@link WeftEngine#workInProgress()}).
+   *
+   * @throws IllegalStateException if the engine is still busy after the idle timeout ({@link
+   *     Options#idleTimeout}; default 30 s)
+   */
+  public void awaitIdle() {
+    stepper.awaitIdle();
   }
 
   /** Stops the engine and deletes the temporary store. */
@@ -142,6 +178,7 @@ public final class WeftTestEnvironment implements AutoCloseable {
     private boolean timeSkipping = true;
     private Instant startTime = Instant.now();
     private Path directory;
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private UnaryOperator<WeftEngine.Builder> engine = UnaryOperator.identity();
 
     private Options() {}
@@ -164,6 +201,20 @@ public final class WeftTestEnvironment implements AutoCloseable {
     /** Keeps the store in this folder instead of a temporary one (it is not deleted). */
     public Options directory(Path directory) {
       this.directory = directory;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link WeftTestEnvironment#awaitIdle} and each step of {@link
+     * WeftTestEnvironment#sleep} wait for the engine to finish its work (default 30 s).
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public Options idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
       return this;
     }
 

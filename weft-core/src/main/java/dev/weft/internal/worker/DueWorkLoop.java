@@ -100,43 +100,57 @@ public final class DueWorkLoop {
 
   private void loop() {
     boolean failing = false;
-    while (running) {
-      Instant next;
-      idle.enter();
-      try {
-        plannedWake = Instant.MIN;
-        earliestHint.set(null);
-        Instant now = clock.now();
-        fireTimers(now);
-        expireActivities(now);
-        wakePollers.run();
-        next = store.nextDueTime(now).orElse(null);
-        if (failing) {
-          log.info("background timer and timeout processing works again");
-          failing = false;
+    // a wake-up's unit of work, held until the next pass has entered its own, so that the engine
+    // never looks idle between a wake-up and the pass it causes
+    boolean held = false;
+    try {
+      while (running) {
+        Instant next;
+        idle.enter();
+        if (held) {
+          idle.exit();
+          held = false;
         }
-      } catch (RuntimeException e) {
-        if (!running) {
-          return;
+        try {
+          plannedWake = Instant.MIN;
+          earliestHint.set(null);
+          Instant now = clock.now();
+          fireTimers(now);
+          expireActivities(now);
+          wakePollers.run();
+          next = store.nextDueTime(now).orElse(null);
+          if (failing) {
+            log.info("background timer and timeout processing works again");
+            failing = false;
+          }
+        } catch (RuntimeException e) {
+          if (!running) {
+            return;
+          }
+          if (!failing && !StoreOutages.isOutage(e)) {
+            log.warn("background timer and timeout processing failed; retrying", e);
+            failing = true;
+          }
+          next = null;
+        } finally {
+          idle.exit();
         }
-        if (!failing && !StoreOutages.isOutage(e)) {
-          log.warn("background timer and timeout processing failed; retrying", e);
-          failing = true;
-        }
-        next = null;
-      } finally {
-        idle.exit();
+        held = waitUntil(next);
       }
-      try {
-        waitUntil(next);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (held) {
+        idle.exit();
       }
     }
   }
 
-  private void waitUntil(Instant next) throws InterruptedException {
+  /**
+   * Waits until {@code next}, a hint or a wake-up; returns whether it holds a unit of work for the
+   * next pass (it is due at once, or a wake-up was consumed).
+   */
+  private boolean waitUntil(Instant next) throws InterruptedException {
     Instant now = clock.now();
     Instant target = now.plus(safetyPoll);
     if (next != null && next.isBefore(target)) {
@@ -149,10 +163,11 @@ public final class DueWorkLoop {
       target = hint;
     }
     if (!target.isAfter(now)) {
+      idle.enter();
       wakeup.clear();
-      return;
+      return true;
     }
-    wakeup.await(clock.realDelayUntil(target).toNanos());
+    return wakeup.awaitAndHold(clock.realDelayUntil(target).toNanos());
   }
 
   private void fireTimers(Instant now) {

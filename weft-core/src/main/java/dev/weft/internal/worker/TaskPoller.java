@@ -75,10 +75,14 @@ final class TaskPoller<T> {
 
   private void loop() {
     boolean failing = false;
-    while (running) {
-      try {
+    // a consumed wake-up's unit of work, held until this pass has entered its own, so that the
+    // engine never looks idle between a wake-up and the claim it causes
+    boolean held = false;
+    try {
+      while (running) {
         if (!mayClaim.getAsBoolean()) {
           // above the worker's resource limits: leave the queue to others, look again shortly
+          held = release(held);
           wakeup.await(RESOURCE_RECHECK.toNanos());
           continue;
         }
@@ -86,9 +90,10 @@ final class TaskPoller<T> {
         int drained = slots.drainPermits();
         int want = 1 + Math.min(drained, maxBatch - 1);
         slots.release(drained - (want - 1));
+        tracker.enter();
+        held = release(held);
         wakeup.clear();
         List<T> tasks;
-        tracker.enter();
         try {
           tasks = claim.apply(want);
           if (failing) {
@@ -112,12 +117,20 @@ final class TaskPoller<T> {
         tracker.exit();
         if (tasks.size() < want) {
           // the queue is drained: sleep until a commit signals new work (or the safety poll)
-          wakeup.await(safetyPoll.toNanos());
+          held = wakeup.awaitAndHold(safetyPoll.toNanos());
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      release(held);
     }
+  }
+
+  private boolean release(boolean held) {
+    if (held) {
+      tracker.exit();
+    }
+    return false;
   }
 }

@@ -89,6 +89,30 @@ public final class Wakeup {
     }
   }
 
+  /**
+   * Waits like {@link #await(long)}, but a signal it consumes stays counted as work in progress:
+   * the caller owns that unit and exits it ({@link IdleTracker#exit()}) once it has entered its
+   * own, so the engine never looks idle between a wake-up and the work it causes.
+   *
+   * @return whether a signal was consumed (and its unit handed to the caller)
+   */
+  public boolean awaitAndHold(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      long left = nanos;
+      while (!pending && left > 0) {
+        left = signaled.awaitNanos(left);
+      }
+      if (pending) {
+        pending = false;
+        return true;
+      }
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits like {@link #await(long)}, with a unit. */
   public void await(long amount, TimeUnit unit) throws InterruptedException {
     await(unit.toNanos(amount));
