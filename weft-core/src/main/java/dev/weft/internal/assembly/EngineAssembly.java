@@ -176,7 +176,7 @@ public final class EngineAssembly {
             new RunReader(
                 namespace, store, payloads, codec, records, waiters, settings.historyLimits()),
             new RunListing(namespace, store, settings.searchAttributes()),
-            new Queries(runners, store, cache, waiters, payloads),
+            new Queries(runners, store, cache, waiters, payloads, records),
             new Updates(store, clock, ids, codec, payloads, registry, waiters),
             new Resets(
                 namespace,
