@@ -51,8 +51,13 @@ public interface WorkflowHandle<R> {
   void signal(String signalName, Object... args);
 
   /**
-   * Queries the run by query name.
+   * Queries the run by query name. The answer reflects every signal, update and event the run
+   * accepted before the query (it is answered after the run's pending workflow task, as in
+   * Temporal); a closed or paused run is answered at once from what it recorded.
    *
+   * @throws java.util.concurrent.CompletionException wrapping a {@link
+   *     java.util.concurrent.TimeoutException} if that workflow task did not run within 10 seconds
+   *     (no worker polls the run's queue, or its task keeps failing)
    * @throws dev.weft.failure.UnknownQueryException if the workflow type has no such query
    */
   <T> T query(String queryName, Class<T> resultType, Object... args);

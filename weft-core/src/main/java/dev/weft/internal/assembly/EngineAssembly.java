@@ -198,7 +198,7 @@ public final class EngineAssembly {
                 clock,
                 stallWatch),
             new RunListing(namespace, store, settings.searchAttributes()),
-            new Queries(runners, store, cache, waiters, payloads),
+            new Queries(runners, store, cache, waiters, payloads, records),
             new Updates(store, clock, ids, codec, payloads, registry, waiters),
             new Resets(
                 namespace,

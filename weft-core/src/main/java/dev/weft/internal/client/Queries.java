@@ -4,46 +4,63 @@ import dev.weft.converter.Payload;
 import dev.weft.failure.UnknownQueryException;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
+import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.RunnerFactory;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.runtime.WorkflowRunner;
+import dev.weft.store.InboxRecord;
 import dev.weft.store.RunRecord;
+import dev.weft.store.RunWithLastEvent;
 import dev.weft.store.Store;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Answers queries: from the cached state of the run when it is up to date, otherwise from a
- * throwaway replay of its history (closed runs included). A run whose first workflow task has not
- * completed yet is waited for, briefly.
+ * throwaway replay of its history (closed runs included).
+ *
+ * <p>A query observes everything accepted before it (as in Temporal, where a query goes after the
+ * run's pending workflow task): the events in the run's inbox when the query arrives (signals,
+ * updates, cancel requests, activity results), and a first workflow task not yet run (a start, a
+ * reset). It waits for the workflow task that applies them, on this node's progress notifications
+ * and by looking at the store again with backoff (another node may run the task), at most {@link
+ * #QUERY_TIMEOUT}. A closed run, or a paused one (its tasks are held until it resumes), is answered
+ * at once from what it recorded.
  */
 public final class Queries {
-  private static final long FIRST_TASK_WAIT_MILLIS = 10_000;
+  /** How long a query waits for the workflow task that applies what was accepted before it. */
+  static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final long FIRST_RECHECK_MILLIS = 5;
+  private static final long MAX_RECHECK_MILLIS = 200;
 
   private final RunnerFactory runners;
   private final Store store;
   private final WorkflowCache cache;
   private final RunWaiters waiters;
   private final PayloadConverter payloads;
+  private final EventRecords records;
 
   public Queries(
       RunnerFactory runners,
       Store store,
       WorkflowCache cache,
       RunWaiters waiters,
-      PayloadConverter payloads) {
+      PayloadConverter payloads,
+      EventRecords records) {
     this.runners = runners;
     this.store = store;
     this.cache = cache;
     this.waiters = waiters;
     this.payloads = payloads;
+    this.records = records;
   }
 
   /** Asks a run's query with arguments; returns the answer as {@code resultType}. */
@@ -67,50 +84,95 @@ public final class Queries {
       throw new UnknownQueryException(
           target.workflowType(), queryName, registration.definition().queries().keySet());
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_TASK_WAIT_MILLIS);
+    RunRecord run = awaitAccepted(target, queryName);
+    WorkflowCache.Taken taken = cache.take(run.runId());
+    if (!taken.busy()) {
+      WorkflowRunner cached = taken.runner();
+      if (cached != null && cached.nextEventId() == run.nextEventId()) {
+        try {
+          return cached.query(queryName, args);
+        } finally {
+          cache.put(cached);
+        }
+      }
+      if (cached != null) {
+        cache.put(cached);
+      } else {
+        cache.release(run.runId());
+      }
+    }
+    WorkflowRunner replayed = runners.create(run, registration);
+    try {
+      runners.replay(replayed, store.readHistory(run.runId(), 1));
+      return replayed.query(queryName, args);
+    } finally {
+      replayed.destroy();
+    }
+  }
+
+  /**
+   * Waits until the run's history holds everything it had accepted when the query arrived, and
+   * returns the run as it is then.
+   */
+  private RunRecord awaitAccepted(RunRecord target, String queryName) {
+    long deadline = System.nanoTime() + QUERY_TIMEOUT.toNanos();
+    long acceptedUpTo = Long.MIN_VALUE;
+    long recheck = FIRST_RECHECK_MILLIS;
+    boolean first = true;
     while (true) {
       CompletableFuture<Void> progress = waiters.onProgress(target.runId());
       try {
-        RunRecord run = store.findRun(target.runId()).orElseThrow();
-        WorkflowCache.Taken taken = cache.take(run.runId());
-        if (!taken.busy()) {
-          WorkflowRunner cached = taken.runner();
-          if (cached != null && cached.nextEventId() == run.nextEventId()) {
-            try {
-              return cached.query(queryName, args);
-            } finally {
-              cache.put(cached);
-            }
-          }
-          if (cached != null) {
-            cache.put(cached);
-          } else {
-            cache.release(run.runId());
-          }
+        RunWithLastEvent found = store.findRunWithLastEvent(target.runId()).orElseThrow();
+        RunRecord run = found.run();
+        if (run.status().isClosed() || (first && store.findRunPause(run.runId()).isPresent())) {
+          return run;
         }
-        WorkflowRunner replayed = runners.create(run, registration);
-        try {
-          List<EventAttributes> pending =
-              runners.replay(replayed, store.readHistory(run.runId(), 1));
-          boolean notStarted =
-              pending.stream().anyMatch(e -> e instanceof EventAttributes.WorkflowStarted);
-          if (!notStarted || System.nanoTime() > deadline || run.status().isClosed()) {
-            return replayed.query(queryName, args);
-          }
-        } finally {
-          replayed.destroy();
+        List<InboxRecord> inbox = store.readInbox(run.runId());
+        if (first) {
+          acceptedUpTo = inbox.stream().mapToLong(InboxRecord::inboxId).max().orElse(-1);
+          first = false;
         }
-        progress.get(250, TimeUnit.MILLISECONDS);
+        long upTo = acceptedUpTo;
+        boolean unapplied = inbox.stream().anyMatch(e -> e.inboxId() <= upTo);
+        if (!unapplied && !awaitsFirstTask(found)) {
+          return run;
+        }
+        Waits.awaitChange(
+            progress,
+            deadline,
+            recheck,
+            () ->
+                new TimeoutException(
+                    "query '"
+                        + queryName
+                        + "' of workflow '"
+                        + run.workflowId()
+                        + "' (run "
+                        + run.runId()
+                        + ") waited "
+                        + QUERY_TIMEOUT
+                        + " for the workflow task that applies the signals, updates and events"
+                        + " accepted before it; is a worker polling task queue '"
+                        + run.taskQueue()
+                        + "'?"));
+        recheck = Math.min(MAX_RECHECK_MILLIS, recheck * 2);
       } catch (TimeoutException e) {
-        // look again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while querying run " + target.runId(), e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+        throw new CompletionException(e);
       } finally {
         waiters.forget(target.runId(), progress);
       }
     }
+  }
+
+  /**
+   * Whether the history ends with an event no workflow task has seen: a start, reset or import
+   * whose first workflow task has not run (every task ends with its boundary and its commands).
+   */
+  private boolean awaitsFirstTask(RunWithLastEvent found) {
+    if (found.lastEvent() == null) {
+      return true;
+    }
+    EventAttributes last = records.decode(List.of(found.lastEvent())).get(0).attributes();
+    return !(last instanceof EventAttributes.WorkflowTaskCompleted) && !last.isCommand();
   }
 }
