@@ -187,7 +187,7 @@ class ReplayTwinsTest {
         twin(
             "cancellation-type-child-abandon",
             CancellationTypesTest.Caller.class,
-            CancellationTypesTest.CallerImpl::new)),
+            CancellationTypesTest.CallerImpl::new),
         // workflow code side of issue 17 (external workflows, info, logger, init, dynamic)
         twin(
             "external-workflow-signalled",
