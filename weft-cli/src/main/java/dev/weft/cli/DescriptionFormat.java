@@ -3,8 +3,10 @@ package dev.weft.cli;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
+import java.lang.reflect.Array;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +92,22 @@ final class DescriptionFormat {
   }
 
   private static List<String> entries(Map<String, Object> values) {
-    return values.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList();
+    return values.entrySet().stream().map(e -> e.getKey() + " = " + value(e.getValue())).toList();
+  }
+
+  /** A value as people read it: arrays and collections as {@code [a, b]}, never a class name. */
+  static String value(Object value) {
+    if (value != null && value.getClass().isArray()) {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < Array.getLength(value); i++) {
+        items.add(value(Array.get(value, i)));
+      }
+      return items.toString();
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(DescriptionFormat::value).toList().toString();
+    }
+    return String.valueOf(value);
   }
 
   private static String count(long n, String unit) {

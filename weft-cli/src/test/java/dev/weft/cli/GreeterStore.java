@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.awaitility.Awaitility;
 
@@ -188,6 +189,7 @@ public final class GreeterStore {
             .taskQueue(QUEUE)
             .searchAttribute("Customer", customer)
             .memo("channel", "cli")
+            .memo("tags", List.of("vip", "eu"))
             .build();
     return client.start("Greeter", options, name, wait);
   }

@@ -50,7 +50,7 @@ class WorkflowDescribeCommandTest {
     assertThat(ada.field("Pending activities")).isEqualTo("none");
     assertThat(ada.field("Pending timers")).isEqualTo("none");
     assertThat(ada.lines()).containsSubsequence("Search attributes:", "  Customer = acme");
-    assertThat(ada.lines()).containsSubsequence("Memo:", "  channel = cli");
+    assertThat(ada.lines()).containsSubsequence("Memo:", "  channel = cli", "  tags = [vip, eu]");
     assertThat(ada.out()).doesNotContain("History warning").doesNotContain("Workflow task:");
 
     CliRun cy = ok("workflow", "describe", "--store", db(), "wait-cy", "--run-id", store.cyRunId());

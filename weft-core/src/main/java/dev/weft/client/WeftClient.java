@@ -5,6 +5,7 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import dev.weft.workflow.Functions;
+import java.util.Optional;
 
 /**
  * Starts workflows and finds running ones. Get one from the engine ({@code engine.client()}).
@@ -29,16 +30,37 @@ public interface WeftClient {
    * the run and waits for the result; pass a method reference to {@link #start} to start without
    * waiting.
    *
+   * <p>Once started, the stub follows the workflow ID, as in Temporal: its signal, query and update
+   * methods reach the workflow's current run (the one a continue-as-new or a retry started, too),
+   * and its workflow method returns the result of the last run of the chain.
+   *
    * @throws dev.weft.failure.InvalidDefinitionException if the interface is not a workflow
    *     interface
    */
   <W> W newWorkflowStub(Class<W> workflowInterface, WorkflowOptions options);
 
   /**
-   * Returns a stub bound to the latest run of a workflow ID: its signal methods signal it, its
-   * query methods query it. Its workflow method waits for the run's result.
+   * Returns a stub for a workflow ID: its signal, query and update methods reach the workflow's
+   * current run (resolved at each call), and its workflow method waits for the result of the
+   * current run's chain (following continue-as-new and retries).
    */
   <W> W newWorkflowStub(Class<W> workflowInterface, String workflowId);
+
+  /**
+   * Returns a stub for a workflow ID, bound to one of its runs when {@code runId} is present: then
+   * its signal, query and update methods reach that run only (and throw {@link
+   * dev.weft.failure.WorkflowNotRunningException} once it closed, even if the workflow went on in
+   * another run), and its workflow method waits for the result of the chain from that run. Without
+   * a run ID it is {@link #newWorkflowStub(Class, String)}.
+   *
+   * <pre>{@code
+   * Order stub = client.newWorkflowStub(Order.class, "order-1", Optional.of(runId));
+   * stub.addItem("mug");   // to that run, not to a later one
+   * }</pre>
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if the workflow has no such run
+   */
+  <W> W newWorkflowStub(Class<W> workflowInterface, String workflowId, Optional<String> runId);
 
   /** Starts a workflow by type name with positional arguments. */
   WorkflowHandle<Object> start(String workflowType, WorkflowOptions options, Object... args);
@@ -99,14 +121,62 @@ public interface WeftClient {
   WorkflowHandle<Void> signalWithStart(Functions.Proc start, Functions.Proc signal);
 
   /**
-   * Returns a handle on the latest run of a workflow ID.
+   * Update-with-start (Temporal's {@code WorkflowClient.executeUpdateWithStart}): sends an update
+   * to the running run of the operation's workflow ID, or starts a run with the update already
+   * admitted, and waits (at most one minute) for the update's result. The start and the update's
+   * admission commit in one transaction: there is no moment when the new run exists without the
+   * update. The stub's options need a workflow ID and {@link
+   * WorkflowIdConflictPolicy#USE_EXISTING}. The update handler may return early while the workflow
+   * goes on (the early-return pattern); {@code start.getHandle()} is the run, whose result comes
+   * later. If the validator rejects the update or its handler fails, the run started stays started
+   * (as in Temporal).
+   *
+   * <pre>{@code
+   * Tx tx = client.newWorkflowStub(Tx.class, WorkflowOptions.newBuilder().taskQueue("tx")
+   *     .workflowId("tx-" + id).idConflictPolicy(WorkflowIdConflictPolicy.USE_EXISTING).build());
+   * WithStartWorkflowOperation<TxResult> start = new WithStartWorkflowOperation<>(tx::process, req);
+   * TxResult early = client.executeUpdateWithStart(() -> tx.returnInitResult(), start);
+   * TxResult done = start.getResult();
+   * }</pre>
+   *
+   * @param update a call of one of the stub's update methods
+   * @param start the stub's workflow method call, used once
+   * @throws IllegalArgumentException if the calls are not a workflow method and an update method of
+   *     one stub made with options, or the options lack a workflow ID or USE_EXISTING
+   * @throws dev.weft.failure.WorkflowAlreadyStartedException if no run is running and the ID reuse
+   *     policy refuses a new one (nothing is written)
+   * @throws dev.weft.failure.UpdateRejectedException if the validator refused the update
+   * @throws dev.weft.failure.UpdateFailedException if the handler failed
+   * @throws java.util.concurrent.CompletionException wrapping a {@link
+   *     java.util.concurrent.TimeoutException} if the update did not complete within a minute
+   */
+  <U> U executeUpdateWithStart(Functions.Func<U> update, WithStartWorkflowOperation<?> start);
+
+  /**
+   * Untyped update-with-start: see {@link #executeUpdateWithStart(Functions.Func,
+   * WithStartWorkflowOperation)}; {@link #getHandle(String)} finds the run afterwards.
+   */
+  <U> U executeUpdateWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] workflowArgs,
+      String updateName,
+      Class<U> resultType,
+      Object... updateArgs);
+
+  /**
+   * Returns a handle on a workflow ID: its signals, queries, updates, cancel and terminate reach
+   * the workflow's current run, resolved at each call; its result is that of the current run's
+   * chain.
    *
    * @throws dev.weft.failure.WorkflowNotFoundException if no run has that ID
    */
   WorkflowHandle<Object> getHandle(String workflowId);
 
   /**
-   * Returns a handle on one run.
+   * Returns a handle bound to one run: every call reaches that run only (a signal after it closed
+   * throws {@link dev.weft.failure.WorkflowNotRunningException}); its result follows the chain from
+   * that run (continue-as-new, retries) to the final result.
    *
    * @throws dev.weft.failure.WorkflowNotFoundException if there is no such run
    */

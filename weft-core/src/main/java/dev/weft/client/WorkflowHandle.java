@@ -5,8 +5,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A handle on one run (or, from {@link WeftClient#getHandle(String)}, on the latest run of a
- * workflow ID). Thread-safe.
+ * A handle on a workflow. A handle returned by a start, or by {@link WeftClient#getHandle(String)},
+ * follows the workflow ID, as Temporal's stubs do: {@link #signal}, {@link #query}, {@link
+ * #update}, {@link #cancel}, {@link #terminate}, {@link #pause}, {@link #resume} and {@link
+ * #describe} reach the workflow's current run (resolved at each call, so after a continue-as-new
+ * they reach the new run), and {@link #getResult()} waits for the last run of the chain that began
+ * with the run it was created from (continue-as-new, retries); {@link #fetchHistory} returns the
+ * history of the run {@link #runId()} names. A handle from {@link WeftClient#getHandle(String,
+ * String)} is bound to the run it names: every call reaches that run, and only its result follows
+ * the chain. Thread-safe.
  *
  * @param <R> the result type
  */
@@ -15,11 +22,15 @@ public interface WorkflowHandle<R> {
   /** Returns the workflow ID. */
   String workflowId();
 
-  /** Returns the run ID. */
+  /**
+   * Returns the run this handle was created from (the run a start started, or the run the caller
+   * named); for a handle from a workflow ID alone, the current run at the time of the call.
+   */
   String runId();
 
   /**
-   * Waits for the run to close and returns its result.
+   * Waits for the workflow to close and returns its result: following continue-as-new and retries
+   * to the last run of the chain.
    *
    * @throws dev.weft.failure.WorkflowFailedException if it failed, was cancelled or terminated
    */
@@ -107,6 +118,6 @@ public interface WorkflowHandle<R> {
    */
   void resume();
 
-  /** Returns the run's full history. */
+  /** Returns the full history of the run {@link #runId()} names. */
   WorkflowHistory fetchHistory();
 }

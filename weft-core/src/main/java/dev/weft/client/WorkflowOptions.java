@@ -33,6 +33,8 @@ import java.util.Map;
  * @param memo values kept with the run and shown by describe, never filtered on
  * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
  *     {@link Priority})
+ * @param startDelay how long after the start the run's first workflow task is dispatched ({@link
+ *     Duration#ZERO} for at once, the default); see {@link Builder#startDelay}
  */
 public record WorkflowOptions(
     String workflowId,
@@ -44,11 +46,17 @@ public record WorkflowOptions(
     RetryPolicy retryPolicy,
     Map<String, Object> searchAttributes,
     Map<String, Object> memo,
-    Priority priority) {
+    Priority priority,
+    Duration startDelay) {
 
   /** Validates the options; each error names the field and value. */
   public WorkflowOptions {
     priority = priority == null ? Priority.INHERIT : priority;
+    startDelay = startDelay == null ? Duration.ZERO : startDelay;
+    if (startDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "WorkflowOptions.startDelay must be zero or positive, was " + startDelay);
+    }
     if (taskQueue == null || taskQueue.isBlank()) {
       throw new IllegalArgumentException("WorkflowOptions.taskQueue is required");
     }
@@ -113,7 +121,8 @@ public record WorkflowOptions(
             .workflowExecutionTimeout(workflowExecutionTimeout)
             .workflowRunTimeout(workflowRunTimeout)
             .retryPolicy(retryPolicy)
-            .priority(priority);
+            .priority(priority)
+            .startDelay(startDelay);
     searchAttributes.forEach(b::searchAttribute);
     memo.forEach(b::memo);
     return b;
@@ -129,6 +138,7 @@ public record WorkflowOptions(
     private Duration workflowRunTimeout;
     private RetryPolicy retryPolicy;
     private Priority priority = Priority.INHERIT;
+    private Duration startDelay = Duration.ZERO;
     private final Map<String, Object> searchAttributes = new LinkedHashMap<>();
     private final Map<String, Object> memo = new LinkedHashMap<>();
 
@@ -207,6 +217,26 @@ public record WorkflowOptions(
       return this;
     }
 
+    /**
+     * Delays the run's first workflow task (Temporal's {@code setStartDelay}): the run is created
+     * at once (listed, described, RUNNING, its workflow ID taken) and its code first runs {@code
+     * delay} after the start. The delay is durable: it is the due time of the run's first workflow
+     * task in the store, so an engine restarted meanwhile dispatches it when it falls due. As in
+     * Temporal, a signal sent during the delay waits with the run (its code sees it in the first
+     * task), while a signal-with-start on the delayed run ends the delay at once; the
+     * signal-with-start that starts a delayed run keeps the delay. Default {@link Duration#ZERO}.
+     *
+     * <pre>{@code
+     * WorkflowOptions.newBuilder().taskQueue("reminders").startDelay(Duration.ofHours(24)).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException at {@link #build} if the delay is negative
+     */
+    public Builder startDelay(Duration delay) {
+      this.startDelay = delay;
+      return this;
+    }
+
     /** Returns the options; throws {@link IllegalArgumentException} naming an invalid field. */
     public WorkflowOptions build() {
       return new WorkflowOptions(
@@ -219,7 +249,8 @@ public record WorkflowOptions(
           retryPolicy,
           searchAttributes,
           memo,
-          priority);
+          priority,
+          startDelay);
     }
   }
 }

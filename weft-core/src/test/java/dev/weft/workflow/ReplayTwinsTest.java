@@ -8,7 +8,9 @@ import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.StartDelayTest;
 import dev.weft.client.UpdateTest;
+import dev.weft.client.UpdateWithStartTest;
 import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.engine.HistoryLimitsTest;
@@ -156,6 +158,11 @@ class ReplayTwinsTest {
             ChildWorkflowTest.Parent.class,
             ChildWorkflowTest.ParentImpl::new),
         twin("updates-accepted", UpdateTest.Cart.class, UpdateTest.CartImpl::new),
+        twin(
+            "update-with-start-early-return",
+            UpdateWithStartTest.Transaction.class,
+            UpdateWithStartTest.TransactionImpl::new),
+        twin("start-delay", StartDelayTest.Reminder.class, StartDelayTest.ReminderImpl::new),
         twin(
             "workflow-reset",
             ResetAndImportTest.Pipeline.class,

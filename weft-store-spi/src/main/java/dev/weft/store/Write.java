@@ -158,6 +158,21 @@ public interface Write {
   }
 
   /**
+   * Makes the run's pending workflow task visible by {@code visibleAt}: a task that is not leased
+   * and visible later (a delayed first task, a failed task waiting for its retry) becomes visible
+   * at {@code visibleAt}; an earlier or leased task, or none, is left as it is. Never conflicts.
+   * This is how a signal-with-start ends a run's start delay.
+   */
+  record AdvanceWorkflowTask(String runId, String taskQueue, Instant visibleAt) implements Write {
+    /** Validates the write. */
+    public AdvanceWorkflowTask {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(visibleAt, "visibleAt");
+    }
+  }
+
+  /**
    * Finishes a leased workflow task. Conditional on the lease token. If the run's inbox holds
    * events newer than {@code consumedInboxId} (they arrived while the task ran), the task is kept,
    * unleased and visible at {@code now}, so the run runs again; otherwise it is deleted.

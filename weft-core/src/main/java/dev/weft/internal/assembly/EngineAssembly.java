@@ -18,6 +18,7 @@ import dev.weft.internal.client.RunReader;
 import dev.weft.internal.client.StartPlans;
 import dev.weft.internal.client.Starts;
 import dev.weft.internal.client.Updates;
+import dev.weft.internal.client.UpdatesWithStart;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
@@ -175,17 +176,15 @@ public final class EngineAssembly {
 
     RunControls controls =
         new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
+    StartPlans startPlans =
+        new StartPlans(
+            namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts);
+    Starts clientStarts =
+        new Starts(namespace, store, codec, payloads, startPlans, leases, controls);
+    Updates updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
     client =
         new EmbeddedClient(
-            new Starts(
-                namespace,
-                store,
-                codec,
-                payloads,
-                new StartPlans(
-                    namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts),
-                leases,
-                controls),
+            clientStarts,
             controls,
             new RunReader(
                 namespace,
@@ -199,7 +198,8 @@ public final class EngineAssembly {
                 stallWatch),
             new RunListing(namespace, store, settings.searchAttributes()),
             new Queries(runners, store, cache, waiters, payloads, records),
-            new Updates(store, clock, ids, codec, payloads, registry, waiters),
+            updates,
+            new UpdatesWithStart(namespace, store, startPlans, clientStarts, updates),
             new Resets(
                 namespace,
                 store,

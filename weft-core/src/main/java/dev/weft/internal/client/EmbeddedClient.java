@@ -1,6 +1,7 @@
 package dev.weft.internal.client;
 
 import dev.weft.client.WeftClient;
+import dev.weft.client.WithStartWorkflowOperation;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
@@ -15,10 +16,12 @@ import dev.weft.store.RunRecord;
 import dev.weft.workflow.Functions;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** The client of an engine in this process: it talks to the store directly. */
 public final class EmbeddedClient implements WeftClient {
@@ -30,6 +33,7 @@ public final class EmbeddedClient implements WeftClient {
   private final RunListing listing;
   private final Queries queries;
   private final Updates updates;
+  private final UpdatesWithStart updatesWithStart;
   private final Resets resets;
   private final ActivityCompletions completions;
   private final FlowControls flowControls;
@@ -44,6 +48,7 @@ public final class EmbeddedClient implements WeftClient {
       RunListing listing,
       Queries queries,
       Updates updates,
+      UpdatesWithStart updatesWithStart,
       Resets resets,
       ActivityCompletions completions,
       FlowControls flowControls) {
@@ -53,6 +58,7 @@ public final class EmbeddedClient implements WeftClient {
     this.listing = listing;
     this.queries = queries;
     this.updates = updates;
+    this.updatesWithStart = updatesWithStart;
     this.resets = resets;
     this.completions = completions;
     this.flowControls = flowControls;
@@ -70,8 +76,9 @@ public final class EmbeddedClient implements WeftClient {
     return reader;
   }
 
+  /** A handle created by a start: it follows the workflow ID from the run that was started. */
   <R> RunHandle<R> handle(RunRecord run, Type resultType) {
-    return new RunHandle<>(this, run.workflowId(), run.runId(), resultType);
+    return new RunHandle<>(this, run.workflowId(), run.runId(), false, resultType);
   }
 
   Object query(RunRecord run, String queryName, Type resultType, Object[] args) {
@@ -87,18 +94,72 @@ public final class EmbeddedClient implements WeftClient {
     }
   }
 
+  Object updateWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] args,
+      String updateName,
+      Object[] updateArgs,
+      Type resultType,
+      Consumer<RunRecord> onRun) {
+    try {
+      return updatesWithStart.execute(
+          workflowType, options, args, updateName, updateArgs, resultType, UPDATE_TIMEOUT, onRun);
+    } catch (TimeoutException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  @Override
+  public <U> U executeUpdateWithStart(
+      Functions.Func<U> update, WithStartWorkflowOperation<?> start) {
+    return WorkflowStubs.updateWithStartCaptured(this, update, start);
+  }
+
+  @Override
+  public <U> U executeUpdateWithStart(
+      String workflowType,
+      WorkflowOptions options,
+      Object[] workflowArgs,
+      String updateName,
+      Class<U> resultType,
+      Object... updateArgs) {
+    return resultType.cast(
+        updateWithStart(
+            workflowType,
+            options,
+            workflowArgs == null ? new Object[0] : workflowArgs,
+            updateName,
+            updateArgs == null ? new Object[0] : updateArgs,
+            resultType,
+            run -> {}));
+  }
+
   @Override
   public <W> W newWorkflowStub(Class<W> workflowInterface, WorkflowOptions options) {
     WorkflowDefinition definition = WorkflowDefinition.of(workflowInterface);
     return WorkflowStubs.newStub(
-        this, workflowInterface, new WorkflowStubs.Target(definition, options, null));
+        this, workflowInterface, new WorkflowStubs.Target(definition, options, null, null));
   }
 
   @Override
   public <W> W newWorkflowStub(Class<W> workflowInterface, String workflowId) {
     WorkflowDefinition definition = WorkflowDefinition.of(workflowInterface);
     return WorkflowStubs.newStub(
-        this, workflowInterface, new WorkflowStubs.Target(definition, null, workflowId));
+        this, workflowInterface, new WorkflowStubs.Target(definition, null, workflowId, null));
+  }
+
+  @Override
+  public <W> W newWorkflowStub(
+      Class<W> workflowInterface, String workflowId, Optional<String> runId) {
+    WorkflowDefinition definition = WorkflowDefinition.of(workflowInterface);
+    if (runId.isPresent()) {
+      reader.resolve(workflowId, runId.get());
+    }
+    return WorkflowStubs.newStub(
+        this,
+        workflowInterface,
+        new WorkflowStubs.Target(definition, null, workflowId, runId.orElse(null)));
   }
 
   @Override
@@ -181,13 +242,13 @@ public final class EmbeddedClient implements WeftClient {
   @Override
   public WorkflowHandle<Object> getHandle(String workflowId) {
     reader.resolve(workflowId, null);
-    return new RunHandle<>(this, workflowId, null, Object.class);
+    return new RunHandle<>(this, workflowId, null, false, Object.class);
   }
 
   @Override
   public WorkflowHandle<Object> getHandle(String workflowId, String runId) {
     reader.resolve(workflowId, runId);
-    return new RunHandle<>(this, workflowId, runId, Object.class);
+    return new RunHandle<>(this, workflowId, runId, true, Object.class);
   }
 
   @Override
@@ -204,13 +265,13 @@ public final class EmbeddedClient implements WeftClient {
   public WorkflowHandle<Object> reset(
       String workflowId, String runId, long eventId, String reason) {
     RunRecord run = resets.reset(reader.resolve(workflowId, runId), eventId, reason);
-    return new RunHandle<>(this, run.workflowId(), run.runId(), Object.class);
+    return new RunHandle<>(this, run.workflowId(), run.runId(), true, Object.class);
   }
 
   @Override
   public WorkflowHandle<Object> importHistory(WorkflowHistory history) {
     RunRecord run = resets.importHistory(history);
-    return new RunHandle<>(this, run.workflowId(), run.runId(), Object.class);
+    return new RunHandle<>(this, run.workflowId(), run.runId(), true, Object.class);
   }
 
   @Override

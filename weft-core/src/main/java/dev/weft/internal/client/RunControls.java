@@ -73,23 +73,27 @@ public final class RunControls {
   }
 
   private void deliver(RunRecord run, EventAttributes event, String operation) {
-    if (!tryDeliver(run, event)) {
+    if (!tryDeliver(run, event, false)) {
       throw notRunning(operation, run.runId());
     }
   }
 
-  /** Puts an event in a running run's inbox; returns false if the run is not running. */
-  boolean tryDeliver(RunRecord run, EventAttributes event) {
+  /**
+   * Puts an event in a running run's inbox; returns false if the run is not running. A run in its
+   * start delay keeps waiting, unless {@code endStartDelay} (a signal-with-start).
+   */
+  boolean tryDeliver(RunRecord run, EventAttributes event, boolean endStartDelay) {
     Instant now = clock.now();
-    CommitResult result =
-        store
-            .commit(
-                Batch.of(
-                    new Write.InsertInbox(
-                        run.runId(), event.getClass().getSimpleName(), now, codec.encode(event)),
-                    new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
-            .join();
-    return result.committed();
+    Batch.Builder batch =
+        Batch.builder()
+            .add(
+                new Write.InsertInbox(
+                    run.runId(), event.getClass().getSimpleName(), now, codec.encode(event)))
+            .add(new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now));
+    if (endStartDelay) {
+      batch.add(new Write.AdvanceWorkflowTask(run.runId(), run.taskQueue(), now));
+    }
+    return store.commit(batch.build()).join().committed();
   }
 
   void pause(RunRecord run, String reason) {

@@ -11,24 +11,33 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A handle on one run, or on the latest run of a workflow ID when {@code runId} is null (resolved
- * at each call).
+ * A handle on a workflow ID, or on one run of it when bound.
+ *
+ * <p>An unbound handle (from a start, or from a workflow ID alone) sends its signals, queries,
+ * updates, cancels and terminations to the workflow's current run, resolved at each call, and its
+ * result is the end of the chain of runs (continue-as-new, retries) from {@code runId}, the run it
+ * was created from ({@code null}: the latest run when the result is asked for); its history is that
+ * run's. A bound handle (the caller named the run) does everything on that run; its result still
+ * follows the chain from it.
  */
 final class RunHandle<R> implements WorkflowHandle<R> {
   private final EmbeddedClient client;
   private final String workflowId;
   private final String runId;
+  private final boolean bound;
   private final Type resultType;
 
-  RunHandle(EmbeddedClient client, String workflowId, String runId, Type resultType) {
+  RunHandle(
+      EmbeddedClient client, String workflowId, String runId, boolean bound, Type resultType) {
     this.client = client;
     this.workflowId = workflowId;
     this.runId = runId;
+    this.bound = bound;
     this.resultType = resultType;
   }
 
   private RunRecord run() {
-    return client.reader().resolve(workflowId, runId);
+    return client.reader().resolve(workflowId, bound ? runId : null);
   }
 
   @Override
@@ -118,11 +127,15 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public WorkflowHistory fetchHistory() {
-    return client.reader().history(run());
+    // the history of the run runId() names: the one this handle was created from
+    return client.reader().history(client.reader().resolve(workflowId, runId));
   }
 
   @Override
   public String toString() {
-    return "WorkflowHandle[" + workflowId + (runId == null ? "" : "/" + runId) + "]";
+    return "WorkflowHandle["
+        + workflowId
+        + (runId == null ? "" : (bound ? "/" : ", started as ") + runId)
+        + "]";
   }
 }

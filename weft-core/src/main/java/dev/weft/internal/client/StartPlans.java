@@ -26,8 +26,15 @@ import java.util.TreeMap;
  */
 public final class StartPlans {
 
-  /** What a start writes: the run and its start event; the caller adds its first workflow task. */
-  record StartPlan(RunRecord run, List<Write> writes, Instant now) {}
+  /**
+   * What a start writes: the run and its start event; the caller adds its first workflow task, due
+   * {@code firstTaskAt} (later than {@code now} by the start delay).
+   */
+  record StartPlan(RunRecord run, List<Write> writes, Instant now, Instant firstTaskAt) {
+    boolean delayed() {
+      return firstTaskAt.isAfter(now);
+    }
+  }
 
   private final String namespace;
   private final WeftClock clock;
@@ -95,6 +102,7 @@ public final class StartPlans {
         run,
         starts.writes(
             run, started, RunStarts.conflictingStatuses(options.idReusePolicy()), now, now),
-        now);
+        now,
+        now.plus(options.startDelay()));
   }
 }

@@ -4,7 +4,6 @@ import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.converter.Payload;
-import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.PayloadConverter;
@@ -62,7 +61,7 @@ public final class Starts {
           && existing.status() == WorkflowStatus.RUNNING) {
         return existing;
       }
-      throw alreadyStarted(workflowId, existing, conflict, options);
+      throw StartConflicts.refused(workflowId, existing, conflict, options);
     }
     return plan.run();
   }
@@ -89,8 +88,9 @@ public final class Starts {
     for (int attempt = 0; attempt < SIGNAL_WITH_START_ATTEMPTS; attempt++) {
       RunRecord current = store.findLatestRun(namespace, options.workflowId()).orElse(null);
       if (current != null && current.status() == WorkflowStatus.RUNNING) {
+        // as in Temporal, a signal-with-start ends a running run's start delay
         if (controls.tryDeliver(
-            current, new EventAttributes.SignalReceived(signalName, signalInput))) {
+            current, new EventAttributes.SignalReceived(signalName, signalInput), true)) {
           return current;
         }
         continue;
@@ -111,7 +111,7 @@ public final class Starts {
       }
       RunRecord existing = store.findLatestRun(namespace, options.workflowId()).orElse(null);
       if (existing == null || existing.status() != WorkflowStatus.RUNNING) {
-        throw alreadyStarted(
+        throw StartConflicts.refused(
             options.workflowId(), existing, (CommitResult.Conflict) result, options);
       }
       plan = plans.plan(workflowType, options, args);
@@ -126,14 +126,15 @@ public final class Starts {
    * Commits a start plan with extra writes and its first workflow task, leased to this node and run
    * at once when this node serves the queue and has a free slot.
    */
-  private CommitResult commitStart(StartPlans.StartPlan plan, List<Write> extra) {
+  CommitResult commitStart(StartPlans.StartPlan plan, List<Write> extra) {
     String queue = plan.run().taskQueue();
-    TaskLease eager = leases.tryLease(queue, plan.now());
+    // a delayed first task is due later: it waits in the store, never leased at once
+    TaskLease eager = plan.delayed() ? null : leases.tryLease(queue, plan.now());
     Batch batch =
         Batch.builder()
             .addAll(plan.writes())
             .addAll(extra)
-            .add(new Write.EnsureWorkflowTask(plan.run().runId(), queue, plan.now(), eager))
+            .add(new Write.EnsureWorkflowTask(plan.run().runId(), queue, plan.firstTaskAt(), eager))
             .build();
     CommitResult result;
     try {
@@ -154,16 +155,5 @@ public final class Starts {
     if (eager != null) {
       leases.release(queue);
     }
-  }
-
-  private static WorkflowAlreadyStartedException alreadyStarted(
-      String workflowId,
-      RunRecord existing,
-      CommitResult.Conflict conflict,
-      WorkflowOptions options) {
-    return new WorkflowAlreadyStartedException(
-        workflowId,
-        existing == null ? null : existing.runId(),
-        conflict.reason() + " (ID reuse policy " + options.idReusePolicy() + ")");
   }
 }

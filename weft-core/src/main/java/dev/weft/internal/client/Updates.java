@@ -68,31 +68,47 @@ public final class Updates {
 
   Object update(RunRecord run, String updateName, Type resultType, Object[] args, Duration timeout)
       throws TimeoutException {
-    Optional<WorkflowDefinition> definition = registry.definition(run.workflowType());
+    EventAttributes.UpdateRequested request = request(run.workflowType(), updateName, args);
+    if (!tryAdmit(run, request)) {
+      throw notRunning(updateName, run.runId());
+    }
+    return await(run, updateName, request.updateId(), resultType, timeout);
+  }
+
+  /**
+   * Checks the update name against the workflow type (when registered here) and encodes the
+   * request, with a new update ID.
+   */
+  EventAttributes.UpdateRequested request(String workflowType, String updateName, Object[] args) {
+    Optional<WorkflowDefinition> definition = registry.definition(workflowType);
     if (definition.isPresent() && !definition.get().updates().containsKey(updateName)) {
       throw new UnknownUpdateException(
-          run.workflowType(), updateName, definition.get().updates().keySet());
+          workflowType, updateName, definition.get().updates().keySet());
     }
     Payload input = payloads.encodeArguments(args, "input of update '" + updateName + "'");
-    String updateId = ids.next();
-    EventAttributes request = new EventAttributes.UpdateRequested(updateId, updateName, input);
+    return new EventAttributes.UpdateRequested(ids.next(), updateName, input);
+  }
+
+  /** The inbox row that admits an update to a run (with a workflow task, or a start). */
+  Write.InsertInbox admission(String runId, EventAttributes.UpdateRequested request, Instant now) {
+    return new Write.InsertInbox(runId, "UpdateRequested", now, codec.encode(request));
+  }
+
+  /** Admits an update to a running run; returns false, writing nothing, if it is not running. */
+  boolean tryAdmit(RunRecord run, EventAttributes.UpdateRequested request) {
     Instant now = clock.now();
     CommitResult sent =
         store
             .commit(
                 Batch.of(
-                    new Write.InsertInbox(
-                        run.runId(), "UpdateRequested", now, codec.encode(request)),
+                    admission(run.runId(), request, now),
                     new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)))
             .join();
-    if (!sent.committed()) {
-      throw notRunning(updateName, run.runId());
-    }
-    return await(run, updateName, updateId, resultType, timeout);
+    return sent.committed();
   }
 
-  private Object await(
-      RunRecord run, String updateName, String updateId, Type resultType, Duration timeout)
+  /** Waits for the outcome of an admitted update: its result, or its rejection or failure. */
+  Object await(RunRecord run, String updateName, String updateId, Type resultType, Duration timeout)
       throws TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean closedSeen = false;

@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.WithStartWorkflowOperation;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.internal.definition.WorkflowDefinition;
@@ -8,6 +9,7 @@ import dev.weft.workflow.Functions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
 import java.util.Map;
 
 /**
@@ -87,6 +89,44 @@ final class WorkflowStubs {
     return client.handle(run, startCall.method().getGenericReturnType());
   }
 
+  /** Update-with-start from two stub calls: the operation's workflow method, then an update. */
+  @SuppressWarnings("unchecked")
+  static <U, R> U updateWithStartCaptured(
+      EmbeddedClient client, Functions.Func<U> update, WithStartWorkflowOperation<R> operation) {
+    Captured startCall = capture(operation.workflowCall()::apply);
+    Captured updateCall = capture(update::apply);
+    Target target = startCall.target();
+    if (target.options == null || updateCall.target() != target) {
+      throw new IllegalArgumentException(
+          "update-with-start needs two calls on the same stub made with WorkflowOptions: its"
+              + " workflow method (in the WithStartWorkflowOperation), then one of its update"
+              + " methods");
+    }
+    if (!startCall.method().equals(target.definition.workflowMethod())) {
+      throw new IllegalArgumentException(
+          "the WithStartWorkflowOperation must call the workflow method, not "
+              + startCall.method().getName());
+    }
+    String updateName = nameOf(target.definition.updates(), updateCall.method());
+    if (updateName == null) {
+      throw new IllegalArgumentException(
+          "the update of update-with-start must be an update method, not "
+              + updateCall.method().getName());
+    }
+    return (U)
+        client.updateWithStart(
+            target.definition.type(),
+            target.options,
+            startCall.args(),
+            updateName,
+            updateCall.args(),
+            updateCall.method().getGenericReturnType(),
+            run -> {
+              target.started = run;
+              operation.started(client.handle(run, startCall.method().getGenericReturnType()));
+            });
+  }
+
   private static String signalNameOf(WorkflowDefinition definition, Method m) {
     return definition.signals().entrySet().stream()
         .filter(e -> e.getValue().equals(m))
@@ -123,11 +163,10 @@ final class WorkflowStubs {
       return defaultValue(method.getReturnType());
     }
     if (method.equals(definition.workflowMethod())) {
-      RunRecord run =
-          target.options != null && target.started == null
-              ? target.start(client, arguments)
-              : target.run(client);
-      return client.handle(run, method.getGenericReturnType()).getResult();
+      if (target.options != null && target.started == null) {
+        target.start(client, arguments);
+      }
+      return target.resultHandle(client, method.getGenericReturnType()).getResult();
     }
     String signal = nameOf(definition.signals(), method);
     if (signal != null) {
@@ -188,17 +227,24 @@ final class WorkflowStubs {
     return 0;
   }
 
-  /** What a stub is bound to: options to start with, or a workflow ID; and the run it started. */
+  /**
+   * What a stub is for: options to start with, or a workflow ID (and a run ID when the caller named
+   * one); and the run it started. Calls go to the workflow's current run, except on a stub whose
+   * caller named the run.
+   */
   static final class Target {
     final WorkflowDefinition definition;
     final WorkflowOptions options;
     final String workflowId;
+    final String runId;
     volatile RunRecord started;
 
-    Target(WorkflowDefinition definition, WorkflowOptions options, String workflowId) {
+    Target(
+        WorkflowDefinition definition, WorkflowOptions options, String workflowId, String runId) {
       this.definition = definition;
       this.options = options;
       this.workflowId = workflowId;
+      this.runId = runId;
     }
 
     RunRecord start(EmbeddedClient client, Object[] args) {
@@ -207,16 +253,32 @@ final class WorkflowStubs {
       return run;
     }
 
+    /** The run a signal, query or update goes to: the current one, or the one the caller named. */
     RunRecord run(EmbeddedClient client) {
       if (started != null) {
-        return client.reader().resolve(started.workflowId(), started.runId());
+        return client.reader().resolve(started.workflowId(), null);
       }
+      return client.reader().resolve(idOrFail(), runId);
+    }
+
+    /**
+     * The handle whose result the workflow method returns: the end of the chain from the run this
+     * stub started or was bound to, or from the current run.
+     */
+    <R> RunHandle<R> resultHandle(EmbeddedClient client, Type type) {
+      if (started != null) {
+        return client.handle(started, type);
+      }
+      return new RunHandle<>(client, idOrFail(), runId, runId != null, type);
+    }
+
+    private String idOrFail() {
       if (workflowId == null) {
         throw new IllegalStateException(
             "this stub's workflow has not been started; call its workflow method or"
                 + " client.start(stub::method, ...) first");
       }
-      return client.reader().resolve(workflowId, null);
+      return workflowId;
     }
   }
 }

@@ -100,10 +100,8 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
               + " is "
               + type
               + "; the value "
-              + value
-              + " ("
-              + value.getClass().getSimpleName()
-              + ") does not fit it (expected "
+              + ValueText.describe(value)
+              + " does not fit it (expected "
               + expected(type)
               + ")");
     }

@@ -74,7 +74,7 @@ class RunControlsTest {
           .isInstanceOf(WorkflowNotRunningException.class);
       assertThatThrownBy(() -> controls.terminate(run, "again"))
           .isInstanceOf(WorkflowNotRunningException.class);
-      assertThat(controls.tryDeliver(run, new EventAttributes.WorkflowCancelRequested("x")))
+      assertThat(controls.tryDeliver(run, new EventAttributes.WorkflowCancelRequested("x"), false))
           .isFalse();
     }
   }

@@ -14,8 +14,8 @@ import java.sql.SQLException;
 
 /**
  * Applies the writes of a run's workflow task: {@link Write.EnsureWorkflowTask}, {@link
- * Write.CompleteWorkflowTask} (which re-arms the task when the inbox got events its worker did not
- * see) and {@link Write.FailWorkflowTask}.
+ * Write.AdvanceWorkflowTask}, {@link Write.CompleteWorkflowTask} (which re-arms the task when the
+ * inbox got events its worker did not see) and {@link Write.FailWorkflowTask}.
  */
 final class WorkflowTaskWrites {
   private final Dialect dialect;
@@ -26,6 +26,7 @@ final class WorkflowTaskWrites {
 
   void register(Appliers appliers) {
     appliers.add(Write.EnsureWorkflowTask.class, this::ensureWorkflowTask);
+    appliers.add(Write.AdvanceWorkflowTask.class, this::advanceWorkflowTask);
     appliers.add(Write.CompleteWorkflowTask.class, this::completeWorkflowTask);
     appliers.add(Write.FailWorkflowTask.class, this::failWorkflowTask);
   }
@@ -70,6 +71,21 @@ final class WorkflowTaskWrites {
           .notifications()
           .tasksReady(
               TaskKind.WORKFLOW, w.taskQueue(), lease == null ? w.visibleAt() : lease.until());
+    }
+  }
+
+  void advanceWorkflowTask(Write.AdvanceWorkflowTask w, BatchContext batch) throws SQLException {
+    PreparedStatement ps =
+        batch
+            .statements()
+            .prepare(
+                "UPDATE workflow_tasks SET visible_at = ? WHERE run_id = ?"
+                    + " AND lease_owner IS NULL AND visible_at > ?");
+    Millis.set(ps, 1, w.visibleAt());
+    ps.setString(2, w.runId());
+    Millis.set(ps, 3, w.visibleAt());
+    if (ps.executeUpdate() > 0) {
+      batch.notifications().tasksReady(TaskKind.WORKFLOW, w.taskQueue(), w.visibleAt());
     }
   }
 

@@ -75,6 +75,40 @@ public abstract class WorkflowTaskContract extends StoreContract {
   }
 
   @Test
+  void advanceMakesALaterUnleasedTaskVisibleSooner() {
+    startRun("r1");
+    commitOk(new Write.EnsureWorkflowTask("r1", QUEUE, T0.plusSeconds(3600)));
+    assertThat(store.claimWorkflowTasks(claim("w1", 7, 1, T0.plusSeconds(5), LEASE))).isEmpty();
+
+    commitOk(new Write.AdvanceWorkflowTask("r1", QUEUE, T0.plusSeconds(5)));
+
+    assertThat(store.findWorkflowTask("r1"))
+        .contains(new WorkflowTaskRecord("r1", QUEUE, T0.plusSeconds(5), 1, null, null, 0));
+    assertThat(store.claimWorkflowTasks(claim("w1", 7, 1, T0.plusSeconds(5), LEASE)))
+        .extracting(WorkflowTaskRecord::runId)
+        .containsExactly("r1");
+  }
+
+  @Test
+  void advanceLeavesAnEarlierTaskALeasedTaskAndNoTaskAsTheyAre() {
+    givenTask("leased", QUEUE, T0);
+    WorkflowTaskRecord leased = claimOne(claim("w1", 7, 1, T0, LEASE));
+    startRun("early");
+    commitOk(new Write.EnsureWorkflowTask("early", QUEUE, T0));
+    startRun("none");
+
+    commitOk(
+        new Write.AdvanceWorkflowTask("early", QUEUE, T0.plusSeconds(5)),
+        new Write.AdvanceWorkflowTask("leased", QUEUE, T0.plusSeconds(1)),
+        new Write.AdvanceWorkflowTask("none", QUEUE, T0));
+
+    assertThat(store.findWorkflowTask("early"))
+        .contains(new WorkflowTaskRecord("early", QUEUE, T0, 1, null, null, 0));
+    assertThat(store.findWorkflowTask("leased")).contains(leased);
+    assertThat(store.findWorkflowTask("none")).isEmpty();
+  }
+
+  @Test
   void claimLeasesVisibleTasksOfThatQueueOnly() {
     givenTask("ready", QUEUE, T0);
     givenTask("later", QUEUE, T0.plusSeconds(1));
