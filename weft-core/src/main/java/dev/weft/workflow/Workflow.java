@@ -371,6 +371,29 @@ public final class Workflow {
   }
 
   /**
+   * Registers a dynamic handler: a {@link DynamicSignalHandler}, {@link DynamicQueryHandler} or
+   * {@link DynamicUpdateHandler} (or an object that is several of them), which receives the
+   * signals, queries or updates the workflow interface does not declare (all of them in a {@link
+   * DynamicWorkflow}). It replaces an earlier handler of the same kind. Signals that arrived before
+   * a signal handler was registered are handed to it now, in arrival order; updates that arrive
+   * before an update handler is registered are rejected.
+   *
+   * <pre>{@code
+   * Workflow.registerListener(
+   *     (DynamicSignalHandler) (name, args) -> events.add(name + ":" + args.get(0, String.class)));
+   * }</pre>
+   *
+   * <p>For a workflow type registered with an interface, the client still refuses signal and update
+   * names the interface does not declare (a typo check); other workflows' external stubs and
+   * dynamic workflows reach the dynamic handlers with any name.
+   *
+   * @throws IllegalArgumentException if the listener is none of these types
+   */
+  public static void registerListener(Object listener) {
+    WorkflowInternal.registerListener(listener);
+  }
+
+  /**
    * Returns a logger for workflow code that drops every line while the code is replayed, so that a
    * run rebuilt from its history (after a cache eviction, a restart, or on another node) logs
    * nothing twice. Each line it passes on carries the run in the MDC: {@code WorkflowId}, {@code

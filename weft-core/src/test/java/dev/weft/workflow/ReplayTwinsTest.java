@@ -227,7 +227,8 @@ class ReplayTwinsTest {
             dev.weft.internal.definition.WorkflowImplementation.factory(
                 WorkflowInitTest.AccountImpl.class,
                 dev.weft.internal.definition.WorkflowDefinition.of(
-                    WorkflowInitTest.Account.class))));
+                    WorkflowInitTest.Account.class))),
+        twin("dynamic-workflow-handlers", DynamicWorkflow.class, DynamicTest.Scripted::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

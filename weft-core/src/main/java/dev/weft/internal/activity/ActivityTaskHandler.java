@@ -108,7 +108,7 @@ public final class ActivityTaskHandler {
     Method method = registration.method();
     context.bind();
     try {
-      Object[] args = payloads.decodeArguments(spec.input(), method.getGenericParameterTypes());
+      Object[] args = registration.arguments(payloads, spec.input());
       Object value = method.invoke(registration.implementation(), args);
       if (context.completesLater()) {
         log.debug(

@@ -134,7 +134,7 @@ public final class LocalActivities implements LocalActivityExecutor {
     Method method = registration.method();
     context.bind();
     try {
-      Object[] args = payloads.decodeArguments(attempt.input(), method.getGenericParameterTypes());
+      Object[] args = registration.arguments(payloads, attempt.input());
       Object value = method.invoke(registration.implementation(), args);
       Payload result =
           payloads.encode(value, "result of local activity '" + attempt.activityType() + "'");

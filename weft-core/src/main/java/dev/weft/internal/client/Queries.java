@@ -80,7 +80,8 @@ public final class Queries {
                         target.workflowType(),
                         target.taskQueue(),
                         runners.workflowTypes(target.taskQueue())));
-    if (!registration.definition().queries().containsKey(queryName)) {
+    if (!registration.definition().isDynamic()
+        && !registration.definition().queries().containsKey(queryName)) {
       throw new UnknownQueryException(
           target.workflowType(), queryName, registration.definition().queries().keySet());
     }

@@ -1,6 +1,8 @@
 package dev.weft.internal.definition;
 
+import dev.weft.converter.EncodedValues;
 import dev.weft.failure.InvalidDefinitionException;
+import dev.weft.workflow.DynamicWorkflow;
 import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.UpdateMethod;
@@ -42,6 +44,9 @@ public record WorkflowDefinition(
    * @throws InvalidDefinitionException naming the interface and the problem
    */
   public static WorkflowDefinition of(Class<?> iface) {
+    if (iface == DynamicWorkflow.class) {
+      return DYNAMIC;
+    }
     WorkflowDefinition cached = CACHE.get(iface);
     if (cached != null) {
       return cached;
@@ -49,6 +54,37 @@ public record WorkflowDefinition(
     WorkflowDefinition parsed = parse(iface);
     CACHE.put(iface, parsed);
     return parsed;
+  }
+
+  private static final WorkflowDefinition DYNAMIC = dynamicDefinition();
+
+  /**
+   * Returns the definition of {@code DynamicWorkflow} implementations: no type of its own (its runs
+   * have the types they were started with), {@code execute(EncodedValues)} as the workflow method,
+   * and no declared signals, queries or updates.
+   */
+  public static WorkflowDefinition dynamic() {
+    return DYNAMIC;
+  }
+
+  /** Returns whether this is the definition of {@code DynamicWorkflow} implementations. */
+  public boolean isDynamic() {
+    return iface == DynamicWorkflow.class;
+  }
+
+  private static WorkflowDefinition dynamicDefinition() {
+    try {
+      return new WorkflowDefinition(
+          DynamicWorkflow.class,
+          "DynamicWorkflow",
+          DynamicWorkflow.class.getMethod("execute", EncodedValues.class),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of());
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static WorkflowDefinition parse(Class<?> iface) {

@@ -1,11 +1,17 @@
 package dev.weft.internal.engine;
 
 import dev.weft.activity.ActivityInterface;
+import dev.weft.activity.DynamicActivity;
+import dev.weft.converter.EncodedValues;
+import dev.weft.converter.Payload;
 import dev.weft.engine.WorkerOptions;
 import dev.weft.failure.InvalidDefinitionException;
+import dev.weft.internal.codec.EncodedArguments;
+import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.ActivityDefinition;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.internal.definition.WorkflowImplementation;
+import dev.weft.workflow.DynamicWorkflow;
 import dev.weft.workflow.WorkflowInterface;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -19,13 +25,37 @@ public final class QueueRegistration {
   /** A registered workflow type. */
   public record WorkflowRegistration(WorkflowDefinition definition, Supplier<?> factory) {}
 
-  /** A registered activity type: the interface method and the object that implements it. */
-  public record ActivityRegistration(String type, Method method, Object implementation) {}
+  /**
+   * A registered activity type: the interface method and the object that implements it ({@code
+   * DynamicActivity.execute} for the queue's dynamic activity).
+   */
+  public record ActivityRegistration(String type, Method method, Object implementation) {
+    /** Decodes a call's input as the method's arguments. */
+    public Object[] arguments(PayloadConverter payloads, Payload input) {
+      if (implementation instanceof DynamicActivity
+          && method.getDeclaringClass() == DynamicActivity.class) {
+        return new Object[] {new EncodedArguments(payloads, input)};
+      }
+      return payloads.decodeArguments(input, method.getGenericParameterTypes());
+    }
+  }
+
+  private static final Method DYNAMIC_ACTIVITY_METHOD;
+
+  static {
+    try {
+      DYNAMIC_ACTIVITY_METHOD = DynamicActivity.class.getMethod("execute", EncodedValues.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private final String taskQueue;
   private final WorkerOptions options;
   private final Map<String, WorkflowRegistration> workflows = new LinkedHashMap<>();
   private final Map<String, ActivityRegistration> activities = new LinkedHashMap<>();
+  private WorkflowRegistration dynamicWorkflow;
+  private ActivityRegistration dynamicActivity;
   private volatile boolean frozen;
 
   QueueRegistration(String taskQueue, WorkerOptions options) {
@@ -45,6 +75,14 @@ public final class QueueRegistration {
   public synchronized void registerWorkflow(Class<?> iface, Supplier<?> factory) {
     requireOpen();
     WorkflowDefinition definition = WorkflowDefinition.of(iface);
+    if (definition.isDynamic()) {
+      if (dynamicWorkflow != null) {
+        throw new InvalidDefinitionException(
+            iface, "a DynamicWorkflow is registered already on task queue '" + taskQueue + "'");
+      }
+      dynamicWorkflow = new WorkflowRegistration(definition, factory);
+      return;
+    }
     if (workflows.containsKey(definition.type())) {
       throw new InvalidDefinitionException(
           iface,
@@ -65,7 +103,13 @@ public final class QueueRegistration {
     requireOpen();
     Map<Class<?>, Supplier<Object>> factories = new LinkedHashMap<>();
     for (Class<?> iface : allInterfaces(type)) {
-      if (iface.isAnnotationPresent(WorkflowInterface.class)) {
+      if (iface == DynamicWorkflow.class) {
+        if (dynamicWorkflow != null) {
+          throw new InvalidDefinitionException(
+              type, "a DynamicWorkflow is registered already on task queue '" + taskQueue + "'");
+        }
+        factories.put(iface, WorkflowImplementation.factory(type, WorkflowDefinition.dynamic()));
+      } else if (iface.isAnnotationPresent(WorkflowInterface.class)) {
         WorkflowDefinition definition = WorkflowDefinition.of(iface);
         factories.put(iface, WorkflowImplementation.factory(type, definition));
         if (workflows.containsKey(definition.type())) {
@@ -81,7 +125,9 @@ public final class QueueRegistration {
     }
     if (factories.isEmpty()) {
       throw new InvalidDefinitionException(
-          type, "implements no @WorkflowInterface; a workflow implementation needs one");
+          type,
+          "implements no @WorkflowInterface and not DynamicWorkflow; a workflow implementation"
+              + " needs one");
     }
     factories.forEach(this::registerWorkflow);
   }
@@ -108,11 +154,22 @@ public final class QueueRegistration {
         found.put(e.getKey(), new ActivityRegistration(e.getKey(), e.getValue(), implementation));
       }
     }
-    if (found.isEmpty()) {
+    boolean dynamic = implementation instanceof DynamicActivity;
+    if (dynamic && dynamicActivity != null) {
       throw new InvalidDefinitionException(
-          implementation.getClass(), "implements no interface annotated @ActivityInterface");
+          implementation.getClass(),
+          "a DynamicActivity is registered already on task queue '" + taskQueue + "'");
+    }
+    if (found.isEmpty() && !dynamic) {
+      throw new InvalidDefinitionException(
+          implementation.getClass(),
+          "implements no interface annotated @ActivityInterface and not DynamicActivity");
     }
     activities.putAll(found);
+    if (dynamic) {
+      dynamicActivity =
+          new ActivityRegistration("DynamicActivity", DYNAMIC_ACTIVITY_METHOD, implementation);
+    }
   }
 
   private static Set<Class<?>> allInterfaces(Class<?> type) {
@@ -146,12 +203,16 @@ public final class QueueRegistration {
     }
   }
 
+  /** Returns the registration of a workflow type: its own, else the dynamic one, else null. */
   public WorkflowRegistration workflow(String type) {
-    return workflows.get(type);
+    WorkflowRegistration registered = workflows.get(type);
+    return registered != null ? registered : dynamicWorkflow;
   }
 
+  /** Returns the registration of an activity type: its own, else the dynamic one, else null. */
   public ActivityRegistration activity(String type) {
-    return activities.get(type);
+    ActivityRegistration registered = activities.get(type);
+    return registered != null ? registered : dynamicActivity;
   }
 
   public Set<String> workflowTypes() {
@@ -163,10 +224,10 @@ public final class QueueRegistration {
   }
 
   public boolean hasWorkflows() {
-    return !workflows.isEmpty();
+    return !workflows.isEmpty() || dynamicWorkflow != null;
   }
 
   public boolean hasActivities() {
-    return !activities.isEmpty();
+    return !activities.isEmpty() || dynamicActivity != null;
   }
 }

@@ -41,7 +41,7 @@ public final class Registry {
   public Optional<WorkflowDefinition> definition(String workflowType) {
     for (QueueRegistration q : queues.values()) {
       QueueRegistration.WorkflowRegistration r = q.workflow(workflowType);
-      if (r != null) {
+      if (r != null && !r.definition().isDynamic()) {
         return Optional.of(r.definition());
       }
     }

@@ -34,7 +34,7 @@ public final class HistoryCheck {
       throw new IllegalArgumentException(
           "history of run " + history.runId() + " does not start with WorkflowStarted");
     }
-    if (!s.workflowType().equals(definition.type())) {
+    if (!definition.isDynamic() && !s.workflowType().equals(definition.type())) {
       throw new IllegalArgumentException(
           "history of run "
               + history.runId()

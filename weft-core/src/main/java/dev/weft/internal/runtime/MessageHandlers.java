@@ -7,9 +7,12 @@ import dev.weft.failure.WeftFailure;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.SignalReceived;
 import dev.weft.history.Failure;
+import dev.weft.internal.codec.EncodedArguments;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
+import dev.weft.workflow.DynamicSignalHandler;
+import dev.weft.workflow.DynamicUpdateHandler;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -32,6 +35,7 @@ final class MessageHandlers {
   private final CurrentTask task;
   private final WorkflowInstance instance;
   private final Map<String, Failure> rejectedUpdates = new HashMap<>();
+  private final DynamicHandlers dynamic;
 
   MessageHandlers(
       WorkflowInfo info,
@@ -44,18 +48,40 @@ final class MessageHandlers {
     this.payloads = payloads;
     this.task = task;
     this.instance = instance;
+    this.dynamic = new DynamicHandlers(payloads);
+  }
+
+  /** See {@code Workflow.registerListener}. */
+  void registerListener(Object listener) {
+    dynamic.register(listener, this::signal);
   }
 
   /** Runs the signal's handler; a signal the type does not handle, or cannot decode, is dropped. */
   void signal(SignalReceived signal) {
     Method method = definition.signals().get(signal.signalName());
     if (method == null) {
-      log.warn(
-          "run {} of {} got signal '{}', which it does not handle; dropped (its signals: {})",
-          info.runId(),
-          info.workflowType(),
-          signal.signalName(),
-          definition.signals().keySet());
+      DynamicSignalHandler handler = dynamic.signals();
+      if (handler == null) {
+        log.warn(
+            "run {} of {} got signal '{}', which it does not handle; kept for a dynamic signal"
+                + " handler (its signals: {})",
+            info.runId(),
+            info.workflowType(),
+            signal.signalName(),
+            definition.signals().keySet());
+        dynamic.keep(signal);
+        return;
+      }
+      EncodedArguments args = dynamic.arguments(signal.input());
+      instance.spawnHandler(
+          "signal-" + signal.signalName(),
+          () -> {
+            try {
+              handler.handle(signal.signalName(), args);
+            } catch (RuntimeException | Error e) {
+              instance.finishWithFailure(e);
+            }
+          });
       return;
     }
     Object[] args;
@@ -89,6 +115,18 @@ final class MessageHandlers {
    */
   void requestUpdate(EventAttributes.UpdateRequested request) {
     Method method = definition.updates().get(request.updateName());
+    if (method == null && dynamic.updates() != null && instance.object() != null) {
+      try {
+        dynamic.updates().handleValidate(request.updateName(), dynamic.arguments(request.input()));
+      } catch (DestroyWorkflowThreadError d) {
+        throw d;
+      } catch (RuntimeException e) {
+        rejectedUpdates.put(request.updateId(), FailureConverter.toFailure(e));
+        return;
+      }
+      runUpdate(request.updateId(), request.updateName(), request.input());
+      return;
+    }
     if (method == null) {
       rejectedUpdates.put(
           request.updateId(),
@@ -145,6 +183,28 @@ final class MessageHandlers {
    */
   void runUpdate(String updateId, String updateName, Payload input) {
     Method method = definition.updates().get(updateName);
+    if (method == null && dynamic.updates() != null) {
+      DynamicUpdateHandler handler = dynamic.updates();
+      EncodedArguments args = dynamic.arguments(input);
+      instance.spawnHandler(
+          "update-" + updateName,
+          () -> {
+            Object result;
+            try {
+              result = handler.handleExecute(updateName, args);
+            } catch (WeftFailure f) {
+              task.command(
+                  new EventAttributes.UpdateCompleted(
+                      updateId, null, FailureConverter.toFailure(f)));
+              return;
+            } catch (RuntimeException | Error e) {
+              instance.finishWithFailure(e);
+              return;
+            }
+            completeUpdate(updateId, updateName, result);
+          });
+      return;
+    }
     if (method == null) {
       task.abort(
           new IllegalStateException(
@@ -182,12 +242,14 @@ final class MessageHandlers {
           } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method, e);
           }
-          task.command(
-              new EventAttributes.UpdateCompleted(
-                  updateId,
-                  payloads.encode(result, "result of update '" + updateName + "'"),
-                  null));
+          completeUpdate(updateId, updateName, result);
         });
+  }
+
+  private void completeUpdate(String updateId, String updateName, Object result) {
+    task.command(
+        new EventAttributes.UpdateCompleted(
+            updateId, payloads.encode(result, "result of update '" + updateName + "'"), null));
   }
 
   /**
@@ -198,6 +260,14 @@ final class MessageHandlers {
    */
   Payload query(String queryName, Payload args) {
     Method method = definition.queries().get(queryName);
+    if (method == null && dynamic.queries() != null && instance.object() != null) {
+      try {
+        Object result = dynamic.queries().handle(queryName, dynamic.arguments(args));
+        return payloads.encode(result, "result of query '" + queryName + "'");
+      } catch (RuntimeException e) {
+        throw new QueryFailedException(info.workflowId(), queryName, e);
+      }
+    }
     if (method == null) {
       throw new UnknownQueryException(
           info.workflowType(), queryName, definition.queries().keySet());

@@ -4,6 +4,7 @@ import dev.weft.failure.CanceledFailure;
 import dev.weft.failure.WeftFailure;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.WorkflowStarted;
+import dev.weft.internal.codec.EncodedArguments;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.definition.WorkflowDefinition;
@@ -56,7 +57,10 @@ final class WorkflowInstance {
     this.started = started;
     markers.startWith(started.searchAttributes());
     Method method = definition.workflowMethod();
-    Object[] args = payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
+    Object[] args =
+        definition.isDynamic()
+            ? new Object[] {new EncodedArguments(payloads, started.input())}
+            : payloads.decodeArguments(started.input(), method.getGenericParameterTypes());
     object =
         factory instanceof WorkflowImplementation.InitConstructor init
             ? init.newInstance(args)

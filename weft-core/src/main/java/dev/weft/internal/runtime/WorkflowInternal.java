@@ -85,6 +85,13 @@ public final class WorkflowInternal {
     return new long[] {s.length(), s.size(), s.continueAsNewSuggested() ? 1 : 0};
   }
 
+  /** See {@code Workflow.registerListener()}. */
+  public static void registerListener(Object listener) {
+    WorkflowRunner runner = runner("Workflow.registerListener()");
+    blockingScope("Workflow.registerListener");
+    runner.handlers().registerListener(listener);
+  }
+
   /** See {@code Workflow.sleep()}. */
   public static void sleep(Duration duration) {
     WorkflowRunner runner = runner("Workflow.sleep()");
