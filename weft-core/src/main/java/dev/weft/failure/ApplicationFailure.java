@@ -1,5 +1,7 @@
 package dev.weft.failure;
 
+import java.time.Duration;
+
 /**
  * A failure raised by application code, identified by a {@code type} string.
  *
@@ -16,6 +18,7 @@ package dev.weft.failure;
 public final class ApplicationFailure extends WeftFailure {
   private final String type;
   private final boolean nonRetryable;
+  private final Duration nextRetryDelay;
 
   /**
    * Creates a failure.
@@ -26,9 +29,45 @@ public final class ApplicationFailure extends WeftFailure {
    * @param cause the underlying failure, or {@code null}
    */
   public ApplicationFailure(String message, String type, boolean nonRetryable, Throwable cause) {
+    this(message, type, nonRetryable, cause, null);
+  }
+
+  /**
+   * Creates a failure that asks for the next attempt after {@code nextRetryDelay} instead of the
+   * retry policy's backoff (for example the delay of a service's {@code Retry-After}).
+   *
+   * @throws IllegalArgumentException if the delay is negative
+   */
+  public ApplicationFailure(
+      String message, String type, boolean nonRetryable, Throwable cause, Duration nextRetryDelay) {
     super(message, cause);
+    if (nextRetryDelay != null && nextRetryDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "ApplicationFailure.nextRetryDelay must not be negative, was " + nextRetryDelay);
+    }
     this.type = type == null ? "ApplicationFailure" : type;
     this.nonRetryable = nonRetryable;
+    this.nextRetryDelay = nextRetryDelay;
+  }
+
+  /**
+   * Returns a retryable failure whose next attempt comes after {@code nextRetryDelay}, whatever the
+   * retry policy's backoff says; the policy's maximum attempts and the schedule-to-close timeout
+   * still apply. Temporal's name.
+   *
+   * <pre>{@code
+   * throw ApplicationFailure.newFailureWithCauseAndDelay(
+   *     "service is down", "ServiceDown", e, Duration.ofMinutes(e.retryAfterMinutes()));
+   * }</pre>
+   */
+  public static ApplicationFailure newFailureWithCauseAndDelay(
+      String message, String type, Throwable cause, Duration nextRetryDelay) {
+    return new ApplicationFailure(message, type, false, cause, nextRetryDelay);
+  }
+
+  /** Returns the delay before the next attempt this failure asks for, or {@code null}. */
+  public Duration getNextRetryDelay() {
+    return nextRetryDelay;
   }
 
   /** Returns a retryable failure of the given type. */

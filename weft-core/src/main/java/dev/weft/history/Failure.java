@@ -16,6 +16,9 @@ package dev.weft.history;
  * @param cause the underlying failure, or {@code null}
  * @param workflowId for child workflow failures, the child's workflow ID, else {@code null}
  * @param runId for child workflow failures, the child's run, else {@code null}
+ * @param nextRetryDelay for application failures, the delay before the next attempt that the code
+ *     asked for ({@code ApplicationFailure.getNextRetryDelay()}), overriding the retry policy's
+ *     backoff; else {@code null}
  */
 public record Failure(
     String kind,
@@ -27,7 +30,34 @@ public record Failure(
     int attempt,
     Failure cause,
     String workflowId,
-    String runId) {
+    String runId,
+    java.time.Duration nextRetryDelay) {
+
+  /** A failure with no retry delay of its own. */
+  public Failure(
+      String kind,
+      String type,
+      String message,
+      String stackTrace,
+      boolean nonRetryable,
+      long seq,
+      int attempt,
+      Failure cause,
+      String workflowId,
+      String runId) {
+    this(
+        kind,
+        type,
+        message,
+        stackTrace,
+        nonRetryable,
+        seq,
+        attempt,
+        cause,
+        workflowId,
+        runId,
+        null);
+  }
 
   /** A failure that is not about a child workflow. */
   public Failure(
@@ -39,7 +69,7 @@ public record Failure(
       long seq,
       int attempt,
       Failure cause) {
-    this(kind, type, message, stackTrace, nonRetryable, seq, attempt, cause, null, null);
+    this(kind, type, message, stackTrace, nonRetryable, seq, attempt, cause, null, null, null);
   }
 
   /** A child workflow failed for good. */

@@ -122,7 +122,11 @@ public final class ActivityOutcomes {
     ActivityTaskRecord t = claim.task();
     RetryPolicy policy = spec.retryPolicy();
     if (policy.allowsRetry(t.attempt(), failure.type(), failure.nonRetryable())) {
-      Instant next = now.plus(policy.backoff(t.attempt()));
+      Instant next =
+          now.plus(
+              failure.nextRetryDelay() != null
+                  ? failure.nextRetryDelay()
+                  : policy.backoff(t.attempt()));
       if (t.scheduleToCloseDeadline() == null || next.isBefore(t.scheduleToCloseDeadline())) {
         return new Retry(
             Batch.of(

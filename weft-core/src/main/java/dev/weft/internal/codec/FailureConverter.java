@@ -42,7 +42,10 @@ public final class FailureConverter {
               a.isNonRetryable(),
               0,
               0,
-              cause);
+              cause,
+              null,
+              null,
+              a.getNextRetryDelay());
       case ActivityFailure a ->
           new Failure(
               Failure.ACTIVITY,
@@ -99,7 +102,9 @@ public final class FailureConverter {
           case Failure.CANCELED -> new CanceledFailure(f.message(), cause);
           case Failure.TIMEOUT -> new TimeoutFailure(timeoutType(f.type()), f.message(), cause);
           case Failure.TERMINATED -> new TerminatedFailure(f.message());
-          default -> new ApplicationFailure(f.message(), f.type(), f.nonRetryable(), cause);
+          default ->
+              new ApplicationFailure(
+                  f.message(), f.type(), f.nonRetryable(), cause, f.nextRetryDelay());
         };
     return e;
   }

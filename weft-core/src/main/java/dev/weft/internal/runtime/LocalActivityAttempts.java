@@ -195,7 +195,10 @@ final class LocalActivityAttempts {
       case LocalActivityExecutor.Failed f -> {
         Instant at = executor.now();
         RetryPolicy policy = call.options.retryPolicy();
-        Duration backoff = policy.backoff(call.attempt);
+        Duration backoff =
+            f.failure().nextRetryDelay() != null
+                ? f.failure().nextRetryDelay()
+                : policy.backoff(call.attempt);
         Duration scheduleToClose = call.options.scheduleToCloseTimeout();
         boolean retry =
             policy.allowsRetry(call.attempt, f.failure().type(), f.failure().nonRetryable())
