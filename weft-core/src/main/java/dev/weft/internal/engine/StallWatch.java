@@ -231,9 +231,13 @@ public final class StallWatch {
     return count;
   }
 
+  /**
+   * How soon a stalled task (or one whose check failed) is looked at again: once per stall time, so
+   * that many stalled tasks cost few reads; the gauge and describe lag a worker's arrival by as
+   * much.
+   */
   private Duration recheck() {
-    Duration quarter = stallAfter.dividedBy(4);
-    return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarter;
+    return stallAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : stallAfter;
   }
 
   private boolean serves(TaskKind kind, String queue, String type) {
