@@ -73,6 +73,7 @@ final class DescriptionFormat {
         + a.seq()
         + " "
         + a.activityType()
+        + (a.summary() == null ? "" : " (\"" + a.summary() + "\")")
         + " on "
         + a.taskQueue()
         + ", attempt "
@@ -82,7 +83,11 @@ final class DescriptionFormat {
   }
 
   private static String timer(PendingTimer t) {
-    return "#" + t.seq() + " fires at " + time(t.fireAt());
+    return "#"
+        + t.seq()
+        + " fires at "
+        + time(t.fireAt())
+        + (t.summary() == null ? "" : " (\"" + t.summary() + "\")");
   }
 
   private static List<String> entries(Map<String, Object> values) {

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param retryPolicy how failed attempts are retried
  * @param priority the priority and fairness key of its tasks; unset fields are inherited (see
  *     {@link Priority})
+ * @param summary a short user-facing text about the call, or {@code null}
  */
 public record ActivityOptions(
     String taskQueue,
@@ -34,10 +35,14 @@ public record ActivityOptions(
     Duration scheduleToCloseTimeout,
     Duration heartbeatTimeout,
     RetryPolicy retryPolicy,
-    Priority priority) {
+    Priority priority,
+    String summary) {
 
   /** Validates the options; each error names the field and value. */
   public ActivityOptions {
+    if (summary != null && summary.isBlank()) {
+      throw new IllegalArgumentException("ActivityOptions.summary must not be blank");
+    }
     priority = priority == null ? Priority.INHERIT : priority;
     if (startToCloseTimeout == null && scheduleToCloseTimeout == null) {
       throw new IllegalArgumentException(
@@ -74,7 +79,8 @@ public record ActivityOptions(
         .scheduleToCloseTimeout(scheduleToCloseTimeout)
         .heartbeatTimeout(heartbeatTimeout)
         .retryPolicy(retryPolicy)
-        .priority(priority);
+        .priority(priority)
+        .summary(summary);
   }
 
   /** Builds {@link ActivityOptions}. */
@@ -85,8 +91,19 @@ public record ActivityOptions(
     private Duration heartbeatTimeout;
     private RetryPolicy retryPolicy;
     private Priority priority = Priority.INHERIT;
+    private String summary;
 
     private Builder() {}
+
+    /**
+     * Sets a short user-facing text that says what this call does ("charge the card"), recorded in
+     * the {@code ActivityScheduled} event and shown with the pending activity in describe (and
+     * later in the UI). Default: none.
+     */
+    public Builder summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
 
     /** Sets the task queue (default: the calling workflow's queue). */
     public Builder taskQueue(String taskQueue) {
@@ -135,7 +152,8 @@ public record ActivityOptions(
           scheduleToCloseTimeout,
           heartbeatTimeout,
           retryPolicy,
-          priority);
+          priority,
+          summary);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param running whether an attempt is running now
  * @param nextAttemptAt when the next attempt may start (a retry backoff), if none is running
  * @param lastFailure the last attempt's failure message, or {@code null}
+ * @param summary the user-facing summary of the call ({@code ActivityOptions.summary}), or {@code
+ *     null}
  */
 public record PendingActivity(
     long seq,
@@ -20,4 +22,5 @@ public record PendingActivity(
     int attempt,
     boolean running,
     Instant nextAttemptAt,
-    String lastFailure) {}
+    String lastFailure,
+    String summary) {}
