@@ -78,6 +78,7 @@ final class DescriptionFormat {
         + a.seq()
         + " "
         + a.activityType()
+        + (a.summary() == null ? "" : " (\"" + a.summary() + "\")")
         + " on "
         + a.taskQueue()
         + ", attempt "
@@ -88,7 +89,11 @@ final class DescriptionFormat {
   }
 
   private static String timer(PendingTimer t) {
-    return "#" + t.seq() + " fires at " + time(t.fireAt());
+    return "#"
+        + t.seq()
+        + " fires at "
+        + time(t.fireAt())
+        + (t.summary() == null ? "" : " (\"" + t.summary() + "\")");
   }
 
   private static List<String> entries(Map<String, Object> values) {

@@ -29,6 +29,7 @@ import java.time.Duration;
  *     {@link Priority})
  * @param cancellationType what cancelling its scope does (default {@link
  *     ActivityCancellationType#TRY_CANCEL})
+ * @param summary a short user-facing text about the call, or {@code null}
  */
 public record ActivityOptions(
     String taskQueue,
@@ -37,10 +38,14 @@ public record ActivityOptions(
     Duration heartbeatTimeout,
     RetryPolicy retryPolicy,
     Priority priority,
-    ActivityCancellationType cancellationType) {
+    ActivityCancellationType cancellationType,
+    String summary) {
 
   /** Validates the options; each error names the field and value. */
   public ActivityOptions {
+    if (summary != null && summary.isBlank()) {
+      throw new IllegalArgumentException("ActivityOptions.summary must not be blank");
+    }
     priority = priority == null ? Priority.INHERIT : priority;
     cancellationType =
         cancellationType == null ? ActivityCancellationType.TRY_CANCEL : cancellationType;
@@ -59,7 +64,7 @@ public record ActivityOptions(
     }
   }
 
-  /** Creates options with the default cancellation type ({@code TRY_CANCEL}). */
+  /** Creates options with the default cancellation type ({@code TRY_CANCEL}) and no summary. */
   public ActivityOptions(
       String taskQueue,
       Duration startToCloseTimeout,
@@ -74,7 +79,8 @@ public record ActivityOptions(
         heartbeatTimeout,
         retryPolicy,
         priority,
-        ActivityCancellationType.TRY_CANCEL);
+        ActivityCancellationType.TRY_CANCEL,
+        null);
   }
 
   private static void requirePositive(String field, Duration value) {
@@ -98,7 +104,8 @@ public record ActivityOptions(
         .heartbeatTimeout(heartbeatTimeout)
         .retryPolicy(retryPolicy)
         .priority(priority)
-        .cancellationType(cancellationType);
+        .cancellationType(cancellationType)
+        .summary(summary);
   }
 
   /** Builds {@link ActivityOptions}. */
@@ -110,8 +117,19 @@ public record ActivityOptions(
     private RetryPolicy retryPolicy;
     private Priority priority = Priority.INHERIT;
     private ActivityCancellationType cancellationType = ActivityCancellationType.TRY_CANCEL;
+    private String summary;
 
     private Builder() {}
+
+    /**
+     * Sets a short user-facing text that says what this call does ("charge the card"), recorded in
+     * the {@code ActivityScheduled} event and shown with the pending activity in describe (and
+     * later in the UI). Default: none.
+     */
+    public Builder summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
 
     /** Sets the task queue (default: the calling workflow's queue). */
     public Builder taskQueue(String taskQueue) {
@@ -171,7 +189,8 @@ public record ActivityOptions(
           heartbeatTimeout,
           retryPolicy,
           priority,
-          cancellationType);
+          cancellationType,
+          summary);
     }
   }
 }

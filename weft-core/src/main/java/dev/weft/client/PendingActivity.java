@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param stallReason why it waits with no worker to take it (for example {@code no worker on queue
  *     'billing' has polled for activity type 'Charge' in 1m}), or {@code null}; see {@code
  *     WeftEngine.Builder.stallWarningAfter}
+ * @param summary the user-facing summary of the call ({@code ActivityOptions.summary}), or {@code
+ *     null}
  */
 public record PendingActivity(
     long seq,
@@ -24,7 +26,8 @@ public record PendingActivity(
     boolean running,
     Instant nextAttemptAt,
     String lastFailure,
-    String stallReason) {
+    String stallReason,
+    String summary) {
 
   /** Returns whether it waits with no worker to take it (see {@link #stallReason()}). */
   public boolean isStalled() {

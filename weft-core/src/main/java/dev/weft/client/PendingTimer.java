@@ -7,5 +7,6 @@ import java.time.Instant;
  *
  * @param seq the run's sequence number of the timer
  * @param fireAt when it fires
+ * @param summary the timer's user-facing summary ({@code TimerOptions.summary}), or {@code null}
  */
-public record PendingTimer(long seq, Instant fireAt) {}
+public record PendingTimer(long seq, Instant fireAt, String summary) {}

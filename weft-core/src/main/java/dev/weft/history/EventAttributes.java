@@ -237,7 +237,9 @@ public sealed interface EventAttributes {
 
   /**
    * The code called an activity. {@code priority} is the resolved priority and fairness key of its
-   * task (null in histories written before priorities, meaning the defaults).
+   * task (null in histories written before priorities, meaning the defaults); {@code summary} is
+   * the user-facing summary of {@code ActivityOptions.summary} (null if none, and in histories
+   * written before summaries).
    */
   record ActivityScheduled(
       long seq,
@@ -248,8 +250,33 @@ public sealed interface EventAttributes {
       Duration scheduleToCloseTimeout,
       Duration heartbeatTimeout,
       RetryPolicy retryPolicy,
-      Priority priority)
+      Priority priority,
+      String summary)
       implements EventAttributes, Sequenced {
+    /** An activity call without a summary. */
+    public ActivityScheduled(
+        long seq,
+        String activityType,
+        String taskQueue,
+        Payload input,
+        Duration startToCloseTimeout,
+        Duration scheduleToCloseTimeout,
+        Duration heartbeatTimeout,
+        RetryPolicy retryPolicy,
+        Priority priority) {
+      this(
+          seq,
+          activityType,
+          taskQueue,
+          input,
+          startToCloseTimeout,
+          scheduleToCloseTimeout,
+          heartbeatTimeout,
+          retryPolicy,
+          priority,
+          null);
+    }
+
     /** The priority of the task: the recorded one, or the defaults for old histories. */
     public Priority effectivePriority() {
       return priority == null ? Priority.DEFAULT : priority;
@@ -269,9 +296,17 @@ public sealed interface EventAttributes {
     }
   }
 
-  /** The code started a timer that fires at {@code fireAt}. */
-  record TimerStarted(long seq, Duration duration, Instant fireAt)
+  /**
+   * The code started a timer that fires at {@code fireAt}; {@code summary} is its user-facing
+   * summary ({@code TimerOptions.summary}), or null.
+   */
+  record TimerStarted(long seq, Duration duration, Instant fireAt, String summary)
       implements EventAttributes, Sequenced {
+    /** A timer without a summary. */
+    public TimerStarted(long seq, Duration duration, Instant fireAt) {
+      this(seq, duration, fireAt, null);
+    }
+
     @Override
     public boolean isCommand() {
       return true;

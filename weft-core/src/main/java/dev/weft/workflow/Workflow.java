@@ -205,12 +205,34 @@ public final class Workflow {
 
   /** Sleeps durably: a timer in the store, which survives restarts. Cancellable. */
   public static void sleep(Duration duration) {
-    WorkflowInternal.sleep(duration);
+    WorkflowInternal.sleep(duration, null);
+  }
+
+  /**
+   * Sleeps durably, with a short user-facing summary of what the run waits for, recorded in the
+   * {@code TimerStarted} event and shown with the pending timer in describe.
+   *
+   * <pre>{@code
+   * Workflow.sleep(Duration.ofDays(7), "trial period");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the summary is blank
+   */
+  public static void sleep(Duration duration, String summary) {
+    WorkflowInternal.sleep(duration, new TimerOptions(summary).summary());
   }
 
   /** Returns a promise that completes after {@code duration} (a durable timer). */
   public static Promise<Void> newTimer(Duration duration) {
-    return WorkflowInternal.newTimer(duration);
+    return WorkflowInternal.newTimer(duration, TimerOptions.DEFAULTS);
+  }
+
+  /** Returns a promise that completes after {@code duration}, a timer with options (a summary). */
+  public static Promise<Void> newTimer(Duration duration, TimerOptions options) {
+    if (options == null) {
+      throw new IllegalArgumentException("timer options must not be null");
+    }
+    return WorkflowInternal.newTimer(duration, options);
   }
 
   /**

@@ -228,7 +228,11 @@ class ReplayTwinsTest {
                 WorkflowInitTest.AccountImpl.class,
                 dev.weft.internal.definition.WorkflowDefinition.of(
                     WorkflowInitTest.Account.class))),
-        twin("dynamic-workflow-handlers", DynamicWorkflow.class, DynamicTest.Scripted::new));
+        twin("dynamic-workflow-handlers", DynamicWorkflow.class, DynamicTest.Scripted::new),
+        twin(
+            "activity-and-timer-summaries",
+            SummariesTest.Checkout.class,
+            SummariesTest.CheckoutImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

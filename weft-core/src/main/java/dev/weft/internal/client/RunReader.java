@@ -199,7 +199,13 @@ public final class RunReader {
   WorkflowDescription describe(RunRecord run) {
     Instant now = clock.now();
     List<PendingActivity> activities = new ArrayList<>();
-    for (ActivityTaskState s : store.findActivityTasks(run.runId())) {
+    List<ActivityTaskState> activityTasks = store.findActivityTasks(run.runId());
+    List<TimerRecord> timerRecords = store.findTimers(run.runId());
+    PendingSummaries.Summaries summaries =
+        activityTasks.isEmpty() && timerRecords.stream().noneMatch(t -> t.seq() > 0)
+            ? PendingSummaries.Summaries.NONE
+            : PendingSummaries.read(store, codec, run.runId());
+    for (ActivityTaskState s : activityTasks) {
       String lastFailure =
           s.task().lastFailure() == null
               ? null
@@ -219,15 +225,16 @@ public final class RunReader {
                   s.task().activityType(),
                   s.isLeased(),
                   s.task().visibleAt(),
-                  now)));
+                  now),
+              summaries.activities().get(s.task().seq())));
     }
     List<PendingTimer> timers = new ArrayList<>();
     Instant runDeadline = null;
-    for (TimerRecord t : store.findTimers(run.runId())) {
+    for (TimerRecord t : timerRecords) {
       if (t.seq() == RunStarts.DEADLINE_TIMER_SEQ) {
         runDeadline = t.fireAt();
       } else {
-        timers.add(new PendingTimer(t.seq(), t.fireAt()));
+        timers.add(new PendingTimer(t.seq(), t.fireAt(), summaries.timers().get(t.seq())));
       }
     }
     Map<String, Object> searchAttributes = new TreeMap<>();

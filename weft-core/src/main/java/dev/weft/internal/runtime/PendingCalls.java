@@ -75,7 +75,8 @@ final class PendingCalls {
             options.scheduleToCloseTimeout(),
             options.heartbeatTimeout(),
             options.retryPolicy(),
-            options.priority().resolve(started.get().effectivePriority())));
+            options.priority().resolve(started.get().effectivePriority()),
+            options.summary()));
     WorkflowPromise<Object> promise = new WorkflowPromise<>();
     ActivityCall call =
         new ActivityCall(
@@ -86,11 +87,17 @@ final class PendingCalls {
   }
 
   TimerCall startTimer(ScopeNode scope, Duration duration) {
+    return startTimer(scope, duration, null);
+  }
+
+  /** Starts a durable timer with a user-facing summary (or null). */
+  TimerCall startTimer(ScopeNode scope, Duration duration, String summary) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("timer duration must not be negative, was " + duration);
     }
     long seq = task.nextSeq();
-    task.command(new EventAttributes.TimerStarted(seq, duration, task.now().plus(duration)));
+    task.command(
+        new EventAttributes.TimerStarted(seq, duration, task.now().plus(duration), summary));
     TimerCall call = new TimerCall(this, seq, new WorkflowPromise<>(), scope);
     pending.put(seq, call);
     scope.register(call);

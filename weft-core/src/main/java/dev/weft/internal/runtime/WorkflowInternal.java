@@ -12,6 +12,7 @@ import dev.weft.workflow.ChildWorkflowStub;
 import dev.weft.workflow.CompletablePromise;
 import dev.weft.workflow.ContinueAsNewOptions;
 import dev.weft.workflow.Promise;
+import dev.weft.workflow.TimerOptions;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -93,9 +94,9 @@ public final class WorkflowInternal {
   }
 
   /** See {@code Workflow.sleep()}. */
-  public static void sleep(Duration duration) {
+  public static void sleep(Duration duration, String summary) {
     WorkflowRunner runner = runner("Workflow.sleep()");
-    runner.calls().startTimer(blockingScope("starting a timer"), duration).promise().get();
+    runner.calls().startTimer(blockingScope("starting a timer"), duration, summary).promise().get();
   }
 
   /** See {@code Workflow.getVersion()}. */
@@ -138,9 +139,12 @@ public final class WorkflowInternal {
   }
 
   /** See {@code Workflow.newTimer()}. */
-  public static Promise<Void> newTimer(Duration duration) {
+  public static Promise<Void> newTimer(Duration duration, TimerOptions options) {
     WorkflowRunner runner = runner("Workflow.newTimer()");
-    return runner.calls().startTimer(blockingScope("starting a timer"), duration).promise();
+    return runner
+        .calls()
+        .startTimer(blockingScope("starting a timer"), duration, options.summary())
+        .promise();
   }
 
   /** See {@code Workflow.await(condition)}. */
