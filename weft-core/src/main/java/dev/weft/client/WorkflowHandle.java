@@ -7,13 +7,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A handle on a workflow. A handle returned by a start, or by {@link WeftClient#getHandle(String)},
  * follows the workflow ID, as Temporal's stubs do: {@link #signal}, {@link #query}, {@link
- * #update}, {@link #cancel}, {@link #terminate}, {@link #pause}, {@link #resume} and {@link
- * #describe} reach the workflow's current run (resolved at each call, so after a continue-as-new
- * they reach the new run), and {@link #getResult()} waits for the last run of the chain that began
- * with the run it was created from (continue-as-new, retries); {@link #fetchHistory} returns the
- * history of the run {@link #runId()} names. A handle from {@link WeftClient#getHandle(String,
- * String)} is bound to the run it names: every call reaches that run, and only its result follows
- * the chain. Thread-safe.
+ * #update}, {@link #cancel}, {@link #terminate}, {@link #pause} and {@link #resume} reach the
+ * workflow's current run (resolved at each call, so after a continue-as-new they reach the new
+ * run), and {@link #getResult()} waits for the last run of the chain that began with the run it was
+ * created from (continue-as-new, retries). {@link #runId()}, {@link #describe()} and {@link
+ * #fetchHistory()} are about the run it was created from. A handle from {@link
+ * WeftClient#getHandle(String, String)} is bound to the run it names: every call reaches that run,
+ * and only its result follows the chain. Thread-safe.
  *
  * @param <R> the result type
  */
@@ -50,7 +50,7 @@ public interface WorkflowHandle<R> {
   /** Waits for the result and reads it as {@code type}. */
   <T> T getResult(Class<T> type);
 
-  /** Returns the run as an operator sees it. */
+  /** Returns the run {@link #runId()} names as an operator sees it. */
   WorkflowDescription describe();
 
   /**

@@ -64,8 +64,8 @@ public class StartMessagesTest {
               "workflow ID 'order-1' is already in use: run "
                   + running.runId()
                   + " is RUNNING, and WorkflowIdConflictPolicy.FAIL refuses a second start; use"
-                  + " WorkflowIdConflictPolicy.USE_EXISTING to get the running run instead, or"
-                  + " another workflow ID");
+                  + " WorkflowIdConflictPolicy.USE_EXISTING to get the running run instead,"
+                  + " TERMINATE_EXISTING to replace it, or another workflow ID");
     }
   }
 

@@ -114,7 +114,10 @@ public class StubFollowsWorkflowTest {
       assertThat(stub.collect(List.of())).containsExactly("a", "b", "c");
       assertThat(h.getResult()).containsExactly("a", "b", "c");
       assertThat(h.runId()).isEqualTo(first);
-      assertThat(h.describe().runId()).isNotEqualTo(first);
+      assertThat(h.describe().runId()).isEqualTo(first);
+      assertThat(h.describe().status()).isEqualTo(WorkflowStatus.CONTINUED_AS_NEW);
+      assertThat(f.client().getHandle("batch-1").describe().status())
+          .isEqualTo(WorkflowStatus.COMPLETED);
     }
   }
 
@@ -131,7 +134,8 @@ public class StubFollowsWorkflowTest {
       h.signal("add", "c");
       assertThat(h.query("items", List.class)).containsExactly("a", "b", "c");
       h.terminate("enough");
-      assertThat(h.describe().status()).isEqualTo(WorkflowStatus.TERMINATED);
+      assertThat(f.client().getHandle("batch-2").describe().status())
+          .isEqualTo(WorkflowStatus.TERMINATED);
       assertThatThrownBy(h::getResult).isInstanceOf(WorkflowFailedException.class);
       assertThat(f.client().getHandle("batch-2", first).describe().status())
           .isEqualTo(WorkflowStatus.CONTINUED_AS_NEW);

@@ -180,7 +180,8 @@ public final class EngineAssembly {
         new StartPlans(
             namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts);
     Starts clientStarts =
-        new Starts(namespace, store, codec, payloads, startPlans, leases, controls);
+        new Starts(
+            namespace, store, codec, payloads, startPlans, leases, controls, closures, records);
     Updates updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
     client =
         new EmbeddedClient(

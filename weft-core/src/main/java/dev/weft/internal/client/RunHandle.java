@@ -16,9 +16,9 @@ import java.util.concurrent.TimeoutException;
  * <p>An unbound handle (from a start, or from a workflow ID alone) sends its signals, queries,
  * updates, cancels and terminations to the workflow's current run, resolved at each call, and its
  * result is the end of the chain of runs (continue-as-new, retries) from {@code runId}, the run it
- * was created from ({@code null}: the latest run when the result is asked for); its history is that
- * run's. A bound handle (the caller named the run) does everything on that run; its result still
- * follows the chain from it.
+ * was created from ({@code null}: the latest run when the result is asked for); its description and
+ * history are that run's. A bound handle (the caller named the run) does everything on that run;
+ * its result still follows the chain from it.
  */
 final class RunHandle<R> implements WorkflowHandle<R> {
   private final EmbeddedClient client;
@@ -36,8 +36,14 @@ final class RunHandle<R> implements WorkflowHandle<R> {
     this.resultType = resultType;
   }
 
+  /** The run calls go to: the current one, or the bound one. */
   private RunRecord run() {
     return client.reader().resolve(workflowId, bound ? runId : null);
+  }
+
+  /** The run runId() names: the one this handle was created from (or the current one). */
+  private RunRecord ownRun() {
+    return client.reader().resolve(workflowId, runId);
   }
 
   @Override
@@ -82,7 +88,7 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public WorkflowDescription describe() {
-    return client.reader().describe(run());
+    return client.reader().describe(ownRun());
   }
 
   @Override
@@ -127,8 +133,7 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public WorkflowHistory fetchHistory() {
-    // the history of the run runId() names: the one this handle was created from
-    return client.reader().history(client.reader().resolve(workflowId, runId));
+    return client.reader().history(ownRun());
   }
 
   @Override

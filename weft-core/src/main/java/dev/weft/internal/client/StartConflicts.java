@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.WorkflowIdConflictPolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.WorkflowAlreadyStartedException;
@@ -28,13 +29,25 @@ final class StartConflicts {
 
   private static String why(
       RunRecord existing, CommitResult.Conflict conflict, WorkflowOptions options) {
+    if (existing != null
+        && existing.status() == WorkflowStatus.RUNNING
+        && options.idConflictPolicy() == WorkflowIdConflictPolicy.TERMINATE_EXISTING
+        && RunStarts.conflictingStatuses(options.idReusePolicy())
+            .contains(WorkflowStatus.TERMINATED)) {
+      return "run "
+          + existing.runId()
+          + " is RUNNING; WorkflowIdConflictPolicy.TERMINATE_EXISTING would terminate it, but"
+          + " WorkflowIdReusePolicy."
+          + options.idReusePolicy()
+          + " refuses a new run after a TERMINATED one (nothing was terminated)";
+    }
     if (existing != null && existing.status() == WorkflowStatus.RUNNING) {
       return "run "
           + existing.runId()
           + " is RUNNING, and WorkflowIdConflictPolicy."
           + options.idConflictPolicy()
           + " refuses a second start; use WorkflowIdConflictPolicy.USE_EXISTING to get the"
-          + " running run instead, or another workflow ID";
+          + " running run instead, TERMINATE_EXISTING to replace it, or another workflow ID";
     }
     if (existing != null
         && RunStarts.conflictingStatuses(options.idReusePolicy()).contains(existing.status())) {

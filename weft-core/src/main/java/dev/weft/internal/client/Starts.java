@@ -6,8 +6,11 @@ import dev.weft.common.WorkflowStatus;
 import dev.weft.converter.Payload;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.step.FirstTaskLeases;
+import dev.weft.internal.step.RunClosures;
+import dev.weft.internal.step.RunStarts;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
 import dev.weft.store.RunRecord;
@@ -20,10 +23,12 @@ import java.util.List;
 /**
  * The client's starts: a run, its start event and its first workflow task in one batch (the task
  * leased to this node and run at once when it can), refused as the workflow ID reuse and conflict
- * policies say; and signal-with-start.
+ * policies say, or with the running run terminated in the same batch (TERMINATE_EXISTING); and
+ * signal-with-start.
  */
 public final class Starts {
   private static final int SIGNAL_WITH_START_ATTEMPTS = 20;
+  private static final int REPLACE_ATTEMPTS = 20;
 
   private final String namespace;
   private final Store store;
@@ -32,6 +37,8 @@ public final class Starts {
   private final StartPlans plans;
   private final FirstTaskLeases leases;
   private final RunControls controls;
+  private final RunClosures closures;
+  private final EventRecords records;
 
   public Starts(
       String namespace,
@@ -40,7 +47,9 @@ public final class Starts {
       PayloadConverter payloads,
       StartPlans plans,
       FirstTaskLeases leases,
-      RunControls controls) {
+      RunControls controls,
+      RunClosures closures,
+      EventRecords records) {
     this.namespace = namespace;
     this.store = store;
     this.codec = codec;
@@ -48,22 +57,64 @@ public final class Starts {
     this.plans = plans;
     this.leases = leases;
     this.controls = controls;
+    this.closures = closures;
+    this.records = records;
   }
 
   RunRecord start(String workflowType, WorkflowOptions options, Object[] args) {
     StartPlans.StartPlan plan = plans.plan(workflowType, options, args);
-    CommitResult result = commitStart(plan, List.of());
-    if (result instanceof CommitResult.Conflict conflict) {
-      String workflowId = plan.run().workflowId();
+    String workflowId = plan.run().workflowId();
+    boolean replace = options.idConflictPolicy() == WorkflowIdConflictPolicy.TERMINATE_EXISTING;
+    for (int attempt = 1; ; attempt++) {
+      List<Write> terminate = replace ? terminateRunning(workflowId, plan) : List.of();
+      CommitResult result = commitStart(terminate, plan, List.of());
+      if (result.committed()) {
+        return plan.run();
+      }
+      CommitResult.Conflict conflict = (CommitResult.Conflict) result;
       RunRecord existing = store.findLatestRun(namespace, workflowId).orElse(null);
-      if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING
-          && existing != null
-          && existing.status() == WorkflowStatus.RUNNING) {
+      boolean running = existing != null && existing.status() == WorkflowStatus.RUNNING;
+      if (options.idConflictPolicy() == WorkflowIdConflictPolicy.USE_EXISTING && running) {
         return existing;
       }
-      throw StartConflicts.refused(workflowId, existing, conflict, options);
+      boolean reuseRefusesReplacing =
+          RunStarts.conflictingStatuses(options.idReusePolicy())
+              .contains(WorkflowStatus.TERMINATED);
+      if (!replace || !running || reuseRefusesReplacing) {
+        throw StartConflicts.refused(workflowId, existing, conflict, options);
+      }
+      if (attempt == REPLACE_ATTEMPTS) {
+        throw new IllegalStateException(
+            "start of workflow '"
+                + workflowId
+                + "' with WorkflowIdConflictPolicy.TERMINATE_EXISTING kept racing with its"
+                + " running run "
+                + existing.runId()
+                + "; try again");
+      }
+      // the running run moved on (or another start came) while its termination was prepared
     }
-    return plan.run();
+  }
+
+  /** The writes that terminate the workflow's running run for a start that replaces it. */
+  private List<Write> terminateRunning(String workflowId, StartPlans.StartPlan plan) {
+    RunRecord running =
+        store
+            .findLatestRun(namespace, workflowId)
+            .filter(r -> r.status() == WorkflowStatus.RUNNING)
+            .orElse(null);
+    if (running == null) {
+      return List.of();
+    }
+    String reason =
+        "replaced by run "
+            + plan.run().runId()
+            + ", started with WorkflowIdConflictPolicy.TERMINATE_EXISTING";
+    return closures.writes(
+        running,
+        records.decode(store.readHistory(running.runId(), 1)),
+        RunClosures.terminated(reason),
+        plan.now());
   }
 
   /**
@@ -127,11 +178,21 @@ public final class Starts {
    * at once when this node serves the queue and has a free slot.
    */
   CommitResult commitStart(StartPlans.StartPlan plan, List<Write> extra) {
+    return commitStart(List.of(), plan, extra);
+  }
+
+  /**
+   * Commits a start plan after {@code before} (the termination of the run it replaces) and with
+   * {@code extra} writes after it.
+   */
+  private CommitResult commitStart(
+      List<Write> before, StartPlans.StartPlan plan, List<Write> extra) {
     String queue = plan.run().taskQueue();
     // a delayed first task is due later: it waits in the store, never leased at once
     TaskLease eager = plan.delayed() ? null : leases.tryLease(queue, plan.now());
     Batch batch =
         Batch.builder()
+            .addAll(before)
             .addAll(plan.writes())
             .addAll(extra)
             .add(new Write.EnsureWorkflowTask(plan.run().runId(), queue, plan.firstTaskAt(), eager))

@@ -83,14 +83,16 @@ public final class RunClosures {
 
   /** Terminates a running run; returns false if it was closed already. */
   public boolean terminate(String runId, String reason) {
-    return close(
-        runId,
-        history ->
-            new Closing(
-                new EventAttributes.WorkflowTerminated(reason),
-                WorkflowStatus.TERMINATED,
-                new Failure(Failure.TERMINATED, "Terminated", reason, "", true, 0, 0, null),
-                List.of()));
+    return close(runId, history -> terminated(reason));
+  }
+
+  /** The closing of a run terminated for {@code reason}. */
+  public static Closing terminated(String reason) {
+    return new Closing(
+        new EventAttributes.WorkflowTerminated(reason),
+        WorkflowStatus.TERMINATED,
+        new Failure(Failure.TERMINATED, "Terminated", reason, "", true, 0, 0, null),
+        List.of());
   }
 
   /** Returns the start event of a history, or null. */
