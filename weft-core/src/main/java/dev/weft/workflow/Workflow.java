@@ -80,7 +80,8 @@ public final class Workflow {
 
   /**
    * Returns this run's current search attributes (those it started with and those it upserted), in
-   * name order, as String, Long, Double, Boolean or Instant values.
+   * name order, as String, Long, Double, Boolean, Instant or List&lt;String&gt; (KEYWORD_LIST)
+   * values.
    */
   public static Map<String, Object> getSearchAttributes() {
     return WorkflowInternal.searchAttributes();

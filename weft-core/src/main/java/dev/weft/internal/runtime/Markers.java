@@ -9,6 +9,7 @@ import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ final class Markers {
     searchAttributes.putAll(attributes);
   }
 
-  /** Records changed attributes ({@code null} values remove theirs). */
+  /** Records changed attributes ({@code null} values and empty lists remove theirs). */
   void upsertSearchAttributes(Map<String, ?> changes) {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException(
@@ -113,7 +114,7 @@ final class Markers {
     List<String> removed = new ArrayList<>();
     changes.forEach(
         (name, value) -> {
-          if (value == null) {
+          if (value == null || value instanceof Collection<?> c && c.isEmpty()) {
             removed.add(name);
           } else {
             values.put(name, value);

@@ -5,6 +5,7 @@ import dev.weft.history.IndexedValue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Checks and converts the search attribute values workflow code upserts. */
@@ -31,6 +32,12 @@ public interface SearchAttributeIndexer {
           Map<String, IndexedValue> result = new LinkedHashMap<>();
           values.forEach(
               (name, value) -> {
+                if (value instanceof List<?> list) {
+                  result.put(
+                      name,
+                      IndexedValue.ofKeywordList(list.stream().map(String::valueOf).toList()));
+                  return;
+                }
                 SearchAttributeType type =
                     switch (value) {
                       case Integer i -> SearchAttributeType.INT;
