@@ -2,10 +2,13 @@ package dev.weft.workflow;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.common.SearchAttributeUpdate;
+import dev.weft.common.SearchAttributes;
 import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -76,6 +79,32 @@ public final class Workflow {
    */
   public static void upsertSearchAttributes(Map<String, ?> changes) {
     WorkflowInternal.upsertSearchAttributes(changes);
+  }
+
+  /**
+   * Sets and removes search attributes of this run by typed keys, Temporal's way: no null in a map
+   * to remove one. Each key's type must be the type its attribute is registered with, each name may
+   * appear once; otherwise this throws {@link IllegalArgumentException} and the workflow task fails
+   * (and is retried) until the code is fixed. Recorded in history like {@link
+   * #upsertSearchAttributes}.
+   *
+   * <pre>{@code
+   * static final SearchAttributeKey<List<String>> TAGS = SearchAttributeKey.forKeywordList("Tags");
+   * static final SearchAttributeKey<String> STAGE = SearchAttributeKey.forKeyword("OrderStage");
+   *
+   * Workflow.upsertTypedSearchAttributes(TAGS.valueSet(List.of("vip")), STAGE.valueUnset());
+   * }</pre>
+   */
+  public static void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates) {
+    WorkflowInternal.upsertTypedSearchAttributes(List.of(updates));
+  }
+
+  /**
+   * Returns this run's current search attributes as typed values (date-times as Instant, readable
+   * with an {@code OffsetDateTime} key too).
+   */
+  public static SearchAttributes getTypedSearchAttributes() {
+    return WorkflowInternal.typedSearchAttributes();
   }
 
   /**

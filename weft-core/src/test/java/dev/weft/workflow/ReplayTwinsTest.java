@@ -8,6 +8,7 @@ import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.TypedSearchAttributesTest;
 import dev.weft.client.UpdateTest;
 import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
@@ -135,6 +136,10 @@ class ReplayTwinsTest {
             "search-attributes-upserted",
             VisibilityTest.Order.class,
             VisibilityTest.OrderImpl::new),
+        twin(
+            "typed-search-attributes-upserted",
+            TypedSearchAttributesTest.Parcel.class,
+            TypedSearchAttributesTest.ParcelImpl::new),
         twin(
             "child-workflow-result",
             ChildWorkflowTest.Parent.class,

@@ -22,6 +22,13 @@ public interface SearchAttributeIndexer {
   void checkRemovable(Collection<String> names, String where);
 
   /**
+   * Checks that a typed key's type is the one its attribute is registered with.
+   *
+   * @throws IllegalArgumentException naming the attribute and both types
+   */
+  default void checkType(String name, SearchAttributeType type, String where) {}
+
+  /**
    * For runners that only replay: types come from the values' Java classes (the recorded commands
    * are compared by kind, not by value).
    */

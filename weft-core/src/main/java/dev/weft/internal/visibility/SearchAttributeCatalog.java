@@ -73,6 +73,22 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
     }
   }
 
+  @Override
+  public void checkType(String name, SearchAttributeType type, String where) {
+    SearchAttributeType registered = typeOf(name, where);
+    if (registered != type) {
+      throw new IllegalArgumentException(
+          "search attribute '"
+              + name
+              + "' in "
+              + where
+              + " is registered as "
+              + registered
+              + ", but its key is "
+              + type);
+    }
+  }
+
   private IndexedValue index(String name, Object value, String where) {
     SearchAttributeType type = typeOf(name, where);
     if (value == null) {
