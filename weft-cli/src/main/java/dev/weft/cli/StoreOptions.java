@@ -86,7 +86,7 @@ final class StoreOptions {
       paramLabel = "NAME=TYPE",
       description = {
         "registers a custom search attribute, so that a query can name it; repeatable.",
-        "TYPE: KEYWORD, TEXT, INT, DOUBLE, BOOL or DATETIME"
+        "TYPE: KEYWORD, TEXT, INT, DOUBLE, BOOL, DATETIME or KEYWORD_LIST"
       })
   private Map<String, SearchAttributeType> searchAttributes = new LinkedHashMap<>();
 

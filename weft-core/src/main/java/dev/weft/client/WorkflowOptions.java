@@ -2,6 +2,7 @@ package dev.weft.client;
 
 import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
+import dev.weft.common.SearchAttributes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -193,6 +194,15 @@ public record WorkflowOptions(
      */
     public Builder searchAttribute(String name, Object value) {
       searchAttributes.put(name, value);
+      return this;
+    }
+
+    /**
+     * Sets search attributes the run starts with from typed values (Temporal's {@code
+     * setTypedSearchAttributes}); they join those set by name.
+     */
+    public Builder typedSearchAttributes(SearchAttributes values) {
+      searchAttributes.putAll(values.asMap());
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.weft.workflow;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.common.Priority;
 import dev.weft.common.RetryPolicy;
+import dev.weft.common.SearchAttributes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -182,6 +183,12 @@ public record ChildWorkflowOptions(
     /** Sets how failed runs of the child are retried (default: not retried). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** Sets search attributes the child starts with from typed values. */
+    public Builder typedSearchAttributes(SearchAttributes values) {
+      searchAttributes.putAll(values.asMap());
       return this;
     }
 

@@ -2,6 +2,8 @@ package dev.weft.workflow;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.common.SearchAttributeUpdate;
+import dev.weft.common.SearchAttributes;
 import dev.weft.internal.codec.CheckedExceptionWrapper;
 import dev.weft.internal.runtime.ExternalWorkflowStubs;
 import dev.weft.internal.runtime.ReplaySafeLogger;
@@ -9,6 +11,7 @@ import dev.weft.internal.runtime.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -162,8 +165,35 @@ public final class Workflow {
   }
 
   /**
+   * Sets and removes search attributes of this run by typed keys, Temporal's way: no null in a map
+   * to remove one. Each key's type must be the type its attribute is registered with, each name may
+   * appear once; otherwise this throws {@link IllegalArgumentException} and the workflow task fails
+   * (and is retried) until the code is fixed. Recorded in history like {@link
+   * #upsertSearchAttributes}.
+   *
+   * <pre>{@code
+   * static final SearchAttributeKey<List<String>> TAGS = SearchAttributeKey.forKeywordList("Tags");
+   * static final SearchAttributeKey<String> STAGE = SearchAttributeKey.forKeyword("OrderStage");
+   *
+   * Workflow.upsertTypedSearchAttributes(TAGS.valueSet(List.of("vip")), STAGE.valueUnset());
+   * }</pre>
+   */
+  public static void upsertTypedSearchAttributes(SearchAttributeUpdate<?>... updates) {
+    WorkflowInternal.upsertTypedSearchAttributes(List.of(updates));
+  }
+
+  /**
+   * Returns this run's current search attributes as typed values (date-times as Instant, readable
+   * with an {@code OffsetDateTime} key too).
+   */
+  public static SearchAttributes getTypedSearchAttributes() {
+    return WorkflowInternal.typedSearchAttributes();
+  }
+
+  /**
    * Returns this run's current search attributes (those it started with and those it upserted), in
-   * name order, as String, Long, Double, Boolean or Instant values.
+   * name order, as String, Long, Double, Boolean, Instant or List&lt;String&gt; (KEYWORD_LIST)
+   * values.
    */
   public static Map<String, Object> getSearchAttributes() {
     return WorkflowInternal.searchAttributes();

@@ -9,6 +9,7 @@ import dev.weft.client.ClientTest;
 import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
 import dev.weft.client.StartDelayTest;
+import dev.weft.client.TypedSearchAttributesTest;
 import dev.weft.client.UpdateTest;
 import dev.weft.client.UpdateWithStartTest;
 import dev.weft.client.VisibilityTest;
@@ -137,6 +138,10 @@ class ReplayTwinsTest {
             "search-attributes-upserted",
             VisibilityTest.Order.class,
             VisibilityTest.OrderImpl::new),
+        twin(
+            "typed-search-attributes-upserted",
+            TypedSearchAttributesTest.Parcel.class,
+            TypedSearchAttributesTest.ParcelImpl::new),
         twin(
             "child-workflow-result",
             ChildWorkflowTest.Parent.class,

@@ -1,6 +1,7 @@
 package dev.weft.common;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The type of a search attribute: what values it takes and how lists can filter and sort on it.
@@ -30,7 +31,14 @@ public enum SearchAttributeType {
    * A point in time, kept to the millisecond. Java Instant (OffsetDateTime and ZonedDateTime are
    * accepted).
    */
-  DATETIME(Instant.class);
+  DATETIME(Instant.class),
+  /**
+   * A list of exact strings (tags, labels): {@code Tags = 'x'} matches when the list contains
+   * {@code x}, {@code Tags IN ('a', 'b')} when it contains any of them, {@code !=} and {@code NOT
+   * IN} when it has a value and contains none; {@code IS NULL}. Not sortable, no ranges. Java
+   * {@code List<String>}, never empty (an empty list is the attribute's removal), order kept.
+   */
+  KEYWORD_LIST(List.class);
 
   private final Class<?> javaType;
 

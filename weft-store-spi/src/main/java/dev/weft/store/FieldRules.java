@@ -28,6 +28,7 @@ final class FieldRules {
     DOUBLE,
     BOOL,
     DATETIME,
+    KEYWORD_LIST,
     STATUS
   }
 
@@ -40,6 +41,7 @@ final class FieldRules {
           case TEXT -> use == Use.EQUALITY || use == Use.STARTS_WITH;
           case INT, DOUBLE, DATETIME -> use != Use.STARTS_WITH;
           case BOOL, STATUS -> use == Use.EQUALITY || use == Use.IN || use == Use.ORDER;
+          case KEYWORD_LIST -> use == Use.EQUALITY || use == Use.IN;
         };
     if (supported) {
       return null;
@@ -51,6 +53,8 @@ final class FieldRules {
         switch (kind) {
           case TEXT -> "= (contains), != (does not contain), STARTS_WITH and IS NULL";
           case BOOL, STATUS -> "=, !=, IN and IS NULL";
+          case KEYWORD_LIST ->
+              "= (contains), != (does not contain), IN (contains any), NOT IN and IS NULL";
           default -> "=, !=, <, <=, >, >=, IN, BETWEEN and IS NULL";
         };
     return describe(field) + " supports only " + supports;

@@ -65,7 +65,7 @@ final class FilterValues {
     if (type == String.class) {
       return " (quote strings)";
     } else if (type == Instant.class) {
-      return " (use a quoted ISO-8601 time like '2026-01-01T00:00:00Z')";
+      return " (use a quoted RFC 3339 time like '2026-01-01T00:00:00Z' or '2026-12-06T10:00:00.250+01:00')";
     } else if (type == WorkflowStatus.class) {
       return "; one of " + String.join(", ", statusNames());
     } else if (type == Boolean.class) {
@@ -91,9 +91,14 @@ final class FilterValues {
     }
   }
 
+  /** An RFC 3339 date-time ({@code t}, {@code z} and a space separator allowed) or a date. */
   private static Instant parseInstant(String text) {
+    String normalized = text.toUpperCase(Locale.ROOT);
+    if (normalized.length() > 10 && normalized.charAt(10) == ' ') {
+      normalized = normalized.substring(0, 10) + 'T' + normalized.substring(11);
+    }
     try {
-      return Instant.parse(text);
+      return Instant.parse(normalized);
     } catch (DateTimeParseException notAnInstant) {
       try {
         return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();

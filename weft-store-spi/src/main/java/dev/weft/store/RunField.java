@@ -105,9 +105,10 @@ public sealed interface RunField permits RunField.BuiltIn, RunField.Attribute {
       return name;
     }
 
+    /** The class of a filter value: one keyword for KEYWORD_LIST (a list contains it). */
     @Override
     public Class<?> valueClass() {
-      return type.javaType();
+      return type == SearchAttributeType.KEYWORD_LIST ? String.class : type.javaType();
     }
 
     /**

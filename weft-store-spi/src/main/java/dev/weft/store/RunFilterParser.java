@@ -38,16 +38,20 @@ import java.util.Set;
  * {@code CloseTime}, {@code Paused}; in any case) and the search attributes in {@code known} (exact
  * case). Reserved words (AND, OR, NOT, IN, BETWEEN, IS, NULL, STARTS_WITH, ORDER, BY, ASC, DESC,
  * TRUE, FALSE) must be backquoted to be used as names. Values are checked against their field:
- * strings for KEYWORD/TEXT, integers for INT, numbers for DOUBLE, true/false for BOOL, quoted
- * ISO-8601 times ({@code '2026-01-01T00:00:00Z'}, an offset, or a date meaning its midnight UTC)
- * for DATETIME, quoted statuses ({@code 'Running'}, {@code 'RUNNING'}, {@code 'TimedOut'}) for the
- * status. In strings, a backslash escapes the next character and a doubled quote stands for one.
+ * strings for KEYWORD/TEXT/KEYWORD_LIST (one keyword), integers for INT, numbers for DOUBLE,
+ * true/false for BOOL, quoted RFC 3339 times ({@code '2026-01-01T00:00:00Z'}, {@code
+ * '2026-12-06T10:00:00.5+01:00'}: fractional seconds and an offset allowed) or a date meaning its
+ * midnight UTC for DATETIME, quoted statuses ({@code 'Running'}, {@code 'RUNNING'}, {@code
+ * 'TimedOut'}) for the status. In strings, a backslash escapes the next character and a doubled
+ * quote stands for one.
  *
  * <p>What each type supports: KEYWORD and the string built-ins everything; INT, DOUBLE, DATETIME
  * all but STARTS_WITH; BOOL and the status {@code =}, {@code !=}, IN and IS NULL; TEXT {@code =}
  * (contains the text, ignoring case), {@code !=} (does not contain it), STARTS_WITH (ignoring case)
- * and IS NULL, and it cannot be sorted. ORDER BY directions default to ASC; {@code AND} binds
- * tighter than {@code OR}. See {@link RunFilter} for how runs without a value match.
+ * and IS NULL, and it cannot be sorted; KEYWORD_LIST {@code =} (the list contains the keyword),
+ * {@code !=} (has a list without it), IN (contains any), NOT IN (has a list with none of them) and
+ * IS NULL, not sorted. ORDER BY directions default to ASC; {@code AND} binds tighter than {@code
+ * OR}. See {@link RunFilter} for how runs without a value match.
  *
  * <p>Parentheses and NOTs nest at most {@value #MAX_DEPTH} deep. Thread-safe: each call parses with
  * its own state.

@@ -3,6 +3,8 @@ package dev.weft.store;
 import dev.weft.common.SearchAttributeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,8 @@ import java.util.Objects;
  * <p>The value's Java type must be the type's {@link SearchAttributeType#javaType()}: {@link
  * String} for KEYWORD and TEXT, {@link Long} for INT, {@link Double} for DOUBLE (not NaN; {@code
  * -0.0} becomes {@code 0.0}, which not every database can tell apart), {@link Boolean} for BOOL,
- * {@link Instant} for DATETIME (truncated to milliseconds, the store's precision).
+ * {@link Instant} for DATETIME (truncated to milliseconds, the store's precision), a non-empty
+ * {@code List<String>} for KEYWORD_LIST (copied; order and duplicates kept).
  *
  * <pre>{@code
  * Map.of("CustomerId", SearchAttributeValue.ofKeyword("c-42"),
@@ -26,7 +29,8 @@ public record SearchAttributeValue(SearchAttributeType type, Object value) {
   /**
    * Validates the value against the type.
    *
-   * @throws IllegalArgumentException if the value's Java type does not fit, or a double is NaN
+   * @throws IllegalArgumentException if the value's Java type does not fit, a double is NaN, or a
+   *     keyword list is empty or holds something else than strings
    */
   public SearchAttributeValue {
     Objects.requireNonNull(type, "type");
@@ -52,6 +56,28 @@ public record SearchAttributeValue(SearchAttributeType type, Object value) {
     if (value instanceof Instant time) {
       value = time.truncatedTo(ChronoUnit.MILLIS);
     }
+    if (value instanceof List<?> list) {
+      value = keywords(list);
+    }
+  }
+
+  private static List<String> keywords(List<?> list) {
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a KEYWORD_LIST search attribute value cannot be empty (remove the attribute instead)");
+    }
+    List<String> keywords = new ArrayList<>(list.size());
+    for (Object item : list) {
+      if (!(item instanceof String keyword)) {
+        throw new IllegalArgumentException(
+            "a KEYWORD_LIST search attribute value must hold strings, held "
+                + (item == null
+                    ? "null"
+                    : "a " + item.getClass().getSimpleName() + " (" + item + ")"));
+      }
+      keywords.add(keyword);
+    }
+    return List.copyOf(keywords);
   }
 
   /** Returns a KEYWORD value. */
@@ -77,6 +103,11 @@ public record SearchAttributeValue(SearchAttributeType type, Object value) {
   /** Returns a BOOL value. */
   public static SearchAttributeValue ofBool(boolean value) {
     return new SearchAttributeValue(SearchAttributeType.BOOL, value);
+  }
+
+  /** Returns a KEYWORD_LIST value (a non-empty list of strings). */
+  public static SearchAttributeValue ofKeywordList(List<String> value) {
+    return new SearchAttributeValue(SearchAttributeType.KEYWORD_LIST, value);
   }
 
   /** Returns a DATETIME value (truncated to milliseconds). */

@@ -64,8 +64,8 @@ class RunFilterParserErrorTest {
           Vip = 'true'                  | 'true' at position 7 is not a valid BOOL for 'Vip' (true or false) | 7
           WorkflowId = 42               | '42' at position 14 is not a valid KEYWORD for 'WorkflowId' (quote strings) | 14
           Notes = 42                    | '42' at position 9 is not a valid TEXT for 'Notes' (quote strings) | 9
-          DueAt = '2026-13-01'          | '2026-13-01' at position 9 is not a valid DATETIME for 'DueAt' (use a quoted ISO-8601 time like '2026-01-01T00:00:00Z') | 9
-          StartTime > 1767225600000     | '1767225600000' at position 13 is not a valid DATETIME for 'StartTime' (use a quoted ISO-8601 time like '2026-01-01T00:00:00Z') | 13
+          DueAt = '2026-13-01'          | '2026-13-01' at position 9 is not a valid DATETIME for 'DueAt' (use a quoted RFC 3339 time like '2026-01-01T00:00:00Z' or '2026-12-06T10:00:00.250+01:00') | 9
+          StartTime > 1767225600000     | '1767225600000' at position 13 is not a valid DATETIME for 'StartTime' (use a quoted RFC 3339 time like '2026-01-01T00:00:00Z' or '2026-12-06T10:00:00.250+01:00') | 13
           Status = 'Runing'             | 'Runing' at position 10 is not a valid status for 'ExecutionStatus'; one of Running, Completed, Failed, Canceled, Terminated, ContinuedAsNew, TimedOut | 10
           """)
   void aValueOfTheWrongType(String query, String message, int position) {

@@ -1,5 +1,7 @@
 package dev.weft.internal.runtime;
 
+import dev.weft.common.SearchAttributeKey;
+import dev.weft.common.SearchAttributeUpdate;
 import dev.weft.failure.UnsupportedVersionException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.EventAttributes.MarkerRecorded;
@@ -9,7 +11,9 @@ import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.workflow.WorkflowInfo;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,7 +107,7 @@ final class Markers {
     searchAttributes.putAll(attributes);
   }
 
-  /** Records changed attributes ({@code null} values remove theirs). */
+  /** Records changed attributes ({@code null} values and empty lists remove theirs). */
   void upsertSearchAttributes(Map<String, ?> changes) {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException(
@@ -113,7 +117,7 @@ final class Markers {
     List<String> removed = new ArrayList<>();
     changes.forEach(
         (name, value) -> {
-          if (value == null) {
+          if (value == null || value instanceof Collection<?> c && c.isEmpty()) {
             removed.add(name);
           } else {
             values.put(name, value);
@@ -125,6 +129,29 @@ final class Markers {
     task.command(new EventAttributes.SearchAttributesUpserted(indexed, removed));
     searchAttributes.putAll(indexed);
     removed.forEach(searchAttributes::remove);
+  }
+
+  /**
+   * Records typed changes: each key's type must be the one its attribute is registered with; then
+   * like {@link #upsertSearchAttributes} (an unset or an empty list removes).
+   */
+  void upsertTypedSearchAttributes(List<SearchAttributeUpdate<?>> updates) {
+    if (updates.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Workflow.upsertTypedSearchAttributes needs at least one update");
+    }
+    String where = "Workflow.upsertTypedSearchAttributes of workflow '" + info.workflowType() + "'";
+    Map<String, Object> changes = new LinkedHashMap<>();
+    for (SearchAttributeUpdate<?> update : updates) {
+      SearchAttributeKey<?> key = update.getKey();
+      if (changes.containsKey(key.getName())) {
+        throw new IllegalArgumentException(
+            "search attribute '" + key.getName() + "' is updated twice in " + where);
+      }
+      indexer.checkType(key.getName(), key.getValueType(), where);
+      changes.put(key.getName(), update.untypedValue());
+    }
+    upsertSearchAttributes(changes);
   }
 
   /** Returns a copy of the run's current search attributes. */

@@ -5,6 +5,7 @@ import dev.weft.history.IndexedValue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Checks and converts the search attribute values workflow code upserts. */
@@ -21,6 +22,13 @@ public interface SearchAttributeIndexer {
   void checkRemovable(Collection<String> names, String where);
 
   /**
+   * Checks that a typed key's type is the one its attribute is registered with.
+   *
+   * @throws IllegalArgumentException naming the attribute and both types
+   */
+  default void checkType(String name, SearchAttributeType type, String where) {}
+
+  /**
    * For runners that only replay: types come from the values' Java classes (the recorded commands
    * are compared by kind, not by value).
    */
@@ -31,6 +39,12 @@ public interface SearchAttributeIndexer {
           Map<String, IndexedValue> result = new LinkedHashMap<>();
           values.forEach(
               (name, value) -> {
+                if (value instanceof List<?> list) {
+                  result.put(
+                      name,
+                      IndexedValue.ofKeywordList(list.stream().map(String::valueOf).toList()));
+                  return;
+                }
                 SearchAttributeType type =
                     switch (value) {
                       case Integer i -> SearchAttributeType.INT;

@@ -2,6 +2,9 @@ package dev.weft.internal.runtime;
 
 import dev.weft.activity.ActivityOptions;
 import dev.weft.activity.LocalActivityOptions;
+import dev.weft.common.SearchAttributeKey;
+import dev.weft.common.SearchAttributeUpdate;
+import dev.weft.common.SearchAttributes;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.definition.ActivityDefinition;
 import dev.weft.internal.definition.WorkflowDefinition;
@@ -19,6 +22,7 @@ import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -180,6 +184,28 @@ public final class WorkflowInternal {
     WorkflowRunner runner = runner("Workflow.upsertSearchAttributes()");
     blockingScope("Workflow.upsertSearchAttributes");
     runner.markers().upsertSearchAttributes(changes);
+  }
+
+  /** See {@code Workflow.upsertTypedSearchAttributes()}. */
+  public static void upsertTypedSearchAttributes(List<SearchAttributeUpdate<?>> updates) {
+    WorkflowRunner runner = runner("Workflow.upsertTypedSearchAttributes()");
+    blockingScope("Workflow.upsertTypedSearchAttributes");
+    runner.markers().upsertTypedSearchAttributes(updates);
+  }
+
+  /** See {@code Workflow.getTypedSearchAttributes()}. */
+  @SuppressWarnings("unchecked")
+  public static SearchAttributes typedSearchAttributes() {
+    SearchAttributes.Builder builder = SearchAttributes.newBuilder();
+    runner("Workflow.getTypedSearchAttributes()")
+        .markers()
+        .searchAttributes()
+        .forEach(
+            (name, v) ->
+                builder.set(
+                    (SearchAttributeKey<Object>) SearchAttributeKey.of(name, v.type()),
+                    v.javaValue()));
+    return builder.build();
   }
 
   /** See {@code Workflow.getSearchAttributes()}. */

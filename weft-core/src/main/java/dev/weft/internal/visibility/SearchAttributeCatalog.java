@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,11 +73,33 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
     }
   }
 
+  @Override
+  public void checkType(String name, SearchAttributeType type, String where) {
+    SearchAttributeType registered = typeOf(name, where);
+    if (registered != type) {
+      throw new IllegalArgumentException(
+          "search attribute '"
+              + name
+              + "' in "
+              + where
+              + " is registered as "
+              + registered
+              + ", but its key is "
+              + type);
+    }
+  }
+
   private IndexedValue index(String name, Object value, String where) {
     SearchAttributeType type = typeOf(name, where);
     if (value == null) {
       throw new IllegalArgumentException(
           "search attribute '" + name + "' in " + where + " has a null value");
+    }
+    if (type == SearchAttributeType.KEYWORD_LIST) {
+      List<String> keywords = keywords(value);
+      if (keywords != null) {
+        return IndexedValue.ofKeywordList(keywords);
+      }
     }
     String text =
         switch (type) {
@@ -90,6 +114,7 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
           case DOUBLE -> doubleText(value);
           case BOOL -> value instanceof Boolean b ? b.toString() : null;
           case DATETIME -> instantText(value);
+          case KEYWORD_LIST -> null;
         };
     if (text == null) {
       throw new IllegalArgumentException(
@@ -129,8 +154,26 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
       case INT -> "a Long or Integer";
       case DOUBLE -> "a number, not NaN";
       case BOOL -> "a Boolean";
-      case DATETIME -> "an Instant, OffsetDateTime or ZonedDateTime";
+      case DATETIME ->
+          "an Instant, OffsetDateTime, ZonedDateTime or an RFC 3339 date-time string such as"
+              + " 2026-12-06T10:00:00+01:00 or 2026-12-06T09:00:00.250Z";
+      case KEYWORD_LIST -> "a non-empty List of Strings";
     };
+  }
+
+  /** A non-empty collection of strings as a list, in its iteration order; else null. */
+  private static List<String> keywords(Object value) {
+    if (!(value instanceof Collection<?> items) || items.isEmpty()) {
+      return null;
+    }
+    List<String> keywords = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (!(item instanceof String keyword)) {
+        return null;
+      }
+      keywords.add(keyword);
+    }
+    return keywords;
   }
 
   private static String doubleText(Object value) {
@@ -150,6 +193,7 @@ public final class SearchAttributeCatalog implements SearchAttributeIndexer {
           case Instant i -> i;
           case OffsetDateTime o -> o.toInstant();
           case ZonedDateTime z -> z.toInstant();
+          case String s -> Rfc3339.parse(s);
           default -> null;
         };
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();

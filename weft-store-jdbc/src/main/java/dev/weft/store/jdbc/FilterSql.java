@@ -40,6 +40,8 @@ final class FilterSql {
         sql.append("), FALSE)");
       }
       case RunFilter.Comparison c -> comparison(c, sql, parameters);
+      case RunFilter.In in when isKeywordList(in.field()) ->
+          containsAny((RunField.Attribute) in.field(), in.values(), in.negated(), sql, parameters);
       case RunFilter.In in -> {
         sql.append(column(in.field())).append(in.negated() ? " NOT IN (" : " IN (");
         for (int i = 0; i < in.values().size(); i++) {
@@ -109,7 +111,7 @@ final class FilterSql {
   /** Returns the column that holds values of a type. */
   static String valueColumn(SearchAttributeType type) {
     return switch (type) {
-      case KEYWORD, TEXT -> "text_value";
+      case KEYWORD, TEXT, KEYWORD_LIST -> "text_value";
       case INT, BOOL, DATETIME -> "int_value";
       case DOUBLE -> "double_value";
     };
@@ -149,6 +151,15 @@ final class FilterSql {
   }
 
   private void comparison(RunFilter.Comparison c, StringBuilder sql, List<Object> parameters) {
+    if (isKeywordList(c.field())) {
+      containsAny(
+          (RunField.Attribute) c.field(),
+          List.of(c.value()),
+          c.op() == RunFilter.Op.NE,
+          sql,
+          parameters);
+      return;
+    }
     String column = column(c.field());
     if (isText(c.field())) {
       boolean contains = c.op() == RunFilter.Op.EQ;
@@ -208,6 +219,39 @@ final class FilterSql {
     }
     return prefix.substring(0, prefix.length() - Character.charCount(last))
         + Character.toString(next);
+  }
+
+  /**
+   * A KEYWORD_LIST contains one of the values: the run is among those with a keyword row of the
+   * attribute for one of them, a lookup the index on {@code (name, keyword, run_id)} serves (no
+   * pass over the runs). Negated: the run has the list, and it contains none (false for a run
+   * without it, like every predicate on a missing value).
+   */
+  private void containsAny(
+      RunField.Attribute field,
+      List<Object> values,
+      boolean negated,
+      StringBuilder sql,
+      List<Object> parameters) {
+    if (negated) {
+      sql.append('(').append(column(field)).append(" IS NOT NULL AND ");
+    }
+    sql.append(negated ? "r.run_id NOT IN" : "r.run_id IN")
+        .append(" (SELECT k.run_id FROM search_attribute_keywords k WHERE k.name = ?")
+        .append(" AND k.keyword IN (");
+    parameters.add(field.name());
+    for (int i = 0; i < values.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+      parameters.add(values.get(i));
+    }
+    sql.append("))");
+    if (negated) {
+      sql.append(')');
+    }
+  }
+
+  private static boolean isKeywordList(RunField field) {
+    return field instanceof RunField.Attribute a && a.type() == SearchAttributeType.KEYWORD_LIST;
   }
 
   private static boolean isText(RunField field) {

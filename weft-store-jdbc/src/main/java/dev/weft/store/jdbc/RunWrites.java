@@ -180,6 +180,7 @@ final class RunWrites {
     update(st, "DELETE FROM history WHERE run_id = ?", w.runId());
     deleteRunTasks(w.runId(), batch);
     update(st, "DELETE FROM search_attributes WHERE run_id = ?", w.runId());
+    update(st, "DELETE FROM search_attribute_keywords WHERE run_id = ?", w.runId());
     for (JdbcExtension extension : extensions) {
       extension.deleteRun(w.runId(), batch);
     }

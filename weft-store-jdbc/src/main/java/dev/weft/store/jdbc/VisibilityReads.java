@@ -33,6 +33,7 @@ final class VisibilityReads {
               case BOOL -> rs.getLong(4) != 0;
               case DATETIME -> Instant.ofEpochMilli(rs.getLong(4));
               case DOUBLE -> rs.getDouble(5);
+              case KEYWORD_LIST -> KeywordListText.decode(rs.getString(3));
             };
         values.put(rs.getString(1), new SearchAttributeValue(type, value));
       }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +44,7 @@ final class VisibilityWrites {
       ps.setNull(6, Types.DOUBLE);
       switch (value.value()) {
         case String text -> ps.setString(4, text);
+        case List<?> list -> ps.setString(4, KeywordListText.encode(keywords(list)));
         case Long number -> ps.setLong(5, number);
         case Boolean flag -> ps.setLong(5, flag ? 1 : 0);
         case Instant time -> ps.setLong(5, time.toEpochMilli());
@@ -49,6 +52,10 @@ final class VisibilityWrites {
         default -> throw new IllegalStateException("unexpected value " + value);
       }
       ps.executeUpdate();
+      deleteKeywords(w.runId(), e.getKey(), st);
+      if (value.value() instanceof List<?> list) {
+        insertKeywords(w.runId(), e.getKey(), keywords(list), st);
+      }
     }
     for (String name : w.removed()) {
       PreparedStatement ps =
@@ -56,7 +63,35 @@ final class VisibilityWrites {
       ps.setString(1, w.runId());
       ps.setString(2, name);
       ps.executeUpdate();
+      deleteKeywords(w.runId(), name, st);
     }
+  }
+
+  /** A KEYWORD_LIST's distinct keywords, one row each, for "contains" filters (FilterSql). */
+  private static void insertKeywords(String runId, String name, List<String> list, Statements st)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "INSERT INTO search_attribute_keywords (run_id, name, keyword) VALUES (?, ?, ?)");
+    for (String keyword : new LinkedHashSet<>(list)) {
+      ps.setString(1, runId);
+      ps.setString(2, name);
+      ps.setString(3, keyword);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void deleteKeywords(String runId, String name, Statements st) throws SQLException {
+    PreparedStatement ps =
+        st.prepare("DELETE FROM search_attribute_keywords WHERE run_id = ? AND name = ?");
+    ps.setString(1, runId);
+    ps.setString(2, name);
+    ps.executeUpdate();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> keywords(List<?> list) {
+    return (List<String>) list; // SearchAttributeValue checked every element
   }
 
   static void setMemo(Write.SetMemo w, Statements st) throws SQLException, ConflictException {

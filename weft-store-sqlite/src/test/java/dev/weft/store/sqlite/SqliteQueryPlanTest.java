@@ -2,6 +2,7 @@ package dev.weft.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.common.SearchAttributeType;
 import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunQuery;
 import dev.weft.store.jdbc.ClaimSql;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,36 @@ class SqliteQueryPlanTest {
 
     assertThat(plan(RunListingSql.list(q, new SqliteDialect())))
         .noneMatch(step -> step.contains("TEMP B-TREE"));
+  }
+
+  /**
+   * A keyword list's "contains" is a lookup of its keyword rows by (name, keyword), then the runs
+   * by their primary key: no pass over the runs or over every list.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"Tags = 'red'", "Tags IN ('red', 'blue')", "Tags = 'red' AND Tags = 'blue'"})
+  void keywordListContainsIsAnIndexLookup(String query) throws SQLException {
+    RunQuery q =
+        new RunQuery("default", 50)
+            .withFilter(
+                RunFilterParser.parse(query, Map.of("Tags", SearchAttributeType.KEYWORD_LIST)));
+
+    for (SqlStatement statement :
+        List.of(
+            RunListingSql.list(q, new SqliteDialect()),
+            RunListingSql.count(q, new SqliteDialect()))) {
+      List<String> plan = plan(statement);
+      assertThat(plan)
+          .as(statement.sql())
+          .anyMatch(
+              step ->
+                  step.contains(
+                      "USING COVERING INDEX search_attribute_keywords_by_keyword"
+                          + " (name=? AND keyword=?)"));
+      assertThat(plan).as(statement.sql()).noneMatch(step -> step.startsWith("SCAN"));
+    }
   }
 
   @Test

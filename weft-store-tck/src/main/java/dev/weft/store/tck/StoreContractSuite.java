@@ -24,6 +24,15 @@ public abstract class StoreContractSuite {
   /** Returns a new, empty store; called once before each test of every contract. */
   protected abstract Store createStore();
 
+  /** Runs {@link KeywordListContract}. */
+  @Nested
+  public class KeywordLists extends KeywordListContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link RunContract}. */
   @Nested
   public class Runs extends RunContract {
