@@ -176,7 +176,7 @@ public final class EngineAssembly {
             new RunReader(
                 namespace, store, payloads, codec, records, waiters, settings.historyLimits()),
             new RunListing(namespace, store, settings.searchAttributes()),
-            new Queries(runners, store, cache, waiters, payloads, records),
+            new Queries(runners, store, cache, waiters, payloads, records, clock),
             updates,
             new UpdatesWithStart(namespace, store, startPlans, clientStarts, updates),
             new Resets(
