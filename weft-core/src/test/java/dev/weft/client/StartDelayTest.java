@@ -9,6 +9,7 @@ import dev.weft.testsupport.EngineFixture;
 import dev.weft.testsupport.Histories;
 import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
+import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
@@ -43,6 +44,9 @@ public class StartDelayTest {
 
     @SignalMethod
     void note(String text);
+
+    @QueryMethod
+    List<String> notes();
   }
 
   public static class ReminderImpl implements Reminder {
@@ -58,6 +62,11 @@ public class StartDelayTest {
     @Override
     public void note(String text) {
       notes.add(text);
+    }
+
+    @Override
+    public List<String> notes() {
+      return notes;
     }
   }
 
@@ -90,6 +99,10 @@ public class StartDelayTest {
       assertThat(f.store().findWorkflowTask(h.runId()).orElseThrow().visibleAt())
           .isEqualTo(START.plus(DELAY));
 
+      assertThatThrownBy(() -> h.query("notes", List.class))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(
+              "the run is in its start delay, its code first runs at " + START.plus(DELAY));
       // a plain signal waits with the run (Temporal buffers it too)
       h.signal("note", "call mom");
       assertThat(f.store().findWorkflowTask(h.runId()).orElseThrow().visibleAt())
@@ -98,6 +111,7 @@ public class StartDelayTest {
 
       clock.advance(DELAY);
       assertThat(h.getResult(WAIT)).isEqualTo("[call mom] first ran at " + START.plus(DELAY));
+      assertThat(h.query("notes", List.class)).containsExactly("call mom");
       if (kind == TestStore.SQLITE) {
         Histories.record("start-delay", h);
       }

@@ -198,7 +198,7 @@ public final class EngineAssembly {
                 clock,
                 stallWatch),
             new RunListing(namespace, store, settings.searchAttributes()),
-            new Queries(runners, store, cache, waiters, payloads, records),
+            new Queries(runners, store, cache, waiters, payloads, records, clock),
             updates,
             new UpdatesWithStart(namespace, store, startPlans, clientStarts, updates),
             new Resets(

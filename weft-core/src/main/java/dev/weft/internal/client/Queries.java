@@ -1,6 +1,7 @@
 package dev.weft.internal.client;
 
 import dev.weft.converter.Payload;
+import dev.weft.engine.WeftClock;
 import dev.weft.failure.UnknownQueryException;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * reset). It waits for the workflow task that applies them, on this node's progress notifications
  * and by looking at the store again with backoff (another node may run the task), at most {@link
  * #QUERY_TIMEOUT}. A closed run, or a paused one (its tasks are held until it resumes), is answered
- * at once from what it recorded.
+ * at once from what it recorded; a run in its start delay is refused at once (its code has not
+ * run).
  */
 public final class Queries {
   /** How long a query waits for the workflow task that applies what was accepted before it. */
@@ -47,6 +49,7 @@ public final class Queries {
   private final RunWaiters waiters;
   private final PayloadConverter payloads;
   private final EventRecords records;
+  private final WeftClock clock;
 
   public Queries(
       RunnerFactory runners,
@@ -54,13 +57,15 @@ public final class Queries {
       WorkflowCache cache,
       RunWaiters waiters,
       PayloadConverter payloads,
-      EventRecords records) {
+      EventRecords records,
+      WeftClock clock) {
     this.runners = runners;
     this.store = store;
     this.cache = cache;
     this.waiters = waiters;
     this.payloads = payloads;
     this.records = records;
+    this.clock = clock;
   }
 
   /** Asks a run's query with arguments; returns the answer as {@code resultType}. */
@@ -135,8 +140,12 @@ public final class Queries {
         }
         long upTo = acceptedUpTo;
         boolean unapplied = inbox.stream().anyMatch(e -> e.inboxId() <= upTo);
-        if (!unapplied && !awaitsFirstTask(found)) {
+        boolean firstTaskPending = awaitsFirstTask(found);
+        if (!unapplied && !firstTaskPending) {
           return run;
+        }
+        if (firstTaskPending) {
+          refuseDuringStartDelay(run, queryName);
         }
         Waits.awaitChange(
             progress,
@@ -163,6 +172,29 @@ public final class Queries {
         waiters.forget(target.runId(), progress);
       }
     }
+  }
+
+  /**
+   * A run whose first workflow task is due after the query could wait (its start delay) has no
+   * state to answer from yet: say so at once rather than time out.
+   */
+  private void refuseDuringStartDelay(RunRecord run, String queryName) {
+    store
+        .findWorkflowTask(run.runId())
+        .filter(t -> !t.isLeased() && t.visibleAt().isAfter(clock.now().plus(QUERY_TIMEOUT)))
+        .ifPresent(
+            t -> {
+              throw new IllegalStateException(
+                  "query '"
+                      + queryName
+                      + "' of workflow '"
+                      + run.workflowId()
+                      + "' (run "
+                      + run.runId()
+                      + "): the run is in its start delay, its code first runs at "
+                      + t.visibleAt()
+                      + "; query it after that");
+            });
   }
 
   /**
