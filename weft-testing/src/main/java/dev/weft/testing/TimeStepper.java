@@ -43,11 +43,10 @@ final class TimeStepper {
     clock.freeze();
     try {
       Instant target = clock.now().plus(duration);
-      awaitIdle();
       Instant dueBefore = null;
       while (true) {
         Instant now = clock.now();
-        Optional<Instant> next = store.nextDueTime(now);
+        Optional<Instant> next = settledNextDueTime(now);
         if (next.isEmpty() || next.get().isAfter(target)) {
           break;
         }
@@ -62,15 +61,35 @@ final class TimeStepper {
           dueBefore = next.get();
           clock.advance(Duration.ZERO); // wakes the engine's due-work loop
         }
-        awaitIdle();
       }
       clock.advanceTo(target);
-      awaitIdle();
+      settledNextDueTime(target);
     } finally {
       if (!wasFrozen) {
         clock.unfreeze();
       }
       lock.unlock();
+    }
+  }
+
+  /** Waits until the engine is idle and stays so across a read of the store. */
+  void awaitSettled() {
+    settledNextDueTime(clock.now());
+  }
+
+  /**
+   * Waits until the engine is idle and reads the store's next due time, again until no work started
+   * or ended while it read (the generation did not change): a wake-up handed from one engine thread
+   * to another cannot slip between the idle check and the read.
+   */
+  private Optional<Instant> settledNextDueTime(Instant now) {
+    while (true) {
+      awaitIdle();
+      long generation = progress.generation();
+      Optional<Instant> next = store.nextDueTime(now);
+      if (progress.isIdle() && progress.generation() == generation) {
+        return next;
+      }
     }
   }
 

@@ -150,7 +150,7 @@ public final class WeftTestEnvironment implements AutoCloseable {
    *     Options#idleTimeout}; default 30 s)
    */
   public void awaitIdle() {
-    stepper.awaitIdle();
+    stepper.awaitSettled();
   }
 
   /** Stops the engine and deletes the temporary store. */
