@@ -53,6 +53,10 @@ public sealed interface EventAttributes {
    * @param memo the run's memo at start, or null
    * @param priority the priority and fairness key of the run's tasks, resolved (null in histories
    *     written before priorities, meaning the defaults)
+   * @param handlersBeforeMain true when the handlers of signals and updates delivered in the run's
+   *     first workflow task run before the workflow method starts, as in Temporal (every run
+   *     started since this field exists); null in older histories, whose workflow method started
+   *     first and must replay that way
    */
   record WorkflowStarted(
       String workflowType,
@@ -67,12 +71,50 @@ public sealed interface EventAttributes {
       RetryPolicy retryPolicy,
       Map<String, IndexedValue> searchAttributes,
       Payload memo,
-      Priority priority)
+      Priority priority,
+      Boolean handlersBeforeMain)
       implements EventAttributes {
 
     /** Normalizes a missing attribute map to an empty one. */
     public WorkflowStarted {
       searchAttributes = searchAttributes == null ? Map.of() : Map.copyOf(searchAttributes);
+    }
+
+    /** A start event in the form histories had before {@code handlersBeforeMain}. */
+    public WorkflowStarted(
+        String workflowType,
+        String workflowId,
+        String taskQueue,
+        Payload input,
+        String continuedFromRunId,
+        ParentRun parent,
+        int attempt,
+        Instant executionDeadline,
+        Duration runTimeout,
+        RetryPolicy retryPolicy,
+        Map<String, IndexedValue> searchAttributes,
+        Payload memo,
+        Priority priority) {
+      this(
+          workflowType,
+          workflowId,
+          taskQueue,
+          input,
+          continuedFromRunId,
+          parent,
+          attempt,
+          executionDeadline,
+          runTimeout,
+          retryPolicy,
+          searchAttributes,
+          memo,
+          priority,
+          null);
+    }
+
+    /** Whether handlers delivered in the first workflow task run before the workflow method. */
+    public boolean runsHandlersBeforeMain() {
+      return Boolean.TRUE.equals(handlersBeforeMain);
     }
 
     /** A first run with no parent, timeouts, retry policy, search attributes or memo. */

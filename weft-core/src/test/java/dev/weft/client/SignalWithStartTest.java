@@ -49,9 +49,51 @@ public class SignalWithStartTest {
     }
   }
 
+  @WorkflowInterface
+  public interface Doorbell {
+    @WorkflowMethod
+    String answer();
+
+    @SignalMethod
+    void ring(String who);
+  }
+
+  /** Reads what was signalled on its first line, without blocking. */
+  public static class DoorbellImpl implements Doorbell {
+    private final List<String> rings = new ArrayList<>();
+
+    @Override
+    public String answer() {
+      return "rang before the door opened: " + rings;
+    }
+
+    @Override
+    public void ring(String who) {
+      rings.add(who);
+    }
+  }
+
   private EngineFixture engine(Path dir) {
     return EngineFixture.start(
-        dir, e -> e.newWorker("carts").registerWorkflow(Cart.class, CartImpl::new));
+        dir,
+        e ->
+            e.newWorker("carts")
+                .registerWorkflow(Cart.class, CartImpl::new)
+                .registerWorkflow(Doorbell.class, DoorbellImpl::new));
+  }
+
+  @Test
+  void theHandlerOfASignalSentWithTheStartRunsBeforeTheWorkflowMethod(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      Doorbell door = f.client().newWorkflowStub(Doorbell.class, opts("door-1"));
+      WorkflowHandle<String> h = f.client().signalWithStart(door::answer, () -> door.ring("ada"));
+
+      assertThat(h.getResult()).isEqualTo("rang before the door opened: [ada]");
+      EventAttributes.WorkflowStarted started =
+          (EventAttributes.WorkflowStarted) h.fetchHistory().events().get(0).attributes();
+      assertThat(started.runsHandlersBeforeMain()).isTrue();
+      Histories.record("signal-with-start-handler-first", h);
+    }
   }
 
   private static WorkflowOptions opts(String id) {

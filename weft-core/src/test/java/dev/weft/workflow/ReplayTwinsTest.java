@@ -107,6 +107,10 @@ class ReplayTwinsTest {
         twin(
             "signal-with-start", SignalWithStartTest.Cart.class, SignalWithStartTest.CartImpl::new),
         twin(
+            "signal-with-start-handler-first",
+            SignalWithStartTest.Doorbell.class,
+            SignalWithStartTest.DoorbellImpl::new),
+        twin(
             "signals-buffered-in-order",
             SignalWithStartTest.Cart.class,
             SignalWithStartTest.CartImpl::new),

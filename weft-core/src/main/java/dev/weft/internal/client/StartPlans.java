@@ -97,7 +97,8 @@ public final class StartPlans {
             options.retryPolicy(),
             attributes,
             memo,
-            options.priority().resolve(null));
+            options.priority().resolve(null),
+            true);
     return new StartPlan(
         run,
         starts.writes(

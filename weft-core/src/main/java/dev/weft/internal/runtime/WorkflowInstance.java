@@ -32,6 +32,7 @@ final class WorkflowInstance {
   private final Markers markers;
   private WorkflowStarted started;
   private Object object;
+  private Runnable deferredMain;
 
   WorkflowInstance(
       WorkflowInfo info,
@@ -65,7 +66,24 @@ final class WorkflowInstance {
         factory instanceof WorkflowImplementation.InitConstructor init
             ? init.newInstance(args)
             : factory.get();
-    scheduler.spawn("main", rootScope, () -> runMain(method, args));
+    if (started.runsHandlersBeforeMain()) {
+      deferredMain = () -> runMain(method, args);
+    } else {
+      scheduler.spawn("main", rootScope, () -> runMain(method, args));
+    }
+  }
+
+  /**
+   * Starts the workflow method of a run whose handlers go first, once the first task's inbound
+   * events (signals, updates) have spawned theirs: the scheduler runs coroutines in spawn order, so
+   * those handlers run before the workflow method, as in Temporal.
+   */
+  void startDeferredMain() {
+    if (deferredMain != null) {
+      Runnable main = deferredMain;
+      deferredMain = null;
+      scheduler.spawn("main", rootScope, main);
+    }
   }
 
   /** Returns how the run started, once its start event was applied. */

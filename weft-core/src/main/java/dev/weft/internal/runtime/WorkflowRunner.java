@@ -120,6 +120,7 @@ public final class WorkflowRunner {
       for (EventAttributes event : inbound) {
         apply(event);
       }
+      instance.startDeferredMain();
       if (task.abortReason() == null) {
         scheduler.runUntilBlocked(stopping);
       }

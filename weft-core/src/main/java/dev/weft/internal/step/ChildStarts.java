@@ -107,7 +107,8 @@ public final class ChildStarts {
             c.retryPolicy(),
             c.searchAttributes(),
             c.memo(),
-            c.priority() == null ? Priority.DEFAULT : c.priority());
+            c.priority() == null ? Priority.DEFAULT : c.priority(),
+            true);
     RunRecord run =
         RunRecord.started(
             parent.namespace(), c.workflowId(), runId, c.workflowType(), c.taskQueue(), now);

@@ -67,7 +67,8 @@ public final class ContinuedRuns {
             started == null ? null : started.retryPolicy(),
             command.searchAttributes(),
             command.memo(),
-            started == null ? null : started.priority());
+            started == null ? null : started.priority(),
+            true);
     TaskLease lease = leases.tryLease(queue, now);
     if (lease != null) {
       leasedTasks.add(FirstTaskLeases.task(newRunId, queue, lease));

@@ -67,7 +67,8 @@ public final class WorkflowRetries {
             policy,
             started.searchAttributes(),
             started.memo(),
-            started.priority());
+            started.priority(),
+            true);
     RunRecord retry =
         RunRecord.started(
             run.namespace(), run.workflowId(), newRunId, run.workflowType(), run.taskQueue(), now);

@@ -17,13 +17,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Temporal's {@code hello/HelloSignalWithStartAndWorkflowInit}: with signal-with-start the signal
- * handler runs before the workflow method, so state the workflow method would set up is not there
- * yet. A {@code @WorkflowInit} constructor gets the workflow's arguments and runs before any
- * handler. Same results: with the constructor both people are greeted; without it the handler hits
- * a null list. The Temporal sample makes that {@code NullPointerException} fail the run ({@code
- * setFailWorkflowExceptionTypes}); in Weft it fails the workflow task, which is retried and shown
- * in the run's description, as Temporal does without that option.
+ * Temporal's {@code hello/HelloSignalWithStartAndWorkflowInit}: the handler of a signal sent with
+ * signal-with-start runs before the workflow method, so state it uses must be set up in a
+ * {@code @WorkflowInit} constructor, which gets the workflow's arguments and runs before both. Same
+ * results: with the constructor both people are greeted, the signalled one first; without it the
+ * handler hits a null list. The Temporal sample makes that {@code NullPointerException} fail the
+ * run ({@code setFailWorkflowExceptionTypes}); in Weft it fails the workflow task, which is retried
+ * and shown in the run's description, as in Temporal without that option.
  */
 class HelloSignalWithStartAndWorkflowInitTest {
   /** The shared shape; each interface below is its own workflow type. */
@@ -120,7 +120,7 @@ class HelloSignalWithStartAndWorkflowInitTest {
           sample
               .client()
               .signalWithStart(() -> withInit.greet(stockton), () -> withInit.addGreeting(jordan));
-      assertThat(greeted.getResult()).isEqualTo("Hello John Stockton,Hello Michael Jordan");
+      assertThat(greeted.getResult()).isEqualTo("Hello Michael Jordan,Hello John Stockton");
 
       MyWorkflowNoInit noInit = sample.newWorkflow(MyWorkflowNoInit.class, "without-init");
       WorkflowHandle<String> failing =
