@@ -41,6 +41,10 @@ public class CancellationTypesTest {
     String work(int beats);
   }
 
+  /**
+   * Told to cancel, cleans up for 300 ms (real time, the activity's own pace) and lets the cancel
+   * propagate; one of a workflow whose ID says "stubborn" finishes its work and returns instead.
+   */
   public static class ChoreImpl implements Chore {
     @Override
     public String work(int beats) {
@@ -53,6 +57,12 @@ public class CancellationTypesTest {
         }
       } catch (ActivityCanceledException e) {
         LOG.add("activity saw cancel");
+        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+        if (Activity.getInfo().workflowId().contains("stubborn")) {
+          LOG.add("activity finished anyway");
+          return "done anyway";
+        }
+        LOG.add("activity cleaned up");
         throw e;
       }
       LOG.add("activity finished");
@@ -167,6 +177,14 @@ public class CancellationTypesTest {
     return h.fetchHistory().events().stream().anyMatch(e -> type.isInstance(e.attributes()));
   }
 
+  private static <T extends EventAttributes> List<T> events(WorkflowHandle<?> h, Class<T> type) {
+    return h.fetchHistory().events().stream()
+        .map(e -> e.attributes())
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
   private static WorkflowStatus statusOf(EngineFixture f, String workflowId) {
     return f.client().getHandle(workflowId).describe().status();
   }
@@ -197,6 +215,66 @@ public class CancellationTypesTest {
       assertThat(LOG).doesNotContain("activity saw cancel");
       assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isFalse();
       Histories.record("cancellation-type-activity-abandon", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedFailsThePromiseOnlyAfterTheAttemptCleanedUp(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-wait", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityCanceled.class));
+      // the attempt's cleanup ran before its end was recorded, so before the workflow saw it
+      assertThat(LOG)
+          .containsSubsequence("activity started", "activity saw cancel", "activity cleaned up");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, after the call stopped");
+      assertThat(LOG).doesNotContain("activity finished");
+      assertThat(events(h, EventAttributes.ActivityCancelRequested.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.waitForCompletion()).isTrue());
+      assertThat(events(h, EventAttributes.ActivityCanceled.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
+      assertThat(has(h, EventAttributes.ActivityFailed.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-completed", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedDeliversTheResultOfAnActivityThatFinishesAnyway(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h =
+          start(f, "act-stubborn", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityCompleted.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("completed: done anyway, after the call stopped");
+      assertThat(LOG).containsSubsequence("activity saw cancel", "activity finished anyway");
+      assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isTrue();
+      assertThat(has(h, EventAttributes.ActivityCanceled.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-completed-anyway", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedCancelsAnActivityNotStartedAtOnce(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      // held in its queue: no attempt starts
+      f.client().pauseActivityType("types", "Work", "hold it");
+      WorkflowHandle<Object> h = start(f, "act-queued", "activity", "WAIT_CANCELLATION_COMPLETED");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, at once");
+      assertThat(LOG).doesNotContain("activity started");
+      assertThat(events(h, EventAttributes.ActivityCanceled.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.attempt()).isZero());
+      f.client().resumeActivityType("types", "Work");
+      assertThat(f.store().findActivityTasks(h.describe().runId())).isEmpty();
+      Histories.record("cancellation-type-activity-wait-not-started", h);
     }
   }
 
