@@ -43,7 +43,8 @@ public class CancellationTypesTest {
 
   /**
    * Told to cancel, cleans up for 300 ms (real time, the activity's own pace) and lets the cancel
-   * propagate; one of a workflow whose ID says "stubborn" finishes its work and returns instead.
+   * propagate; one of a workflow whose ID says "stubborn" returns a result instead, "failing"
+   * throws another exception, and "hung" stops heartbeating for longer than its heartbeat timeout.
    */
   public static class ChoreImpl implements Chore {
     @Override
@@ -57,10 +58,21 @@ public class CancellationTypesTest {
         }
       } catch (ActivityCanceledException e) {
         LOG.add("activity saw cancel");
+        String workflowId = Activity.getInfo().workflowId();
+        if (workflowId.contains("hung")) {
+          // stops heartbeating: its heartbeat timeout (500 ms) ends it
+          LockSupport.parkNanos(Duration.ofMillis(1500).toNanos());
+          LOG.add("activity woke up");
+          throw e;
+        }
         LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-        if (Activity.getInfo().workflowId().contains("stubborn")) {
+        if (workflowId.contains("stubborn")) {
           LOG.add("activity finished anyway");
           return "done anyway";
+        }
+        if (workflowId.contains("failing")) {
+          LOG.add("activity failed in cleanup");
+          throw new IllegalStateException("cleanup failed");
         }
         LOG.add("activity cleaned up");
         throw e;
@@ -256,6 +268,46 @@ public class CancellationTypesTest {
       assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isTrue();
       assertThat(has(h, EventAttributes.ActivityCanceled.class)).isFalse();
       Histories.record("cancellation-type-activity-wait-completed-anyway", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedDeliversAFailureAfterTheRequestWithoutRetrying(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-failing", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityFailed.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by ApplicationFailure, after the call stopped");
+      assertThat(LOG).containsOnlyOnce("activity started");
+      assertThat(events(h, EventAttributes.ActivityFailed.class))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.attempt()).isEqualTo(1);
+                assertThat(e.failure().message()).contains("cleanup failed");
+              });
+      Histories.record("cancellation-type-activity-wait-failed", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedIsEndedByTheHeartbeatTimeout(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-hung", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityTimedOut.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by TimeoutFailure, after the call stopped");
+      assertThat(events(h, EventAttributes.ActivityTimedOut.class))
+          .singleElement()
+          .satisfies(t -> assertThat(t.timeoutType()).isEqualTo("HEARTBEAT"));
+      Awaitility.await().atMost(WAIT).until(() -> LOG.contains("activity woke up"));
+      // the attempt was not retried, and its late end was refused
+      assertThat(LOG).containsOnlyOnce("activity started");
+      assertThat(has(h, EventAttributes.ActivityCanceled.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-heartbeat-timeout", h);
     }
   }
 

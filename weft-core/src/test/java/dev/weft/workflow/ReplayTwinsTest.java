@@ -188,6 +188,14 @@ class ReplayTwinsTest {
             CancellationTypesTest.Caller.class,
             CancellationTypesTest.CallerImpl::new),
         twin(
+            "cancellation-type-activity-wait-failed",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-wait-heartbeat-timeout",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
             "cancellation-type-activity-wait-not-started",
             CancellationTypesTest.Caller.class,
             CancellationTypesTest.CallerImpl::new),
