@@ -165,12 +165,13 @@ public final class ActivityContext {
           flush =
               flushes.after(clock.realDelayUntil(lastWrite.plus(interval)), this::flushUnwritten);
         }
-        return;
+      } else {
+        write(now);
       }
-      write(now);
     } finally {
       lock.unlock();
     }
+    // a kept call reports what the last write found (a flush's, perhaps), a written one its own
     if (leaseLost || cancelRequested) {
       throw new ActivityCanceledException(info);
     }
