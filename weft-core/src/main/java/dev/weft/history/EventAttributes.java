@@ -160,6 +160,16 @@ public sealed interface EventAttributes {
   record ActivityTimedOut(long seq, String timeoutType, Failure lastFailure, int attempt)
       implements EventAttributes, Sequenced {}
 
+  /**
+   * An activity stopped after its workflow asked it to cancel and said it waits for that ({@link
+   * ActivityCancelRequested#waitForCompletion}): its attempt acknowledged the cancel by throwing
+   * {@code ActivityCanceledException}, or no attempt was running when the cancel was requested.
+   *
+   * @param seq the activity's sequence number
+   * @param attempt the attempt that acknowledged the cancel, or 0 if none was running
+   */
+  record ActivityCanceled(long seq, int attempt) implements EventAttributes, Sequenced {}
+
   /** A timer fired. */
   record TimerFired(long seq) implements EventAttributes, Sequenced {}
 
@@ -330,8 +340,25 @@ public sealed interface EventAttributes {
     }
   }
 
-  /** The code cancelled an activity; the promise failed with a {@code CanceledFailure}. */
-  record ActivityCancelRequested(long seq) implements EventAttributes, Sequenced {
+  /**
+   * The code cancelled an activity.
+   *
+   * @param seq the activity's sequence number
+   * @param waitForCompletion false ({@code TRY_CANCEL}, and every history written before {@code
+   *     WAIT_CANCELLATION_COMPLETED}): the promise failed with a {@code CanceledFailure} at once
+   *     and the activity's task ends in this workflow task. True ({@code
+   *     WAIT_CANCELLATION_COMPLETED}): the task stays for its running attempt, which is told to
+   *     stop; the promise completes with the activity's outcome ({@link ActivityCanceled}, or a
+   *     result, failure or timeout). A task no attempt holds ends in this workflow task, and an
+   *     {@link ActivityCanceled} follows.
+   */
+  record ActivityCancelRequested(long seq, boolean waitForCompletion)
+      implements EventAttributes, Sequenced {
+    /** A cancel that does not wait for the activity ({@code TRY_CANCEL}). */
+    public ActivityCancelRequested(long seq) {
+      this(seq, false);
+    }
+
     @Override
     public boolean isCommand() {
       return true;

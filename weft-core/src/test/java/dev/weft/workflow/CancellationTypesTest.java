@@ -41,6 +41,11 @@ public class CancellationTypesTest {
     String work(int beats);
   }
 
+  /**
+   * Told to cancel, cleans up for 300 ms (real time, the activity's own pace) and lets the cancel
+   * propagate; one of a workflow whose ID says "stubborn" returns a result instead, "failing"
+   * throws another exception, and "hung" stops heartbeating for longer than its heartbeat timeout.
+   */
   public static class ChoreImpl implements Chore {
     @Override
     public String work(int beats) {
@@ -53,6 +58,23 @@ public class CancellationTypesTest {
         }
       } catch (ActivityCanceledException e) {
         LOG.add("activity saw cancel");
+        String workflowId = Activity.getInfo().workflowId();
+        if (workflowId.contains("hung")) {
+          // stops heartbeating: its heartbeat timeout (500 ms) ends it
+          LockSupport.parkNanos(Duration.ofMillis(1500).toNanos());
+          LOG.add("activity woke up");
+          throw e;
+        }
+        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+        if (workflowId.contains("stubborn")) {
+          LOG.add("activity finished anyway");
+          return "done anyway";
+        }
+        if (workflowId.contains("failing")) {
+          LOG.add("activity failed in cleanup");
+          throw new IllegalStateException("cleanup failed");
+        }
+        LOG.add("activity cleaned up");
         throw e;
       }
       LOG.add("activity finished");
@@ -167,6 +189,14 @@ public class CancellationTypesTest {
     return h.fetchHistory().events().stream().anyMatch(e -> type.isInstance(e.attributes()));
   }
 
+  private static <T extends EventAttributes> List<T> events(WorkflowHandle<?> h, Class<T> type) {
+    return h.fetchHistory().events().stream()
+        .map(e -> e.attributes())
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
   private static WorkflowStatus statusOf(EngineFixture f, String workflowId) {
     return f.client().getHandle(workflowId).describe().status();
   }
@@ -197,6 +227,106 @@ public class CancellationTypesTest {
       assertThat(LOG).doesNotContain("activity saw cancel");
       assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isFalse();
       Histories.record("cancellation-type-activity-abandon", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedFailsThePromiseOnlyAfterTheAttemptCleanedUp(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-wait", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityCanceled.class));
+      // the attempt's cleanup ran before its end was recorded, so before the workflow saw it
+      assertThat(LOG)
+          .containsSubsequence("activity started", "activity saw cancel", "activity cleaned up");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, after the call stopped");
+      assertThat(LOG).doesNotContain("activity finished");
+      assertThat(events(h, EventAttributes.ActivityCancelRequested.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.waitForCompletion()).isTrue());
+      assertThat(events(h, EventAttributes.ActivityCanceled.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
+      assertThat(has(h, EventAttributes.ActivityFailed.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-completed", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedDeliversTheResultOfAnActivityThatFinishesAnyway(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h =
+          start(f, "act-stubborn", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityCompleted.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("completed: done anyway, after the call stopped");
+      assertThat(LOG).containsSubsequence("activity saw cancel", "activity finished anyway");
+      assertThat(has(h, EventAttributes.ActivityCancelRequested.class)).isTrue();
+      assertThat(has(h, EventAttributes.ActivityCanceled.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-completed-anyway", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedDeliversAFailureAfterTheRequestWithoutRetrying(
+      @TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-failing", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityFailed.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by ApplicationFailure, after the call stopped");
+      assertThat(LOG).containsOnlyOnce("activity started");
+      assertThat(events(h, EventAttributes.ActivityFailed.class))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.attempt()).isEqualTo(1);
+                assertThat(e.failure().message()).contains("cleanup failed");
+              });
+      Histories.record("cancellation-type-activity-wait-failed", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedIsEndedByTheHeartbeatTimeout(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      WorkflowHandle<Object> h = start(f, "act-hung", "activity", "WAIT_CANCELLATION_COMPLETED");
+      Awaitility.await().atMost(WAIT).until(() -> has(h, EventAttributes.ActivityTimedOut.class));
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by TimeoutFailure, after the call stopped");
+      assertThat(events(h, EventAttributes.ActivityTimedOut.class))
+          .singleElement()
+          .satisfies(t -> assertThat(t.timeoutType()).isEqualTo("HEARTBEAT"));
+      Awaitility.await().atMost(WAIT).until(() -> LOG.contains("activity woke up"));
+      // the attempt was not retried, and its late end was refused
+      assertThat(LOG).containsOnlyOnce("activity started");
+      assertThat(has(h, EventAttributes.ActivityCanceled.class)).isFalse();
+      Histories.record("cancellation-type-activity-wait-heartbeat-timeout", h);
+    }
+  }
+
+  @Test
+  void activityWaitCancellationCompletedCancelsAnActivityNotStartedAtOnce(@TempDir Path dir) {
+    try (EngineFixture f = engine(dir)) {
+      // held in its queue: no attempt starts
+      f.client().pauseActivityType("types", "Work", "hold it");
+      WorkflowHandle<Object> h = start(f, "act-queued", "activity", "WAIT_CANCELLATION_COMPLETED");
+      h.signal("go");
+      assertThat(h.getResult(String.class))
+          .isEqualTo("ActivityFailure caused by CanceledFailure, at once");
+      assertThat(LOG).doesNotContain("activity started");
+      assertThat(events(h, EventAttributes.ActivityCanceled.class))
+          .singleElement()
+          .satisfies(c -> assertThat(c.attempt()).isZero());
+      f.client().resumeActivityType("types", "Work");
+      assertThat(f.store().findActivityTasks(h.describe().runId())).isEmpty();
+      Histories.record("cancellation-type-activity-wait-not-started", h);
     }
   }
 

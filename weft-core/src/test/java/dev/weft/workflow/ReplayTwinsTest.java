@@ -189,6 +189,26 @@ class ReplayTwinsTest {
             CancellationTypesTest.Caller.class,
             CancellationTypesTest.CallerImpl::new),
         twin(
+            "cancellation-type-activity-wait-completed",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-wait-completed-anyway",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-wait-failed",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-wait-heartbeat-timeout",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
+            "cancellation-type-activity-wait-not-started",
+            CancellationTypesTest.Caller.class,
+            CancellationTypesTest.CallerImpl::new),
+        twin(
             "cancellation-type-child-try-cancel",
             CancellationTypesTest.Caller.class,
             CancellationTypesTest.CallerImpl::new),

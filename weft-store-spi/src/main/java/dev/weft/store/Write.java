@@ -240,6 +240,10 @@ public interface Write {
    *     operators
    * @param heartbeatDetails the failed attempt's latest heartbeat details (which heartbeat
    *     throttling may not have written yet), or {@code null} to keep the stored ones
+   * @param ifCancelRequested when the task is marked cancel-requested ({@link
+   *     RequestActivityCancel}), it is not retried: it is deleted (still fenced by the lease token)
+   *     and these writes, about the same run, are applied instead (the engine's record of the final
+   *     outcome); empty for none
    */
   record RetryActivityTask(
       String runId,
@@ -248,13 +252,28 @@ public interface Write {
       long leaseToken,
       Instant visibleAt,
       byte[] lastFailure,
-      byte[] heartbeatDetails)
+      byte[] heartbeatDetails,
+      List<Write> ifCancelRequested)
       implements Write {
     /** Validates the write. */
     public RetryActivityTask {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(visibleAt, "visibleAt");
+      ifCancelRequested = ifCancelRequested == null ? List.of() : List.copyOf(ifCancelRequested);
+      requireSameRun(runId, ifCancelRequested, "RetryActivityTask");
+    }
+
+    /** Schedules another attempt; a cancel-requested task is deleted without further writes. */
+    public RetryActivityTask(
+        String runId,
+        long seq,
+        String taskQueue,
+        long leaseToken,
+        Instant visibleAt,
+        byte[] lastFailure,
+        byte[] heartbeatDetails) {
+      this(runId, seq, taskQueue, leaseToken, visibleAt, lastFailure, heartbeatDetails, List.of());
     }
 
     /** Schedules another attempt, keeping the stored heartbeat details. */
@@ -266,6 +285,41 @@ public interface Write {
         Instant visibleAt,
         byte[] lastFailure) {
       this(runId, seq, taskQueue, leaseToken, visibleAt, lastFailure, null);
+    }
+  }
+
+  /**
+   * Asks an activity task's running attempt to stop, and lets its outcome end the task: if an
+   * attempt holds the task (it is leased), the task is marked cancel-requested; the attempt learns
+   * of it at its next heartbeat ({@link HeartbeatResult#CANCEL_REQUESTED}), keeps its lease, and
+   * its outcome ({@link CompleteActivityTask}) or a timeout ends the task; it is not retried
+   * ({@link RetryActivityTask#ifCancelRequested}). If no attempt holds it (it waits for its first
+   * attempt or for a retry), the task is deleted and {@code ifNotRunning} is applied (the engine's
+   * record that the activity was cancelled). If the task does not exist (its outcome is already
+   * recorded), nothing happens. Never conflicts by itself; the nested writes keep their own
+   * conditions.
+   *
+   * @param runId the task's run
+   * @param seq the task's sequence number in its run
+   * @param ifNotRunning writes about the same run, applied only when the task was deleted here
+   * @throws IllegalArgumentException if a nested write is about another run
+   */
+  record RequestActivityCancel(String runId, long seq, List<Write> ifNotRunning) implements Write {
+    /** Validates the write. */
+    public RequestActivityCancel {
+      Objects.requireNonNull(runId, "runId");
+      ifNotRunning = List.copyOf(ifNotRunning);
+      requireSameRun(runId, ifNotRunning, "RequestActivityCancel");
+    }
+  }
+
+  /** Checks that the nested writes of a conditional write are about its run. */
+  private static void requireSameRun(String runId, List<Write> writes, String holder) {
+    for (Write w : writes) {
+      if (!runId.equals(w.runId())) {
+        throw new IllegalArgumentException(
+            holder + " for run " + runId + " holds a write for run " + w.runId() + ": " + w);
+      }
     }
   }
 

@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * 80%, leaves half the timeout for the write's commit and for clock skew between the node that
  * writes and the node whose due loop checks the lease. A write that finds the lease lost (the
  * attempt timed out or its activity was cancelled) makes this and every later {@code heartbeat()}
- * throw {@link ActivityCanceledException}.
+ * throw {@link ActivityCanceledException}. So does a write that finds the cancel requested by a
+ * workflow that waits for the attempt to stop ({@code WAIT_CANCELLATION_COMPLETED}); the attempt
+ * keeps its task then, later calls still write (so a long cleanup that heartbeats keeps its lease),
+ * and its outcome is recorded: throwing the exception records the activity as cancelled.
  *
  * <p>Thread-safety: {@code heartbeat} runs on the attempt's thread and a flush on a virtual thread;
  * both take the context's lock, which a store write holds so that writes land in call order.
@@ -61,6 +64,7 @@ public final class ActivityContext {
   private ScheduledFuture<?> flush;
   private boolean finished;
   private volatile boolean leaseLost;
+  private volatile boolean cancelRequested;
   private boolean completesLater;
 
   ActivityContext(
@@ -161,15 +165,24 @@ public final class ActivityContext {
           flush =
               flushes.after(clock.realDelayUntil(lastWrite.plus(interval)), this::flushUnwritten);
         }
-        return;
+      } else {
+        write(now);
       }
-      write(now);
     } finally {
       lock.unlock();
     }
-    if (leaseLost) {
+    // a kept call reports what the last write found (a flush's, perhaps), a written one its own
+    if (leaseLost || cancelRequested) {
       throw new ActivityCanceledException(info);
     }
+  }
+
+  /**
+   * Returns whether a heartbeat found the cancel requested by a workflow that waits for this
+   * attempt to stop (the attempt still holds its task).
+   */
+  boolean cancelRequested() {
+    return cancelRequested;
   }
 
   /** The scheduled flush: writes the details of the calls since the last write, if any. */
@@ -204,6 +217,8 @@ public final class ActivityContext {
             leaseAfterHeartbeat(claim, now));
     if (result == HeartbeatResult.LEASE_LOST) {
       leaseLost = true;
+    } else if (result == HeartbeatResult.CANCEL_REQUESTED) {
+      cancelRequested = true;
     }
   }
 

@@ -110,14 +110,44 @@ public final class ActivityOutcomes {
   }
 
   /**
+   * The attempt acknowledged the cancel its workflow requested (it threw {@code
+   * ActivityCanceledException} after a heartbeat said so): the activity ends as cancelled.
+   */
+  public Outcome canceled(ActivityTaskState claim, ActivitySpec spec, Instant now) {
+    ActivityTaskRecord t = claim.task();
+    return finalOutcome(
+        claim, spec, new EventAttributes.ActivityCanceled(t.seq(), t.attempt()), now);
+  }
+
+  /**
    * The attempt failed: retry per the policy (keeping its latest heartbeat details for the next
-   * attempt), or record the final failure.
+   * attempt), or record the final failure. A task whose workflow requested its cancel is not
+   * retried: the store applies the final failure instead ({@code
+   * RetryActivityTask.ifCancelRequested}).
    */
   public Outcome failed(
       ActivityTaskState claim,
       ActivitySpec spec,
       Failure failure,
       Payload heartbeatDetails,
+      Instant now) {
+    ActivityTaskRecord t = claim.task();
+    return retryOr(
+        claim,
+        spec,
+        failure,
+        heartbeatDetails,
+        new EventAttributes.ActivityFailed(t.seq(), failure, t.attempt()),
+        now);
+  }
+
+  /** A retry of the failed attempt if the policy allows one, else {@code finalEvent}. */
+  private Outcome retryOr(
+      ActivityTaskState claim,
+      ActivitySpec spec,
+      Failure failure,
+      Payload heartbeatDetails,
+      EventAttributes finalEvent,
       Instant now) {
     ActivityTaskRecord t = claim.task();
     RetryPolicy policy = spec.retryPolicy();
@@ -137,11 +167,11 @@ public final class ActivityOutcomes {
                     claim.leaseToken(),
                     next,
                     codec.encodeValue(failure),
-                    heartbeatDetails == null ? null : codec.encodeValue(heartbeatDetails))));
+                    heartbeatDetails == null ? null : codec.encodeValue(heartbeatDetails),
+                    recordWrites(t.runId(), spec, finalEvent, now))));
       }
     }
-    return finalOutcome(
-        claim, spec, new EventAttributes.ActivityFailed(t.seq(), failure, t.attempt()), now);
+    return finalOutcome(claim, spec, finalEvent, now);
   }
 
   /** The attempt's time ran out (see {@link #timeoutOf}). */
@@ -150,6 +180,8 @@ public final class ActivityOutcomes {
     ActivityTaskRecord t = state.task();
     Failure last =
         t.lastFailure() == null ? null : codec.decodeValue(t.lastFailure(), Failure.class);
+    EventAttributes.ActivityTimedOut event =
+        new EventAttributes.ActivityTimedOut(t.seq(), type.name(), last, t.attempt());
     if (type != TimeoutType.SCHEDULE_TO_CLOSE && state.isLeased()) {
       Failure timeout =
           new Failure(
@@ -161,13 +193,11 @@ public final class ActivityOutcomes {
               0,
               0,
               last);
-      Outcome retry = failed(state, spec, timeout, null, now);
+      Outcome retry = retryOr(state, spec, timeout, null, event, now);
       if (retry instanceof Retry) {
         return retry;
       }
     }
-    EventAttributes.ActivityTimedOut event =
-        new EventAttributes.ActivityTimedOut(t.seq(), type.name(), last, t.attempt());
     if (!state.isLeased()) {
       Write release = new Write.DeleteActivityTask(t.runId(), t.seq());
       return new Final(
@@ -200,8 +230,14 @@ public final class ActivityOutcomes {
 
   private Batch inboxBatch(
       Write release, String runId, ActivitySpec spec, EventAttributes event, Instant now) {
-    return Batch.of(
-        release,
+    List<Write> record = recordWrites(runId, spec, event, now);
+    return Batch.of(release, record.get(0), record.get(1));
+  }
+
+  /** The writes that hand a final outcome to the run: its inbox event and a workflow task. */
+  private List<Write> recordWrites(
+      String runId, ActivitySpec spec, EventAttributes event, Instant now) {
+    return List.of(
         new Write.InsertInbox(runId, event.getClass().getSimpleName(), now, codec.encode(event)),
         new Write.EnsureWorkflowTask(runId, spec.workflowTaskQueue(), now));
   }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one claimed activity attempt and commits its outcome. The commit is fenced by the claim's
- * lease token: if the attempt timed out or was cancelled meanwhile, its result is discarded.
+ * lease token: if the attempt timed out or was cancelled meanwhile, its result is discarded. An
+ * attempt that stops with {@link ActivityCanceledException} after a heartbeat told it that its
+ * workflow requested the cancel and waits for it is recorded as cancelled.
  */
 public final class ActivityTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(ActivityTaskHandler.class);
@@ -121,6 +123,10 @@ public final class ActivityTaskHandler {
       return outcomes.completed(claim, spec, result, clock.now());
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof ActivityCanceledException) {
+        if (context.cancelRequested()) {
+          // its workflow waits for it to stop: the attempt still holds the task and says so
+          return outcomes.canceled(claim, spec, clock.now());
+        }
         log.debug("activity {} of run {} stopped: lease lost", task.seq(), task.runId());
         return null;
       }

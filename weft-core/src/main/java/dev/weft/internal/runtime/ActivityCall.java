@@ -12,7 +12,13 @@ import dev.weft.history.EventAttributes.ActivityTimedOut;
 import dev.weft.internal.codec.FailureConverter;
 import java.lang.reflect.Type;
 
-/** A scheduled activity whose outcome the workflow awaits. */
+/**
+ * A scheduled activity whose outcome the workflow awaits. Cancelling it depends on its {@link
+ * ActivityCancellationType}: TRY_CANCEL records the request and fails the promise at once;
+ * WAIT_CANCELLATION_COMPLETED records the request (waiting for completion) and leaves the promise
+ * to the activity's outcome, an {@link EventAttributes.ActivityCanceled} failing it as cancelled;
+ * ABANDON records nothing and fails the promise at once.
+ */
 final class ActivityCall implements PendingCall {
   private final PendingCalls calls;
   private final long seq;
@@ -21,6 +27,8 @@ final class ActivityCall implements PendingCall {
   private final WorkflowPromise<Object> promise;
   private final ScopeNode scope;
   private final ActivityCancellationType cancellationType;
+  private boolean cancelRequested;
+  private String cancelReason;
 
   ActivityCall(
       PendingCalls calls,
@@ -54,6 +62,10 @@ final class ActivityCall implements PendingCall {
           promise.completeExceptionally(
               new ActivityFailure(
                   activityType, seq, f.attempt(), FailureConverter.toException(f.failure())));
+      case EventAttributes.ActivityCanceled c ->
+          promise.completeExceptionally(
+              new ActivityFailure(
+                  activityType, seq, c.attempt(), new CanceledFailure(cancelReason)));
       case ActivityTimedOut t ->
           promise.completeExceptionally(
               new ActivityFailure(
@@ -70,6 +82,15 @@ final class ActivityCall implements PendingCall {
 
   @Override
   public void cancel(String reason) {
+    if (cancellationType == ActivityCancellationType.WAIT_CANCELLATION_COMPLETED) {
+      // the promise completes with the activity's outcome (onEvent), once its attempt stopped
+      if (!cancelRequested && calls.awaits(seq)) {
+        cancelRequested = true;
+        cancelReason = reason;
+        calls.command(new EventAttributes.ActivityCancelRequested(seq, true));
+      }
+      return;
+    }
     if (calls.forget(seq) == null) {
       return;
     }

@@ -39,7 +39,9 @@ final class Commands {
           recorded instanceof ChildWorkflowCancelRequested r && a.seq() == r.seq();
       case TimerCanceled a -> recorded instanceof TimerCanceled r && a.seq() == r.seq();
       case ActivityCancelRequested a ->
-          recorded instanceof ActivityCancelRequested r && a.seq() == r.seq();
+          recorded instanceof ActivityCancelRequested r
+              && a.seq() == r.seq()
+              && a.waitForCompletion() == r.waitForCompletion();
       case LocalActivityRecorded a ->
           recorded instanceof LocalActivityRecorded r
               && a.seq() == r.seq()
@@ -97,7 +99,11 @@ final class Commands {
       case UpdateCompleted u -> "UpdateCompleted(update " + u.updateId() + ")";
       case TimerStarted t -> "TimerStarted(seq " + t.seq() + ", " + t.duration() + ")";
       case TimerCanceled t -> "TimerCanceled(seq " + t.seq() + ")";
-      case ActivityCancelRequested a -> "ActivityCancelRequested(seq " + a.seq() + ")";
+      case ActivityCancelRequested a ->
+          "ActivityCancelRequested(seq "
+              + a.seq()
+              + (a.waitForCompletion() ? ", waiting for the activity to stop" : "")
+              + ")";
       case MarkerRecorded m ->
           "MarkerRecorded(seq "
               + m.seq()

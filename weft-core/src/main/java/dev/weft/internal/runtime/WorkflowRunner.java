@@ -154,6 +154,7 @@ public final class WorkflowRunner {
       case ActivityCompleted c -> calls.resolve(c.seq(), c);
       case ActivityFailed f -> calls.resolve(f.seq(), f);
       case ActivityTimedOut t -> calls.resolve(t.seq(), t);
+      case EventAttributes.ActivityCanceled c -> calls.resolve(c.seq(), c);
       case TimerFired t -> calls.resolve(t.seq(), t);
       case EventAttributes.ChildWorkflowStartFailed f -> calls.resolve(f.seq(), f);
       case EventAttributes.ChildWorkflowClosed c -> calls.resolve(c.seq(), c);

@@ -19,6 +19,7 @@ import dev.weft.store.Write;
 import dev.weft.workflow.WorkflowInfo;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,15 @@ public final class RunRebuilds {
               new TimerRecord(run.runId(), RunStarts.DEADLINE_TIMER_SEQ, deadline)));
     }
     for (ActivityScheduled a : pending.activities.values()) {
-      writes.add(new Write.InsertActivityTask(ActivityTasks.record(info, a, now)));
+      if (pending.cancelRequested.contains(a.seq())) {
+        // its attempt belonged to the original run: nothing runs it here, so it stops at once
+        EventAttributes canceled = new EventAttributes.ActivityCanceled(a.seq(), 0);
+        writes.add(
+            new Write.InsertInbox(
+                run.runId(), canceled.getClass().getSimpleName(), now, codec.encode(canceled)));
+      } else {
+        writes.add(new Write.InsertActivityTask(ActivityTasks.record(info, a, now)));
+      }
     }
     for (TimerStarted t : pending.timers.values()) {
       writes.add(new Write.InsertTimer(new TimerRecord(run.runId(), t.seq(), t.fireAt())));
@@ -115,6 +124,7 @@ public final class RunRebuilds {
   /** What a history left open at its end. */
   private record Pending(
       Map<Long, ActivityScheduled> activities,
+      Set<Long> cancelRequested,
       Map<Long, TimerStarted> timers,
       Map<Long, String> children,
       Map<String, IndexedValue> searchAttributes) {
@@ -122,7 +132,11 @@ public final class RunRebuilds {
     static Pending of(List<HistoryEvent> history) {
       Pending p =
           new Pending(
-              new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new TreeMap<>());
+              new LinkedHashMap<>(),
+              new HashSet<>(),
+              new LinkedHashMap<>(),
+              new LinkedHashMap<>(),
+              new TreeMap<>());
       for (HistoryEvent e : history) {
         switch (e.attributes()) {
           case WorkflowStarted s -> p.searchAttributes.putAll(s.searchAttributes());
@@ -134,6 +148,9 @@ public final class RunRebuilds {
           case EventAttributes.ActivityCompleted c -> p.activities.remove(c.seq());
           case EventAttributes.ActivityFailed f -> p.activities.remove(f.seq());
           case EventAttributes.ActivityTimedOut t -> p.activities.remove(t.seq());
+          case EventAttributes.ActivityCanceled c -> p.activities.remove(c.seq());
+          case EventAttributes.ActivityCancelRequested c when c.waitForCompletion() ->
+              p.cancelRequested.add(c.seq());
           case EventAttributes.ActivityCancelRequested c -> p.activities.remove(c.seq());
           case TimerStarted t -> p.timers.put(t.seq(), t);
           case EventAttributes.TimerFired f -> p.timers.remove(f.seq());

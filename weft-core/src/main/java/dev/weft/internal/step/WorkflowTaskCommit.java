@@ -250,6 +250,8 @@ public final class WorkflowTaskCommit {
       events.add(records.record(id++, now, command));
       switch (command) {
         case ActivityScheduled a -> effects.add(activities.insert(run, a, now, leased));
+        case ActivityCancelRequested c when c.waitForCompletion() && !closes ->
+            effects.add(requestActivityCancel(run, c.seq(), now));
         case ActivityCancelRequested c ->
             effects.add(new Write.DeleteActivityTask(run.runId(), c.seq()));
         case TimerStarted t ->
@@ -325,5 +327,20 @@ public final class WorkflowTaskCommit {
         || command instanceof WorkflowFailed
         || command instanceof WorkflowCanceled
         || command instanceof WorkflowContinuedAsNew;
+  }
+
+  /**
+   * The cancel of an activity the code waits for: its running attempt is told (its task is kept for
+   * the attempt's outcome); a task no attempt holds ends here, and its {@code ActivityCanceled}
+   * goes to the inbox, for the next workflow task.
+   */
+  private Write requestActivityCancel(WorkflowInfo run, long seq, Instant now) {
+    EventAttributes canceled = new EventAttributes.ActivityCanceled(seq, 0);
+    return new Write.RequestActivityCancel(
+        run.runId(),
+        seq,
+        List.of(
+            new Write.InsertInbox(run.runId(), "ActivityCanceled", now, codec.encode(canceled)),
+            new Write.EnsureWorkflowTask(run.runId(), run.taskQueue(), now)));
   }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * Applies the writes of activity tasks: {@link Write.InsertActivityTask} (one statement for the
  * inserts of a whole group where the dialect takes arrays), {@link Write.CompleteActivityTask},
- * {@link Write.RetryActivityTask} and {@link Write.DeleteActivityTask}.
+ * {@link Write.RetryActivityTask}, {@link Write.RequestActivityCancel} and {@link
+ * Write.DeleteActivityTask}. The two that may apply nested writes (a cancel-requested task's final
+ * outcome instead of a retry, the record of a cancel of a task no attempt holds) hand them to the
+ * batch's dispatcher ({@link Nested}).
  */
 final class ActivityTaskWrites {
   private final Dialect dialect;
@@ -23,10 +26,29 @@ final class ActivityTaskWrites {
     this.dialect = dialect;
   }
 
-  void register(Appliers appliers) {
+  /** Applies nested writes in the batch's transaction, each by the applier of its kind. */
+  @FunctionalInterface
+  interface Nested {
+    void apply(List<Write> writes, BatchContext batch) throws SQLException, ConflictException;
+  }
+
+  void register(Appliers appliers, Nested nested) {
     appliers.add(Write.InsertActivityTask.class, this::insertActivityTask);
     appliers.add(Write.CompleteActivityTask.class, ActivityTaskWrites::completeActivityTask);
-    appliers.add(Write.RetryActivityTask.class, ActivityTaskWrites::retryActivityTask);
+    appliers.add(
+        Write.RetryActivityTask.class,
+        (w, batch) -> {
+          if (!retryActivityTask(w, batch)) {
+            nested.apply(w.ifCancelRequested(), batch);
+          }
+        });
+    appliers.add(
+        Write.RequestActivityCancel.class,
+        (w, batch) -> {
+          if (requestCancel(w, batch)) {
+            nested.apply(w.ifNotRunning(), batch);
+          }
+        });
     appliers.add(
         Write.DeleteActivityTask.class,
         (w, batch) ->
@@ -173,7 +195,39 @@ final class ActivityTaskWrites {
     }
   }
 
-  static void retryActivityTask(Write.RetryActivityTask w, BatchContext batch)
+  /**
+   * Marks a leased task cancel-requested, or deletes a task no attempt holds; returns whether it
+   * deleted one (then the write's nested writes apply). A missing task changes nothing.
+   */
+  private static boolean requestCancel(Write.RequestActivityCancel w, BatchContext batch)
+      throws SQLException {
+    Statements st = batch.statements();
+    PreparedStatement mark =
+        st.prepare(
+            "UPDATE activity_tasks SET cancel_requested = TRUE"
+                + " WHERE run_id = ? AND seq = ? AND lease_owner IS NOT NULL",
+            w.runId(),
+            activityRow(w.seq()));
+    mark.setString(1, w.runId());
+    mark.setLong(2, w.seq());
+    if (mark.executeUpdate() > 0) {
+      return false;
+    }
+    PreparedStatement delete =
+        st.prepare(
+            "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ? AND lease_owner IS NULL",
+            w.runId(),
+            activityRow(w.seq()));
+    delete.setString(1, w.runId());
+    delete.setLong(2, w.seq());
+    return delete.executeUpdate() > 0;
+  }
+
+  /**
+   * Schedules the next attempt and returns true; for a task marked cancel-requested, deletes it
+   * instead and returns false (its final outcome is then written by the nested writes).
+   */
+  static boolean retryActivityTask(Write.RetryActivityTask w, BatchContext batch)
       throws SQLException, ConflictException {
     Statements st = batch.statements();
     double pass =
@@ -181,7 +235,8 @@ final class ActivityTaskWrites {
             TaskKind.ACTIVITY,
             w.taskQueue(),
             "activity_tasks",
-            "run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL",
+            "run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL"
+                + " AND NOT cancel_requested",
             batch,
             w.runId(),
             w.seq(),
@@ -191,7 +246,8 @@ final class ActivityTaskWrites {
             "UPDATE activity_tasks SET lease_owner = NULL, lease_token = 0, started_at = NULL,"
                 + " lease_until = NULL, visible_at = ?, last_failure = ?,"
                 + " heartbeat_details = COALESCE(?, heartbeat_details), pass = ?"
-                + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL");
+                + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL"
+                + " AND NOT cancel_requested");
     Millis.set(ps, 1, w.visibleAt());
     ps.setBytes(2, w.lastFailure());
     ps.setBytes(3, w.heartbeatDetails());
@@ -199,11 +255,22 @@ final class ActivityTaskWrites {
     ps.setString(5, w.runId());
     ps.setLong(6, w.seq());
     ps.setLong(7, w.leaseToken());
-    if (ps.executeUpdate() == 0) {
+    if (ps.executeUpdate() > 0) {
+      batch.notifications().tasksReady(TaskKind.ACTIVITY, w.taskQueue(), w.visibleAt());
+      return true;
+    }
+    PreparedStatement end =
+        st.prepare(
+            "DELETE FROM activity_tasks WHERE run_id = ? AND seq = ? AND lease_token = ?"
+                + " AND lease_owner IS NOT NULL AND cancel_requested");
+    end.setString(1, w.runId());
+    end.setLong(2, w.seq());
+    end.setLong(3, w.leaseToken());
+    if (end.executeUpdate() == 0) {
       throw new ConflictException(
           w, "activity " + w.seq() + " of run " + w.runId() + " is no longer held by this attempt");
     }
-    batch.notifications().tasksReady(TaskKind.ACTIVITY, w.taskQueue(), w.visibleAt());
+    return false;
   }
 
   /** Names an activity task's row of its run, for {@link Statements#update}. */

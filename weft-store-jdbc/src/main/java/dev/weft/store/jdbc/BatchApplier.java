@@ -49,7 +49,7 @@ final class BatchApplier {
     new RunWrites(dialect, exclusive, pausedRuns, extensions).register(appliers);
     new RunPauses(dialect, pausedRuns).register(appliers);
     new WorkflowTaskWrites(dialect).register(appliers);
-    new ActivityTaskWrites(dialect).register(appliers);
+    new ActivityTaskWrites(dialect).register(appliers, this::apply);
     new TimerWrites(dialect).register(appliers);
     new InboxWrites(dialect).register(appliers);
     VisibilityWrites.register(appliers);

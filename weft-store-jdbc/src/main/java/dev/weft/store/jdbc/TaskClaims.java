@@ -353,13 +353,19 @@ final class TaskClaims {
     PreparedStatement ps =
         st.prepare(
             "UPDATE activity_tasks SET heartbeat_details = ?, lease_until = ?"
-                + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL");
+                + " WHERE run_id = ? AND seq = ? AND lease_token = ? AND lease_owner IS NOT NULL"
+                + " RETURNING cancel_requested");
     ps.setBytes(1, details);
     Millis.set(ps, 2, leaseUntil);
     ps.setString(3, runId);
     ps.setLong(4, seq);
     ps.setLong(5, leaseToken);
-    return ps.executeUpdate() > 0 ? HeartbeatResult.RECORDED : HeartbeatResult.LEASE_LOST;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return HeartbeatResult.LEASE_LOST;
+      }
+      return rs.getBoolean(1) ? HeartbeatResult.CANCEL_REQUESTED : HeartbeatResult.RECORDED;
+    }
   }
 
   int expireLeasesOf(String owner, Instant now, Statements st, Notifications notes)

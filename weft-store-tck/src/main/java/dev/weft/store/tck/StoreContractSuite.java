@@ -105,6 +105,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link ActivityCancelContract}. */
+  @Nested
+  public class ActivityCancels extends ActivityCancelContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link TimerContract}. */
   @Nested
   public class Timers extends TimerContract {
