@@ -261,6 +261,14 @@ class WorkflowApiTest {
     try (EngineFixture f = engine(dir)) {
       Approval stub = f.client().newWorkflowStub(Approval.class, options("quick"));
       WorkflowHandle<String> h = f.client().start(stub::run, Duration.ofHours(1));
+      // the await must have started its timer: a signal that arrives with the first workflow task
+      // runs its handler before the workflow method, and the await is then satisfied at once
+      org.awaitility.Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  h.fetchHistory().events().stream()
+                      .anyMatch(e -> e.attributes() instanceof EventAttributes.TimerStarted));
       stub.approve("bo");
       stub.comment("a");
       stub.comment("b");
