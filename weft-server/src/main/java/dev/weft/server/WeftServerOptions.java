@@ -1,0 +1,74 @@
+package dev.weft.server;
+
+import java.util.Objects;
+
+/**
+ * How a {@link WeftServer} listens: bind address, port and the request body limit. Immutable; each
+ * {@code with...} returns a copy.
+ *
+ * <pre>{@code
+ * WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
+ * }</pre>
+ */
+public final class WeftServerOptions {
+  /** The default port of the API. */
+  public static final int DEFAULT_PORT = 7070;
+
+  /** The default request body limit: 4 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+  private final String host;
+  private final int port;
+  private final long maxRequestBytes;
+
+  private WeftServerOptions(String host, int port, long maxRequestBytes) {
+    this.host = host;
+    this.port = port;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies. */
+  public static WeftServerOptions defaults() {
+    return new WeftServerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES);
+  }
+
+  /** The address to bind: a host name or IP; {@code 0.0.0.0} for every interface. */
+  public WeftServerOptions withHost(String host) {
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    return new WeftServerOptions(host, port, maxRequestBytes);
+  }
+
+  /** The port; 0 picks a free one ({@link WeftServer#port()} tells which). */
+  public WeftServerOptions withPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+    }
+    return new WeftServerOptions(host, port, maxRequestBytes);
+  }
+
+  /** The largest request body accepted; a larger one is refused with 413. */
+  public WeftServerOptions withMaxRequestBytes(long maxRequestBytes) {
+    if (maxRequestBytes < 1024) {
+      throw new IllegalArgumentException("maxRequestBytes must be >= 1024, was " + maxRequestBytes);
+    }
+    return new WeftServerOptions(host, port, maxRequestBytes);
+  }
+
+  /** The bind address. */
+  public String host() {
+    return host;
+  }
+
+  /** The port asked for (0: any free one). */
+  public int port() {
+    return port;
+  }
+
+  /** The request body limit in bytes. */
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.weft.server.testsupport;
+
+import dev.weft.engine.WeftEngine;
+import dev.weft.server.WeftServer;
+import dev.weft.server.WeftServerOptions;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A real engine on a real store with a real server on a free loopback port, for API tests. {@link
+ * #calls()} sends requests and checks every response against the OpenAPI document.
+ */
+public final class ApiServer implements AutoCloseable {
+  private final WeftEngine engine;
+  private final WeftServer server;
+  private final ApiCalls calls;
+
+  private ApiServer(WeftEngine engine, WeftServer server) {
+    this.engine = engine;
+    this.server = server;
+    this.calls = new ApiCalls(server.baseUri());
+  }
+
+  /** Starts an engine on {@code store} in {@code dir}, registers workers, and serves the API. */
+  public static ApiServer start(TestStore store, Path dir, Consumer<WeftEngine> workers) {
+    return start(store, dir, workers, WeftServerOptions.defaults().withPort(0));
+  }
+
+  /** As {@link #start(TestStore, Path, Consumer)} with server options. */
+  public static ApiServer start(
+      TestStore store, Path dir, Consumer<WeftEngine> workers, WeftServerOptions options) {
+    WeftEngine engine = WeftEngine.builder().store(store.open(dir)).build();
+    try {
+      workers.accept(engine);
+      engine.start();
+      return new ApiServer(engine, WeftServer.start(engine, options));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The engine behind the API. */
+  public WeftEngine engine() {
+    return engine;
+  }
+
+  /** The server. */
+  public WeftServer server() {
+    return server;
+  }
+
+  /** A client for plain HTTP calls that validates every response against the OpenAPI document. */
+  public ApiCalls calls() {
+    return calls;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    engine.close();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.weft.server.testsupport;
+
+import dev.weft.store.Store;
+import dev.weft.store.postgres.PostgresStore;
+import dev.weft.store.postgres.PostgresStoreOptions;
+import dev.weft.store.sqlite.SqliteStore;
+import dev.weft.store.sqlite.SqliteStoreOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stores server tests run on. Use as the source of a parameterized test
+ * ({@code @EnumSource(TestStore.class)}) to run an engine test on every store. A store is named by
+ * a directory: the same directory opens the same store again, as after a restart.
+ */
+public enum TestStore {
+  /** A SQLite file in the directory, without fsync (the tests need no durability). */
+  SQLITE {
+    @Override
+    public Store open(Path dir) {
+      return SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false));
+    }
+  },
+  /**
+   * A schema of its own, named after the directory, in the one real PostgreSQL of the test JVM
+   * (started from the embedded binaries on first use, stopped when the JVM exits).
+   */
+  POSTGRES {
+    @Override
+    public Store open(Path dir) {
+      return PostgresStore.open(PostgresStoreOptions.of(Server.url()).schema(Server.schemaOf(dir)));
+    }
+  };
+
+  /** Opens the store this directory names, creating it the first time. */
+  public abstract Store open(Path dir);
+
+  /** The embedded PostgreSQL server, one per test JVM. */
+  private static final class Server {
+    private static final ReentrantLock lock = new ReentrantLock();
+    private static final AtomicInteger schemas = new AtomicInteger();
+    private static final Map<Path, String> schemaByDir = new ConcurrentHashMap<>();
+    private static EmbeddedPostgres server;
+
+    static String url() {
+      lock.lock();
+      try {
+        if (server == null) {
+          server = EmbeddedPostgres.builder().start();
+          EmbeddedPostgres started = server;
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(
+                      () -> {
+                        try {
+                          started.close();
+                        } catch (IOException ignored) {
+                          // the JVM is going away
+                        }
+                      }));
+        }
+        return server.getJdbcUrl("postgres", "postgres");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    static String schemaOf(Path dir) {
+      return schemaByDir.computeIfAbsent(
+          dir.toAbsolutePath(),
+          d -> "server_" + ProcessHandle.current().pid() + "_" + schemas.incrementAndGet());
+    }
+  }
+}
