@@ -1,14 +1,16 @@
 package dev.weft.cli;
 
-import dev.weft.engine.WeftEngine;
+import dev.weft.engine.WeftApp;
+import dev.weft.server.WeftServerOptions;
 import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "server",
     description = {
-      "Runs an engine node serving the examples until SIGTERM or Ctrl-C.",
+      "Runs an engine node with the HTTP API until SIGTERM or Ctrl-C.",
       "",
-      "The node serves the examples' task queues (orders, subscriptions, approvals, catch-up)"
-          + " and logs to standard error. On SIGTERM or Ctrl-C it stops cleanly: running tasks"
-          + " get up to 10 s to finish, and whatever did not finish resumes on the next node.",
+      "The node serves the workflows and activities of its apps (--app: jars naming a"
+          + " dev.weft.engine.WeftApp in META-INF/services; the built-in examples unless"
+          + " --no-examples) and the HTTP API on --bind:--port (OpenAPI at /api/v1/openapi.json),"
+          + " and logs to standard error. On SIGTERM or Ctrl-C it stops cleanly: the API finishes"
+          + " its requests, running tasks get up to 10 s to finish, and whatever did not finish"
+          + " resumes on the next node.",
       "",
       "The store is a SQLite file (created if missing; one process at a time) or a PostgreSQL"
           + " database that any number of nodes share.",
@@ -50,6 +55,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  weft server                  # on weft.db in the working directory",
+      "  weft server --app billing.jar --no-examples --port 8080",
       "  weft server --store postgres://weft:secret@db:5432/weft --migrate",
       "  weft server --store 'jdbc:postgresql://db/weft?user=weft&password=pw'"
     })
@@ -97,6 +103,33 @@ final class ServerCommand implements Callable<Integer> {
       description = "connections for reads (default 4); PostgreSQL: the node holds N + 2")
   private Integer readConnections;
 
+  @Option(
+      names = "--app",
+      paramLabel = "JAR",
+      description =
+          "a jar or class folder with a dev.weft.engine.WeftApp service to serve (repeatable)")
+  private List<Path> apps = new ArrayList<>();
+
+  @Option(
+      names = "--no-examples",
+      description =
+          "do not serve the built-in examples (orders, subscriptions, approvals, catch-up)")
+  private boolean noExamples;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = "the address the API listens on (default: ${DEFAULT-VALUE})")
+  private String bind;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "7070",
+      description = "the API's port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  private int port;
+
   private final PrintStream err;
 
   ServerCommand(PrintStream err) {
@@ -118,9 +151,21 @@ final class ServerCommand implements Callable<Integer> {
       err.println("weft server: " + e.getMessage());
       return 2;
     }
-    WeftEngine engine;
+    List<WeftApp> served;
+    WeftServerOptions serverOptions;
     try {
-      engine = start(where, node);
+      served = AppLoader.load(apps, !noExamples);
+      serverOptions = WeftServerOptions.defaults().withHost(bind).withPort(port);
+    } catch (IllegalArgumentException e) {
+      err.println("weft server: " + e.getMessage());
+      return 2;
+    }
+    ApiNode apiNode;
+    try {
+      apiNode = start(where, node, served, serverOptions);
+    } catch (IllegalStateException e) {
+      err.println("weft server: " + oneLine(where.redact(e.getMessage())));
+      return 1;
     } catch (IllegalArgumentException e) {
       err.println("weft server: " + oneLine(where.redact(e.getMessage())));
       return 2;
@@ -128,52 +173,32 @@ final class ServerCommand implements Callable<Integer> {
       err.println("weft server: " + oneLine(where.redact(e.getMessage())));
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("stopping: waiting up to 10 s for running tasks");
-                  try {
-                    engine.close();
-                    log.info("stopped");
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                "weft-server-stop"));
     log.info(
-        "Weft {} node {} serving task queues {} on {}; stop with SIGTERM or Ctrl-C",
+        "Weft {} node {} serving apps {} on {}; API on {}; stop with SIGTERM or Ctrl-C",
         VersionProvider.weftVersion(),
         node,
-        String.join(", ", ExampleWorkers.TASK_QUEUES),
-        where);
+        served.stream().map(WeftApp::name).toList(),
+        where,
+        apiNode.server().baseUri());
     log.info(
         "pid {} on {}, working directory {}, JVM {}",
         ProcessHandle.current().pid(),
         hostName(),
         Path.of("").toAbsolutePath(),
         System.getProperty("java.version"));
-    stopped.await();
+    apiNode.serveUntilStopped();
     return 0;
   }
 
-  private WeftEngine start(StoreLocation where, String node) {
+  private ApiNode start(
+      StoreLocation where, String node, List<WeftApp> served, WeftServerOptions serverOptions) {
     showInfoLogs();
     Store opened =
         where.open(
             StoreLocation.OpenOptions.node(node)
                 .withReadConnections(readConnections)
                 .withMigrate(migrate));
-    try {
-      WeftEngine engine = WeftEngine.builder().store(opened).nodeId(node).build();
-      ExampleWorkers.register(engine);
-      engine.start();
-      return engine;
-    } catch (RuntimeException e) {
-      opened.close();
-      throw e;
-    }
+    return ApiNode.start(opened, node, served, serverOptions);
   }
 
   /** A server's INFO logs (outages and recoveries, migrations, resumed work) are for operators. */

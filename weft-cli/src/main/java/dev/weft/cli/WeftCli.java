@@ -46,6 +46,7 @@ public final class WeftCli implements Callable<Integer> {
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new WeftCli());
     cli.addSubcommand(new DemoCommand(out, err));
+    cli.addSubcommand(new DevCommand(out, err));
     cli.addSubcommand(new ServerCommand(err));
     cli.addSubcommand(new BenchElsewhereCommand(err));
     cli.addSubcommand(WorkflowCommand.commandLine(out, err));

@@ -2,7 +2,6 @@ package dev.weft.cli;
 
 import static dev.weft.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowOptions;
@@ -14,16 +13,9 @@ import dev.weft.store.postgres.PostgresStore;
 import dev.weft.store.postgres.PostgresStoreOptions;
 import dev.weft.store.sqlite.SqliteStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +78,8 @@ class ServerCommandTest {
 
   @Test
   void servesOnASqliteFileInTheWorkingDirectoryAndStopsCleanlyOnSigterm() throws Exception {
-    Node node = Node.start(dir, List.of("--node-id", "sqlite-node"));
-    node.awaitServing();
+    CliProcess node = CliProcess.start(dir, "server", List.of("--node-id", "sqlite-node"));
+    node.awaitLine("serving apps");
     assertThat(node.output()).anyMatch(l -> l.contains("SQLite file " + dir.resolve("weft.db")));
 
     assertThat(node.stop()).isEqualTo(SIGTERM_EXIT);
@@ -104,8 +96,10 @@ class ServerCommandTest {
             .setCleanDataDirectory(true)
             .start()) {
       String url = "postgres://postgres@localhost:" + postgres.getPort() + "/postgres";
-      Node node = Node.start(dir, List.of("--store", url, "--node-id", "pg-node", "--migrate"));
-      node.awaitServing();
+      CliProcess node =
+          CliProcess.start(
+              dir, "server", List.of("--store", url, "--node-id", "pg-node", "--migrate"));
+      node.awaitLine("serving apps");
       assertThat(node.output()).anyMatch(l -> l.contains("PostgreSQL at jdbc:postgresql://"));
 
       Order order = new Order("7", "WEFT-MUG", 1, 1200, "Lisbon");
@@ -130,75 +124,6 @@ class ServerCommandTest {
 
       assertThat(node.stop()).isEqualTo(SIGTERM_EXIT);
       assertThat(node.output()).anyMatch(l -> l.endsWith("stopped"));
-    }
-  }
-
-  /** A {@code weft server} child JVM in {@code dir}, its output collected by {@code reader}. */
-  private record Node(Process process, List<String> lines, Thread reader) {
-    static Node start(Path dir, List<String> options) throws IOException {
-      List<String> args = new ArrayList<>(List.of("server"));
-      args.addAll(options);
-      ProcessBuilder pb = new ProcessBuilder(javaCommand(args));
-      pb.directory(dir.toFile());
-      pb.redirectErrorStream(true);
-      Process process = pb.start();
-      List<String> lines = new CopyOnWriteArrayList<>();
-      Thread reader =
-          Thread.ofPlatform()
-              .daemon(true)
-              .start(
-                  () -> {
-                    try (BufferedReader r =
-                        new BufferedReader(
-                            new InputStreamReader(
-                                process.getInputStream(), StandardCharsets.UTF_8))) {
-                      for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        lines.add(line);
-                      }
-                    } catch (IOException ignored) {
-                      // the process is gone
-                    }
-                  });
-      return new Node(process, lines, reader);
-    }
-
-    /**
-     * The command line of a JVM like this one running {@link WeftCli} with {@code args}, on the
-     * tests' class path (Surefire's, rather than its booter jar).
-     */
-    private static List<String> javaCommand(List<String> args) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("--enable-native-access=ALL-UNNAMED");
-      command.add("-cp");
-      command.add(
-          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-      command.add(WeftCli.class.getName());
-      command.addAll(args);
-      return command;
-    }
-
-    void awaitServing() {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .failFast("the server exited: " + lines, () -> !process.isAlive())
-          .until(() -> lines.stream().anyMatch(l -> l.contains("serving task queues")));
-    }
-
-    /** Sends SIGTERM and returns the exit code. */
-    int stop() throws InterruptedException {
-      // through the handle: Process.destroy() would also close the pipe before the last lines
-      process.toHandle().destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("the server did not stop on SIGTERM: " + lines);
-      }
-      reader.join(10_000);
-      return process.exitValue();
-    }
-
-    List<String> output() {
-      return lines;
     }
   }
 }

@@ -1,0 +1,94 @@
+package dev.weft.cli;
+
+import dev.weft.engine.WeftApp;
+import dev.weft.engine.WeftEngine;
+import dev.weft.server.WeftServer;
+import dev.weft.server.WeftServerOptions;
+import dev.weft.store.Store;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node of {@code weft server} or {@code weft dev}: an engine with the apps' workers and
+ * the HTTP API over it. {@link #close()} stops it in the order that loses nothing: the API stops
+ * taking requests and finishes those in flight, then the engine stops claiming tasks and gives
+ * running ones up to its shutdown timeout (what does not finish is released to the next node), then
+ * the store closes.
+ */
+final class ApiNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger("weft.server");
+
+  private final WeftEngine engine;
+  private final WeftServer server;
+
+  private ApiNode(WeftEngine engine, WeftServer server) {
+    this.engine = engine;
+    this.server = server;
+  }
+
+  /**
+   * Builds the engine on {@code store}, registers every app, starts it, and serves the API. Closes
+   * the store if any step fails.
+   */
+  static ApiNode start(
+      Store store, String nodeId, List<WeftApp> apps, WeftServerOptions serverOptions) {
+    WeftEngine engine;
+    try {
+      engine = WeftEngine.builder().store(store).nodeId(nodeId).build();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    try {
+      for (WeftApp app : apps) {
+        app.register(engine);
+      }
+      engine.start();
+      return new ApiNode(engine, WeftServer.start(engine, serverOptions));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  WeftEngine engine() {
+    return engine;
+  }
+
+  WeftServer server() {
+    return server;
+  }
+
+  /**
+   * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes this node before the JVM
+   * exits.
+   */
+  void serveUntilStopped() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: the API finishes its requests, running tasks get up to 10 s");
+                  try {
+                    close();
+                    log.info("stopped");
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "weft-server-stop"));
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      engine.close();
+    }
+  }
+}

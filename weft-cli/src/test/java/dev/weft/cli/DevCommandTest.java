@@ -1,0 +1,65 @@
+package dev.weft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.client.WorkflowFilter;
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.ExamplesApp;
+import dev.weft.store.sqlite.SqliteStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code weft dev} in a child JVM: prints where the API and the store are and what to try, serves
+ * the API, starts the example runs once on a fresh store (not again on the next start), and stops
+ * cleanly on SIGTERM.
+ */
+class DevCommandTest {
+  private static final int SIGTERM_EXIT = 128 + 15;
+
+  @TempDir Path dir;
+
+  @Test
+  void servesTheApiAndTheExamplesAndStartsTheExampleRunsOnce() throws Exception {
+    String api = startAndStop(true);
+    assertThat(api).startsWith("http://127.0.0.1:");
+    assertThat(runs()).isEqualTo(4);
+
+    startAndStop(false);
+    assertThat(runs()).as("a second start starts no more example runs").isEqualTo(4);
+  }
+
+  private String startAndStop(boolean checkOutput) throws Exception {
+    CliProcess dev = CliProcess.start(dir, "dev", List.of("--data-dir", "data"));
+    String apiLine = dev.awaitLine("API ");
+    dev.awaitLine("Stop with Ctrl-C");
+    String api = apiLine.trim().split("\\s+")[1];
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> ready =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + "/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    if (checkOutput) {
+      assertThat(dev.output())
+          .anyMatch(l -> l.contains("store") && l.contains(dir.resolve("data/weft.db").toString()))
+          .anyMatch(l -> l.contains("[examples]"))
+          .anyMatch(l -> l.contains(ExamplesApp.WAITING_APPROVAL_ID));
+    }
+    assertThat(dev.stop()).isEqualTo(SIGTERM_EXIT);
+    return api;
+  }
+
+  private long runs() {
+    try (WeftEngine engine =
+        WeftEngine.builder().store(SqliteStore.open(dir.resolve("data/weft.db"))).build()) {
+      return engine.client().countWorkflows(WorkflowFilter.all());
+    }
+  }
+}

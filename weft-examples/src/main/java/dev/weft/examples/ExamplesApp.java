@@ -1,0 +1,90 @@
+package dev.weft.examples;
+
+import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.engine.WeftApp;
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.approval.ApprovalDemo;
+import dev.weft.examples.approval.ApprovalWorkflow;
+import dev.weft.examples.approval.ExpenseRequest;
+import dev.weft.examples.catchup.CatchUpDemo;
+import dev.weft.examples.catchup.CatchUpWorkflow;
+import dev.weft.examples.saga.Order;
+import dev.weft.examples.saga.OrderSagaDemo;
+import dev.weft.examples.saga.OrderWorkflow;
+import dev.weft.examples.subscription.Subscription;
+import dev.weft.examples.subscription.SubscriptionDemo;
+import dev.weft.examples.subscription.SubscriptionWorkflow;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The examples as a {@link WeftApp}: the order saga, the subscription, the approval and the
+ * catch-up, on their task queues. {@code weft dev} and {@code weft server} load it through {@link
+ * java.util.ServiceLoader}; on an empty store {@code weft dev} also starts a few runs with {@link
+ * #startExamples}: two orders (one ships, one is compensated), a subscription waiting a minute for
+ * its follow-up, and an expense approval waiting for a signal.
+ */
+public final class ExamplesApp implements WeftApp {
+  /** The task queues the examples use. */
+  public static final List<String> TASK_QUEUES =
+      List.of(
+          OrderWorkflow.TASK_QUEUE,
+          SubscriptionWorkflow.TASK_QUEUE,
+          ApprovalWorkflow.TASK_QUEUE,
+          CatchUpWorkflow.TASK_QUEUE);
+
+  /** The approval {@code weft dev} leaves waiting for a signal. */
+  public static final String WAITING_APPROVAL_ID =
+      ExpenseRequest.of("exp-2001", "carol", "team offsite", 90_000, "dave", "erin").workflowId();
+
+  /** The examples' app. */
+  public ExamplesApp() {}
+
+  @Override
+  public String name() {
+    return "examples";
+  }
+
+  @Override
+  public void register(WeftEngine engine) {
+    // the demo parameters only shape the runs the demo itself starts
+    new OrderSagaDemo().register(engine);
+    new SubscriptionDemo(Duration.ofSeconds(1)).register(engine);
+    new ApprovalDemo(Duration.ofSeconds(1)).register(engine);
+    new CatchUpDemo(10_000, 1_000).register(engine);
+  }
+
+  /** Starts the example runs, once: on a store that already has runs it starts nothing. */
+  @Override
+  public void startExamples(WeftClient client) {
+    if (client.countWorkflows(WorkflowFilter.all()) > 0) {
+      return;
+    }
+    for (Order order :
+        List.of(
+            new Order("1001", "WEFT-MUG", 2, 2400, "Lisbon"),
+            new Order("1002", "WEFT-MUG", 1, 1200, "Atlantis"))) {
+      OrderWorkflow stub =
+          client.newWorkflowStub(
+              OrderWorkflow.class, options(order.workflowId(), OrderWorkflow.TASK_QUEUE));
+      client.start(stub::process, order);
+    }
+    Subscription ada = new Subscription("ada@example.com", Duration.ofMinutes(1));
+    SubscriptionWorkflow subscription =
+        client.newWorkflowStub(
+            SubscriptionWorkflow.class, options(ada.workflowId(), SubscriptionWorkflow.TASK_QUEUE));
+    client.start(subscription::subscribe, ada);
+    ExpenseRequest offsite =
+        ExpenseRequest.of("exp-2001", "carol", "team offsite", 90_000, "dave", "erin");
+    ApprovalWorkflow approval =
+        client.newWorkflowStub(
+            ApprovalWorkflow.class, options(offsite.workflowId(), ApprovalWorkflow.TASK_QUEUE));
+    client.start(approval::requestApproval, offsite);
+  }
+
+  private static WorkflowOptions options(String workflowId, String taskQueue) {
+    return WorkflowOptions.newBuilder().workflowId(workflowId).taskQueue(taskQueue).build();
+  }
+}
