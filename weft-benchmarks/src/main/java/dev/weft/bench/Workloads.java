@@ -19,7 +19,8 @@ public final class Workloads {
             new TimersWorkload(),
             new RecoveryWorkload(),
             new ClusterWorkload(),
-            new FairnessWorkload())) {
+            new FairnessWorkload(),
+            new ApiStartWorkload())) {
       ALL.put(w.name(), w);
     }
   }

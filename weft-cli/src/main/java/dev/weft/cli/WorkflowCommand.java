@@ -9,30 +9,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft workflow}: the operator's commands on the runs of a store (a SQLite file or a
- * PostgreSQL database), with no server and no workers (list, describe, export, import, reset).
- * Without a subcommand it prints its usage and exits 2.
+ * {@code weft workflow}: the operator's commands on workflow runs, over the HTTP API of {@code weft
+ * dev} or {@code weft server} (the default: {@code --address}, {@code --token}, {@code
+ * --namespace}), or offline on a store ({@code --store}: a SQLite file or a PostgreSQL database; no
+ * workflow code runs in the CLI). Without a subcommand it prints its usage and exits 2.
  *
  * <pre>
- * weft workflow list --store weft.db --query "WorkflowType = 'Order' AND Status = 'Running'"
+ * weft workflow start --type OrderWorkflow --task-queue orders -i '{...}' --wait
+ * weft workflow list --query "WorkflowType = 'Order' AND Status = 'Running'"
+ * weft workflow signal approval-exp-2001 approve -i '"dave"' -i '"ok"'
  * weft workflow describe --store postgres://weft:secret@db:5432/weft order-42
- * weft workflow export --store weft.db order-42 --out order-42.json
  * weft workflow reset --store weft.db order-42 --event-id 9 --reason "fixed deploy"
  * </pre>
  */
 @Command(
     name = "workflow",
     description = {
-      "Lists, describes, exports, imports and resets workflow runs in a store: a SQLite file or a"
-          + " PostgreSQL database (--store LOCATION; --db is an alias).",
-      "Runs no workflow code: a reset or an imported open run goes on in the next engine that"
-          + " serves its task queue. A SQLite file is refused while an engine has it open; a"
-          + " PostgreSQL database may be served by nodes meanwhile."
+      "Starts, lists, describes, signals, queries, updates, cancels, terminates, pauses, resumes,"
+          + " exports, imports and resets workflow runs.",
+      "Over the HTTP API by default (--address, or WEFT_ADDRESS; http://127.0.0.1:7070 where"
+          + " weft dev listens), or offline on a store (--store LOCATION, a SQLite file or a"
+          + " PostgreSQL database; --db is an alias): no workflow code runs in the CLI. A SQLite"
+          + " file is refused while an engine has it open; a PostgreSQL database may be served by"
+          + " nodes meanwhile.",
+      "Exit codes: 0 done, 1 the operation failed or was refused, 2 bad usage."
     },
     footer = {
       "",
       "Examples:",
-      "  weft workflow list --store weft.db --query \"WorkflowType = 'Order' AND Status = 'Running'\"",
+      "  weft workflow start --type OrderWorkflow --task-queue orders -i '{\"orderId\":\"7\"}' --wait",
+      "  weft workflow list --query \"WorkflowType = 'Order' AND Status = 'Running'\"",
+      "  weft workflow signal approval-exp-2001 approve -i '\"dave\"' -i '\"ok\"'",
       "  weft workflow describe --store postgres://weft:secret@db:5432/weft order-42",
       "  weft workflow export --store weft.db order-42 --out order-42.json",
       "  weft workflow reset --store weft.db order-42 --event-id 9 --reason \"fixed deploy\""
@@ -49,8 +56,18 @@ final class WorkflowCommand implements Callable<Integer> {
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine group = new CommandLine(new WorkflowCommand());
+    group.addSubcommand(new WorkflowStartCommand(out, err));
     group.addSubcommand(new WorkflowListCommand(out, err));
+    group.addSubcommand(new WorkflowCountCommand(out, err));
     group.addSubcommand(new WorkflowDescribeCommand(out, err));
+    group.addSubcommand(new WorkflowHistoryCommand(out, err));
+    group.addSubcommand(new WorkflowSignalCommand(out, err));
+    group.addSubcommand(new WorkflowQueryCommand(out, err));
+    group.addSubcommand(new WorkflowUpdateCommand(out, err));
+    group.addSubcommand(new WorkflowCancelCommand(out, err));
+    group.addSubcommand(new WorkflowTerminateCommand(out, err));
+    group.addSubcommand(new WorkflowPauseCommand(out, err));
+    group.addSubcommand(new WorkflowResumeCommand(out, err));
     group.addSubcommand(new WorkflowExportCommand(out, err));
     group.addSubcommand(new WorkflowImportCommand(out, err));
     group.addSubcommand(new WorkflowResetCommand(out, err));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     name = "describe",
     description = "Shows a run: status, times, history, pending work, search attributes, memo.")
 final class WorkflowDescribeCommand implements Callable<Integer> {
-  @Mixin private StoreOptions store;
+  @Mixin private ClientOptions store;
 
   @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "the workflow ID")
   private String workflowId;
@@ -43,7 +43,11 @@ final class WorkflowDescribeCommand implements Callable<Integer> {
         client -> {
           WorkflowHandle<Object> handle =
               runId == null ? client.getHandle(workflowId) : client.getHandle(workflowId, runId);
-          DescriptionFormat.lines(handle.describe()).forEach(out::println);
+          if (store.output() == OutputFormat.json) {
+            out.println(JsonValues.write(handle.describe()));
+          } else {
+            DescriptionFormat.lines(handle.describe()).forEach(out::println);
+          }
           return 0;
         });
   }

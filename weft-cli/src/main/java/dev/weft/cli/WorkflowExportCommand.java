@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
       "To standard output unless --out names a file."
     })
 final class WorkflowExportCommand implements Callable<Integer> {
-  @Mixin private StoreOptions store;
+  @Mixin private ClientOptions store;
 
   @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "the workflow ID")
   private String workflowId;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
           + " the store."
     })
 final class WorkflowImportCommand implements Callable<Integer> {
-  @Mixin private StoreOptions store;
+  @Mixin private ClientOptions store;
 
   @Parameters(index = "0", paramLabel = "HISTORY_JSON", description = "the exported history file")
   private Path historyFile;
@@ -43,7 +43,7 @@ final class WorkflowImportCommand implements Callable<Integer> {
         err,
         client -> {
           WorkflowHistory history =
-              WorkflowHistory.read(StoreOptions.requireFile(historyFile, "history file"));
+              WorkflowHistory.read(ClientOptions.requireFile(historyFile, "history file"));
           WorkflowDescription run = client.importHistory(history).describe();
           out.println(
               "imported workflow "

@@ -27,7 +27,7 @@ final class WorkflowListCommand implements Callable<Integer> {
   private static final List<String> HEADER =
       List.of("WORKFLOW ID", "RUN ID", "TYPE", "STATUS", "START", "CLOSE");
 
-  @Mixin private StoreOptions store;
+  @Mixin private ClientOptions store;
 
   @Option(
       names = "--query",
@@ -64,6 +64,10 @@ final class WorkflowListCommand implements Callable<Integer> {
           WorkflowPage page =
               client.listWorkflows(
                   WorkflowFilter.query(query).withPageSize(pageSize).pageToken(pageToken));
+          if (store.output() == OutputFormat.json) {
+            out.println(JsonValues.write(page));
+            return 0;
+          }
           if (page.workflows().isEmpty()) {
             err.println("no runs");
             return 0;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
           + " the store."
     })
 final class WorkflowResetCommand implements Callable<Integer> {
-  @Mixin private StoreOptions store;
+  @Mixin private ClientOptions store;
 
   @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "the workflow ID")
   private String workflowId;

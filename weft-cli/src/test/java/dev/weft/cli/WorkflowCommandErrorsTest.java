@@ -159,8 +159,8 @@ class WorkflowCommandErrorsTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.out())
-        .contains("(--store=LOCATION |")
-        .contains("The store (one of):\n")
+        .contains("[--store=LOCATION |")
+        .contains("Offline on a store (one of):\n")
         .contains("--store=LOCATION     an existing store, a SQLite file or a PostgreSQL URL:")
         .contains("postgres://user:password@host:5432/db")
         .contains("--db=LOCATION        an alias of --store");
@@ -182,11 +182,9 @@ class WorkflowCommandErrorsTest {
 
   @Test
   void aMissingRequiredOptionIsAUsageError() {
-    CliRun noStore = run("workflow", "list");
-    assertThat(noStore.exit()).isEqualTo(2);
-    assertThat(noStore.err())
-        .contains("Missing required argument (specify one of these): (--store=LOCATION |")
-        .contains("--db=LOCATION)");
+    CliRun noWorkflowId = run("workflow", "describe", "--store", emptyStore().toString());
+    assertThat(noWorkflowId.exit()).isEqualTo(2);
+    assertThat(noWorkflowId.err()).contains("WORKFLOW_ID");
 
     CliRun noEvent = run("workflow", "reset", "--store", emptyStore().toString(), "wait-cy");
     assertThat(noEvent.exit()).isEqualTo(2);

@@ -20,33 +20,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options every {@code weft workflow} subcommand shares ({@code --store} or its alias {@code
- * --db}, {@code --namespace}, {@code --search-attribute}, {@code --help}), and running a
- * subcommand's work on the client of the store they name. A picocli mixin.
+ * The options every {@code weft workflow} subcommand shares, and running a subcommand's work on the
+ * {@link WeftClient} they name. A picocli mixin.
  *
- * <p>The store is a {@link StoreLocation}: a SQLite file or a PostgreSQL database. The engine is
- * built but never started: listing, describing, exporting, importing and resetting only read and
- * write the store, so no workflow code runs in the CLI. A reset, or the import of an open history,
- * leaves a workflow task for the next engine that serves the run's task queue. A SQLite file must
- * exist (the CLI never creates an empty store by mistake) and is locked while the command runs: it
- * is refused while an engine has it open. A PostgreSQL database is shared: the commands work while
- * nodes serve it, and its schema must exist (an empty database is refused: the CLI never creates a
- * store) and not be older than this CLI (it is never upgraded here).
+ * <p>Two ways to reach the runs:
+ *
+ * <ul>
+ *   <li><b>over the HTTP API</b> (the default): {@code --address} (or {@code WEFT_ADDRESS}; default
+ *       {@code http://127.0.0.1:7070}, where {@code weft dev} listens), {@code --token} (or {@code
+ *       WEFT_TOKEN}), {@code --namespace} (or {@code WEFT_NAMESPACE}). Every command works this way
+ *       while {@code weft dev} or {@code weft server} runs.
+ *   <li><b>offline on a store</b>: {@code --store} (or its alias {@code --db}), a SQLite file or a
+ *       PostgreSQL database. The engine is built but never started, so no workflow code runs in the
+ *       CLI; a reset, or the import of an open history, leaves a workflow task for the next engine
+ *       that serves the run's task queue. A SQLite file must exist (the CLI never creates an empty
+ *       store by mistake) and is locked while the command runs: it is refused while an engine has
+ *       it open. A PostgreSQL database is shared: the commands work while nodes serve it, and its
+ *       schema must exist and not be older than this CLI (it is never upgraded here).
+ * </ul>
  *
  * <p>Exit codes: 0 done; 2 bad input (a store location that is neither a file path nor a PostgreSQL
  * URL, no such store or history file, invalid query or reset point, bad option value, malformed
- * history); 1 anything else Weft or the store refused or failed (an unreachable database among
- * them). The message goes to standard error, prefixed with the command's name, never with a
- * password.
+ * history); 1 anything else Weft, the API or the store refused or failed (an unreachable server or
+ * database among them). The message goes to standard error, prefixed with the command's name, never
+ * with a password or token.
  */
-final class StoreOptions {
+final class ClientOptions {
   @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
   private boolean help;
 
-  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The store (one of):%n")
+  @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Offline on a store (one of):%n")
   private Location location;
 
   /** {@code --store LOCATION}, or its alias {@code --db}: one of them, once. */
@@ -77,9 +83,30 @@ final class StoreOptions {
   @Option(
       names = "--namespace",
       paramLabel = "NS",
-      defaultValue = "default",
-      description = "the namespace (default: ${DEFAULT-VALUE})")
+      defaultValue = "${env:WEFT_NAMESPACE:-default}",
+      description = "the namespace (default: $WEFT_NAMESPACE, else default)")
   private String namespace;
+
+  @Option(
+      names = "--address",
+      paramLabel = "URL",
+      defaultValue = "${env:WEFT_ADDRESS:-http://127.0.0.1:7070}",
+      description = "the Weft API (default: $WEFT_ADDRESS, else http://127.0.0.1:7070)")
+  private String address;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:WEFT_TOKEN}",
+      description = "an API token (default: $WEFT_TOKEN; none for weft dev)")
+  private String token;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (readable, the default) or json")
+  private OutputFormat output;
 
   @Option(
       names = "--search-attribute",
@@ -104,6 +131,9 @@ final class StoreOptions {
    * errors are printed to {@code err} (see the class description for the exit codes).
    */
   int run(PrintStream err, ClientWork work) {
+    if (location == null) {
+      return runOverApi(err, work);
+    }
     String name = command.qualifiedName();
     StoreLocation where;
     try {
@@ -124,6 +154,34 @@ final class StoreOptions {
       err.println(name + " failed: " + where.redact(e.toString()));
       return 1;
     }
+  }
+
+  private int runOverApi(PrintStream err, ClientWork work) {
+    String name = command.qualifiedName();
+    WeftClient client;
+    try {
+      client = ApiConnection.connect(address, token, namespace);
+    } catch (IllegalArgumentException e) {
+      err.println(name + ": " + e.getMessage());
+      return 2;
+    }
+    try {
+      return work.run(client);
+    } catch (InvalidQueryException | InvalidResetPointException | IllegalArgumentException e) {
+      err.println(name + ": " + e.getMessage());
+      return 2;
+    } catch (WeftException e) {
+      err.println(name + ": " + e.getMessage());
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      err.println(name + ": " + ApiConnection.explain(address, e));
+      return 1;
+    }
+  }
+
+  /** The output format the user asked for. */
+  OutputFormat output() {
+    return output;
   }
 
   /**
