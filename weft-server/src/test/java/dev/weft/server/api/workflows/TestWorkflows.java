@@ -82,14 +82,17 @@ public final class TestWorkflows {
     String failing(String why);
   }
 
-  /** Keeps a balance. */
+  /**
+   * Keeps a balance. Signals and updates delivered with the start run before the workflow method,
+   * so the opening amount is added to what they did.
+   */
   public static final class AccountImpl implements Account {
     private int balance;
     private boolean closed;
 
     @Override
     public Map<String, Object> open(int opening) {
-      balance = opening;
+      balance += opening;
       Workflow.await(() -> closed);
       return Map.of("balance", balance, "closed", true);
     }
@@ -122,9 +125,9 @@ public final class TestWorkflows {
 
     @Override
     public void checkWithdraw(int amount) {
-      if (amount <= 0 || amount > balance) {
+      if (amount <= 0 || amount > 1000) {
         throw new IllegalArgumentException(
-            "cannot withdraw " + amount + " from a balance of " + balance);
+            "cannot withdraw " + amount + ": a withdrawal is from 1 to 1000");
       }
     }
 
