@@ -106,9 +106,7 @@ class WorkflowMessageRoutesTest {
     Problems.assertProblem(
         api.post(Servers.workflow(id) + "/queries/nothing", null), 400, "unknown-query");
     Problems.assertProblem(
-        api.post(Servers.workflow(id) + "/queries/balance", "{\"args\": [1,"),
-        400,
-        "malformed-json");
+        api.post(Servers.workflow(id) + "/queries/balance", "{args: [1]}"), 400, "malformed-json");
     Problems.assertProblem(
         api.post(Servers.workflow(Servers.id("none")) + "/queries/balance", null),
         404,
