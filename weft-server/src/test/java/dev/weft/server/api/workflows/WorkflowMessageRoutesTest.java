@@ -164,4 +164,47 @@ class WorkflowMessageRoutesTest {
         409,
         "workflow-not-running");
   }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void messagesThatNoWorkflowTaskAnswersInTimeAre504(TestStore store) {
+    ApiCalls api = servers.calls(store);
+    String id = account(api, 1);
+    await().until(() -> balance(api, id) == 1);
+    assertThat(api.post(Servers.workflow(id) + "/pause", null).status()).isEqualTo(204);
+    Problems.assertProblem(
+        api.post(
+            Servers.workflow(id) + "/updates/withdraw",
+            Map.of("args", List.of(1), "timeout", "PT1S")),
+        504,
+        "update-timed-out");
+    assertThat(api.post(Servers.workflow(id) + "/resume", null).status()).isEqualTo(204);
+
+    // a signal waits in a paused queue: the query waits for its workflow task, 10 seconds
+    var client = servers.server(store).engine().client();
+    client.pauseTaskQueue(TestWorkflows.QUEUE, "test: hold the signal's workflow task");
+    try {
+      api.post(Servers.workflow(id) + "/signals/deposit", Map.of("args", List.of(5)));
+      Problems.assertProblem(
+          api.post(Servers.workflow(id) + "/queries/balance", null), 504, "query-timed-out");
+    } finally {
+      client.resumeTaskQueue(TestWorkflows.QUEUE);
+    }
+    // the signal goes on once the queue resumes (and the timed-out update may still complete)
+    await().until(() -> balance(api, id) >= 5);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aPayloadOverTheEnginesLimitIs413(TestStore store) {
+    ApiCalls api = servers.calls(store);
+    String id = account(api, 1);
+    Problems.assertProblem(
+        api.post(
+            Servers.workflow(id) + "/signals/deposit",
+            Map.of("args", List.of("x".repeat(3 * 1024 * 1024)))),
+        413,
+        "payload-too-large");
+    assertThat(balance(api, id)).isEqualTo(1);
+  }
 }
