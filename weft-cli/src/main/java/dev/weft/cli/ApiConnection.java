@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import dev.weft.client.WeftClient;
+import dev.weft.client.WeftClientOptions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -32,7 +33,7 @@ final class ApiConnection {
               + "'");
     }
     return WeftClient.connect(
-        WeftClient.ConnectOptions.of(address).token(token).namespace(namespace));
+        address, token, WeftClientOptions.newBuilder().namespace(namespace).build());
   }
 
   /** A one-line explanation of a failure to talk to the API. */

@@ -22,6 +22,7 @@ final class ApiNode implements AutoCloseable {
 
   private final WeftEngine engine;
   private final WeftServer server;
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private ApiNode(WeftEngine engine, WeftServer server) {
     this.engine = engine;
@@ -62,11 +63,11 @@ final class ApiNode implements AutoCloseable {
   }
 
   /**
-   * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), then closes this node before the JVM
-   * exits.
+   * Makes the JVM close this node when it is asked to stop (SIGTERM, Ctrl-C), before it exits. Call
+   * it right after {@link #start}, before telling anyone the node serves: a signal that comes
+   * earlier than the hook would stop the JVM without the clean stop.
    */
-  void serveUntilStopped() throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
+  void closeOnJvmStop() {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -80,6 +81,10 @@ final class ApiNode implements AutoCloseable {
                   }
                 },
                 "weft-server-stop"));
+  }
+
+  /** Blocks until the node was closed by the JVM's stop (see {@link #closeOnJvmStop}). */
+  void awaitStopped() throws InterruptedException {
     stopped.await();
   }
 

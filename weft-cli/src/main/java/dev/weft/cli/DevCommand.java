@@ -86,11 +86,12 @@ final class DevCommand implements Callable<Integer> {
       err.println("weft dev: " + e.getMessage());
       return 1;
     }
+    node.closeOnJvmStop();
     for (WeftApp app : served) {
       app.startExamples(node.engine().client());
     }
     printWelcome(node.server().baseUri(), file, served);
-    node.serveUntilStopped();
+    node.awaitStopped();
     return 0;
   }
 

@@ -173,6 +173,7 @@ final class ServerCommand implements Callable<Integer> {
       err.println("weft server: " + oneLine(where.redact(e.getMessage())));
       return 1;
     }
+    apiNode.closeOnJvmStop();
     log.info(
         "Weft {} node {} serving apps {} on {}; API on {}; stop with SIGTERM or Ctrl-C",
         VersionProvider.weftVersion(),
@@ -186,7 +187,7 @@ final class ServerCommand implements Callable<Integer> {
         hostName(),
         Path.of("").toAbsolutePath(),
         System.getProperty("java.version"));
-    apiNode.serveUntilStopped();
+    apiNode.awaitStopped();
     return 0;
   }
 
