@@ -5,6 +5,7 @@ import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ProblemResponses;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class ApiAccess {
 
   /** Checks every route's role against the caller's token among {@code tokens}. */
   public static ApiAccess withTokens(ApiTokens tokens) {
-    return new ApiAccess(java.util.Objects.requireNonNull(tokens, "tokens"));
+    return new ApiAccess(Objects.requireNonNull(tokens, "tokens"));
   }
 
   /** Lets every caller call every route. */
