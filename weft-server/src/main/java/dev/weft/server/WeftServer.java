@@ -4,7 +4,10 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
 import dev.weft.server.api.OpenApiRoutes;
 import dev.weft.server.api.ServedNamespace;
+import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
+import dev.weft.server.auth.ApiAccess;
+import dev.weft.server.auth.ApiTokens;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
@@ -12,7 +15,9 @@ import dev.weft.server.http.RouteGroup;
 import dev.weft.server.http.WeftServerKeys;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -33,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p><b>Security.</b> With {@link WeftServerOptions#withTokenAuth token authentication}, every
+ * route that declares a role needs an API token of the engine's store ({@link ApiTokens}, {@code
+ * weft token create}) with that role on the route's namespace ({@link ApiAccess}); the server
+ * refuses to start on an address other than loopback without it, unless the options say {@link
+ * WeftServerOptions#withInsecure insecure}. With {@link WeftServerOptions#withTls TLS} it serves
+ * HTTPS only.
+ *
  * <p>{@link #close()} stops the HTTP side (requests in flight finish) and leaves the engine to its
  * owner.
  */
@@ -42,23 +54,41 @@ public final class WeftServer implements AutoCloseable {
   private final Javalin app;
   private final List<ApiRoute> routes;
   private final String host;
+  private final boolean https;
 
-  private WeftServer(Javalin app, List<ApiRoute> routes, String host) {
+  private WeftServer(Javalin app, List<ApiRoute> routes, String host, boolean https) {
     this.app = app;
     this.routes = routes;
     this.host = host;
+    this.https = https;
   }
 
   /**
    * Starts serving the API over {@code engine} (which the caller starts and closes).
    *
+   * @throws IllegalArgumentException if the options are not safe or not usable: an address other
+   *     than loopback without token authentication and without {@code insecure} (the message names
+   *     {@code --insecure}), token authentication on a store without the api-tokens extension, TLS
+   *     files that are missing or malformed (the message names the file)
    * @throws IllegalStateException if the address cannot be bound (in use, not local)
    */
   public static WeftServer start(WeftEngine engine, WeftServerOptions options) {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(options, "options");
+    checkExposure(options);
+    ApiTokens tokens = ApiTokens.in(engine.store());
+    ApiAccess access = options.tokenAuth() ? ApiAccess.withTokens(tokens) : ApiAccess.open();
+    if (options.tokenAuth()) {
+      try {
+        tokens.requireInstalled();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "token authentication needs the api-tokens store extension: " + e.getMessage(), e);
+      }
+    }
+    TlsKeyStore.Loaded keys = options.tls() == null ? null : TlsKeyStore.load(options.tls());
     ApiRoutes routes = new ApiRoutes();
-    for (RouteGroup group : groups(engine)) {
+    for (RouteGroup group : groups(engine, tokens)) {
       group.addTo(routes);
     }
     List<ApiRoute> all = routes.all();
@@ -73,8 +103,13 @@ public final class WeftServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.appData(WeftServerKeys.MAX_REQUEST_BYTES, options.maxRequestBytes());
               ProblemResponses.install(config);
+              if (keys != null) {
+                config.jetty.addConnector(
+                    (server, http) ->
+                        HttpsConnector.create(server, http, keys, options.host(), options.port()));
+              }
               for (ApiRoute r : all) {
-                config.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler()));
+                config.routes.addEndpoint(new Endpoint(r.method(), r.path(), access.guard(r)));
               }
             });
     try {
@@ -90,16 +125,51 @@ public final class WeftServer implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    WeftServer server = new WeftServer(app, all, options.host());
-    log.info("Weft API on {}", server.baseUri());
+    WeftServer server = new WeftServer(app, all, options.host(), keys != null);
+    log.info(
+        "Weft API on {}{}",
+        server.baseUri(),
+        options.tokenAuth()
+            ? ", API tokens required"
+            : options.insecure() && !isLoopback(options.host())
+                ? ", WITHOUT tokens on a non-loopback address (--insecure)"
+                : ", without tokens (loopback only)");
     return server;
   }
 
-  private static List<RouteGroup> groups(WeftEngine engine) {
+  private static List<RouteGroup> groups(WeftEngine engine, ApiTokens tokens) {
     return List.of(
         new HealthRoutes(engine),
         new OpenApiRoutes(),
+        new TokenRoutes(tokens),
         new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace())));
+  }
+
+  /** Refuses a non-loopback address without tokens unless the options say insecure. */
+  private static void checkExposure(WeftServerOptions options) {
+    if (options.tokenAuth() || options.insecure() || isLoopback(options.host())) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        "refusing to serve the API on "
+            + options.host()
+            + ", which is not a loopback address, without API tokens: anyone who reaches it could"
+            + " start, signal and terminate workflows. Turn on token authentication (--token-auth;"
+            + " make the first admin token with 'weft token create --store ... --role admin"
+            + " --namespaces \"*\"'), or, on a network you trust, accept it with --insecure");
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      for (InetAddress address : InetAddress.getAllByName(host)) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot resolve the bind address '" + host + "'", e);
+    }
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */
@@ -107,13 +177,13 @@ public final class WeftServer implements AutoCloseable {
     return app.port();
   }
 
-  /** The API's base address, e.g. {@code http://127.0.0.1:7070}. */
+  /** The API's base address, e.g. {@code http://127.0.0.1:7070} ({@code https://} with TLS). */
   public URI baseUri() {
     String h = host.contains(":") ? "[" + host + "]" : host;
     if ("0.0.0.0".equals(host) || "::".equals(host)) {
       h = "127.0.0.1";
     }
-    return URI.create("http://" + h + ":" + port());
+    return URI.create((https ? "https://" : "http://") + h + ":" + port());
   }
 
   /** Every route the server serves (for the OpenAPI contract test and the docs). */

@@ -3,12 +3,23 @@ package dev.weft.server;
 import java.util.Objects;
 
 /**
- * How a {@link WeftServer} listens: bind address, port and the request body limit. Immutable; each
- * {@code with...} returns a copy.
+ * How a {@link WeftServer} listens: bind address, port, the request body limit, token
+ * authentication and TLS. Immutable; each {@code with...} returns a copy.
  *
  * <pre>{@code
  * WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
+ * WeftServer exposed =
+ *     WeftServer.start(
+ *         engine,
+ *         WeftServerOptions.defaults()
+ *             .withHost("0.0.0.0")
+ *             .withTokenAuth(true)
+ *             .withTls(ServerTls.pem(Path.of("server.crt"), Path.of("server.key"))));
  * }</pre>
+ *
+ * <p>A server on an address other than loopback must check tokens ({@link #withTokenAuth}) unless
+ * the options say so explicitly ({@link #withInsecure}); {@link WeftServer#start} refuses it
+ * otherwise.
  */
 public final class WeftServerOptions {
   /** The default port of the API. */
@@ -20,16 +31,29 @@ public final class WeftServerOptions {
   private final String host;
   private final int port;
   private final long maxRequestBytes;
+  private final boolean tokenAuth;
+  private final boolean insecure;
+  private final ServerTls tls;
 
-  private WeftServerOptions(String host, int port, long maxRequestBytes) {
+  private WeftServerOptions(
+      String host,
+      int port,
+      long maxRequestBytes,
+      boolean tokenAuth,
+      boolean insecure,
+      ServerTls tls) {
     this.host = host;
     this.port = port;
     this.maxRequestBytes = maxRequestBytes;
+    this.tokenAuth = tokenAuth;
+    this.insecure = insecure;
+    this.tls = tls;
   }
 
-  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies. */
+  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies, no tokens, plain HTTP. */
   public static WeftServerOptions defaults() {
-    return new WeftServerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES);
+    return new WeftServerOptions(
+        "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, false, false, null);
   }
 
   /** The address to bind: a host name or IP; {@code 0.0.0.0} for every interface. */
@@ -38,7 +62,7 @@ public final class WeftServerOptions {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
   }
 
   /** The port; 0 picks a free one ({@link WeftServer#port()} tells which). */
@@ -46,7 +70,7 @@ public final class WeftServerOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
   }
 
   /** The largest request body accepted; a larger one is refused with 413. */
@@ -54,7 +78,7 @@ public final class WeftServerOptions {
     if (maxRequestBytes < 1024) {
       throw new IllegalArgumentException("maxRequestBytes must be >= 1024, was " + maxRequestBytes);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
   }
 
   /** The bind address. */
@@ -70,5 +94,42 @@ public final class WeftServerOptions {
   /** The request body limit in bytes. */
   public long maxRequestBytes() {
     return maxRequestBytes;
+  }
+
+  /**
+   * Whether every route that declares a role needs an API token (the tokens of the engine's store,
+   * made with {@link dev.weft.server.auth.ApiTokens} or {@code weft token create}): no token, an
+   * unknown or revoked one is 401, a role too low or a namespace not bound 403. Off by default.
+   */
+  public WeftServerOptions withTokenAuth(boolean tokenAuth) {
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+  }
+
+  /**
+   * Whether the server may serve an address other than loopback without tokens (the command line's
+   * {@code --insecure}): anyone who reaches it may then do anything. Off by default.
+   */
+  public WeftServerOptions withInsecure(boolean insecure) {
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+  }
+
+  /** Serves HTTPS (only) with this certificate and key; null for plain HTTP (the default). */
+  public WeftServerOptions withTls(ServerTls tls) {
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+  }
+
+  /** Whether routes with a role need a token. */
+  public boolean tokenAuth() {
+    return tokenAuth;
+  }
+
+  /** Whether a non-loopback address may be served without tokens. */
+  public boolean insecure() {
+    return insecure;
+  }
+
+  /** The TLS key material, or null for plain HTTP. */
+  public ServerTls tls() {
+    return tls;
   }
 }

@@ -3,6 +3,7 @@ package dev.weft.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.jdbc.JdbcExtension;
+import dev.weft.store.jdbc.tokens.ApiTokensExtension;
 import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
 import dev.weft.store.tck.jdbc.NotesExtension;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ class SqliteStoreOptionsTest {
   void theDefaultOptionsInstallTheExtensionsTheClassPathDeclares() {
     List<JdbcExtension> extensions = SqliteStoreOptions.at(Path.of("weft.db")).extensions();
 
-    assertThat(extensions).map(JdbcExtension::name).containsExactly("update-outcomes");
+    assertThat(extensions)
+        .map(JdbcExtension::name)
+        .containsExactly("update-outcomes", "api-tokens");
     assertThat(extensions.get(0)).isInstanceOf(UpdateOutcomesExtension.class);
+    assertThat(extensions.get(1)).isInstanceOf(ApiTokensExtension.class);
   }
 
   @Test

@@ -222,6 +222,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link ApiTokenContract}. */
+  @Nested
+  public class ApiTokens extends ApiTokenContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ExtensionContract}. */
   @Nested
   public class Extensions extends ExtensionContract {
