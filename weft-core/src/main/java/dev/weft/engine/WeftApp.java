@@ -3,11 +3,10 @@ package dev.weft.engine;
 import dev.weft.client.WeftClient;
 
 /**
- * A user's workflows and activities packaged for a server: a jar (or class path entry) that
- * names its implementation in {@code META-INF/services/dev.weft.engine.WeftApp}. {@code weft
- * server --app my-app.jar} loads every {@code WeftApp} it finds with {@link
- * java.util.ServiceLoader}, calls {@link #register} on the node's engine before the engine starts,
- * and serves the API over it.
+ * A user's workflows and activities packaged for a server: a jar (or class path entry) that names
+ * its implementation in {@code META-INF/services/dev.weft.engine.WeftApp}. {@code weft server --app
+ * my-app.jar} loads every {@code WeftApp} it finds with {@link java.util.ServiceLoader}, calls
+ * {@link #register} on the node's engine before the engine starts, and serves the API over it.
  *
  * <pre>{@code
  * public final class BillingApp implements WeftApp {
