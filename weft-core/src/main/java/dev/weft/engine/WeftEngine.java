@@ -226,12 +226,12 @@ public final class WeftEngine implements AutoCloseable {
      * continued_as_new), {@code kind} (workflow, activity).
      *
      * <ul>
-     *   <li>{@code weft.workflow.started{workflow_type}} [weft_workflow_started_total]: runs started
-     *       by this engine (client starts, children, continue-as-new, workflow retries; not resets
-     *       or imports)
+     *   <li>{@code weft.workflow.started{workflow_type}} [weft_workflow_started_total]: runs
+     *       started by this engine (client starts, children, continue-as-new, workflow retries; not
+     *       resets or imports)
      *   <li>{@code weft.workflow.closed{workflow_type,status}} [weft_workflow_closed_total]
-     *   <li>{@code weft.workflow.task.latency{workflow_type}}
-     *       [weft_workflow_task_latency_seconds]: a workflow task from taking its run to its commit
+     *   <li>{@code weft.workflow.task.latency{workflow_type}} [weft_workflow_task_latency_seconds]:
+     *       a workflow task from taking its run to its commit
      *   <li>{@code weft.activity.schedule.to.start{activity_type,task_queue}}
      *       [weft_activity_schedule_to_start_seconds]: from claimable (scheduled, or a retry's
      *       backoff over) to the attempt's start

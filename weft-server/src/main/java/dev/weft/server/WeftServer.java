@@ -2,15 +2,18 @@ package dev.weft.server;
 
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
+import dev.weft.server.api.MetricsRoutes;
 import dev.weft.server.api.OpenApiRoutes;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
+import dev.weft.server.http.RequestTimings;
 import dev.weft.server.http.RouteGroup;
 import dev.weft.server.http.WeftServerKeys;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -56,7 +59,7 @@ public final class WeftServer implements AutoCloseable {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(options, "options");
     ApiRoutes routes = new ApiRoutes();
-    for (RouteGroup group : groups(engine)) {
+    for (RouteGroup group : groups(engine, options)) {
       group.addTo(routes);
     }
     List<ApiRoute> all = routes.all();
@@ -71,6 +74,9 @@ public final class WeftServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.appData(WeftServerKeys.MAX_REQUEST_BYTES, options.maxRequestBytes());
               ProblemResponses.install(config);
+              if (options.meterRegistry() != null) {
+                RequestTimings.install(config, options.meterRegistry());
+              }
               for (ApiRoute r : all) {
                 config.routes.addEndpoint(new Endpoint(r.method(), r.path(), r.handler()));
               }
@@ -93,8 +99,13 @@ public final class WeftServer implements AutoCloseable {
     return server;
   }
 
-  private static List<RouteGroup> groups(WeftEngine engine) {
-    return List.of(new HealthRoutes(engine), new OpenApiRoutes());
+  private static List<RouteGroup> groups(WeftEngine engine, WeftServerOptions options) {
+    List<RouteGroup> groups =
+        new ArrayList<>(List.of(new HealthRoutes(engine), new OpenApiRoutes()));
+    if (options.meterRegistry() != null) {
+      groups.add(new MetricsRoutes(options.meterRegistry()));
+    }
+    return groups;
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 
 /**
@@ -20,16 +21,19 @@ public final class WeftServerOptions {
   private final String host;
   private final int port;
   private final long maxRequestBytes;
+  private final PrometheusMeterRegistry meterRegistry;
 
-  private WeftServerOptions(String host, int port, long maxRequestBytes) {
+  private WeftServerOptions(
+      String host, int port, long maxRequestBytes, PrometheusMeterRegistry meterRegistry) {
     this.host = host;
     this.port = port;
     this.maxRequestBytes = maxRequestBytes;
+    this.meterRegistry = meterRegistry;
   }
 
-  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies. */
+  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies, no metrics. */
   public static WeftServerOptions defaults() {
-    return new WeftServerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES);
+    return new WeftServerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, null);
   }
 
   /** The address to bind: a host name or IP; {@code 0.0.0.0} for every interface. */
@@ -38,7 +42,7 @@ public final class WeftServerOptions {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, meterRegistry);
   }
 
   /** The port; 0 picks a free one ({@link WeftServer#port()} tells which). */
@@ -46,7 +50,7 @@ public final class WeftServerOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, meterRegistry);
   }
 
   /** The largest request body accepted; a larger one is refused with 413. */
@@ -54,7 +58,34 @@ public final class WeftServerOptions {
     if (maxRequestBytes < 1024) {
       throw new IllegalArgumentException("maxRequestBytes must be >= 1024, was " + maxRequestBytes);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes);
+    return new WeftServerOptions(host, port, maxRequestBytes, meterRegistry);
+  }
+
+  /**
+   * Serves {@code GET /metrics} from {@code registry} (the Prometheus text format, open to every
+   * caller like health) and records every request's latency in it as {@code
+   * http.server.requests{method,route,status}} [http_server_requests_seconds], {@code route} being
+   * the route's template ({@code /api/v1/namespaces/{namespace}/workflows/{workflowId}}), or {@code
+   * unmatched} for a path no route serves. Give the engine the same registry, so that one scrape
+   * has both:
+   *
+   * <pre>{@code
+   * PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+   * WeftEngine engine = WeftEngine.builder().store(store).meterRegistry(metrics).build();
+   * engine.start();
+   * WeftServer.start(engine, WeftServerOptions.defaults().withMeterRegistry(metrics));
+   * }</pre>
+   *
+   * Without a registry (the default) there is no {@code /metrics} route and requests are not timed.
+   */
+  public WeftServerOptions withMeterRegistry(PrometheusMeterRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    return new WeftServerOptions(host, port, maxRequestBytes, registry);
+  }
+
+  /** The registry {@code /metrics} serves, or null for none. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 
   /** The bind address. */

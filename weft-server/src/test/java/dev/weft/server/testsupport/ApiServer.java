@@ -29,7 +29,9 @@ public final class ApiServer implements AutoCloseable {
   /** As {@link #start(TestStore, Path, Consumer)} with server options. */
   public static ApiServer start(
       TestStore store, Path dir, Consumer<WeftEngine> workers, WeftServerOptions options) {
-    WeftEngine engine = WeftEngine.builder().store(store.open(dir)).build();
+    // the engine shares the server's registry, as an application serving metrics would
+    WeftEngine engine =
+        WeftEngine.builder().store(store.open(dir)).meterRegistry(options.meterRegistry()).build();
     try {
       workers.accept(engine);
       engine.start();
