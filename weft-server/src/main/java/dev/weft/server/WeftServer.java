@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>With {@link WeftServerOptions#withMeterRegistry} it also serves {@code GET /metrics} (the
+ * Prometheus text format, open like health) and times every request by route template and status.
+ *
  * <p>{@link #close()} stops the HTTP side (requests in flight finish) and leaves the engine to its
  * owner.
  */
