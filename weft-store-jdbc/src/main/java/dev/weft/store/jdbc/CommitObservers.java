@@ -20,6 +20,11 @@ final class CommitObservers {
     observers = more;
   }
 
+  /** Whether any observer is registered (then the writer measures its transactions). */
+  boolean any() {
+    return observers.length > 0;
+  }
+
   void committed(int units, long nanos) {
     StoreMetrics[] now = observers;
     for (StoreMetrics m : now) {

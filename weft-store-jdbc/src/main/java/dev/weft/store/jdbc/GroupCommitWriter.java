@@ -152,7 +152,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void runGroup(List<Job<?>> group) throws InterruptedException {
-    groupStarted = System.nanoTime();
+    groupStarted = observers.any() ? System.nanoTime() : 0;
     for (Job<?> job : group) {
       job.reset();
     }
@@ -272,7 +272,9 @@ final class GroupCommitWriter implements AutoCloseable {
       hook.beforeCommit(group.size());
       statements.connection().commit();
       hook.afterCommit(group.size());
-      observers.committed(group.size(), System.nanoTime() - groupStarted);
+      if (groupStarted != 0) {
+        observers.committed(group.size(), System.nanoTime() - groupStarted);
+      }
     } catch (SQLException e) {
       rollbackQuietly();
       if (reconnect != null && (dialect.isConnectionLost(e) || !connectionAlive())) {
