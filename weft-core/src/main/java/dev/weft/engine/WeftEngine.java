@@ -229,9 +229,43 @@ public final class WeftEngine implements AutoCloseable {
     }
 
     /**
-     * Sets the Micrometer registry for the engine's metrics (default none: no metric is kept, at no
-     * cost). Metrics: {@code weft.tasks.stalled{queue,type,kind}}, the tasks waiting with no worker
-     * to take them (see {@link #stallWarningAfter}).
+     * Sets the Micrometer registry for the engine's metrics (default none: no metric is kept, and
+     * the step paths measure nothing). Names are Micrometer's dotted names; a Prometheus registry
+     * renders them as in brackets. Tags: {@code workflow_type}, {@code activity_type}, {@code
+     * task_queue}, {@code status} (lower case: completed, failed, canceled, terminated, timed_out,
+     * continued_as_new), {@code kind} (workflow, activity).
+     *
+     * <ul>
+     *   <li>{@code weft.workflow.started{workflow_type}} [weft_workflow_started_total]: runs
+     *       started by this engine (client starts, children, continue-as-new, workflow retries; not
+     *       resets or imports)
+     *   <li>{@code weft.workflow.closed{workflow_type,status}} [weft_workflow_closed_total]
+     *   <li>{@code weft.workflow.task.latency{workflow_type}} [weft_workflow_task_latency_seconds]:
+     *       a workflow task from taking its run to its commit
+     *   <li>{@code weft.activity.schedule.to.start{activity_type,task_queue}}
+     *       [weft_activity_schedule_to_start_seconds]: from claimable (scheduled, or a retry's
+     *       backoff over) to the attempt's start
+     *   <li>{@code weft.activity.execution{activity_type,task_queue}}
+     *       [weft_activity_execution_seconds]: an attempt's code, from call to return or throw
+     *   <li>{@code weft.timer.lateness} [weft_timer_lateness_seconds]: fire time minus due time
+     *   <li>{@code weft.nondeterminism.errors{workflow_type}} [weft_nondeterminism_errors_total]:
+     *       workflow task attempts failed because the code no longer matches history
+     *   <li>{@code weft.task.queue.backlog{task_queue,kind}} [weft_task_queue_backlog] and {@code
+     *       weft.task.queue.oldest.age{task_queue,kind}} [weft_task_queue_oldest_age_seconds]:
+     *       claimable, unclaimed tasks and the oldest one's wait, read from the store at most every
+     *       5 seconds when a gauge is read (for every queue this engine serves and every queue
+     *       found waiting)
+     *   <li>{@code weft.store.commit} [weft_store_commit_seconds] and {@code
+     *       weft.store.commit.group.size} [weft_store_commit_group_size]: the store's writer
+     *       transactions and the units of work each carried (group commit)
+     *   <li>{@code weft.tasks.stalled{queue,type,kind}} [weft_tasks_stalled]: the tasks waiting
+     *       with no worker to take them (see {@link #stallWarningAfter})
+     * </ul>
+     *
+     * <pre>{@code
+     * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+     * WeftEngine engine = WeftEngine.builder().store(store).meterRegistry(prometheus).build();
+     * }</pre>
      */
     public Builder meterRegistry(MeterRegistry meterRegistry) {
       this.meterRegistry = meterRegistry;

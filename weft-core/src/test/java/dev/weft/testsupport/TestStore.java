@@ -6,9 +6,18 @@ import dev.weft.store.postgres.PostgresStoreOptions;
 import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.store.sqlite.SqliteStoreOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +49,48 @@ public enum TestStore {
 
   /** Opens the store this directory names, creating it the first time. */
   public abstract Store open(Path dir);
+
+  /**
+   * Returns every value of every table of the store this directory names, as bytes (text as UTF-8),
+   * for tests that look for what a store holds; read through a connection of its own.
+   */
+  public byte[] dump(Path dir) {
+    String url = this == SQLITE ? "jdbc:sqlite:" + dir.resolve("weft.db") : Server.url();
+    try (Connection c = DriverManager.getConnection(url);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      List<String> tables = new ArrayList<>();
+      String list =
+          this == SQLITE
+              ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+              : "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                  + " WHERE table_schema = '"
+                  + Server.schemaOf(dir)
+                  + "'";
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(list)) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              Object v = rs.getObject(i);
+              out.write(
+                  v instanceof byte[] b ? b : String.valueOf(v).getBytes(StandardCharsets.UTF_8));
+              out.write('\n');
+            }
+          }
+        }
+      }
+      return out.toByteArray();
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("cannot dump the " + this + " store of " + dir, e);
+    }
+  }
 
   /** The embedded PostgreSQL server, one per test JVM. */
   private static final class Server {

@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
+import dev.weft.server.api.MetricsRoutes;
 import dev.weft.server.api.OpenApiRoutes;
 import dev.weft.server.api.ServedNamespace;
 import dev.weft.server.api.TokenRoutes;
@@ -11,6 +12,7 @@ import dev.weft.server.auth.ApiTokens;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
+import dev.weft.server.http.RequestTimings;
 import dev.weft.server.http.RouteGroup;
 import dev.weft.server.http.WeftServerKeys;
 import io.javalin.Javalin;
@@ -18,6 +20,7 @@ import io.javalin.router.Endpoint;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -44,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * refuses to start on an address other than loopback without it, unless the options say {@link
  * WeftServerOptions#withInsecure insecure}. With {@link WeftServerOptions#withTls TLS} it serves
  * HTTPS only.
+ *
+ * <p>With {@link WeftServerOptions#withMeterRegistry} it also serves {@code GET /metrics} (the
+ * Prometheus text format, open like health) and times every request by route template and status.
  *
  * <p>{@link #close()} stops the HTTP side (requests in flight finish) and leaves the engine to its
  * owner.
@@ -88,7 +94,7 @@ public final class WeftServer implements AutoCloseable {
     }
     TlsKeyStore.Loaded keys = options.tls() == null ? null : TlsKeyStore.load(options.tls());
     ApiRoutes routes = new ApiRoutes();
-    for (RouteGroup group : groups(engine, tokens)) {
+    for (RouteGroup group : groups(engine, tokens, options)) {
       group.addTo(routes);
     }
     List<ApiRoute> all = routes.all();
@@ -107,6 +113,9 @@ public final class WeftServer implements AutoCloseable {
                 config.jetty.addConnector(
                     (server, http) ->
                         HttpsConnector.create(server, http, keys, options.host(), options.port()));
+              }
+              if (options.meterRegistry() != null) {
+                RequestTimings.install(config, options.meterRegistry());
               }
               for (ApiRoute r : all) {
                 config.routes.addEndpoint(new Endpoint(r.method(), r.path(), access.guard(r)));
@@ -170,6 +179,13 @@ public final class WeftServer implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("cannot resolve the bind address '" + host + "'", e);
     }
+  private static List<RouteGroup> groups(WeftEngine engine, WeftServerOptions options) {
+    List<RouteGroup> groups =
+        new ArrayList<>(List.of(new HealthRoutes(engine), new OpenApiRoutes()));
+    if (options.meterRegistry() != null) {
+      groups.add(new MetricsRoutes(options.meterRegistry()));
+    }
+    return groups;
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */

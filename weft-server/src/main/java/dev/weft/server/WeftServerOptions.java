@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,7 @@ public final class WeftServerOptions {
   private final boolean tokenAuth;
   private final boolean insecure;
   private final ServerTls tls;
+  private final PrometheusMeterRegistry meterRegistry;
 
   private WeftServerOptions(
       String host,
@@ -41,19 +43,21 @@ public final class WeftServerOptions {
       long maxRequestBytes,
       boolean tokenAuth,
       boolean insecure,
-      ServerTls tls) {
+      ServerTls tls,
+      PrometheusMeterRegistry meterRegistry) {
     this.host = host;
     this.port = port;
     this.maxRequestBytes = maxRequestBytes;
     this.tokenAuth = tokenAuth;
     this.insecure = insecure;
     this.tls = tls;
+    this.meterRegistry = meterRegistry;
   }
 
-  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies, no tokens, plain HTTP. */
+  /** Loopback ({@code 127.0.0.1}), port 7070, 4 MiB bodies, no tokens, plain HTTP, no metrics. */
   public static WeftServerOptions defaults() {
     return new WeftServerOptions(
-        "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, false, false, null);
+        "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, false, false, null, null);
   }
 
   /** The address to bind: a host name or IP; {@code 0.0.0.0} for every interface. */
@@ -62,7 +66,7 @@ public final class WeftServerOptions {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The port; 0 picks a free one ({@link WeftServer#port()} tells which). */
@@ -70,7 +74,7 @@ public final class WeftServerOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The largest request body accepted; a larger one is refused with 413. */
@@ -78,7 +82,7 @@ public final class WeftServerOptions {
     if (maxRequestBytes < 1024) {
       throw new IllegalArgumentException("maxRequestBytes must be >= 1024, was " + maxRequestBytes);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The bind address. */
@@ -102,7 +106,7 @@ public final class WeftServerOptions {
    * unknown or revoked one is 401, a role too low or a namespace not bound 403. Off by default.
    */
   public WeftServerOptions withTokenAuth(boolean tokenAuth) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /**
@@ -110,12 +114,12 @@ public final class WeftServerOptions {
    * {@code --insecure}): anyone who reaches it may then do anything. Off by default.
    */
   public WeftServerOptions withInsecure(boolean insecure) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** Serves HTTPS (only) with this certificate and key; null for plain HTTP (the default). */
   public WeftServerOptions withTls(ServerTls tls) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls);
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** Whether routes with a role need a token. */
@@ -131,5 +135,32 @@ public final class WeftServerOptions {
   /** The TLS key material, or null for plain HTTP. */
   public ServerTls tls() {
     return tls;
+  }
+
+  /**
+   * Serves {@code GET /metrics} from {@code registry} (the Prometheus text format, open to every
+   * caller like health) and records every request's latency in it as {@code
+   * http.server.requests{method,route,status}} [http_server_requests_seconds], {@code route} being
+   * the route's template ({@code /api/v1/namespaces/{namespace}/workflows/{workflowId}}), or {@code
+   * unmatched} for a path no route serves. Give the engine the same registry, so that one scrape
+   * has both:
+   *
+   * <pre>{@code
+   * PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+   * WeftEngine engine = WeftEngine.builder().store(store).meterRegistry(metrics).build();
+   * engine.start();
+   * WeftServer.start(engine, WeftServerOptions.defaults().withMeterRegistry(metrics));
+   * }</pre>
+   *
+   * Without a registry (the default) there is no {@code /metrics} route and requests are not timed.
+   */
+  public WeftServerOptions withMeterRegistry(PrometheusMeterRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, registry);
+  }
+
+  /** The registry {@code /metrics} serves, or null for none. */
+  public PrometheusMeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 }

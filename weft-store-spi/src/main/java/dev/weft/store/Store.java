@@ -220,6 +220,21 @@ public interface Store extends AutoCloseable {
   /** Returns the row counts of the store's tables. */
   StoreStats stats();
 
+  /**
+   * Returns the backlog of every task queue: per queue and kind, how many tasks are claimable at
+   * {@code now} and not claimed, and since when the oldest of them has been claimable. Queues and
+   * kinds with no such task are left out; tasks that become visible later (a retry backoff) and
+   * leased tasks are not a backlog; tasks of paused queues and runs are. One read, for metrics and
+   * operators: it scans the ready tasks, so poll it every few seconds, not per step.
+   */
+  List<QueueBacklog> taskBacklog(Instant now);
+
+  /**
+   * Registers an observer of the store's writer transactions (commit latency, group size). It is
+   * called on the writer thread for every transaction committed after it was added.
+   */
+  void addMetrics(StoreMetrics metrics);
+
   /** Registers a listener for committed changes. */
   void addListener(StoreListener listener);
 

@@ -11,6 +11,7 @@ import dev.weft.internal.codec.ActivitySpecCodec;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.QueueRegistration.ActivityRegistration;
 import dev.weft.internal.engine.Registry;
@@ -41,6 +42,7 @@ public final class ActivityTaskHandler {
   private final String nodeId;
   private final ActivityOutcomes outcomes;
   private final HeartbeatFlushes flushes;
+  private final EngineMetrics metrics;
 
   /**
    * @param nodeId this node's name, in the failure of an activity type it does not serve
@@ -54,7 +56,8 @@ public final class ActivityTaskHandler {
       EventCodec codec,
       String nodeId,
       ActivityOutcomes outcomes,
-      HeartbeatFlushes flushes) {
+      HeartbeatFlushes flushes,
+      EngineMetrics metrics) {
     this.registry = registry;
     this.store = store;
     this.clock = clock;
@@ -63,6 +66,7 @@ public final class ActivityTaskHandler {
     this.nodeId = nodeId;
     this.outcomes = outcomes;
     this.flushes = flushes;
+    this.metrics = metrics;
   }
 
   /**
@@ -108,6 +112,8 @@ public final class ActivityTaskHandler {
     ActivityContext context =
         new ActivityContext(info, claim, store, clock, payloads, codec, flushes);
     Method method = registration.method();
+    metrics.activityStarted(task, claim.startedAt());
+    long started = metrics.started();
     context.bind();
     try {
       Object[] args = registration.arguments(payloads, spec.input());
@@ -137,6 +143,7 @@ public final class ActivityTaskHandler {
       return failed(claim, spec, e, context);
     } finally {
       context.unbind();
+      metrics.activityExecuted(task, started);
     }
   }
 

@@ -22,6 +22,8 @@ import dev.weft.internal.client.UpdatesWithStart;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.BacklogGauges;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.EngineProgress;
 import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.IdleTracker;
@@ -31,6 +33,7 @@ import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.RunnerFactory;
 import dev.weft.internal.engine.StallWatch;
+import dev.weft.internal.engine.StoreCommitMeters;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.retention.RetentionSweeper;
@@ -90,6 +93,7 @@ public final class EngineAssembly {
   private final EmbeddedClient client;
   private final RetentionSweeper retention;
   private final WorkInProgress progress;
+  private final BacklogGauges backlogGauges;
 
   /** Set when the engine starts: the pollers are built from the complete registry. */
   private Workers workers;
@@ -128,10 +132,17 @@ public final class EngineAssembly {
     stallWatch =
         new StallWatch(
             store, clock, registry, settings.stallWarningAfter(), settings.meterRegistry());
+    EngineMetrics metrics = EngineMetrics.of(settings.meterRegistry());
+    if (settings.meterRegistry() != null) {
+      store.addMetrics(new StoreCommitMeters(settings.meterRegistry()));
+      backlogGauges = new BacklogGauges(store, clock, settings.meterRegistry());
+    } else {
+      backlogGauges = null;
+    }
     RunStarts starts = new RunStarts(records, codec, stallWatch);
     WorkflowRetries retries = new WorkflowRetries(ids, starts);
     ChildWorkflows children = new ChildWorkflows(store, codec, records);
-    RunClosures closures = new RunClosures(store, clock, records, cache, children);
+    RunClosures closures = new RunClosures(store, clock, records, cache, children, metrics);
     HistoryGrowth growth = new HistoryGrowth(settings.historyLimits(), closures, dispatcher);
     FirstTaskLeases leases =
         new FirstTaskLeases(nodeId, settings.workflowTaskLease(), flowControl, dispatcher);
@@ -148,16 +159,33 @@ public final class EngineAssembly {
             new ExternalWorkflows(store, codec));
     EagerWorkflowTasks eager =
         new EagerWorkflowTasks(
-            cache, store, runners, clock, flowControl, waiters, commit, growth, dispatcher);
+            cache,
+            store,
+            runners,
+            clock,
+            flowControl,
+            waiters,
+            commit,
+            growth,
+            dispatcher,
+            metrics);
 
     activityOutcomes = new ActivityOutcomes(store, codec, eager);
     heartbeatFlushes = new HeartbeatFlushes();
     activityTasks =
         new ActivityTaskHandler(
-            registry, store, clock, payloads, codec, nodeId, activityOutcomes, heartbeatFlushes);
+            registry,
+            store,
+            clock,
+            payloads,
+            codec,
+            nodeId,
+            activityOutcomes,
+            heartbeatFlushes,
+            metrics);
     workflowTasks =
         new WorkflowTaskHandler(
-            cache, store, runners, codec, clock, waiters, commit, growth, dispatcher);
+            cache, store, runners, codec, clock, waiters, commit, growth, dispatcher, metrics);
     dueTimers =
         new DueTimers(
             store,
@@ -165,7 +193,8 @@ public final class EngineAssembly {
             records,
             eager,
             new RunTimeouts(namespace, store, closures, retries),
-            closures);
+            closures,
+            metrics);
     claims =
         new Claims(
             store,
@@ -181,7 +210,16 @@ public final class EngineAssembly {
             namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts);
     Starts clientStarts =
         new Starts(
-            namespace, store, codec, payloads, startPlans, leases, controls, closures, records);
+            namespace,
+            store,
+            codec,
+            payloads,
+            startPlans,
+            leases,
+            controls,
+            closures,
+            records,
+            metrics);
     Updates updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
     client =
         new EmbeddedClient(
@@ -255,6 +293,9 @@ public final class EngineAssembly {
       store.changeFlowControl(new FlowControlChange.RegisterQueue(queue.taskQueue()));
     }
     flowControl.refresh();
+    if (backlogGauges != null) {
+      backlogGauges.register(registry.all().stream().map(QueueRegistration::taskQueue).toList());
+    }
     dispatcher.start(workflowTasks::handle, activityTasks::handle);
     Pollers pollers = new Pollers(registry, dispatcher, claims, idle, safetyPoll);
     DueWorkLoop due =

@@ -8,6 +8,7 @@ import dev.weft.history.EventAttributes;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.step.FirstTaskLeases;
 import dev.weft.internal.step.RunClosures;
 import dev.weft.internal.step.RunStarts;
@@ -39,6 +40,7 @@ public final class Starts {
   private final RunControls controls;
   private final RunClosures closures;
   private final EventRecords records;
+  private final EngineMetrics metrics;
 
   public Starts(
       String namespace,
@@ -49,7 +51,8 @@ public final class Starts {
       FirstTaskLeases leases,
       RunControls controls,
       RunClosures closures,
-      EventRecords records) {
+      EventRecords records,
+      EngineMetrics metrics) {
     this.namespace = namespace;
     this.store = store;
     this.codec = codec;
@@ -58,6 +61,7 @@ public final class Starts {
     this.leases = leases;
     this.controls = controls;
     this.closures = closures;
+    this.metrics = metrics;
     this.records = records;
   }
 
@@ -206,7 +210,11 @@ public final class Starts {
     }
     if (!result.committed()) {
       releaseEager(eager, queue);
-    } else if (eager != null) {
+      return result;
+    }
+    // a replaced run (TERMINATE_EXISTING) counts as closed under the type being started
+    metrics.committed(batch, plan.run().workflowType());
+    if (eager != null) {
       leases.run(plan.run().runId(), queue, eager);
     }
     return result;

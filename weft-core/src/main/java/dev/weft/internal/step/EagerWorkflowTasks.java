@@ -3,6 +3,7 @@ package dev.weft.internal.step;
 import dev.weft.engine.WeftClock;
 import dev.weft.history.EventAttributes;
 import dev.weft.internal.engine.EagerDispatch;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
 import dev.weft.internal.engine.RunWaiters;
@@ -43,6 +44,7 @@ public final class EagerWorkflowTasks {
   private final WorkflowTaskCommit commit;
   private final HistoryGrowth growth;
   private final EagerDispatch dispatch;
+  private final EngineMetrics metrics;
 
   public EagerWorkflowTasks(
       WorkflowCache cache,
@@ -53,7 +55,8 @@ public final class EagerWorkflowTasks {
       RunWaiters waiters,
       WorkflowTaskCommit commit,
       HistoryGrowth growth,
-      EagerDispatch dispatch) {
+      EagerDispatch dispatch,
+      EngineMetrics metrics) {
     this.cache = cache;
     this.store = store;
     this.runners = runners;
@@ -63,6 +66,7 @@ public final class EagerWorkflowTasks {
     this.commit = commit;
     this.growth = growth;
     this.dispatch = dispatch;
+    this.metrics = metrics;
   }
 
   /**
@@ -74,6 +78,7 @@ public final class EagerWorkflowTasks {
    */
   public boolean tryAdvance(
       String runId, EventAttributes event, Instant eventTime, List<Write> eventWrites) {
+    long started = metrics.started();
     WorkflowCache.Taken taken = cache.take(runId);
     if (taken.busy()) {
       return false;
@@ -117,6 +122,8 @@ public final class EagerWorkflowTasks {
         log.debug("eager workflow task of run {} lost a race: {}", runId, result);
         return false;
       }
+      metrics.committed(prepared.batch(), runner.info().workflowType());
+      metrics.workflowTask(runner.info().workflowType(), started);
       runner.setNextEventId(runner.nextEventId() + prepared.appendedEvents());
       runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
       waiters.runProgressed(runId);

@@ -7,6 +7,7 @@ import dev.weft.history.EventAttributes.WorkflowStarted;
 import dev.weft.history.Failure;
 import dev.weft.history.HistoryEvent;
 import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
@@ -34,18 +35,21 @@ public final class RunClosures {
   private final EventRecords events;
   private final WorkflowCache cache;
   private final ChildWorkflows children;
+  private final EngineMetrics metrics;
 
   public RunClosures(
       Store store,
       WeftClock clock,
       EventRecords events,
       WorkflowCache cache,
-      ChildWorkflows children) {
+      ChildWorkflows children,
+      EngineMetrics metrics) {
     this.store = store;
     this.clock = clock;
     this.events = events;
     this.cache = cache;
     this.children = children;
+    this.metrics = metrics;
   }
 
   /** What closing a run writes besides the common part. */
@@ -71,8 +75,10 @@ public final class RunClosures {
       }
       List<HistoryEvent> history = events.decode(store.readHistory(runId, 1));
       Instant now = clock.now();
-      CommitResult result = store.commit(batch(run, history, closing.apply(history), now)).join();
+      Batch batch = batch(run, history, closing.apply(history), now);
+      CommitResult result = store.commit(batch).join();
       if (result.committed()) {
+        metrics.committed(batch, run.workflowType());
         cache.invalidate(runId);
         return true;
       }

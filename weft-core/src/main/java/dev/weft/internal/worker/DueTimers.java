@@ -4,6 +4,7 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.HistoryEvent;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.step.ChildWorkflows;
 import dev.weft.internal.step.EagerWorkflowTasks;
 import dev.weft.internal.step.RunClosures;
@@ -29,6 +30,7 @@ public final class DueTimers {
   private final EagerWorkflowTasks eager;
   private final RunTimeouts runTimeouts;
   private final RunClosures closures;
+  private final EngineMetrics metrics;
 
   public DueTimers(
       Store store,
@@ -36,13 +38,15 @@ public final class DueTimers {
       EventRecords records,
       EagerWorkflowTasks eager,
       RunTimeouts runTimeouts,
-      RunClosures closures) {
+      RunClosures closures,
+      EngineMetrics metrics) {
     this.store = store;
     this.codec = codec;
     this.records = records;
     this.eager = eager;
     this.runTimeouts = runTimeouts;
     this.closures = closures;
+    this.metrics = metrics;
   }
 
   /** Fires one timer: with the workflow task it triggers if possible, else through the inbox. */
@@ -55,6 +59,7 @@ public final class DueTimers {
       terminateChild(timer);
       return;
     }
+    metrics.timerFired(timer.fireAt(), now);
     EventAttributes.TimerFired fired = new EventAttributes.TimerFired(timer.seq());
     if (eager.tryAdvance(
         timer.runId(),

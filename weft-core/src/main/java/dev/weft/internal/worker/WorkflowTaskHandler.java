@@ -1,12 +1,14 @@
 package dev.weft.internal.worker;
 
 import dev.weft.engine.WeftClock;
+import dev.weft.failure.NonDeterminismException;
 import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.CheckedExceptionWrapper;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.engine.EagerDispatch;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.RunnerFactory;
@@ -56,6 +58,7 @@ public final class WorkflowTaskHandler {
   private final WorkflowTaskCommit commit;
   private final HistoryGrowth growth;
   private final EagerDispatch dispatch;
+  private final EngineMetrics metrics;
 
   public WorkflowTaskHandler(
       WorkflowCache cache,
@@ -66,7 +69,8 @@ public final class WorkflowTaskHandler {
       RunWaiters waiters,
       WorkflowTaskCommit commit,
       HistoryGrowth growth,
-      EagerDispatch dispatch) {
+      EagerDispatch dispatch,
+      EngineMetrics metrics) {
     this.cache = cache;
     this.store = store;
     this.runners = runners;
@@ -76,6 +80,7 @@ public final class WorkflowTaskHandler {
     this.commit = commit;
     this.growth = growth;
     this.dispatch = dispatch;
+    this.metrics = metrics;
   }
 
   /** Runs a claimed (or eagerly leased) workflow task; called on the task's own thread. */
@@ -89,6 +94,7 @@ public final class WorkflowTaskHandler {
 
   /** Returns false when the task should run again at once under the same lease. */
   private boolean handleOnce(WorkflowTaskRecord task) {
+    long started = metrics.started();
     // hold the run first: its record must be read after any eager step of it on this node
     WorkflowCache.Taken taken;
     try {
@@ -167,6 +173,8 @@ public final class WorkflowTaskHandler {
         // run again (rebuilt from the store) unless the task itself was lost
         return conflict.write() instanceof Write.CompleteWorkflowTask;
       }
+      metrics.committed(prepared.batch(), run.workflowType());
+      metrics.workflowTask(run.workflowType(), started);
       runner.setNextEventId(run.nextEventId() + prepared.appendedEvents());
       runner.setHistoryBytes(runner.historyBytes() + prepared.appendedBytes());
       waiters.runProgressed(run.runId());
@@ -177,6 +185,9 @@ public final class WorkflowTaskHandler {
       prepared.dispatch(dispatch);
       return true;
     } catch (WorkflowTaskFailedException e) {
+      if (isNonDeterminism(e.getCause())) {
+        metrics.nonDeterminism(run.workflowType());
+      }
       fail(task, e.getCause());
       return true;
     } finally {
@@ -187,6 +198,15 @@ public final class WorkflowTaskHandler {
         cache.release(run.runId());
       }
     }
+  }
+
+  private static boolean isNonDeterminism(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NonDeterminismException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lets go of a held run without caching its state. */

@@ -7,6 +7,7 @@ import dev.weft.engine.WorkerOptions;
 import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.MillisClock;
 import dev.weft.internal.engine.Registry;
@@ -71,7 +72,8 @@ final class ClientParts implements AutoCloseable {
             clock,
             records,
             new WorkflowCache(10),
-            new ChildWorkflows(store, codec, records));
+            new ChildWorkflows(store, codec, records),
+            EngineMetrics.NONE);
     registry.queue("q", WorkerOptions.DEFAULTS).registerWorkflow(Ticket.class, TicketImpl::new);
     searchAttributes.register("Customer", SearchAttributeType.KEYWORD);
   }

@@ -43,7 +43,14 @@ public final class ApiServer implements AutoCloseable {
       UnaryOperator<WeftEngine.Builder> engineSettings,
       Consumer<WeftEngine> workers,
       WeftServerOptions options) {
-    WeftEngine engine = engineSettings.apply(WeftEngine.builder().store(store.open(dir))).build();
+    // the engine shares the server's registry, as an application serving metrics would
+    WeftEngine engine =
+        engineSettings
+            .apply(
+                WeftEngine.builder()
+                    .store(store.open(dir))
+                    .meterRegistry(options.meterRegistry()))
+            .build();
     try {
       workers.accept(engine);
       engine.start();

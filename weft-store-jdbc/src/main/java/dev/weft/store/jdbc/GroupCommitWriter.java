@@ -56,6 +56,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private final int maxGroup;
   private final TransactionHook hook;
   private final List<StoreListener> listeners;
+  private final CommitObservers observers;
   private final BlockingDeque<Job<?>> queue = new LinkedBlockingDeque<>();
   private final Thread thread;
   private Statements statements;
@@ -63,6 +64,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
   /** Until when ({@link System#nanoTime()}) groups run with savepoints; see SAVEPOINT_SPELL. */
   private long savepointsUntil = System.nanoTime();
+
+  /** When ({@link System#nanoTime()}) the group being run started, for the commit observers. */
+  private long groupStarted;
 
   /**
    * @param reconnect opens a new connection after the current one is lost; null if the store never
@@ -78,6 +82,7 @@ final class GroupCommitWriter implements AutoCloseable {
       int maxGroup,
       TransactionHook hook,
       List<StoreListener> listeners,
+      CommitObservers observers,
       String name) {
     this.dialect = dialect;
     this.statements = statements;
@@ -87,6 +92,7 @@ final class GroupCommitWriter implements AutoCloseable {
     this.maxGroup = maxGroup;
     this.hook = hook;
     this.listeners = listeners;
+    this.observers = observers;
     this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::loop);
   }
 
@@ -146,6 +152,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void runGroup(List<Job<?>> group) throws InterruptedException {
+    groupStarted = observers.any() ? System.nanoTime() : 0;
     for (Job<?> job : group) {
       job.reset();
     }
@@ -265,6 +272,9 @@ final class GroupCommitWriter implements AutoCloseable {
       hook.beforeCommit(group.size());
       statements.connection().commit();
       hook.afterCommit(group.size());
+      if (groupStarted != 0) {
+        observers.committed(group.size(), System.nanoTime() - groupStarted);
+      }
     } catch (SQLException e) {
       rollbackQuietly();
       if (reconnect != null && (dialect.isConnectionLost(e) || !connectionAlive())) {

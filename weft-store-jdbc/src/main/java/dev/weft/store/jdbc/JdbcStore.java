@@ -10,6 +10,7 @@ import dev.weft.store.FlowControlChange;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.InboxRecord;
 import dev.weft.store.Pause;
+import dev.weft.store.QueueBacklog;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
@@ -20,6 +21,7 @@ import dev.weft.store.Store;
 import dev.weft.store.StoreCapabilities;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreListener;
+import dev.weft.store.StoreMetrics;
 import dev.weft.store.StoreStats;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
@@ -58,6 +60,8 @@ public class JdbcStore implements Store {
   private final BatchApplier batches;
   private final TaskClaims claims;
   private final RunReads queries = new RunReads();
+  private final BacklogReads backlogs = new BacklogReads();
+  private final CommitObservers commitObservers = new CommitObservers();
   private final RunListing listing;
   private final Outage outage;
   private final boolean severalStatementsPerCall;
@@ -194,6 +198,7 @@ public class JdbcStore implements Store {
             maxGroup,
             hook,
             listeners,
+            commitObservers,
             "weft-" + dialect.name() + "-writer");
     this.claimWriter =
         claimConnection == null
@@ -207,6 +212,7 @@ public class JdbcStore implements Store {
                 maxGroup,
                 hook,
                 listeners,
+                commitObservers,
                 "weft-" + dialect.name() + "-claims");
     try {
       writer.start();
@@ -436,6 +442,16 @@ public class JdbcStore implements Store {
   @Override
   public StoreStats stats() {
     return reads.read("stats", queries::stats);
+  }
+
+  @Override
+  public List<QueueBacklog> taskBacklog(Instant now) {
+    return reads.read("task backlog", st -> backlogs.taskBacklog(now, st));
+  }
+
+  @Override
+  public void addMetrics(StoreMetrics metrics) {
+    commitObservers.add(metrics);
   }
 
   @Override

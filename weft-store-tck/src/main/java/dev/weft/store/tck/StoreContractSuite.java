@@ -24,6 +24,15 @@ public abstract class StoreContractSuite {
   /** Returns a new, empty store; called once before each test of every contract. */
   protected abstract Store createStore();
 
+  /** Runs {@link ObservationContract}. */
+  @Nested
+  public class Observation extends ObservationContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link KeywordListContract}. */
   @Nested
   public class KeywordLists extends KeywordListContract {
