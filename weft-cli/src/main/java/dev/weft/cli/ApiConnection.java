@@ -24,9 +24,11 @@ final class ApiConnection {
     try {
       uri = URI.create(address);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--address '" + address + "' is not a URL: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--address '" + address + "' is not a URL: " + e.getMessage());
     }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+        || uri.getHost() == null) {
       throw new IllegalArgumentException(
           "--address must be an http:// or https:// URL such as http://127.0.0.1:7070, was '"
               + address

@@ -1,10 +1,13 @@
 package dev.weft.cli;
 
+import dev.weft.converter.PayloadCodec;
 import dev.weft.engine.WeftApp;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -12,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node of {@code weft server} or {@code weft dev}: an engine with the apps' workers and
- * the HTTP API over it. {@link #close()} stops it in the order that loses nothing: the API stops
+ * the HTTP API over it, with one Prometheus registry for both ({@code /metrics}). {@link #close()} stops it in the order that loses nothing: the API stops
  * taking requests and finishes those in flight, then the engine stops claiming tasks and gives
  * running ones up to its shutdown timeout (what does not finish is released to the next node), then
  * the store closes.
@@ -34,10 +37,21 @@ final class ApiNode implements AutoCloseable {
    * the store if any step fails.
    */
   static ApiNode start(
-      Store store, String nodeId, List<WeftApp> apps, WeftServerOptions serverOptions) {
+      Store store,
+      String nodeId,
+      List<WeftApp> apps,
+      WeftServerOptions serverOptions,
+      PayloadCodec payloadCodec) {
+    // one registry: a scrape of /metrics shows the engine's meters and the API's together
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     WeftEngine engine;
     try {
-      engine = WeftEngine.builder().store(store).nodeId(nodeId).build();
+      WeftEngine.Builder builder =
+          WeftEngine.builder().store(store).nodeId(nodeId).meterRegistry(metrics);
+      if (payloadCodec != null) {
+        builder.payloadCodec(payloadCodec);
+      }
+      engine = builder.build();
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -47,7 +61,8 @@ final class ApiNode implements AutoCloseable {
         app.register(engine);
       }
       engine.start();
-      return new ApiNode(engine, WeftServer.start(engine, serverOptions));
+      return new ApiNode(
+          engine, WeftServer.start(engine, serverOptions.withMeterRegistry(metrics)));
     } catch (RuntimeException e) {
       engine.close();
       throw e;

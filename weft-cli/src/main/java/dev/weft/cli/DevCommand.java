@@ -81,7 +81,7 @@ final class DevCommand implements Callable<Integer> {
     Path file = dataDir.resolve("weft.db").toAbsolutePath().normalize();
     ApiNode node;
     try {
-      node = ApiNode.start(SqliteStore.open(file), "dev", served, options);
+      node = ApiNode.start(SqliteStore.open(file), "dev", served, options, null);
     } catch (StoreException | IllegalStateException e) {
       err.println("weft dev: " + e.getMessage());
       return 1;
@@ -101,6 +101,7 @@ final class DevCommand implements Callable<Integer> {
     out.println("Weft dev server is running.");
     out.println();
     out.println("  API       " + api + "   (OpenAPI 3.1: " + api + "/openapi.json)");
+    out.println("  metrics   " + base + "/metrics   (Prometheus)");
     out.println("  store     " + file);
     out.println("  apps      " + served.stream().map(WeftApp::name).toList());
     out.println();

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.converter.PayloadCodec;
 import dev.weft.engine.WeftApp;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.store.Store;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -130,6 +132,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "the API's port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   private int port;
 
+  @Mixin private ServerSecurityOptions security;
+
+  @Mixin private PayloadKeyOptions payloadKeys;
+
   private final PrintStream err;
 
   ServerCommand(PrintStream err) {
@@ -153,16 +159,19 @@ final class ServerCommand implements Callable<Integer> {
     }
     List<WeftApp> served;
     WeftServerOptions serverOptions;
+    PayloadCodec codec;
     try {
       served = AppLoader.load(apps, !noExamples);
-      serverOptions = WeftServerOptions.defaults().withHost(bind).withPort(port);
+      serverOptions =
+          security.applyTo(WeftServerOptions.defaults().withHost(bind).withPort(port));
+      codec = payloadKeys.codec();
     } catch (IllegalArgumentException e) {
       err.println("weft server: " + e.getMessage());
       return 2;
     }
     ApiNode apiNode;
     try {
-      apiNode = start(where, node, served, serverOptions);
+      apiNode = start(where, node, served, serverOptions, codec);
     } catch (IllegalStateException e) {
       err.println("weft server: " + oneLine(where.redact(e.getMessage())));
       return 1;
@@ -192,14 +201,18 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private ApiNode start(
-      StoreLocation where, String node, List<WeftApp> served, WeftServerOptions serverOptions) {
+      StoreLocation where,
+      String node,
+      List<WeftApp> served,
+      WeftServerOptions serverOptions,
+      PayloadCodec codec) {
     showInfoLogs();
     Store opened =
         where.open(
             StoreLocation.OpenOptions.node(node)
                 .withReadConnections(readConnections)
                 .withMigrate(migrate));
-    return ApiNode.start(opened, node, served, serverOptions);
+    return ApiNode.start(opened, node, served, serverOptions, codec);
   }
 
   /** A server's INFO logs (outages and recoveries, migrations, resumed work) are for operators. */

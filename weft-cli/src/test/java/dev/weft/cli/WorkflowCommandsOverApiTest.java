@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code weft workflow ...} over the HTTP API of a real server (an engine serving the examples
- * with {@link WeftServer} on a free port): every subcommand, table and JSON output, and the exit
- * codes of what goes wrong (1 refused or unreachable, 2 bad usage).
+ * {@code weft workflow ...} over the HTTP API of a real server (an engine serving the examples with
+ * {@link WeftServer} on a free port): every subcommand, table and JSON output, and the exit codes
+ * of what goes wrong (1 refused or unreachable, 2 bad usage).
  */
 class WorkflowCommandsOverApiTest {
   @TempDir static Path dir;
@@ -34,7 +34,8 @@ class WorkflowCommandsOverApiTest {
   static void start() {
     engine =
         WeftEngine.builder()
-            .store(SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false)))
+            .store(
+                SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false)))
             .build();
     new ExamplesApp().register(engine);
     engine.start();
@@ -66,9 +67,16 @@ class WorkflowCommandsOverApiTest {
   void startsAnOrderWaitsForItsResultAndReadsItBack() {
     CliRun started =
         cliOk(
-            "workflow", "start", "--type", "OrderWorkflow", "--task-queue", "orders",
-            "--workflow-id", "order-cli-1",
-            "-i", "{\"orderId\":\"cli-1\",\"sku\":\"WEFT-MUG\",\"quantity\":1,\"amountCents\":1200,"
+            "workflow",
+            "start",
+            "--type",
+            "OrderWorkflow",
+            "--task-queue",
+            "orders",
+            "--workflow-id",
+            "order-cli-1",
+            "-i",
+            "{\"orderId\":\"cli-1\",\"sku\":\"WEFT-MUG\",\"quantity\":1,\"amountCents\":1200,"
                 + "\"destination\":\"Lisbon\"}",
             "--wait");
     JsonNode receipt = JsonValues.parseOne("result", started.out().trim());
@@ -76,7 +84,9 @@ class WorkflowCommandsOverApiTest {
     assertThat(receipt.path("trackingNumber").asText()).isNotBlank();
 
     assertThat(cliOk("workflow", "describe", "order-cli-1").field("Status")).isEqualTo("COMPLETED");
-    JsonNode described = JsonValues.parseOne("json", cliOk("workflow", "describe", "order-cli-1", "-o", "json").out());
+    JsonNode described =
+        JsonValues.parseOne(
+            "json", cliOk("workflow", "describe", "order-cli-1", "-o", "json").out());
     assertThat(described.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(cliOk("workflow", "list", "--query", "WorkflowId = 'order-cli-1'").rows())
         .singleElement()
@@ -94,9 +104,16 @@ class WorkflowCommandsOverApiTest {
   void signalsQueriesPausesResumesAndTerminatesAnApproval() {
     String id = "approval-cli-1";
     cliOk(
-        "workflow", "start", "--type", "ApprovalWorkflow", "--task-queue", "approvals",
-        "--workflow-id", id,
-        "-i", "{\"requestId\":\"cli-1\",\"requester\":\"carol\",\"description\":\"desk\","
+        "workflow",
+        "start",
+        "--type",
+        "ApprovalWorkflow",
+        "--task-queue",
+        "approvals",
+        "--workflow-id",
+        id,
+        "-i",
+        "{\"requestId\":\"cli-1\",\"requester\":\"carol\",\"description\":\"desk\","
             + "\"amountCents\":5000,\"approver\":\"dave\",\"escalationApprover\":\"erin\","
             + "\"approvalTimeout\":\"P3D\",\"escalationTimeout\":\"P2D\"}");
     await()
@@ -107,7 +124,8 @@ class WorkflowCommandsOverApiTest {
     assertThat(cliOk("workflow", "describe", id).out()).contains("paused");
     cliOk("workflow", "resume", id);
 
-    assertThat(cliOk("workflow", "signal", id, "approve", "-i", "\"mallory\"", "-i", "\"me\"").out())
+    assertThat(
+            cliOk("workflow", "signal", id, "approve", "-i", "\"mallory\"", "-i", "\"me\"").out())
         .contains("signal approve sent to " + id);
     await()
         .atMost(Duration.ofSeconds(30))

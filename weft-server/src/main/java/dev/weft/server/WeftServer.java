@@ -146,12 +146,19 @@ public final class WeftServer implements AutoCloseable {
     return server;
   }
 
-  private static List<RouteGroup> groups(WeftEngine engine, ApiTokens tokens) {
-    return List.of(
-        new HealthRoutes(engine),
-        new OpenApiRoutes(),
-        new TokenRoutes(tokens),
-        new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace())));
+  private static List<RouteGroup> groups(
+      WeftEngine engine, ApiTokens tokens, WeftServerOptions options) {
+    List<RouteGroup> groups =
+        new ArrayList<>(
+            List.of(
+                new HealthRoutes(engine),
+                new OpenApiRoutes(),
+                new TokenRoutes(tokens),
+                new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace()))));
+    if (options.meterRegistry() != null) {
+      groups.add(new MetricsRoutes(options.meterRegistry()));
+    }
+    return groups;
   }
 
   /** Refuses a non-loopback address without tokens unless the options say insecure. */
@@ -179,13 +186,6 @@ public final class WeftServer implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("cannot resolve the bind address '" + host + "'", e);
     }
-  private static List<RouteGroup> groups(WeftEngine engine, WeftServerOptions options) {
-    List<RouteGroup> groups =
-        new ArrayList<>(List.of(new HealthRoutes(engine), new OpenApiRoutes()));
-    if (options.meterRegistry() != null) {
-      groups.add(new MetricsRoutes(options.meterRegistry()));
-    }
-    return groups;
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */

@@ -66,7 +66,8 @@ public final class WeftServerOptions {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The port; 0 picks a free one ({@link WeftServer#port()} tells which). */
@@ -74,7 +75,8 @@ public final class WeftServerOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The largest request body accepted; a larger one is refused with 413. */
@@ -82,7 +84,8 @@ public final class WeftServerOptions {
     if (maxRequestBytes < 1024) {
       throw new IllegalArgumentException("maxRequestBytes must be >= 1024, was " + maxRequestBytes);
     }
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** The bind address. */
@@ -106,7 +109,8 @@ public final class WeftServerOptions {
    * unknown or revoked one is 401, a role too low or a namespace not bound 403. Off by default.
    */
   public WeftServerOptions withTokenAuth(boolean tokenAuth) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /**
@@ -114,12 +118,14 @@ public final class WeftServerOptions {
    * {@code --insecure}): anyone who reaches it may then do anything. Off by default.
    */
   public WeftServerOptions withInsecure(boolean insecure) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** Serves HTTPS (only) with this certificate and key; null for plain HTTP (the default). */
   public WeftServerOptions withTls(ServerTls tls) {
-    return new WeftServerOptions(host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
+    return new WeftServerOptions(
+        host, port, maxRequestBytes, tokenAuth, insecure, tls, meterRegistry);
   }
 
   /** Whether routes with a role need a token. */

@@ -47,9 +47,7 @@ public final class ApiServer implements AutoCloseable {
     WeftEngine engine =
         engineSettings
             .apply(
-                WeftEngine.builder()
-                    .store(store.open(dir))
-                    .meterRegistry(options.meterRegistry()))
+                WeftEngine.builder().store(store.open(dir)).meterRegistry(options.meterRegistry()))
             .build();
     try {
       workers.accept(engine);
