@@ -84,10 +84,10 @@ class ArchitectureTest {
       slices().matching("dev.weft.internal.(*)..").should().beFreeOfCycles();
 
   /**
-   * The engine's layers, bottom up: codec and definition; runtime (pure workflow execution, no
-   * store); visibility; engine (this node's shared state); step (what a step writes); activity;
-   * then worker, client and retention side by side; the assembly on top wires them all. A layer
-   * uses only layers below it.
+   * The engine's layers, bottom up: codec and definition; stub (typed stubs over any client's
+   * untyped calls); runtime (pure workflow execution, no store); visibility; engine (this node's
+   * shared state); step (what a step writes); activity; then worker, client and retention side by
+   * side; the assembly on top wires them all. A layer uses only layers below it.
    */
   @ArchTest
   static final ArchRule internalLayersDependOnlyOnLayersBelow =
@@ -97,6 +97,8 @@ class ArchitectureTest {
           .definedBy("dev.weft.internal.codec..")
           .layer("definition")
           .definedBy("dev.weft.internal.definition..")
+          .layer("stub")
+          .definedBy("dev.weft.internal.stub..")
           .layer("runtime")
           .definedBy("dev.weft.internal.runtime..")
           .layer("visibility")
@@ -119,6 +121,8 @@ class ArchitectureTest {
           .mayNotAccessAnyLayer()
           .whereLayer("definition")
           .mayNotAccessAnyLayer()
+          .whereLayer("stub")
+          .mayOnlyAccessLayers("codec", "definition")
           .whereLayer("runtime")
           .mayOnlyAccessLayers("codec", "definition")
           .whereLayer("visibility")
@@ -134,7 +138,7 @@ class ArchitectureTest {
               "codec", "definition", "runtime", "visibility", "engine", "step", "activity")
           .whereLayer("client")
           .mayOnlyAccessLayers(
-              "codec", "definition", "runtime", "visibility", "engine", "step", "activity")
+              "codec", "definition", "stub", "runtime", "visibility", "engine", "step", "activity")
           .whereLayer("retention")
           .mayOnlyAccessLayers("codec", "definition", "runtime", "visibility", "engine")
           .whereLayer("assembly")
