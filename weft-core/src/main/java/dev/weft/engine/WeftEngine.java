@@ -48,6 +48,7 @@ public final class WeftEngine implements AutoCloseable {
   private final Store store;
   private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
+  private final String namespace;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
 
@@ -75,6 +76,7 @@ public final class WeftEngine implements AutoCloseable {
                 b.stallWarningAfter,
                 b.meterRegistry));
     this.shutdownTimeout = b.shutdownTimeout;
+    this.namespace = b.namespace;
   }
 
   /** Returns a builder. */
@@ -143,6 +145,14 @@ public final class WeftEngine implements AutoCloseable {
    */
   public Store store() {
     return store;
+  }
+
+  /**
+   * Returns the namespace this engine serves (set with {@link Builder#namespace}, {@code default}
+   * unless set): its starts, listings and handles are all in it.
+   */
+  public String namespace() {
+    return namespace;
   }
 
   /**

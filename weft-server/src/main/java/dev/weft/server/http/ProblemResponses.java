@@ -66,7 +66,9 @@ public final class ProblemResponses {
           status,
           "*",
           ctx -> {
-            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            // a route's own problem (workflow-not-found) stays; the container may add a charset
+            String written = ctx.res().getContentType();
+            if (written == null || !written.startsWith(CONTENT_TYPE)) {
               write(ctx, fromStatus(status, ctx));
             }
           });

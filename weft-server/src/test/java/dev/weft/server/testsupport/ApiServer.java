@@ -5,6 +5,7 @@ import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A real engine on a real store with a real server on a free loopback port, for API tests. {@link
@@ -29,7 +30,20 @@ public final class ApiServer implements AutoCloseable {
   /** As {@link #start(TestStore, Path, Consumer)} with server options. */
   public static ApiServer start(
       TestStore store, Path dir, Consumer<WeftEngine> workers, WeftServerOptions options) {
-    WeftEngine engine = WeftEngine.builder().store(store.open(dir)).build();
+    return start(store, dir, b -> b, workers, options);
+  }
+
+  /**
+   * As {@link #start(TestStore, Path, Consumer, WeftServerOptions)}, with the engine's builder
+   * configured first (search attributes, limits, namespace).
+   */
+  public static ApiServer start(
+      TestStore store,
+      Path dir,
+      UnaryOperator<WeftEngine.Builder> engineSettings,
+      Consumer<WeftEngine> workers,
+      WeftServerOptions options) {
+    WeftEngine engine = engineSettings.apply(WeftEngine.builder().store(store.open(dir))).build();
     try {
       workers.accept(engine);
       engine.start();

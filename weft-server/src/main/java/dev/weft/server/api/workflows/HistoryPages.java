@@ -1,0 +1,93 @@
+package dev.weft.server.api.workflows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.http.ApiJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Pages of a run's history, in the JSON of {@code WorkflowHistory.toJson()}. The first page pins
+ * the run (the latest, unless the caller names one); the page token names that run and the next
+ * event ID ({@code base64url("h1:" + nextEventId + ":" + runId)}), so that later pages read the
+ * same run even after the workflow moved on to another.
+ */
+final class HistoryPages {
+  private static final String VERSION = "h1:";
+
+  private HistoryPages() {}
+
+  static WorkflowResponses.HistoryPage page(
+      WorkflowRoutes api, String workflowId, String runId, int pageSize, String token) {
+    long from = 1;
+    if (token != null) {
+      Position p = decode(token);
+      if (runId != null && !runId.equals(p.runId())) {
+        throw QueryParams.invalid(
+            "nextPageToken",
+            token,
+            "query parameter 'nextPageToken' continues run " + p.runId() + ", not run " + runId);
+      }
+      runId = p.runId();
+      from = p.nextEventId();
+    }
+    var history = api.handle(workflowId, runId).fetchHistory();
+    JsonNode events = events(history.toJson());
+    List<JsonNode> page = new ArrayList<>();
+    long next = from;
+    for (JsonNode e : events) {
+      long id = e.path("eventId").asLong();
+      if (id >= from && page.size() < pageSize) {
+        page.add(e);
+        next = id + 1;
+      }
+    }
+    boolean more = events.size() >= next;
+    return new WorkflowResponses.HistoryPage(
+        history.workflowId(),
+        history.runId(),
+        page,
+        next,
+        more ? encode(new Position(history.runId(), next)) : null);
+  }
+
+  private static JsonNode events(String json) {
+    try {
+      return ApiJson.MAPPER.readTree(json).path("events");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the client exported a history that is not JSON", e);
+    }
+  }
+
+  private record Position(String runId, long nextEventId) {}
+
+  private static String encode(Position p) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            (VERSION + p.nextEventId() + ":" + p.runId()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Position decode(String token) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (text.startsWith(VERSION)) {
+        int colon = text.indexOf(':', VERSION.length());
+        long next = Long.parseLong(text.substring(VERSION.length(), colon));
+        String runId = text.substring(colon + 1);
+        if (next >= 1 && !runId.isEmpty()) {
+          return new Position(runId, next);
+        }
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      // refused below
+    }
+    throw QueryParams.invalid(
+        "nextPageToken",
+        token,
+        "query parameter 'nextPageToken' is not a page token of this route (pass the"
+            + " nextPageToken of the previous page as it came)");
+  }
+}

@@ -1,0 +1,105 @@
+package dev.weft.server.api.workflows;
+
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowPage;
+import dev.weft.failure.InvalidQueryException;
+import dev.weft.server.http.ApiJson;
+import dev.weft.server.http.ApiProblem;
+import dev.weft.server.http.ApiRole;
+import dev.weft.server.http.ApiRoutes;
+import dev.weft.server.http.ProblemResponses;
+import dev.weft.server.http.RouteGroup;
+import io.javalin.http.Context;
+
+/**
+ * The reads: {@code GET .../workflows} (list with the filter language, paged), {@code GET
+ * .../workflow-count}, {@code GET .../workflows/{workflowId}} (describe) and {@code GET
+ * .../workflows/{workflowId}/history} (paged, see {@link HistoryPages}).
+ */
+final class WorkflowReadRoutes implements RouteGroup {
+  /** The count of a namespace's runs (beside the collection: no workflow ID is shadowed). */
+  static final String COUNT = "/api/v1/namespaces/{namespace}/workflow-count";
+
+  private final WorkflowRoutes api;
+
+  WorkflowReadRoutes(WorkflowRoutes api) {
+    this.api = api;
+  }
+
+  @Override
+  public void addTo(ApiRoutes routes) {
+    routes.get(WorkflowRoutes.BASE, ApiRole.READER, this::list);
+    routes.get(COUNT, ApiRole.READER, this::count);
+    routes.get(WorkflowRoutes.ONE, ApiRole.READER, this::describe);
+    routes.get(WorkflowRoutes.ONE + "/history", ApiRole.READER, this::history);
+  }
+
+  private void list(Context ctx) {
+    api.checkNamespace(ctx);
+    QueryParams params = QueryParams.of(ctx, "query", "pageSize", "nextPageToken");
+    WorkflowFilter filter =
+        filter(params.text("query")).withPageSize(params.integer("pageSize", 100, 1, 1000));
+    String token = params.text("nextPageToken");
+    if (token != null) {
+      filter = filter.pageToken(token);
+    }
+    WorkflowPage page;
+    try {
+      page = api.client().listWorkflows(filter);
+    } catch (InvalidQueryException e) {
+      throw queryProblem(e);
+    } catch (IllegalArgumentException e) {
+      throw QueryParams.invalid(
+          "nextPageToken", token, "query parameter 'nextPageToken': " + e.getMessage());
+    }
+    ApiJson.write(
+        ctx,
+        200,
+        new WorkflowResponses.ListPage(
+            page.workflows().stream().map(WorkflowResponses.Summary::of).toList(),
+            page.nextPageToken()));
+  }
+
+  private void count(Context ctx) {
+    api.checkNamespace(ctx);
+    QueryParams params = QueryParams.of(ctx, "query");
+    long count;
+    try {
+      count = api.client().countWorkflows(filter(params.text("query")));
+    } catch (InvalidQueryException e) {
+      throw queryProblem(e);
+    }
+    ApiJson.write(ctx, 200, new WorkflowResponses.Count(count));
+  }
+
+  private void describe(Context ctx) {
+    String workflowId = api.workflowId(ctx);
+    QueryParams params = QueryParams.of(ctx, "runId");
+    ApiJson.write(
+        ctx,
+        200,
+        WorkflowResponses.Description.of(api.handle(workflowId, params.text("runId")).describe()));
+  }
+
+  private void history(Context ctx) {
+    String workflowId = api.workflowId(ctx);
+    QueryParams params = QueryParams.of(ctx, "runId", "pageSize", "nextPageToken");
+    ApiJson.write(
+        ctx,
+        200,
+        HistoryPages.page(
+            api,
+            workflowId,
+            params.text("runId"),
+            params.integer("pageSize", 100, 1, 1000),
+            params.text("nextPageToken")));
+  }
+
+  private static WorkflowFilter filter(String query) {
+    return query == null || query.isBlank() ? WorkflowFilter.all() : WorkflowFilter.query(query);
+  }
+
+  private static ApiProblem queryProblem(InvalidQueryException e) {
+    return ProblemResponses.fromEngine(e).withField("query", e.getQuery());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.weft.server.api.workflows;
+
+import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.server.api.ServedNamespace;
+import dev.weft.server.http.ApiRoutes;
+import dev.weft.server.http.RouteGroup;
+import io.javalin.http.Context;
+import java.util.Objects;
+
+/**
+ * The workflow routes of the API, under {@value #BASE}: starts, reads, the result, messages
+ * (signals, queries, updates) and controls (cancel, terminate, reset, pause, resume), all over the
+ * engine's {@link WeftClient}. Reads need the READER role, everything that changes something
+ * OPERATOR. The OpenAPI document describes every route and shape.
+ */
+public final class WorkflowRoutes implements RouteGroup {
+  /** The collection of a namespace's workflows. */
+  public static final String BASE = "/api/v1/namespaces/{namespace}/workflows";
+
+  /** One workflow, by ID. */
+  public static final String ONE = BASE + "/{workflowId}";
+
+  private final WeftClient client;
+  private final ServedNamespace namespace;
+
+  /** The routes over {@code client}, for the namespace {@code namespace} checks. */
+  public WorkflowRoutes(WeftClient client, ServedNamespace namespace) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+  }
+
+  @Override
+  public void addTo(ApiRoutes routes) {
+    new WorkflowStartRoutes(this).addTo(routes);
+    new WorkflowReadRoutes(this).addTo(routes);
+    new WorkflowResultRoute(this).addTo(routes);
+    new WorkflowMessageRoutes(this).addTo(routes);
+    new WorkflowControlRoutes(this).addTo(routes);
+  }
+
+  /** The client the routes call. */
+  WeftClient client() {
+    return client;
+  }
+
+  /**
+   * Checks the namespace of the request and returns the workflow ID of its path.
+   *
+   * @throws dev.weft.server.http.ApiProblem 404 {@code namespace-not-found}
+   */
+  String workflowId(Context ctx) {
+    namespace.require(ctx);
+    return ctx.pathParam("workflowId");
+  }
+
+  /** Checks the namespace of the request (a route without a workflow ID). */
+  void checkNamespace(Context ctx) {
+    namespace.require(ctx);
+  }
+
+  /**
+   * A handle on the workflow: bound to {@code runId} if given, else following the workflow ID.
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if there is no such workflow or run
+   */
+  WorkflowHandle<Object> handle(String workflowId, String runId) {
+    return runId == null ? client.getHandle(workflowId) : client.getHandle(workflowId, runId);
+  }
+}
