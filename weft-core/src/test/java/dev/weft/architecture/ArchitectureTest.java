@@ -86,8 +86,9 @@ class ArchitectureTest {
   /**
    * The engine's layers, bottom up: codec and definition; stub (typed stubs over any client's
    * untyped calls); runtime (pure workflow execution, no store); visibility; engine (this node's
-   * shared state); step (what a step writes); activity; then worker, client and retention side by
-   * side; the assembly on top wires them all. A layer uses only layers below it.
+   * shared state); step (what a step writes); activity; then worker, client, remote (the client
+   * over HTTP, which uses only codec, definition and stub) and retention side by side; the assembly
+   * on top wires them all. A layer uses only layers below it.
    */
   @ArchTest
   static final ArchRule internalLayersDependOnlyOnLayersBelow =
@@ -113,6 +114,8 @@ class ArchitectureTest {
           .definedBy("dev.weft.internal.worker..")
           .layer("client")
           .definedBy("dev.weft.internal.client..")
+          .layer("remote")
+          .definedBy("dev.weft.internal.remote..")
           .layer("retention")
           .definedBy("dev.weft.internal.retention..")
           .layer("assembly")
@@ -139,6 +142,8 @@ class ArchitectureTest {
           .whereLayer("client")
           .mayOnlyAccessLayers(
               "codec", "definition", "stub", "runtime", "visibility", "engine", "step", "activity")
+          .whereLayer("remote")
+          .mayOnlyAccessLayers("codec", "definition", "stub")
           .whereLayer("retention")
           .mayOnlyAccessLayers("codec", "definition", "runtime", "visibility", "engine")
           .whereLayer("assembly")
