@@ -1,6 +1,7 @@
 package dev.weft.client;
 
 import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.remote.RemoteClient;
 import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
@@ -24,6 +25,48 @@ import java.util.Optional;
  * in use raise a typed exception and leave the store unchanged.
  */
 public interface WeftClient {
+
+  /**
+   * Returns a client of a Weft server ({@code weft server}, {@code weft dev}, or {@code
+   * WeftServer.start} in an application) over its HTTP API, for an application that starts,
+   * signals, queries and awaits workflows without hosting workers. Its stubs, handles and
+   * exceptions behave as those of {@code engine.client()}; what only an engine in this process can
+   * do ({@link #importHistory}, asynchronous activity completion by token, task queue flow control)
+   * throws {@link UnsupportedOperationException}. Nothing is sent until the first call.
+   * Thread-safe.
+   *
+   * <pre>{@code
+   * WeftClient client = WeftClient.connect("http://127.0.0.1:7070", System.getenv("WEFT_TOKEN"));
+   * Order order = client.newWorkflowStub(Order.class,
+   *     WorkflowOptions.newBuilder().taskQueue("orders").workflowId("order-42").build());
+   * WorkflowHandle<Receipt> handle = client.start(order::process, request);
+   * Receipt receipt = handle.getResult();
+   * }</pre>
+   *
+   * <p>A refusal the engine would raise is the same exception ({@link
+   * dev.weft.failure.WorkflowNotFoundException}, {@link
+   * dev.weft.failure.WorkflowAlreadyStartedException}, ...); other refusals (a missing or refused
+   * token, an unknown namespace) are {@link WeftApiException}; an unreachable server is an {@link
+   * java.io.UncheckedIOException}.
+   *
+   * @param address the server's base URL, {@code http://host:port} or {@code https://host:port}
+   * @param token an API token sent as {@code Authorization: Bearer}, or {@code null} for a server
+   *     without tokens
+   * @throws IllegalArgumentException if the address is not an http or https URL with a host
+   */
+  static WeftClient connect(String address, String token) {
+    return connect(address, token, WeftClientOptions.getDefaultInstance());
+  }
+
+  /**
+   * Returns a client of a Weft server over HTTP with options: the namespace, the data converter,
+   * timeouts, TLS or an HTTP client of the caller's. See {@link #connect(String, String)}.
+   *
+   * @throws IllegalArgumentException if the address is not an http or https URL with a host
+   */
+  static WeftClient connect(String address, String token, WeftClientOptions options) {
+    return new RemoteClient(address, token, options);
+  }
 
   /**
    * Returns a stub for starting a workflow with {@code options}. Calling its workflow method starts

@@ -84,10 +84,11 @@ class ArchitectureTest {
       slices().matching("dev.weft.internal.(*)..").should().beFreeOfCycles();
 
   /**
-   * The engine's layers, bottom up: codec and definition; runtime (pure workflow execution, no
-   * store); visibility; engine (this node's shared state); step (what a step writes); activity;
-   * then worker, client and retention side by side; the assembly on top wires them all. A layer
-   * uses only layers below it.
+   * The engine's layers, bottom up: codec and definition; stub (typed stubs over any client's
+   * untyped calls); runtime (pure workflow execution, no store); visibility; engine (this node's
+   * shared state); step (what a step writes); activity; then worker, client, remote (the client
+   * over HTTP, which uses only codec, definition and stub) and retention side by side; the assembly
+   * on top wires them all. A layer uses only layers below it.
    */
   @ArchTest
   static final ArchRule internalLayersDependOnlyOnLayersBelow =
@@ -97,6 +98,8 @@ class ArchitectureTest {
           .definedBy("dev.weft.internal.codec..")
           .layer("definition")
           .definedBy("dev.weft.internal.definition..")
+          .layer("stub")
+          .definedBy("dev.weft.internal.stub..")
           .layer("runtime")
           .definedBy("dev.weft.internal.runtime..")
           .layer("visibility")
@@ -111,6 +114,8 @@ class ArchitectureTest {
           .definedBy("dev.weft.internal.worker..")
           .layer("client")
           .definedBy("dev.weft.internal.client..")
+          .layer("remote")
+          .definedBy("dev.weft.internal.remote..")
           .layer("retention")
           .definedBy("dev.weft.internal.retention..")
           .layer("assembly")
@@ -119,6 +124,8 @@ class ArchitectureTest {
           .mayNotAccessAnyLayer()
           .whereLayer("definition")
           .mayNotAccessAnyLayer()
+          .whereLayer("stub")
+          .mayOnlyAccessLayers("codec", "definition")
           .whereLayer("runtime")
           .mayOnlyAccessLayers("codec", "definition")
           .whereLayer("visibility")
@@ -134,7 +141,9 @@ class ArchitectureTest {
               "codec", "definition", "runtime", "visibility", "engine", "step", "activity")
           .whereLayer("client")
           .mayOnlyAccessLayers(
-              "codec", "definition", "runtime", "visibility", "engine", "step", "activity")
+              "codec", "definition", "stub", "runtime", "visibility", "engine", "step", "activity")
+          .whereLayer("remote")
+          .mayOnlyAccessLayers("codec", "definition", "stub")
           .whereLayer("retention")
           .mayOnlyAccessLayers("codec", "definition", "runtime", "visibility", "engine")
           .whereLayer("assembly")

@@ -100,7 +100,7 @@ public class TypedSearchAttributesTest {
     }
   }
 
-  private static EngineFixture engine(Path dir) {
+  static EngineFixture engine(Path dir) {
     return EngineFixture.start(
         dir,
         b ->

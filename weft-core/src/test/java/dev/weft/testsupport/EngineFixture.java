@@ -9,15 +9,16 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * An engine on a real store for engine tests (a SQLite file unless a {@link TestStore} is given),
- * restartable on the same store (as after a crash or a deploy). Tests register their workers in the
- * {@code setup} callback.
+ * An engine on a real store for engine tests (a SQLite file unless a {@link TestStore} is given or
+ * {@link Clients} names another default), restartable on the same store (as after a crash or a
+ * deploy). Tests register their workers in the {@code setup} callback.
  */
 public final class EngineFixture implements AutoCloseable {
   private final TestStore kind;
   private final Path dir;
   private final UnaryOperator<WeftEngine.Builder> options;
   private WeftEngine engine;
+  private Clients.Connection connection;
 
   private EngineFixture(TestStore kind, Path dir, UnaryOperator<WeftEngine.Builder> options) {
     this.kind = kind;
@@ -33,7 +34,7 @@ public final class EngineFixture implements AutoCloseable {
   /** Starts an engine with builder options and workers. */
   public static EngineFixture start(
       Path dir, UnaryOperator<WeftEngine.Builder> options, Consumer<WeftEngine> setup) {
-    return start(TestStore.SQLITE, dir, options, setup);
+    return start(Clients.defaultStore(), dir, options, setup);
   }
 
   /** Starts an engine on a store of the given kind, named by {@code dir}. */
@@ -57,11 +58,25 @@ public final class EngineFixture implements AutoCloseable {
     engine = options.apply(WeftEngine.builder().store(store)).build();
     setup.accept(engine);
     engine.start();
+    try {
+      connection = Clients.connect(engine);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  private void closeEngine() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+    engine.close();
   }
 
   /** Stops the engine and starts a new one on the same store with other workers. */
   public void restart(Consumer<WeftEngine> setup) {
-    engine.close();
+    closeEngine();
     open(setup);
   }
 
@@ -69,8 +84,12 @@ public final class EngineFixture implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * The client tests use: the engine's own, or the one {@link Clients} makes (the client over HTTP
+   * in weft-server's runs of these tests).
+   */
   public WeftClient client() {
-    return engine.client();
+    return connection != null ? connection.client() : engine.client();
   }
 
   public Store store() {
@@ -83,6 +102,6 @@ public final class EngineFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.close();
+    closeEngine();
   }
 }

@@ -98,7 +98,7 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public <T> T query(String queryName, Class<T> resultType, Object... args) {
-    return resultType.cast(client.query(run(), queryName, resultType, args));
+    return resultType.cast(client.embeddedCalls().query(run(), queryName, resultType, args));
   }
 
   @Override
@@ -108,7 +108,8 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public <T> T update(String updateName, Duration timeout, Class<T> resultType, Object... args) {
-    return resultType.cast(client.update(run(), updateName, resultType, args, timeout));
+    return resultType.cast(
+        client.embeddedCalls().update(run(), updateName, resultType, args, timeout));
   }
 
   @Override

@@ -1,15 +1,15 @@
-package dev.weft.internal.client;
+package dev.weft.internal.stub;
 
 import dev.weft.client.WithStartWorkflowOperation;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.internal.definition.WorkflowDefinition;
-import dev.weft.store.RunRecord;
 import dev.weft.workflow.Functions;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -21,6 +21,9 @@ import java.util.Map;
  * thread is in capture mode: the stub records the call instead of performing it.
  */
 final class WorkflowStubs {
+  /** How long an update waits for its outcome unless told otherwise. */
+  static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(1);
+
   private static final ThreadLocal<Captured[]> CAPTURE = new ThreadLocal<>();
 
   /** A workflow method call recorded in capture mode. */
@@ -46,7 +49,7 @@ final class WorkflowStubs {
   }
 
   /** Starts the workflow of the stub call {@code invocation} makes in capture mode. */
-  static <R> WorkflowHandle<R> startCaptured(EmbeddedClient client, Runnable invocation) {
+  static <R> WorkflowHandle<R> startCaptured(WorkflowCalls client, Runnable invocation) {
     Captured call = capture(invocation);
     Target target = call.target();
     if (target.options == null) {
@@ -55,13 +58,14 @@ final class WorkflowStubs {
               + target.workflowId
               + "'");
     }
-    RunRecord run = target.start(client, call.args());
-    return client.handle(run, call.method().getGenericReturnType());
+    RunRef run = target.start(client, call.args());
+    return client.handle(
+        run.workflowId(), run.runId(), false, call.method().getGenericReturnType());
   }
 
   /** Signal-with-start from two stub calls: the workflow method, then a signal method. */
   static <R> WorkflowHandle<R> signalWithStartCaptured(
-      EmbeddedClient client, Functions.Proc start, Functions.Proc signal) {
+      WorkflowCalls client, Functions.Proc start, Functions.Proc signal) {
     Captured startCall = capture(start::apply);
     Captured signalCall = capture(signal::apply);
     Target target = startCall.target();
@@ -76,23 +80,22 @@ final class WorkflowStubs {
               + startCall.method().getName());
     }
     String signalName = signalNameOf(target.definition, signalCall.method());
-    RunRecord run =
-        client
-            .starts()
-            .signalWithStart(
-                target.definition.type(),
-                target.options,
-                startCall.args(),
-                signalName,
-                signalCall.args());
+    RunRef run =
+        client.signalWithStart(
+            target.definition.type(),
+            target.options,
+            startCall.args(),
+            signalName,
+            signalCall.args());
     target.started = run;
-    return client.handle(run, startCall.method().getGenericReturnType());
+    return client.handle(
+        run.workflowId(), run.runId(), false, startCall.method().getGenericReturnType());
   }
 
   /** Update-with-start from two stub calls: the operation's workflow method, then an update. */
   @SuppressWarnings("unchecked")
   static <U, R> U updateWithStartCaptured(
-      EmbeddedClient client, Functions.Func<U> update, WithStartWorkflowOperation<R> operation) {
+      WorkflowCalls client, Functions.Func<U> update, WithStartWorkflowOperation<R> operation) {
     Captured startCall = capture(operation.workflowCall()::apply);
     Captured updateCall = capture(update::apply);
     Target target = startCall.target();
@@ -123,7 +126,12 @@ final class WorkflowStubs {
             updateCall.method().getGenericReturnType(),
             run -> {
               target.started = run;
-              operation.started(client.handle(run, startCall.method().getGenericReturnType()));
+              operation.started(
+                  client.handle(
+                      run.workflowId(),
+                      run.runId(),
+                      false,
+                      startCall.method().getGenericReturnType()));
             });
   }
 
@@ -139,7 +147,7 @@ final class WorkflowStubs {
                         + m.getName()));
   }
 
-  static <W> W newStub(EmbeddedClient client, Class<W> iface, Target target) {
+  static <W> W newStub(WorkflowCalls client, Class<W> iface, Target target) {
     InvocationHandler handler =
         (proxy, method, args) -> invoke(client, target, proxy, method, args);
     return iface.cast(
@@ -147,7 +155,7 @@ final class WorkflowStubs {
   }
 
   private static Object invoke(
-      EmbeddedClient client, Target target, Object proxy, Method method, Object[] args) {
+      WorkflowCalls client, Target target, Object proxy, Method method, Object[] args) {
     Object[] arguments = args == null ? new Object[0] : args;
     if (method.getDeclaringClass() == Object.class) {
       return switch (method.getName()) {
@@ -170,21 +178,23 @@ final class WorkflowStubs {
     }
     String signal = nameOf(definition.signals(), method);
     if (signal != null) {
-      client.controls().signal(target.run(client), signal, arguments);
+      client.signal(target.workflowId(), target.runId(), signal, arguments);
       return null;
     }
     String update = nameOf(definition.updates(), method);
     if (update != null) {
       return client.update(
-          target.run(client),
+          target.workflowId(),
+          target.runId(),
           update,
           method.getGenericReturnType(),
           arguments,
-          EmbeddedClient.UPDATE_TIMEOUT);
+          UPDATE_TIMEOUT);
     }
     String query = nameOf(definition.queries(), method);
     if (query != null) {
-      return client.query(target.run(client), query, method.getGenericReturnType(), arguments);
+      return client.query(
+          target.workflowId(), target.runId(), query, method.getGenericReturnType(), arguments);
     }
     throw new IllegalArgumentException(
         method + " is not a method of workflow " + definition.type());
@@ -237,7 +247,7 @@ final class WorkflowStubs {
     final WorkflowOptions options;
     final String workflowId;
     final String runId;
-    volatile RunRecord started;
+    volatile RunRef started;
 
     Target(
         WorkflowDefinition definition, WorkflowOptions options, String workflowId, String runId) {
@@ -247,29 +257,33 @@ final class WorkflowStubs {
       this.runId = runId;
     }
 
-    RunRecord start(EmbeddedClient client, Object[] args) {
-      RunRecord run = client.starts().start(definition.type(), options, args);
+    RunRef start(WorkflowCalls client, Object[] args) {
+      RunRef run = client.start(definition.type(), options, args);
       started = run;
       return run;
     }
 
-    /** The run a signal, query or update goes to: the current one, or the one the caller named. */
-    RunRecord run(EmbeddedClient client) {
-      if (started != null) {
-        return client.reader().resolve(started.workflowId(), null);
-      }
-      return client.reader().resolve(idOrFail(), runId);
+    /** The workflow a signal, query or update goes to. */
+    String workflowId() {
+      RunRef run = started;
+      return run != null ? run.workflowId() : idOrFail();
+    }
+
+    /** The run it goes to: the current one ({@code null}), or the one the caller named. */
+    String runId() {
+      return started != null ? null : runId;
     }
 
     /**
      * The handle whose result the workflow method returns: the end of the chain from the run this
      * stub started or was bound to, or from the current run.
      */
-    <R> RunHandle<R> resultHandle(EmbeddedClient client, Type type) {
-      if (started != null) {
-        return client.handle(started, type);
+    <R> WorkflowHandle<R> resultHandle(WorkflowCalls client, Type type) {
+      RunRef run = started;
+      if (run != null) {
+        return client.handle(run.workflowId(), run.runId(), false, type);
       }
-      return new RunHandle<>(client, idOrFail(), runId, runId != null, type);
+      return client.handle(idOrFail(), runId, runId != null, type);
     }
 
     private String idOrFail() {

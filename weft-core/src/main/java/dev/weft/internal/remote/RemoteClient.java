@@ -1,0 +1,245 @@
+package dev.weft.internal.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.client.WeftClientOptions;
+import dev.weft.client.WorkflowDescription;
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowPage;
+import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.stub.TypedClient;
+import dev.weft.internal.stub.WorkflowCalls;
+import dev.weft.store.FlowControl;
+import dev.weft.store.KeyLimit;
+import dev.weft.store.RateLimit;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The client over HTTP: the workflow routes of one Weft server's namespace. What only an engine in
+ * this process can do (import a history, complete an activity by token, queue flow control, which
+ * the API has no routes for) throws {@link UnsupportedOperationException} naming the method.
+ */
+public final class RemoteClient extends TypedClient implements AutoCloseable {
+  static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
+  private static final int HISTORY_PAGE = 1000;
+
+  private final ApiTransport api;
+  private final RemoteCalls calls;
+  private final ResultWaits results;
+  private final WireValues values;
+
+  public RemoteClient(String address, String token, WeftClientOptions options) {
+    this.api = new ApiTransport(address, token, options);
+    this.values = new WireValues(options.dataConverter());
+    this.calls = new RemoteCalls(api, values, this);
+    this.results = new ResultWaits(api, values);
+  }
+
+  @Override
+  protected WorkflowCalls calls() {
+    return calls;
+  }
+
+  RemoteCalls remoteCalls() {
+    return calls;
+  }
+
+  ApiTransport api() {
+    return api;
+  }
+
+  ResultWaits results() {
+    return results;
+  }
+
+  WorkflowDescription describe(String workflowId, String runId) {
+    JsonNode doc =
+        api.get(
+                RemoteCalls.workflowPath(workflowId),
+                RemoteCalls.run(runId),
+                Duration.ZERO,
+                CallContext.of("describe", workflowId, runId))
+            .body();
+    return WireReads.description(doc, values);
+  }
+
+  String currentRunId(String workflowId) {
+    return describe(workflowId, null).runId();
+  }
+
+  WorkflowHistory history(String workflowId, String runId) {
+    ArrayNode events = ApiTransport.JSON.createArrayNode();
+    String pinned = runId;
+    String token = null;
+    do {
+      Map<String, String> query = RemoteCalls.run(pinned);
+      query.put("pageSize", Integer.toString(HISTORY_PAGE));
+      query.put("nextPageToken", token);
+      JsonNode page =
+          api.get(
+                  RemoteCalls.workflowPath(workflowId) + "/history",
+                  query,
+                  Duration.ZERO,
+                  CallContext.of("fetch the history of", workflowId, pinned))
+              .body();
+      pinned = page.path("runId").asText();
+      page.path("events").forEach(events::add);
+      token = Problems.text(page, "nextPageToken");
+    } while (token != null);
+    return WorkflowHistory.fromJson(WireReads.history(workflowId, pinned, events).toString());
+  }
+
+  @Override
+  public WorkflowHandle<Object> getHandle(String workflowId) {
+    describe(workflowId, null);
+    return new RemoteHandle<>(this, workflowId, null, false, Object.class);
+  }
+
+  @Override
+  public WorkflowHandle<Object> getHandle(String workflowId, String runId) {
+    describe(workflowId, runId);
+    return new RemoteHandle<>(this, workflowId, runId, true, Object.class);
+  }
+
+  @Override
+  public WorkflowPage listWorkflows(WorkflowFilter filter) {
+    String queryText = ListQueries.of(filter);
+    Map<String, String> query = new HashMap<>();
+    query.put("query", queryText);
+    query.put("pageSize", Integer.toString(filter.pageSize()));
+    query.put("nextPageToken", filter.pageToken());
+    JsonNode page =
+        api.get(
+                "/workflows",
+                query,
+                Duration.ZERO,
+                CallContext.named("list workflows", null, null, queryText))
+            .body();
+    return WireReads.page(page);
+  }
+
+  @Override
+  public long countWorkflows(WorkflowFilter filter) {
+    String queryText = ListQueries.of(filter);
+    Map<String, String> query = new HashMap<>();
+    query.put("query", queryText);
+    JsonNode count =
+        api.get(
+                "/workflow-count",
+                query,
+                Duration.ZERO,
+                CallContext.named("count workflows", null, null, queryText))
+            .body();
+    return count.path("count").asLong();
+  }
+
+  @Override
+  public WorkflowHandle<Object> reset(
+      String workflowId, String runId, long eventId, String reason) {
+    ObjectNode body = ApiTransport.JSON.createObjectNode();
+    body.put("eventId", eventId);
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    JsonNode run =
+        api.post(
+                RemoteCalls.workflowPath(workflowId) + "/reset",
+                RemoteCalls.run(runId),
+                body,
+                Duration.ZERO,
+                CallContext.of("reset", workflowId, runId))
+            .body();
+    return new RemoteHandle<>(
+        this, run.path("workflowId").asText(), run.path("runId").asText(), true, Object.class);
+  }
+
+  @Override
+  public WorkflowHandle<Object> importHistory(WorkflowHistory history) {
+    throw inProcessOnly(
+        "importHistory", "it writes runs straight into a store; import on the server's engine");
+  }
+
+  @Override
+  public void completeActivity(String taskToken, Object result) {
+    throw inProcessOnly("completeActivity", ASYNC_COMPLETION);
+  }
+
+  @Override
+  public void failActivity(String taskToken, Throwable failure) {
+    throw inProcessOnly("failActivity", ASYNC_COMPLETION);
+  }
+
+  @Override
+  public void heartbeatActivity(String taskToken, Object details) {
+    throw inProcessOnly("heartbeatActivity", ASYNC_COMPLETION);
+  }
+
+  private static final String ASYNC_COMPLETION =
+      "an asynchronously completed attempt belongs to the engine that started it, and the API"
+          + " has no route for task tokens";
+
+  private static final String FLOW_CONTROL = "the API has no route for task queue flow control yet";
+
+  @Override
+  public void pauseTaskQueue(String taskQueue, String reason) {
+    throw inProcessOnly("pauseTaskQueue", FLOW_CONTROL);
+  }
+
+  @Override
+  public void resumeTaskQueue(String taskQueue) {
+    throw inProcessOnly("resumeTaskQueue", FLOW_CONTROL);
+  }
+
+  @Override
+  public void pauseActivityType(String taskQueue, String activityType, String reason) {
+    throw inProcessOnly("pauseActivityType", FLOW_CONTROL);
+  }
+
+  @Override
+  public void resumeActivityType(String taskQueue, String activityType) {
+    throw inProcessOnly("resumeActivityType", FLOW_CONTROL);
+  }
+
+  @Override
+  public void setTaskQueueRateLimit(String taskQueue, RateLimit rate) {
+    throw inProcessOnly("setTaskQueueRateLimit", FLOW_CONTROL);
+  }
+
+  @Override
+  public void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit) {
+    throw inProcessOnly("setFairnessKeyLimit", FLOW_CONTROL);
+  }
+
+  @Override
+  public FlowControl flowControl() {
+    throw inProcessOnly("flowControl", FLOW_CONTROL);
+  }
+
+  private UnsupportedOperationException inProcessOnly(String method, String why) {
+    return new UnsupportedOperationException(
+        "WeftClient."
+            + method
+            + " is not available over HTTP ("
+            + api.address()
+            + "): "
+            + why
+            + "; use the client of an engine in the server's process (engine.client())");
+  }
+
+  /** Closes the HTTP client this client made (not one passed in the options). */
+  @Override
+  public void close() {
+    api.close();
+  }
+
+  @Override
+  public String toString() {
+    return "WeftClient[" + api.address() + "]";
+  }
+}

@@ -1,0 +1,139 @@
+package dev.weft.internal.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.client.PendingActivity;
+import dev.weft.client.PendingTimer;
+import dev.weft.client.WorkflowDescription;
+import dev.weft.client.WorkflowPage;
+import dev.weft.client.WorkflowSummary;
+import dev.weft.common.WorkflowStatus;
+import dev.weft.store.Pause;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The API's documents read back as the client's records. */
+final class WireReads {
+  private WireReads() {}
+
+  static WorkflowDescription description(JsonNode n, WireValues values) {
+    List<PendingActivity> activities = new ArrayList<>();
+    for (JsonNode a : n.path("pendingActivities")) {
+      activities.add(
+          new PendingActivity(
+              a.path("seq").asLong(),
+              text(a, "activityType"),
+              text(a, "taskQueue"),
+              a.path("attempt").asInt(),
+              a.path("running").asBoolean(),
+              time(a, "nextAttemptAt"),
+              text(a, "lastFailure"),
+              text(a, "stallReason"),
+              text(a, "summary")));
+    }
+    List<PendingTimer> timers = new ArrayList<>();
+    for (JsonNode t : n.path("pendingTimers")) {
+      timers.add(new PendingTimer(t.path("seq").asLong(), time(t, "fireAt"), text(t, "summary")));
+    }
+    Map<String, Object> memo = new LinkedHashMap<>();
+    n.path("memo")
+        .fields()
+        .forEachRemaining(e -> memo.put(e.getKey(), values.read(e.getValue(), Object.class)));
+    return new WorkflowDescription(
+        text(n, "workflowId"),
+        text(n, "runId"),
+        text(n, "workflowType"),
+        text(n, "taskQueue"),
+        WorkflowStatus.valueOf(text(n, "status")),
+        time(n, "startTime"),
+        time(n, "closeTime"),
+        n.path("historyLength").asLong(),
+        n.path("historyBytes").asLong(),
+        activities,
+        timers,
+        n.path("workflowTaskAttempt").asInt(),
+        text(n, "workflowTaskFailure"),
+        time(n, "runDeadline"),
+        searchAttributes(n.path("searchAttributes")),
+        memo,
+        text(n, "historyWarning"),
+        pause(n.get("pause")),
+        text(n, "workflowTaskStallReason"));
+  }
+
+  static WorkflowPage page(JsonNode n) {
+    List<WorkflowSummary> runs = new ArrayList<>();
+    for (JsonNode r : n.path("workflows")) {
+      runs.add(
+          new WorkflowSummary(
+              text(r, "workflowId"),
+              text(r, "runId"),
+              text(r, "workflowType"),
+              text(r, "taskQueue"),
+              WorkflowStatus.valueOf(text(r, "status")),
+              time(r, "startTime"),
+              time(r, "closeTime"),
+              pause(r.get("pause"))));
+    }
+    return new WorkflowPage(runs, text(n, "nextPageToken"));
+  }
+
+  /**
+   * Search attribute values as the embedded client gives them: integers as Long, numbers as Double,
+   * booleans, lists of keywords, strings. (The API does not say which strings are DATETIME values,
+   * so those stay strings.)
+   */
+  private static Map<String, Object> searchAttributes(JsonNode n) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              Object value;
+              if (v.isIntegralNumber()) {
+                value = v.asLong();
+              } else if (v.isNumber()) {
+                value = v.asDouble();
+              } else if (v.isBoolean()) {
+                value = v.asBoolean();
+              } else if (v.isArray()) {
+                List<String> keywords = new ArrayList<>();
+                v.forEach(k -> keywords.add(k.asText()));
+                value = List.copyOf(keywords);
+              } else {
+                value = v.asText();
+              }
+              values.put(e.getKey(), value);
+            });
+    return values;
+  }
+
+  private static Pause pause(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    return new Pause(time(n, "pausedAt"), text(n, "reason"), text(n, "identity"));
+  }
+
+  /** A history document for {@code WorkflowHistory.fromJson} from the pages' events. */
+  static ObjectNode history(String workflowId, String runId, ArrayNode events) {
+    ObjectNode n = ApiTransport.JSON.createObjectNode();
+    n.put("workflowId", workflowId);
+    n.put("runId", runId);
+    n.set("events", events);
+    return n;
+  }
+
+  static String text(JsonNode n, String field) {
+    return Problems.text(n, field);
+  }
+
+  static Instant time(JsonNode n, String field) {
+    String t = text(n, field);
+    return t == null ? null : java.time.OffsetDateTime.parse(t).toInstant();
+  }
+}
