@@ -65,8 +65,7 @@ final class ApiStartWorkload implements Workload {
     try (WeftEngine engine =
             env.startEngine(
                 e -> e.newWorker(QUEUE).registerWorkflow(Hello.class, HelloWorkflow::new));
-        WeftServer server =
-            WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
+        WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
       WeftClient client = WeftClient.connect(server.baseUri().toString(), null);
       long t0 = System.nanoTime();
       try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node of {@code weft server} or {@code weft dev}: an engine with the apps' workers and
- * the HTTP API over it, with one Prometheus registry for both ({@code /metrics}). {@link #close()} stops it in the order that loses nothing: the API stops
- * taking requests and finishes those in flight, then the engine stops claiming tasks and gives
- * running ones up to its shutdown timeout (what does not finish is released to the next node), then
- * the store closes.
+ * the HTTP API over it, with one Prometheus registry for both ({@code /metrics}). {@link #close()}
+ * stops it in the order that loses nothing: the API stops taking requests and finishes those in
+ * flight, then the engine stops claiming tasks and gives running ones up to its shutdown timeout
+ * (what does not finish is released to the next node), then the store closes.
  */
 final class ApiNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("weft.server");

@@ -162,8 +162,7 @@ final class ServerCommand implements Callable<Integer> {
     PayloadCodec codec;
     try {
       served = AppLoader.load(apps, !noExamples);
-      serverOptions =
-          security.applyTo(WeftServerOptions.defaults().withHost(bind).withPort(port));
+      serverOptions = security.applyTo(WeftServerOptions.defaults().withHost(bind).withPort(port));
       codec = payloadKeys.codec();
     } catch (IllegalArgumentException e) {
       err.println("weft server: " + e.getMessage());

@@ -33,7 +33,8 @@ final class WorkflowQueryCommand implements Callable<Integer> {
     return client.run(
         err,
         c -> {
-          JsonNode answer = run.handle(c).query(query, JsonNode.class, inputs.values());
+          Object[] args = inputs.values();
+          JsonNode answer = run.handle(c).query(query, JsonNode.class, args);
           out.println(JsonValues.write(answer));
           return 0;
         });

@@ -36,7 +36,8 @@ final class WorkflowSignalCommand implements Callable<Integer> {
     return client.run(
         err,
         c -> {
-          run.handle(c).signal(signal, inputs.values());
+          Object[] args = inputs.values();
+          run.handle(c).signal(signal, args);
           if (client.output() == OutputFormat.json) {
             out.println(JsonValues.write(java.util.Map.of("signaled", run.workflowId())));
           } else {

@@ -42,7 +42,8 @@ final class WorkflowUpdateCommand implements Callable<Integer> {
     return client.run(
         err,
         c -> {
-          JsonNode result = run.handle(c).update(update, timeout, JsonNode.class, inputs.values());
+          Object[] args = inputs.values();
+          JsonNode result = run.handle(c).update(update, timeout, JsonNode.class, args);
           out.println(JsonValues.write(result));
           return 0;
         });

@@ -121,7 +121,7 @@ class WorkflowCommandsOverApiTest {
         .until(() -> cli("workflow", "query", id, "state").out().contains("WAITING_FOR_APPROVER"));
 
     cliOk("workflow", "pause", id, "--reason", "audit");
-    assertThat(cliOk("workflow", "describe", id).out()).contains("paused");
+    assertThat(cliOk("workflow", "describe", id).field("Paused")).contains("audit");
     cliOk("workflow", "resume", id);
 
     assertThat(
