@@ -71,6 +71,7 @@ final class Problems {
       case "payload-too-large" -> tooLarge(doc, detail, status);
       case "invalid-payload" -> new DataConverterException(detail, null);
       case "invalid-argument", "invalid-field" -> new IllegalArgumentException(detail);
+      case "invalid-state" -> new IllegalStateException(detail);
       default -> new WeftApiException(status, slug, detail, text(doc, "field"));
     };
   }

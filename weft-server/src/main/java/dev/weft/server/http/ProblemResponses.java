@@ -49,6 +49,9 @@ public final class ProblemResponses {
         (e, ctx) ->
             write(ctx, ApiProblem.of(400, "invalid-argument", "Invalid argument", e.getMessage())));
     config.routes.exception(
+        IllegalStateException.class,
+        (e, ctx) -> write(ctx, ApiProblem.of(409, "invalid-state", "Not now", e.getMessage())));
+    config.routes.exception(
         Exception.class,
         (e, ctx) -> {
           String id = UUID.randomUUID().toString();
