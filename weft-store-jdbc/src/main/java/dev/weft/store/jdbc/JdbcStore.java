@@ -21,6 +21,7 @@ import dev.weft.store.StoreCapabilities;
 import dev.weft.store.StoreException;
 import dev.weft.store.StoreListener;
 import dev.weft.store.StoreStats;
+import dev.weft.store.TaskQueueBacklog;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.sql.Connection;
@@ -58,6 +59,7 @@ public class JdbcStore implements Store {
   private final BatchApplier batches;
   private final TaskClaims claims;
   private final RunReads queries = new RunReads();
+  private final TaskQueueReads queues = new TaskQueueReads();
   private final RunListing listing;
   private final Outage outage;
   private final boolean severalStatementsPerCall;
@@ -431,6 +433,12 @@ public class JdbcStore implements Store {
               + "); put the extension's module on the class path or in the store's options");
     }
     return type.cast(offered);
+  }
+
+  @Override
+  public TaskQueueBacklog taskQueueBacklog(String taskQueue, Instant now) {
+    return reads.read(
+        "backlog of task queue " + taskQueue, st -> queues.backlog(taskQueue, now, st));
   }
 
   @Override
