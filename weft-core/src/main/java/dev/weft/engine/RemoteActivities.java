@@ -83,4 +83,16 @@ public interface RemoteActivities {
    * @throws dev.weft.failure.ActivityNotFoundException if the token is not a task token
    */
   boolean heartbeat(String taskToken, Payload details);
+
+  /**
+   * Records that the attempt stopped for the cancel its workflow requested (a heartbeat answered
+   * true): the activity ends as cancelled and the workflow's call fails with a {@code
+   * CanceledFailure}, as when an in-process attempt throws {@code ActivityCanceledException}.
+   *
+   * @throws dev.weft.failure.ActivityCancelNotRequestedException if the workflow has not requested
+   *     the cancel (nothing is written; the attempt keeps its task)
+   * @throws dev.weft.failure.ActivityLeaseLostException if the attempt no longer holds its task
+   * @throws dev.weft.failure.ActivityNotFoundException if the token is not a task token
+   */
+  void reportCanceled(String taskToken);
 }

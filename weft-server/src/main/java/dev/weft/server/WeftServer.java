@@ -3,6 +3,8 @@ package dev.weft.server;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
 import dev.weft.server.api.OpenApiRoutes;
+import dev.weft.server.api.activities.ActivityTaskRoutes;
+import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
@@ -94,7 +96,11 @@ public final class WeftServer implements AutoCloseable {
   }
 
   private static List<RouteGroup> groups(WeftEngine engine) {
-    return List.of(new HealthRoutes(engine), new OpenApiRoutes());
+    return List.of(
+        new HealthRoutes(engine),
+        new OpenApiRoutes(),
+        new ActivityTaskRoutes(engine, engine.namespace()),
+        new TaskQueueRoutes(engine, engine.namespace()));
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */

@@ -2,6 +2,7 @@ package dev.weft.internal.activity;
 
 import dev.weft.converter.Payload;
 import dev.weft.engine.WeftClock;
+import dev.weft.failure.ActivityCancelNotRequestedException;
 import dev.weft.failure.ActivityLeaseLostException;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.ActivitySpec;
@@ -118,6 +119,35 @@ public final class ActivityCompletions {
           taskToken, "the attempt timed out or was cancelled before the heartbeat");
     }
     return result;
+  }
+
+  /**
+   * Records that the attempt stopped for the cancel its workflow requested (and waits for): the
+   * activity ends as cancelled, as when an in-process attempt throws {@code
+   * ActivityCanceledException} after a heartbeat said so.
+   *
+   * @throws ActivityCancelNotRequestedException if the workflow has not requested the cancel
+   */
+  public void canceled(String taskToken) {
+    ActivityTaskState claim = waiting(taskToken);
+    // a heartbeat that keeps the details and the lease as they are: it says whether the cancel
+    // was requested, fenced by the lease like every write of the attempt
+    HeartbeatResult result =
+        store.recordHeartbeat(
+            claim.task().runId(),
+            claim.task().seq(),
+            claim.leaseToken(),
+            claim.task().heartbeatDetails(),
+            claim.leaseUntil());
+    if (result == HeartbeatResult.LEASE_LOST) {
+      throw new ActivityLeaseLostException(
+          taskToken, "the attempt timed out or was cancelled before it reported");
+    }
+    if (result != HeartbeatResult.CANCEL_REQUESTED) {
+      throw new ActivityCancelNotRequestedException(taskToken);
+    }
+    Instant now = clock.now();
+    record(taskToken, outcomes.canceled(claim, specOf(claim), now), now);
   }
 
   private void record(String taskToken, ActivityOutcomes.Outcome outcome, Instant now) {

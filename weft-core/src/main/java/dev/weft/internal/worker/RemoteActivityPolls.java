@@ -114,6 +114,11 @@ public final class RemoteActivityPolls implements RemoteActivities {
   }
 
   @Override
+  public void reportCanceled(String taskToken) {
+    completions.canceled(taskToken);
+  }
+
+  @Override
   public boolean heartbeat(String taskToken, Payload details) {
     return completions.heartbeatConverted(taskToken, details);
   }
