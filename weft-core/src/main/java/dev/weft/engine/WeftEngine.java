@@ -46,6 +46,7 @@ public final class WeftEngine implements AutoCloseable {
   }
 
   private final Store store;
+  private final String namespace;
   private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
   private final String namespace;
@@ -54,6 +55,7 @@ public final class WeftEngine implements AutoCloseable {
 
   private WeftEngine(Builder b) {
     this.store = b.store;
+    this.namespace = b.namespace;
     this.assembly =
         new EngineAssembly(
             new EngineSettings(
@@ -133,9 +135,60 @@ public final class WeftEngine implements AutoCloseable {
     }
   }
 
+  /** Returns the namespace this engine serves ({@code default} unless the builder set one). */
+  public String namespace() {
+    return namespace;
+  }
+
   /** Returns the client of this engine. */
   public WeftClient client() {
     return assembly.client();
+  }
+
+  /**
+   * Returns the hook for activity workers outside the engine (other processes and languages, the
+   * HTTP API's remote workers): they poll activity attempts from a task queue and report their
+   * outcomes by task token under the same leases, fencing and retries as this engine's workers.
+   *
+   * <pre>{@code
+   * engine.remoteActivities()
+   *     .poll("greetings", "worker-1", Set.of("Format"), Duration.ofSeconds(30))
+   *     .ifPresent(task -> engine.remoteActivities().complete(task.taskToken(), result));
+   * }</pre>
+   *
+   * @throws IllegalStateException before {@link #start()} (a poll would not be woken) or after
+   *     {@link #close()}
+   */
+  public RemoteActivities remoteActivities() {
+    requireStarted();
+    return assembly.remoteActivities();
+  }
+
+  /**
+   * Describes a task queue: its backlog of workflow and activity tasks and the age of its oldest
+   * waiting task (from the store, so all nodes' tasks), whether it is paused, and the pollers that
+   * polled it on this node in the last five minutes (this engine's own and remote workers).
+   *
+   * @throws dev.weft.store.UnknownTaskQueueException if no worker registered or polled the queue
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public TaskQueueDescription describeTaskQueue(String taskQueue) {
+    requireStarted();
+    if (taskQueue == null || taskQueue.isBlank()) {
+      throw new IllegalArgumentException("task queue name is required");
+    }
+    return assembly.describeTaskQueue(taskQueue);
+  }
+
+  private void requireStarted() {
+    lock.lock();
+    try {
+      if (state != State.STARTED) {
+        throw new IllegalStateException("the engine is " + state + "; start() it first");
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**

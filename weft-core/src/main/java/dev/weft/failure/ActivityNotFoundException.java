@@ -4,7 +4,7 @@ package dev.weft.failure;
  * A task token names no activity attempt that is still waiting: it completed, timed out and was
  * retried, was cancelled, or its run closed. Nothing was written.
  */
-public final class ActivityNotFoundException extends WeftException {
+public class ActivityNotFoundException extends WeftException {
 
   /** Creates the exception; {@code why} says what was found instead. */
   public ActivityNotFoundException(String taskToken, String why) {

@@ -10,6 +10,7 @@ import dev.weft.examples.approval.ApprovalWorkflow;
 import dev.weft.examples.approval.ExpenseRequest;
 import dev.weft.examples.catchup.CatchUpDemo;
 import dev.weft.examples.catchup.CatchUpWorkflow;
+import dev.weft.examples.greeting.GreetingApp;
 import dev.weft.examples.saga.Order;
 import dev.weft.examples.saga.OrderSagaDemo;
 import dev.weft.examples.saga.OrderWorkflow;
@@ -20,8 +21,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The examples as a {@link WeftApp}: the order saga, the subscription, the approval and the
- * catch-up, on their task queues. {@code weft dev} and {@code weft server} load it through {@link
+ * The examples as a {@link WeftApp}: the order saga, the subscription, the approval, the catch-up
+ * and the greeting (whose activity a remote worker runs: {@code examples/python-worker}), on their
+ * task queues. {@code weft dev} and {@code weft server} load it through {@link
  * java.util.ServiceLoader}; on an empty store {@code weft dev} also starts a few runs with {@link
  * #startExamples}: two orders (one ships, one is compensated), a subscription waiting a minute for
  * its follow-up, and an expense approval waiting for a signal.
@@ -54,6 +56,7 @@ public final class ExamplesApp implements WeftApp {
     new SubscriptionDemo(Duration.ofSeconds(1)).register(engine);
     new ApprovalDemo(Duration.ofSeconds(1)).register(engine);
     new CatchUpDemo(10_000, 1_000).register(engine);
+    GreetingApp.register(engine);
   }
 
   /** Starts the example runs, once: on a store that already has runs it starts nothing. */

@@ -11,6 +11,8 @@
  *       reports its stage at any time.
  *   <li>{@link dev.weft.examples.catchup}: a catch-up over a range of 100,000 blocks, one batch per
  *       run chained by continue-as-new, into an idempotent store; it survives restarts.
+ *   <li>{@link dev.weft.examples.greeting}: a greeting whose activity runs in a remote worker
+ *       (Python or Node, over the HTTP API).
  * </ul>
  *
  * <p>{@link dev.weft.examples.Demo} runs them all end to end on an embedded SQLite store; {@code

@@ -9,6 +9,8 @@ import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
 import dev.weft.server.auth.ApiTokens;
+import dev.weft.server.api.activities.ActivityTaskRoutes;
+import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
@@ -154,7 +156,9 @@ public final class WeftServer implements AutoCloseable {
                 new HealthRoutes(engine),
                 new OpenApiRoutes(),
                 new TokenRoutes(tokens),
-                new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace()))));
+                new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace())),
+                new ActivityTaskRoutes(engine, engine.namespace()),
+                new TaskQueueRoutes(engine, engine.namespace())));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

@@ -3,6 +3,7 @@ package dev.weft.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A worker's request to lease up to {@code maxTasks} ready tasks of one queue.
@@ -23,6 +24,9 @@ import java.util.Objects;
  *     timeouts
  * @param stickyWait how long a workflow task waits for the owner that has its run cached before any
  *     owner may claim it; zero for no stickiness
+ * @param activityTypes the activity types the claimer runs: an activity claim leases only tasks of
+ *     these types (other types stay in the queue for a worker that knows them); empty for any type.
+ *     Workflow claims ignore it
  */
 public record ClaimRequest(
     String taskQueue,
@@ -31,7 +35,8 @@ public record ClaimRequest(
     int maxTasks,
     Instant now,
     Duration lease,
-    Duration stickyWait) {
+    Duration stickyWait,
+    Set<String> activityTypes) {
 
   /** Validates the request. */
   public ClaimRequest {
@@ -40,6 +45,7 @@ public record ClaimRequest(
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(stickyWait, "stickyWait");
+    activityTypes = Set.copyOf(Objects.requireNonNull(activityTypes, "activityTypes"));
     if (maxTasks < 1) {
       throw new IllegalArgumentException("maxTasks must be >= 1, was " + maxTasks);
     }
@@ -51,10 +57,27 @@ public record ClaimRequest(
     }
   }
 
+  /** A request of any activity type. */
+  public ClaimRequest(
+      String taskQueue,
+      String owner,
+      long leaseToken,
+      int maxTasks,
+      Instant now,
+      Duration lease,
+      Duration stickyWait) {
+    this(taskQueue, owner, leaseToken, maxTasks, now, lease, stickyWait, Set.of());
+  }
+
   /** A request without stickiness. */
   public ClaimRequest(
       String taskQueue, String owner, long leaseToken, int maxTasks, Instant now, Duration lease) {
-    this(taskQueue, owner, leaseToken, maxTasks, now, lease, Duration.ZERO);
+    this(taskQueue, owner, leaseToken, maxTasks, now, lease, Duration.ZERO, Set.of());
+  }
+
+  /** Returns this request limited to activity tasks of {@code types} (empty: any type). */
+  public ClaimRequest withActivityTypes(Set<String> types) {
+    return new ClaimRequest(taskQueue, owner, leaseToken, maxTasks, now, lease, stickyWait, types);
   }
 
   /** Returns whether workflow tasks of this claim are sticky to the owner that ran them last. */

@@ -217,6 +217,13 @@ public interface Store extends AutoCloseable {
   /** Returns the pause of a run, if it is paused. */
   Optional<Pause> findRunPause(String runId);
 
+  /**
+   * Returns what waits in a task queue at {@code now}: the workflow and activity tasks that are
+   * visible and not leased, and since when the oldest of each kind has been visible. Counts every
+   * waiting task, paused or not.
+   */
+  TaskQueueBacklog taskQueueBacklog(String taskQueue, Instant now);
+
   /** Returns the row counts of the store's tables. */
   StoreStats stats();
 

@@ -2,7 +2,9 @@ package dev.weft.internal.activity;
 
 import dev.weft.converter.Payload;
 import dev.weft.engine.WeftClock;
-import dev.weft.failure.ActivityNotFoundException;
+import dev.weft.failure.ActivityCancelNotRequestedException;
+import dev.weft.failure.ActivityLeaseLostException;
+import dev.weft.history.Failure;
 import dev.weft.internal.codec.ActivitySpec;
 import dev.weft.internal.codec.ActivitySpecCodec;
 import dev.weft.internal.codec.EventCodec;
@@ -12,12 +14,14 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.Store;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * Completes, fails and heartbeats activity attempts from outside the activity method, by task
- * token: the other half of {@code Activity.doNotCompleteOnReturn()}. Each call is fenced by the
- * attempt's lease token, so a callback that arrives after its attempt timed out (and another
- * attempt started) writes nothing and is told so.
+ * token: the other half of {@code Activity.doNotCompleteOnReturn()}, and the reports of remote
+ * workers. Each call is fenced by the attempt's lease token, so a callback that arrives after its
+ * attempt timed out (and another attempt started) writes nothing and is told so ({@link
+ * ActivityLeaseLostException}).
  */
 public final class ActivityCompletions {
   private final Store store;
@@ -41,46 +45,114 @@ public final class ActivityCompletions {
 
   /** Records that the attempt returned {@code result}. */
   public void complete(String taskToken, Object result) {
+    complete(
+        taskToken,
+        claim ->
+            payloads.encode(result, "result of activity '" + claim.task().activityType() + "'"));
+  }
+
+  /** Records that the attempt returned {@code result}, a payload in the converter's format. */
+  public void completeConverted(String taskToken, Payload result) {
+    complete(
+        taskToken,
+        claim -> payloads.seal(result, "result of activity '" + claim.task().activityType() + "'"));
+  }
+
+  private void complete(String taskToken, Function<ActivityTaskState, Payload> result) {
     ActivityTaskState claim = waiting(taskToken);
-    Payload payload =
-        payloads.encode(result, "result of activity '" + claim.task().activityType() + "'");
+    Payload payload = result.apply(claim);
     Instant now = clock.now();
     record(taskToken, outcomes.completed(claim, specOf(claim), payload, now), now);
   }
 
   /** Records that the attempt failed; its retry policy decides whether another attempt follows. */
   public void fail(String taskToken, Throwable failure) {
+    fail(taskToken, FailureConverter.toFailure(failure));
+  }
+
+  /** Records that the attempt failed with {@code failure}; see {@link #fail(String, Throwable)}. */
+  public void fail(String taskToken, Failure failure) {
     ActivityTaskState claim = waiting(taskToken);
     Instant now = clock.now();
-    record(
-        taskToken,
-        outcomes.failed(claim, specOf(claim), FailureConverter.toFailure(failure), null, now),
-        now);
+    record(taskToken, outcomes.failed(claim, specOf(claim), failure, null, now), now);
   }
 
   /** Records heartbeat details and extends the attempt's lease by its heartbeat timeout. */
   public void heartbeat(String taskToken, Object details) {
+    heartbeat(
+        taskToken,
+        claim ->
+            payloads.encode(
+                details, "heartbeat details of activity '" + claim.task().activityType() + "'"));
+  }
+
+  /**
+   * Records heartbeat details given in the converter's format (null: none) like {@link
+   * #heartbeat(String, Object)}, and returns whether the workflow requested the cancel and waits.
+   */
+  public boolean heartbeatConverted(String taskToken, Payload details) {
+    return heartbeat(
+            taskToken,
+            claim ->
+                details == null
+                    ? null
+                    : payloads.seal(
+                        details,
+                        "heartbeat details of activity '" + claim.task().activityType() + "'"))
+        == HeartbeatResult.CANCEL_REQUESTED;
+  }
+
+  private HeartbeatResult heartbeat(
+      String taskToken, Function<ActivityTaskState, Payload> details) {
     ActivityTaskState claim = waiting(taskToken);
-    Payload payload =
-        payloads.encode(
-            details, "heartbeat details of activity '" + claim.task().activityType() + "'");
+    Payload payload = details.apply(claim);
     Instant now = clock.now();
     HeartbeatResult result =
         store.recordHeartbeat(
             claim.task().runId(),
             claim.task().seq(),
             claim.leaseToken(),
-            codec.encodeValue(payload),
+            payload == null ? claim.task().heartbeatDetails() : codec.encodeValue(payload),
             ActivityContext.leaseAfterHeartbeat(claim, now));
     if (result == HeartbeatResult.LEASE_LOST) {
-      throw new ActivityNotFoundException(
+      throw new ActivityLeaseLostException(
           taskToken, "the attempt timed out or was cancelled before the heartbeat");
     }
+    return result;
+  }
+
+  /**
+   * Records that the attempt stopped for the cancel its workflow requested (and waits for): the
+   * activity ends as cancelled, as when an in-process attempt throws {@code
+   * ActivityCanceledException} after a heartbeat said so.
+   *
+   * @throws ActivityCancelNotRequestedException if the workflow has not requested the cancel
+   */
+  public void canceled(String taskToken) {
+    ActivityTaskState claim = waiting(taskToken);
+    // a heartbeat that keeps the details and the lease as they are: it says whether the cancel
+    // was requested, fenced by the lease like every write of the attempt
+    HeartbeatResult result =
+        store.recordHeartbeat(
+            claim.task().runId(),
+            claim.task().seq(),
+            claim.leaseToken(),
+            claim.task().heartbeatDetails(),
+            claim.leaseUntil());
+    if (result == HeartbeatResult.LEASE_LOST) {
+      throw new ActivityLeaseLostException(
+          taskToken, "the attempt timed out or was cancelled before it reported");
+    }
+    if (result != HeartbeatResult.CANCEL_REQUESTED) {
+      throw new ActivityCancelNotRequestedException(taskToken);
+    }
+    Instant now = clock.now();
+    record(taskToken, outcomes.canceled(claim, specOf(claim), now), now);
   }
 
   private void record(String taskToken, ActivityOutcomes.Outcome outcome, Instant now) {
     if (!outcomes.tryRecord(outcome, now)) {
-      throw new ActivityNotFoundException(
+      throw new ActivityLeaseLostException(
           taskToken, "the attempt timed out, was cancelled or its run closed meanwhile");
     }
   }
@@ -94,7 +166,7 @@ public final class ActivityCompletions {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new ActivityNotFoundException(
+                    new ActivityLeaseLostException(
                         taskToken,
                         "run "
                             + token.runId()
@@ -102,7 +174,7 @@ public final class ActivityCompletions {
                             + token.seq()
                             + " (it completed, or the run closed)"));
     if (!state.isLeased() || state.leaseToken() != token.leaseToken()) {
-      throw new ActivityNotFoundException(
+      throw new ActivityLeaseLostException(
           taskToken,
           "attempt "
               + state.task().attempt()

@@ -1,6 +1,8 @@
 package dev.weft.internal.assembly;
 
 import dev.weft.client.WeftClient;
+import dev.weft.engine.RemoteActivities;
+import dev.weft.engine.TaskQueueDescription;
 import dev.weft.engine.WeftClock;
 import dev.weft.engine.WorkInProgress;
 import dev.weft.internal.activity.ActivityCompletions;
@@ -34,6 +36,7 @@ import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.RunnerFactory;
 import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.engine.StoreCommitMeters;
+import dev.weft.internal.engine.TaskQueuePollers;
 import dev.weft.internal.engine.TimeOrderedIds;
 import dev.weft.internal.engine.WorkflowCache;
 import dev.weft.internal.retention.RetentionSweeper;
@@ -56,8 +59,11 @@ import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.DueTimers;
 import dev.weft.internal.worker.DueWorkLoop;
 import dev.weft.internal.worker.Pollers;
+import dev.weft.internal.worker.RemoteActivityPolls;
+import dev.weft.internal.worker.RemotePollWakeups;
 import dev.weft.internal.worker.RunTimeouts;
 import dev.weft.internal.worker.StallChecks;
+import dev.weft.internal.worker.TaskQueueDescriptions;
 import dev.weft.internal.worker.Workers;
 import dev.weft.internal.worker.WorkflowTaskHandler;
 import dev.weft.store.FlowControlChange;
@@ -94,6 +100,10 @@ public final class EngineAssembly {
   private final RetentionSweeper retention;
   private final WorkInProgress progress;
   private final BacklogGauges backlogGauges;
+  private final RemotePollWakeups remotePollWakeups;
+  private final TaskQueuePollers taskQueuePollers;
+  private final RemoteActivityPolls remoteActivities;
+  private final TaskQueueDescriptions taskQueueDescriptions;
 
   /** Set when the engine starts: the pollers are built from the complete registry. */
   private Workers workers;
@@ -203,6 +213,23 @@ public final class EngineAssembly {
             settings.workflowTaskLease(),
             store.capabilities().exclusiveAccess() ? Duration.ZERO : settings.stickyWait());
 
+    ActivityCompletions completions =
+        new ActivityCompletions(store, clock, payloads, codec, activityOutcomes);
+    remotePollWakeups = new RemotePollWakeups();
+    taskQueuePollers = new TaskQueuePollers();
+    remoteActivities =
+        new RemoteActivityPolls(
+            store,
+            clock,
+            claims,
+            remotePollWakeups,
+            taskQueuePollers,
+            completions,
+            payloads,
+            codec,
+            safetyPoll);
+    taskQueueDescriptions = new TaskQueueDescriptions(store, clock, taskQueuePollers);
+
     RunControls controls =
         new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
     StartPlans startPlans =
@@ -248,7 +275,7 @@ public final class EngineAssembly {
                 records,
                 closures,
                 new RunRebuilds(records, codec)),
-            new ActivityCompletions(store, clock, payloads, codec, activityOutcomes),
+            completions,
             new FlowControls(flowControl, store, clock, nodeId));
     retention =
         new RetentionSweeper(
@@ -268,6 +295,16 @@ public final class EngineAssembly {
 
   public WorkInProgress workInProgress() {
     return progress;
+  }
+
+  /** Remote activity workers' polls and reports. */
+  public RemoteActivities remoteActivities() {
+    return remoteActivities;
+  }
+
+  /** Describes a task queue (backlog, pause, this node's pollers). */
+  public TaskQueueDescription describeTaskQueue(String taskQueue) {
+    return taskQueueDescriptions.describe(taskQueue);
   }
 
   /**
@@ -297,11 +334,23 @@ public final class EngineAssembly {
       backlogGauges.register(registry.all().stream().map(QueueRegistration::taskQueue).toList());
     }
     dispatcher.start(workflowTasks::handle, activityTasks::handle);
-    Pollers pollers = new Pollers(registry, dispatcher, claims, idle, safetyPoll);
+    Pollers pollers =
+        new Pollers(
+            registry, dispatcher, claims, idle, safetyPoll, nodeId, clock, taskQueuePollers);
     DueWorkLoop due =
         new DueWorkLoop(
-            store, clock, idle, safetyPoll, dueTimers, activityOutcomes, pollers::wakeAll);
-    Workers started = new Workers(clock, pollers, due, flowControl, cache, waiters);
+            store,
+            clock,
+            idle,
+            safetyPoll,
+            dueTimers,
+            activityOutcomes,
+            () -> {
+              pollers.wakeAll();
+              remotePollWakeups.wakeAll();
+            });
+    Workers started =
+        new Workers(clock, pollers, due, flowControl, cache, waiters, remotePollWakeups);
     workers = started;
     store.addListener(started);
     clock.addAdvanceListener(

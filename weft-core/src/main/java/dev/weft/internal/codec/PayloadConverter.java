@@ -70,6 +70,19 @@ public final class PayloadConverter {
     return converter.argumentsFromPayload(codec == null ? payload : codec.decode(payload), types);
   }
 
+  /**
+   * Applies the codec and the size limit to a payload the converter's format already has (a remote
+   * worker's JSON result): what {@link #encode} does after the converter.
+   */
+  public Payload seal(Payload converted, String what) {
+    return checked(codec == null ? converted : codec.encode(converted), what);
+  }
+
+  /** Undoes the codec: the payload as the converter made it (for a remote worker). */
+  public Payload open(Payload stored) {
+    return codec == null ? stored : codec.decode(stored);
+  }
+
   /** Returns the payload limit in bytes. */
   public long maxPayloadBytes() {
     return maxPayloadBytes;

@@ -223,6 +223,15 @@ public final class QueueRegistration {
     return activities.keySet();
   }
 
+  /**
+   * Returns the activity types this queue's pollers claim: the registered ones, or every type
+   * (empty) when a dynamic activity serves any type. Other types stay in the queue for a worker
+   * that knows them (a remote worker over HTTP, another node).
+   */
+  public Set<String> claimedActivityTypes() {
+    return dynamicActivity != null ? Set.of() : Set.copyOf(activities.keySet());
+  }
+
   public boolean hasWorkflows() {
     return !workflows.isEmpty() || dynamicWorkflow != null;
   }

@@ -7,6 +7,7 @@ import dev.weft.store.Store;
 import dev.weft.store.WorkflowTaskRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,15 +42,23 @@ public final class Claims {
   }
 
   List<WorkflowTaskRecord> workflowTasks(String queue, int max) {
-    return store.claimWorkflowTasks(request(queue, max, workflowTaskLease, stickyWait));
+    return store.claimWorkflowTasks(request(queue, nodeId, max, workflowTaskLease, stickyWait));
   }
 
-  List<ActivityTaskState> activityTasks(String queue, int max) {
-    return store.claimActivityTasks(request(queue, max, ACTIVITY_FALLBACK_LEASE, Duration.ZERO));
+  /**
+   * Claims activity tasks of {@code types} (empty: any type) for {@code owner}: this node's pollers
+   * pass the node ID, a remote worker its own identity.
+   */
+  public List<ActivityTaskState> activityTasks(
+      String queue, String owner, Set<String> types, int max) {
+    return store.claimActivityTasks(
+        request(queue, owner, max, ACTIVITY_FALLBACK_LEASE, Duration.ZERO)
+            .withActivityTypes(types));
   }
 
-  private ClaimRequest request(String queue, int max, Duration lease, Duration stickyWait) {
+  private ClaimRequest request(
+      String queue, String owner, int max, Duration lease, Duration stickyWait) {
     long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    return new ClaimRequest(queue, nodeId, token, max, clock.now(), lease, stickyWait);
+    return new ClaimRequest(queue, owner, token, max, clock.now(), lease, stickyWait);
   }
 }

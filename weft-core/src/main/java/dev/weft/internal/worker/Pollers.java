@@ -1,8 +1,10 @@
 package dev.weft.internal.worker;
 
+import dev.weft.engine.WeftClock;
 import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
+import dev.weft.internal.engine.TaskQueuePollers;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.TaskKind;
 import dev.weft.store.WorkflowTaskRecord;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,19 +32,26 @@ public final class Pollers {
       Dispatcher dispatcher,
       Claims claims,
       IdleTracker idle,
-      Duration safetyPoll) {
+      Duration safetyPoll,
+      String nodeId,
+      WeftClock clock,
+      TaskQueuePollers seen) {
     for (QueueRegistration queue : registry.all()) {
       String name = queue.taskQueue();
       if (queue.hasWorkflows()) {
         Wakeup wakeup = new Wakeup(idle);
         workflowWakeups.put(name, wakeup);
+        TaskQueuePollers.Seen polls = seen.poller(name, "WORKFLOW", nodeId, false);
         for (int i = 1; i <= queue.options().workflowPollers(); i++) {
           pollers.add(
               new TaskPoller<WorkflowTaskRecord>(
                   "weft-wf-poller-" + name + "-" + i,
                   dispatcher.slots(TaskKind.WORKFLOW, name),
                   MAX_CLAIM,
-                  n -> claims.workflowTasks(name, n),
+                  n -> {
+                    polls.polled(clock.now());
+                    return claims.workflowTasks(name, n);
+                  },
                   dispatcher::run,
                   wakeup,
                   idle,
@@ -52,13 +62,18 @@ public final class Pollers {
       if (queue.hasActivities()) {
         Wakeup wakeup = new Wakeup(idle);
         activityWakeups.put(name, wakeup);
+        Set<String> types = queue.claimedActivityTypes();
+        TaskQueuePollers.Seen polls = seen.poller(name, "ACTIVITY", nodeId, false);
         for (int i = 1; i <= queue.options().activityPollers(); i++) {
           pollers.add(
               new TaskPoller<ActivityTaskState>(
                   "weft-act-poller-" + name + "-" + i,
                   dispatcher.slots(TaskKind.ACTIVITY, name),
                   MAX_CLAIM,
-                  n -> claims.activityTasks(name, n),
+                  n -> {
+                    polls.polled(clock.now());
+                    return claims.activityTasks(name, nodeId, types, n);
+                  },
                   dispatcher::run,
                   wakeup,
                   idle,

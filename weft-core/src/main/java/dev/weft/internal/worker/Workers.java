@@ -21,6 +21,7 @@ public final class Workers implements StoreListener {
   private final FlowControlView flowControl;
   private final WorkflowCache cache;
   private final RunWaiters waiters;
+  private final RemotePollWakeups remotePolls;
 
   public Workers(
       WeftClock clock,
@@ -28,13 +29,15 @@ public final class Workers implements StoreListener {
       DueWorkLoop due,
       FlowControlView flowControl,
       WorkflowCache cache,
-      RunWaiters waiters) {
+      RunWaiters waiters,
+      RemotePollWakeups remotePolls) {
     this.clock = clock;
     this.pollers = pollers;
     this.due = due;
     this.flowControl = flowControl;
     this.cache = cache;
     this.waiters = waiters;
+    this.remotePolls = remotePolls;
   }
 
   /** Starts the pollers and the due-work loop. */
@@ -53,6 +56,7 @@ public final class Workers implements StoreListener {
   /** Wakes every poller (a clock jump, a due visibility time). */
   public void wakeAllPollers() {
     pollers.wakeAll();
+    remotePolls.wakeAll();
   }
 
   /** Wakes the due-work loop (a clock jump). */
@@ -67,6 +71,9 @@ public final class Workers implements StoreListener {
       return;
     }
     pollers.wake(kind, taskQueue);
+    if (kind == TaskKind.ACTIVITY) {
+      remotePolls.wake(taskQueue);
+    }
   }
 
   @Override
@@ -77,6 +84,8 @@ public final class Workers implements StoreListener {
   @Override
   public void flowControlChanged() {
     flowControl.refreshSoon();
+    // a resumed queue: remote polls waiting on it look again
+    remotePolls.wakeAll();
   }
 
   @Override

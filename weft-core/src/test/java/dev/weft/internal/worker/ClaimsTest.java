@@ -46,7 +46,7 @@ class ClaimsTest {
       assertThat(claimed.get(0).leaseToken()).isNotEqualTo(0);
       assertThat(claims.workflowTasks("q", 5)).hasSize(1);
       assertThat(claims.workflowTasks("q", 5)).isEmpty();
-      assertThat(claims.activityTasks("q", 5)).isEmpty();
+      assertThat(claims.activityTasks("q", "node-1", Set.of(), 5)).isEmpty();
     }
   }
 }

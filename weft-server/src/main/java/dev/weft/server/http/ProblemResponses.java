@@ -1,6 +1,7 @@
 package dev.weft.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.failure.ActivityLeaseLostException;
 import dev.weft.failure.ActivityNotFoundException;
 import dev.weft.failure.DataConverterException;
 import dev.weft.failure.InvalidQueryException;
@@ -83,6 +84,8 @@ public final class ProblemResponses {
     String m = e.getMessage();
     return switch (e) {
       case WorkflowNotFoundException x -> ApiProblem.notFound("workflow-not-found", m);
+      case ActivityLeaseLostException x ->
+          ApiProblem.of(409, "activity-lease-lost", "Activity lease lost", m);
       case ActivityNotFoundException x -> ApiProblem.notFound("activity-not-found", m);
       case WorkflowAlreadyStartedException x ->
           ApiProblem.of(409, "workflow-already-started", "Workflow already started", m);

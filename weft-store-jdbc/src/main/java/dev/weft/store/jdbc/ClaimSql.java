@@ -33,16 +33,18 @@ public final class ClaimSql {
   }
 
   /**
-   * Ready activity tasks of a queue in claim order. Parameters: queue, now, [priority], the blocked
-   * keys, limit.
+   * Ready activity tasks of a queue in claim order. Parameters: queue, now, [priority], the
+   * activity types, the blocked keys, limit.
    *
    * @param onePriority whether the read is of one priority level (an anti-starvation turn)
+   * @param types how many activity types the claimer runs (0: any type)
    * @param blockedKeys how many keys are left out (at a limit)
    * @param pausedRuns whether some run is paused (then their tasks are left out)
    * @param pausedTypes whether some activity type of the queue is paused
    */
   public static String activityTasks(
       boolean onePriority,
+      int types,
       int blockedKeys,
       boolean pausedRuns,
       boolean pausedTypes,
@@ -54,6 +56,9 @@ public final class ClaimSql {
             .append(" AND +visible_at <= ?");
     if (onePriority) {
       sql.append(" AND priority = ?");
+    }
+    if (types > 0) {
+      sql.append(" AND activity_type IN (").append("?, ".repeat(types - 1)).append("?)");
     }
     if (blockedKeys > 0) {
       sql.append(" AND fairness_key NOT IN (").append("?, ".repeat(blockedKeys - 1)).append("?)");

@@ -23,6 +23,7 @@ import dev.weft.store.StoreException;
 import dev.weft.store.StoreListener;
 import dev.weft.store.StoreMetrics;
 import dev.weft.store.StoreStats;
+import dev.weft.store.TaskQueueBacklog;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.sql.Connection;
@@ -62,6 +63,7 @@ public class JdbcStore implements Store {
   private final RunReads queries = new RunReads();
   private final BacklogReads backlogs = new BacklogReads();
   private final CommitObservers commitObservers = new CommitObservers();
+  private final TaskQueueReads queues = new TaskQueueReads();
   private final RunListing listing;
   private final Outage outage;
   private final boolean severalStatementsPerCall;
@@ -437,6 +439,12 @@ public class JdbcStore implements Store {
               + "); put the extension's module on the class path or in the store's options");
     }
     return type.cast(offered);
+  }
+
+  @Override
+  public TaskQueueBacklog taskQueueBacklog(String taskQueue, Instant now) {
+    return reads.read(
+        "backlog of task queue " + taskQueue, st -> queues.backlog(taskQueue, now, st));
   }
 
   @Override

@@ -167,6 +167,7 @@ final class TaskClaims {
         st.prepare(
             ClaimSql.activityTasks(
                 priority > 0,
+                req.activityTypes().size(),
                 blocked.size(),
                 queue.anyPausedRun(),
                 queue.anyPausedType(),
@@ -176,6 +177,9 @@ final class TaskClaims {
     Millis.set(select, p++, req.now());
     if (priority > 0) {
       select.setInt(p++, priority);
+    }
+    for (String type : req.activityTypes()) {
+      select.setString(p++, type);
     }
     for (String key : blocked) {
       select.setString(p++, key);

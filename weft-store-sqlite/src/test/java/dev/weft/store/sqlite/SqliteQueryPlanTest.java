@@ -142,20 +142,23 @@ class SqliteQueryPlanTest {
     assertThat(plan).as(sql).noneMatch(step -> step.contains("TEMP B-TREE"));
   }
 
-  @ParameterizedTest(name = "one level {0}, blocked keys {1}, paused runs {2}, paused types {3}")
+  @ParameterizedTest(
+      name = "one level {0}, types {1}, blocked keys {2}, paused runs {3}, paused types {4}")
   @CsvSource({
-    "false,0,false,false",
-    "true,0,false,false",
-    "false,2,false,false",
-    "false,0,true,true",
-    "true,3,true,true"
+    "false,0,0,false,false",
+    "true,0,0,false,false",
+    "false,0,2,false,false",
+    "false,0,0,true,true",
+    "true,0,3,true,true",
+    "false,2,0,false,false",
+    "true,3,2,true,true"
   })
   void activityClaimsReadTheQueueInOrderWithoutASort(
-      boolean onePriority, int blockedKeys, boolean pausedRuns, boolean pausedTypes)
+      boolean onePriority, int types, int blockedKeys, boolean pausedRuns, boolean pausedTypes)
       throws SQLException {
     String sql =
         ClaimSql.activityTasks(
-            onePriority, blockedKeys, pausedRuns, pausedTypes, new SqliteDialect());
+            onePriority, types, blockedKeys, pausedRuns, pausedTypes, new SqliteDialect());
 
     List<String> plan = plan(new SqlStatement(sql, List.of()));
 

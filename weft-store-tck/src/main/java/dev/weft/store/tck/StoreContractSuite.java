@@ -96,6 +96,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link TaskQueueContract}. */
+  @Nested
+  public class TaskQueues extends TaskQueueContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ActivityTaskContract}. */
   @Nested
   public class ActivityTasks extends ActivityTaskContract {

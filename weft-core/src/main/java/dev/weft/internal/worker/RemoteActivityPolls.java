@@ -1,0 +1,167 @@
+package dev.weft.internal.worker;
+
+import dev.weft.converter.Payload;
+import dev.weft.engine.RemoteActivities;
+import dev.weft.engine.RemoteActivityFailure;
+import dev.weft.engine.RemoteActivityTask;
+import dev.weft.engine.WeftClock;
+import dev.weft.history.Failure;
+import dev.weft.internal.activity.ActivityCompletions;
+import dev.weft.internal.activity.TaskToken;
+import dev.weft.internal.codec.ActivitySpec;
+import dev.weft.internal.codec.ActivitySpecCodec;
+import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.engine.TaskQueuePollers;
+import dev.weft.store.ActivityTaskRecord;
+import dev.weft.store.ActivityTaskState;
+import dev.weft.store.FlowControlChange;
+import dev.weft.store.Store;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's side of remote activity workers: a poll claims through the same store claim as the
+ * engine's pollers (lease from the task's timeouts, fencing token, attempt count), limited to the
+ * worker's types, and waits on {@link RemotePollWakeups} between empty claims, looking again at
+ * least every safety poll. Reports go through {@link ActivityCompletions}, the path of asynchronous
+ * completion, so outcomes, retries and fencing are the in-process ones.
+ */
+public final class RemoteActivityPolls implements RemoteActivities {
+  private final Store store;
+  private final WeftClock clock;
+  private final Claims claims;
+  private final RemotePollWakeups wakeups;
+  private final TaskQueuePollers pollers;
+  private final ActivityCompletions completions;
+  private final PayloadConverter payloads;
+  private final EventCodec codec;
+  private final Duration safetyPoll;
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+  public RemoteActivityPolls(
+      Store store,
+      WeftClock clock,
+      Claims claims,
+      RemotePollWakeups wakeups,
+      TaskQueuePollers pollers,
+      ActivityCompletions completions,
+      PayloadConverter payloads,
+      EventCodec codec,
+      Duration safetyPoll) {
+    this.store = store;
+    this.clock = clock;
+    this.claims = claims;
+    this.wakeups = wakeups;
+    this.pollers = pollers;
+    this.completions = completions;
+    this.payloads = payloads;
+    this.codec = codec;
+    this.safetyPoll = safetyPoll;
+  }
+
+  @Override
+  public Optional<RemoteActivityTask> poll(
+      String taskQueue, String identity, Set<String> activityTypes, Duration maxWait)
+      throws InterruptedException {
+    requireName(taskQueue, "taskQueue");
+    requireName(identity, "identity");
+    if (maxWait == null || maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must be zero or positive, was " + maxWait);
+    }
+    Set<String> types = Set.copyOf(activityTypes);
+    register(taskQueue);
+    TaskQueuePollers.Seen seen = pollers.poller(taskQueue, "ACTIVITY", identity, true);
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (true) {
+      seen.polled(clock.now());
+      long generation = wakeups.generation(taskQueue);
+      List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, 1);
+      if (!claimed.isEmpty()) {
+        return Optional.of(toTask(claimed.get(0)));
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      wakeups.awaitChange(taskQueue, generation, Math.min(left, safetyPoll.toNanos()));
+    }
+  }
+
+  @Override
+  public void complete(String taskToken, Payload result) {
+    completions.completeConverted(taskToken, result);
+  }
+
+  @Override
+  public void fail(String taskToken, RemoteActivityFailure failure) {
+    completions.fail(
+        taskToken,
+        new Failure(
+            Failure.APPLICATION,
+            failure.type(),
+            failure.message(),
+            failure.details(),
+            failure.nonRetryable(),
+            0,
+            0,
+            null,
+            null,
+            null));
+  }
+
+  @Override
+  public void reportCanceled(String taskToken) {
+    completions.canceled(taskToken);
+  }
+
+  @Override
+  public boolean heartbeat(String taskToken, Payload details) {
+    return completions.heartbeatConverted(taskToken, details);
+  }
+
+  /**
+   * Registers a queue the first time it is polled here, so that it can be paused and described like
+   * a queue an in-process worker serves.
+   */
+  private void register(String taskQueue) {
+    if (!registered.contains(taskQueue)) {
+      store.changeFlowControl(new FlowControlChange.RegisterQueue(taskQueue));
+      registered.add(taskQueue);
+    }
+  }
+
+  private RemoteActivityTask toTask(ActivityTaskState claim) {
+    ActivityTaskRecord t = claim.task();
+    ActivitySpec spec = ActivitySpecCodec.decode(t.spec());
+    Payload details =
+        t.heartbeatDetails() == null
+            ? null
+            : payloads.open(codec.decodeValue(t.heartbeatDetails(), Payload.class));
+    return new RemoteActivityTask(
+        TaskToken.of(t.runId(), t.seq(), claim.leaseToken()),
+        spec.namespace(),
+        t.taskQueue(),
+        t.activityType(),
+        spec.workflowId(),
+        t.runId(),
+        Long.toString(t.seq()),
+        t.attempt(),
+        payloads.open(spec.input()),
+        claim.startedAt(),
+        claim.leaseUntil(),
+        t.scheduleToCloseDeadline(),
+        t.startToCloseTimeout(),
+        t.heartbeatTimeout(),
+        details);
+  }
+
+  private static void requireName(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}

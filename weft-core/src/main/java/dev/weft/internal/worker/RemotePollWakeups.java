@@ -1,0 +1,85 @@
+package dev.weft.internal.worker;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Wakes the remote polls waiting on a queue when a commit makes activity tasks ready there. Any
+ * number of polls wait on one queue, so each queue has a generation counter rather than a sticky
+ * flag: a poll reads the generation before it claims, and after an empty claim waits only while the
+ * generation is unchanged, so a commit between its claim and its wait is never missed.
+ */
+public final class RemotePollWakeups {
+  private final Map<String, QueueSignal> queues = new ConcurrentHashMap<>();
+
+  /** Returns the current generation of a queue's signal (read before claiming). */
+  long generation(String taskQueue) {
+    return signal(taskQueue).generation();
+  }
+
+  /**
+   * Waits up to {@code nanos} for the queue's generation to move past {@code seen}.
+   *
+   * @return whether it moved (a commit made tasks ready) before the time ran out
+   */
+  boolean awaitChange(String taskQueue, long seen, long nanos) throws InterruptedException {
+    return signal(taskQueue).awaitChange(seen, nanos);
+  }
+
+  /** Wakes the polls of one queue; a no-op when none waits there. */
+  public void wake(String taskQueue) {
+    QueueSignal q = queues.get(taskQueue);
+    if (q != null) {
+      q.advance();
+    }
+  }
+
+  /** Wakes every waiting poll (a clock jump, missed notifications). */
+  public void wakeAll() {
+    queues.values().forEach(QueueSignal::advance);
+  }
+
+  private QueueSignal signal(String taskQueue) {
+    return queues.computeIfAbsent(taskQueue, q -> new QueueSignal());
+  }
+
+  private static final class QueueSignal {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private long generation;
+
+    long generation() {
+      lock.lock();
+      try {
+        return generation;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    void advance() {
+      lock.lock();
+      try {
+        generation++;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    boolean awaitChange(long seen, long nanos) throws InterruptedException {
+      lock.lock();
+      try {
+        long left = nanos;
+        while (generation == seen && left > 0) {
+          left = changed.awaitNanos(left);
+        }
+        return generation != seen;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}

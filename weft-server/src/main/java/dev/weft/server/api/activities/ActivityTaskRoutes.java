@@ -1,0 +1,139 @@
+package dev.weft.server.api.activities;
+
+import dev.weft.engine.RemoteActivities;
+import dev.weft.engine.RemoteActivityFailure;
+import dev.weft.engine.RemoteActivityTask;
+import dev.weft.engine.WeftEngine;
+import dev.weft.server.api.activities.ActivityTaskBodies.CompleteRequest;
+import dev.weft.server.api.activities.ActivityTaskBodies.FailRequest;
+import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatRequest;
+import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatResponse;
+import dev.weft.server.api.activities.ActivityTaskBodies.PollRequest;
+import dev.weft.server.api.activities.ActivityTaskBodies.Task;
+import dev.weft.server.http.ApiJson;
+import dev.weft.server.http.ApiProblem;
+import dev.weft.server.http.ApiRole;
+import dev.weft.server.http.ApiRoutes;
+import dev.weft.server.http.RouteGroup;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Remote activity workers: {@code POST .../task-queues/{taskQueue}/activity-tasks/poll} (a long
+ * poll: 200 with a task as soon as one is ready, 204 when none came within {@code wait}), and
+ * {@code POST .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}. A report from an
+ * attempt that lost its lease is 409 {@code activity-lease-lost} and writes nothing.
+ */
+public final class ActivityTaskRoutes implements RouteGroup {
+  /** The longest a poll may wait (and the default wait). */
+  public static final Duration MAX_WAIT = Duration.ofSeconds(20);
+
+  private static final String QUEUE_BASE = "/api/v1/namespaces/{namespace}/task-queues/{taskQueue}";
+  private static final String TASK_BASE =
+      "/api/v1/namespaces/{namespace}/activity-tasks/{taskToken}";
+
+  private final WeftEngine engine;
+  private final ServedNamespace namespace;
+
+  /** Routes over {@code engine}'s remote activities, serving {@code namespace}. */
+  public ActivityTaskRoutes(WeftEngine engine, String namespace) {
+    this.engine = engine;
+    this.namespace = new ServedNamespace(namespace);
+  }
+
+  /** The engine's hook, taken per request: the server may start before its engine. */
+  private RemoteActivities remote() {
+    return engine.remoteActivities();
+  }
+
+  @Override
+  public void addTo(ApiRoutes routes) {
+    routes.post(QUEUE_BASE + "/activity-tasks/poll", ApiRole.WORKER, this::poll);
+    routes.post(TASK_BASE + "/heartbeat", ApiRole.WORKER, this::heartbeat);
+    routes.post(TASK_BASE + "/complete", ApiRole.WORKER, this::complete);
+    routes.post(TASK_BASE + "/fail", ApiRole.WORKER, this::fail);
+    routes.post(TASK_BASE + "/canceled", ApiRole.WORKER, this::canceled);
+  }
+
+  private void poll(Context ctx) throws InterruptedException {
+    namespace.check(ctx);
+    String taskQueue = ctx.pathParam("taskQueue");
+    PollRequest req = ApiJson.read(ctx, PollRequest.class);
+    if (req.identity() == null || req.identity().isBlank()) {
+      throw ApiProblem.badField(
+          "identity", req.identity(), "field 'identity' is required: who polls (not blank)");
+    }
+    Duration wait = req.maxWait() == null ? MAX_WAIT : req.maxWait();
+    if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
+      throw ApiProblem.badField(
+          "wait",
+          wait.toString(),
+          "field 'wait' must be from PT0S to " + MAX_WAIT + ", was " + wait);
+    }
+    List<String> types = req.activityTypes() == null ? List.of() : req.activityTypes();
+    for (int i = 0; i < types.size(); i++) {
+      if (types.get(i) == null || types.get(i).isBlank()) {
+        throw ApiProblem.badField(
+            "activityTypes[" + i + "]", types.get(i), "activity types must not be blank");
+      }
+    }
+    Optional<RemoteActivityTask> task =
+        remote().poll(taskQueue, req.identity(), Set.copyOf(types), wait);
+    if (task.isEmpty()) {
+      ctx.status(204);
+      return;
+    }
+    ApiJson.write(ctx, 200, Task.of(task.get()));
+  }
+
+  private void heartbeat(Context ctx) {
+    namespace.check(ctx);
+    HeartbeatRequest req = readOrEmpty(ctx, HeartbeatRequest.class, new HeartbeatRequest(null));
+    boolean cancelRequested =
+        remote()
+            .heartbeat(
+                ctx.pathParam("taskToken"),
+                req.details() == null ? null : JsonPayloads.toPayload(req.details()));
+    ApiJson.write(ctx, 200, new HeartbeatResponse(cancelRequested));
+  }
+
+  private void complete(Context ctx) {
+    namespace.check(ctx);
+    CompleteRequest req = readOrEmpty(ctx, CompleteRequest.class, new CompleteRequest(null));
+    remote().complete(ctx.pathParam("taskToken"), JsonPayloads.toPayload(req.result()));
+    ctx.status(204);
+  }
+
+  private void fail(Context ctx) {
+    namespace.check(ctx);
+    FailRequest req = ApiJson.read(ctx, FailRequest.class);
+    if (req.type() == null || req.type().isBlank()) {
+      throw ApiProblem.badField(
+          "type", req.type(), "field 'type' is required: the failure type (not blank)");
+    }
+    String details =
+        req.details() == null || req.details().isNull()
+            ? ""
+            : req.details().isTextual() ? req.details().asText() : req.details().toString();
+    remote()
+        .fail(
+            ctx.pathParam("taskToken"),
+            new RemoteActivityFailure(
+                req.type(), req.message(), details, Boolean.TRUE.equals(req.nonRetryable())));
+    ctx.status(204);
+  }
+
+  private void canceled(Context ctx) {
+    namespace.check(ctx);
+    remote().reportCanceled(ctx.pathParam("taskToken"));
+    ctx.status(204);
+  }
+
+  /** Reads the body, or takes {@code empty} when there is none (every field is optional). */
+  private static <T> T readOrEmpty(Context ctx, Class<T> type, T empty) {
+    return ctx.bodyAsBytes().length == 0 ? empty : ApiJson.read(ctx, type);
+  }
+}
