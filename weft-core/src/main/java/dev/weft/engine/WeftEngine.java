@@ -49,7 +49,6 @@ public final class WeftEngine implements AutoCloseable {
   private final String namespace;
   private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
-  private final String namespace;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
 
@@ -78,7 +77,6 @@ public final class WeftEngine implements AutoCloseable {
                 b.stallWarningAfter,
                 b.meterRegistry));
     this.shutdownTimeout = b.shutdownTimeout;
-    this.namespace = b.namespace;
   }
 
   /** Returns a builder. */
@@ -198,14 +196,6 @@ public final class WeftEngine implements AutoCloseable {
    */
   public Store store() {
     return store;
-  }
-
-  /**
-   * Returns the namespace this engine serves (set with {@link Builder#namespace}, {@code default}
-   * unless set): its starts, listings and handles are all in it.
-   */
-  public String namespace() {
-    return namespace;
   }
 
   /**
