@@ -1,7 +1,10 @@
 package dev.weft.server.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,14 +13,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +36,7 @@ public final class ApiJson {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(isoDurationsOnly())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -53,6 +61,34 @@ public final class ApiJson {
           .build();
 
   private ApiJson() {}
+
+  /**
+   * Durations are ISO-8601 strings ({@code "PT30S"}) only: Jackson's own reader would also take a
+   * number as seconds, which the API does not document.
+   */
+  private static SimpleModule isoDurationsOnly() {
+    SimpleModule module = new SimpleModule("weft-iso-durations");
+    module.addDeserializer(
+        Duration.class,
+        new StdScalarDeserializer<>(Duration.class) {
+          @Override
+          public Duration deserialize(JsonParser p, DeserializationContext ctxt)
+              throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+              return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+            }
+            String text = p.getText();
+            try {
+              return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+              return (Duration)
+                  ctxt.handleWeirdStringValue(
+                      Duration.class, text, "expected an ISO-8601 duration such as PT30S");
+            }
+          }
+        });
+    return module;
+  }
 
   /**
    * Reads the request body as {@code type}.
