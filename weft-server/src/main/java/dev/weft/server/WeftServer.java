@@ -3,7 +3,8 @@ package dev.weft.server;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
 import dev.weft.server.api.OpenApiRoutes;
-import dev.weft.server.api.ServedNamespace;
+import dev.weft.server.api.ServedNamespaces;
+import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.http.ApiRoutes;
@@ -99,7 +100,8 @@ public final class WeftServer implements AutoCloseable {
     return List.of(
         new HealthRoutes(engine),
         new OpenApiRoutes(),
-        new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace())));
+        new NamespaceRoutes(engine.namespaces()),
+        new WorkflowRoutes(new ServedNamespaces(engine)));
   }
 
   /** The port the API listens on (the one picked when the options asked for 0). */
