@@ -110,9 +110,10 @@ public final class WeftEngine implements AutoCloseable {
   }
 
   /**
-   * Starts the workers and background loops (timers and timeouts, retention). On a store with
-   * exclusive access, leases left by a previous process are ended first, so its unfinished work
-   * resumes at once.
+   * Starts the workers and background loops (timers and timeouts, retention), after creating the
+   * engine's namespace in the store's catalog if it is missing (with {@link Builder#retention}). On
+   * a store with exclusive access, leases left by a previous process are ended first, so its
+   * unfinished work resumes at once.
    */
   public void start() {
     lock.lock();
@@ -133,12 +134,12 @@ public final class WeftEngine implements AutoCloseable {
     }
   }
 
-  /** Returns the namespace this engine serves ({@code default} unless the builder set one). */
+  /** Returns the namespace this engine's {@link #client()} serves ({@code default} unless set). */
   public String namespace() {
     return namespace;
   }
 
-  /** Returns the client of this engine. */
+  /** Returns the client of this engine's namespace ({@link Builder#namespace}). */
   public WeftClient client() {
     return assembly.client();
   }
@@ -187,6 +188,34 @@ public final class WeftEngine implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Returns a client for another namespace of the store's catalog: its starts, listings, counts and
+   * handles are all in that namespace, while its runs execute on the same workers as every other
+   * namespace's (task queues are shared by all namespaces). The client is made once per namespace
+   * and cached; the engine's own namespace gives {@link #client()}.
+   *
+   * <pre>{@code
+   * engine.namespaces().create(new NamespaceConfig("payments"));
+   * WeftClient payments = engine.client("payments");
+   * OrderWorkflow order = payments.newWorkflowStub(OrderWorkflow.class, options);
+   * payments.start(order::process, input);
+   * }</pre>
+   *
+   * @throws dev.weft.failure.NamespaceNotFoundException if the catalog has no such namespace
+   */
+  public WeftClient client(String namespace) {
+    return assembly.client(namespace);
+  }
+
+  /**
+   * Returns the namespace catalog of the engine's store: create, describe, update and list
+   * namespaces. The engine's own namespace is created by {@link #start()} if it is missing.
+   * Thread-safe; usable before {@link #start()}.
+   */
+  public Namespaces namespaces() {
+    return assembly.namespaces();
   }
 
   /**
@@ -354,7 +383,14 @@ public final class WeftEngine implements AutoCloseable {
       return this;
     }
 
-    /** Sets the namespace (default {@code default}). */
+    /**
+     * Sets the engine's namespace (default {@code default}): the namespace of {@link
+     * WeftEngine#client()}, created in the store's catalog when the engine starts if it is missing.
+     * Its workers run the workflows of every namespace.
+     *
+     * @throws IllegalArgumentException at {@link #build()} unless it is 1 to 64 characters of
+     *     {@code A-Z a-z 0-9 . _ -}
+     */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
       return this;
@@ -426,12 +462,13 @@ public final class WeftEngine implements AutoCloseable {
     }
 
     /**
-     * Sets the retention period of the engine's namespace (default 30 days): a run that closed
-     * longer ago than this is deleted, with its history, search attributes and memo, at the next
-     * retention sweep ({@link #retentionSweepInterval}); running runs are never deleted. Deleted
-     * runs are unknown to the client afterwards (describe, history, results and listings), and
-     * their workflow IDs can be started again. Engines sharing a store and namespace should use the
-     * same retention: each deletes what its own setting has expired.
+     * Sets the retention period the engine's namespace is created with (default 30 days), when the
+     * engine starts and the store's catalog does not hold the namespace yet; once it exists, its
+     * stored retention applies (change it with {@link Namespaces#update}). A run that closed longer
+     * ago than its namespace's retention is deleted, with its history, search attributes and memo,
+     * at the next retention sweep ({@link #retentionSweepInterval}); running runs are never
+     * deleted. Deleted runs are unknown to the client afterwards (describe, history, results and
+     * listings), and their workflow IDs can be started again.
      */
     public Builder retention(Duration retention) {
       this.retention = retention;
@@ -470,9 +507,7 @@ public final class WeftEngine implements AutoCloseable {
       requirePositive("retention", retention);
       requirePositive("retentionSweepInterval", retentionSweepInterval);
       requirePositive("stallWarningAfter", stallWarningAfter);
-      if (namespace == null || namespace.isBlank()) {
-        throw new IllegalArgumentException("namespace must not be blank");
-      }
+      NamespaceConfig.requireValidName(namespace);
       if (nodeId == null || nodeId.isBlank()) {
         throw new IllegalArgumentException("nodeId must not be blank");
       }

@@ -4,10 +4,11 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
 import dev.weft.server.api.MetricsRoutes;
 import dev.weft.server.api.OpenApiRoutes;
-import dev.weft.server.api.ServedNamespace;
+import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.activities.ActivityTaskRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
+import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
 import dev.weft.server.auth.ApiTokens;
@@ -150,15 +151,17 @@ public final class WeftServer implements AutoCloseable {
 
   private static List<RouteGroup> groups(
       WeftEngine engine, ApiTokens tokens, WeftServerOptions options) {
+    ServedNamespaces namespaces = new ServedNamespaces(engine);
     List<RouteGroup> groups =
         new ArrayList<>(
             List.of(
                 new HealthRoutes(engine),
                 new OpenApiRoutes(),
                 new TokenRoutes(tokens),
-                new WorkflowRoutes(engine.client(), new ServedNamespace(engine.namespace())),
-                new ActivityTaskRoutes(engine, engine.namespace()),
-                new TaskQueueRoutes(engine, engine.namespace())));
+                new NamespaceRoutes(engine.namespaces()),
+                new WorkflowRoutes(namespaces),
+                new ActivityTaskRoutes(engine, namespaces),
+                new TaskQueueRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

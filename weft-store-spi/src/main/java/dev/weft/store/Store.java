@@ -224,6 +224,12 @@ public interface Store extends AutoCloseable {
    */
   TaskQueueBacklog taskQueueBacklog(String taskQueue, Instant now);
 
+  /** Returns the namespace of that name in the catalog ({@link Write.InsertNamespace}), if any. */
+  Optional<NamespaceRecord> findNamespace(String name);
+
+  /** Returns every namespace of the catalog, by name. */
+  List<NamespaceRecord> listNamespaces();
+
   /** Returns the row counts of the store's tables. */
   StoreStats stats();
 

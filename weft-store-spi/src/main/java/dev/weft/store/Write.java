@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import dev.weft.common.WorkflowStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -498,6 +499,43 @@ public interface Write {
     /** Validates the write. */
     public IfNotPaused {
       Objects.requireNonNull(runId, "runId");
+    }
+  }
+
+  /**
+   * Adds a namespace to the catalog. Conditional: conflicts if a namespace of the same name exists.
+   */
+  record InsertNamespace(NamespaceRecord namespace) implements Write {
+    /** Validates the write. */
+    public InsertNamespace {
+      Objects.requireNonNull(namespace, "namespace");
+    }
+
+    @Override
+    public String runId() {
+      return null;
+    }
+  }
+
+  /**
+   * Changes a namespace of the catalog: its description and retention where given (null keeps
+   * them), and its update time. Conditional: conflicts if no namespace has that name.
+   */
+  record UpdateNamespace(String name, String description, Duration retention, Instant updateTime)
+      implements Write {
+    /** Validates the write. */
+    public UpdateNamespace {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(updateTime, "updateTime");
+      if (retention != null && (retention.isNegative() || retention.isZero())) {
+        throw new IllegalArgumentException(
+            "retention of namespace " + name + " must be positive, was " + retention);
+      }
+    }
+
+    @Override
+    public String runId() {
+      return null;
     }
   }
 }

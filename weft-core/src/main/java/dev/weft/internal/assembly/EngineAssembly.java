@@ -1,6 +1,7 @@
 package dev.weft.internal.assembly;
 
 import dev.weft.client.WeftClient;
+import dev.weft.engine.Namespaces;
 import dev.weft.engine.RemoteActivities;
 import dev.weft.engine.TaskQueueDescription;
 import dev.weft.engine.WeftClock;
@@ -30,6 +31,7 @@ import dev.weft.internal.engine.EngineProgress;
 import dev.weft.internal.engine.FlowControlView;
 import dev.weft.internal.engine.IdleTracker;
 import dev.weft.internal.engine.MillisClock;
+import dev.weft.internal.engine.NamespaceCatalog;
 import dev.weft.internal.engine.QueueRegistration;
 import dev.weft.internal.engine.Registry;
 import dev.weft.internal.engine.RunWaiters;
@@ -96,7 +98,24 @@ public final class EngineAssembly {
   private final StallChecks stallChecks;
   private final DueTimers dueTimers;
   private final Claims claims;
+  private final EngineSettings settings;
+  private final TimeOrderedIds ids;
+  private final EventCodec codec;
+  private final EventRecords records;
+  private final PayloadConverter payloads;
+  private final RunnerFactory runners;
+  private final RunStarts starts;
+  private final RunClosures closures;
+  private final FirstTaskLeases leases;
+  private final RunControls controls;
+  private final Updates updates;
+  private final Queries queries;
+  private final ActivityCompletions completions;
+  private final FlowControls flowControls;
+  private final NamespaceCatalog namespaces;
+  private final EngineMetrics metrics;
   private final EmbeddedClient client;
+  private final NamespaceClients clients;
   private final RetentionSweeper retention;
   private final WorkInProgress progress;
   private final BacklogGauges backlogGauges;
@@ -109,6 +128,7 @@ public final class EngineAssembly {
   private Workers workers;
 
   public EngineAssembly(EngineSettings settings) {
+    this.settings = settings;
     store = settings.store();
     clock = new MillisClock(settings.clock());
     nodeId = settings.nodeId();
@@ -120,13 +140,13 @@ public final class EngineAssembly {
     waiters = new RunWaiters();
     flowControl = new FlowControlView(store, safetyPoll);
     dispatcher = new Dispatcher(registry, idle);
-    TimeOrderedIds ids = new TimeOrderedIds(settings.clock());
-    EventCodec codec = EventCodec.shared();
-    EventRecords records = new EventRecords(codec);
-    PayloadConverter payloads =
+    ids = new TimeOrderedIds(settings.clock());
+    codec = EventCodec.shared();
+    records = new EventRecords(codec);
+    payloads =
         new PayloadConverter(
             settings.dataConverter(), settings.payloadCodec(), settings.maxPayloadBytes());
-    RunnerFactory runners =
+    runners =
         new RunnerFactory(
             registry,
             new WorkflowRunners(
@@ -142,20 +162,19 @@ public final class EngineAssembly {
     stallWatch =
         new StallWatch(
             store, clock, registry, settings.stallWarningAfter(), settings.meterRegistry());
-    EngineMetrics metrics = EngineMetrics.of(settings.meterRegistry());
+    metrics = EngineMetrics.of(settings.meterRegistry());
     if (settings.meterRegistry() != null) {
       store.addMetrics(new StoreCommitMeters(settings.meterRegistry()));
       backlogGauges = new BacklogGauges(store, clock, settings.meterRegistry());
     } else {
       backlogGauges = null;
     }
-    RunStarts starts = new RunStarts(records, codec, stallWatch);
+    starts = new RunStarts(records, codec, stallWatch);
     WorkflowRetries retries = new WorkflowRetries(ids, starts);
     ChildWorkflows children = new ChildWorkflows(store, codec, records);
-    RunClosures closures = new RunClosures(store, clock, records, cache, children, metrics);
+    closures = new RunClosures(store, clock, records, cache, children, metrics);
     HistoryGrowth growth = new HistoryGrowth(settings.historyLimits(), closures, dispatcher);
-    FirstTaskLeases leases =
-        new FirstTaskLeases(nodeId, settings.workflowTaskLease(), flowControl, dispatcher);
+    leases = new FirstTaskLeases(nodeId, settings.workflowTaskLease(), flowControl, dispatcher);
     WorkflowTaskCommit commit =
         new WorkflowTaskCommit(
             records,
@@ -202,7 +221,7 @@ public final class EngineAssembly {
             codec,
             records,
             eager,
-            new RunTimeouts(namespace, store, closures, retries),
+            new RunTimeouts(store, closures, retries),
             closures,
             metrics);
     claims =
@@ -213,8 +232,10 @@ public final class EngineAssembly {
             settings.workflowTaskLease(),
             store.capabilities().exclusiveAccess() ? Duration.ZERO : settings.stickyWait());
 
-    ActivityCompletions completions =
-        new ActivityCompletions(store, clock, payloads, codec, activityOutcomes);
+    controls = new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
+    updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
+    queries = new Queries(runners, store, cache, waiters, payloads, records, clock);
+    completions = new ActivityCompletions(store, clock, payloads, codec, activityOutcomes);
     remotePollWakeups = new RemotePollWakeups();
     taskQueuePollers = new TaskQueuePollers();
     remoteActivities =
@@ -229,9 +250,40 @@ public final class EngineAssembly {
             codec,
             safetyPoll);
     taskQueueDescriptions = new TaskQueueDescriptions(store, clock, taskQueuePollers);
+    flowControls = new FlowControls(flowControl, store, clock, nodeId);
+    namespaces = new NamespaceCatalog(store, clock);
+    client = newClient(namespace);
+    clients = new NamespaceClients(namespace, client, namespaces, this::newClient);
+    retention = new RetentionSweeper(store, clock, idle, settings.retentionSweepInterval());
+    progress = new EngineProgress(idle, waiters);
+    stallChecks = new StallChecks(stallWatch, clock);
+  }
 
-    RunControls controls =
-        new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
+  /** Returns what the engine serves; workers register on it until the engine starts. */
+  public Registry registry() {
+    return registry;
+  }
+
+  public WeftClient client() {
+    return client;
+  }
+
+  /**
+   * Returns the client of a namespace of the catalog, made once per namespace.
+   *
+   * @throws dev.weft.failure.NamespaceNotFoundException if the namespace does not exist
+   */
+  public WeftClient client(String namespace) {
+    return clients.client(namespace);
+  }
+
+  /** Returns the namespace catalog of the store. */
+  public Namespaces namespaces() {
+    return namespaces;
+  }
+
+  /** The client parts that work in one namespace, over the engine's shared parts. */
+  private EmbeddedClient newClient(String namespace) {
     StartPlans startPlans =
         new StartPlans(
             namespace, clock, ids, payloads, registry, settings.searchAttributes(), starts);
@@ -247,50 +299,34 @@ public final class EngineAssembly {
             closures,
             records,
             metrics);
-    Updates updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
-    client =
-        new EmbeddedClient(
-            clientStarts,
-            controls,
-            new RunReader(
-                namespace,
-                store,
-                payloads,
-                codec,
-                records,
-                waiters,
-                settings.historyLimits(),
-                clock,
-                stallWatch),
-            new RunListing(namespace, store, settings.searchAttributes()),
-            new Queries(runners, store, cache, waiters, payloads, records, clock),
-            updates,
-            new UpdatesWithStart(namespace, store, startPlans, clientStarts, updates),
-            new Resets(
-                namespace,
-                store,
-                clock,
-                ids,
-                cache,
-                records,
-                closures,
-                new RunRebuilds(records, codec)),
-            completions,
-            new FlowControls(flowControl, store, clock, nodeId));
-    retention =
-        new RetentionSweeper(
-            store, clock, idle, namespace, settings.retention(), settings.retentionSweepInterval());
-    progress = new EngineProgress(idle, waiters);
-    stallChecks = new StallChecks(stallWatch, clock);
-  }
-
-  /** Returns what the engine serves; workers register on it until the engine starts. */
-  public Registry registry() {
-    return registry;
-  }
-
-  public WeftClient client() {
-    return client;
+    return new EmbeddedClient(
+        clientStarts,
+        controls,
+        new RunReader(
+            namespace,
+            store,
+            payloads,
+            codec,
+            records,
+            waiters,
+            settings.historyLimits(),
+            clock,
+            stallWatch),
+        new RunListing(namespace, store, settings.searchAttributes()),
+        queries,
+        updates,
+        new UpdatesWithStart(namespace, store, startPlans, clientStarts, updates),
+        new Resets(
+            namespace,
+            store,
+            clock,
+            ids,
+            cache,
+            records,
+            closures,
+            new RunRebuilds(records, codec)),
+        completions,
+        flowControls);
   }
 
   public WorkInProgress workInProgress() {
@@ -308,13 +344,15 @@ public final class EngineAssembly {
   }
 
   /**
-   * Freezes the registry and ends the leases of a previous process of the store (exclusive access)
-   * or of this node ID (a node restarting under its name), so their work resumes now.
+   * Freezes the registry, creates the engine's namespace if it is missing, and ends the leases of a
+   * previous process of the store (exclusive access) or of this node ID (a node restarting under
+   * its name), so their work resumes now.
    *
    * @return how many leases ended
    */
   public int endLeftoverLeases() {
     registry.freeze();
+    namespaces.ensure(settings.namespace(), settings.retention());
     return store.capabilities().exclusiveAccess()
         ? store.expireAllLeases(clock.now())
         : store.expireLeasesOf(nodeId, clock.now());

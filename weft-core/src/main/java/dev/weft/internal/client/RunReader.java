@@ -93,7 +93,9 @@ public final class RunReader {
   RunRecord resolve(String workflowId, String runId) {
     Optional<RunRecord> run =
         runId != null
-            ? store.findRun(runId).filter(r -> r.workflowId().equals(workflowId))
+            ? store
+                .findRun(runId)
+                .filter(r -> r.workflowId().equals(workflowId) && r.namespace().equals(namespace))
             : store.findLatestRun(namespace, workflowId);
     return run.orElseThrow(() -> new WorkflowNotFoundException(workflowId, runId));
   }

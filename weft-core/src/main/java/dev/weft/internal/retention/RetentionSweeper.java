@@ -4,6 +4,7 @@ import dev.weft.engine.WeftClock;
 import dev.weft.internal.engine.IdleTracker;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
+import dev.weft.store.NamespaceRecord;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Duration;
@@ -17,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the runs of the engine's namespace that closed longer than the retention period ago, on
- * one background virtual thread: a pass shortly after start, then one every sweep interval of the
- * engine's clock (a clock jump of the time-skipping test environment wakes it). A pass deletes
- * {@value #BATCH} runs per transaction until none is left, pausing between transactions at least as
- * long as the last one took, so that workflow steps always get the store's single writer at least
- * half the time. A failed pass is logged and retried at the next one.
+ * Deletes the runs of every namespace of the catalog that closed longer than their namespace's
+ * retention ago, on one background virtual thread: a pass shortly after start, then one every sweep
+ * interval of the engine's clock (a clock jump of the time-skipping test environment wakes it). A
+ * pass deletes {@value #BATCH} runs per transaction until none is left, pausing between
+ * transactions at least as long as the last one took, so that workflow steps always get the store's
+ * single writer at least half the time. A pass reads the catalog, so a namespace created or a
+ * retention changed since the last one counts. A failed pass is logged and retried at the next one.
  */
 public final class RetentionSweeper {
   private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
@@ -39,8 +41,6 @@ public final class RetentionSweeper {
   private final Store store;
   private final WeftClock clock;
   private final IdleTracker idle;
-  private final String namespace;
-  private final Duration retention;
   private final Duration interval;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -49,24 +49,15 @@ public final class RetentionSweeper {
   private Thread thread;
 
   /**
-   * Creates a sweeper for the engine's namespace; {@link #start()} starts it.
+   * Creates a sweeper of the store's namespaces; {@link #start()} starts it.
    *
    * @param idle counts each pass as work in progress (a time-skipping clock waits for it)
-   * @param retention how long closed runs are kept
    * @param interval how long after a pass the next one starts
    */
-  public RetentionSweeper(
-      Store store,
-      WeftClock clock,
-      IdleTracker idle,
-      String namespace,
-      Duration retention,
-      Duration interval) {
+  public RetentionSweeper(Store store, WeftClock clock, IdleTracker idle, Duration interval) {
     this.store = store;
     this.clock = clock;
     this.idle = idle;
-    this.namespace = namespace;
-    this.retention = retention;
     this.interval = interval;
   }
 
@@ -123,8 +114,26 @@ public final class RetentionSweeper {
     }
   }
 
-  /** Deletes every run closed before now minus the retention, a batch per transaction. */
+  /** Sweeps each namespace of the catalog in turn. */
   private void pass(Instant now) throws InterruptedException {
+    List<NamespaceRecord> namespaces;
+    try {
+      namespaces = store.listNamespaces();
+    } catch (RuntimeException e) {
+      log.warn("retention could not read the namespaces; retrying at the next pass", e);
+      return;
+    }
+    for (NamespaceRecord namespace : namespaces) {
+      if (!running) {
+        return;
+      }
+      sweep(namespace.name(), namespace.retention(), now);
+    }
+  }
+
+  /** Deletes every run of a namespace closed before now minus its retention, a batch per commit. */
+  private void sweep(String namespace, Duration retention, Instant now)
+      throws InterruptedException {
     Instant cutoff = now.minus(retention);
     int deleted = 0;
     int transactions = 0;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -68,6 +69,16 @@ public final class RunClosures {
    * @throws IllegalStateException if the run kept changing under the request
    */
   public boolean close(String runId, Function<List<HistoryEvent>, Closing> closing) {
+    return close(runId, (run, history) -> closing.apply(history));
+  }
+
+  /**
+   * Closes a running run; {@code closing} decides the event from the run's record and history.
+   *
+   * @return false if the run was closed already (nothing written)
+   * @throws IllegalStateException if the run kept changing under the request
+   */
+  public boolean close(String runId, BiFunction<RunRecord, List<HistoryEvent>, Closing> closing) {
     for (int i = 0; i < ATTEMPTS; i++) {
       RunRecord run = store.findRun(runId).orElse(null);
       if (run == null || run.status().isClosed()) {
@@ -75,7 +86,7 @@ public final class RunClosures {
       }
       List<HistoryEvent> history = events.decode(store.readHistory(runId, 1));
       Instant now = clock.now();
-      Batch batch = batch(run, history, closing.apply(history), now);
+      Batch batch = batch(run, history, closing.apply(run, history), now);
       CommitResult result = store.commit(batch).join();
       if (result.committed()) {
         metrics.committed(batch, run.workflowType());

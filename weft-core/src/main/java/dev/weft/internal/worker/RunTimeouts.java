@@ -28,13 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class RunTimeouts {
   private static final Logger log = LoggerFactory.getLogger(RunTimeouts.class);
 
-  private final String namespace;
   private final Store store;
   private final RunClosures closures;
   private final WorkflowRetries retries;
 
-  public RunTimeouts(String namespace, Store store, RunClosures closures, WorkflowRetries retries) {
-    this.namespace = namespace;
+  public RunTimeouts(Store store, RunClosures closures, WorkflowRetries retries) {
     this.store = store;
     this.closures = closures;
     this.retries = retries;
@@ -45,7 +43,7 @@ public final class RunTimeouts {
     boolean closed =
         closures.close(
             timer.runId(),
-            history -> {
+            (run, history) -> {
               WorkflowStarted started = RunClosures.started(history);
               TimeoutType type =
                   started != null && RunStarts.isExecutionDeadline(started, timer.fireAt())
@@ -55,7 +53,7 @@ public final class RunTimeouts {
                   type == TimeoutType.WORKFLOW_RUN
                       ? retries.plan(
                           new WorkflowInfo(
-                              namespace,
+                              run.namespace(),
                               started.workflowId(),
                               timer.runId(),
                               started.workflowType(),

@@ -6,6 +6,8 @@ import dev.weft.failure.ActivityNotFoundException;
 import dev.weft.failure.DataConverterException;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.failure.InvalidResetPointException;
+import dev.weft.failure.NamespaceAlreadyExistsException;
+import dev.weft.failure.NamespaceNotFoundException;
 import dev.weft.failure.PayloadTooLargeException;
 import dev.weft.failure.QueryFailedException;
 import dev.weft.failure.UnknownQueryException;
@@ -86,6 +88,11 @@ public final class ProblemResponses {
       case WorkflowNotFoundException x -> ApiProblem.notFound("workflow-not-found", m);
       case ActivityLeaseLostException x ->
           ApiProblem.of(409, "activity-lease-lost", "Activity lease lost", m);
+      case NamespaceNotFoundException x ->
+          ApiProblem.notFound("namespace-not-found", m).withField("namespace", x.getNamespace());
+      case NamespaceAlreadyExistsException x ->
+          ApiProblem.of(409, "namespace-already-exists", "Namespace already exists", m)
+              .withField("name", x.getNamespace());
       case ActivityNotFoundException x -> ApiProblem.notFound("activity-not-found", m);
       case WorkflowAlreadyStartedException x ->
           ApiProblem.of(409, "workflow-already-started", "Workflow already started", m);

@@ -10,11 +10,11 @@ import java.util.List;
  * Applies the writes of a {@link Batch} inside the writer's transaction, in order, each by the
  * applier of its kind: history appends ({@link HistoryAppends}), a run's life ({@link RunWrites})
  * and pause ({@link RunPauses}), workflow tasks ({@link WorkflowTaskWrites}), activity tasks
- * ({@link ActivityTaskWrites}), timers ({@link TimerWrites}), the inbox ({@link InboxWrites}) and
- * visibility ({@link VisibilityWrites}), or the {@link WriteApplier} a store extension registered
- * for it. A conditional write that does not hold throws {@link ConflictException}; the writer then
- * rolls the batch back. A write no applier takes fails the batch with a {@link StoreException} that
- * names its class and the installed extensions.
+ * ({@link ActivityTaskWrites}), timers ({@link TimerWrites}), the inbox ({@link InboxWrites}),
+ * visibility ({@link VisibilityWrites}) and the namespace catalog ({@link NamespaceRows}), or the
+ * {@link WriteApplier} a store extension registered for it. A conditional write that does not hold
+ * throws {@link ConflictException}; the writer then rolls the batch back. A write no applier takes
+ * fails the batch with a {@link StoreException} that names its class and the installed extensions.
  *
  * <p>Two things are decided here, across writes: an {@link Write.IfNotPaused} guard followed by its
  * run's append is folded into that append, and {@link Write.IfRunning} applies its writes only to a
@@ -53,6 +53,7 @@ final class BatchApplier {
     new TimerWrites(dialect).register(appliers);
     new InboxWrites(dialect).register(appliers);
     VisibilityWrites.register(appliers);
+    NamespaceRows.register(appliers);
     appliers.add(Write.IfRunning.class, this::ifRunning);
   }
 

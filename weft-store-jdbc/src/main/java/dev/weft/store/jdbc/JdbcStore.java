@@ -9,6 +9,7 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.FlowControlChange;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.InboxRecord;
+import dev.weft.store.NamespaceRecord;
 import dev.weft.store.Pause;
 import dev.weft.store.QueueBacklog;
 import dev.weft.store.RunPage;
@@ -418,6 +419,17 @@ public class JdbcStore implements Store {
   @Override
   public Optional<Pause> findRunPause(String runId) {
     return reads.read("pause of run " + runId, st -> FlowControlSql.runPause(runId, st));
+  }
+
+  @Override
+  public Optional<NamespaceRecord> findNamespace(String name) {
+    Objects.requireNonNull(name, "name");
+    return reads.read("namespace " + name, st -> NamespaceRows.find(name, st));
+  }
+
+  @Override
+  public List<NamespaceRecord> listNamespaces() {
+    return reads.read("namespaces", NamespaceRows::all);
   }
 
   @Override

@@ -231,6 +231,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link NamespaceContract}. */
+  @Nested
+  public class Namespaces extends NamespaceContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link UpdateOutcomeContract}. */
   @Nested
   public class UpdateOutcomes extends UpdateOutcomeContract {

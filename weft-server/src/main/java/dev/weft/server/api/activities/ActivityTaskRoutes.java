@@ -4,6 +4,7 @@ import dev.weft.engine.RemoteActivities;
 import dev.weft.engine.RemoteActivityFailure;
 import dev.weft.engine.RemoteActivityTask;
 import dev.weft.engine.WeftEngine;
+import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.activities.ActivityTaskBodies.CompleteRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.FailRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatRequest;
@@ -36,12 +37,12 @@ public final class ActivityTaskRoutes implements RouteGroup {
       "/api/v1/namespaces/{namespace}/activity-tasks/{taskToken}";
 
   private final WeftEngine engine;
-  private final ServedNamespace namespace;
+  private final ServedNamespaces namespace;
 
-  /** Routes over {@code engine}'s remote activities, serving {@code namespace}. */
-  public ActivityTaskRoutes(WeftEngine engine, String namespace) {
+  /** Routes over {@code engine}'s remote activities, serving the namespaces of its catalog. */
+  public ActivityTaskRoutes(WeftEngine engine, ServedNamespaces namespaces) {
     this.engine = engine;
-    this.namespace = new ServedNamespace(namespace);
+    this.namespace = namespaces;
   }
 
   /** The engine's hook, taken per request: the server may start before its engine. */

@@ -4,6 +4,7 @@ import dev.weft.client.WeftClient;
 import dev.weft.engine.TaskQueueDescription;
 import dev.weft.engine.TaskQueuePoller;
 import dev.weft.engine.WeftEngine;
+import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;
@@ -26,13 +27,13 @@ public final class TaskQueueRoutes implements RouteGroup {
 
   private final WeftEngine engine;
   private final WeftClient client;
-  private final ServedNamespace namespace;
+  private final ServedNamespaces namespace;
 
-  /** Routes over {@code engine}, serving {@code namespace}. */
-  public TaskQueueRoutes(WeftEngine engine, String namespace) {
+  /** Routes over {@code engine}, serving the namespaces of its catalog. */
+  public TaskQueueRoutes(WeftEngine engine, ServedNamespaces namespaces) {
     this.engine = engine;
     this.client = engine.client();
-    this.namespace = new ServedNamespace(namespace);
+    this.namespace = namespaces;
   }
 
   /** {@code POST .../pause}. */

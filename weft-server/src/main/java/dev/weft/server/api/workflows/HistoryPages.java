@@ -3,6 +3,7 @@ package dev.weft.server.api.workflows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.http.ApiJson;
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,7 +21,12 @@ final class HistoryPages {
   private HistoryPages() {}
 
   static WorkflowResponses.HistoryPage page(
-      WorkflowRoutes api, String workflowId, String runId, int pageSize, String token) {
+      WorkflowRoutes api,
+      Context ctx,
+      String workflowId,
+      String runId,
+      int pageSize,
+      String token) {
     long from = 1;
     if (token != null) {
       Position p = decode(token);
@@ -33,7 +39,7 @@ final class HistoryPages {
       runId = p.runId();
       from = p.nextEventId();
     }
-    var history = api.handle(workflowId, runId).fetchHistory();
+    var history = api.handle(ctx, workflowId, runId).fetchHistory();
     JsonNode events = events(history.toJson());
     List<JsonNode> page = new ArrayList<>();
     long next = from;

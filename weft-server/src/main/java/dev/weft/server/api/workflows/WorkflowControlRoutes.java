@@ -39,7 +39,7 @@ final class WorkflowControlRoutes implements RouteGroup {
       String runId = QueryParams.of(ctx, "runId").text("runId");
       WorkflowRequests.Reason r =
           Bodies.optional(ctx, WorkflowRequests.Reason.class, WorkflowRequests.Reason.NONE);
-      action.accept(api.handle(workflowId, runId), r.text());
+      action.accept(api.handle(ctx, workflowId, runId), r.text());
       ctx.status(204);
     };
   }
@@ -48,7 +48,7 @@ final class WorkflowControlRoutes implements RouteGroup {
     String workflowId = api.workflowId(ctx);
     String runId = QueryParams.of(ctx, "runId").text("runId");
     Bodies.optional(ctx, WorkflowRequests.Resume.class, WorkflowRequests.Resume.NONE);
-    api.handle(workflowId, runId).resume();
+    api.handle(ctx, workflowId, runId).resume();
     ctx.status(204);
   }
 
@@ -61,7 +61,7 @@ final class WorkflowControlRoutes implements RouteGroup {
       throw ApiProblem.badField("eventId", eventId, "field 'eventId' must be an event ID, from 1");
     }
     WorkflowHandle<Object> h =
-        api.client().reset(workflowId, runId, eventId, r.reason() == null ? "" : r.reason());
+        api.client(ctx).reset(workflowId, runId, eventId, r.reason() == null ? "" : r.reason());
     ApiJson.write(ctx, 201, new WorkflowResponses.RunRef(h.workflowId(), h.runId()));
   }
 }

@@ -44,7 +44,8 @@ final class WorkflowMessageRoutes implements RouteGroup {
     String runId = QueryParams.of(ctx, "runId").text("runId");
     WorkflowRequests.Args r =
         Bodies.optional(ctx, WorkflowRequests.Args.class, WorkflowRequests.Args.NONE);
-    api.handle(workflowId, runId).signal(ctx.pathParam("signalName"), JsonValues.args(r.args()));
+    api.handle(ctx, workflowId, runId)
+        .signal(ctx.pathParam("signalName"), JsonValues.args(r.args()));
     ctx.status(204);
   }
 
@@ -53,7 +54,7 @@ final class WorkflowMessageRoutes implements RouteGroup {
     String runId = QueryParams.of(ctx, "runId").text("runId");
     WorkflowRequests.Args r =
         Bodies.optional(ctx, WorkflowRequests.Args.class, WorkflowRequests.Args.NONE);
-    var handle = api.handle(workflowId, runId);
+    var handle = api.handle(ctx, workflowId, runId);
     Object answer =
         FailureProblems.call(
             "query-timed-out",
@@ -75,7 +76,7 @@ final class WorkflowMessageRoutes implements RouteGroup {
       throw ApiProblem.badField(
           "timeout", r.timeout(), "field 'timeout' must be from PT1S to " + MAX_UPDATE_TIMEOUT);
     }
-    var handle = api.handle(workflowId, runId);
+    var handle = api.handle(ctx, workflowId, runId);
     Duration wait = timeout;
     Object result =
         FailureProblems.call(

@@ -45,7 +45,7 @@ final class WorkflowReadRoutes implements RouteGroup {
     }
     WorkflowPage page;
     try {
-      page = api.client().listWorkflows(filter);
+      page = api.client(ctx).listWorkflows(filter);
     } catch (InvalidQueryException e) {
       throw queryProblem(e);
     } catch (IllegalArgumentException e) {
@@ -65,7 +65,7 @@ final class WorkflowReadRoutes implements RouteGroup {
     QueryParams params = QueryParams.of(ctx, "query");
     long count;
     try {
-      count = api.client().countWorkflows(filter(params.text("query")));
+      count = api.client(ctx).countWorkflows(filter(params.text("query")));
     } catch (InvalidQueryException e) {
       throw queryProblem(e);
     }
@@ -78,7 +78,8 @@ final class WorkflowReadRoutes implements RouteGroup {
     ApiJson.write(
         ctx,
         200,
-        WorkflowResponses.Description.of(api.handle(workflowId, params.text("runId")).describe()));
+        WorkflowResponses.Description.of(
+            api.handle(ctx, workflowId, params.text("runId")).describe()));
   }
 
   private void history(Context ctx) {
@@ -89,6 +90,7 @@ final class WorkflowReadRoutes implements RouteGroup {
         200,
         HistoryPages.page(
             api,
+            ctx,
             workflowId,
             params.text("runId"),
             params.integer("pageSize", 100, 1, 1000),

@@ -43,7 +43,7 @@ final class WorkflowResultRoute implements RouteGroup {
     QueryParams params = QueryParams.of(ctx, "runId", "wait");
     String runId = params.text("runId");
     Duration wait = params.duration("wait", DEFAULT_WAIT, MAX_WAIT);
-    WorkflowHandle<Object> handle = api.handle(workflowId, runId);
+    WorkflowHandle<Object> handle = api.handle(ctx, workflowId, runId);
     WorkflowResponses.Outcome outcome;
     int status = 200;
     try {

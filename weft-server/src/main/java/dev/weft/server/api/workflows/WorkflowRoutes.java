@@ -2,7 +2,7 @@ package dev.weft.server.api.workflows;
 
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowHandle;
-import dev.weft.server.api.ServedNamespace;
+import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.RouteGroup;
 import io.javalin.http.Context;
@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * The workflow routes of the API, under {@value #BASE}: starts, reads, the result, messages
  * (signals, queries, updates) and controls (cancel, terminate, reset, pause, resume), all over the
- * engine's {@link WeftClient}. Reads need the READER role, everything that changes something
- * OPERATOR. The OpenAPI document describes every route and shape.
+ * client of the request's namespace ({@link ServedNamespaces}). Reads need the READER role,
+ * everything that changes something OPERATOR. The OpenAPI document describes every route and shape.
  */
 public final class WorkflowRoutes implements RouteGroup {
   /** The collection of a namespace's workflows. */
@@ -21,13 +21,11 @@ public final class WorkflowRoutes implements RouteGroup {
   /** One workflow, by ID. */
   public static final String ONE = BASE + "/{workflowId}";
 
-  private final WeftClient client;
-  private final ServedNamespace namespace;
+  private final ServedNamespaces namespaces;
 
-  /** The routes over {@code client}, for the namespace {@code namespace} checks. */
-  public WorkflowRoutes(WeftClient client, ServedNamespace namespace) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
+  /** The routes over the clients of the namespaces {@code namespaces} serves. */
+  public WorkflowRoutes(ServedNamespaces namespaces) {
+    this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
   }
 
   @Override
@@ -39,9 +37,13 @@ public final class WorkflowRoutes implements RouteGroup {
     new WorkflowControlRoutes(this).addTo(routes);
   }
 
-  /** The client the routes call. */
-  WeftClient client() {
-    return client;
+  /**
+   * The client of the request's namespace.
+   *
+   * @throws dev.weft.server.http.ApiProblem 404 {@code namespace-not-found}
+   */
+  WeftClient client(Context ctx) {
+    return namespaces.client(ctx);
   }
 
   /**
@@ -50,13 +52,13 @@ public final class WorkflowRoutes implements RouteGroup {
    * @throws dev.weft.server.http.ApiProblem 404 {@code namespace-not-found}
    */
   String workflowId(Context ctx) {
-    namespace.require(ctx);
+    namespaces.client(ctx);
     return ctx.pathParam("workflowId");
   }
 
   /** Checks the namespace of the request (a route without a workflow ID). */
   void checkNamespace(Context ctx) {
-    namespace.require(ctx);
+    namespaces.client(ctx);
   }
 
   /**
@@ -64,7 +66,8 @@ public final class WorkflowRoutes implements RouteGroup {
    *
    * @throws dev.weft.failure.WorkflowNotFoundException if there is no such workflow or run
    */
-  WorkflowHandle<Object> handle(String workflowId, String runId) {
+  WorkflowHandle<Object> handle(Context ctx, String workflowId, String runId) {
+    WeftClient client = namespaces.client(ctx);
     return runId == null ? client.getHandle(workflowId) : client.getHandle(workflowId, runId);
   }
 }

@@ -38,7 +38,7 @@ final class WorkflowStartRoutes implements RouteGroup {
     WorkflowRequests.Start r = ApiJson.read(ctx, WorkflowRequests.Start.class);
     String type = Bodies.requiredName(r.workflowType(), "workflowType");
     WorkflowOptions options = WorkflowOptionsMapping.toOptions(r.options(), null, null);
-    WorkflowHandle<Object> h = api.client().start(type, options, JsonValues.args(r.args()));
+    WorkflowHandle<Object> h = api.client(ctx).start(type, options, JsonValues.args(r.args()));
     ApiJson.write(ctx, 201, new WorkflowResponses.RunRef(h.workflowId(), h.runId()));
   }
 
@@ -50,7 +50,7 @@ final class WorkflowStartRoutes implements RouteGroup {
     String signal = Bodies.requiredName(r.signalName(), "signalName");
     WorkflowOptions options = WorkflowOptionsMapping.toOptions(r.options(), workflowId, null);
     WorkflowHandle<Object> h =
-        api.client()
+        api.client(ctx)
             .signalWithStart(
                 type, options, JsonValues.args(r.args()), signal, JsonValues.args(r.signalArgs()));
     ApiJson.write(ctx, 200, new WorkflowResponses.RunRef(h.workflowId(), h.runId()));
@@ -69,7 +69,7 @@ final class WorkflowStartRoutes implements RouteGroup {
         FailureProblems.call(
             "update-timed-out",
             () ->
-                api.client()
+                api.client(ctx)
                     .executeUpdateWithStart(
                         type,
                         options,
@@ -77,7 +77,7 @@ final class WorkflowStartRoutes implements RouteGroup {
                         update,
                         Object.class,
                         JsonValues.args(r.updateArgs())));
-    String runId = api.client().getHandle(workflowId).runId();
+    String runId = api.client(ctx).getHandle(workflowId).runId();
     ApiJson.write(
         ctx,
         200,

@@ -1,0 +1,9 @@
+-- V011: the namespace catalog. A run's namespace column names one of these (the engine creates
+-- its own namespace on start when it is missing); each namespace has its own retention.
+CREATE TABLE namespaces (
+  name              TEXT    NOT NULL PRIMARY KEY,
+  description       TEXT    NOT NULL,
+  retention_millis  INTEGER NOT NULL,
+  create_time       INTEGER NOT NULL,
+  update_time       INTEGER NOT NULL
+) WITHOUT ROWID;
