@@ -105,21 +105,19 @@ final class DevCommand implements Callable<Integer> {
     out.println("  store     " + file);
     out.println("  apps      " + served.stream().map(WeftApp::name).toList());
     out.println();
-    out.println("Try:");
-    out.println("  curl -s '" + ns + "/workflows'                          # the example runs");
+    out.println("Try, in another terminal:");
+    if (!base.toString().equals("http://127.0.0.1:7070")) {
+      out.println("  export WEFT_ADDRESS=" + base);
+    }
+    String approval = ExamplesApp.WAITING_APPROVAL_ID;
+    out.println("  ./weft workflow list                                   # the example runs");
+    out.println("  ./weft workflow query " + approval + " state          # waits for an approver");
     out.println(
-        "  curl -s '"
-            + ns
-            + "/workflows/"
-            + ExamplesApp.WAITING_APPROVAL_ID
-            + "/queries/state' -X POST -H 'Content-Type: application/json' -d '{}'");
+        "  ./weft workflow signal " + approval + " approve -i '\"dave\"' -i '\"looks good\"'");
     out.println(
-        "  curl -s '"
-            + ns
-            + "/workflows/"
-            + ExamplesApp.WAITING_APPROVAL_ID
-            + "/signals/approve' -X POST -H 'Content-Type: application/json'"
-            + " -d '{\"args\":[\"dave\",\"looks good\"]}'");
+        "  python3 examples/python-worker/worker.py               # a remote worker completes "
+            + ExamplesApp.WAITING_GREETING_ID);
+    out.println("  curl -s " + ns + "/workflows              # the same over HTTP");
     out.println();
     out.println("Stop with Ctrl-C; the next 'weft dev' picks up where this one stopped.");
     out.flush();

@@ -19,7 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 record CliProcess(Process process, List<String> lines, Thread reader) {
   static CliProcess start(Path dir, String command, List<String> options) throws IOException {
-    List<String> args = new ArrayList<>(List.of(command, "--port", "0"));
+    return start(dir, command, options, 0);
+  }
+
+  /** As {@link #start(Path, String, List)} on a given API port. */
+  static CliProcess start(Path dir, String command, List<String> options, int port)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of(command, "--port", String.valueOf(port)));
     args.addAll(options);
     ProcessBuilder pb = new ProcessBuilder(javaCommand(args));
     pb.directory(dir.toFile());

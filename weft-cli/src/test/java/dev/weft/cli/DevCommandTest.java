@@ -29,10 +29,10 @@ class DevCommandTest {
   void servesTheApiAndTheExamplesAndStartsTheExampleRunsOnce() throws Exception {
     String api = startAndStop(true);
     assertThat(api).startsWith("http://127.0.0.1:");
-    assertThat(runs()).isEqualTo(4);
+    assertThat(runs()).isEqualTo(5);
 
     startAndStop(false);
-    assertThat(runs()).as("a second start starts no more example runs").isEqualTo(4);
+    assertThat(runs()).as("a second start starts no more example runs").isEqualTo(5);
   }
 
   private String startAndStop(boolean checkOutput) throws Exception {

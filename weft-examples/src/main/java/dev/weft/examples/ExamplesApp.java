@@ -11,6 +11,7 @@ import dev.weft.examples.approval.ExpenseRequest;
 import dev.weft.examples.catchup.CatchUpDemo;
 import dev.weft.examples.catchup.CatchUpWorkflow;
 import dev.weft.examples.greeting.GreetingApp;
+import dev.weft.examples.greeting.GreetingWorkflow;
 import dev.weft.examples.saga.Order;
 import dev.weft.examples.saga.OrderSagaDemo;
 import dev.weft.examples.saga.OrderWorkflow;
@@ -26,7 +27,8 @@ import java.util.List;
  * task queues. {@code weft dev} and {@code weft server} load it through {@link
  * java.util.ServiceLoader}; on an empty store {@code weft dev} also starts a few runs with {@link
  * #startExamples}: two orders (one ships, one is compensated), a subscription waiting a minute for
- * its follow-up, and an expense approval waiting for a signal.
+ * its follow-up, an expense approval waiting for a signal, and a greeting waiting for a remote
+ * worker.
  */
 public final class ExamplesApp implements WeftApp {
   /** The task queues the examples use. */
@@ -35,11 +37,19 @@ public final class ExamplesApp implements WeftApp {
           OrderWorkflow.TASK_QUEUE,
           SubscriptionWorkflow.TASK_QUEUE,
           ApprovalWorkflow.TASK_QUEUE,
-          CatchUpWorkflow.TASK_QUEUE);
+          CatchUpWorkflow.TASK_QUEUE,
+          GreetingWorkflow.TASK_QUEUE);
 
   /** The approval {@code weft dev} leaves waiting for a signal. */
   public static final String WAITING_APPROVAL_ID =
       ExpenseRequest.of("exp-2001", "carol", "team offsite", 90_000, "dave", "erin").workflowId();
+
+  /**
+   * The greeting {@code weft dev} leaves waiting for a remote worker (its activity runs on {@link
+   * GreetingWorkflow#REMOTE_QUEUE}, which only workers over HTTP serve: {@code
+   * examples/python-worker}, {@code examples/node-worker}).
+   */
+  public static final String WAITING_GREETING_ID = "greeting-ada";
 
   /** The examples' app. */
   public ExamplesApp() {}
@@ -85,6 +95,10 @@ public final class ExamplesApp implements WeftApp {
         client.newWorkflowStub(
             ApprovalWorkflow.class, options(offsite.workflowId(), ApprovalWorkflow.TASK_QUEUE));
     client.start(approval::requestApproval, offsite);
+    GreetingWorkflow greeting =
+        client.newWorkflowStub(
+            GreetingWorkflow.class, options(WAITING_GREETING_ID, GreetingWorkflow.TASK_QUEUE));
+    client.start(greeting::greet, "Ada", "fr");
   }
 
   private static WorkflowOptions options(String workflowId, String taskQueue) {

@@ -1,0 +1,63 @@
+package dev.weft.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weft queue}: describes, pauses and resumes the task queues of a Weft server, over its
+ * HTTP API. Without a subcommand it prints its usage and exits 2.
+ *
+ * <pre>
+ * weft queue describe orders
+ * weft queue pause orders --reason "payment provider down"
+ * weft queue resume orders
+ * </pre>
+ */
+@Command(
+    name = "queue",
+    description = {
+      "Describes, pauses and resumes task queues, over the HTTP API (--address, env"
+          + " WEFT_ADDRESS; --token, env WEFT_TOKEN).",
+      "The backlog counts every node's waiting tasks; the pollers are those the answering node saw"
+          + " in the last 5 minutes (its own workers and remote ones).",
+      "Exit codes: 0 done, 1 refused by the server or the server unreachable, 2 bad usage."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  weft queue describe orders",
+      "  weft queue pause orders --reason \"payment provider down\"",
+      "  weft queue resume orders --output json"
+    })
+final class QueueCommand implements Callable<Integer> {
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine group = new CommandLine(new QueueCommand());
+    group.addSubcommand(new QueueDescribeCommand(out, err));
+    group.addSubcommand(new QueuePauseCommand(out, err));
+    group.addSubcommand(new QueueResumeCommand(out, err));
+    group.setCaseInsensitiveEnumValuesAllowed(true);
+    return group;
+  }
+
+  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
+  @Override
+  public Integer call() {
+    CommandLine cli = spec.commandLine();
+    cli.usage(cli.getErr());
+    return CommandLine.ExitCode.USAGE;
+  }
+}

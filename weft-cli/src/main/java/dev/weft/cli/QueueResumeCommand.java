@@ -1,0 +1,28 @@
+package dev.weft.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+
+/** {@code weft queue resume QUEUE}: Resumes a paused task queue. */
+@Command(name = "resume", description = "Resumes a paused task queue.")
+final class QueueResumeCommand implements Callable<Integer> {
+  @Mixin private ApiOptions api;
+  @Mixin private QueueTarget queue;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  QueueResumeCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    return api.run(err, http -> QueueFormat.print(http.post(queue.path() + "/resume", Map.of()), api.output, out));
+  }
+}

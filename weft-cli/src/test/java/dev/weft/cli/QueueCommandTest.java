@@ -1,0 +1,83 @@
+package dev.weft.cli;
+
+import static dev.weft.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.ExamplesApp;
+import dev.weft.server.WeftServer;
+import dev.weft.server.WeftServerOptions;
+import dev.weft.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code weft queue describe|pause|resume} against a real {@link WeftServer} serving the examples:
+ * the description as a table and as JSON, a pause and a resume, and the exit codes of an unknown
+ * queue (1), an unknown namespace (1) and a missing queue name (2).
+ */
+class QueueCommandTest {
+  @TempDir static Path dir;
+  static WeftEngine engine;
+  static WeftServer server;
+
+  @BeforeAll
+  static void startServer() {
+    engine = WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).build();
+    new ExamplesApp().register(engine);
+    engine.start();
+    server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+    engine.close();
+  }
+
+  private static CliRun queue(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "queue";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--address";
+    all[args.length + 2] = server.baseUri().toString();
+    return run(all);
+  }
+
+  @Test
+  void describesPausesAndResumesAQueue() {
+    CliRun described = queue("describe", "orders");
+    assertThat(described.exit()).as(described.err()).isZero();
+    assertThat(described.out())
+        .contains("Task queue:        orders")
+        .contains("Paused:            no")
+        .contains("Backlog:           0 workflow tasks, 0 activity tasks");
+
+    CliRun paused = queue("pause", "orders", "--reason", "provider down");
+    assertThat(paused.exit()).as(paused.err()).isZero();
+    assertThat(paused.out()).contains("Paused:            yes: provider down");
+
+    CliRun json = queue("describe", "orders", "--output", "json");
+    assertThat(JsonValues.parseOne("json", json.out()).path("paused").asBoolean()).isTrue();
+
+    CliRun resumed = queue("resume", "orders");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("Paused:            no");
+  }
+
+  @Test
+  void refusalsExitOneAndBadUsageTwo() {
+    CliRun unknown = queue("describe", "no-such-queue");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no-such-queue");
+
+    CliRun otherNamespace = queue("describe", "orders", "--namespace", "nope");
+    assertThat(otherNamespace.exit()).isEqualTo(1);
+    assertThat(otherNamespace.err()).contains("nope");
+
+    assertThat(queue("describe").exit()).isEqualTo(2);
+  }
+}
