@@ -20,7 +20,8 @@ public final class Workloads {
             new RecoveryWorkload(),
             new ClusterWorkload(),
             new FairnessWorkload(),
-            new ApiStartWorkload())) {
+            new ApiStartWorkload(),
+            new RemoteActivitiesWorkload())) {
       ALL.put(w.name(), w);
     }
   }

@@ -60,6 +60,17 @@ class BenchSmokeTest {
             new BenchOptions(StoreKind.POSTGRES, 20, 5_000, null, null),
             List.of("quiet_wait_p50_ms", "quiet_wait_p99_ms", "noisy_queued_at_start")),
         Arguments.of(
+            "api-start",
+            new BenchOptions(null, 30, null, null, null),
+            List.of("starts_per_s", "start_p50_ms", "start_p99_ms", "completed_per_s")),
+        Arguments.of(
+            "remote-activities",
+            new BenchOptions(null, 5, 4, null, null),
+            List.of(
+                "in_process_activities_per_s",
+                "remote_activities_per_s",
+                "remote_over_in_process")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowOptions;
-import dev.weft.engine.WeftEngine;
 import dev.weft.examples.saga.Order;
 import dev.weft.examples.saga.OrderReceipt;
 import dev.weft.examples.saga.OrderWorkflow;
 import dev.weft.store.postgres.PostgresStore;
-import dev.weft.store.postgres.PostgresStoreOptions;
 import dev.weft.store.sqlite.SqliteStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -88,8 +86,14 @@ class ServerCommandTest {
     SqliteStore.open(dir.resolve("weft.db")).close();
   }
 
+  /** The API address a node's "serving apps ... API on URL;" line names. */
+  private static String apiOf(String servingLine) {
+    String tail = servingLine.substring(servingLine.indexOf("API on ") + "API on ".length());
+    return tail.substring(0, tail.indexOf(';'));
+  }
+
   @Test
-  void servesTheExamplesOnPostgresAndStopsCleanlyOnSigterm() throws Exception {
+  void twoNodesOnPostgresServeOneApiAndStopCleanlyOnSigterm() throws Exception {
     try (EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setDataDirectory(dir.resolve("pg"))
@@ -99,31 +103,33 @@ class ServerCommandTest {
       CliProcess node =
           CliProcess.start(
               dir, "server", List.of("--store", url, "--node-id", "pg-node", "--migrate"));
-      node.awaitLine("serving apps");
+      String first = apiOf(node.awaitLine("serving apps"));
       assertThat(node.output()).anyMatch(l -> l.contains("PostgreSQL at jdbc:postgresql://"));
+      CliProcess other =
+          CliProcess.start(dir, "server", List.of("--store", url, "--node-id", "pg-node-2"));
+      String second = apiOf(other.awaitLine("serving apps"));
 
+      // started through one node's API, awaited through the other's: one API over one database
       Order order = new Order("7", "WEFT-MUG", 1, 1200, "Lisbon");
-      try (WeftEngine client =
-          WeftEngine.builder()
-              .store(PostgresStore.open(PostgresStoreOptions.of(url).nodeId("test-client")))
-              .nodeId("test-client")
-              .build()) {
-        client.start();
-        WeftClient c = client.client();
-        OrderWorkflow stub =
-            c.newWorkflowStub(
-                OrderWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .workflowId(order.workflowId())
-                    .taskQueue(OrderWorkflow.TASK_QUEUE)
-                    .build());
-        OrderReceipt receipt = c.start(stub::process, order).getResult(Duration.ofSeconds(30));
-        assertThat(receipt.orderId()).isEqualTo("7");
-        assertThat(receipt.trackingNumber()).isNotBlank();
-      }
+      WeftClient viaFirst = WeftClient.connect(first, null);
+      OrderWorkflow stub =
+          viaFirst.newWorkflowStub(
+              OrderWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .workflowId(order.workflowId())
+                  .taskQueue(OrderWorkflow.TASK_QUEUE)
+                  .build());
+      viaFirst.start(stub::process, order);
+      OrderReceipt receipt =
+          WeftClient.connect(second, null)
+              .getHandle(order.workflowId())
+              .getResult(OrderReceipt.class);
+      assertThat(receipt.orderId()).isEqualTo("7");
+      assertThat(receipt.trackingNumber()).isNotBlank();
 
       assertThat(node.stop()).isEqualTo(SIGTERM_EXIT);
       assertThat(node.output()).anyMatch(l -> l.endsWith("stopped"));
+      assertThat(other.stop()).isEqualTo(SIGTERM_EXIT);
     }
   }
 }

@@ -1,0 +1,184 @@
+package dev.weft.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.activity.ActivityOptions;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.engine.WeftEngine;
+import dev.weft.server.WeftServer;
+import dev.weft.server.WeftServerOptions;
+import dev.weft.workflow.ActivityStub;
+import dev.weft.workflow.Promise;
+import dev.weft.workflow.Workflow;
+import dev.weft.workflow.WorkflowInterface;
+import dev.weft.workflow.WorkflowMethod;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * K no-op activities per workflow, W workflows at once, run twice in one sitting on one engine and
+ * store: first by the engine's own workers, then by {@value #POLLERS} pollers over the HTTP API
+ * (long poll, complete), so that the figures give the overhead of remote workers.
+ */
+final class RemoteActivitiesWorkload implements Workload {
+  static final String LOCAL_QUEUE = "bench-local-activities";
+  static final String REMOTE_QUEUE = "bench-remote-activities";
+  static final int POLLERS = 32;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @WorkflowInterface
+  public interface Batch {
+    @WorkflowMethod
+    long run(String activityQueue, int activities);
+  }
+
+  /** Schedules every activity at once on the queue it is given, then awaits them all. */
+  public static final class BatchWorkflow implements Batch {
+    @Override
+    public long run(String activityQueue, int activities) {
+      ActivityStub stub =
+          Workflow.newUntypedActivityStub(
+              ActivityOptions.newBuilder()
+                  .taskQueue(activityQueue)
+                  .startToCloseTimeout(Duration.ofMinutes(5))
+                  .build());
+      List<Promise<Integer>> results = new ArrayList<>(activities);
+      for (int i = 0; i < activities; i++) {
+        results.add(stub.executeAsync("Echo", Integer.class, i));
+      }
+      Promise.allOf(results).get();
+      long sum = 0;
+      for (Promise<Integer> p : results) {
+        sum += p.get();
+      }
+      return sum;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "remote-activities";
+  }
+
+  @Override
+  public String description() {
+    return "W workflows of K parallel no-op activities, by in-process workers then by "
+        + POLLERS
+        + " HTTP pollers (--workflows, --activities)";
+  }
+
+  @Override
+  public Optional<BenchOptions> warmUp(BenchOptions options) {
+    return Optional.of(options.scaledDown(10, 300, 10, 1));
+  }
+
+  @Override
+  public Figures run(BenchEnvironment env, BenchOptions options) throws Exception {
+    int w = options.workflows(300);
+    int k = options.activities(10);
+    try (WeftEngine engine =
+            env.startEngine(
+                e -> {
+                  e.newWorker(SequentialWorkload.QUEUE)
+                      .registerWorkflow(Batch.class, BatchWorkflow::new);
+                  e.newWorker(LOCAL_QUEUE).registerActivities(new SequentialWorkload.Noop());
+                });
+        WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
+      double local = runBatches(engine, LOCAL_QUEUE, w, k, "local");
+      AtomicBoolean polling = new AtomicBoolean(true);
+      List<Thread> pollers = new ArrayList<>();
+      String base = server.baseUri() + "/api/v1/namespaces/" + engine.namespace();
+      for (int i = 0; i < POLLERS; i++) {
+        String identity = "bench-poller-" + i;
+        pollers.add(Thread.ofVirtual().start(() -> poll(base, identity, polling)));
+      }
+      double remote;
+      try {
+        remote = runBatches(engine, REMOTE_QUEUE, w, k, "remote");
+      } finally {
+        polling.set(false);
+        for (Thread t : pollers) {
+          t.join(5_000);
+        }
+      }
+      double localRate = w * (double) k / local;
+      double remoteRate = w * (double) k / remote;
+      return new Figures()
+          .put("workflows", w)
+          .put("activities_per_workflow", k)
+          .put("pollers", POLLERS)
+          .put("in_process_activities_per_s", Math.round(localRate))
+          .put("remote_activities_per_s", Math.round(remoteRate))
+          .put("remote_over_in_process", Math.round(remoteRate / localRate * 100) / 100.0);
+    }
+  }
+
+  /** Starts {@code w} batches on {@code queue}, awaits them all, returns the seconds it took. */
+  private static double runBatches(WeftEngine engine, String queue, int w, int k, String tag) {
+    long t0 = System.nanoTime();
+    List<WorkflowHandle<Long>> handles = new ArrayList<>(w);
+    for (int i = 0; i < w; i++) {
+      Batch stub =
+          engine
+              .client()
+              .newWorkflowStub(
+                  Batch.class,
+                  WorkflowOptions.newBuilder()
+                      .workflowId(tag + "-" + i)
+                      .taskQueue(SequentialWorkload.QUEUE)
+                      .build());
+      handles.add(engine.client().start(stub::run, queue, k));
+    }
+    long expected = (long) k * (k - 1) / 2;
+    for (WorkflowHandle<Long> h : handles) {
+      long sum = h.getResult(Duration.ofMinutes(5));
+      if (sum != expected) {
+        throw new IllegalStateException(h.workflowId() + " summed " + sum + ", not " + expected);
+      }
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** One remote worker: long-polls the remote queue and completes each task with its input. */
+  private static void poll(String base, String identity, AtomicBoolean polling) {
+    HttpClient http = HttpClient.newHttpClient();
+    String pollUrl = base + "/task-queues/" + REMOTE_QUEUE + "/activity-tasks/poll";
+    String pollBody = "{\"identity\":\"" + identity + "\",\"wait\":\"PT1S\"}";
+    while (polling.get()) {
+      try {
+        HttpResponse<String> polled = post(http, pollUrl, pollBody);
+        if (polled.statusCode() != 200) {
+          continue;
+        }
+        JsonNode task = JSON.readTree(polled.body());
+        String done =
+            "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
+        post(http, base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
+      } catch (IOException e) {
+        throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
