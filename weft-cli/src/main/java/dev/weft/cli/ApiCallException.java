@@ -7,8 +7,8 @@ package dev.weft.cli;
 final class ApiCallException extends RuntimeException {
   private final int status;
 
-  ApiCallException(int status, String type, String detail) {
-    super(status + " " + type + ": " + detail);
+  ApiCallException(int status, String message) {
+    super(message);
     this.status = status;
   }
 

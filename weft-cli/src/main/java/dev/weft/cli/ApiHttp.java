@@ -46,10 +46,22 @@ final class ApiHttp {
     this.token = token == null || token.isBlank() ? null : token;
   }
 
-  /** The API refused the call, or could not be reached. */
+  /** The API refused the call (its status and problem type), or could not be reached (status 0). */
   static final class Refused extends Exception {
+    private final int status;
+
     Refused(String message) {
+      this(0, message);
+    }
+
+    Refused(int status, String message) {
       super(message, null, false, false);
+      this.status = status;
+    }
+
+    /** The HTTP status of the refusal, or 0 when the API could not be reached. */
+    int status() {
+      return status;
     }
   }
 
@@ -90,7 +102,7 @@ final class ApiHttp {
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = parse(response.body());
       if (response.statusCode() >= 300) {
-        throw new Refused(refusal(method, uri, response.statusCode(), json));
+        throw new Refused(response.statusCode(), refusal(method, uri, response.statusCode(), json));
       }
       return json;
     } catch (ConnectException | HttpTimeoutException e) {

@@ -10,12 +10,6 @@ import picocli.CommandLine.Option;
  * standard error and exits 1.
  */
 final class ApiOptions {
-  /** How a command prints what the API answered. */
-  enum Output {
-    TABLE,
-    JSON
-  }
-
   @Option(
       names = "--address",
       paramLabel = "URL",
@@ -35,7 +29,7 @@ final class ApiOptions {
       paramLabel = "FORMAT",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE})")
-  Output output;
+  OutputFormat output;
 
   /** A call of the API that may be refused. */
   @FunctionalInterface

@@ -21,8 +21,8 @@ final class NamespaceFormat {
   }
 
   /** Prints one namespace: a field per line, or the document itself for {@code json}. */
-  static int print(JsonNode namespace, ApiOptions.Output output, PrintStream out) {
-    if (output == ApiOptions.Output.JSON) {
+  static int print(JsonNode namespace, OutputFormat output, PrintStream out) {
+    if (output == OutputFormat.json) {
       out.println(ApiHttp.pretty(namespace));
       return 0;
     }
@@ -35,8 +35,8 @@ final class NamespaceFormat {
   }
 
   /** Prints a list of namespaces: a table under a header, or the document for {@code json}. */
-  static int printList(JsonNode list, ApiOptions.Output output, PrintStream out) {
-    if (output == ApiOptions.Output.JSON) {
+  static int printList(JsonNode list, OutputFormat output, PrintStream out) {
+    if (output == OutputFormat.json) {
       out.println(ApiHttp.pretty(list));
       return 0;
     }

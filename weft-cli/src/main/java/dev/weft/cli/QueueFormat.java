@@ -7,8 +7,8 @@ import java.io.PrintStream;
 final class QueueFormat {
   private QueueFormat() {}
 
-  static int print(JsonNode q, ApiOptions.Output output, PrintStream out) {
-    if (output == ApiOptions.Output.JSON) {
+  static int print(JsonNode q, OutputFormat output, PrintStream out) {
+    if (output == OutputFormat.json) {
       out.println(ApiHttp.pretty(q));
       return 0;
     }

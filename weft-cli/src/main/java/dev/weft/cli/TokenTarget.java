@@ -86,17 +86,17 @@ final class TokenTarget {
               + " (through the API; or WEFT_ADDRESS)");
       return 2;
     }
-    URI base;
+    ApiHttp api;
     try {
-      base = TokenApiClient.address(address);
+      api = new ApiHttp(address, token);
     } catch (IllegalArgumentException e) {
       err.println(name + ": " + e.getMessage());
       return 2;
     }
     try {
-      return work.run(new TokenApiClient(base, token));
+      return work.run(new TokenApiClient(api));
     } catch (ApiCallException e) {
-      err.println(name + ": " + base + " refused: " + e.getMessage());
+      err.println(name + ": " + e.getMessage());
       return e.status() == 400 ? 2 : 1;
     } catch (IllegalArgumentException e) {
       err.println(name + ": " + e.getMessage());
