@@ -272,6 +272,6 @@ class TokenCommandTest {
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).isEqualTo("weft token revoke: no API token nope\n");
     assertThat(unreachable.exit()).isEqualTo(1);
-    assertThat(unreachable.err()).contains("cannot reach the API at http://127.0.0.1:1");
+    assertThat(unreachable.err()).contains("cannot reach the Weft API at http://127.0.0.1:1");
   }
 }
