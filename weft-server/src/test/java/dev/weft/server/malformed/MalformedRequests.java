@@ -87,7 +87,6 @@ final class MalformedRequests {
         List.of(
             "/api/v1/nothing",
             "/api/v2/health",
-            "/api/v1/namespaces",
             "/api/v1/namespaces/default/nothing",
             "/api/v1/namespaces/default/workflows/a/b/c/d",
             "/api/v1/namespaces/default/workflows/a/signals",
