@@ -52,12 +52,13 @@ class ServerCrashTest {
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicBoolean running = new AtomicBoolean(true);
+    AtomicBoolean working = new AtomicBoolean(true);
     AtomicInteger completions = new AtomicInteger();
     WeftClient client = WeftClient.connect(address, null);
     Thread starter = Thread.ofVirtual().start(() -> startGreetings(client, acknowledged, running));
     List<Thread> workers =
         List.of(1, 2, 3).stream()
-            .map(i -> Thread.ofVirtual().start(() -> work(address, "w" + i, running, completions)))
+            .map(i -> Thread.ofVirtual().start(() -> work(address, "w" + i, working, completions)))
             .toList();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 40);
@@ -74,6 +75,7 @@ class ServerCrashTest {
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> acknowledged.stream().allMatch(id -> completed(client, id)));
+    working.set(false);
     for (Thread w : workers) {
       w.join(30_000);
     }
@@ -123,10 +125,10 @@ class ServerCrashTest {
 
   /** A remote worker over plain HTTP: polls the greetings' remote queue and completes. */
   private static void work(
-      String address, String identity, AtomicBoolean running, AtomicInteger completions) {
+      String address, String identity, AtomicBoolean working, AtomicInteger completions) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     String ns = address + "/api/v1/namespaces/default";
-    while (running.get() || completions.get() == 0) {
+    while (working.get()) {
       try {
         HttpResponse<String> polled =
             post(
