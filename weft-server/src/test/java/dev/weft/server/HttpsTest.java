@@ -8,7 +8,7 @@ import dev.weft.server.auth.ApiTokens;
 import dev.weft.server.http.ApiRole;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.OpenApiDocument;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -7,7 +7,7 @@ import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;

@@ -7,7 +7,7 @@ import dev.weft.server.http.ApiRoute;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiServer;
 import dev.weft.server.testsupport.OpenApiDocument;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.server.http.ApiRole;
 import dev.weft.server.http.ApiRoute;
-import dev.weft.server.testsupport.TestStore;
 import dev.weft.store.Store;
+import dev.weft.testsupport.TestStore;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;

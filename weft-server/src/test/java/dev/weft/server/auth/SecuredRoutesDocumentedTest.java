@@ -8,7 +8,7 @@ import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.testsupport.OpenApiDocument;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

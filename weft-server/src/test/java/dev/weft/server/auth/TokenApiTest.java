@@ -11,7 +11,7 @@ import dev.weft.server.http.ApiRole;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiCalls.Answer;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

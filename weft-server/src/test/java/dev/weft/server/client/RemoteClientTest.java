@@ -14,7 +14,7 @@ import dev.weft.converter.Payload;
 import dev.weft.failure.DataConverterException;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;

@@ -3,6 +3,7 @@ package dev.weft.server.testsupport;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;

@@ -8,7 +8,7 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.examples.greeting.GreetingApp;
 import dev.weft.examples.greeting.GreetingWorkflow;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.weft.server.api.workflows.TestWorkflows;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiCalls.Answer;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -2,7 +2,7 @@ package dev.weft.server.api.workflows;
 
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.QueryMethod;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.UpdateMethod;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiCalls.Answer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

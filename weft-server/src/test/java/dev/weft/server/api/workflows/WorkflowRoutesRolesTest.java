@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.server.http.ApiRole;
 import dev.weft.server.http.ApiRoute;
 import dev.weft.server.testsupport.ApiServer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiCalls.Answer;
-import dev.weft.server.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
