@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ApiStartWorkload implements Workload {
   static final String QUEUE = "api-start";
-  static final int CLIENTS = 64;
+  static final int CLIENTS = Integer.getInteger("clients", 64);
 
   @WorkflowInterface
   public interface Hello {
@@ -53,8 +53,13 @@ final class ApiStartWorkload implements Workload {
   }
 
   @Override
+  public boolean warmsUpUntilSettled() {
+    return true;
+  }
+
+  @Override
   public Optional<BenchOptions> warmUp(BenchOptions options) {
-    return Optional.of(options.scaledDown(10, 10_000, 1, 1));
+    return Optional.of(options.scaledDown(1, 10_000, 1, 1));
   }
 
   @Override

@@ -25,6 +25,9 @@ public final class BenchRunner {
   private static final String WARM_UP_DATABASE = "weft_warmup";
   private static final String DATABASE = "weft";
 
+  /** Warm-up rounds at most for a workload that warms up until its JIT settles. */
+  static final int MAX_SETTLING_ROUNDS = 10;
+
   private BenchRunner() {}
 
   /**
@@ -73,20 +76,9 @@ public final class BenchRunner {
         out.println("  " + postgres.description());
       }
       Optional<BenchOptions> warmUp = workload.warmUp(options);
+      int warmUpRounds = 0;
       if (warmUp.isPresent()) {
-        out.println("  warming up on a separate store (a tenth of the size) ...");
-        Path warmDir = Files.createDirectory(dir.resolve("warm-up"));
-        StoreLocation warmStore =
-            postgres == null
-                ? StoreLocation.sqlite(warmDir.resolve("weft.db"))
-                : StoreLocation.parse(postgres.createDatabase(WARM_UP_DATABASE));
-        workload.run(
-            new BenchEnvironment(warmDir, warmStore, PrintStreams.NULL, nodes, cleanup),
-            warmUp.get());
-        if (postgres != null) {
-          postgres.dropDatabase(WARM_UP_DATABASE);
-        }
-        TempDir.delete(warmDir);
+        warmUpRounds = warmUp(workload, warmUp.get(), dir, postgres, nodes, cleanup, out);
       }
       Path runDir = Files.createDirectory(dir.resolve("run"));
       StoreLocation runStore =
@@ -107,10 +99,64 @@ public final class BenchRunner {
       json.put("store", store.id());
       json.put("wall_s", Math.round(wall * 1000) / 1000.0);
       json.put("warmed_up", warmUp.isPresent());
+      if (workload.warmsUpUntilSettled()) {
+        json.put("warm_up_rounds", warmUpRounds);
+      }
       json.putAll(figures.values());
       figures.values().forEach((k, v) -> out.println("  " + k + " = " + v));
       out.println(new ObjectMapper().writeValueAsString(json));
       return json;
+    }
+  }
+
+  /**
+   * Runs the workload's warm-up on throwaway stores: once, or for a workload that {@linkplain
+   * Workload#warmsUpUntilSettled warms up until settled}, round after round until this JVM's JIT
+   * compilers spent at most {@link ClusterWorkload#SETTLED_JIT_SHARE} of a round compiling (at most
+   * {@link #MAX_SETTLING_ROUNDS}). Returns the number of rounds.
+   */
+  private static int warmUp(
+      Workload workload,
+      BenchOptions warmUp,
+      Path dir,
+      BenchPostgres postgres,
+      NodeLauncher nodes,
+      Cleanup cleanup,
+      PrintStream out)
+      throws Exception {
+    boolean settle = workload.warmsUpUntilSettled();
+    out.println(
+        settle
+            ? "  warming up on separate stores until the JIT settles ..."
+            : "  warming up on a separate store (a tenth of the size) ...");
+    int rounds = 0;
+    while (true) {
+      rounds++;
+      long jitBefore = ClusterNode.compilationMillis();
+      long start = System.nanoTime();
+      Path warmDir = Files.createDirectory(dir.resolve("warm-up-" + rounds));
+      StoreLocation warmStore =
+          postgres == null
+              ? StoreLocation.sqlite(warmDir.resolve("weft.db"))
+              : StoreLocation.parse(postgres.createDatabase(WARM_UP_DATABASE));
+      workload.run(
+          new BenchEnvironment(warmDir, warmStore, PrintStreams.NULL, nodes, cleanup), warmUp);
+      if (postgres != null) {
+        postgres.dropDatabase(WARM_UP_DATABASE);
+      }
+      TempDir.delete(warmDir);
+      if (!settle) {
+        return rounds;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long jitAfter = ClusterNode.compilationMillis();
+      double share = jitBefore < 0 || jitAfter < 0 ? 0 : (jitAfter - jitBefore) / 1000.0 / seconds;
+      out.printf(
+          "  warm-up round %d: %.1f s, compiling %.0f%% of the time%n",
+          rounds, seconds, share * 100);
+      if (share <= ClusterWorkload.SETTLED_JIT_SHARE || rounds >= MAX_SETTLING_ROUNDS) {
+        return rounds;
+      }
     }
   }
 }

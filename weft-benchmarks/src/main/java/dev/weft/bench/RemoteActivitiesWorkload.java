@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * K no-op activities per workflow, W workflows at once, run twice in one sitting on one engine and
  * store: first by the engine's own workers, then by {@value #POLLERS} pollers over the HTTP API
- * (long poll, complete), so that the figures give the overhead of remote workers.
+ * (long poll, complete), so that the figures give the overhead of remote workers. The pollers share
+ * one HTTP client, as the pollers of one worker process would.
  */
 final class RemoteActivitiesWorkload implements Workload {
   static final String LOCAL_QUEUE = "bench-local-activities";
@@ -77,8 +78,13 @@ final class RemoteActivitiesWorkload implements Workload {
   }
 
   @Override
+  public boolean warmsUpUntilSettled() {
+    return true;
+  }
+
+  @Override
   public Optional<BenchOptions> warmUp(BenchOptions options) {
-    return Optional.of(options.scaledDown(10, 300, 10, 1));
+    return Optional.of(options.scaledDown(1, 300, 10, 1));
   }
 
   @Override
@@ -97,9 +103,10 @@ final class RemoteActivitiesWorkload implements Workload {
       AtomicBoolean polling = new AtomicBoolean(true);
       List<Thread> pollers = new ArrayList<>();
       String base = server.baseUri() + "/api/v1/namespaces/" + engine.namespace();
+      HttpClient http = HttpClient.newHttpClient();
       for (int i = 0; i < POLLERS; i++) {
         String identity = "bench-poller-" + i;
-        pollers.add(Thread.ofVirtual().start(() -> poll(base, identity, polling)));
+        pollers.add(Thread.ofVirtual().start(() -> poll(http, base, identity, polling)));
       }
       double remote;
       try {
@@ -149,8 +156,7 @@ final class RemoteActivitiesWorkload implements Workload {
   }
 
   /** One remote worker: long-polls the remote queue and completes each task with its input. */
-  private static void poll(String base, String identity, AtomicBoolean polling) {
-    HttpClient http = HttpClient.newHttpClient();
+  private static void poll(HttpClient http, String base, String identity, AtomicBoolean polling) {
     String pollUrl = base + "/task-queues/" + REMOTE_QUEUE + "/activity-tasks/poll";
     String pollBody = "{\"identity\":\"" + identity + "\",\"wait\":\"PT1S\"}";
     while (polling.get()) {
@@ -160,8 +166,7 @@ final class RemoteActivitiesWorkload implements Workload {
           continue;
         }
         JsonNode task = JSON.readTree(polled.body());
-        String done =
-            "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
+        String done = "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
         post(http, base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
       } catch (IOException e) {
         throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);

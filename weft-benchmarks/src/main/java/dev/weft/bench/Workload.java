@@ -29,6 +29,15 @@ public interface Workload {
     return Optional.empty();
   }
 
+  /**
+   * Whether the warm-up repeats until the JIT settles rather than running once: for workloads whose
+   * code paths (an HTTP client and server on top of the engine) take far more than a tenth of a run
+   * to compile, so that one short warm-up would leave the measurement to the JIT.
+   */
+  default boolean warmsUpUntilSettled() {
+    return false;
+  }
+
   /** The store kind used when none is given. */
   default StoreKind defaultStore() {
     return StoreKind.SQLITE;

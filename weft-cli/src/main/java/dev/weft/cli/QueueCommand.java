@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft queue}: describes, pauses and resumes the task queues of a Weft server, over its
- * HTTP API. Without a subcommand it prints its usage and exits 2.
+ * {@code weft queue}: describes, pauses and resumes the task queues of a Weft server, over its HTTP
+ * API. Without a subcommand it prints its usage and exits 2.
  *
  * <pre>
  * weft queue describe orders

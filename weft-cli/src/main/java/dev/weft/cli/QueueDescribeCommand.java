@@ -1,14 +1,16 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-
-/** {@code weft queue describe QUEUE}: Shows a task queue: backlog, oldest task age, pause, pollers. */
-@Command(name = "describe", description = "Shows a task queue: backlog, oldest task age, pause, pollers.")
+/**
+ * {@code weft queue describe QUEUE}: Shows a task queue: backlog, oldest task age, pause, pollers.
+ */
+@Command(
+    name = "describe",
+    description = "Shows a task queue: backlog, oldest task age, pause, pollers.")
 final class QueueDescribeCommand implements Callable<Integer> {
   @Mixin private ApiOptions api;
   @Mixin private QueueTarget queue;

@@ -21,8 +21,7 @@ final class QueueFormat {
             : "no");
     out.printf(
         "Backlog:           %d workflow tasks, %d activity tasks%n",
-        backlog.path("workflowTasks").asLong(),
-        backlog.path("activityTasks").asLong());
+        backlog.path("workflowTasks").asLong(), backlog.path("activityTasks").asLong());
     out.printf("Oldest task age:   %s%n", backlog.path("oldestTaskAge").asText());
     JsonNode pollers = q.path("pollers");
     if (pollers.isEmpty()) {

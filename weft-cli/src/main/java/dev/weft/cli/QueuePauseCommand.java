@@ -7,8 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code weft queue pause QUEUE}: Pauses a task queue: none of its tasks is dispatched until it is resumed. */
-@Command(name = "pause", description = "Pauses a task queue: none of its tasks is dispatched until it is resumed.")
+/**
+ * {@code weft queue pause QUEUE}: Pauses a task queue: none of its tasks is dispatched until it is
+ * resumed.
+ */
+@Command(
+    name = "pause",
+    description = "Pauses a task queue: none of its tasks is dispatched until it is resumed.")
 final class QueuePauseCommand implements Callable<Integer> {
   @Mixin private ApiOptions api;
   @Mixin private QueueTarget queue;
@@ -30,6 +35,10 @@ final class QueuePauseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return api.run(err, http -> QueueFormat.print(http.post(queue.path() + "/pause", Map.of("reason", reason)), api.output, out));
+    return api.run(
+        err,
+        http ->
+            QueueFormat.print(
+                http.post(queue.path() + "/pause", Map.of("reason", reason)), api.output, out));
   }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-
 /** {@code weft queue resume QUEUE}: Resumes a paused task queue. */
 @Command(name = "resume", description = "Resumes a paused task queue.")
 final class QueueResumeCommand implements Callable<Integer> {
@@ -23,6 +22,8 @@ final class QueueResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return api.run(err, http -> QueueFormat.print(http.post(queue.path() + "/resume", Map.of()), api.output, out));
+    return api.run(
+        err,
+        http -> QueueFormat.print(http.post(queue.path() + "/resume", Map.of()), api.output, out));
   }
 }

@@ -9,7 +9,6 @@ import dev.weft.store.Store;
 import dev.weft.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,7 +8,6 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.examples.saga.Order;
 import dev.weft.examples.saga.OrderReceipt;
 import dev.weft.examples.saga.OrderWorkflow;
-import dev.weft.store.postgres.PostgresStore;
 import dev.weft.store.sqlite.SqliteStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;

@@ -76,18 +76,23 @@ public final class RemoteActivityPolls implements RemoteActivities {
     register(taskQueue);
     TaskQueuePollers.Seen seen = pollers.poller(taskQueue, "ACTIVITY", identity, true);
     long deadline = System.nanoTime() + maxWait.toNanos();
+    boolean woken = false;
     while (true) {
       seen.polled(clock.now());
       long generation = wakeups.generation(taskQueue);
-      List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, 1);
-      if (!claimed.isEmpty()) {
-        return Optional.of(toTask(claimed.get(0)));
+      // after a safety-poll timeout, claim regardless: tasks can become ready without a wake here
+      if (!woken || !wakeups.knownEmpty(taskQueue, types, generation)) {
+        List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, 1);
+        if (!claimed.isEmpty()) {
+          return Optional.of(toTask(claimed.get(0)));
+        }
+        wakeups.claimedNothing(taskQueue, types, generation);
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return Optional.empty();
       }
-      wakeups.awaitChange(taskQueue, generation, Math.min(left, safetyPoll.toNanos()));
+      woken = wakeups.awaitChange(taskQueue, generation, Math.min(left, safetyPoll.toNanos()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.weft.internal.worker;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,6 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * number of polls wait on one queue, so each queue has a generation counter rather than a sticky
  * flag: a poll reads the generation before it claims, and after an empty claim waits only while the
  * generation is unchanged, so a commit between its claim and its wait is never missed.
+ *
+ * <p>A commit wakes every poll of its queue, but it may have made fewer tasks ready than there are
+ * polls. So that the others do not each run an empty claim against the store, an empty claim is
+ * remembered per queue and set of activity types with the generation read before it: a poll that
+ * reads the same generation knows there is nothing for those types until the next commit moves it,
+ * and waits without claiming. A claim that found a task records nothing (more may be ready).
  */
 public final class RemotePollWakeups {
   private final Map<String, QueueSignal> queues = new ConcurrentHashMap<>();
@@ -17,6 +24,20 @@ public final class RemotePollWakeups {
   /** Returns the current generation of a queue's signal (read before claiming). */
   long generation(String taskQueue) {
     return signal(taskQueue).generation();
+  }
+
+  /**
+   * Whether a claim for {@code types} on the queue, begun after {@code generation} was read, found
+   * nothing: then no claim for those types can succeed before the generation moves.
+   */
+  boolean knownEmpty(String taskQueue, Set<String> types, long generation) {
+    Long empty = signal(taskQueue).emptyAt.get(types);
+    return empty != null && empty == generation;
+  }
+
+  /** Records that a claim for {@code types}, begun after {@code generation} was read, was empty. */
+  void claimedNothing(String taskQueue, Set<String> types, long generation) {
+    signal(taskQueue).emptyAt.merge(types, generation, Math::max);
   }
 
   /**
@@ -48,6 +69,7 @@ public final class RemotePollWakeups {
   private static final class QueueSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Map<Set<String>, Long> emptyAt = new ConcurrentHashMap<>();
     private long generation;
 
     long generation() {
