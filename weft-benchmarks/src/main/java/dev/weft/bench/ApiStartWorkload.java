@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.cli.StoreKind;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowOptions;
@@ -21,10 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Workflows started through the HTTP API by the Java HTTP client ({@link WeftClient#connect}) from
  * {@value #CLIENTS} concurrent callers, each a one-line workflow run by the engine behind the
  * server: start throughput, the latency of the start call, and the time until every run completed.
+ * {@code --clients} sets the number of callers.
  */
 final class ApiStartWorkload implements Workload {
   static final String QUEUE = "api-start";
-  static final int CLIENTS = Integer.getInteger("clients", 64);
+
+  /**
+   * Concurrent callers by default. Each waits for its start's commit (an fsync), so callers bound
+   * throughput and queueing bounds latency: on the 2-core machine, 16 callers measured 3,616
+   * starts/s at p99 11.5 ms, 32 callers 4,255/s at 20.7 ms, 64 callers 4,862/s at 28.5 ms (one
+   * sitting, 2026-12-06, see docs/performance.md).
+   */
+  static final int CLIENTS = 16;
 
   @WorkflowInterface
   public interface Hello {
@@ -47,9 +56,16 @@ final class ApiStartWorkload implements Workload {
 
   @Override
   public String description() {
-    return "workflows started over the HTTP API by "
-        + CLIENTS
-        + " Java HTTP clients, each run to completion (--workflows)";
+    return "workflows started over the HTTP API by concurrent Java HTTP callers, each run to"
+        + " completion (--workflows, --clients)";
+  }
+
+  @Override
+  public void validate(BenchOptions options, StoreKind store) {
+    if (options.nodes() != null) {
+      throw new IllegalArgumentException(
+          "--nodes applies to the cluster workload only; " + name() + " runs one engine");
+    }
   }
 
   @Override
@@ -65,6 +81,7 @@ final class ApiStartWorkload implements Workload {
   @Override
   public Figures run(BenchEnvironment env, BenchOptions options) throws Exception {
     int n = options.workflows(10_000);
+    int clients = options.clients(CLIENTS);
     long[] latencies = new long[n];
     AtomicInteger next = new AtomicInteger();
     try (WeftEngine engine =
@@ -75,7 +92,7 @@ final class ApiStartWorkload implements Workload {
       long t0 = System.nanoTime();
       try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
         List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clients; c++) {
           done.add(
               callers.submit(
                   () -> {
@@ -110,7 +127,7 @@ final class ApiStartWorkload implements Workload {
       double startSeconds = (started - t0) / 1e9;
       return new Figures()
           .put("workflows", n)
-          .put("clients", CLIENTS)
+          .put("clients", clients)
           .put("starts_per_s", Math.round(n / startSeconds))
           .put("start_p50_ms", Figures.percentileMillis(latencies, 50))
           .put("start_p99_ms", Figures.percentileMillis(latencies, 99))

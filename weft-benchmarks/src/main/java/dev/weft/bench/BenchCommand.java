@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
       "cluster runs the sequential workload on P node processes (child JVMs) sharing one"
           + " PostgreSQL database; the bench process starts the workflows and awaits them. It is"
           + " measured once every node is ready and warmed up (rounds of the measured size until"
-          + " the nodes spend at most 5% of a round compiling, at most 25); the nodes stop with"
+          + " the nodes spend at most 5%% of a round compiling, at most 25); the nodes stop with"
           + " the bench."
     },
     footer = {
@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
       "  weft bench sequential --workflows 2000 --activities 10",
       "  weft bench sequential --store postgres",
       "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10",
-      "  weft bench fairness --activities 100000 --workflows 500"
+      "  weft bench fairness --activities 100000 --workflows 500",
+      "  weft bench api-start --clients 32"
     })
 final class BenchCommand implements Callable<Integer> {
   static final String NAME = "bench";
@@ -53,7 +54,9 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "WORKLOAD",
-      description = "sequential, fanout, chain, start, timers, recovery, cluster or fairness")
+      description =
+          "sequential, fanout, chain, start, timers, recovery, cluster, fairness, api-start or"
+              + " remote-activities")
   private String workload;
 
   @Option(
@@ -92,6 +95,12 @@ final class BenchCommand implements Callable<Integer> {
               + " PostgreSQL's 300 connections")
   private Integer nodes;
 
+  @Option(
+      names = "--clients",
+      description =
+          "number of concurrent HTTP callers (api-start; default " + ApiStartWorkload.CLIENTS + ")")
+  private Integer clients;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -106,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
       StoreKind kind = store == null ? null : StoreKind.parse(store);
       BenchRunner.run(
           workload,
-          new BenchOptions(kind, workflows, activities, length, maxDelay, nodes),
+          new BenchOptions(kind, workflows, activities, length, maxDelay, nodes, clients),
           out,
           nodeLauncher());
       return 0;

@@ -12,6 +12,7 @@ import dev.weft.cli.StoreKind;
  * @param length the number of dependent activities (chain)
  * @param maxDelaySeconds the longest timer (timers)
  * @param nodes the number of node processes (cluster)
+ * @param clients the number of concurrent HTTP callers (api-start)
  */
 public record BenchOptions(
     StoreKind store,
@@ -19,7 +20,8 @@ public record BenchOptions(
     Integer activities,
     Integer length,
     Integer maxDelaySeconds,
-    Integer nodes) {
+    Integer nodes,
+    Integer clients) {
 
   /**
    * Validates the options; each error names the option and value.
@@ -32,6 +34,18 @@ public record BenchOptions(
     positive("--length", length);
     positive("--max-delay", maxDelaySeconds);
     positive("--nodes", nodes);
+    positive("--clients", clients);
+  }
+
+  /** Options without {@code --clients}. */
+  public BenchOptions(
+      StoreKind store,
+      Integer workflows,
+      Integer activities,
+      Integer length,
+      Integer maxDelaySeconds,
+      Integer nodes) {
+    this(store, workflows, activities, length, maxDelaySeconds, nodes, null);
   }
 
   /** Options of a single-process workload (no {@code --nodes}). */
@@ -41,7 +55,7 @@ public record BenchOptions(
       Integer activities,
       Integer length,
       Integer maxDelaySeconds) {
-    this(store, workflows, activities, length, maxDelaySeconds, null);
+    this(store, workflows, activities, length, maxDelaySeconds, null, null);
   }
 
   private static void positive(String option, Integer value) {
@@ -58,7 +72,8 @@ public record BenchOptions(
         Math.max(1, activities(activities) / factor),
         Math.max(1, length(length) / factor),
         maxDelaySeconds,
-        nodes);
+        nodes,
+        clients);
   }
 
   int workflows(int fallback) {
@@ -79,5 +94,9 @@ public record BenchOptions(
 
   int nodes(int fallback) {
     return nodes == null ? fallback : nodes;
+  }
+
+  int clients(int fallback) {
+    return clients == null ? fallback : clients;
   }
 }

@@ -61,6 +61,7 @@ final class ClusterWorkload implements Workload {
 
   @Override
   public void validate(BenchOptions options, StoreKind store) {
+    refuseClients(options);
     if (store != StoreKind.POSTGRES) {
       throw new IllegalArgumentException(
           "the cluster workload needs --store postgres: a "

@@ -45,7 +45,7 @@ public interface Workload {
 
   /**
    * Refuses options this workload cannot run with, before anything starts. By default the workload
-   * runs in one engine process, so {@code --nodes} is refused.
+   * runs in one engine process, so {@code --nodes} is refused, and {@code --clients} too.
    *
    * @param store the store kind the run will use
    * @throws IllegalArgumentException naming the option and why
@@ -54,6 +54,15 @@ public interface Workload {
     if (options.nodes() != null) {
       throw new IllegalArgumentException(
           "--nodes applies to the cluster workload only; " + name() + " runs one engine");
+    }
+    refuseClients(options);
+  }
+
+  /** Refuses {@code --clients}, which only the api-start workload reads. */
+  default void refuseClients(BenchOptions options) {
+    if (options.clients() != null) {
+      throw new IllegalArgumentException(
+          "--clients applies to the api-start workload only, not to " + name());
     }
   }
 }

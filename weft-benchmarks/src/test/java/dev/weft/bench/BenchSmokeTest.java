@@ -61,7 +61,7 @@ class BenchSmokeTest {
             List.of("quiet_wait_p50_ms", "quiet_wait_p99_ms", "noisy_queued_at_start")),
         Arguments.of(
             "api-start",
-            new BenchOptions(null, 30, null, null, null),
+            new BenchOptions(null, 30, null, null, null, null, 3),
             List.of("starts_per_s", "start_p50_ms", "start_p99_ms", "completed_per_s")),
         Arguments.of(
             "remote-activities",
@@ -130,6 +130,20 @@ class BenchSmokeTest {
             () -> BenchRunner.run("sequential", new BenchOptions(null, 4, 1, null, null, 2), out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--nodes applies to the cluster workload only");
+  }
+
+  @Test
+  void clientsApplyToApiStartOnlyAndMustBePositive() {
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                BenchRunner.run(
+                    "sequential", new BenchOptions(null, 4, 1, null, null, null, 8), out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(
+            "--clients applies to the api-start workload only, not to sequential");
+    assertThatThrownBy(() -> new BenchOptions(null, 4, null, null, null, null, 0))
+        .hasMessageContaining("--clients must be >= 1, was 0");
   }
 
   @Test
