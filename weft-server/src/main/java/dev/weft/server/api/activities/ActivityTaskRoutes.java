@@ -86,7 +86,10 @@ public final class ActivityTaskRoutes implements RouteGroup {
       throw ApiProblem.badField(
           "maxTasks",
           max,
-          "field 'maxTasks' is required: the most tasks to take, from 1 to "
+          (max == null
+                  ? "field 'maxTasks' is required: the most tasks to take"
+                  : "field 'maxTasks'")
+              + " must be from 1 to "
               + RemoteActivities.MAX_POLL_BATCH
               + (max == null ? "" : ", was " + max));
     }
