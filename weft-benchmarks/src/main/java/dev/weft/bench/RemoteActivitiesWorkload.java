@@ -23,17 +23,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * K no-op activities per workflow, W workflows at once, run twice in one sitting on one engine and
- * store: first by the engine's own workers, then by {@value #POLLERS} pollers over the HTTP API
- * (long poll, complete), so that the figures give the overhead of remote workers. The pollers share
- * one HTTP client, as the pollers of one worker process would.
+ * K no-op activities per workflow, W workflows at once, run three times in one sitting on one
+ * engine and store: first by the engine's own workers, then by {@value #POLLERS} pollers over the
+ * HTTP API (long poll, complete), then by as many pollers that each take up to {@value #BATCH}
+ * tasks per poll ({@code poll-batch}) and complete them one by one, so that the figures give the
+ * overhead of remote workers and what batch polls save. The pollers share one HTTP client, as the
+ * pollers of one worker process would.
  */
 final class RemoteActivitiesWorkload implements Workload {
   static final String LOCAL_QUEUE = "bench-local-activities";
   static final String REMOTE_QUEUE = "bench-remote-activities";
+  static final String BATCH_QUEUE = "bench-remote-batch-activities";
   static final int POLLERS = 32;
+  static final int BATCH = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @WorkflowInterface
@@ -74,7 +79,11 @@ final class RemoteActivitiesWorkload implements Workload {
   public String description() {
     return "W workflows of K parallel no-op activities, by in-process workers then by "
         + POLLERS
-        + " HTTP pollers (--workflows, --activities)";
+        + " HTTP pollers, then by "
+        + POLLERS
+        + " HTTP pollers taking up to "
+        + BATCH
+        + " tasks per poll (--workflows, --activities)";
   }
 
   @Override
@@ -100,32 +109,64 @@ final class RemoteActivitiesWorkload implements Workload {
                 });
         WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
       double local = runBatches(engine, LOCAL_QUEUE, w, k, "local");
-      AtomicBoolean polling = new AtomicBoolean(true);
-      List<Thread> pollers = new ArrayList<>();
       String base = server.baseUri() + "/api/v1/namespaces/" + engine.namespace();
       HttpClient http = HttpClient.newHttpClient();
-      for (int i = 0; i < POLLERS; i++) {
-        String identity = "bench-poller-" + i;
-        pollers.add(Thread.ofVirtual().start(() -> poll(http, base, identity, polling)));
-      }
-      double remote;
-      try {
-        remote = runBatches(engine, REMOTE_QUEUE, w, k, "remote");
-      } finally {
-        polling.set(false);
-        for (Thread t : pollers) {
-          t.join(5_000);
-        }
-      }
+      double remote =
+          runRemote(
+              engine,
+              w,
+              k,
+              "remote",
+              REMOTE_QUEUE,
+              identity -> new Poller(http, base, identity, 1));
+      double batch =
+          runRemote(
+              engine,
+              w,
+              k,
+              "remote-batch",
+              BATCH_QUEUE,
+              identity -> new Poller(http, base, identity, BATCH));
       double localRate = w * (double) k / local;
       double remoteRate = w * (double) k / remote;
+      double batchRate = w * (double) k / batch;
       return new Figures()
           .put("workflows", w)
           .put("activities_per_workflow", k)
           .put("pollers", POLLERS)
           .put("in_process_activities_per_s", Math.round(localRate))
           .put("remote_activities_per_s", Math.round(remoteRate))
-          .put("remote_over_in_process", Math.round(remoteRate / localRate * 100) / 100.0);
+          .put("remote_over_in_process", ratio(remoteRate, localRate))
+          .put("batch_max_tasks", BATCH)
+          .put("remote_batch_activities_per_s", Math.round(batchRate))
+          .put("remote_batch_over_in_process", ratio(batchRate, localRate));
+    }
+  }
+
+  private static double ratio(double rate, double base) {
+    return Math.round(rate / base * 100) / 100.0;
+  }
+
+  /**
+   * Runs the batches on {@code queue} served by {@value #POLLERS} pollers made by {@code pollers}
+   * (from their identities); returns the seconds the batches took.
+   */
+  private static double runRemote(
+      WeftEngine engine, int w, int k, String tag, String queue, Function<String, Poller> pollers)
+      throws InterruptedException {
+    AtomicBoolean polling = new AtomicBoolean(true);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < POLLERS; i++) {
+      Poller poller = pollers.apply("bench-" + tag + "-poller-" + i);
+      threads.add(Thread.ofVirtual().start(() -> poller.serve(queue, polling)));
+    }
+    try {
+      return runBatches(engine, queue, w, k, tag);
+    } finally {
+      polling.set(false);
+      for (Thread t : threads) {
+        t.join(5_000);
+      }
     }
   }
 
@@ -155,25 +196,46 @@ final class RemoteActivitiesWorkload implements Workload {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** One remote worker: long-polls the remote queue and completes each task with its input. */
-  private static void poll(HttpClient http, String base, String identity, AtomicBoolean polling) {
-    String pollUrl = base + "/task-queues/" + REMOTE_QUEUE + "/activity-tasks/poll";
-    String pollBody = "{\"identity\":\"" + identity + "\",\"wait\":\"PT1S\"}";
-    while (polling.get()) {
-      try {
-        HttpResponse<String> polled = post(http, pollUrl, pollBody);
-        if (polled.statusCode() != 200) {
-          continue;
+  /**
+   * One remote worker: long-polls a queue, with {@code poll} for one task or {@code poll-batch} for
+   * up to {@code maxTasks}, and completes each task it gets with its input, one by one.
+   */
+  private record Poller(HttpClient http, String base, String identity, int maxTasks) {
+    void serve(String queue, AtomicBoolean polling) {
+      String route = maxTasks == 1 ? "/activity-tasks/poll" : "/activity-tasks/poll-batch";
+      String pollUrl = base + "/task-queues/" + queue + route;
+      String pollBody =
+          "{\"identity\":\""
+              + identity
+              + "\",\"wait\":\"PT1S\""
+              + (maxTasks == 1 ? "" : ",\"maxTasks\":" + maxTasks)
+              + "}";
+      while (polling.get()) {
+        try {
+          HttpResponse<String> polled = post(http, pollUrl, pollBody);
+          if (polled.statusCode() != 200) {
+            continue;
+          }
+          JsonNode answer = JSON.readTree(polled.body());
+          if (maxTasks == 1) {
+            complete(answer);
+          } else {
+            for (JsonNode task : answer.path("tasks")) {
+              complete(task);
+            }
+          }
+        } catch (IOException e) {
+          throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
-        JsonNode task = JSON.readTree(polled.body());
-        String done = "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
-        post(http, base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
-      } catch (IOException e) {
-        throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    }
+
+    private void complete(JsonNode task) throws IOException, InterruptedException {
+      String done = "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
+      post(http, base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
     }
   }
 

@@ -69,7 +69,9 @@ class BenchSmokeTest {
             List.of(
                 "in_process_activities_per_s",
                 "remote_activities_per_s",
-                "remote_over_in_process")),
+                "remote_over_in_process",
+                "remote_batch_activities_per_s",
+                "remote_batch_over_in_process")),
         Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),

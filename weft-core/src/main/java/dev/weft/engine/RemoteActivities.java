@@ -2,6 +2,7 @@ package dev.weft.engine;
 
 import dev.weft.converter.Payload;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +31,11 @@ import java.util.Set;
  * dev.weft.failure.ActivityLeaseLostException} and writes nothing.
  *
  * <p>Thread-safe: any number of threads may poll and report at once; {@link #poll} blocks its
- * caller (use a virtual thread per waiting poll).
+ * caller (use a virtual thread per waiting poll), as does {@link #pollBatch}.
  */
 public interface RemoteActivities {
+  /** The most tasks one {@link #pollBatch} may take. */
+  int MAX_POLL_BATCH = 100;
 
   /**
    * Leases one activity attempt of {@code taskQueue}, waiting up to {@code maxWait} for one to
@@ -49,6 +52,39 @@ public interface RemoteActivities {
    */
   Optional<RemoteActivityTask> poll(
       String taskQueue, String identity, Set<String> activityTypes, Duration maxWait)
+      throws InterruptedException;
+
+  /**
+   * Leases up to {@code maxTasks} activity attempts of {@code taskQueue} in one store claim,
+   * waiting up to {@code maxWait} for at least one to become ready; returns as soon as some are (it
+   * does not wait to fill the batch). Otherwise as {@link #poll}: the same types filter, leases and
+   * wake-ups; {@code poll} is the one-task case.
+   *
+   * <p>Why: a worker that runs many short activities spends most of its time on polls, one round
+   * trip and one store claim per task; a batch takes several tasks for the price of one. The lease
+   * of each task starts at the claim, not when the worker gets to it, so a worker should ask only
+   * for what it can start at once (its free slots): a task that waits behind others in the worker
+   * uses up its start-to-close and heartbeat time there, and times out if it waits too long.
+   *
+   * <pre>{@code
+   * List<RemoteActivityTask> tasks =
+   *     remote.pollBatch("greetings", "py-worker-1", Set.of(), freeSlots, Duration.ofSeconds(20));
+   * tasks.forEach(t -> executor.submit(() -> run(t)));
+   * }</pre>
+   *
+   * @param taskQueue the queue to take from
+   * @param identity who polls, as for {@link #poll}; not blank
+   * @param activityTypes the activity types the worker runs; empty for any type
+   * @param maxTasks the most tasks to take, 1 to {@value #MAX_POLL_BATCH}
+   * @param maxWait the longest to wait for the first task; zero to only look
+   * @return the leased attempts in claim order, at most {@code maxTasks}; empty if none came in
+   *     time (or the queue is paused); unmodifiable
+   * @throws IllegalArgumentException for a blank queue or identity, a negative wait, or {@code
+   *     maxTasks} outside 1 to {@value #MAX_POLL_BATCH}
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  List<RemoteActivityTask> pollBatch(
+      String taskQueue, String identity, Set<String> activityTypes, int maxTasks, Duration maxWait)
       throws InterruptedException;
 
   /**

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An activity attempt leased to a worker outside the engine by {@link RemoteActivities#poll}. The
- * worker runs it and reports with the task token before the lease ends: {@link
- * RemoteActivities#complete}, {@link RemoteActivities#fail}, and {@link RemoteActivities#heartbeat}
- * to extend the lease of a long attempt by its heartbeat timeout.
+ * An activity attempt leased to a worker outside the engine by {@link RemoteActivities#poll} or
+ * {@link RemoteActivities#pollBatch}. The worker runs it and reports with the task token before the
+ * lease ends: {@link RemoteActivities#complete}, {@link RemoteActivities#fail}, and {@link
+ * RemoteActivities#heartbeat} to extend the lease of a long attempt by its heartbeat timeout.
  *
  * <p>Payloads are as the engine's {@link dev.weft.converter.DataConverter} made them, after its
  * {@link dev.weft.converter.PayloadCodec} was undone (so decrypted): with the default converter,

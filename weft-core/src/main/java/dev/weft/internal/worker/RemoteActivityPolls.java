@@ -18,17 +18,18 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.FlowControlChange;
 import dev.weft.store.Store;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's side of remote activity workers: a poll claims through the same store claim as the
- * engine's pollers (lease from the task's timeouts, fencing token, attempt count), limited to the
- * worker's types, and waits on {@link RemotePollWakeups} between empty claims, looking again at
- * least every safety poll. Reports go through {@link ActivityCompletions}, the path of asynchronous
- * completion, so outcomes, retries and fencing are the in-process ones.
+ * The engine's side of remote activity workers: a poll (of one task or a batch) claims through the
+ * same store claim as the engine's pollers (lease from the task's timeouts, fencing token, attempt
+ * count), limited to the worker's types, and waits on {@link RemotePollWakeups} between empty
+ * claims, looking again at least every safety poll. Reports go through {@link ActivityCompletions},
+ * the path of asynchronous completion, so outcomes, retries and fencing are the in-process ones.
  */
 public final class RemoteActivityPolls implements RemoteActivities {
   private final Store store;
@@ -67,6 +68,25 @@ public final class RemoteActivityPolls implements RemoteActivities {
   public Optional<RemoteActivityTask> poll(
       String taskQueue, String identity, Set<String> activityTypes, Duration maxWait)
       throws InterruptedException {
+    List<RemoteActivityTask> tasks = claimWaiting(taskQueue, identity, activityTypes, 1, maxWait);
+    return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0));
+  }
+
+  @Override
+  public List<RemoteActivityTask> pollBatch(
+      String taskQueue, String identity, Set<String> activityTypes, int maxTasks, Duration maxWait)
+      throws InterruptedException {
+    if (maxTasks < 1 || maxTasks > MAX_POLL_BATCH) {
+      throw new IllegalArgumentException(
+          "maxTasks must be from 1 to " + MAX_POLL_BATCH + ", was " + maxTasks);
+    }
+    return claimWaiting(taskQueue, identity, activityTypes, maxTasks, maxWait);
+  }
+
+  /** One claim of up to {@code max} tasks, then waits and claims again until some come or time. */
+  private List<RemoteActivityTask> claimWaiting(
+      String taskQueue, String identity, Set<String> activityTypes, int max, Duration maxWait)
+      throws InterruptedException {
     requireName(taskQueue, "taskQueue");
     requireName(identity, "identity");
     if (maxWait == null || maxWait.isNegative()) {
@@ -82,15 +102,18 @@ public final class RemoteActivityPolls implements RemoteActivities {
       long generation = wakeups.generation(taskQueue);
       // after a safety-poll timeout, claim regardless: tasks can become ready without a wake here
       if (!woken || !wakeups.knownEmpty(taskQueue, types, generation)) {
-        List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, 1);
-        if (!claimed.isEmpty()) {
-          return Optional.of(toTask(claimed.get(0)));
+        List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, max);
+        if (claimed.size() < max) {
+          // fewer than asked for: the claim took all there was, as an empty claim finds nothing
+          wakeups.claimedNothing(taskQueue, types, generation);
         }
-        wakeups.claimedNothing(taskQueue, types, generation);
+        if (!claimed.isEmpty()) {
+          return toTasks(claimed);
+        }
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        return Optional.empty();
+        return List.of();
       }
       woken = wakeups.awaitChange(taskQueue, generation, Math.min(left, safetyPoll.toNanos()));
     }
@@ -137,6 +160,17 @@ public final class RemoteActivityPolls implements RemoteActivities {
       store.changeFlowControl(new FlowControlChange.RegisterQueue(taskQueue));
       registered.add(taskQueue);
     }
+  }
+
+  private List<RemoteActivityTask> toTasks(List<ActivityTaskState> claimed) {
+    if (claimed.size() == 1) {
+      return List.of(toTask(claimed.get(0)));
+    }
+    List<RemoteActivityTask> tasks = new ArrayList<>(claimed.size());
+    for (ActivityTaskState claim : claimed) {
+      tasks.add(toTask(claim));
+    }
+    return List.copyOf(tasks);
   }
 
   private RemoteActivityTask toTask(ActivityTaskState claim) {

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * polls. So that the others do not each run an empty claim against the store, an empty claim is
  * remembered per queue and set of activity types with the generation read before it: a poll that
  * reads the same generation knows there is nothing for those types until the next commit moves it,
- * and waits without claiming. A claim that found a task records nothing (more may be ready).
+ * and waits without claiming. A claim that found fewer tasks than it asked for took all there were,
+ * and records the same; a claim that got all it asked for records nothing (more may be ready).
  */
 public final class RemotePollWakeups {
   private final Map<String, QueueSignal> queues = new ConcurrentHashMap<>();
@@ -35,7 +36,10 @@ public final class RemotePollWakeups {
     return empty != null && empty == generation;
   }
 
-  /** Records that a claim for {@code types}, begun after {@code generation} was read, was empty. */
+  /**
+   * Records that a claim for {@code types}, begun after {@code generation} was read, left nothing:
+   * it was empty, or took fewer tasks than it asked for.
+   */
   void claimedNothing(String taskQueue, Set<String> types, long generation) {
     signal(taskQueue).emptyAt.merge(types, generation, Math::max);
   }

@@ -15,6 +15,16 @@ final class ActivityTaskBodies {
   record PollRequest(
       String identity, List<String> activityTypes, @JsonProperty("wait") Duration maxWait) {}
 
+  /** {@code POST .../activity-tasks/poll-batch}: a poll's fields and the most tasks to take. */
+  record BatchPollRequest(
+      String identity,
+      List<String> activityTypes,
+      @JsonProperty("wait") Duration maxWait,
+      Integer maxTasks) {}
+
+  /** The answer to a batch poll: the leased tasks, none when none came within the wait. */
+  record TaskBatch(List<Task> tasks) {}
+
   /** A polled task. */
   record Task(
       String taskToken,

@@ -5,12 +5,14 @@ import dev.weft.engine.RemoteActivityFailure;
 import dev.weft.engine.RemoteActivityTask;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.ServedNamespaces;
+import dev.weft.server.api.activities.ActivityTaskBodies.BatchPollRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.CompleteRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.FailRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatResponse;
 import dev.weft.server.api.activities.ActivityTaskBodies.PollRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.Task;
+import dev.weft.server.api.activities.ActivityTaskBodies.TaskBatch;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;
@@ -24,9 +26,11 @@ import java.util.Set;
 
 /**
  * Remote activity workers: {@code POST .../task-queues/{taskQueue}/activity-tasks/poll} (a long
- * poll: 200 with a task as soon as one is ready, 204 when none came within {@code wait}), and
- * {@code POST .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}. A report from an
- * attempt that lost its lease is 409 {@code activity-lease-lost} and writes nothing.
+ * poll: 200 with a task as soon as one is ready, 204 when none came within {@code wait}), {@code
+ * .../activity-tasks/poll-batch} (the same, for up to {@code maxTasks} tasks in one claim: 200 with
+ * {@code {"tasks": [...]}}, an empty list when none came), and {@code POST
+ * .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}. A report from an attempt that
+ * lost its lease is 409 {@code activity-lease-lost} and writes nothing.
  */
 public final class ActivityTaskRoutes implements RouteGroup {
   /** The longest a poll may wait (and the default wait). */
@@ -53,6 +57,7 @@ public final class ActivityTaskRoutes implements RouteGroup {
   @Override
   public void addTo(ApiRoutes routes) {
     routes.post(QUEUE_BASE + "/activity-tasks/poll", ApiRole.WORKER, this::poll);
+    routes.post(QUEUE_BASE + "/activity-tasks/poll-batch", ApiRole.WORKER, this::pollBatch);
     routes.post(TASK_BASE + "/heartbeat", ApiRole.WORKER, this::heartbeat);
     routes.post(TASK_BASE + "/complete", ApiRole.WORKER, this::complete);
     routes.post(TASK_BASE + "/fail", ApiRole.WORKER, this::fail);
@@ -61,33 +66,65 @@ public final class ActivityTaskRoutes implements RouteGroup {
 
   private void poll(Context ctx) throws InterruptedException {
     namespace.check(ctx);
-    String taskQueue = ctx.pathParam("taskQueue");
     PollRequest req = ApiJson.read(ctx, PollRequest.class);
-    if (req.identity() == null || req.identity().isBlank()) {
-      throw ApiProblem.badField(
-          "identity", req.identity(), "field 'identity' is required: who polls (not blank)");
+    Set<String> types = checkPoll(req.identity(), req.maxWait(), req.activityTypes());
+    Optional<RemoteActivityTask> task =
+        remote().poll(ctx.pathParam("taskQueue"), req.identity(), types, wait(req.maxWait()));
+    if (task.isEmpty()) {
+      ctx.status(204);
+      return;
     }
-    Duration wait = req.maxWait() == null ? MAX_WAIT : req.maxWait();
+    ApiJson.write(ctx, 200, Task.of(task.get()));
+  }
+
+  private void pollBatch(Context ctx) throws InterruptedException {
+    namespace.check(ctx);
+    BatchPollRequest req = ApiJson.read(ctx, BatchPollRequest.class);
+    Set<String> types = checkPoll(req.identity(), req.maxWait(), req.activityTypes());
+    Integer max = req.maxTasks();
+    if (max == null || max < 1 || max > RemoteActivities.MAX_POLL_BATCH) {
+      throw ApiProblem.badField(
+          "maxTasks",
+          max,
+          (max == null
+                  ? "field 'maxTasks' is required: the most tasks to take"
+                  : "field 'maxTasks'")
+              + " must be from 1 to "
+              + RemoteActivities.MAX_POLL_BATCH
+              + (max == null ? "" : ", was " + max));
+    }
+    List<RemoteActivityTask> tasks =
+        remote()
+            .pollBatch(ctx.pathParam("taskQueue"), req.identity(), types, max, wait(req.maxWait()));
+    ApiJson.write(ctx, 200, new TaskBatch(tasks.stream().map(Task::of).toList()));
+  }
+
+  /** Checks the fields a poll and a batch poll share; returns the activity types as a set. */
+  private static Set<String> checkPoll(
+      String identity, Duration maxWait, List<String> activityTypes) {
+    if (identity == null || identity.isBlank()) {
+      throw ApiProblem.badField(
+          "identity", identity, "field 'identity' is required: who polls (not blank)");
+    }
+    Duration wait = wait(maxWait);
     if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
       throw ApiProblem.badField(
           "wait",
           wait.toString(),
           "field 'wait' must be from PT0S to " + MAX_WAIT + ", was " + wait);
     }
-    List<String> types = req.activityTypes() == null ? List.of() : req.activityTypes();
+    List<String> types = activityTypes == null ? List.of() : activityTypes;
     for (int i = 0; i < types.size(); i++) {
       if (types.get(i) == null || types.get(i).isBlank()) {
         throw ApiProblem.badField(
             "activityTypes[" + i + "]", types.get(i), "activity types must not be blank");
       }
     }
-    Optional<RemoteActivityTask> task =
-        remote().poll(taskQueue, req.identity(), Set.copyOf(types), wait);
-    if (task.isEmpty()) {
-      ctx.status(204);
-      return;
-    }
-    ApiJson.write(ctx, 200, Task.of(task.get()));
+    return Set.copyOf(types);
+  }
+
+  private static Duration wait(Duration maxWait) {
+    return maxWait == null ? MAX_WAIT : maxWait;
   }
 
   private void heartbeat(Context ctx) {
