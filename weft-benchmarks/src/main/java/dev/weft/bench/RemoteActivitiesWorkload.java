@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -198,7 +199,8 @@ final class RemoteActivitiesWorkload implements Workload {
 
   /**
    * One remote worker: long-polls a queue, with {@code poll} for one task or {@code poll-batch} for
-   * up to {@code maxTasks}, and completes each task it gets with its input, one by one.
+   * up to {@code maxTasks} (a worker with that many free slots), and completes each task it gets
+   * with its input: the tasks of a batch at once, then polls again.
    */
   private record Poller(HttpClient http, String base, String identity, int maxTasks) {
     void serve(String queue, AtomicBoolean polling) {
@@ -220,9 +222,7 @@ final class RemoteActivitiesWorkload implements Workload {
           if (maxTasks == 1) {
             complete(answer);
           } else {
-            for (JsonNode task : answer.path("tasks")) {
-              complete(task);
-            }
+            completeAll(answer.path("tasks"));
           }
         } catch (IOException e) {
           throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
@@ -230,6 +230,32 @@ final class RemoteActivitiesWorkload implements Workload {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+
+    /** Completes a batch's tasks at once, each on its own virtual thread, as worker slots would. */
+    private void completeAll(JsonNode tasks) throws IOException, InterruptedException {
+      List<Thread> running = new ArrayList<>(tasks.size());
+      AtomicReference<IOException> failed = new AtomicReference<>();
+      for (JsonNode task : tasks) {
+        running.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      try {
+                        complete(task);
+                      } catch (IOException e) {
+                        failed.compareAndSet(null, e);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+      }
+      for (Thread t : running) {
+        t.join();
+      }
+      if (failed.get() != null) {
+        throw failed.get();
       }
     }
 
