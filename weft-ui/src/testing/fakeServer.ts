@@ -35,14 +35,22 @@ export function fakeServer(handle: Handler) {
 /** jsdom lays nothing out: give every element a size so the virtualizer has a viewport. */
 export function stubLayout(width = 1280, height = 600) {
   const proto = HTMLElement.prototype;
-  const saved = {
-    h: Object.getOwnPropertyDescriptor(proto, "offsetHeight"),
-    w: Object.getOwnPropertyDescriptor(proto, "offsetWidth"),
+  const sizes: Record<string, number> = {
+    offsetHeight: height,
+    offsetWidth: width,
+    clientHeight: height,
+    clientWidth: width,
   };
-  Object.defineProperty(proto, "offsetHeight", { configurable: true, get: () => height });
-  Object.defineProperty(proto, "offsetWidth", { configurable: true, get: () => width });
+  const saved = Object.keys(sizes).map((k) => {
+    const owner = k.startsWith("client") ? Element.prototype : proto;
+    return [owner, k, Object.getOwnPropertyDescriptor(owner, k)] as const;
+  });
+  for (const [owner, k] of saved) {
+    Object.defineProperty(owner, k, { configurable: true, get: () => sizes[k] });
+  }
   return () => {
-    if (saved.h) Object.defineProperty(proto, "offsetHeight", saved.h);
-    if (saved.w) Object.defineProperty(proto, "offsetWidth", saved.w);
+    for (const [owner, k, d] of saved) {
+      if (d) Object.defineProperty(owner, k, d);
+    }
   };
 }
