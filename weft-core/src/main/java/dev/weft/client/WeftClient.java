@@ -27,6 +27,21 @@ import java.util.Optional;
 public interface WeftClient {
 
   /**
+   * The built-in query every workflow answers (Temporal's {@code QUERY_TYPE_STACK_TRACE}): a {@code
+   * String} with one block per workflow thread (the workflow method, each {@code Workflow.async}
+   * block and message handler) that has not ended, its name and state, then {@code \tat frame}
+   * lines: the user's frames and, above them, the Weft call it waits in ({@code Workflow.sleep},
+   * {@code Promise.get}, an activity stub's method); JDK and engine frames are left out. A cached
+   * run answers from memory, any other run from a replay of its history; a closed run answers its
+   * last state (empty when its code returned, where it waited when it was terminated or timed out).
+   *
+   * <pre>{@code
+   * String stacks = client.getHandle("order-42").query(WeftClient.QUERY_TYPE_STACK_TRACE, String.class);
+   * }</pre>
+   */
+  String QUERY_TYPE_STACK_TRACE = "__stack_trace";
+
+  /**
    * Returns a client of a Weft server ({@code weft server}, {@code weft dev}, or {@code
    * WeftServer.start} in an application) over its HTTP API, for an application that starts,
    * signals, queries and awaits workflows without hosting workers. Its stubs, handles and

@@ -8,6 +8,7 @@ import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.StackTraceQueryTest;
 import dev.weft.client.StartDelayTest;
 import dev.weft.client.TypedSearchAttributesTest;
 import dev.weft.client.UpdateTest;
@@ -36,6 +37,10 @@ class ReplayTwinsTest {
 
   static Stream<Arguments> twins() {
     return Stream.of(
+        twin(
+            "stack-trace-waiter-completed",
+            StackTraceQueryTest.Waiter.class,
+            StackTraceQueryTest.WaiterImpl::new),
         twin(
             "activity-retried-until-success",
             ActivityExecutionTest.Caller.class,
