@@ -17,6 +17,8 @@ import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.engine.HistoryLimitsTest;
 import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.batch.BatchWorkflow;
+import dev.weft.internal.batch.PagedBatchWorkflow;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.HistoryCheck;
 import dev.weft.testsupport.Histories;
@@ -37,6 +39,7 @@ class ReplayTwinsTest {
 
   static Stream<Arguments> twins() {
     return Stream.of(
+        twin("batch-signal-two-pages", BatchWorkflow.class, PagedBatchWorkflow::new),
         twin(
             "stack-trace-waiter-completed",
             StackTraceQueryTest.Waiter.class,
