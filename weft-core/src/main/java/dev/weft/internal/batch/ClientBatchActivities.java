@@ -37,7 +37,8 @@ public final class ClientBatchActivities implements BatchActivities {
         apply(spec, client.getHandle(run.workflowId(), run.runId()));
         applied++;
       } catch (WeftException | IllegalStateException | IllegalArgumentException e) {
-        failures.add(new BatchFailure(run.workflowId(), run.runId(), e.getMessage()));
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        failures.add(new BatchFailure(run.workflowId(), run.runId(), why));
       }
     }
     return new PageOutcome(applied, failures, page.nextPageToken());
