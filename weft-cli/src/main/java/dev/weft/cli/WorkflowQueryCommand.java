@@ -1,17 +1,29 @@
 package dev.weft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.client.WeftClient;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code weft workflow query WORKFLOW_ID QUERY [--input JSON]...}: prints the answer as JSON. */
+/**
+ * {@code weft workflow query WORKFLOW_ID QUERY [--input JSON]...}: prints the answer as JSON; the
+ * built-in {@code __stack_trace} query's answer is printed as the text it is.
+ */
 @Command(
     name = "query",
-    description = "Queries a workflow and prints the answer as JSON.",
-    footer = {"", "Example:", "  weft workflow query approval-exp-2001 state"})
+    description = {
+      "Queries a workflow and prints the answer as JSON.",
+      "The built-in query __stack_trace prints where the workflow's threads are blocked."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  weft workflow query approval-exp-2001 state",
+      "  weft workflow query approval-exp-2001 __stack_trace"
+    })
 final class WorkflowQueryCommand implements Callable<Integer> {
   @Mixin private ClientOptions client;
   @Mixin private RunTarget run;
@@ -35,7 +47,11 @@ final class WorkflowQueryCommand implements Callable<Integer> {
         c -> {
           Object[] args = inputs.values();
           JsonNode answer = run.handle(c).query(query, JsonNode.class, args);
-          out.println(JsonValues.write(answer));
+          if (WeftClient.QUERY_TYPE_STACK_TRACE.equals(query) && answer.isTextual()) {
+            out.print(answer.asText());
+          } else {
+            out.println(JsonValues.write(answer));
+          }
           return 0;
         });
   }

@@ -119,6 +119,9 @@ class WorkflowCommandsOverApiTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> cli("workflow", "query", id, "state").out().contains("WAITING_FOR_APPROVER"));
+    String stack = cliOk("workflow", "query", id, "__stack_trace").out();
+    assertThat(stack).startsWith("main#1: blocked\n\tat dev.weft.workflow.Workflow.");
+    assertThat(stack).contains("\tat dev.weft.examples.").doesNotContain("dev.weft.internal");
 
     cliOk("workflow", "pause", id, "--reason", "audit");
     assertThat(cliOk("workflow", "describe", id).field("Paused")).contains("audit");

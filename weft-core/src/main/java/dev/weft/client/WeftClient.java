@@ -6,6 +6,7 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import dev.weft.workflow.Functions;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,21 @@ import java.util.Optional;
  * in use raise a typed exception and leave the store unchanged.
  */
 public interface WeftClient {
+
+  /**
+   * The built-in query every workflow answers (Temporal's {@code QUERY_TYPE_STACK_TRACE}): a {@code
+   * String} with one block per workflow thread (the workflow method, each {@code Workflow.async}
+   * block and message handler) that has not ended, its name and state, then {@code \tat frame}
+   * lines: the user's frames and, above them, the Weft call it waits in ({@code Workflow.sleep},
+   * {@code Promise.get}, an activity stub's method); JDK and engine frames are left out. A cached
+   * run answers from memory, any other run from a replay of its history; a closed run answers its
+   * last state (empty when its code returned, where it waited when it was terminated or timed out).
+   *
+   * <pre>{@code
+   * String stacks = client.getHandle("order-42").query(WeftClient.QUERY_TYPE_STACK_TRACE, String.class);
+   * }</pre>
+   */
+  String QUERY_TYPE_STACK_TRACE = "__stack_trace";
 
   /**
    * Returns a client of a Weft server ({@code weft server}, {@code weft dev}, or {@code
@@ -331,4 +347,52 @@ public interface WeftClient {
 
   /** Returns the pauses and limits of all task queues. */
   FlowControl flowControl();
+
+  /**
+   * Starts a batch operation (Temporal's {@code StartBatchOperation}): a durable system workflow of
+   * type {@value #BATCH_WORKFLOW_TYPE}, workflow ID {@code __weft_batch:<jobId>}, on the internal
+   * task queue {@code __weft_system} that every engine serves, pages through the runs the query
+   * matches (newest first; batch workflows themselves are never matched) and applies the operation
+   * to each, at most {@link BatchOperation#maxOperationsPerSecond()} a second, recording progress
+   * that {@link #describeBatchOperation} reads. It survives restarts like any run: a page cut off
+   * by a crash is applied again (so a signal may reach a run twice; cancel, terminate, pause and
+   * resume are idempotent). Batch workflows show in workflow lists with their type; list the others
+   * with {@code WorkflowType != '__weft_batch'}.
+   *
+   * <pre>{@code
+   * String jobId = client.startBatchOperation(
+   *     BatchOperation.signal("WorkflowType = 'Order'", "price update", "reprice", 0.9));
+   * BatchOperationDescription d = client.describeBatchOperation(jobId);
+   * }</pre>
+   *
+   * @return the batch's job ID
+   * @throws dev.weft.failure.InvalidQueryException if the query does not parse (nothing is started;
+   *     the message names the position)
+   * @throws IllegalArgumentException if the query has an {@code ORDER BY}
+   * @throws dev.weft.failure.WorkflowAlreadyStartedException if a batch with that job ID exists
+   */
+  String startBatchOperation(BatchOperation operation);
+
+  /**
+   * Describes a batch operation: its state and progress (done, failed with reasons, total).
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if no batch has that job ID
+   */
+  BatchOperationDescription describeBatchOperation(String jobId);
+
+  /** Lists the namespace's batch operations, newest first, at most {@code limit} (1..1000). */
+  List<BatchOperationDescription> listBatchOperations(int limit);
+
+  /**
+   * Stops a running batch operation (its system workflow is terminated with {@code reason}): runs
+   * not visited yet are left alone; its description keeps the progress it made, state {@link
+   * BatchOperationState#STOPPED}.
+   *
+   * @throws dev.weft.failure.WorkflowNotFoundException if no batch has that job ID
+   * @throws dev.weft.failure.WorkflowNotRunningException if the batch already ended
+   */
+  void stopBatchOperation(String jobId, String reason);
+
+  /** The workflow type of batch operations' system workflows. */
+  String BATCH_WORKFLOW_TYPE = "__weft_batch";
 }

@@ -84,11 +84,12 @@ class ArchitectureTest {
       slices().matching("dev.weft.internal.(*)..").should().beFreeOfCycles();
 
   /**
-   * The engine's layers, bottom up: codec and definition; stub (typed stubs over any client's
-   * untyped calls); runtime (pure workflow execution, no store); visibility; engine (this node's
-   * shared state); step (what a step writes); activity; then worker, client, remote (the client
-   * over HTTP, which uses only codec, definition and stub) and retention side by side; the assembly
-   * on top wires them all. A layer uses only layers below it.
+   * The engine's layers, bottom up: codec and definition; batch (batch operations over the public
+   * API only); stub (typed stubs over any client's untyped calls); runtime (pure workflow
+   * execution, no store); visibility; engine (this node's shared state); step (what a step writes);
+   * activity; then worker, client, remote (the client over HTTP, which uses only codec, definition
+   * and stub) and retention side by side; the assembly on top wires them all. A layer uses only
+   * layers below it.
    */
   @ArchTest
   static final ArchRule internalLayersDependOnlyOnLayersBelow =
@@ -98,6 +99,8 @@ class ArchitectureTest {
           .definedBy("dev.weft.internal.codec..")
           .layer("definition")
           .definedBy("dev.weft.internal.definition..")
+          .layer("batch")
+          .definedBy("dev.weft.internal.batch..")
           .layer("stub")
           .definedBy("dev.weft.internal.stub..")
           .layer("runtime")
@@ -124,8 +127,10 @@ class ArchitectureTest {
           .mayNotAccessAnyLayer()
           .whereLayer("definition")
           .mayNotAccessAnyLayer()
+          .whereLayer("batch")
+          .mayNotAccessAnyLayer()
           .whereLayer("stub")
-          .mayOnlyAccessLayers("codec", "definition")
+          .mayOnlyAccessLayers("codec", "definition", "batch")
           .whereLayer("runtime")
           .mayOnlyAccessLayers("codec", "definition")
           .whereLayer("visibility")
@@ -141,9 +146,17 @@ class ArchitectureTest {
               "codec", "definition", "runtime", "visibility", "engine", "step", "activity")
           .whereLayer("client")
           .mayOnlyAccessLayers(
-              "codec", "definition", "stub", "runtime", "visibility", "engine", "step", "activity")
+              "codec",
+              "definition",
+              "batch",
+              "stub",
+              "runtime",
+              "visibility",
+              "engine",
+              "step",
+              "activity")
           .whereLayer("remote")
-          .mayOnlyAccessLayers("codec", "definition", "stub")
+          .mayOnlyAccessLayers("codec", "definition", "batch", "stub")
           .whereLayer("retention")
           .mayOnlyAccessLayers("codec", "definition", "runtime", "visibility", "engine")
           .whereLayer("assembly")

@@ -8,6 +8,7 @@ import dev.weft.activity.LocalActivityTest;
 import dev.weft.client.ClientTest;
 import dev.weft.client.ResetAndImportTest;
 import dev.weft.client.SignalWithStartTest;
+import dev.weft.client.StackTraceQueryTest;
 import dev.weft.client.StartDelayTest;
 import dev.weft.client.TypedSearchAttributesTest;
 import dev.weft.client.UpdateTest;
@@ -16,6 +17,8 @@ import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.engine.HistoryLimitsTest;
 import dev.weft.history.WorkflowHistory;
+import dev.weft.internal.batch.BatchWorkflow;
+import dev.weft.internal.batch.PagedBatchWorkflow;
 import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.internal.runtime.HistoryCheck;
 import dev.weft.testsupport.Histories;
@@ -36,6 +39,11 @@ class ReplayTwinsTest {
 
   static Stream<Arguments> twins() {
     return Stream.of(
+        twin("batch-signal-two-pages", BatchWorkflow.class, PagedBatchWorkflow::new),
+        twin(
+            "stack-trace-waiter-completed",
+            StackTraceQueryTest.Waiter.class,
+            StackTraceQueryTest.WaiterImpl::new),
         twin(
             "activity-retried-until-success",
             ActivityExecutionTest.Caller.class,

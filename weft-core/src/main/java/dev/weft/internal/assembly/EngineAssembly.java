@@ -6,11 +6,16 @@ import dev.weft.engine.RemoteActivities;
 import dev.weft.engine.TaskQueueDescription;
 import dev.weft.engine.WeftClock;
 import dev.weft.engine.WorkInProgress;
+import dev.weft.engine.WorkerOptions;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.activity.ActivityTaskHandler;
 import dev.weft.internal.activity.HeartbeatFlushes;
 import dev.weft.internal.activity.LocalActivities;
+import dev.weft.internal.batch.BatchOperations;
+import dev.weft.internal.batch.BatchWorkflow;
+import dev.weft.internal.batch.ClientBatchActivities;
+import dev.weft.internal.batch.PagedBatchWorkflow;
 import dev.weft.internal.client.EmbeddedClient;
 import dev.weft.internal.client.FlowControls;
 import dev.weft.internal.client.Queries;
@@ -254,6 +259,7 @@ public final class EngineAssembly {
     namespaces = new NamespaceCatalog(store, clock);
     client = newClient(namespace);
     clients = new NamespaceClients(namespace, client, namespaces, this::newClient);
+    registerSystemQueue();
     retention = new RetentionSweeper(store, clock, idle, settings.retentionSweepInterval());
     progress = new EngineProgress(idle, waiters);
     stallChecks = new StallChecks(stallWatch, clock);
@@ -280,6 +286,16 @@ public final class EngineAssembly {
   /** Returns the namespace catalog of the store. */
   public Namespaces namespaces() {
     return namespaces;
+  }
+
+  /**
+   * Every engine serves the system queue, where batch operations run as workflows, so a batch goes
+   * on after a restart on whichever node serves the namespace.
+   */
+  private void registerSystemQueue() {
+    QueueRegistration system = registry.queue(BatchOperations.taskQueue(), WorkerOptions.DEFAULTS);
+    system.registerWorkflow(BatchWorkflow.class, PagedBatchWorkflow::new);
+    system.registerActivities(new ClientBatchActivities(clients::client));
   }
 
   /** The client parts that work in one namespace, over the engine's shared parts. */

@@ -86,6 +86,7 @@ public final class Queries {
                         target.taskQueue(),
                         runners.workflowTypes(target.taskQueue())));
     if (!registration.definition().isDynamic()
+        && !WorkflowRunner.STACK_TRACE_QUERY.equals(queryName)
         && !registration.definition().queries().containsKey(queryName)) {
       throw new UnknownQueryException(
           target.workflowType(), queryName, registration.definition().queries().keySet());

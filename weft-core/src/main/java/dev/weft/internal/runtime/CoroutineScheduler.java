@@ -118,6 +118,14 @@ final class CoroutineScheduler {
     self.blockedOn = null;
   }
 
+  /**
+   * Returns where each live coroutine is blocked (the {@code __stack_trace} query's answer). Call
+   * only between passes, while no coroutine runs.
+   */
+  String stackTrace() {
+    return WorkflowStacks.describe(coroutines);
+  }
+
   /** Returns whether the scheduler is unwinding its coroutines. */
   boolean isDestroying() {
     return destroying;

@@ -43,10 +43,17 @@ public final class WorkflowRunner {
   /** The recorded command events of a task being replayed, after its boundary event. */
   public record ReplayedTask(long boundaryEventId, List<HistoryEvent> commands) {}
 
+  /**
+   * The built-in query that answers where the workflow threads are blocked (Temporal's name; the
+   * public constant is {@code WeftClient.QUERY_TYPE_STACK_TRACE}).
+   */
+  public static final String STACK_TRACE_QUERY = "__stack_trace";
+
   private final WorkflowInfo info;
   private final CurrentTask task;
   private final BooleanSupplier stopping;
   private final WorkflowRandom random;
+  private final PayloadConverter payloads;
   private final CoroutineScheduler scheduler;
   private final ScopeNode rootScope = new ScopeNode(null, true, () -> {});
   private final Markers markers;
@@ -69,6 +76,7 @@ public final class WorkflowRunner {
     this.task = new CurrentTask(info.runId());
     this.stopping = task::isStopping;
     this.random = new WorkflowRandom(info.runId());
+    this.payloads = payloads;
     this.scheduler = new CoroutineScheduler(this, shared.deadlockTimeout);
     this.markers = new Markers(info, task, payloads, shared.searchAttributes);
     this.instance =
@@ -238,12 +246,16 @@ public final class WorkflowRunner {
   }
 
   /**
-   * Answers a query from the current state.
+   * Answers a query from the current state; the built-in {@link #STACK_TRACE_QUERY} answers where
+   * the workflow threads are blocked.
    *
    * @throws UnknownQueryException if the type has no such query
    * @throws QueryFailedException if the query method threw
    */
   public Payload query(String queryName, Payload args) {
+    if (STACK_TRACE_QUERY.equals(queryName)) {
+      return payloads.encode(scheduler.stackTrace(), "result of query '" + queryName + "'");
+    }
     WorkflowThreadContext.enter(this, null, true);
     try {
       return handlers.query(queryName, args);

@@ -1,18 +1,23 @@
 package dev.weft.internal.stub;
 
+import dev.weft.client.BatchOperation;
+import dev.weft.client.BatchOperationDescription;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WithStartWorkflowOperation;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.internal.batch.BatchOperations;
 import dev.weft.internal.definition.WorkflowDefinition;
 import dev.weft.workflow.Functions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The part of {@link WeftClient} that is the same for every client: typed stubs, starts by method
  * reference, typed signal-with-start and update-with-start, and the untyped starts, all turned into
- * the client's {@link WorkflowCalls}.
+ * the client's {@link WorkflowCalls}; batch operations, over the client's public calls.
  */
 public abstract class TypedClient implements WeftClient {
 
@@ -151,5 +156,30 @@ public abstract class TypedClient implements WeftClient {
                 updateArgs == null ? new Object[0] : updateArgs,
                 resultType,
                 run -> {}));
+  }
+
+  private BatchOperations batches() {
+    return new BatchOperations(this);
+  }
+
+  @Override
+  public String startBatchOperation(BatchOperation operation) {
+    Objects.requireNonNull(operation, "operation");
+    return batches().start(operation);
+  }
+
+  @Override
+  public BatchOperationDescription describeBatchOperation(String jobId) {
+    return batches().describe(jobId);
+  }
+
+  @Override
+  public List<BatchOperationDescription> listBatchOperations(int limit) {
+    return batches().list(limit);
+  }
+
+  @Override
+  public void stopBatchOperation(String jobId, String reason) {
+    batches().stop(jobId, reason);
   }
 }

@@ -35,6 +35,7 @@ public final class WorkflowRoutes implements RouteGroup {
     new WorkflowResultRoute(this).addTo(routes);
     new WorkflowMessageRoutes(this).addTo(routes);
     new WorkflowControlRoutes(this).addTo(routes);
+    new BatchOperationRoutes(this).addTo(routes);
   }
 
   /**

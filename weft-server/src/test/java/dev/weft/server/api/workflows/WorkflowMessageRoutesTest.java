@@ -92,6 +92,19 @@ class WorkflowMessageRoutesTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void theBuiltInStackTraceQueryShowsWhereTheCodeWaits(TestStore store) {
+    ApiCalls api = servers.calls(store);
+    String id = account(api, 3);
+    Answer stack = api.post(Servers.workflow(id) + "/queries/__stack_trace", null);
+    assertThat(stack.status()).as(stack.body()).isEqualTo(200);
+    assertThat(stack.json().path("result").asText())
+        .startsWith("main#1: blocked\n\tat dev.weft.workflow.Workflow.await(")
+        .contains("\tat " + TestWorkflows.AccountImpl.class.getName() + ".open(")
+        .doesNotContain("dev.weft.internal");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void queriesThatFailOrDoNotExistAreRefused(TestStore store) {
     ApiCalls api = servers.calls(store);
     String id = account(api, 1);
