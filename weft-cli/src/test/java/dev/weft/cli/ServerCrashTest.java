@@ -89,7 +89,10 @@ class ServerCrashTest {
       assertThat(resultsBySeq).as("activity results of %s", id).hasSize(1).containsValue(1);
       assertThat(client.getHandle(id).getResult(String.class)).startsWith("Bonjour, " + id);
     }
-    assertThat(completions.get()).isGreaterThanOrEqualTo(acknowledged.size());
+    // every acknowledged run's activity was completed by a remote worker (the histories above say
+    // exactly once); a worker counts its completions from the 2xx answers, and a completion that
+    // committed just before the SIGKILL lost its answer, so each worker may miss one
+    assertThat(completions.get()).isGreaterThanOrEqualTo(acknowledged.size() - workers.size());
     assertThat(restarted.stop()).isEqualTo(128 + 15);
   }
 
