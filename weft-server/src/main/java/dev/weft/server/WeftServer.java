@@ -18,6 +18,7 @@ import dev.weft.server.http.ProblemResponses;
 import dev.weft.server.http.RequestTimings;
 import dev.weft.server.http.RouteGroup;
 import dev.weft.server.http.WeftServerKeys;
+import dev.weft.server.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.net.InetAddress;
@@ -26,6 +27,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * refuses to start on an address other than loopback without it, unless the options say {@link
  * WeftServerOptions#withInsecure insecure}. With {@link WeftServerOptions#withTls TLS} it serves
  * HTTPS only.
+ *
+ * <p>It serves the web UI of the {@code weft-ui} jar at {@code /} (see {@link WebUi}): every GET
+ * outside {@code /api/} (and {@code /metrics}) is the UI's.
  *
  * <p>With {@link WeftServerOptions#withMeterRegistry} it also serves {@code GET /metrics} (the
  * Prometheus text format, open like health) and times every request by route template and status.
@@ -101,6 +108,7 @@ public final class WeftServer implements AutoCloseable {
       group.addTo(routes);
     }
     List<ApiRoute> all = routes.all();
+    WebUi ui = WebUi.fromClassPath();
     Javalin app =
         Javalin.create(
             config -> {
@@ -120,6 +128,7 @@ public final class WeftServer implements AutoCloseable {
               if (options.meterRegistry() != null) {
                 RequestTimings.install(config, options.meterRegistry());
               }
+              ui.install(config, serverSegments(all));
               for (ApiRoute r : all) {
                 config.routes.addEndpoint(new Endpoint(r.method(), r.path(), access.guard(r)));
               }
@@ -139,8 +148,9 @@ public final class WeftServer implements AutoCloseable {
     }
     WeftServer server = new WeftServer(app, all, options.host(), keys != null);
     log.info(
-        "Weft API on {}{}",
+        "Weft API on {}{}{}",
         server.baseUri(),
+        ui.built() ? ", web UI at /" : ", no web UI (built with -Dweft.ui.skip)",
         options.tokenAuth()
             ? ", API tokens required"
             : options.insecure() && !isLoopback(options.host())
@@ -166,6 +176,17 @@ public final class WeftServer implements AutoCloseable {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }
     return groups;
+  }
+
+  /**
+   * The server's own first path segments, never the UI's: those of its routes, and {@code api} and
+   * {@code metrics} always (an unknown API route or a server without metrics answers a 404 problem,
+   * not the app).
+   */
+  private static Set<String> serverSegments(List<ApiRoute> routes) {
+    return Stream.concat(
+            Stream.of("api", "metrics"), routes.stream().map(r -> r.path().split("/", 3)[1]))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Refuses a non-loopback address without tokens unless the options say insecure. */
