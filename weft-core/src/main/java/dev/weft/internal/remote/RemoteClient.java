@@ -16,6 +16,7 @@ import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,9 @@ import java.util.concurrent.Executors;
 public final class RemoteClient extends TypedClient implements AutoCloseable {
   static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
   private static final int HISTORY_PAGE = 1000;
+
+  /** The longest wait the history route takes in one request. */
+  private static final Duration MAX_HISTORY_WAIT = Duration.ofSeconds(60);
 
   private final ApiTransport api;
   private final RemoteCalls calls;
@@ -74,23 +78,62 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   }
 
   WorkflowHistory history(String workflowId, String runId) {
+    return history(workflowId, runId, new LinkedHashMap<>(), Duration.ZERO);
+  }
+
+  /**
+   * The events after {@code afterEventId}, through the route's long poll ({@code waitNewEvent}),
+   * asked again while a wait longer than the route's limit has time left and the route waited out
+   * its whole wait (an empty answer sooner means the run is closed).
+   */
+  WorkflowHistory historyAfter(
+      String workflowId, String runId, long afterEventId, Duration waitNewEvent) {
+    long deadline = System.nanoTime() + waitNewEvent.toNanos();
+    while (true) {
+      Duration wait = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (wait.compareTo(MAX_HISTORY_WAIT) > 0) {
+        wait = MAX_HISTORY_WAIT;
+      }
+      Map<String, String> first = new LinkedHashMap<>();
+      first.put("afterEventId", Long.toString(afterEventId));
+      if (!wait.isZero()) {
+        first.put("waitNewEvent", "true");
+        first.put("wait", wait.toString());
+      }
+      long asked = System.nanoTime();
+      WorkflowHistory page = history(workflowId, runId, first, wait);
+      boolean waitedOut = System.nanoTime() - asked >= wait.toNanos();
+      if (!page.events().isEmpty() || !waitedOut || System.nanoTime() >= deadline) {
+        return page;
+      }
+      runId = page.runId();
+    }
+  }
+
+  private WorkflowHistory history(
+      String workflowId, String runId, Map<String, String> first, Duration wait) {
     ArrayNode events = ApiTransport.JSON.createArrayNode();
     String pinned = runId;
     String token = null;
+    Map<String, String> extra = first;
+    Duration pageWait = wait;
     do {
       Map<String, String> query = RemoteCalls.run(pinned);
       query.put("pageSize", Integer.toString(HISTORY_PAGE));
       query.put("nextPageToken", token);
+      query.putAll(extra);
       JsonNode page =
           api.get(
                   RemoteCalls.workflowPath(workflowId) + "/history",
                   query,
-                  Duration.ZERO,
+                  pageWait,
                   CallContext.of("fetch the history of", workflowId, pinned))
               .body();
       pinned = page.path("runId").asText();
       page.path("events").forEach(events::add);
       token = Problems.text(page, "nextPageToken");
+      extra = Map.of();
+      pageWait = Duration.ZERO;
     } while (token != null);
     return WorkflowHistory.fromJson(WireReads.history(workflowId, pinned, events).toString());
   }

@@ -10,6 +10,7 @@ import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
 import dev.weft.server.http.RouteGroup;
 import io.javalin.http.Context;
+import java.time.Duration;
 
 /**
  * The reads: {@code GET .../workflows} (list with the filter language, paged), {@code GET
@@ -84,7 +85,28 @@ final class WorkflowReadRoutes implements RouteGroup {
 
   private void history(Context ctx) {
     String workflowId = api.workflowId(ctx);
-    QueryParams params = QueryParams.of(ctx, "runId", "pageSize", "nextPageToken");
+    QueryParams params =
+        QueryParams.of(
+            ctx, "runId", "pageSize", "nextPageToken", "afterEventId", "waitNewEvent", "wait");
+    boolean waitNewEvent = params.bool("waitNewEvent", false);
+    if (!waitNewEvent && params.text("wait") != null) {
+      throw QueryParams.invalid(
+          "wait",
+          params.text("wait"),
+          "query parameter 'wait' is only taken with waitNewEvent=true");
+    }
+    Duration wait =
+        waitNewEvent
+            ? params.duration("wait", HistoryPages.DEFAULT_WAIT, HistoryPages.MAX_WAIT)
+            : Duration.ZERO;
+    long afterEventId = params.longInteger("afterEventId", -1, 0, Long.MAX_VALUE - 1);
+    String token = params.text("nextPageToken");
+    if (afterEventId >= 0 && token != null) {
+      throw QueryParams.invalid(
+          "afterEventId",
+          afterEventId,
+          "query parameter 'afterEventId' and 'nextPageToken' both say where to start: pass one");
+    }
     ApiJson.write(
         ctx,
         200,
@@ -94,7 +116,9 @@ final class WorkflowReadRoutes implements RouteGroup {
             workflowId,
             params.text("runId"),
             params.integer("pageSize", 100, 1, 1000),
-            params.text("nextPageToken")));
+            token,
+            Math.max(afterEventId, 0),
+            wait));
   }
 
   private static WorkflowFilter filter(String query) {
