@@ -8,6 +8,7 @@ import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowPage;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.stub.TypedClient;
 import dev.weft.internal.stub.WorkflowCalls;
@@ -15,6 +16,7 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -180,6 +182,26 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
                 CallContext.named("count workflows", null, null, queryText))
             .body();
     return count.path("count").asLong();
+  }
+
+  @Override
+  public Map<WorkflowStatus, Long> countWorkflowsByStatus(WorkflowFilter filter) {
+    String queryText = ListQueries.of(filter);
+    Map<String, String> query = new HashMap<>();
+    query.put("query", queryText);
+    query.put("groupBy", "ExecutionStatus");
+    JsonNode count =
+        api.get(
+                "/workflow-count",
+                query,
+                Duration.ZERO,
+                CallContext.named("count workflows", null, null, queryText))
+            .body();
+    Map<WorkflowStatus, Long> counts = new EnumMap<>(WorkflowStatus.class);
+    for (JsonNode g : count.path("groups")) {
+      counts.put(WorkflowStatus.valueOf(g.path("value").asText()), g.path("count").asLong());
+    }
+    return counts;
   }
 
   @Override

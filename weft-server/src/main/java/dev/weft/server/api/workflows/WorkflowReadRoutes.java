@@ -2,6 +2,7 @@ package dev.weft.server.api.workflows;
 
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowPage;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
@@ -11,6 +12,7 @@ import dev.weft.server.http.ProblemResponses;
 import dev.weft.server.http.RouteGroup;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The reads: {@code GET .../workflows} (list with the filter language, paged), {@code GET
@@ -20,6 +22,9 @@ import java.time.Duration;
 final class WorkflowReadRoutes implements RouteGroup {
   /** The count of a namespace's runs (beside the collection: no workflow ID is shadowed). */
   static final String COUNT = "/api/v1/namespaces/{namespace}/workflow-count";
+
+  /** The one field counts can be grouped by (Temporal's {@code GROUP BY ExecutionStatus}). */
+  static final String GROUPABLE = "ExecutionStatus";
 
   private final WorkflowRoutes api;
 
@@ -63,14 +68,33 @@ final class WorkflowReadRoutes implements RouteGroup {
 
   private void count(Context ctx) {
     api.checkNamespace(ctx);
-    QueryParams params = QueryParams.of(ctx, "query");
-    long count;
+    QueryParams params = QueryParams.of(ctx, "query", "groupBy");
+    String groupBy = params.text("groupBy");
+    if (groupBy != null && !groupBy.equals(GROUPABLE)) {
+      throw QueryParams.invalid(
+          "groupBy",
+          groupBy,
+          "query parameter 'groupBy' can only be " + GROUPABLE + " (the one groupable field)");
+    }
+    WorkflowFilter filter = filter(params.text("query"));
     try {
-      count = api.client(ctx).countWorkflows(filter(params.text("query")));
+      if (groupBy == null) {
+        ApiJson.write(
+            ctx, 200, new WorkflowResponses.Count(api.client(ctx).countWorkflows(filter), null));
+        return;
+      }
+      Map<WorkflowStatus, Long> counts = api.client(ctx).countWorkflowsByStatus(filter);
+      ApiJson.write(
+          ctx,
+          200,
+          new WorkflowResponses.Count(
+              counts.values().stream().mapToLong(Long::longValue).sum(),
+              counts.entrySet().stream()
+                  .map(e -> new WorkflowResponses.CountGroup(e.getKey().name(), e.getValue()))
+                  .toList()));
     } catch (InvalidQueryException e) {
       throw queryProblem(e);
     }
-    ApiJson.write(ctx, 200, new WorkflowResponses.Count(count));
   }
 
   private void describe(Context ctx) {
