@@ -54,14 +54,20 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
 
   const running = d?.status === "RUNNING";
   // the history is read for the pinned run only, so that a new run of the workflow does not mix in
-  const fetchPage = runKey.runId === undefined ? null : runApi.historyPage;
-  const history = useRunHistory(fetchPage, running);
+  const pinned = runKey.runId !== undefined;
+  const history = useRunHistory(pinned ? runApi.historyPage : null, pinned ? runApi.historyAfter : null, running);
   const result = useQuery({
     queryKey: ["run", runKey.namespace, runKey.workflowId, runKey.runId ?? null, "result"],
     queryFn: () => runApi.result(),
     enabled: d !== undefined && !running,
     retry: false,
   });
+
+  // the tail saw the run close: describe it now rather than at its next refetch
+  const { refetch } = describe;
+  useEffect(() => {
+    if (history.closed) void refetch();
+  }, [history.closed, refetch]);
 
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
