@@ -75,8 +75,12 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
     const t = setInterval(() => setNow(Date.now()), DESCRIBE_INTERVAL_MS);
     return () => clearInterval(t);
   }, [running]);
-  const end = running ? now : 0;
-  const timeline = useMemo(() => deriveTimeline(history.events, end), [history.events, end]);
+  // rows are derived once per history change; an open run's timeline only stretches to now
+  const derived = useMemo(() => deriveTimeline(history.events, 0), [history.events]);
+  const timeline = useMemo(
+    () => (running && now > derived.end ? { ...derived, end: now } : derived),
+    [derived, running, now],
+  );
   const points = useMemo(() => resetPoints(history.events), [history.events]);
   const links = useMemo(() => runLinks(history.events, runKey.workflowId), [history.events, runKey.workflowId]);
   const pending = useMemo(() => {
