@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { RunPage } from "./RunPage";
 import type { RunApi, RunKey, WorkflowDescription } from "./runApi";
-import type { FetchAfter, FetchPage } from "./historyLoader";
+import type { FetchAfter, HistoryPage } from "./historyLoader";
 import { ProblemError } from "../../api/problem";
 import { HistoryBuilder } from "../../components/timeline/testHistory";
 import axe from "axe-core";
@@ -56,7 +56,7 @@ class FakeServer {
   stackAnswer: () => Promise<unknown> = async () => "at Approval.run(Approval.java:12)";
   keys: RunKey[] = [];
 
-  historyPage: FetchPage = async (token, pageSize) => {
+  historyPage = async (token: string | undefined, pageSize: number): Promise<HistoryPage> => {
     const from = token === undefined ? 1 : Number(token);
     const page = this.events.filter((e) => e.eventId >= from).slice(0, pageSize);
     const next = page.length === 0 ? from : page[page.length - 1]!.eventId + 1;
@@ -82,7 +82,6 @@ class FakeServer {
     this.keys.push(key);
     return {
       describe: async () => this.desc,
-      historyPage: this.historyPage,
       historyAfter: this.historyAfter,
       result: async () => ({ workflowId: "appr-1", status: this.desc.status }),
       signal: async (name) => {

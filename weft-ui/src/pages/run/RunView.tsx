@@ -55,7 +55,7 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
   const running = d?.status === "RUNNING";
   // the history is read for the pinned run only, so that a new run of the workflow does not mix in
   const pinned = runKey.runId !== undefined;
-  const history = useRunHistory(pinned ? runApi.historyPage : null, pinned ? runApi.historyAfter : null, running);
+  const history = useRunHistory(pinned ? runApi.historyAfter : null, d?.historyLength ?? 0, running);
   const result = useQuery({
     queryKey: ["run", runKey.namespace, runKey.workflowId, runKey.runId ?? null, "result"],
     queryFn: () => runApi.result(),

@@ -3,9 +3,6 @@ import type { HistoryEvent } from "../../components/timeline/history";
 
 export type HistoryPage = components["schemas"]["WorkflowHistoryPage"];
 
-/** Reads one page: from the start of the run's history (no token) or from a page token. */
-export type FetchPage = (token: string | undefined, pageSize: number) => Promise<HistoryPage>;
-
 /** Page size of the first load (the route's largest). */
 export const LOAD_PAGE_SIZE = 1000;
 /**
@@ -39,27 +36,50 @@ export interface HistoryCursor {
   nextEventId: number;
 }
 
+/** How many pages the first load asks for at once. */
+export const LOAD_CONCURRENCY = 4;
+
 /**
- * Reads a run's history page after page until the last one, calling `onPage` with every event read
- * so far after each page (a new array each time, for progress). Stops early when `signal` aborts.
+ * Reads a run's history, `LOAD_CONCURRENCY` pages of `LOAD_PAGE_SIZE` events at a time by event ID
+ * (event IDs run 1, 2, 3... without gaps), sized from `expectedLength` (describe's history length),
+ * then reads on from the end for events added meanwhile. Calls `onPage` with the events loaded
+ * without a gap from the first one, each time that prefix grows (a new array each time, for
+ * progress). Stops early when `signal` aborts.
  */
 export async function loadHistory(
-  fetchPage: FetchPage,
+  fetchAfter: FetchAfter,
+  expectedLength: number,
   onPage: (events: HistoryEvent[]) => void,
   signal?: AbortSignal,
 ): Promise<{ events: HistoryEvent[]; cursor: HistoryCursor }> {
-  let events: HistoryEvent[] = [];
-  let token: string | undefined;
-  for (;;) {
-    const page = await fetchPage(token, LOAD_PAGE_SIZE);
-    if (signal?.aborted) throw new DOMException("aborted", "AbortError");
-    events = events.concat(page.events);
-    onPage(events);
-    if (page.nextPageToken === undefined) {
-      return { events, cursor: { runId: page.runId, nextEventId: page.nextEventId } };
+  const pages = Math.max(1, Math.ceil(expectedLength / LOAD_PAGE_SIZE));
+  const results: (HistoryEvent[] | undefined)[] = new Array<HistoryEvent[] | undefined>(pages);
+  let runId = "";
+  let nextPage = 0;
+  let prefixPages = 0;
+  let prefix: HistoryEvent[] = [];
+  const worker = async () => {
+    while (nextPage < pages) {
+      const index = nextPage++;
+      const page = await fetchAfter(index * LOAD_PAGE_SIZE, LOAD_PAGE_SIZE, false, signal);
+      if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+      runId = page.runId;
+      results[index] = page.events;
+      let grown = false;
+      for (let r = results[prefixPages]; r !== undefined; r = results[prefixPages]) {
+        prefix = prefix.concat(r);
+        prefixPages++;
+        grown = true;
+      }
+      if (grown) onPage(prefix);
     }
-    token = page.nextPageToken;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, pages) }, worker));
+  const last = prefix[prefix.length - 1];
+  const tail = await readTail(fetchAfter, { runId, nextEventId: (last?.eventId ?? 0) + 1 }, false, signal);
+  const events = tail.events.length === 0 ? prefix : prefix.concat(tail.events);
+  if (tail.events.length > 0) onPage(events);
+  return { events, cursor: tail.cursor };
 }
 
 /**

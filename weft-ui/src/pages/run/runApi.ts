@@ -1,7 +1,7 @@
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
 import type { components } from "../../api/schema.gen";
-import type { FetchAfter, FetchPage } from "./historyLoader";
+import type { FetchAfter } from "./historyLoader";
 
 type Schemas = components["schemas"];
 export type WorkflowDescription = Schemas["WorkflowDescription"];
@@ -21,7 +21,6 @@ export interface RunKey {
  */
 export interface RunApi {
   describe(): Promise<WorkflowDescription>;
-  historyPage: FetchPage;
   /** The events after an event ID; with `wait`, a long poll of at most LONG_POLL_WAIT. */
   historyAfter: FetchAfter;
   /** The run's outcome now (no wait): RUNNING while it is open. */
@@ -49,12 +48,6 @@ export function runApi(key: RunKey): RunApi {
   const query = runId === undefined ? {} : { runId };
   return {
     describe: async () => dataOr(await api.GET(RUN, { params: { path, query } })),
-    historyPage: async (token, pageSize) =>
-      dataOr(
-        await api.GET(`${RUN}/history`, {
-          params: { path, query: { ...query, pageSize, ...(token === undefined ? {} : { nextPageToken: token }) } },
-        }),
-      ),
     historyAfter: async (afterEventId, pageSize, wait, signal) =>
       dataOr(
         await api.GET(`${RUN}/history`, {

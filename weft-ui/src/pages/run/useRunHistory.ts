@@ -5,7 +5,6 @@ import {
   loadHistory,
   readTail,
   type FetchAfter,
-  type FetchPage,
   type HistoryCursor,
 } from "./historyLoader";
 
@@ -31,17 +30,16 @@ export interface RunHistory {
  * turns false otherwise (describe saw the run close) the tail is read once more. `fetchPage` and
  * `fetchAfter` must keep their identity for one run (new ones start over).
  */
-export function useRunHistory(
-  fetchPage: FetchPage | null,
-  fetchAfter: FetchAfter | null,
-  live: boolean,
-): RunHistory {
+export function useRunHistory(fetchAfter: FetchAfter | null, expectedLength: number, live: boolean): RunHistory {
   const [state, setState] = useState<RunHistory>({ events: [], loading: true, error: null, closed: false });
   const cursor = useRef<HistoryCursor | null>(null);
   const wasLive = useRef(false);
+  // read when a load starts: a growing history must not start the load over
+  const expected = useRef(expectedLength);
+  expected.current = expectedLength;
 
   useEffect(() => {
-    if (fetchPage === null) return;
+    if (fetchAfter === null) return;
     const aborted = new AbortController();
     cursor.current = null;
     setState({ events: [], loading: true, error: null, closed: false });
@@ -49,7 +47,8 @@ export function useRunHistory(
     // slow the load down
     let shown = 0;
     loadHistory(
-      fetchPage,
+      fetchAfter,
+      expected.current,
       (events) => {
         const now = performance.now();
         if (aborted.signal.aborted || (shown !== 0 && now - shown < PROGRESS_MS)) return;
@@ -67,7 +66,7 @@ export function useRunHistory(
         if (!aborted.signal.aborted) setState((s) => ({ ...s, loading: false, error }));
       });
     return () => aborted.abort();
-  }, [fetchPage]);
+  }, [fetchAfter]);
 
   useEffect(() => {
     if (fetchAfter === null || state.loading || state.error !== null) return;
