@@ -1,8 +1,17 @@
-/** The application shell; pages are added by the router as they are built. */
+import { useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter } from "react-router";
+import { AppRoutes } from "./app/AppRoutes";
+import { createQueryClient } from "./app/queryClient";
+
+/** The application: data cache, router and the pages. */
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <main>
-      <h1>Weft</h1>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,50 @@
+import { Navigate, Route, Routes, useParams } from "react-router";
+import { DEFAULT_NAMESPACE, Shell } from "./Shell";
+import {
+  NamespacesPlaceholder,
+  NodesPlaceholder,
+  RunPagePlaceholder,
+  TaskQueuesPlaceholder,
+} from "./placeholders";
+import { WorkflowsPage } from "../pages/workflows/WorkflowsPage";
+
+/**
+ * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
+ * namespaces is `/namespaces`. The run page is `/namespaces/:namespace/workflows/:workflowId`,
+ * optionally `?runId=` (without it, the latest run).
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to={`/namespaces/${DEFAULT_NAMESPACE}/workflows`} replace />} />
+      <Route path="namespaces" element={<Shell />}>
+        <Route index element={<NamespacesPlaceholder />} />
+      </Route>
+      <Route path="namespaces/:namespace" element={<Shell />}>
+        <Route index element={<ToWorkflows />} />
+        <Route path="workflows" element={<WorkflowsPage />} />
+        <Route path="workflows/:workflowId" element={<RunPagePlaceholder />} />
+        <Route path="task-queues" element={<TaskQueuesPlaceholder />} />
+        <Route path="task-queues/:taskQueue" element={<TaskQueuesPlaceholder />} />
+        <Route path="nodes" element={<NodesPlaceholder />} />
+      </Route>
+      <Route path="*" element={<Shell />}>
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function ToWorkflows() {
+  const { namespace = DEFAULT_NAMESPACE } = useParams();
+  return <Navigate to={`/namespaces/${encodeURIComponent(namespace)}/workflows`} replace />;
+}
+
+function NotFound() {
+  return (
+    <section aria-labelledby="nf-title">
+      <h1 id="nf-title">Page not found</h1>
+      <p>There is no page at this address.</p>
+    </section>
+  );
+}
