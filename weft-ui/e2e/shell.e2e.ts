@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible } from "./support/axe";
 import { launchChromium, newContext } from "./support/browser";
-import { screenshot } from "./support/screenshots";
 import { WeftProcess } from "./support/weft";
 
 describe("the shell, served by weft dev", () => {
@@ -19,7 +18,7 @@ describe("the shell, served by weft dev", () => {
     await weft?.close();
   });
 
-  it("loads at / with the app's heading, and passes axe", async () => {
+  it("loads at / on the default namespace's workflows, with the navigation, and passes axe", async () => {
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -29,38 +28,97 @@ describe("the shell, served by weft dev", () => {
 
     expect(response?.status()).toBe(200);
     await expect(page.title()).resolves.toBe("Weft");
-    await page.getByRole("heading", { name: "Weft", level: 1 }).waitFor();
-    await expectAccessible(page, "/");
+    await page.waitForURL("**/namespaces/default/workflows");
+    await page.getByRole("heading", { name: "Workflows", level: 1 }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link").allTextContents()).resolves.toEqual([
+      "Workflows",
+      "Task queues",
+      "Namespaces",
+      "Nodes",
+    ]);
+    await expect(page.getByRole("combobox", { name: "Namespace" }).inputValue()).resolves.toBe("default");
+    await expectAccessible(page, "/ (the workflows list)");
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it("serves the app for a deep link (the SPA fallback) so a reload keeps the page", async () => {
+  it("serves a deep link (the SPA fallback), and says when there is no page at an address", async () => {
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
 
-    const response = await page.goto("/namespaces/default/workflows");
+    const deep = await page.goto("/namespaces/default/task-queues");
+    expect(deep?.status()).toBe(200);
+    expect(deep?.headers()["content-type"]).toContain("text/html");
+    await page.getByRole("heading", { name: "Task queues", level: 1 }).waitFor();
 
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()["content-type"]).toContain("text/html");
-    await page.getByRole("heading", { name: "Weft", level: 1 }).waitFor();
+    await page.goto("/no/such/page");
+    await page.getByRole("heading", { name: "Page not found", level: 1 }).waitFor();
+    await expectAccessible(page, "the not-found page");
     await context.close();
   });
 
-  it("writes the screenshots of the shell, light and dark", async () => {
-    for (const theme of ["light", "dark"] as const) {
-      const context = await newContext(browser, weft.baseUrl, { colorScheme: theme });
-      const page = await context.newPage();
-      await page.goto("/");
-      await page.getByRole("heading", { name: "Weft", level: 1 }).waitFor();
+  it("reaches every control with the keyboard, with a visible focus", async () => {
+    const context = await newContext(browser, weft.baseUrl);
+    const page = await context.newPage();
+    await page.goto("/namespaces/default/workflows");
+    await page.getByRole("link", { name: "order-1001", exact: true }).waitFor();
 
-      // the system preference picks the theme's custom properties (styles.css)
-      const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
-      expect(scheme).toBe(theme);
-      const png = await screenshot(page, `shell-${theme}`);
-
-      expect(png).toMatchObject({ width: 1280, height: 800 });
-      await context.close();
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (el === null || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const visible = style.outlineStyle !== "none" && style.outlineWidth !== "0px";
+        return { name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName, visible };
+      });
+      expect(focused, `Tab ${i + 1} focuses an element`).not.toBeNull();
+      expect(focused?.visible, `focus on ${focused?.name ?? "?"} is visible`).toBe(true);
+      reached.push(focused?.name ?? "");
     }
+    expect(reached).toEqual(expect.arrayContaining(["Workflows", "Task queues", "Nodes"]));
+    await context.close();
+  });
+
+  it("toggles the theme, and keeps the choice on reload", async () => {
+    const context = await newContext(browser, weft.baseUrl, { colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto("/namespaces/default/workflows");
+    const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    await page.getByRole("heading", { name: "Workflows", level: 1 }).waitFor();
+    expect(await scheme()).toBe("light");
+
+    await page.getByRole("button", { name: "Switch to the dark theme" }).click();
+
+    expect(await scheme()).toBe("dark");
+    await page.reload();
+    await page.getByRole("button", { name: "Switch to the light theme" }).waitFor();
+    expect(await scheme()).toBe("dark");
+    await expectAccessible(page, "the workflows list, dark theme");
+    await page.getByRole("button", { name: "Switch to the light theme" }).click();
+    expect(await scheme()).toBe("light");
+    await context.close();
+  });
+
+  it("switches the namespace with the picker", async () => {
+    weft.cli(["namespace", "create", "e2e-other", "--description", "browser tests"]);
+    const context = await newContext(browser, weft.baseUrl);
+    const page = await context.newPage();
+    await page.goto("/namespaces/default/workflows");
+    await page.getByRole("link", { name: "order-1001", exact: true }).waitFor();
+    const picker = page.getByRole("combobox", { name: "Namespace" });
+    await picker.locator("option", { hasText: "e2e-other" }).waitFor({ state: "attached" });
+
+    await picker.selectOption("e2e-other");
+
+    await page.waitForURL("**/namespaces/e2e-other/workflows");
+    await page.getByText("0 runs loaded").waitFor();
+    await expect(page.getByRole("link", { name: "order-1001", exact: true }).count()).resolves.toBe(0);
+    await picker.selectOption("default");
+    await page.waitForURL("**/namespaces/default/workflows");
+    await page.getByRole("link", { name: "order-1001", exact: true }).waitFor();
+    await context.close();
   });
 });
