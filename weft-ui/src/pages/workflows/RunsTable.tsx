@@ -46,50 +46,52 @@ export function RunsTable({ namespace, runs, hasMore, loadingMore, onLoadMore }:
 
   const base = `/namespaces/${encodeURIComponent(namespace)}/workflows/`;
   return (
-    <div className="runs" role="table" aria-label="Runs" aria-rowcount={hasMore ? -1 : runs.length + 1}>
-      <div role="rowgroup">
-        <div role="row" className="runs-row runs-head" aria-rowindex={1}>
-          <span role="columnheader">Workflow ID</span>
-          <span role="columnheader">Type</span>
-          <span role="columnheader">Status</span>
-          <span role="columnheader">Start</span>
-          <span role="columnheader">Close</span>
-          <span role="columnheader">Task queue</span>
+    <div className="runs">
+      <div role="table" aria-label="Runs" aria-rowcount={hasMore ? -1 : runs.length + 1}>
+        <div role="rowgroup">
+          <div role="row" className="runs-row runs-head" aria-rowindex={1}>
+            <span role="columnheader">Workflow ID</span>
+            <span role="columnheader">Type</span>
+            <span role="columnheader">Status</span>
+            <span role="columnheader">Start</span>
+            <span role="columnheader">Close</span>
+            <span role="columnheader">Task queue</span>
+          </div>
         </div>
-      </div>
-      <div ref={scroller} className="runs-scroll" tabIndex={0} aria-label="Runs, scrollable" role="rowgroup">
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {items.map((item) => {
-            const run = runs[item.index];
-            if (run === undefined) return null;
-            return (
-              <div
-                key={`${run.workflowId}/${run.runId}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="runs-row"
-                style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              >
-                <span role="cell">
-                  <Link to={`${base}${encodeURIComponent(run.workflowId)}?runId=${encodeURIComponent(run.runId)}`}>
-                    {run.workflowId}
-                  </Link>
-                </span>
-                <span role="cell">{run.workflowType}</span>
-                <span role="cell" className={`status status-${run.status}`}>
-                  {statusLabel(run.status)}
-                  {run.pause !== undefined && " (paused)"}
-                </span>
-                <span role="cell">
-                  <Time value={run.startTime} />
-                </span>
-                <span role="cell">
-                  <Time value={run.closeTime} />
-                </span>
-                <span role="cell">{run.taskQueue}</span>
-              </div>
-            );
-          })}
+        <div ref={scroller} className="runs-scroll" tabIndex={0} aria-label="Runs, scrollable" role="rowgroup">
+          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {items.map((item) => {
+              const run = runs[item.index];
+              if (run === undefined) return null;
+              return (
+                <div
+                  key={`${run.workflowId}/${run.runId}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="runs-row"
+                  style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                >
+                  <span role="cell">
+                    <Link to={`${base}${encodeURIComponent(run.workflowId)}?runId=${encodeURIComponent(run.runId)}`}>
+                      {run.workflowId}
+                    </Link>
+                  </span>
+                  <span role="cell">{run.workflowType}</span>
+                  <span role="cell" className={`status status-${run.status}`}>
+                    {statusLabel(run.status)}
+                    {run.pause !== undefined && " (paused)"}
+                  </span>
+                  <span role="cell">
+                    <Time value={run.startTime} />
+                  </span>
+                  <span role="cell">
+                    <Time value={run.closeTime} />
+                  </span>
+                  <span role="cell">{run.taskQueue}</span>
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
       <div className="runs-foot">

@@ -27,7 +27,8 @@ export function WorkflowsPage() {
     <section aria-labelledby="workflows-title">
       <h1 id="workflows-title">Workflows</h1>
       <FilterBox value={query} onApply={apply} error={runs.error} />
-      {runs.error === null && <StatusCounts namespace={namespace} query={query} />}
+      {/* counted once the list accepted the filter: a bad filter costs one request, not eight */}
+      {runs.isSuccess && <StatusCounts namespace={namespace} query={query} />}
       {runs.isPending ? (
         <p aria-busy="true">Loading runs…</p>
       ) : runs.error === null || rows.length > 0 ? (
