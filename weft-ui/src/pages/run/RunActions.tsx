@@ -64,6 +64,33 @@ function Reason({ reason, setReason }: { reason: string; setReason: (v: string) 
   );
 }
 
+/** The reset point select; its options are built only while the reset dialog is open. */
+function ResetPointPicker({ points, point, onChange }: {
+  points: ResetPoint[];
+  point: ResetPoint | undefined;
+  onChange: (eventId: string) => void;
+}) {
+  return (
+    <div className="action-form">
+      <label>
+        Reset to
+        <select value={point === undefined ? "" : String(point.eventId)} onChange={(e) => onChange(e.target.value)}>
+          {points.map((p) => (
+            <option key={p.eventId} value={p.eventId}>
+              Event {p.eventId}: workflow task {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {point !== undefined && (
+        <p className="muted">
+          Workflow task completed <Time value={point.time} />
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The run's actions, each behind a confirmation (ConfirmAction: no double submit, the server's
  * problem message on refusal): signal, query, update (with the answer shown), cancel, terminate,
@@ -154,23 +181,7 @@ export function RunActions({ runApi, workflowId, running, paused, resetPoints, o
             A new run keeps the history before the chosen workflow task and runs that task again with the current code;
             a running run is terminated.
           </p>
-          <div className="action-form">
-            <label>
-              Reset to
-              <select value={point === undefined ? "" : String(point.eventId)} onChange={(e) => setResetTo(e.target.value)}>
-                {resetPoints.map((p) => (
-                  <option key={p.eventId} value={p.eventId}>
-                    Event {p.eventId}: workflow task {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {point !== undefined && (
-              <p className="muted">
-                Workflow task completed <Time value={point.time} />
-              </p>
-            )}
-          </div>
+          <ResetPointPicker points={resetPoints} point={point} onChange={setResetTo} />
           <Reason reason={reason} setReason={setReason} />
         </ConfirmAction>
       </div>

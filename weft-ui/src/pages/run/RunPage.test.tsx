@@ -7,6 +7,7 @@ import type { RunApi, RunKey, WorkflowDescription } from "./runApi";
 import type { FetchPage } from "./historyLoader";
 import { ProblemError } from "../../api/problem";
 import { HistoryBuilder } from "../../components/timeline/testHistory";
+import axe from "axe-core";
 import { withViewport } from "../../components/timeline/testViewport";
 import type { HistoryEvent } from "../../components/timeline/history";
 
@@ -89,6 +90,11 @@ class FakeServer {
   };
 }
 
+/** Waits until the history's first page is on the timeline (a loaded machine may take seconds). */
+function loaded() {
+  return screen.findByRole("button", { name: /Activity Charge/ }, { timeout: 5000 });
+}
+
 function renderPage(server: FakeServer) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
@@ -107,7 +113,7 @@ test("the header, the timeline and the pending activity show; the page pins the 
   renderPage(server);
   expect(await screen.findByText("r1")).toBeTruthy();
   expect(screen.getByRole("heading", { name: "appr-1" })).toBeTruthy();
-  expect(await screen.findByRole("button", { name: /Activity Charge/ })).toBeTruthy();
+  expect(await loaded()).toBeTruthy();
   // the related-runs list and the child's bar on the timeline
   const links = screen.getAllByRole("link", { name: /notify-1/ });
   expect(links.length).toBe(2);
@@ -121,7 +127,7 @@ test("the header, the timeline and the pending activity show; the page pins the 
 test("a new event of an open run shows within about a second", async () => {
   const server = new FakeServer();
   renderPage(server);
-  await screen.findByRole("button", { name: /Activity Charge/ });
+  await loaded();
   await userEvent.click(screen.getByRole("tab", { name: "Events" }));
   expect(screen.queryByText("ActivityCompleted")).toBeNull();
   server.events.push(
@@ -157,7 +163,7 @@ test("an action's buttons are disabled while its request runs", async () => {
 test("the reset picker offers only the points the server accepts", async () => {
   const server = new FakeServer();
   renderPage(server);
-  await screen.findByRole("button", { name: /Activity Charge/ });
+  await loaded();
   await userEvent.click(screen.getByRole("button", { name: "Reset" }));
   const dialog = screen.getByRole("dialog", { name: "Reset appr-1" });
   const options = within(dialog).getAllByRole("option").map((o) => (o as HTMLOptionElement).value);
@@ -190,3 +196,14 @@ test("a non-determinism failure shows both sides", async () => {
   expect(screen.getByText("ActivityScheduled(seq 2, activity type 'Charge')")).toBeTruthy();
   expect(screen.getByText("TimerStarted(seq 2)")).toBeTruthy();
 });
+
+test("every tab passes axe (jsdom: no colour contrast)", async () => {
+  const server = new FakeServer();
+  const { container } = renderPage(server);
+  await loaded();
+  for (const tab of ["Timeline", "Events", "Pending", "Stack"]) {
+    await userEvent.click(screen.getByRole("tab", { name: new RegExp(tab) }));
+    const results = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(results.violations.map((v) => `${tab}: ${v.id} ${v.nodes.map((n) => n.html).join(" ")}`)).toEqual([]);
+  }
+}, 30_000);

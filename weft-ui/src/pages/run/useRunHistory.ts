@@ -5,6 +5,9 @@ import { loadHistory, readTail, type FetchPage, type HistoryCursor } from "./his
 /** How often the tail of an open run's history is read (milliseconds). */
 export const TAIL_INTERVAL_MS = 1000;
 
+/** How often the progress of a big history's first load is rendered (milliseconds). */
+const PROGRESS_MS = 300;
+
 export interface RunHistory {
   events: HistoryEvent[];
   /** True until every page of the history as it was at the first read has arrived. */
@@ -28,10 +31,16 @@ export function useRunHistory(fetchPage: FetchPage | null, live: boolean): RunHi
     const aborted = new AbortController();
     cursor.current = null;
     setState({ events: [], loading: true, error: null });
+    // progress is shown at most every PROGRESS_MS: rendering a big history after every page would
+    // slow the load down
+    let shown = 0;
     loadHistory(
       fetchPage,
       (events) => {
-        if (!aborted.signal.aborted) setState({ events, loading: true, error: null });
+        const now = performance.now();
+        if (aborted.signal.aborted || (shown !== 0 && now - shown < PROGRESS_MS)) return;
+        shown = now;
+        setState({ events, loading: true, error: null });
       },
       aborted.signal,
     )
