@@ -25,17 +25,27 @@ describe("login on a weft server --token-auth", () => {
     await weft?.close();
   });
 
-  /** `weft token create` through the API, as the admin. */
-  function createToken(name: string): CreatedToken {
-    const json = weft.cli(
-      ["token", "create", "--name", name, "--role", "operator", "--namespaces", "default", "--output", "json"],
-      { WEFT_TOKEN: adminToken },
-    );
-    return JSON.parse(json) as CreatedToken;
+  /** An operator token for the default namespace, made by the admin through the API. */
+  async function createToken(name: string): Promise<CreatedToken> {
+    const r = await fetch(`${weft.baseUrl}/api/v1/tokens`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name, role: "OPERATOR", namespaces: ["default"] }),
+    });
+    expect(r.status).toBe(201);
+    return (await r.json()) as CreatedToken;
+  }
+
+  async function revokeToken(tokenId: string): Promise<void> {
+    const r = await fetch(`${weft.baseUrl}/api/v1/tokens/${encodeURIComponent(tokenId)}/revoke`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
+    expect(r.status).toBe(200);
   }
 
   it("asks for a token, signs in with one, and a revoked token sends back to login", async () => {
-    const operator = createToken("e2e-operator");
+    const operator = await createToken("e2e-operator");
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
     await page.goto("/");
@@ -50,7 +60,7 @@ describe("login on a weft server --token-auth", () => {
     await page.getByText(/runs loaded/).waitFor();
     await expect(login.count()).resolves.toBe(0);
 
-    weft.cli(["token", "revoke", operator.tokenId], { WEFT_TOKEN: adminToken });
+    await revokeToken(operator.tokenId);
     // the list refreshes on its own; its next request is refused with 401
     await login.waitFor({ timeout: 30_000 });
     await expect(page.evaluate(() => sessionStorage.getItem("weft.token"))).resolves.toBeNull();

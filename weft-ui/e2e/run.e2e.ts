@@ -1,25 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
 import { launchChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
-import { WeftProcess } from "./support/weft";
+
 
 /** What the shell shows at a run's address until the run page is routed (placeholders.tsx). */
 const PLACEHOLDER = "the run page is built in its own branch";
 
 describe("the run page, against weft dev's example runs", () => {
-  let weft: WeftProcess;
+  const weft = inject("weftDev");
   let browser: Browser;
 
   beforeAll(async () => {
-    weft = await WeftProcess.dev();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await weft?.close();
   });
 
   /**

@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible } from "./support/axe";
 import { launchChromium, newContext } from "./support/browser";
-import { WeftProcess } from "./support/weft";
+import { weftCli } from "./support/weft";
 
-describe("the shell, served by weft dev", () => {
-  let weft: WeftProcess;
+describe("the shell, served by the shared weft dev", () => {
+  const weft = inject("weftDev");
   let browser: Browser;
 
   beforeAll(async () => {
-    weft = await WeftProcess.dev();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await weft?.close();
   });
 
   it("loads at / on the default namespace's workflows, with the navigation, and passes axe", async () => {
@@ -103,7 +101,7 @@ describe("the shell, served by weft dev", () => {
   });
 
   it("switches the namespace with the picker", async () => {
-    weft.cli(["namespace", "create", "e2e-other", "--description", "browser tests"]);
+    weftCli(weft.baseUrl, weft.dir, ["namespace", "create", "e2e-other", "--description", "browser tests"]);
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
     await page.goto("/namespaces/default/workflows");

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
 import { launchChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
-import { WeftProcess } from "./support/weft";
+
 
 /** The runs `weft dev` starts on a fresh store (ExamplesApp.startExamples). */
 const EXAMPLE_RUNS = [
@@ -15,19 +15,17 @@ const EXAMPLE_RUNS = [
 ];
 
 describe("the workflows list, against weft dev's example runs", () => {
-  let weft: WeftProcess;
+  const weft = inject("weftDev");
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    weft = await WeftProcess.dev();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await weft?.close();
   });
 
   async function freshPage(): Promise<Page> {

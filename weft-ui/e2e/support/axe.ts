@@ -13,21 +13,6 @@ declare global {
 }
 
 /**
- * Violations found by these tests in pages owned by other branches, reported and waiting for their
- * fix: each is one rule on one element (its axe selector), printed as a warning on every run
- * instead of failing, so that every other violation still fails. Remove an entry with its fix.
- */
-const KNOWN: readonly { rule: string; target: string; why: string }[] = [
-  {
-    rule: "aria-required-children",
-    target: ".runs",
-    why:
-      "RunsTable (pages/workflows) puts its footer (runs loaded, Load more) inside role=table; " +
-      "fix: move .runs-foot out of the table element",
-  },
-];
-
-/**
  * Runs axe-core on the page as it is now and fails on every `serious` or `critical` violation,
  * printing each (rule, impact, help, the offending elements).
  */
@@ -36,16 +21,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   const results = await page.evaluate(() =>
     window.axe.run(document, { resultTypes: ["violations"] }),
   );
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const bad: Result[] = [];
-  for (const v of serious) {
-    const nodes = v.nodes.filter((n) => {
-      const known = KNOWN.find((k) => k.rule === v.id && n.target.join(" ") === k.target);
-      if (known !== undefined) console.warn(`axe on ${what}: known ${v.id} on ${known.target}: ${known.why}`);
-      return known === undefined;
-    });
-    if (nodes.length > 0) bad.push({ ...v, nodes });
-  }
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (bad.length > 0) console.error(`axe on ${what}:\n${describe(bad)}`);
   expect(describe(bad), `serious or critical axe violations on ${what}`).toBe("");
 }

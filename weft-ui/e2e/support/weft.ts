@@ -137,24 +137,37 @@ export class WeftProcess {
    * WEFT_ADDRESS, and returns its standard output, trimmed; throws with its output when it fails.
    */
   cli(args: readonly string[], env: Record<string, string> = {}): string {
-    const result = spawnSync(javaBinary(), ["-jar", weftJar(), ...args], {
-      cwd: this.dir,
-      env: { ...process.env, WEFT_ADDRESS: this.baseUrl, ...env },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    if (result.status !== 0) {
-      throw new Error(
-        `weft ${args.join(" ")} exited with ${String(result.status)}:\n${result.stdout}${result.stderr}`,
-      );
-    }
-    return result.stdout.trim();
+    return weftCli(this.baseUrl, this.dir, args, env);
   }
 
   /** The last output of the running (or last) process, for failure messages. */
   log(): string {
     return this.output;
   }
+}
+
+/**
+ * Runs `weft ARGS` in `dir` against the server at `baseUrl` (WEFT_ADDRESS) and returns its standard
+ * output, trimmed; throws with its output when it exits with anything but 0.
+ */
+export function weftCli(
+  baseUrl: string,
+  dir: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): string {
+  const result = spawnSync(javaBinary(), ["-jar", weftJar(), ...args], {
+    cwd: dir,
+    env: { ...process.env, WEFT_ADDRESS: baseUrl, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `weft ${args.join(" ")} exited with ${String(result.status)}:\n${result.stdout}${result.stderr}`,
+    );
+  }
+  return result.stdout.trim();
 }
 
 function weftJar(): string {
