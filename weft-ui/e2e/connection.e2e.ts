@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { launchChromium, newContext } from "./support/browser";
+import { connectChromium, newContext } from "./support/browser";
 import { WeftProcess } from "./support/weft";
 
 describe("the server-down banner", () => {
@@ -10,7 +10,7 @@ describe("the server-down banner", () => {
 
   beforeAll(async () => {
     weft = await WeftProcess.dev();
-    browser = await launchChromium();
+    browser = await connectChromium(inject("chromiumWs"));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { launchChromium, newContext } from "./support/browser";
+import { connectChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
 import { WeftProcess } from "./support/weft";
 
@@ -17,7 +17,7 @@ describe("login on a weft server --token-auth", () => {
 
   beforeAll(async () => {
     ({ weft, adminToken } = await WeftProcess.tokenAuthServer());
-    browser = await launchChromium();
+    browser = await connectChromium(inject("chromiumWs"));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { launchChromium, newContext } from "./support/browser";
+import { connectChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
 
 
@@ -13,7 +13,7 @@ describe("the run page, against weft dev's example runs", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium(inject("chromiumWs"));
   });
 
   afterAll(async () => {

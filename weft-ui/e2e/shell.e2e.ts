@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { launchChromium, newContext } from "./support/browser";
+import { connectChromium, newContext } from "./support/browser";
 import { weftCli } from "./support/weft";
 
 describe("the shell, served by the shared weft dev", () => {
@@ -9,7 +9,7 @@ describe("the shell, served by the shared weft dev", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium(inject("chromiumWs"));
   });
 
   afterAll(async () => {

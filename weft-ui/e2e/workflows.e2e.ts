@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
-import { launchChromium, newContext } from "./support/browser";
+import { connectChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
 
 
@@ -21,7 +21,7 @@ describe("the workflows list, against weft dev's example runs", () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium(inject("chromiumWs"));
   });
 
   afterAll(async () => {

@@ -28,16 +28,20 @@ export function chromiumPath(): string {
 }
 
 /**
- * Launches headless Chromium (playwright-core gives every launch a fresh temporary user-data
- * directory, removed when the browser closes).
+ * Options of the one headless Chromium of a test run (playwright-core gives every launch a fresh
+ * temporary user-data directory, removed when the browser closes).
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-    timeout: 60_000,
-  });
+export function chromiumOptions() {
+  return { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS], timeout: 60_000 };
+}
+
+/**
+ * The test run's Chromium (launched once by the global setup, which passes its endpoint as
+ * `wsEndpoint`), connected for one file; `close()` disconnects. Every test makes its own context,
+ * so no cookie or storage crosses tests.
+ */
+export function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint, { timeout: 60_000 });
 }
 
 /** A fresh context (no storage) at 1280x800 against `baseURL`. */
