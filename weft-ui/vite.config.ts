@@ -10,5 +10,10 @@ export default defineConfig({
   // straight into the jar's classes: weft-server serves dev/weft/ui/ from the classpath
   build: { outDir: "target/classes/dev/weft/ui", emptyOutDir: true, sourcemap: true },
   server: { proxy: { "/api": "http://127.0.0.1:7070" } },
-  test: { environment: "jsdom", globals: true },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["src/testing/setup.ts"],
+    testTimeout: 20_000,
+  },
 });

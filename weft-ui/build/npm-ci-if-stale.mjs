@@ -1,4 +1,4 @@
-// Runs `npm ci` only when node_modules is missing or older than package-lock.json (npm ci rewrites
+// Checks the Node.js version, then runs `npm ci` only when node_modules is missing or older than package-lock.json (npm ci rewrites
 // node_modules/.package-lock.json, so its time says when node_modules was last installed); repeated
 // Maven builds then skip the install.
 import { statSync } from "node:fs";
@@ -10,6 +10,16 @@ function mtime(path) {
   } catch {
     return -1;
   }
+}
+
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 20) {
+  console.error(
+    `weft-ui needs Node.js 20 or newer to build the web UI; this machine has ${process.version}.` +
+      " Install a newer Node.js (https://nodejs.org), or build everything else without the UI:" +
+      " -Dweft.ui.skip",
+  );
+  process.exit(1);
 }
 
 const installed = mtime("node_modules/.package-lock.json");

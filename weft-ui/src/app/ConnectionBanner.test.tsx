@@ -25,7 +25,7 @@ test("a banner while the server does not answer; it polls health and goes away w
 
   up = true;
   await waitFor(() => expect(screen.queryByText(/The Weft server does not answer/)).toBeNull(), {
-    timeout: 5000,
+    timeout: 8000,
   });
   // the page refetched its data once the server was back
   await waitFor(() => expect(screen.getByText(/0 runs loaded/)).toBeTruthy());

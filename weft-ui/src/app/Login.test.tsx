@@ -39,6 +39,6 @@ test("a 401 shows the login page; the token is kept for the tab and sent as Bear
 
   // the token is revoked: the next answer is a 401 again
   accepted = "another";
-  await screen.findByLabelText("API token", undefined, { timeout: 4000 });
+  await screen.findByLabelText("API token", undefined, { timeout: 8000 });
   expect(sessionStorage.getItem("weft.token")).toBeNull();
 });

@@ -42,4 +42,4 @@ test("the workflows page, its error state and the login page pass axe", async ()
   renderApp("/namespaces/default/workflows");
   await screen.findByLabelText("API token");
   expect(await axeViolations()).toEqual([]);
-}, 30_000); // axe over jsdom is slow on a busy machine
+}, 60_000); // axe over jsdom is slow on a busy machine

@@ -62,10 +62,12 @@ public final class WebUi {
 
   private final ClassLoader loader;
   private final String root;
+  private final boolean built;
 
   private WebUi(ClassLoader loader, String root) {
     this.loader = Objects.requireNonNull(loader, "loader");
     this.root = root.endsWith("/") ? root : root + "/";
+    this.built = loader.getResource(this.root + "index.html") != null;
   }
 
   /** The UI of the weft-ui jar on this server's class path. */
@@ -80,7 +82,7 @@ public final class WebUi {
 
   /** Whether the UI was built into the class path (its {@code index.html} is there). */
   public boolean built() {
-    return loader.getResource(root + "index.html") != null;
+    return built;
   }
 
   /**
@@ -100,7 +102,7 @@ public final class WebUi {
 
   private void serve(Context ctx) throws Exception {
     String path = ctx.path();
-    if (!built()) {
+    if (!built) {
       ctx.skipRemainingHandlers();
       ctx.status(200).contentType("text/plain; charset=utf-8").result(NOT_BUILT);
       ctx.header("Cache-Control", PAGE_CACHE);

@@ -90,7 +90,8 @@ final class MalformedRequests {
             "/api/v1/namespaces/default/nothing",
             "/api/v1/namespaces/default/workflows/a/b/c/d",
             "/api/v1/namespaces/default/workflows/a/signals",
-            "/" + "z".repeat(3000))) {
+            // under /api/: a GET of any other path is the web UI's (its page, a deep link)
+            "/api/" + "z".repeat(3000))) {
       for (String method : METHODS) {
         requests.add(new Request("no such route", method, path, "{}"));
       }
