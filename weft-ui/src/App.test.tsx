@@ -1,5 +1,5 @@
 import { fireEvent, screen } from "@testing-library/react";
-import { fakeServer, json } from "./testing/fakeServer";
+import { fakeServer, json, problem } from "./testing/fakeServer";
 import { renderApp } from "./testing/renderApp";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -39,10 +39,14 @@ test("the namespace picker lists the server's namespaces and switches the sectio
 });
 
 test("a deep link to a run opens the run page with its run ID", async () => {
-  emptyServer();
+  const server = fakeServer(() =>
+    problem(404, "workflow-not-found", "Workflow not found", "no run r1 of workflow 'order-17'"),
+  );
   renderApp("/namespaces/default/workflows/order-17?runId=r1");
   expect(await screen.findByRole("heading", { name: "order-17" })).toBeTruthy();
-  expect(screen.getByText(/of run r1/)).toBeTruthy();
+  expect(await screen.findByText("no run r1 of workflow 'order-17'")).toBeTruthy();
+  const describe = server.to("/api/v1/namespaces/default/workflows/order-17");
+  expect(new URL(describe[0]!.url).searchParams.get("runId")).toBe("r1");
 });
 
 test("an unknown address shows page not found inside the shell", async () => {

@@ -3,10 +3,10 @@ import { DEFAULT_NAMESPACE, Shell } from "./Shell";
 import {
   NamespacesPlaceholder,
   NodesPlaceholder,
-  RunPagePlaceholder,
   TaskQueuesPlaceholder,
 } from "./placeholders";
 import { WorkflowsPage } from "../pages/workflows/WorkflowsPage";
+import { RunPage } from "../pages/run/RunPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -23,7 +23,7 @@ export function AppRoutes() {
       <Route path="namespaces/:namespace" element={<Shell />}>
         <Route index element={<ToWorkflows />} />
         <Route path="workflows" element={<WorkflowsPage />} />
-        <Route path="workflows/:workflowId" element={<RunPagePlaceholder />} />
+        <Route path="workflows/:workflowId" element={<RunPage />} />
         <Route path="task-queues" element={<TaskQueuesPlaceholder />} />
         <Route path="task-queues/:taskQueue" element={<TaskQueuesPlaceholder />} />
         <Route path="nodes" element={<NodesPlaceholder />} />

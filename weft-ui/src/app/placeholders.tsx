@@ -1,25 +1,8 @@
-import { useParams, useSearchParams } from "react-router";
-
 /*
- * Stand-ins for pages built in other branches of issue 19 (run detail, task queues, namespaces,
- * nodes): each names what it will show, so that the shell's routes and navigation work end to end.
+ * Stand-ins for pages built in other branches of issue 19 (task queues, namespaces, nodes): each
+ * names what it will show, so that the shell's routes and navigation work end to end.
  * The lead replaces them with the real pages when the branches merge.
  */
-
-export function RunPagePlaceholder() {
-  const { workflowId = "" } = useParams();
-  const [params] = useSearchParams();
-  const runId = params.get("runId");
-  return (
-    <section aria-labelledby="run-title">
-      <h1 id="run-title">{workflowId}</h1>
-      <p className="muted">
-        Run detail{runId !== null ? ` of run ${runId}` : " of the latest run"}: the run page is
-        built in its own branch.
-      </p>
-    </section>
-  );
-}
 
 export function TaskQueuesPlaceholder() {
   return <SectionPlaceholder title="Task queues" what="backlog, oldest task age and pollers" />;

@@ -87,18 +87,18 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
 
   if (describe.isError) {
     return (
-      <main className="page">
+      <section className="run" aria-label={`Run ${runKey.workflowId}`}>
         <h1>{runKey.workflowId}</h1>
         <ProblemMessage error={describe.error} />
-      </main>
+      </section>
     );
   }
   if (d === undefined) {
     return (
-      <main className="page">
+      <section className="run" aria-label={`Run ${runKey.workflowId}`}>
         <h1>{runKey.workflowId}</h1>
         <p className="muted">Loading…</p>
-      </main>
+      </section>
     );
   }
 
@@ -108,7 +108,7 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
   };
   const total = Math.max(d.historyLength, history.events.length);
   return (
-    <main className="page">
+    <section className="run" aria-label={`Run ${runKey.workflowId}`}>
       <RunHeader
         description={d}
         started={history.events[0]}
@@ -162,6 +162,6 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
         {tab === "pending" && <PendingPanel description={d} onSelectEvent={select} />}
         {tab === "stack" && <StackTab runApi={runApi} runKey={runKey} />}
       </div>
-    </main>
+    </section>
   );
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  * API. Without a subcommand it prints its usage and exits 2.
  *
  * <pre>
+ * weft queue list
  * weft queue describe orders
  * weft queue pause orders --reason "payment provider down"
  * weft queue resume orders
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "queue",
     description = {
-      "Describes, pauses and resumes task queues, over the HTTP API (--address, env"
+      "Lists, describes, pauses and resumes task queues, over the HTTP API (--address, env"
           + " WEFT_ADDRESS; --token, env WEFT_TOKEN).",
       "The backlog counts every node's waiting tasks; the pollers are those the answering node saw"
           + " in the last 5 minutes (its own workers and remote ones).",
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
+      "  weft queue list",
       "  weft queue describe orders",
       "  weft queue pause orders --reason \"payment provider down\"",
       "  weft queue resume orders --output json"
@@ -46,6 +48,7 @@ final class QueueCommand implements Callable<Integer> {
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine group = new CommandLine(new QueueCommand());
+    group.addSubcommand(new QueueListCommand(out, err));
     group.addSubcommand(new QueueDescribeCommand(out, err));
     group.addSubcommand(new QueuePauseCommand(out, err));
     group.addSubcommand(new QueueResumeCommand(out, err));

@@ -69,6 +69,28 @@ class QueueCommandTest {
   }
 
   @Test
+  void listsTheQueuesAsATableAndAsJson() {
+    CliRun listed = queue("list");
+    assertThat(listed.exit()).as(listed.err()).isZero();
+    assertThat(listed.out().lines().findFirst().orElseThrow())
+        .startsWith("TASK QUEUE")
+        .contains("OLDEST TASK AGE");
+    assertThat(listed.out().lines().skip(1).map(l -> l.split("\\s+")[0]))
+        .contains("orders")
+        .isSorted();
+
+    CliRun json = queue("list", "--output", "json");
+    assertThat(
+            JsonValues.parseOne("json", json.out())
+                .path("taskQueues")
+                .findValuesAsText("taskQueue"))
+        .contains("orders");
+
+    CliRun otherNamespace = queue("list", "--namespace", "nope");
+    assertThat(otherNamespace.exit()).isEqualTo(1);
+  }
+
+  @Test
   void refusalsExitOneAndBadUsageTwo() {
     CliRun unknown = queue("describe", "no-such-queue");
     assertThat(unknown.exit()).isEqualTo(1);

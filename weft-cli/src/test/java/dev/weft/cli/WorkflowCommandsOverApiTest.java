@@ -101,6 +101,44 @@ class WorkflowCommandsOverApiTest {
   }
 
   @Test
+  void countsByStatus() {
+    cliOk(
+        "workflow",
+        "start",
+        "--type",
+        "OrderWorkflow",
+        "--task-queue",
+        "orders",
+        "--workflow-id",
+        "order-cli-count",
+        "-i",
+        "{\"orderId\":\"cli-2\",\"sku\":\"WEFT-MUG\",\"quantity\":1,\"amountCents\":1200,"
+            + "\"destination\":\"Lisbon\"}",
+        "--wait");
+    String query = "WorkflowId = 'order-cli-count'";
+    assertThat(cliOk("workflow", "count", "--query", query, "--group-by", "status").out())
+        .isEqualTo(String.format("%-17s 1%n%-17s 1%n", "COMPLETED", "TOTAL"));
+    JsonNode json =
+        JsonValues.parseOne(
+            "json",
+            cliOk(
+                    "workflow",
+                    "count",
+                    "--query",
+                    query,
+                    "--group-by",
+                    "ExecutionStatus",
+                    "-o",
+                    "json")
+                .out());
+    assertThat(json.path("count").asLong()).isEqualTo(1);
+    assertThat(json.path("groups").get(0).path("value").asText()).isEqualTo("COMPLETED");
+    CliRun bad = cli("workflow", "count", "--group-by", "type");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--group-by can only be status");
+  }
+
+  @Test
   void signalsQueriesPausesResumesAndTerminatesAnApproval() {
     String id = "approval-cli-1";
     cliOk(

@@ -1,11 +1,13 @@
 package dev.weft.client;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.remote.RemoteClient;
 import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import dev.weft.workflow.Functions;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -230,6 +232,22 @@ public interface WeftClient {
 
   /** Counts the runs a filter matches (its paging is ignored). */
   long countWorkflows(WorkflowFilter filter);
+
+  /**
+   * Counts the runs a filter matches by status (its paging and order are ignored), as Temporal's
+   * {@code CountWorkflowExecutions} does with {@code GROUP BY ExecutionStatus}: one entry per
+   * status that has runs, in {@link WorkflowStatus} order, summing to {@link #countWorkflows}. One
+   * read of the store's index.
+   *
+   * <pre>{@code
+   * Map<WorkflowStatus, Long> counts =
+   *     client.countWorkflowsByStatus(WorkflowFilter.query("WorkflowType = 'Order'"));
+   * long running = counts.getOrDefault(WorkflowStatus.RUNNING, 0L);
+   * }</pre>
+   *
+   * @throws dev.weft.failure.InvalidQueryException if the filter's query does not parse
+   */
+  Map<WorkflowStatus, Long> countWorkflowsByStatus(WorkflowFilter filter);
 
   /**
    * Starts a new run of a workflow from a point of one of its runs' history, for fixing a bad

@@ -120,4 +120,35 @@ public interface WorkflowHandle<R> {
 
   /** Returns the full history of the run {@link #runId()} names. */
   WorkflowHistory fetchHistory();
+
+  /**
+   * Returns the events of the run {@link #runId()} names whose IDs are after {@code afterEventId},
+   * waiting for a new one if there is none yet: a long poll, like Temporal's {@code
+   * GetWorkflowExecutionHistory} with {@code wait_new_event}. It returns as soon as the run has an
+   * event after {@code afterEventId}, at once if the run is closed (with the events after it, maybe
+   * none), or after {@code waitNewEvent} with no events. Follow a run by passing the last event ID
+   * seen:
+   *
+   * <pre>{@code
+   * long last = 0;
+   * while (true) {
+   *   WorkflowHistory news = handle.fetchHistory(last, Duration.ofSeconds(20));
+   *   news.events().forEach(e -> System.out.println(e));
+   *   if (!news.events().isEmpty()) last = news.events().getLast().eventId();
+   *   if (handle.describe().status().isClosed() && news.events().isEmpty()) break;
+   * }
+   * }</pre>
+   *
+   * <p>The wait wakes on this node's commits of the run at once; a commit by another engine node on
+   * the same store is seen within about a second. Safe to call from any thread; the calling thread
+   * blocks.
+   *
+   * @param afterEventId the last event ID the caller has (0 for the whole history)
+   * @param waitNewEvent how long to wait when there is no event after it ({@code Duration.ZERO}: do
+   *     not wait)
+   * @throws IllegalArgumentException if {@code afterEventId} is negative or {@code waitNewEvent}
+   *     null or negative
+   * @throws dev.weft.failure.WorkflowNotFoundException if the run does not exist
+   */
+  WorkflowHistory fetchHistory(long afterEventId, Duration waitNewEvent);
 }

@@ -11,6 +11,7 @@ import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -177,6 +178,32 @@ public final class WeftEngine implements AutoCloseable {
       throw new IllegalArgumentException("task queue name is required");
     }
     return assembly.describeTaskQueue(taskQueue);
+  }
+
+  /**
+   * Describes every task queue known to the store, by name: those a worker registered or polled and
+   * those holding waiting tasks, each as {@link #describeTaskQueue} would (the backlogs come from
+   * one read of the store, the pollers from this node's memory).
+   *
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public List<TaskQueueDescription> listTaskQueues() {
+    requireStarted();
+    return assembly.listTaskQueues();
+  }
+
+  /**
+   * Lists the engine nodes of the store, by node ID: each engine records itself (node ID, host,
+   * process ID, start time, Weft version, the queues its workers serve) when it starts and then
+   * every {@link EngineNode#HEARTBEAT_INTERVAL}; {@link EngineNode#live()} says whether its last
+   * heartbeat is recent. A node silent for {@link EngineNode#FORGOTTEN_AFTER} is deleted. Empty on
+   * a store without the engine-nodes extension.
+   *
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public List<EngineNode> listNodes() {
+    requireStarted();
+    return assembly.listNodes();
   }
 
   private void requireStarted() {

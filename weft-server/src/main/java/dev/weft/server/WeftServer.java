@@ -3,6 +3,7 @@ package dev.weft.server;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.HealthRoutes;
 import dev.weft.server.api.MetricsRoutes;
+import dev.weft.server.api.NodeRoutes;
 import dev.weft.server.api.OpenApiRoutes;
 import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.TokenRoutes;
@@ -171,7 +172,8 @@ public final class WeftServer implements AutoCloseable {
                 new NamespaceRoutes(engine.namespaces()),
                 new WorkflowRoutes(namespaces),
                 new ActivityTaskRoutes(engine, namespaces),
-                new TaskQueueRoutes(engine, namespaces)));
+                new TaskQueueRoutes(engine, namespaces),
+                new NodeRoutes(engine)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

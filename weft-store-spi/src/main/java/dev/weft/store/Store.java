@@ -1,6 +1,8 @@
 package dev.weft.store;
 
+import dev.weft.common.WorkflowStatus;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,6 +177,34 @@ public interface Store extends AutoCloseable {
 
   /** Counts the runs matching a query, filter included (its page size, token and order ignored). */
   long countRuns(RunQuery query);
+
+  /**
+   * Counts the runs matching a query by status, filter included (its page size, token and order
+   * ignored): one entry per status that has runs, in {@link WorkflowStatus} order; the values sum
+   * to {@link #countRuns}. The default counts each status with {@link #countRuns}; a store should
+   * answer with one grouped read.
+   */
+  default Map<WorkflowStatus, Long> countRunsByStatus(RunQuery query) {
+    Map<WorkflowStatus, Long> counts = new EnumMap<>(WorkflowStatus.class);
+    for (WorkflowStatus s : WorkflowStatus.values()) {
+      if (query.status() == null || query.status() == s) {
+        long n =
+            countRuns(
+                new RunQuery(
+                        query.namespace(),
+                        s,
+                        query.workflowType(),
+                        query.workflowId(),
+                        query.pageSize(),
+                        null)
+                    .withFilter(query.filter(), query.orderBy()));
+        if (n > 0) {
+          counts.put(s, n);
+        }
+      }
+    }
+    return counts;
+  }
 
   /**
    * Returns a run's search attributes by name, in name order; empty if the run has none or does not

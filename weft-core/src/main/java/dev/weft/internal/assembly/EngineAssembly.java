@@ -1,6 +1,7 @@
 package dev.weft.internal.assembly;
 
 import dev.weft.client.WeftClient;
+import dev.weft.engine.EngineNode;
 import dev.weft.engine.Namespaces;
 import dev.weft.engine.RemoteActivities;
 import dev.weft.engine.TaskQueueDescription;
@@ -60,6 +61,7 @@ import dev.weft.internal.worker.Claims;
 import dev.weft.internal.worker.Dispatcher;
 import dev.weft.internal.worker.DueTimers;
 import dev.weft.internal.worker.DueWorkLoop;
+import dev.weft.internal.worker.NodeHeartbeats;
 import dev.weft.internal.worker.Pollers;
 import dev.weft.internal.worker.RemoteActivityPolls;
 import dev.weft.internal.worker.RemotePollWakeups;
@@ -71,6 +73,9 @@ import dev.weft.internal.worker.WorkflowTaskHandler;
 import dev.weft.store.FlowControlChange;
 import dev.weft.store.Store;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one place that builds an engine's objects: every collaborator is made here once and handed to
@@ -117,6 +122,7 @@ public final class EngineAssembly {
   private final EmbeddedClient client;
   private final NamespaceClients clients;
   private final RetentionSweeper retention;
+  private final NodeHeartbeats nodeHeartbeats;
   private final WorkInProgress progress;
   private final BacklogGauges backlogGauges;
   private final RemotePollWakeups remotePollWakeups;
@@ -255,6 +261,7 @@ public final class EngineAssembly {
     client = newClient(namespace);
     clients = new NamespaceClients(namespace, client, namespaces, this::newClient);
     retention = new RetentionSweeper(store, clock, idle, settings.retentionSweepInterval());
+    nodeHeartbeats = new NodeHeartbeats(store, clock);
     progress = new EngineProgress(idle, waiters);
     stallChecks = new StallChecks(stallWatch, clock);
   }
@@ -343,6 +350,16 @@ public final class EngineAssembly {
     return taskQueueDescriptions.describe(taskQueue);
   }
 
+  /** Every engine node of the store (see {@link NodeHeartbeats#list}). */
+  public List<EngineNode> listNodes() {
+    return nodeHeartbeats.list();
+  }
+
+  /** Describes every known task queue (see {@link TaskQueueDescriptions#list}). */
+  public List<TaskQueueDescription> listTaskQueues() {
+    return taskQueueDescriptions.list();
+  }
+
   /**
    * Freezes the registry, creates the engine's namespace if it is missing, and ends the leases of a
    * previous process of the store (exclusive access) or of this node ID (a node restarting under
@@ -399,6 +416,13 @@ public final class EngineAssembly {
     started.start();
     retention.start();
     stallChecks.start();
+    nodeHeartbeats.start(
+        NodeHeartbeats.Identity.of(
+            nodeId,
+            clock.now(),
+            registry.all().stream()
+                .map(QueueRegistration::taskQueue)
+                .collect(Collectors.toCollection(TreeSet::new))));
   }
 
   /**
@@ -407,6 +431,7 @@ public final class EngineAssembly {
    */
   public void close(Duration shutdownTimeout) {
     if (workers != null) {
+      nodeHeartbeats.stop();
       stallChecks.stop();
       retention.stop();
       try {

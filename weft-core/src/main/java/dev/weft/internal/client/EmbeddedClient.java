@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowPage;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.stub.TypedClient;
@@ -12,6 +13,7 @@ import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import dev.weft.store.RunRecord;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -88,6 +90,11 @@ public final class EmbeddedClient extends TypedClient {
   @Override
   public long countWorkflows(WorkflowFilter filter) {
     return listing.count(filter);
+  }
+
+  @Override
+  public Map<WorkflowStatus, Long> countWorkflowsByStatus(WorkflowFilter filter) {
+    return listing.countByStatus(filter);
   }
 
   @Override

@@ -138,6 +138,21 @@ final class RunHandle<R> implements WorkflowHandle<R> {
   }
 
   @Override
+  public WorkflowHistory fetchHistory(long afterEventId, Duration waitNewEvent) {
+    if (afterEventId < 0 || waitNewEvent == null || waitNewEvent.isNegative()) {
+      throw new IllegalArgumentException(
+          "fetchHistory of "
+              + workflowId
+              + ": afterEventId must be 0 or more (was "
+              + afterEventId
+              + ") and waitNewEvent a duration of zero or more (was "
+              + waitNewEvent
+              + ")");
+    }
+    return client.reader().historyAfter(ownRun(), afterEventId, waitNewEvent);
+  }
+
+  @Override
   public String toString() {
     return "WorkflowHandle["
         + workflowId

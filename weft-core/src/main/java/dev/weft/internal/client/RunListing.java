@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.internal.visibility.SearchAttributeCatalog;
 import dev.weft.store.FilterSyntaxException;
@@ -11,6 +12,7 @@ import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.Store;
 import java.util.List;
+import java.util.Map;
 
 /** Lists and counts the runs of the engine's namespace, filtered by the list-query language. */
 public final class RunListing {
@@ -45,6 +47,10 @@ public final class RunListing {
 
   long count(WorkflowFilter filter) {
     return store.countRuns(query(filter));
+  }
+
+  Map<WorkflowStatus, Long> countByStatus(WorkflowFilter filter) {
+    return store.countRunsByStatus(query(filter));
   }
 
   private RunQuery query(WorkflowFilter f) {

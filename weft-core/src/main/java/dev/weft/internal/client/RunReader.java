@@ -64,6 +64,7 @@ public final class RunReader {
   private final HistoryLimits historyLimits;
   private final WeftClock clock;
   private final StallWatch stalls;
+  private final HistoryWaits historyWaits;
 
   /**
    * @param stalls says why a pending task waits with no worker to take it
@@ -87,6 +88,7 @@ public final class RunReader {
     this.historyLimits = historyLimits;
     this.clock = clock;
     this.stalls = stalls;
+    this.historyWaits = new HistoryWaits(store, records, waiters);
   }
 
   /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
@@ -290,5 +292,13 @@ public final class RunReader {
   WorkflowHistory history(RunRecord run) {
     return new WorkflowHistory(
         run.workflowId(), run.runId(), records.decode(store.readHistory(run.runId(), 1)));
+  }
+
+  /**
+   * The events after {@code afterEventId}, waiting at most {@code wait} for one (see {@link
+   * HistoryWaits}).
+   */
+  WorkflowHistory historyAfter(RunRecord run, long afterEventId, Duration wait) {
+    return historyWaits.after(run, afterEventId, wait);
   }
 }

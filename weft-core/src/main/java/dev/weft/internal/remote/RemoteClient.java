@@ -8,6 +8,7 @@ import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowPage;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.stub.TypedClient;
 import dev.weft.internal.stub.WorkflowCalls;
@@ -15,7 +16,9 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,9 @@ import java.util.concurrent.Executors;
 public final class RemoteClient extends TypedClient implements AutoCloseable {
   static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
   private static final int HISTORY_PAGE = 1000;
+
+  /** The longest wait the history route takes in one request. */
+  private static final Duration MAX_HISTORY_WAIT = Duration.ofSeconds(60);
 
   private final ApiTransport api;
   private final RemoteCalls calls;
@@ -74,23 +80,62 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   }
 
   WorkflowHistory history(String workflowId, String runId) {
+    return history(workflowId, runId, new LinkedHashMap<>(), Duration.ZERO);
+  }
+
+  /**
+   * The events after {@code afterEventId}, through the route's long poll ({@code waitNewEvent}),
+   * asked again while a wait longer than the route's limit has time left and the route waited out
+   * its whole wait (an empty answer sooner means the run is closed).
+   */
+  WorkflowHistory historyAfter(
+      String workflowId, String runId, long afterEventId, Duration waitNewEvent) {
+    long deadline = System.nanoTime() + waitNewEvent.toNanos();
+    while (true) {
+      Duration wait = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (wait.compareTo(MAX_HISTORY_WAIT) > 0) {
+        wait = MAX_HISTORY_WAIT;
+      }
+      Map<String, String> first = new LinkedHashMap<>();
+      first.put("afterEventId", Long.toString(afterEventId));
+      if (!wait.isZero()) {
+        first.put("waitNewEvent", "true");
+        first.put("wait", wait.toString());
+      }
+      long asked = System.nanoTime();
+      WorkflowHistory page = history(workflowId, runId, first, wait);
+      boolean waitedOut = System.nanoTime() - asked >= wait.toNanos();
+      if (!page.events().isEmpty() || !waitedOut || System.nanoTime() >= deadline) {
+        return page;
+      }
+      runId = page.runId();
+    }
+  }
+
+  private WorkflowHistory history(
+      String workflowId, String runId, Map<String, String> first, Duration wait) {
     ArrayNode events = ApiTransport.JSON.createArrayNode();
     String pinned = runId;
     String token = null;
+    Map<String, String> extra = first;
+    Duration pageWait = wait;
     do {
       Map<String, String> query = RemoteCalls.run(pinned);
       query.put("pageSize", Integer.toString(HISTORY_PAGE));
       query.put("nextPageToken", token);
+      query.putAll(extra);
       JsonNode page =
           api.get(
                   RemoteCalls.workflowPath(workflowId) + "/history",
                   query,
-                  Duration.ZERO,
+                  pageWait,
                   CallContext.of("fetch the history of", workflowId, pinned))
               .body();
       pinned = page.path("runId").asText();
       page.path("events").forEach(events::add);
       token = Problems.text(page, "nextPageToken");
+      extra = Map.of();
+      pageWait = Duration.ZERO;
     } while (token != null);
     return WorkflowHistory.fromJson(WireReads.history(workflowId, pinned, events).toString());
   }
@@ -137,6 +182,26 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
                 CallContext.named("count workflows", null, null, queryText))
             .body();
     return count.path("count").asLong();
+  }
+
+  @Override
+  public Map<WorkflowStatus, Long> countWorkflowsByStatus(WorkflowFilter filter) {
+    String queryText = ListQueries.of(filter);
+    Map<String, String> query = new HashMap<>();
+    query.put("query", queryText);
+    query.put("groupBy", "ExecutionStatus");
+    JsonNode count =
+        api.get(
+                "/workflow-count",
+                query,
+                Duration.ZERO,
+                CallContext.named("count workflows", null, null, queryText))
+            .body();
+    Map<WorkflowStatus, Long> counts = new EnumMap<>(WorkflowStatus.class);
+    for (JsonNode g : count.path("groups")) {
+      counts.put(WorkflowStatus.valueOf(g.path("value").asText()), g.path("count").asLong());
+    }
+    return counts;
   }
 
   @Override

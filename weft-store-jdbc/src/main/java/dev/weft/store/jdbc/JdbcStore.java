@@ -1,5 +1,6 @@
 package dev.weft.store.jdbc;
 
+import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
 import dev.weft.store.ClaimRequest;
@@ -392,6 +393,11 @@ public class JdbcStore implements Store {
   @Override
   public long countRuns(RunQuery query) {
     return reads.read("count runs", st -> listing.count(query, st));
+  }
+
+  @Override
+  public Map<WorkflowStatus, Long> countRunsByStatus(RunQuery query) {
+    return reads.read("count runs by status", st -> listing.countByStatus(query, st));
   }
 
   @Override

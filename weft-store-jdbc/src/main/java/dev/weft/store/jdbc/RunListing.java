@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,17 @@ final class RunListing {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  Map<WorkflowStatus, Long> countByStatus(RunQuery query, Statements st) throws SQLException {
+    PreparedStatement ps = prepare(RunListingSql.countByStatus(query, dialect), st);
+    Map<WorkflowStatus, Long> counts = new EnumMap<>(WorkflowStatus.class);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(WorkflowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+    }
+    return counts;
   }
 
   private static PreparedStatement prepare(SqlStatement statement, Statements st)

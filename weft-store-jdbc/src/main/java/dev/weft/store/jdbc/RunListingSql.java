@@ -77,6 +77,24 @@ public final class RunListingSql {
         "SELECT COUNT(*) FROM runs r" + filter.joins() + conditions, parameters);
   }
 
+  /**
+   * Returns the statement that counts the runs of a query by status: rows of ({@code status},
+   * {@code count}), one per status that has runs (page and order ignored).
+   */
+  public static SqlStatement countByStatus(RunQuery query, Dialect dialect) {
+    FilterSql filter = new FilterSql(dialect);
+    List<Object> where = new ArrayList<>();
+    StringBuilder conditions = conditions(query, filter, where);
+    List<Object> parameters = new ArrayList<>(filter.joinParameters());
+    parameters.addAll(where);
+    return new SqlStatement(
+        "SELECT r.status, COUNT(*) FROM runs r"
+            + filter.joins()
+            + conditions
+            + " GROUP BY r.status",
+        parameters);
+  }
+
   /** Returns the next page's token after a page whose last run is given. */
   static String nextToken(RunQuery query, String lastRunId, long lastStartMillis) {
     if (query.hasDefaultOrder()) {

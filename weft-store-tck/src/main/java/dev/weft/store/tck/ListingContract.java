@@ -4,8 +4,10 @@ import static dev.weft.store.tck.TestData.NAMESPACE;
 import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.weft.common.WorkflowStatus;
+import dev.weft.store.RunFilterParser;
 import dev.weft.store.RunPage;
 import dev.weft.store.RunQuery;
 import dev.weft.store.RunRecord;
@@ -13,13 +15,15 @@ import dev.weft.store.Write;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins {@code listRuns} and {@code countRuns}: runs of one namespace, filtered by status, workflow
  * type and workflow ID, newest first; following {@code nextPageToken} visits every matching run
  * exactly once, also when runs share a start time, and the last page has no token; the count
- * matches the filter and ignores paging.
+ * matches the filter and ignores paging, and so do the counts by status ({@code countRunsByStatus}:
+ * only statuses with runs, in status order, summing to the count).
  */
 public abstract class ListingContract extends StoreContract {
 
@@ -132,6 +136,34 @@ public abstract class ListingContract extends StoreContract {
     assertThat(store.countRuns(query(null, null, null, 1))).isEqualTo(12);
     assertThat(store.countRuns(withToken(query(null, null, null, 2), first.nextPageToken())))
         .isEqualTo(12);
+  }
+
+  @Test
+  void countsByStatusWithTheSameConditionsAsTheCount() {
+    givenMixedRuns();
+    commitOk(new Write.CloseRun("r5", WorkflowStatus.FAILED, T0.plusSeconds(301)));
+    commitOk(run("elsewhere").namespace("other").insert());
+
+    assertThat(store.countRunsByStatus(query(null, null, null, 1)))
+        .containsExactly(
+            entry(WorkflowStatus.RUNNING, 7L),
+            entry(WorkflowStatus.COMPLETED, 4L),
+            entry(WorkflowStatus.FAILED, 1L));
+    assertThat(store.countRunsByStatus(query(null, "Refund", null, 100)))
+        .containsExactly(entry(WorkflowStatus.RUNNING, 2L), entry(WorkflowStatus.COMPLETED, 1L));
+    assertThat(store.countRunsByStatus(query(WorkflowStatus.FAILED, null, null, 100)))
+        .containsExactly(entry(WorkflowStatus.FAILED, 1L));
+    RunQuery filtered =
+        query(null, null, null, 100)
+            .withFilter(RunFilterParser.parse("WorkflowId IN ('order-0', 'order-5')", Map.of()));
+    assertThat(store.countRunsByStatus(filtered))
+        .containsExactly(
+            entry(WorkflowStatus.RUNNING, 2L),
+            entry(WorkflowStatus.COMPLETED, 1L),
+            entry(WorkflowStatus.FAILED, 1L));
+    assertThat(store.countRunsByStatus(filtered).values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(store.countRuns(filtered));
+    assertThat(store.countRunsByStatus(new RunQuery("empty", 10))).isEmpty();
   }
 
   /**

@@ -249,6 +249,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link EngineNodeContract}. */
+  @Nested
+  public class EngineNodes extends EngineNodeContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ApiTokenContract}. */
   @Nested
   public class ApiTokens extends ApiTokenContract {

@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Task queues: {@code GET /api/v1/namespaces/{namespace}/task-queues/{taskQueue}} (backlog, oldest
- * task age, pause, this node's pollers), {@code POST .../pause} and {@code .../resume}. A queue no
- * worker registered or polled is 404 {@code task-queue-not-found}.
+ * Task queues: {@code GET /api/v1/namespaces/{namespace}/task-queues} (every known queue,
+ * described), {@code GET .../task-queues/{taskQueue}} (backlog, oldest task age, pause, this node's
+ * pollers), {@code POST .../pause} and {@code .../resume}. A queue no worker registered or polled
+ * is 404 {@code task-queue-not-found}.
  */
 public final class TaskQueueRoutes implements RouteGroup {
-  private static final String BASE = "/api/v1/namespaces/{namespace}/task-queues/{taskQueue}";
+  private static final String LIST = "/api/v1/namespaces/{namespace}/task-queues";
+  private static final String BASE = LIST + "/{taskQueue}";
 
   private final WeftEngine engine;
   private final WeftClient client;
@@ -68,11 +70,23 @@ public final class TaskQueueRoutes implements RouteGroup {
     }
   }
 
+  /** {@code GET .../task-queues}: every known queue, by name. */
+  record TaskQueueList(List<Description> taskQueues) {}
+
   @Override
   public void addTo(ApiRoutes routes) {
+    routes.get(LIST, ApiRole.READER, this::list);
     routes.get(BASE, ApiRole.READER, this::describe);
     routes.post(BASE + "/pause", ApiRole.OPERATOR, this::pause);
     routes.post(BASE + "/resume", ApiRole.OPERATOR, this::resume);
+  }
+
+  private void list(Context ctx) {
+    namespace.check(ctx);
+    ApiJson.write(
+        ctx,
+        200,
+        new TaskQueueList(engine.listTaskQueues().stream().map(Description::of).toList()));
   }
 
   private void describe(Context ctx) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.http.ApiJson;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,14 +21,27 @@ final class HistoryPages {
 
   private HistoryPages() {}
 
+  /** The wait of a long poll ({@code waitNewEvent=true}) that names none. */
+  static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
+
+  /** The longest wait a long poll may ask for (below common proxy and client timeouts). */
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /**
+   * The page from the token's position, else from {@code afterEventId + 1}; when the run has no
+   * event there yet and {@code wait} is positive, waits for one (a long poll, see {@code
+   * WorkflowHandle.fetchHistory(long, Duration)}).
+   */
   static WorkflowResponses.HistoryPage page(
       WorkflowRoutes api,
       Context ctx,
       String workflowId,
       String runId,
       int pageSize,
-      String token) {
-    long from = 1;
+      String token,
+      long afterEventId,
+      Duration wait) {
+    long from = afterEventId + 1;
     if (token != null) {
       Position p = decode(token);
       if (runId != null && !runId.equals(p.runId())) {
@@ -39,18 +53,18 @@ final class HistoryPages {
       runId = p.runId();
       from = p.nextEventId();
     }
-    var history = api.handle(ctx, workflowId, runId).fetchHistory();
+    var history = api.handle(ctx, workflowId, runId).fetchHistory(from - 1, wait);
     JsonNode events = events(history.toJson());
     List<JsonNode> page = new ArrayList<>();
     long next = from;
     for (JsonNode e : events) {
-      long id = e.path("eventId").asLong();
-      if (id >= from && page.size() < pageSize) {
-        page.add(e);
-        next = id + 1;
+      if (page.size() == pageSize) {
+        break;
       }
+      page.add(e);
+      next = e.path("eventId").asLong() + 1;
     }
-    boolean more = events.size() >= next;
+    boolean more = events.size() > page.size();
     return new WorkflowResponses.HistoryPage(
         history.workflowId(),
         history.runId(),

@@ -74,6 +74,37 @@ final class QueryParams {
         name, v, "query parameter '" + name + "' must be an integer from " + min + " to " + max);
   }
 
+  /** A long integer parameter in {@code min..max}, {@code otherwise} if absent. */
+  long longInteger(String name, long otherwise, long min, long max) {
+    String v = text(name);
+    if (v == null) {
+      return otherwise;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw invalid(
+        name, v, "query parameter '" + name + "' must be an integer from " + min + " to " + max);
+  }
+
+  /** A boolean parameter ({@code true} or {@code false}), {@code otherwise} if absent. */
+  boolean bool(String name, boolean otherwise) {
+    String v = text(name);
+    if (v == null) {
+      return otherwise;
+    }
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(name, v, "query parameter '" + name + "' must be true or false");
+    };
+  }
+
   /** A duration parameter (ISO-8601) from zero to {@code max}, {@code otherwise} if absent. */
   Duration duration(String name, Duration otherwise, Duration max) {
     String v = text(name);

@@ -2,6 +2,7 @@ package dev.weft.server.api.workflows;
 
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowPage;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
@@ -10,6 +11,8 @@ import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.ProblemResponses;
 import dev.weft.server.http.RouteGroup;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The reads: {@code GET .../workflows} (list with the filter language, paged), {@code GET
@@ -19,6 +22,9 @@ import io.javalin.http.Context;
 final class WorkflowReadRoutes implements RouteGroup {
   /** The count of a namespace's runs (beside the collection: no workflow ID is shadowed). */
   static final String COUNT = "/api/v1/namespaces/{namespace}/workflow-count";
+
+  /** The one field counts can be grouped by (Temporal's {@code GROUP BY ExecutionStatus}). */
+  static final String GROUPABLE = "ExecutionStatus";
 
   private final WorkflowRoutes api;
 
@@ -62,14 +68,33 @@ final class WorkflowReadRoutes implements RouteGroup {
 
   private void count(Context ctx) {
     api.checkNamespace(ctx);
-    QueryParams params = QueryParams.of(ctx, "query");
-    long count;
+    QueryParams params = QueryParams.of(ctx, "query", "groupBy");
+    String groupBy = params.text("groupBy");
+    if (groupBy != null && !groupBy.equals(GROUPABLE)) {
+      throw QueryParams.invalid(
+          "groupBy",
+          groupBy,
+          "query parameter 'groupBy' can only be " + GROUPABLE + " (the one groupable field)");
+    }
+    WorkflowFilter filter = filter(params.text("query"));
     try {
-      count = api.client(ctx).countWorkflows(filter(params.text("query")));
+      if (groupBy == null) {
+        ApiJson.write(
+            ctx, 200, new WorkflowResponses.Count(api.client(ctx).countWorkflows(filter), null));
+        return;
+      }
+      Map<WorkflowStatus, Long> counts = api.client(ctx).countWorkflowsByStatus(filter);
+      ApiJson.write(
+          ctx,
+          200,
+          new WorkflowResponses.Count(
+              counts.values().stream().mapToLong(Long::longValue).sum(),
+              counts.entrySet().stream()
+                  .map(e -> new WorkflowResponses.CountGroup(e.getKey().name(), e.getValue()))
+                  .toList()));
     } catch (InvalidQueryException e) {
       throw queryProblem(e);
     }
-    ApiJson.write(ctx, 200, new WorkflowResponses.Count(count));
   }
 
   private void describe(Context ctx) {
@@ -84,7 +109,28 @@ final class WorkflowReadRoutes implements RouteGroup {
 
   private void history(Context ctx) {
     String workflowId = api.workflowId(ctx);
-    QueryParams params = QueryParams.of(ctx, "runId", "pageSize", "nextPageToken");
+    QueryParams params =
+        QueryParams.of(
+            ctx, "runId", "pageSize", "nextPageToken", "afterEventId", "waitNewEvent", "wait");
+    boolean waitNewEvent = params.bool("waitNewEvent", false);
+    if (!waitNewEvent && params.text("wait") != null) {
+      throw QueryParams.invalid(
+          "wait",
+          params.text("wait"),
+          "query parameter 'wait' is only taken with waitNewEvent=true");
+    }
+    Duration wait =
+        waitNewEvent
+            ? params.duration("wait", HistoryPages.DEFAULT_WAIT, HistoryPages.MAX_WAIT)
+            : Duration.ZERO;
+    long afterEventId = params.longInteger("afterEventId", -1, 0, Long.MAX_VALUE - 1);
+    String token = params.text("nextPageToken");
+    if (afterEventId >= 0 && token != null) {
+      throw QueryParams.invalid(
+          "afterEventId",
+          afterEventId,
+          "query parameter 'afterEventId' and 'nextPageToken' both say where to start: pass one");
+    }
     ApiJson.write(
         ctx,
         200,
@@ -94,7 +140,9 @@ final class WorkflowReadRoutes implements RouteGroup {
             workflowId,
             params.text("runId"),
             params.integer("pageSize", 100, 1, 1000),
-            params.text("nextPageToken")));
+            token,
+            Math.max(afterEventId, 0),
+            wait));
   }
 
   private static WorkflowFilter filter(String query) {

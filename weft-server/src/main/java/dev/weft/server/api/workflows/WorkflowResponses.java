@@ -37,7 +37,10 @@ final class WorkflowResponses {
       WorkflowFailureDocument failure) {}
 
   /** {@code WorkflowCount}. */
-  record Count(long count) {}
+  record Count(long count, List<CountGroup> groups) {}
+
+  /** {@code WorkflowCountGroup}: the runs of one value of the grouped field. */
+  record CountGroup(String value, long count) {}
 
   /** {@code WorkflowListPage}. */
   record ListPage(List<Summary> workflows, String nextPageToken) {}

@@ -61,6 +61,53 @@ class TaskQueueApiTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void listShowsEveryKnownQueueAsDescribeDoes(TestStore store) {
+    try (ApiServer s = ApiServer.start(store, dir, RemoteJobs::register)) {
+      ApiCalls api = s.calls();
+      String list = "/api/v1/namespaces/default/task-queues";
+      assertThat(api.get(list).json().path("taskQueues").findValuesAsText("taskQueue"))
+          .contains("jobs")
+          .doesNotContain("jobs-remote");
+      api.post(POLL, Map.of("identity", "py-1", "wait", "PT0S"));
+      api.post(QUEUES + "jobs-remote/pause", Map.of("reason", "deploy"));
+      RemoteJobs.start(s.engine(), "a", 0, false);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get(QUEUES + "jobs-remote")
+                          .json()
+                          .path("backlog")
+                          .path("activityTasks")
+                          .asInt()
+                      == 1);
+
+      Answer answer = api.get(list);
+      assertThat(answer.status()).isEqualTo(200);
+      JsonNode queues = answer.json().path("taskQueues");
+      assertThat(queues.findValuesAsText("taskQueue")).isSorted().contains("jobs", "jobs-remote");
+      JsonNode remote = null;
+      for (JsonNode q : queues) {
+        if (q.path("taskQueue").asText().equals("jobs-remote")) {
+          remote = q;
+        }
+      }
+      assertThat(remote).isNotNull();
+      assertThat(remote.path("paused").asBoolean()).isTrue();
+      assertThat(remote.path("pauseReason").asText()).isEqualTo("deploy");
+      assertThat(remote.path("backlog").path("activityTasks").asInt()).isEqualTo(1);
+      assertThat(remote.path("backlog").path("workflowTasks").asInt()).isZero();
+      assertThat(remote.path("pollers")).hasSize(1);
+      assertThat(remote.path("pollers").get(0).path("identity").asText()).isEqualTo("py-1");
+      assertThat(s.engine().listTaskQueues())
+          .extracting(d -> d.taskQueue())
+          .containsAll(queues.findValuesAsText("taskQueue"));
+      assertThat(api.get("/api/v1/namespaces/nope/task-queues").status()).isEqualTo(404);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void aPausedQueueHandsOutNothingUntilResumed(TestStore store) throws Exception {
     try (ApiServer s = ApiServer.start(store, dir, RemoteJobs::register)) {
       ApiCalls api = s.calls();
