@@ -5,9 +5,6 @@ import { connectChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
 
 
-/** What the shell shows at a run's address until the run page is routed (placeholders.tsx). */
-const PLACEHOLDER = "the run page is built in its own branch";
-
 describe("the run page, against weft dev's example runs", () => {
   const weft = inject("weftDev");
   let browser: Browser;
@@ -20,19 +17,11 @@ describe("the run page, against weft dev's example runs", () => {
     await browser?.close();
   });
 
-  /**
-   * Opens a run's page from the workflows list (as a user does); false while the shell still serves
-   * the run page's placeholder, so the test can say it was skipped.
-   */
-  async function openFromList(page: Page, workflowId: string): Promise<boolean> {
+  /** Opens a run's page from the workflows list, as a user does. */
+  async function openFromList(page: Page, workflowId: string): Promise<void> {
     await page.goto("/namespaces/default/workflows");
     await page.getByRole("link", { name: workflowId, exact: true }).click();
     await page.getByRole("heading", { name: workflowId, level: 1 }).waitFor();
-    if ((await page.getByText(PLACEHOLDER).count()) > 0) {
-      console.warn(`run page tests skipped: ${page.url()} still shows the placeholder`);
-      return false;
-    }
-    return true;
   }
 
   async function describeRun(workflowId: string): Promise<{ status: string }> {
@@ -41,10 +30,10 @@ describe("the run page, against weft dev's example runs", () => {
     return (await r.json()) as { status: string };
   }
 
-  it("opens order-1001 with its timeline and its history, and passes axe", async (ctx) => {
+  it("opens order-1001 with its timeline and its history, and passes axe", async () => {
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
-    if (!(await openFromList(page, "order-1001"))) ctx.skip();
+    await openFromList(page, "order-1001");
 
     await page.getByRole("tab", { name: "Timeline", selected: true }).waitFor();
     const timeline = page.getByRole("region", { name: "Timeline" });
@@ -61,10 +50,10 @@ describe("the run page, against weft dev's example runs", () => {
     await context.close();
   });
 
-  it("signals approval-exp-2001 from the UI: a double click sends one request, and the run moves on", async (ctx) => {
+  it("signals approval-exp-2001 from the UI: a double click sends one request, and the run moves on", async () => {
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
-    if (!(await openFromList(page, "approval-exp-2001"))) ctx.skip();
+    await openFromList(page, "approval-exp-2001");
     expect((await describeRun("approval-exp-2001")).status).toBe("RUNNING");
     const signals: string[] = [];
     page.on("request", (r) => {
@@ -89,10 +78,10 @@ describe("the run page, against weft dev's example runs", () => {
     await context.close();
   });
 
-  it("shows the server's message when it refuses an action", async (ctx) => {
+  it("shows the server's message when it refuses an action", async () => {
     const context = await newContext(browser, weft.baseUrl);
     const page = await context.newPage();
-    if (!(await openFromList(page, "greeting-ada"))) ctx.skip();
+    await openFromList(page, "greeting-ada");
 
     await page.getByRole("button", { name: "Update", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Update greeting-ada" });
@@ -111,11 +100,11 @@ describe("the run page, against weft dev's example runs", () => {
     await context.close();
   });
 
-  it("writes the screenshots of a run page, light and dark", async (ctx) => {
+  it("writes the screenshots of a run page, light and dark", async () => {
     for (const theme of ["light", "dark"] as const) {
       const context = await newContext(browser, weft.baseUrl, { colorScheme: theme });
       const page = await context.newPage();
-      if (!(await openFromList(page, "order-1001"))) ctx.skip();
+      await openFromList(page, "order-1001");
       await page.getByRole("region", { name: "Timeline" }).waitFor();
 
       const png = await screenshot(page, `run-${theme}`);
