@@ -54,8 +54,8 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
 
   const running = d?.status === "RUNNING";
   // the history is read for the pinned run only, so that a new run of the workflow does not mix in
-  const fetchPage = runKey.runId === undefined ? null : runApi.historyPage;
-  const history = useRunHistory(fetchPage, running);
+  const pinned = runKey.runId !== undefined;
+  const history = useRunHistory(pinned ? runApi.historyPage : null, pinned ? runApi.historyAfter : null, running);
   const result = useQuery({
     queryKey: ["run", runKey.namespace, runKey.workflowId, runKey.runId ?? null, "result"],
     queryFn: () => runApi.result(),
@@ -63,14 +63,24 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
     retry: false,
   });
 
+  // the tail saw the run close: describe it now rather than at its next refetch
+  const { refetch } = describe;
+  useEffect(() => {
+    if (history.closed) void refetch();
+  }, [history.closed, refetch]);
+
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
     const t = setInterval(() => setNow(Date.now()), DESCRIBE_INTERVAL_MS);
     return () => clearInterval(t);
   }, [running]);
-  const end = running ? now : 0;
-  const timeline = useMemo(() => deriveTimeline(history.events, end), [history.events, end]);
+  // rows are derived once per history change; an open run's timeline only stretches to now
+  const derived = useMemo(() => deriveTimeline(history.events, 0), [history.events]);
+  const timeline = useMemo(
+    () => (running && now > derived.end ? { ...derived, end: now } : derived),
+    [derived, running, now],
+  );
   const points = useMemo(() => resetPoints(history.events), [history.events]);
   const links = useMemo(() => runLinks(history.events, runKey.workflowId), [history.events, runKey.workflowId]);
   const pending = useMemo(() => {

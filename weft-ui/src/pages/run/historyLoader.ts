@@ -8,17 +8,34 @@ export type FetchPage = (token: string | undefined, pageSize: number) => Promise
 
 /** Page size of the first load (the route's largest). */
 export const LOAD_PAGE_SIZE = 1000;
-/** Page size while following the tail: at most this many known events are read again. */
-export const TAIL_PAGE_SIZE = 100;
+/**
+ * Reads the page after `afterEventId` (up to `pageSize` events); with `wait`, a long poll: the
+ * server answers as soon as the run has an event there, at once for a closed run, or after `wait`
+ * with no events. `signal` aborts the call.
+ */
+export type FetchAfter = (
+  afterEventId: number,
+  pageSize: number,
+  wait: boolean,
+  signal?: AbortSignal,
+) => Promise<HistoryPage>;
+
+/** The events of a history that close the run. */
+export const CLOSE_EVENT_TYPES: ReadonlySet<string> = new Set([
+  "WorkflowCompleted",
+  "WorkflowFailed",
+  "WorkflowCanceled",
+  "WorkflowTerminated",
+  "WorkflowTimedOut",
+  "WorkflowContinuedAsNew",
+]);
 
 /**
- * Where the history was read up to. `token` starts the page that holds the latest events (undefined
- * for the first page): the history route gives no token after the last page of a running run, so
- * its tail is read again from there, and the part already known is dropped.
+ * Where the history was read up to: the run and the next event ID (the history route pins the run
+ * with its first page; later reads name it).
  */
 export interface HistoryCursor {
   runId: string;
-  token: string | undefined;
   nextEventId: number;
 }
 
@@ -39,33 +56,36 @@ export async function loadHistory(
     events = events.concat(page.events);
     onPage(events);
     if (page.nextPageToken === undefined) {
-      return { events, cursor: { runId: page.runId, token, nextEventId: page.nextEventId } };
+      return { events, cursor: { runId: page.runId, nextEventId: page.nextEventId } };
     }
     token = page.nextPageToken;
   }
 }
 
 /**
- * Reads the events after `cursor` (none, one page or more), in small pages; returns them and the
- * new cursor. Events the caller already has (below `cursor.nextEventId`) are dropped.
+ * Reads the events after `cursor`: waits for the next one (a long poll) when `wait`, then reads on
+ * without waiting while more follow. Returns them and the new cursor.
  */
 export async function readTail(
-  fetchPage: FetchPage,
+  fetchAfter: FetchAfter,
   cursor: HistoryCursor,
+  wait: boolean,
+  signal?: AbortSignal,
 ): Promise<{ events: HistoryEvent[]; cursor: HistoryCursor }> {
   const fresh: HistoryEvent[] = [];
-  let { token, nextEventId } = cursor;
+  let nextEventId = cursor.nextEventId;
+  let waitNow = wait;
   for (;;) {
-    const page = await fetchPage(token, TAIL_PAGE_SIZE);
+    const page = await fetchAfter(nextEventId - 1, LOAD_PAGE_SIZE, waitNow, signal);
     for (const e of page.events) {
       if (e.eventId >= nextEventId) {
         fresh.push(e);
         nextEventId = e.eventId + 1;
       }
     }
-    if (page.nextPageToken === undefined) {
-      return { events: fresh, cursor: { runId: cursor.runId, token, nextEventId } };
+    if (page.nextPageToken === undefined || page.events.length === 0) {
+      return { events: fresh, cursor: { runId: cursor.runId, nextEventId } };
     }
-    token = page.nextPageToken;
+    waitNow = false;
   }
 }

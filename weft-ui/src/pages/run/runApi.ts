@@ -1,7 +1,7 @@
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
 import type { components } from "../../api/schema.gen";
-import type { FetchPage } from "./historyLoader";
+import type { FetchAfter, FetchPage } from "./historyLoader";
 
 type Schemas = components["schemas"];
 export type WorkflowDescription = Schemas["WorkflowDescription"];
@@ -22,6 +22,8 @@ export interface RunKey {
 export interface RunApi {
   describe(): Promise<WorkflowDescription>;
   historyPage: FetchPage;
+  /** The events after an event ID; with `wait`, a long poll of at most LONG_POLL_WAIT. */
+  historyAfter: FetchAfter;
   /** The run's outcome now (no wait): RUNNING while it is open. */
   result(): Promise<WorkflowResult>;
   signal(name: string, args: unknown[]): Promise<void>;
@@ -37,6 +39,9 @@ export interface RunApi {
 
 const RUN = "/api/v1/namespaces/{namespace}/workflows/{workflowId}";
 
+/** How long one long poll of the history waits for a new event. */
+export const LONG_POLL_WAIT = "PT20S";
+
 /** The run page's calls through the typed API client. */
 export function runApi(key: RunKey): RunApi {
   const path = { namespace: key.namespace, workflowId: key.workflowId };
@@ -48,6 +53,16 @@ export function runApi(key: RunKey): RunApi {
       dataOr(
         await api.GET(`${RUN}/history`, {
           params: { path, query: { ...query, pageSize, ...(token === undefined ? {} : { nextPageToken: token }) } },
+        }),
+      ),
+    historyAfter: async (afterEventId, pageSize, wait, signal) =>
+      dataOr(
+        await api.GET(`${RUN}/history`, {
+          params: {
+            path,
+            query: { ...query, afterEventId, pageSize, ...(wait ? { waitNewEvent: true, wait: LONG_POLL_WAIT } : {}) },
+          },
+          signal,
         }),
       ),
     result: async () => dataOr(await api.GET(`${RUN}/result`, { params: { path, query: { ...query, wait: "PT0S" } } })),
