@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
 class ModuleMapTest {
   /** Modules that are never published: run from a checkout, or tests only. */
   private static final Set<String> UNPUBLISHED =
-      Set.of("weft-bom", "weft-benchmarks", "weft-cluster-tests");
+      Set.of("weft-bom", "weft-benchmarks", "weft-cluster-tests", "weft-e2e");
 
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
