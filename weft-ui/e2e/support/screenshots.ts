@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 
-/** Where the screenshots of the main pages go (from weft-ui/: the repository's docs/). */
+/**
+ * Where the screenshots of the main pages go: the repository's docs/screenshots when the tests run
+ * by hand (`npm run e2e` in weft-ui/), weft-e2e/target/screenshots in a Maven build (which sets
+ * WEFT_SCREENSHOT_DIR), so that a build never changes committed files.
+ */
 export const SCREENSHOT_DIR = resolve(process.env.WEFT_SCREENSHOT_DIR ?? "../docs/screenshots");
 
 /** A PNG's size, read back from the file's IHDR chunk. */
