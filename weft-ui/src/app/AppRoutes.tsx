@@ -1,12 +1,11 @@
 import { Navigate, Route, Routes, useParams } from "react-router";
 import { DEFAULT_NAMESPACE, Shell } from "./Shell";
-import {
-  NamespacesPlaceholder,
-  NodesPlaceholder,
-  TaskQueuesPlaceholder,
-} from "./placeholders";
 import { WorkflowsPage } from "../pages/workflows/WorkflowsPage";
 import { RunPage } from "../pages/run/RunPage";
+import { TaskQueuesPage } from "../pages/taskqueues/TaskQueuesPage";
+import { TaskQueuePage } from "../pages/taskqueues/TaskQueuePage";
+import { NodesPage } from "../pages/nodes/NodesPage";
+import { NamespacesPage } from "../pages/namespaces/NamespacesPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -18,15 +17,15 @@ export function AppRoutes() {
     <Routes>
       <Route index element={<Navigate to={`/namespaces/${DEFAULT_NAMESPACE}/workflows`} replace />} />
       <Route path="namespaces" element={<Shell />}>
-        <Route index element={<NamespacesPlaceholder />} />
+        <Route index element={<NamespacesPage />} />
       </Route>
       <Route path="namespaces/:namespace" element={<Shell />}>
         <Route index element={<ToWorkflows />} />
         <Route path="workflows" element={<WorkflowsPage />} />
         <Route path="workflows/:workflowId" element={<RunPage />} />
-        <Route path="task-queues" element={<TaskQueuesPlaceholder />} />
-        <Route path="task-queues/:taskQueue" element={<TaskQueuesPlaceholder />} />
-        <Route path="nodes" element={<NodesPlaceholder />} />
+        <Route path="task-queues" element={<TaskQueuesPage />} />
+        <Route path="task-queues/:taskQueue" element={<TaskQueuePage />} />
+        <Route path="nodes" element={<NodesPage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />

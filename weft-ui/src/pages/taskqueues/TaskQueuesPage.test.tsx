@@ -1,0 +1,160 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeServer, json, problem } from "../../testing/fakeServer";
+import { renderApp } from "../../testing/renderApp";
+import type { TaskQueue } from "./taskQueuesApi";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function queue(name: string, paused = false): TaskQueue {
+  return {
+    taskQueue: name,
+    paused,
+    ...(paused ? { pauseReason: "deploy" } : {}),
+    backlog: { workflowTasks: 3, activityTasks: 1200, oldestTaskAge: "PT1M30S" },
+    pollers: [
+      { identity: "node-a@host", kind: "WORKFLOW", remote: false, lastPollTime: "2026-12-06T10:00:00Z" },
+      { identity: "py-worker-1", kind: "ACTIVITY", remote: true, lastPollTime: "2026-12-06T10:00:01Z" },
+    ],
+    describedAt: "2026-12-06T10:00:02Z",
+  };
+}
+
+const RUNNING = [
+  { workflowId: "ok-1", runId: "r1", workflowType: "Order", taskQueue: "orders", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
+  { workflowId: "bad-2", runId: "r2", workflowType: "Order", taskQueue: "orders", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
+  { workflowId: "retry-3", runId: "r3", workflowType: "Ship", taskQueue: "ship", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
+];
+
+function describe(workflowId: string, runId: string) {
+  return {
+    workflowId,
+    runId,
+    workflowType: "Order",
+    taskQueue: "orders",
+    status: "RUNNING",
+    startTime: "2026-12-06T10:00:00Z",
+    historyLength: 5,
+    historyBytes: 500,
+    pendingActivities:
+      workflowId === "retry-3"
+        ? [{ seq: 4, activityType: "charge", taskQueue: "ship", attempt: 4, running: false, lastFailure: "card declined" }]
+        : [],
+    pendingTimers: [],
+    workflowTaskAttempt: workflowId === "bad-2" ? 7 : 1,
+    ...(workflowId === "bad-2" ? { workflowTaskFailure: "NullPointerException" } : {}),
+    searchAttributes: {},
+    memo: {},
+  };
+}
+
+function server(paused = false) {
+  let state = paused;
+  return fakeServer(async (url, request) => {
+    const p = url.pathname;
+    if (p === "/api/v1/namespaces") return json({ namespaces: [] });
+    if (p === "/api/v1/namespaces/default/task-queues") return json({ taskQueues: [queue("orders"), queue("ship", true)] });
+    if (p === "/api/v1/namespaces/default/task-queues/orders") return json(queue("orders", state));
+    if (p === "/api/v1/namespaces/default/task-queues/orders/pause") {
+      const body = (await request.clone().json()) as { reason?: string };
+      if (body.reason === "refuse") return problem(400, "invalid-request", "Invalid request", "the reason is refused");
+      state = true;
+      return json(queue("orders", true));
+    }
+    if (p === "/api/v1/namespaces/default/task-queues/orders/resume") {
+      state = false;
+      return json(queue("orders", false));
+    }
+    if (p === "/api/v1/namespaces/default/workflows") return json({ workflows: RUNNING });
+    const d = /^\/api\/v1\/namespaces\/default\/workflows\/([^/]+)$/.exec(p);
+    if (d) return json(describe(decodeURIComponent(d[1] ?? ""), url.searchParams.get("runId") ?? ""));
+    return problem(404, "route-not-found", "Route not found", p);
+  });
+}
+
+test("the list shows each queue's backlog, oldest task age, state and pollers, and links to it", async () => {
+  server();
+  renderApp("/namespaces/default/task-queues");
+  const table = await screen.findByRole("table", { name: "Task queues" });
+  const rows = within(table).getAllByRole("row");
+  expect(rows).toHaveLength(3);
+  expect(within(rows[1]!).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+    "orders",
+    "3",
+    (1200).toLocaleString(),
+    "1 min 30 s",
+    "Active",
+    "2",
+  ]);
+  expect(within(rows[2]!).getByText("Paused")).toBeTruthy();
+  await userEvent.click(within(table).getByRole("link", { name: "orders" }));
+  expect(screen.getByTestId("location").textContent).toBe("/namespaces/default/task-queues/orders");
+  expect(await screen.findByRole("heading", { name: "Task queue orders" })).toBeTruthy();
+});
+
+test("the attention section lists running runs whose workflow task fails or whose activities retry", async () => {
+  const s = server();
+  renderApp("/namespaces/default/task-queues");
+  const table = await screen.findByRole("table", { name: "Runs needing attention" });
+  const rows = within(table).getAllByRole("row").slice(1);
+  expect(rows.map((r) => within(r).getByRole("link").textContent)).toEqual(["bad-2", "retry-3"]);
+  expect(rows[0]!.textContent).toContain("workflow task attempt 7: NullPointerException");
+  expect(rows[1]!.textContent).toContain("charge attempt 4: card declined");
+  expect(within(rows[0]!).getByRole("link").getAttribute("href")).toBe("/namespaces/default/workflows/bad-2?runId=r2");
+  const list = s.to("/api/v1/namespaces/default/workflows")[0]!;
+  expect(new URL(list.url).searchParams.get("query")).toBe("ExecutionStatus = 'Running'");
+});
+
+test("a queue's pollers show with their last poll time, UTC on hover", async () => {
+  server();
+  renderApp("/namespaces/default/task-queues/orders");
+  const pollers = await screen.findByRole("table", { name: "Pollers" });
+  const rows = within(pollers).getAllByRole("row").slice(1);
+  expect(rows[0]!.textContent).toContain("node-a@host");
+  expect(rows[0]!.textContent).toContain("In process");
+  expect(rows[1]!.textContent).toContain("Remote (HTTP)");
+  expect(within(rows[1]!).getByTitle("2026-12-06 10:00:01.000 UTC")).toBeTruthy();
+});
+
+test("pause sends the reason once, and the queue then offers resume", async () => {
+  const s = server();
+  renderApp("/namespaces/default/task-queues/orders");
+  await userEvent.click(await screen.findByRole("button", { name: "Pause" }));
+  const dialog = screen.getByRole("dialog", { name: "Pause orders?" });
+  await userEvent.type(within(dialog).getByLabelText("Reason"), "bad deploy");
+  await userEvent.dblClick(within(dialog).getByRole("button", { name: "Pause" }));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  const pauses = s.to("/api/v1/namespaces/default/task-queues/orders/pause");
+  expect(pauses).toHaveLength(1);
+  expect(await pauses[0]!.json()).toEqual({ reason: "bad deploy" });
+  expect(await screen.findByText("Paused: deploy")).toBeTruthy();
+
+  await userEvent.click(screen.getByRole("button", { name: "Resume" }));
+  await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Resume" }));
+  await waitFor(() => expect(s.to("/api/v1/namespaces/default/task-queues/orders/resume")).toHaveLength(1));
+  expect(await screen.findByRole("button", { name: "Pause" })).toBeTruthy();
+});
+
+test("a refused pause shows the server's problem in the dialog", async () => {
+  server();
+  renderApp("/namespaces/default/task-queues/orders");
+  await userEvent.click(await screen.findByRole("button", { name: "Pause" }));
+  const dialog = screen.getByRole("dialog");
+  await userEvent.type(within(dialog).getByLabelText("Reason"), "refuse");
+  await userEvent.click(within(dialog).getByRole("button", { name: "Pause" }));
+  const alert = await within(dialog).findByRole("alert");
+  expect(alert.textContent).toContain("Invalid request");
+  expect(alert.textContent).toContain("the reason is refused");
+});
+
+test("an unknown queue's problem is shown", async () => {
+  fakeServer((url) =>
+    url.pathname === "/api/v1/namespaces"
+      ? json({ namespaces: [] })
+      : problem(404, "namespace-not-found", "Namespace not found", "no namespace nope"),
+  );
+  renderApp("/namespaces/nope/task-queues");
+  expect((await screen.findAllByRole("alert"))[0]!.textContent).toContain("no namespace nope");
+});
