@@ -12,9 +12,9 @@ export function StatusCounts({ namespace, query }: Props) {
   const counts = useStatusCounts(namespace, query);
   return (
     <ul className="counts" aria-label="Runs by status">
-      {STATUSES.map((status, i) => {
-        const c = counts[i];
-        const text = c?.data !== undefined ? c.data.toLocaleString() : c?.isError ? "?" : "…";
+      {STATUSES.map((status) => {
+        const n = counts.data?.get(status);
+        const text = n !== undefined ? n.toLocaleString() : counts.isError ? "?" : "…";
         const to = `/namespaces/${encodeURIComponent(namespace)}/workflows?${new URLSearchParams({ query: withStatus(query, status) })}`;
         return (
           <li key={status}>

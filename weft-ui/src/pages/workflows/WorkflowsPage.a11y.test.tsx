@@ -16,7 +16,7 @@ test("the workflows page, its error state and the login page pass axe", async ()
   let mode: "ok" | "bad" | "401" = "ok";
   fakeServer((url) => {
     if (mode === "401") return problem(401, "unauthorized", "Unauthorized", "token required");
-    if (url.pathname.endsWith("/workflow-count")) return json({ count: 4 });
+    if (url.pathname.endsWith("/workflow-count")) return json({ count: 4, groups: [{ value: "RUNNING", count: 4 }] });
     if (url.pathname === "/api/v1/namespaces") return json({ namespaces: [] });
     if (mode === "bad") return problem(400, "invalid-query", "Invalid query", "bad token at position 3: expected a field");
     return json({

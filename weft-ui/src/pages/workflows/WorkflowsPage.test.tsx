@@ -40,8 +40,12 @@ function server(onList: (query: string | null) => Response = () => json({ workfl
   return fakeServer((url) => {
     if (url.pathname === "/api/v1/namespaces") return json({ namespaces: [] });
     if (url.pathname === "/api/v1/namespaces/default/workflow-count") {
-      const status = /ExecutionStatus = '(\w+)'/.exec(url.searchParams.get("query") ?? "")?.[1] ?? "";
-      return json({ count: COUNTS[status] ?? -1 });
+      const groups = Object.entries(COUNTS)
+        .filter(([, count]) => count > 0)
+        .map(([value, count]) => ({ value, count }));
+      return url.searchParams.get("groupBy") === "ExecutionStatus"
+        ? json({ count: groups.reduce((a, g) => a + g.count, 0), groups })
+        : problem(400, "invalid-request", "Invalid request", "groupBy expected");
     }
     if (url.pathname === "/api/v1/namespaces/default/workflows") return onList(url.searchParams.get("query"));
     return problem(404, "route-not-found", "Route not found", url.pathname);
@@ -91,7 +95,7 @@ test("a filter with a syntax error shows the server's problem and where it is wr
   expect(screen.queryByRole("table")).toBeNull();
 });
 
-test("status counts: one count per status over the filter without its ORDER BY, each a link to its runs", async () => {
+test("status counts: one grouped count over the filter without its ORDER BY, each a link to its runs", async () => {
   const s = server();
   renderApp("/namespaces/default/workflows?query=" + encodeURIComponent("WorkflowType = 'A' ORDER BY StartTime"));
 
@@ -101,13 +105,10 @@ test("status counts: one count per status over the filter without its ORDER BY, 
   expect(within(counts).getByRole("link", { name: /Failed/ }).textContent).toBe("Failed 7");
   expect(within(counts).getAllByRole("link")).toHaveLength(7);
 
-  const sent = s.to("/api/v1/namespaces/default/workflow-count").map((r) => new URL(r.url).searchParams.get("query"));
-  expect(new Set(sent)).toEqual(
-    new Set(
-      ["RUNNING", "COMPLETED", "FAILED", "CANCELED", "TERMINATED", "TIMED_OUT", "CONTINUED_AS_NEW"].map(
-        (st) => `(WorkflowType = 'A') AND ExecutionStatus = '${st}'`,
-      ),
-    ),
+  expect(within(counts).getByRole("link", { name: /Canceled/ }).textContent).toBe("Canceled 0");
+  const sent = s.to("/api/v1/namespaces/default/workflow-count").map((r) => new URL(r.url).searchParams);
+  expect(new Set(sent.map((p) => `${p.get("query")} | ${p.get("groupBy")}`))).toEqual(
+    new Set(["WorkflowType = 'A' | ExecutionStatus"]),
   );
 
   await userEvent.click(within(counts).getByRole("link", { name: /Failed/ }));

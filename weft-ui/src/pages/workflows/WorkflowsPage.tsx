@@ -27,7 +27,7 @@ export function WorkflowsPage() {
     <section aria-labelledby="workflows-title">
       <h1 id="workflows-title">Workflows</h1>
       <FilterBox value={query} onApply={apply} error={runs.error} />
-      {/* counted once the list accepted the filter: a bad filter costs one request, not eight */}
+      {/* counted once the list accepted the filter: a bad filter costs one request, not two */}
       {runs.isSuccess && <StatusCounts namespace={namespace} query={query} />}
       {runs.isPending ? (
         <p aria-busy="true">Loading runs…</p>

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
-import { STATUSES, withStatus } from "./filterQuery";
+import { STATUSES, splitOrderBy, type WorkflowStatus } from "./filterQuery";
 
 /** Runs per page of the list. */
 export const PAGE_SIZE = 100;
@@ -36,18 +36,24 @@ export function useRuns(namespace: string, query: string) {
   });
 }
 
-/** One count per status, `(filter) AND ExecutionStatus = 'X'` (the API has no grouped count). */
+/**
+ * How many runs of the filter are in each status: one grouped count (`groupBy=ExecutionStatus`)
+ * over the filter without its ORDER BY; a status without runs is 0.
+ */
 export function useStatusCounts(namespace: string, query: string) {
-  return useQueries({
-    queries: STATUSES.map((status) => ({
-      queryKey: ["workflow-count", namespace, withStatus(query, status)],
-      queryFn: async () =>
-        dataOr(
-          await api.GET("/api/v1/namespaces/{namespace}/workflow-count", {
-            params: { path: { namespace }, query: { query: withStatus(query, status) } },
-          }),
-        ).count,
-      refetchInterval: COUNT_REFRESH_MS,
-    })),
+  const { where } = splitOrderBy(query);
+  return useQuery({
+    queryKey: ["workflow-count", namespace, where, "ExecutionStatus"],
+    queryFn: async () => {
+      const answer = dataOr(
+        await api.GET("/api/v1/namespaces/{namespace}/workflow-count", {
+          params: { path: { namespace }, query: { ...(where !== "" ? { query: where } : {}), groupBy: "ExecutionStatus" } },
+        }),
+      );
+      const counts = new Map<WorkflowStatus, number>(STATUSES.map((s) => [s, 0]));
+      for (const g of answer.groups ?? []) counts.set(g.value, g.count);
+      return counts;
+    },
+    refetchInterval: COUNT_REFRESH_MS,
   });
 }
