@@ -23,6 +23,7 @@ test("/ opens the default namespace's workflows, with the top bar", async () => 
   expect([...nav.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
     "/namespaces/default/workflows",
     "/namespaces/default/task-queues",
+    "/namespaces/default/batch-operations",
     "/namespaces",
     "/namespaces/default/nodes",
   ]);

@@ -6,6 +6,8 @@ import { TaskQueuesPage } from "../pages/taskqueues/TaskQueuesPage";
 import { TaskQueuePage } from "../pages/taskqueues/TaskQueuePage";
 import { NodesPage } from "../pages/nodes/NodesPage";
 import { NamespacesPage } from "../pages/namespaces/NamespacesPage";
+import { BatchesPage } from "../pages/batch/BatchesPage";
+import { BatchPage } from "../pages/batch/BatchPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -26,6 +28,8 @@ export function AppRoutes() {
         <Route path="task-queues" element={<TaskQueuesPage />} />
         <Route path="task-queues/:taskQueue" element={<TaskQueuePage />} />
         <Route path="nodes" element={<NodesPage />} />
+        <Route path="batch-operations" element={<BatchesPage />} />
+        <Route path="batch-operations/:jobId" element={<BatchPage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />

@@ -31,6 +31,9 @@ export function Shell() {
               <NavLink to={`${ns}/task-queues`}>Task queues</NavLink>
             </li>
             <li>
+              <NavLink to={`${ns}/batch-operations`}>Batches</NavLink>
+            </li>
+            <li>
               <NavLink to="/namespaces" end>
                 Namespaces
               </NavLink>

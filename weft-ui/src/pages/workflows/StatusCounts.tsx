@@ -13,7 +13,7 @@ export function StatusCounts({ namespace, query }: Props) {
   return (
     <ul className="counts" aria-label="Runs by status">
       {STATUSES.map((status) => {
-        const n = counts.data?.get(status);
+        const n = counts.data?.byStatus.get(status);
         const text = n !== undefined ? n.toLocaleString() : counts.isError ? "?" : "…";
         const to = `/namespaces/${encodeURIComponent(namespace)}/workflows?${new URLSearchParams({ query: withStatus(query, status) })}`;
         return (

@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { useParams, useSearchParams } from "react-router";
+import { BulkActions } from "./BulkActions";
 import { FilterBox } from "./FilterBox";
 import { RunsTable } from "./RunsTable";
 import { StatusCounts } from "./StatusCounts";
@@ -29,6 +30,7 @@ export function WorkflowsPage() {
       <FilterBox value={query} onApply={apply} error={runs.error} />
       {/* counted once the list accepted the filter: a bad filter costs one request, not two */}
       {runs.isSuccess && <StatusCounts namespace={namespace} query={query} />}
+      {runs.isSuccess && <BulkActions namespace={namespace} query={query} />}
       {runs.isPending ? (
         <p aria-busy="true">Loading runs…</p>
       ) : runs.error === null || rows.length > 0 ? (

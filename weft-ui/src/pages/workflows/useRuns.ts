@@ -38,7 +38,8 @@ export function useRuns(namespace: string, query: string) {
 
 /**
  * How many runs of the filter are in each status: one grouped count (`groupBy=ExecutionStatus`)
- * over the filter without its ORDER BY; a status without runs is 0.
+ * over the filter without its ORDER BY; a status without runs is 0. `total` is every run the
+ * filter matches (what a bulk action over the filter would select).
  */
 export function useStatusCounts(namespace: string, query: string) {
   const { where } = splitOrderBy(query);
@@ -52,7 +53,7 @@ export function useStatusCounts(namespace: string, query: string) {
       );
       const counts = new Map<WorkflowStatus, number>(STATUSES.map((s) => [s, 0]));
       for (const g of answer.groups ?? []) counts.set(g.value, g.count);
-      return counts;
+      return { total: answer.count, byStatus: counts };
     },
     refetchInterval: COUNT_REFRESH_MS,
   });
