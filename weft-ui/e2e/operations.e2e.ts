@@ -4,7 +4,7 @@ import { expectAccessible } from "./support/axe";
 import { connectChromium, newContext } from "./support/browser";
 import { screenshot } from "./support/screenshots";
 
-describe("the operations pages (task queues, nodes, namespaces, batches), against weft dev", () => {
+describe("the operations pages (task queues, nodes, namespaces), against weft dev", () => {
   const weft = inject("weftDev");
   let browser: Browser;
   let context: BrowserContext;
@@ -86,23 +86,5 @@ describe("the operations pages (task queues, nodes, namespaces, batches), agains
     await edit.getByRole("button", { name: "Save" }).click();
     await table.getByTitle("PT36H").waitFor();
     await screenshot(p, "namespaces-light");
-  });
-
-  it("starts a batch over a filter from the workflows list and follows it to its end", async () => {
-    const p = await freshPage();
-    const filter = "WorkflowId = 'no-such-run-e2e'";
-    await p.goto(`/namespaces/default/workflows?query=${encodeURIComponent(filter)}`);
-    await p.getByRole("button", { name: "Apply to all matching…" }).click();
-    await p.getByRole("button", { name: "Resume all" }).click();
-    const dialog = p.getByRole("dialog", { name: "Resume all matching runs?" });
-    await dialog.getByText("It matches 0 runs now.").waitFor();
-    await dialog.getByLabel("Reason").fill("e2e");
-    await dialog.getByRole("button", { name: "Resume all" }).click();
-    await p.waitForURL("**/namespaces/default/batch-operations/*");
-    await p.getByText("COMPLETED", { exact: true }).waitFor();
-    await expectAccessible(p, "a batch's page");
-    await p.getByRole("link", { name: "All batch operations" }).click();
-    await p.getByRole("table", { name: "Batch operations" }).waitFor();
-    await expectAccessible(p, "the batch operations page");
   });
 });

@@ -32,6 +32,7 @@ describe("the shell, served by the shared weft dev", () => {
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual([
       "Workflows",
       "Task queues",
+      "Batches",
       "Namespaces",
       "Nodes",
     ]);
