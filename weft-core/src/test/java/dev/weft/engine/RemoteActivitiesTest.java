@@ -249,6 +249,10 @@ class RemoteActivitiesTest {
               f.engine().remoteActivities().poll(REMOTE_QUEUE, "py-1", Set.of("x"), Duration.ZERO))
           .isEmpty();
       f.client().pauseTaskQueue(REMOTE_QUEUE, "deploy");
+      // the activity task exists once the run's first workflow task has committed
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> f.engine().describeTaskQueue(REMOTE_QUEUE).activityTaskBacklog() == 1);
 
       TaskQueueDescription d = f.engine().describeTaskQueue(REMOTE_QUEUE);
 
