@@ -122,7 +122,9 @@ class BenchCommandTest {
     assertThat(benchHelp.exit()).isZero();
     assertThat(benchHelp.out())
         .contains("Usage: weft bench")
-        .contains("--store=KIND        the kind of the fresh store each run makes")
-        .contains("fairness");
+        .containsPattern("--store=KIND +the kind of the fresh store each run makes")
+        .contains("fairness")
+        .contains("--clients=<clients>")
+        .doesNotContain("Could not format");
   }
 }
