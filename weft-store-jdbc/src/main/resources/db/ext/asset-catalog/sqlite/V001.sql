@@ -60,7 +60,9 @@ CREATE INDEX asset_history_by_asset ON asset_history (namespace, asset_key, part
 
 -- The current state of an asset partition, kept by the appliers in the transaction of the write
 -- that changes it: status, stale reasons (null when none), the current materialization (an
--- asset_history id), the data version downstream compare with, the latest failure and observation.
+-- asset_history id) and its code version (so that a code change can reach every partition of an
+-- asset in one UPDATE), the data version downstream compare with, the latest failure and
+-- observation.
 -- An asset of the graph without a row is MISSING. The partial index lists the stale ones.
 CREATE TABLE asset_states (
   namespace              TEXT NOT NULL,
@@ -69,6 +71,7 @@ CREATE TABLE asset_states (
   status                 TEXT NOT NULL,
   reasons                TEXT,
   current_id             BIGINT,
+  code_version           TEXT,
   data_version           TEXT,
   last_failure_message   TEXT,
   last_failure_at        BIGINT,

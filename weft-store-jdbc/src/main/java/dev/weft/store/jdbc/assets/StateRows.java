@@ -16,18 +16,19 @@ import java.util.Map;
 final class StateRows {
   private static final String SELECT =
       "SELECT s.status, s.reasons, s.current_id, s.data_version, s.last_failure_message,"
-          + " s.last_failure_at, s.last_observed_version, s.updated_at, h.code_version,"
+          + " s.last_failure_at, s.last_observed_version, s.updated_at, s.code_version,"
           + " h.input_versions"
           + " FROM asset_states s LEFT JOIN asset_history h ON h.id = s.current_id"
           + " WHERE s.namespace = ? AND s.asset_key = ? AND s.partition_key = ?";
 
   private static final String UPSERT =
       "INSERT INTO asset_states (namespace, asset_key, partition_key, status, reasons, current_id,"
-          + " data_version, last_failure_message, last_failure_at, last_observed_version,"
-          + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " code_version, data_version, last_failure_message, last_failure_at,"
+          + " last_observed_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (namespace, asset_key, partition_key) DO UPDATE SET"
           + " status = excluded.status, reasons = excluded.reasons,"
-          + " current_id = excluded.current_id, data_version = excluded.data_version,"
+          + " current_id = excluded.current_id, code_version = excluded.code_version,"
+          + " data_version = excluded.data_version,"
           + " last_failure_message = excluded.last_failure_message,"
           + " last_failure_at = excluded.last_failure_at,"
           + " last_observed_version = excluded.last_observed_version,"
@@ -104,11 +105,12 @@ final class StateRows {
     upsert.setString(4, row.status.name());
     upsert.setString(5, CatalogColumns.reasons(row.reasons));
     setLong(upsert, 6, row.currentId);
-    upsert.setString(7, row.dataVersion);
-    upsert.setString(8, row.lastFailureMessage);
-    setLong(upsert, 9, row.lastFailureAt);
-    upsert.setString(10, row.observedVersion);
-    upsert.setLong(11, row.updatedAt);
+    upsert.setString(7, row.currentCodeVersion);
+    upsert.setString(8, row.dataVersion);
+    upsert.setString(9, row.lastFailureMessage);
+    setLong(upsert, 10, row.lastFailureAt);
+    upsert.setString(11, row.observedVersion);
+    upsert.setLong(12, row.updatedAt);
     upsert.executeUpdate();
   }
 
