@@ -3,6 +3,7 @@ package dev.weft.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.store.jdbc.JdbcExtension;
+import dev.weft.store.jdbc.assets.AssetCatalogExtension;
 import dev.weft.store.jdbc.nodes.EngineNodesExtension;
 import dev.weft.store.jdbc.tokens.ApiTokensExtension;
 import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
@@ -20,10 +21,11 @@ class SqliteStoreOptionsTest {
 
     assertThat(extensions)
         .map(JdbcExtension::name)
-        .containsExactly("update-outcomes", "api-tokens", "engine-nodes");
+        .containsExactly("update-outcomes", "api-tokens", "engine-nodes", "asset-catalog");
     assertThat(extensions.get(0)).isInstanceOf(UpdateOutcomesExtension.class);
     assertThat(extensions.get(1)).isInstanceOf(ApiTokensExtension.class);
     assertThat(extensions.get(2)).isInstanceOf(EngineNodesExtension.class);
+    assertThat(extensions.get(3)).isInstanceOf(AssetCatalogExtension.class);
   }
 
   @Test
