@@ -56,7 +56,7 @@ class AssetSelectionTest {
             "metrics/daily_volume");
     assertThat(select("group:market")).containsExactly("market/raw_trades", "market/processed");
     assertThat(select("tag:tier=gold"))
-        .containsExactly("chain/enriched_blocks", "market/processed");
+        .containsExactly("market/processed", "chain/enriched_blocks");
     assertThat(select("tag:pii")).containsExactly("market/processed");
     assertThat(select("tag:tier=silver")).isEmpty();
     assertThat(select("*")).hasSize(6);
