@@ -1,0 +1,60 @@
+package dev.weft.store.assets;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One asset of a namespace's graph as the catalog keeps it ({@link RegisterAssetGraph}): enough for
+ * staleness (kind, code version, upstream keys) and for catalog reads on nodes that do not host the
+ * asset's code ({@code definitionJson}). The store does not interpret {@code definitionJson}.
+ *
+ * @param assetKey the asset's key, segments {@code [A-Za-z0-9_]+} joined by {@code /} ({@code
+ *     chain/raw_blocks})
+ * @param kind computed or observable source
+ * @param codeVersion the version of its compute; null for none (then a code change cannot be told)
+ * @param upstream the keys it reads or depends on, without duplicates and not itself; none for an
+ *     observable source
+ * @param group its group's name
+ * @param definitionJson its description, owners, tags, metadata, IO manager and checks as JSON;
+ *     null for none
+ */
+public record AssetNodeRecord(
+    String assetKey,
+    AssetKind kind,
+    String codeVersion,
+    List<String> upstream,
+    String group,
+    String definitionJson) {
+
+  /**
+   * Validates the node and copies its upstream keys.
+   *
+   * @throws NullPointerException if a required field is null (named)
+   * @throws IllegalArgumentException if a key is malformed, the group or code version is blank, or
+   *     an upstream key repeats or is the asset itself, or an observable source has upstream keys
+   */
+  public AssetNodeRecord {
+    AssetFields.key("assetKey", assetKey);
+    AssetFields.nonNull("kind (of asset " + assetKey + ")", kind);
+    AssetFields.nullOrNotBlank("codeVersion (of asset " + assetKey + ")", codeVersion);
+    AssetFields.nonNull("upstream (of asset " + assetKey + ")", upstream);
+    upstream = List.copyOf(upstream);
+    Set<String> seen = new HashSet<>();
+    for (String up : upstream) {
+      AssetFields.key("upstream key (of asset " + assetKey + ")", up);
+      if (up.equals(assetKey)) {
+        throw new IllegalArgumentException("asset " + assetKey + " lists itself as upstream");
+      }
+      if (!seen.add(up)) {
+        throw new IllegalArgumentException(
+            "asset " + assetKey + " lists upstream " + up + " twice");
+      }
+    }
+    if (kind == AssetKind.OBSERVABLE_SOURCE && !upstream.isEmpty()) {
+      throw new IllegalArgumentException(
+          "observable source " + assetKey + " has upstream " + upstream + ": expected none");
+    }
+    AssetFields.notBlank("group (of asset " + assetKey + ")", group);
+  }
+}
