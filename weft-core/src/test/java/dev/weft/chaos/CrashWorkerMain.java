@@ -1,6 +1,7 @@
 package dev.weft.chaos;
 
 import dev.weft.activity.Activity;
+import dev.weft.activity.ActivityInfo;
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WeftClient;
@@ -12,9 +13,12 @@ import dev.weft.common.RetryPolicy;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowAlreadyStartedException;
+import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.TransactionHook;
 import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.store.sqlite.SqliteStoreOptions;
+import dev.weft.testsupport.LedgerEntry;
+import dev.weft.testsupport.LedgerExtension;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
@@ -31,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before-commit:K} or {@code after-commit:K} it SIGKILLs itself inside the K-th group commit: after
  * the statements ran but before COMMIT, or after COMMIT but before anyone learned of it.
  *
- * <p>Arguments: {@code <dir> <workflows> <crash mode>}.
+ * <p>Arguments: {@code <dir> <workflows> <crash mode> [ledger]}. With {@code ledger}, the store
+ * installs the probe extension and each step commits a {@link LedgerEntry} (its run and seq, its
+ * nonce) with its completion ({@code Activity.commitWithCompletion}).
  */
 public final class CrashWorkerMain {
   static final String QUEUE = "crash";
@@ -76,9 +82,11 @@ public final class CrashWorkerMain {
   /** Journals each execution, then works a little; returns a nonce naming this execution. */
   static final class StepImpl implements Step {
     private final StepJournal journal;
+    private final boolean ledger;
 
-    StepImpl(StepJournal journal) {
+    StepImpl(StepJournal journal, boolean ledger) {
       this.journal = journal;
+      this.ledger = ledger;
     }
 
     @Override
@@ -91,6 +99,11 @@ public final class CrashWorkerMain {
         Thread.sleep(2 + (seq * 7L + workflowId.hashCode()) % 9);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (ledger) {
+        ActivityInfo info = Activity.getInfo();
+        Activity.commitWithCompletion(
+            new LedgerEntry(info.runId(), info.seq(), entryOf(info.runId(), info.seq()), nonce));
       }
       return nonce;
     }
@@ -122,6 +135,11 @@ public final class CrashWorkerMain {
     }
   }
 
+  /** The ledger entry of a run's activity. */
+  static String entryOf(String runId, long seq) {
+    return runId + "#" + seq;
+  }
+
   static void killSelf() {
     System.out.println("KILLING MYSELF INSIDE A COMMIT");
     System.out.flush();
@@ -136,10 +154,19 @@ public final class CrashWorkerMain {
     }
   }
 
+  static List<JdbcExtension> extensions(boolean ledger) {
+    List<JdbcExtension> extensions = new ArrayList<>(JdbcExtension.discovered());
+    if (ledger) {
+      extensions.add(new LedgerExtension());
+    }
+    return extensions;
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int workflows = Integer.parseInt(args[1]);
     String mode = args[2];
+    boolean ledger = args.length > 3 && args[3].equals("ledger");
     TransactionHook hook = TransactionHook.NONE;
     if (mode.startsWith("before-commit:")) {
       hook = new KillInCommit(true, Integer.parseInt(mode.substring(14)));
@@ -150,12 +177,15 @@ public final class CrashWorkerMain {
         WeftEngine engine =
             WeftEngine.builder()
                 .store(
-                    SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withHook(hook)))
+                    SqliteStore.open(
+                        SqliteStoreOptions.at(dir.resolve("weft.db"))
+                            .withHook(hook)
+                            .withExtensions(extensions(ledger))))
                 .build()) {
       engine
           .newWorker(QUEUE)
           .registerWorkflow(TenSteps.class, TenStepsImpl::new)
-          .registerActivities(new StepImpl(journal));
+          .registerActivities(new StepImpl(journal, ledger));
       engine.start();
       WeftClient client = engine.client();
       for (int i = 0; i < workflows; i++) {

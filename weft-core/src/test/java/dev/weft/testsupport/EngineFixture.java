@@ -4,7 +4,9 @@ import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.Store;
 import dev.weft.store.StoreStats;
+import dev.weft.store.jdbc.JdbcExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -17,13 +19,19 @@ public final class EngineFixture implements AutoCloseable {
   private final TestStore kind;
   private final Path dir;
   private final UnaryOperator<WeftEngine.Builder> options;
+  private final List<JdbcExtension> extensions;
   private WeftEngine engine;
   private Clients.Connection connection;
 
-  private EngineFixture(TestStore kind, Path dir, UnaryOperator<WeftEngine.Builder> options) {
+  private EngineFixture(
+      TestStore kind,
+      Path dir,
+      UnaryOperator<WeftEngine.Builder> options,
+      List<JdbcExtension> extensions) {
     this.kind = kind;
     this.dir = dir;
     this.options = options;
+    this.extensions = extensions;
   }
 
   /** Starts an engine on {@code dir/weft.db} with workers set up by {@code setup}. */
@@ -48,13 +56,26 @@ public final class EngineFixture implements AutoCloseable {
       Path dir,
       UnaryOperator<WeftEngine.Builder> options,
       Consumer<WeftEngine> setup) {
-    EngineFixture fixture = new EngineFixture(kind, dir, options);
+    return start(kind, dir, List.of(), options, setup);
+  }
+
+  /**
+   * Starts an engine on a store of the given kind with a test's store extensions installed (besides
+   * the discovered ones), with builder options and workers.
+   */
+  public static EngineFixture start(
+      TestStore kind,
+      Path dir,
+      List<JdbcExtension> extensions,
+      UnaryOperator<WeftEngine.Builder> options,
+      Consumer<WeftEngine> setup) {
+    EngineFixture fixture = new EngineFixture(kind, dir, options, List.copyOf(extensions));
     fixture.open(setup);
     return fixture;
   }
 
   private void open(Consumer<WeftEngine> setup) {
-    Store store = kind.open(dir);
+    Store store = kind.open(dir, extensions);
     engine = options.apply(WeftEngine.builder().store(store)).build();
     setup.accept(engine);
     engine.start();

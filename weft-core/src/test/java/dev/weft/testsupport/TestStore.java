@@ -1,6 +1,7 @@
 package dev.weft.testsupport;
 
 import dev.weft.store.Store;
+import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.postgres.PostgresStore;
 import dev.weft.store.postgres.PostgresStoreOptions;
 import dev.weft.store.sqlite.SqliteStore;
@@ -32,8 +33,11 @@ public enum TestStore {
   /** A SQLite file in the directory, without fsync (the tests need no durability). */
   SQLITE {
     @Override
-    public Store open(Path dir) {
-      return SqliteStore.open(SqliteStoreOptions.at(dir.resolve("weft.db")).withDurable(false));
+    public Store open(Path dir, List<JdbcExtension> extensions) {
+      return SqliteStore.open(
+          SqliteStoreOptions.at(dir.resolve("weft.db"))
+              .withDurable(false)
+              .withExtensions(withDiscovered(extensions)));
     }
   },
   /**
@@ -42,13 +46,30 @@ public enum TestStore {
    */
   POSTGRES {
     @Override
-    public Store open(Path dir) {
-      return PostgresStore.open(PostgresStoreOptions.of(Server.url()).schema(Server.schemaOf(dir)));
+    public Store open(Path dir, List<JdbcExtension> extensions) {
+      return PostgresStore.open(
+          PostgresStoreOptions.of(Server.url())
+              .schema(Server.schemaOf(dir))
+              .extensions(withDiscovered(extensions)));
     }
   };
 
   /** Opens the store this directory names, creating it the first time. */
-  public abstract Store open(Path dir);
+  public Store open(Path dir) {
+    return open(dir, List.of());
+  }
+
+  /**
+   * Opens the store this directory names with {@code extensions} installed besides those the class
+   * path declares (a test's probe extension).
+   */
+  public abstract Store open(Path dir, List<JdbcExtension> extensions);
+
+  private static List<JdbcExtension> withDiscovered(List<JdbcExtension> extensions) {
+    List<JdbcExtension> all = new ArrayList<>(JdbcExtension.discovered());
+    all.addAll(extensions);
+    return all;
+  }
 
   /**
    * Returns every value of every table of the store this directory names, as bytes (text as UTF-8),

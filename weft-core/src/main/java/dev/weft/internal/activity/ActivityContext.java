@@ -9,9 +9,12 @@ import dev.weft.internal.codec.PayloadConverter;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.Store;
+import dev.weft.store.Write;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,6 +69,10 @@ public final class ActivityContext {
   private volatile boolean leaseLost;
   private volatile boolean cancelRequested;
   private boolean completesLater;
+
+  // the attempt's thread only; null until a write is added, so an attempt without any allocates
+  // none
+  private List<Write> completionWrites;
 
   ActivityContext(
       ActivityInfo info,
@@ -263,7 +270,64 @@ public final class ActivityContext {
               + info.activityType()
               + "' cannot complete asynchronously: it has no task token");
     }
+    if (completionWrites != null) {
+      throw asyncWithWrites();
+    }
     completesLater = true;
+  }
+
+  /**
+   * Adds a store write to the transaction that records this attempt's successful completion (see
+   * {@code Activity.commitWithCompletion}).
+   *
+   * @throws IllegalStateException for a local activity, or an attempt a client completes later
+   * @throws IllegalArgumentException for a core write of the engine's own
+   */
+  public void commitWithCompletion(Write write) {
+    if (write == null) {
+      throw new IllegalArgumentException(
+          "activity '" + info.activityType() + "' passed a null write to commitWithCompletion");
+    }
+    if (write.getClass().getDeclaringClass() == Write.class) {
+      throw new IllegalArgumentException(
+          "activity '"
+              + info.activityType()
+              + "' passed the core write "
+              + write.getClass().getSimpleName()
+              + " to commitWithCompletion: the engine's own writes are not offered; pass a write"
+              + " of a store extension (e.g. the asset catalog's RecordMaterialization)");
+    }
+    if (claim == null) {
+      throw new IllegalStateException(
+          "local activity '"
+              + info.activityType()
+              + "' cannot commit a write with its completion: its result is recorded by the"
+              + " workflow task that runs it, possibly again on replay; use a normal activity");
+    }
+    if (completesLater) {
+      throw asyncWithWrites();
+    }
+    if (completionWrites == null) {
+      completionWrites = new ArrayList<>(2);
+    }
+    completionWrites.add(write);
+  }
+
+  private IllegalStateException asyncWithWrites() {
+    return new IllegalStateException(
+        "activity '"
+            + info.activityType()
+            + "' (activity "
+            + info.seq()
+            + " of run "
+            + info.runId()
+            + ") cannot both commit writes with its completion and be completed later by task"
+            + " token (doNotCompleteOnReturn): a completion by token does not carry writes");
+  }
+
+  /** Returns the writes added with {@link #commitWithCompletion}, in order; empty if none. */
+  List<Write> completionWrites() {
+    return completionWrites == null ? List.of() : List.copyOf(completionWrites);
   }
 
   /** Returns whether a client completes the attempt later. */

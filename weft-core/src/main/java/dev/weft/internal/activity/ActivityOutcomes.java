@@ -12,10 +12,13 @@ import dev.weft.internal.step.EagerWorkflowTasks;
 import dev.weft.store.ActivityTaskRecord;
 import dev.weft.store.ActivityTaskState;
 import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
 import dev.weft.store.Store;
 import dev.weft.store.Write;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +43,38 @@ public final class ActivityOutcomes {
 
   /**
    * The activity is done: {@code event} goes to the run, {@code release} takes the task out of its
-   * queue (fenced by the lease token). The inbox batch is built only when the eager path cannot
-   * take the outcome, so the common case encodes the event once, with its workflow task.
+   * queue (fenced by the lease token), and {@code completionWrites} (the attempt's {@code
+   * Activity.commitWithCompletion} writes, usually none) go in the same transaction. The inbox
+   * batch is built only when the eager path cannot take the outcome, so the common case encodes the
+   * event once, with its workflow task.
    */
-  public record Final(String runId, EventAttributes event, Write release, Supplier<Batch> inbox)
+  public record Final(
+      String runId,
+      EventAttributes event,
+      Write release,
+      List<Write> completionWrites,
+      Supplier<Batch> inbox)
       implements Outcome {
     @Override
     public Batch batch() {
       return inbox.get();
+    }
+
+    /** The writes that go with the event on the eager path: the release, then the added writes. */
+    List<Write> eventWrites() {
+      if (completionWrites.isEmpty()) {
+        return List.of(release);
+      }
+      List<Write> writes = new ArrayList<>(completionWrites.size() + 1);
+      writes.add(release);
+      writes.addAll(completionWrites);
+      return writes;
+    }
+
+    /** The failure of a batch of this outcome that its added writes caused. */
+    private CompletionWritesFailedException writesFailed(String reason) {
+      long seq = ((EventAttributes.ActivityCompleted) event).seq();
+      return new CompletionWritesFailedException(runId, seq, completionWrites, reason);
     }
   }
 
@@ -73,29 +100,65 @@ public final class ActivityOutcomes {
    * attempt no longer holds its task (it timed out, was cancelled, or its run closed).
    */
   public boolean tryRecord(Outcome outcome, Instant now) {
+    Final writing = null;
     if (outcome instanceof Final f) {
+      if (!f.completionWrites().isEmpty()) {
+        writing = f;
+      }
       try {
-        if (eager.tryAdvance(f.runId(), f.event(), now, List.of(f.release()))) {
+        if (eager.tryAdvance(f.runId(), f.event(), now, f.eventWrites())) {
           return true;
         }
       } catch (RuntimeException e) {
-        if (!StoreOutages.isOutage(e)) {
+        // with added writes, the inbox batch below (nothing but the outcome and those writes)
+        // tells whether they are at fault; the eager batch rolled back whole either way
+        if (!StoreOutages.isOutage(e) && writing == null) {
           throw e;
         }
       }
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return store.commit(outcome.batch()).join().committed();
+        CommitResult result = store.commit(outcome.batch()).join();
+        if (writing != null
+            && result instanceof CommitResult.Conflict c
+            && isOneOf(c.write(), writing.completionWrites())) {
+          throw writing.writesFailed(
+              "the store refused its " + c.write().getClass().getName() + ": " + c.reason());
+        }
+        return result.committed();
+      } catch (CompletionWritesFailedException e) {
+        throw e;
       } catch (RuntimeException e) {
         // the database is away: keep the outcome rather than run the activity again. No pause is
         // needed: the store's writer holds new work until it has reconnected. A retry of a write
         // that did apply conflicts (the release is fenced by the lease token).
-        if (!StoreOutages.isOutage(e) || attempt >= OUTCOME_ATTEMPTS) {
-          throw e;
+        if (StoreOutages.isOutage(e) && attempt < OUTCOME_ATTEMPTS) {
+          continue;
         }
+        if (writing != null && !StoreOutages.isOutage(e)) {
+          throw writing.writesFailed(messageOf(e));
+        }
+        throw e;
       }
     }
+  }
+
+  private static boolean isOneOf(Write write, List<Write> writes) {
+    for (Write w : writes) {
+      if (w == write) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String messageOf(Throwable e) {
+    Throwable t = e;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
   }
 
   /** How often an outcome is offered to an unavailable store before the attempt is given up. */
@@ -104,9 +167,26 @@ public final class ActivityOutcomes {
   /** The attempt returned {@code result}. */
   public Outcome completed(
       ActivityTaskState claim, ActivitySpec spec, Payload result, Instant now) {
+    return completed(claim, spec, result, List.of(), now);
+  }
+
+  /**
+   * The attempt returned {@code result} and added {@code completionWrites} (see {@code
+   * Activity.commitWithCompletion}), which commit with the completion or not at all.
+   */
+  public Outcome completed(
+      ActivityTaskState claim,
+      ActivitySpec spec,
+      Payload result,
+      List<Write> completionWrites,
+      Instant now) {
     ActivityTaskRecord t = claim.task();
     return finalOutcome(
-        claim, spec, new EventAttributes.ActivityCompleted(t.seq(), result, t.attempt()), now);
+        claim,
+        spec,
+        new EventAttributes.ActivityCompleted(t.seq(), result, t.attempt()),
+        completionWrites,
+        now);
   }
 
   /**
@@ -116,7 +196,7 @@ public final class ActivityOutcomes {
   public Outcome canceled(ActivityTaskState claim, ActivitySpec spec, Instant now) {
     ActivityTaskRecord t = claim.task();
     return finalOutcome(
-        claim, spec, new EventAttributes.ActivityCanceled(t.seq(), t.attempt()), now);
+        claim, spec, new EventAttributes.ActivityCanceled(t.seq(), t.attempt()), List.of(), now);
   }
 
   /**
@@ -171,7 +251,7 @@ public final class ActivityOutcomes {
                     recordWrites(t.runId(), spec, finalEvent, now))));
       }
     }
-    return finalOutcome(claim, spec, finalEvent, now);
+    return finalOutcome(claim, spec, finalEvent, List.of(), now);
   }
 
   /** The attempt's time ran out (see {@link #timeoutOf}). */
@@ -201,9 +281,13 @@ public final class ActivityOutcomes {
     if (!state.isLeased()) {
       Write release = new Write.DeleteActivityTask(t.runId(), t.seq());
       return new Final(
-          t.runId(), event, release, () -> inboxBatch(release, t.runId(), spec, event, now));
+          t.runId(),
+          event,
+          release,
+          List.of(),
+          () -> inboxBatch(release, t.runId(), spec, event, List.of(), now));
     }
-    return finalOutcome(state, spec, event, now);
+    return finalOutcome(state, spec, event, List.of(), now);
   }
 
   /** Says which timeout expired for a task returned by {@code Store.expiredActivityTasks}. */
@@ -221,17 +305,33 @@ public final class ActivityOutcomes {
   }
 
   private Final finalOutcome(
-      ActivityTaskState claim, ActivitySpec spec, EventAttributes event, Instant now) {
+      ActivityTaskState claim,
+      ActivitySpec spec,
+      EventAttributes event,
+      List<Write> completionWrites,
+      Instant now) {
     ActivityTaskRecord t = claim.task();
     Write release = new Write.CompleteActivityTask(t.runId(), t.seq(), claim.leaseToken());
     return new Final(
-        t.runId(), event, release, () -> inboxBatch(release, t.runId(), spec, event, now));
+        t.runId(),
+        event,
+        release,
+        completionWrites,
+        () -> inboxBatch(release, t.runId(), spec, event, completionWrites, now));
   }
 
   private Batch inboxBatch(
-      Write release, String runId, ActivitySpec spec, EventAttributes event, Instant now) {
+      Write release,
+      String runId,
+      ActivitySpec spec,
+      EventAttributes event,
+      List<Write> completionWrites,
+      Instant now) {
     List<Write> record = recordWrites(runId, spec, event, now);
-    return Batch.of(release, record.get(0), record.get(1));
+    if (completionWrites.isEmpty()) {
+      return Batch.of(release, record.get(0), record.get(1));
+    }
+    return Batch.builder().add(release).addAll(record).addAll(completionWrites).build();
   }
 
   /** The writes that hand a final outcome to the run: its inbox event and a workflow task. */

@@ -1,5 +1,6 @@
 package dev.weft.internal.activity;
 
+import dev.weft.activity.Activity;
 import dev.weft.activity.ActivityCanceledException;
 import dev.weft.activity.ActivityInfo;
 import dev.weft.converter.Payload;
@@ -81,22 +82,32 @@ public final class ActivityTaskHandler {
     ActivitySpec spec = known != null ? known : ActivitySpecCodec.decode(task.spec());
     ActivityRegistration registration =
         registry.find(task.taskQueue()).map(q -> q.activity(task.activityType())).orElse(null);
-    ActivityOutcomes.Outcome outcome;
     if (registration == null) {
-      outcome = outcomes.failed(claim, spec, notRegistered(task), null, clock.now());
-    } else {
-      outcome = run(claim, spec, registration);
-      if (outcome == null) {
-        return;
-      }
+      codeReturned.run();
+      outcomes.record(
+          outcomes.failed(claim, spec, notRegistered(task), null, clock.now()), clock.now());
+      return;
+    }
+    ActivityContext context = contextOf(claim, spec);
+    ActivityOutcomes.Outcome outcome = run(claim, spec, registration, context);
+    if (outcome == null) {
+      return;
     }
     codeReturned.run();
-    outcomes.record(outcome, clock.now());
+    try {
+      outcomes.record(outcome, clock.now());
+    } catch (CompletionWritesFailedException e) {
+      // the completion and its writes rolled back together: the attempt fails instead
+      log.debug("activity {} of run {}: {}", task.seq(), task.runId(), e.getMessage());
+      Failure failure =
+          FailureConverter.toFailure(
+              ApplicationFailure.newFailure(e.getMessage(), Activity.COMPLETION_WRITE_FAILED));
+      outcomes.record(
+          outcomes.failed(claim, spec, failure, context.latestDetails(), clock.now()), clock.now());
+    }
   }
 
-  /** Runs the attempt; returns its outcome, or null if the attempt lost its task. */
-  private ActivityOutcomes.Outcome run(
-      ActivityTaskState claim, ActivitySpec spec, ActivityRegistration registration) {
+  private ActivityContext contextOf(ActivityTaskState claim, ActivitySpec spec) {
     ActivityTaskRecord task = claim.task();
     ActivityInfo info =
         new ActivityInfo(
@@ -109,8 +120,16 @@ public final class ActivityTaskHandler {
             claim.startedAt(),
             TaskToken.of(task.runId(), task.seq(), claim.leaseToken()),
             false);
-    ActivityContext context =
-        new ActivityContext(info, claim, store, clock, payloads, codec, flushes);
+    return new ActivityContext(info, claim, store, clock, payloads, codec, flushes);
+  }
+
+  /** Runs the attempt; returns its outcome, or null if the attempt lost its task. */
+  private ActivityOutcomes.Outcome run(
+      ActivityTaskState claim,
+      ActivitySpec spec,
+      ActivityRegistration registration,
+      ActivityContext context) {
+    ActivityTaskRecord task = claim.task();
     Method method = registration.method();
     metrics.activityStarted(task, claim.startedAt());
     long started = metrics.started();
@@ -126,7 +145,7 @@ public final class ActivityTaskHandler {
         return null;
       }
       Payload result = payloads.encode(value, "result of activity '" + task.activityType() + "'");
-      return outcomes.completed(claim, spec, result, clock.now());
+      return outcomes.completed(claim, spec, result, context.completionWrites(), clock.now());
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof ActivityCanceledException) {
         if (context.cancelRequested()) {
