@@ -14,6 +14,7 @@ import dev.weft.store.Batch;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
+import dev.weft.store.assets.CheckResultRecord;
 import dev.weft.store.assets.MaterializationPage;
 import dev.weft.store.assets.RegisterAssetGraph;
 import java.time.Clock;
@@ -108,6 +109,11 @@ public final class Assets {
   /** Returns a page of an asset's materializations and failures, newest first. */
   public MaterializationPage history(AssetKey key, String pageToken, int limit) {
     return catalog().history(engine.namespace(), key.path(), "", pageToken, limit);
+  }
+
+  /** Returns the latest result of each check of an unpartitioned asset. */
+  public List<CheckResultRecord> checks(AssetKey key) {
+    return catalog().latestChecks(engine.namespace(), key.path(), "");
   }
 
   /** Returns the stale assets, with their reasons. */

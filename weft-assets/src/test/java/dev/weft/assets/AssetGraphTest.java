@@ -130,6 +130,18 @@ class AssetGraphTest {
   }
 
   @Test
+  void aMultiAssetNamedLikeAnotherDefinitionIsRefused() {
+    assertThatThrownBy(
+            () ->
+                AssetGraph.of(
+                    asset("m"),
+                    Asset.multi("m")
+                        .output("x", Integer.class)
+                        .compute(ctx -> AssetOutputs.of("x", 1))))
+        .hasMessageContaining("duplicate definition name: two definitions are named m");
+  }
+
+  @Test
   void anInputOfTheWrongTypeIsRefusedNamingBothAssetsAndTypes() {
     assertThatThrownBy(
             () ->

@@ -8,6 +8,7 @@ import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.InvalidAssetGraphException;
 import dev.weft.assets.InvalidAssetGraphException.Kind;
 import dev.weft.assets.InvalidAssetGraphException.Problem;
+import dev.weft.assets.MultiAssetDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +30,17 @@ public final class GraphValidator {
     List<Problem> problems = new ArrayList<>();
     Map<AssetKey, AssetNode> nodes = new TreeMap<>();
     Map<AssetKey, String> producer = new HashMap<>();
+    Map<String, AssetsDefinition> names = new HashMap<>();
     for (AssetsDefinition def : definitions) {
+      AssetsDefinition sameName = names.putIfAbsent(def.name(), def);
+      if (sameName != null
+          && (sameName instanceof MultiAssetDefinition || def instanceof MultiAssetDefinition)) {
+        problems.add(
+            new Problem(
+                Kind.DUPLICATE_KEY,
+                def.specs().stream().map(AssetSpec::key).toList(),
+                "duplicate definition name: two definitions are named " + def.name()));
+      }
       Set<AssetKey> upstream = new LinkedHashSet<>();
       def.inputs().forEach(i -> upstream.add(i.key()));
       upstream.addAll(def.deps());
