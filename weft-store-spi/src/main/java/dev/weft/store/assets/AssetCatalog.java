@@ -38,7 +38,8 @@ public interface AssetCatalog {
    * graph), or {@link AssetStatus#MISSING} for an asset of the graph without one; empty for a key
    * the catalog does not know.
    *
-   * @throws IllegalArgumentException if the key is malformed or the partition null
+   * @throws IllegalArgumentException if the key is malformed
+   * @throws NullPointerException if the key or the partition is null
    */
   Optional<AssetStateRecord> state(String namespace, String assetKey, String partition);
 
@@ -54,8 +55,9 @@ public interface AssetCatalog {
    *
    * @param pageToken null for the first page, else the previous page's {@code nextPageToken}
    * @param limit the most entries to return, at least 1
-   * @throws IllegalArgumentException if the key is malformed, the partition null, the limit below 1
-   *     or the token not one of this history's
+   * @throws IllegalArgumentException if the key is malformed, the limit below 1 or the token
+   *     malformed
+   * @throws NullPointerException if the key or the partition is null
    */
   MaterializationPage history(
       String namespace, String assetKey, String partition, String pageToken, int limit);
@@ -63,7 +65,8 @@ public interface AssetCatalog {
   /**
    * Returns the latest result of every check that ran on an asset partition, by check name.
    *
-   * @throws IllegalArgumentException if the key is malformed or the partition null
+   * @throws IllegalArgumentException if the key is malformed
+   * @throws NullPointerException if the key or the partition is null
    */
   List<CheckResultRecord> latestChecks(String namespace, String assetKey, String partition);
 }

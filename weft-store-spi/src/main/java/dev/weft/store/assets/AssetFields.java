@@ -1,36 +1,17 @@
 package dev.weft.store.assets;
 
-import java.util.regex.Pattern;
-
 /** The checks the catalog's records share; each failure names the field, the value and the rule. */
 final class AssetFields {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*");
-
   private AssetFields() {}
 
-  /** Returns {@code value} if it is an asset key: segments {@code [A-Za-z0-9_]+} joined by '/'. */
+  /** Returns {@code value} if it is an asset key ({@link AssetKeys#requireAssetKey}). */
   static String key(String field, String value) {
-    nonNull(field, value);
-    if (!KEY.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          field
-              + " '"
-              + value
-              + "' is not an asset key: expected segments of letters, digits and '_' joined by"
-              + " '/' (chain/raw_blocks)");
-    }
-    return value;
+    return AssetKeys.requireAssetKey(field, value);
   }
 
-  /**
-   * Returns {@code value} if it is a partition: not null ({@code ""} for an unpartitioned asset).
-   */
+  /** Returns {@code value} if it is a partition ({@link AssetKeys#requirePartition}). */
   static String partition(String field, String value) {
-    if (value == null) {
-      throw new NullPointerException(
-          field + " is null: an unpartitioned asset's partition is \"\" (the empty string)");
-    }
-    return value;
+    return AssetKeys.requirePartition(field, value);
   }
 
   /** Returns {@code value} if it is neither null nor blank. */

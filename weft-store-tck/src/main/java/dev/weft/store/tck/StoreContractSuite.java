@@ -267,6 +267,24 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link AssetCatalogContract}. */
+  @Nested
+  public class AssetCatalog extends AssetCatalogContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link AssetStalenessContract}. */
+  @Nested
+  public class AssetStaleness extends AssetStalenessContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ExtensionContract}. */
   @Nested
   public class Extensions extends ExtensionContract {

@@ -1,0 +1,53 @@
+package dev.weft.store.jdbc.assets;
+
+import dev.weft.store.assets.AssetCatalog;
+import dev.weft.store.assets.RecordCheckResult;
+import dev.weft.store.assets.RecordMaterialization;
+import dev.weft.store.assets.RecordMaterializationFailure;
+import dev.weft.store.assets.RecordObservation;
+import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.jdbc.JdbcExtension;
+
+/**
+ * The store extension of the asset catalog ({@code asset-catalog}): applies {@link
+ * RegisterAssetGraph}, {@link RecordMaterialization}, {@link RecordMaterializationFailure}, {@link
+ * RecordObservation} and {@link RecordCheckResult}, and offers {@link AssetCatalog}. Its tables,
+ * created by the migrations in {@code db/ext/asset-catalog/<dialect>/}, are the graphs ({@code
+ * asset_graphs}, {@code asset_nodes}, {@code asset_edges}), the current state of every asset
+ * partition ({@code asset_states}), the history of materializations and failures ({@code
+ * asset_history}) and check results ({@code asset_check_results}, {@code asset_check_latest});
+ * every row about data is keyed by (namespace, asset key, partition).
+ *
+ * <p>Statuses and stale reasons are kept incrementally: each write updates, in its own transaction,
+ * the state rows whose status or reasons it changes, propagating through the graph in dependency
+ * order; reads never compute them. A catalog write first locks its namespace's row of {@code
+ * asset_graphs}, so catalog writes of one namespace are serialized even when several nodes share a
+ * PostgreSQL store, and the graph each store caches per namespace is checked against the version
+ * stored there. Catalog rows belong to no run: deleting a run keeps the history it recorded.
+ * Declared in this module's {@code META-INF/services}, so every SQL store installs it unless its
+ * options name other extensions.
+ */
+public final class AssetCatalogExtension implements JdbcExtension {
+
+  /** Creates the extension (the service loader calls this). */
+  public AssetCatalogExtension() {}
+
+  @Override
+  public String name() {
+    return "asset-catalog";
+  }
+
+  @Override
+  public void install(Registry registry) {
+    GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
+    GraphRegistration registration = new GraphRegistration(graphs);
+    MaterializationWrites materializations = new MaterializationWrites(graphs);
+    registry
+        .write(RegisterAssetGraph.class, registration::apply)
+        .write(RecordMaterialization.class, materializations::materialization)
+        .write(RecordMaterializationFailure.class, materializations::failure)
+        .write(RecordObservation.class, materializations::observation)
+        .write(RecordCheckResult.class, CheckResultWrites::apply)
+        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.weft.store.jdbc.assets;
+
+import dev.weft.store.assets.AssetNodeRecord;
+import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.jdbc.WriteContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Applies {@link RegisterAssetGraph}: writes the nodes and edges that differ from the stored graph,
+ * deletes those of removed assets (their states and history stay), draws a new graph version, and
+ * recomputes the staleness of every asset whose kind, code version or upstream keys changed (and
+ * what that changes downstream) in every partition the namespace has states for.
+ */
+final class GraphRegistration {
+  private final GraphCache graphs;
+
+  GraphRegistration(GraphCache graphs) {
+    this.graphs = graphs;
+  }
+
+  void apply(RegisterAssetGraph w, WriteContext tx) throws SQLException {
+    String ns = w.namespace();
+    long at = w.at().toEpochMilli();
+    AssetGraph old = graphs.lock(tx, ns, w.at());
+    Set<String> changed = new HashSet<>();
+    Set<String> kept = new HashSet<>();
+    for (AssetNodeRecord node : w.nodes()) {
+      kept.add(node.assetKey());
+      AssetNodeRecord before = old.node(node.assetKey());
+      if (node.equals(before)) {
+        continue;
+      }
+      boolean upstreamChanged = before == null || !before.upstream().equals(node.upstream());
+      if (before == null
+          || upstreamChanged
+          || before.kind() != node.kind()
+          || !Objects.equals(before.codeVersion(), node.codeVersion())) {
+        changed.add(node.assetKey());
+      }
+      putNode(tx, ns, node, at);
+      if (upstreamChanged) {
+        putEdges(tx, ns, node);
+      }
+    }
+    for (AssetNodeRecord node : old.nodes()) {
+      if (!kept.contains(node.assetKey())) {
+        delete(tx, "DELETE FROM asset_nodes WHERE namespace = ? AND asset_key = ?", ns, node);
+        delete(tx, "DELETE FROM asset_edges WHERE namespace = ? AND asset_key = ?", ns, node);
+      }
+    }
+    long version = newVersion(old.version());
+    PreparedStatement graphRow =
+        tx.prepare("UPDATE asset_graphs SET version = ?, registered_at = ? WHERE namespace = ?");
+    graphRow.setLong(1, version);
+    graphRow.setLong(2, at);
+    graphRow.setString(3, ns);
+    graphRow.executeUpdate();
+    AssetGraph graph = new AssetGraph(version, w.nodes());
+    graphs.put(ns, graph);
+    if (!changed.isEmpty()) {
+      for (String partition : partitions(tx, ns)) {
+        StateRows rows = new StateRows(tx, ns, partition);
+        new Staleness(graph, rows).propagate(changed, Set.of(), at);
+        rows.save();
+      }
+    }
+  }
+
+  /** A random version other than 0 (no graph) and the one replaced. */
+  private static long newVersion(long old) {
+    long version;
+    do {
+      version = ThreadLocalRandom.current().nextLong();
+    } while (version == 0 || version == old);
+    return version;
+  }
+
+  private static void putNode(WriteContext tx, String ns, AssetNodeRecord node, long at)
+      throws SQLException {
+    PreparedStatement put =
+        tx.prepare(
+            "INSERT INTO asset_nodes (namespace, asset_key, kind, code_version, group_name,"
+                + " definition_json, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (namespace, asset_key) DO UPDATE SET kind = excluded.kind,"
+                + " code_version = excluded.code_version, group_name = excluded.group_name,"
+                + " definition_json = excluded.definition_json,"
+                + " registered_at = excluded.registered_at");
+    put.setString(1, ns);
+    put.setString(2, node.assetKey());
+    put.setString(3, node.kind().name());
+    put.setString(4, node.codeVersion());
+    put.setString(5, node.group());
+    put.setString(6, node.definitionJson());
+    put.setLong(7, at);
+    put.executeUpdate();
+  }
+
+  private static void putEdges(WriteContext tx, String ns, AssetNodeRecord node)
+      throws SQLException {
+    delete(tx, "DELETE FROM asset_edges WHERE namespace = ? AND asset_key = ?", ns, node);
+    PreparedStatement insert =
+        tx.prepare(
+            "INSERT INTO asset_edges (namespace, asset_key, upstream_key, position)"
+                + " VALUES (?, ?, ?, ?)");
+    List<String> upstream = node.upstream();
+    for (int i = 0; i < upstream.size(); i++) {
+      insert.setString(1, ns);
+      insert.setString(2, node.assetKey());
+      insert.setString(3, upstream.get(i));
+      insert.setInt(4, i);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void delete(WriteContext tx, String sql, String ns, AssetNodeRecord node)
+      throws SQLException {
+    PreparedStatement delete = tx.prepare(sql);
+    delete.setString(1, ns);
+    delete.setString(2, node.assetKey());
+    delete.executeUpdate();
+  }
+
+  private static List<String> partitions(WriteContext tx, String ns) throws SQLException {
+    PreparedStatement select =
+        tx.prepare("SELECT DISTINCT partition_key FROM asset_states WHERE namespace = ?");
+    select.setString(1, ns);
+    List<String> partitions = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        partitions.add(rs.getString(1));
+      }
+    }
+    return partitions;
+  }
+}
