@@ -1,0 +1,139 @@
+package dev.weft.assets;
+
+import dev.weft.common.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds an {@link AssetDefinition}; {@link #compute(AssetCompute)} ends it. Not thread-safe.
+ *
+ * @param <T> the output type, set with {@link #output(Class)}
+ */
+public final class AssetBuilder<T> {
+  private final AssetSpec.Builder spec;
+  private final AssetKey key;
+  private final List<AssetInput<?>> inputs = new ArrayList<>();
+  private final Set<AssetKey> deps = new LinkedHashSet<>();
+  private final List<AssetCheck<?>> checks = new ArrayList<>();
+  private ComputeOptions options = ComputeOptions.DEFAULT;
+  private Class<?> type = Object.class;
+
+  AssetBuilder(AssetKey key) {
+    this.key = key;
+    this.spec = AssetSpec.builder(key);
+  }
+
+  /** Sets the description. */
+  public AssetBuilder<T> description(String text) {
+    spec.description(text);
+    return this;
+  }
+
+  /** Sets the group ({@value AssetSpec#DEFAULT_GROUP} unless set). */
+  public AssetBuilder<T> group(String name) {
+    spec.group(name);
+    return this;
+  }
+
+  /** Adds owners. */
+  public AssetBuilder<T> owners(String... names) {
+    spec.owners(names);
+    return this;
+  }
+
+  /** Adds a tag, selectable with {@code tag:name=value}. */
+  public AssetBuilder<T> tag(String name, String value) {
+    spec.tag(name, value);
+    return this;
+  }
+
+  /** Adds a static metadata entry. */
+  public AssetBuilder<T> metadata(String name, String value) {
+    spec.metadata(name, value);
+    return this;
+  }
+
+  /** Sets the code version: a change makes a materialized asset stale. */
+  public AssetBuilder<T> codeVersion(String version) {
+    spec.codeVersion(version);
+    return this;
+  }
+
+  /** Sets the IO manager that stores the value ({@value IoManager#DEFAULT} unless set). */
+  public AssetBuilder<T> ioManager(String name) {
+    spec.ioManager(name);
+    return this;
+  }
+
+  /** Declares an upstream asset the compute reads as {@code type}. */
+  public AssetBuilder<T> input(String path, Class<?> inputType) {
+    return input(AssetInput.of(path, inputType));
+  }
+
+  /** Declares an upstream asset the compute reads. */
+  public AssetBuilder<T> input(AssetInput<?> input) {
+    inputs.add(Objects.requireNonNull(input, "input"));
+    return this;
+  }
+
+  /** Declares upstream assets it depends on without reading them. */
+  public AssetBuilder<T> deps(String... paths) {
+    for (String path : paths) {
+      deps.add(AssetKey.of(path));
+    }
+    return this;
+  }
+
+  /**
+   * Sets the output type; checks added afterwards see values of this type.
+   *
+   * @throws IllegalStateException when checks were added before
+   */
+  @SuppressWarnings("unchecked")
+  public <U> AssetBuilder<U> output(Class<U> outputType) {
+    if (!checks.isEmpty()) {
+      throw new IllegalStateException("asset " + key + ": set output(...) before adding checks");
+    }
+    this.type = Objects.requireNonNull(outputType, "outputType");
+    return (AssetBuilder<U>) this;
+  }
+
+  /** Adds a check run after each materialization. */
+  public AssetBuilder<T> check(AssetCheck<? super T> check) {
+    checks.add(Objects.requireNonNull(check, "check"));
+    return this;
+  }
+
+  /** Sets the retry policy of the compute (default: one attempt). */
+  public AssetBuilder<T> retryPolicy(RetryPolicy policy) {
+    options = options.withRetryPolicy(policy);
+    return this;
+  }
+
+  /** Sets the time limit of one attempt (default: one hour). */
+  public AssetBuilder<T> startToCloseTimeout(Duration timeout) {
+    options = options.withStartToCloseTimeout(timeout);
+    return this;
+  }
+
+  /** Sets the time limit over all attempts (default: none). */
+  public AssetBuilder<T> scheduleToCloseTimeout(Duration timeout) {
+    options = options.withScheduleToCloseTimeout(timeout);
+    return this;
+  }
+
+  /**
+   * Ends the builder with the compute.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the definition
+   */
+  public AssetDefinition compute(AssetCompute<? extends T> compute) {
+    spec.type(type);
+    checks.forEach(spec::check);
+    return new AssetDefinition(spec.build(), inputs, deps, compute, options);
+  }
+}

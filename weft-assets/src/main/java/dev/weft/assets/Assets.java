@@ -1,0 +1,209 @@
+package dev.weft.assets;
+
+import dev.weft.assets.internal.CatalogNodes;
+import dev.weft.assets.internal.MaterializeRequest;
+import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.ParallelMaterializeWorkflow;
+import dev.weft.assets.internal.Planner;
+import dev.weft.assets.internal.StepActivities;
+import dev.weft.assets.internal.StepRunner;
+import dev.weft.client.WorkflowOptions;
+import dev.weft.engine.WeftEngine;
+import dev.weft.engine.Worker;
+import dev.weft.store.Batch;
+import dev.weft.store.assets.AssetCatalog;
+import dev.weft.store.assets.AssetNodeRecord;
+import dev.weft.store.assets.AssetStateRecord;
+import dev.weft.store.assets.CheckResultRecord;
+import dev.weft.store.assets.MaterializationPage;
+import dev.weft.store.assets.RegisterAssetGraph;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The assets of one engine's namespace: materialize a selection, read statuses, history, stale
+ * assets and the graph. Materializations are durable workflows ({@code __weft_materialize}) on the
+ * internal task queue {@code __weft_assets}, which this object registers on the engine; each
+ * compute is an activity whose catalog record commits with its completion.
+ *
+ * <pre>{@code
+ * WeftEngine engine = WeftEngine.builder().store(store).build();
+ * Assets assets = Assets.builder(engine)
+ *     .definitions(AnnotatedAssets.of(new ChainAssets()))
+ *     .ioManager(IoManager.DEFAULT, FileIoManager.json(Path.of("data")))
+ *     .build();                      // validates the graph, registers it in the catalog
+ * engine.start();
+ * MaterializationResult result = assets.materialize("+chain/daily_volume").await();
+ * }</pre>
+ *
+ * <p>Thread-safe. Build it before {@code engine.start()}.
+ */
+public final class Assets {
+  private final WeftEngine engine;
+  private final AssetGraph graph;
+
+  private Assets(WeftEngine engine, AssetGraph graph) {
+    this.engine = engine;
+    this.graph = graph;
+  }
+
+  /** Returns a builder for the assets of this engine (not started yet). */
+  public static Builder builder(WeftEngine engine) {
+    return new Builder(engine);
+  }
+
+  /** Returns the validated graph of the definitions. */
+  public AssetGraph graph() {
+    return graph;
+  }
+
+  /**
+   * Starts materializing the selection (see {@link AssetSelection} for the syntax).
+   *
+   * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
+   * @throws UnknownAssetException naming unknown keys
+   */
+  public MaterializationHandle materialize(String selection) {
+    return materialize(AssetSelection.parse(selection));
+  }
+
+  /**
+   * Starts materializing the selection.
+   *
+   * @throws UnknownAssetException naming unknown keys
+   */
+  public MaterializationHandle materialize(AssetSelection selection) {
+    Set<AssetKey> keys = selection.resolve(graph);
+    MaterializeRequest request = Planner.plan(selection.toString(), graph, keys);
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .workflowId(MaterializeWorkflow.WORKFLOW_ID_PREFIX + UUID.randomUUID())
+            .taskQueue(MaterializeWorkflow.TASK_QUEUE)
+            .build();
+    return new MaterializationHandle(
+        engine.client().start(MaterializeWorkflow.TYPE, options, request));
+  }
+
+  /** Returns the handle of a materialization started earlier (by this or a previous engine). */
+  public MaterializationHandle handle(String workflowId) {
+    return new MaterializationHandle(engine.client().getHandle(workflowId));
+  }
+
+  /** Returns the state of every asset of the namespace's graph, missing ones included. */
+  public List<AssetStateRecord> status() {
+    return catalog().states(engine.namespace());
+  }
+
+  /** Returns the state of one unpartitioned asset, if the catalog knows it. */
+  public Optional<AssetStateRecord> status(AssetKey key) {
+    return catalog().state(engine.namespace(), key.path(), "");
+  }
+
+  /** Returns a page of an asset's materializations and failures, newest first. */
+  public MaterializationPage history(AssetKey key, String pageToken, int limit) {
+    return catalog().history(engine.namespace(), key.path(), "", pageToken, limit);
+  }
+
+  /** Returns the latest result of each check of an unpartitioned asset. */
+  public List<CheckResultRecord> checks(AssetKey key) {
+    return catalog().latestChecks(engine.namespace(), key.path(), "");
+  }
+
+  /** Returns the stale assets, with their reasons. */
+  public List<AssetStateRecord> stale() {
+    return catalog().stale(engine.namespace());
+  }
+
+  /** Returns the graph as the catalog keeps it (what other nodes and the UI read). */
+  public List<AssetNodeRecord> catalogGraph() {
+    return catalog().graph(engine.namespace());
+  }
+
+  private AssetCatalog catalog() {
+    return engine.store().extension(AssetCatalog.class);
+  }
+
+  /** Builds {@link Assets}; not thread-safe. */
+  public static final class Builder {
+    private final WeftEngine engine;
+    private final List<AssetsDefinition> definitions = new ArrayList<>();
+    private final Map<String, IoManager> ioManagers = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+
+    Builder(WeftEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** Adds definitions. */
+    public Builder definitions(List<? extends AssetsDefinition> more) {
+      definitions.addAll(more);
+      return this;
+    }
+
+    /** Adds definitions. */
+    public Builder definitions(AssetsDefinition... more) {
+      return definitions(List.of(more));
+    }
+
+    /** Registers an IO manager under a name that asset specs use. */
+    public Builder ioManager(String name, IoManager ioManager) {
+      ioManagers.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(ioManager, "ioManager"));
+      return this;
+    }
+
+    /** Sets the clock of the catalog's timestamps (default: the system UTC clock). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Validates the graph, registers the materialization workflow and activities on the engine and
+     * the graph in the catalog (in one store transaction: the namespace's definitions become
+     * exactly these).
+     *
+     * @throws InvalidAssetGraphException naming the keys of every problem of the graph
+     * @throws IllegalArgumentException naming an asset whose IO manager is not registered
+     * @throws IllegalStateException if the engine started already
+     */
+    public Assets build() {
+      AssetGraph graph = AssetGraph.of(definitions);
+      Map<AssetKey, AssetSpec> specs = new LinkedHashMap<>();
+      for (AssetNode node : graph.nodes()) {
+        specs.put(node.key(), node.spec());
+        boolean stored = node.kind() == AssetKind.COMPUTED || node.spec().type() != Void.class;
+        if (stored && !ioManagers.containsKey(node.spec().ioManager())) {
+          throw new IllegalArgumentException(
+              "asset "
+                  + node.key()
+                  + " names IO manager '"
+                  + node.spec().ioManager()
+                  + "', which is not registered (registered: "
+                  + ioManagers.keySet()
+                  + ")");
+        }
+      }
+      StepRunner runner = new StepRunner(ioManagers, specs, clock, engine.client());
+      Worker worker = engine.newWorker(MaterializeWorkflow.TASK_QUEUE);
+      worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
+      worker.registerActivities(
+          new StepActivities(engine.namespace(), graph, runner, engine.store(), clock));
+      engine
+          .store()
+          .commit(
+              Batch.of(
+                  new RegisterAssetGraph(
+                      engine.namespace(), CatalogNodes.of(graph), clock.instant())))
+          .join();
+      return new Assets(engine, graph);
+    }
+  }
+}

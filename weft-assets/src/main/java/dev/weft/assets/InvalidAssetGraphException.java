@@ -1,0 +1,54 @@
+package dev.weft.assets;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Asset definitions do not form a valid graph; nothing was registered. Each {@link Problem} names
+ * the keys involved, for example {@code cycle: a -> b -> c -> a} or {@code unknown upstream:
+ * chain/decoded_blocks reads chain/raw_block, which no definition produces}.
+ */
+public final class InvalidAssetGraphException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of problem a definition has. */
+  public enum Kind {
+    /** Two definitions produce the same key. */
+    DUPLICATE_KEY,
+    /** A definition reads or depends on a key that no definition produces. */
+    UNKNOWN_UPSTREAM,
+    /** The assets depend on each other in a circle. */
+    CYCLE,
+    /** An input's type cannot hold the value its upstream produces. */
+    TYPE_MISMATCH
+  }
+
+  /**
+   * One problem of the graph.
+   *
+   * @param kind what kind of problem
+   * @param keys the keys involved (for a cycle: in cycle order, the first repeated at the end)
+   * @param message the problem in words, naming the keys
+   */
+  public record Problem(Kind kind, List<AssetKey> keys, String message) {
+    /** Copies the keys. */
+    public Problem {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  private final transient List<Problem> problems;
+
+  /** Creates the exception from its problems, at least one. */
+  public InvalidAssetGraphException(List<Problem> problems) {
+    super(
+        "invalid asset graph: "
+            + problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Returns every problem found. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.weft.assets.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** One output of a {@link MultiAsset @MultiAsset} (Dagster's {@code AssetOut}). */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface Output {
+  /** The output asset's key path. */
+  String key();
+
+  /** The type of its value. */
+  Class<?> type() default Object.class;
+
+  /** Its group; {@code default} when empty. */
+  String group() default "";
+
+  /** Its description; none when empty. */
+  String description() default "";
+
+  /** Its code version; none when empty. */
+  String codeVersion() default "";
+
+  /** Its IO manager's name; {@code default} when empty. */
+  String ioManager() default "";
+}

@@ -1,0 +1,20 @@
+package dev.weft.assets.internal;
+
+import dev.weft.activity.ActivityInterface;
+import dev.weft.activity.ActivityMethod;
+
+/** The activities of the materialization workflow. */
+@ActivityInterface
+public interface MaterializeActivities {
+
+  /**
+   * Runs the step's compute (or observe function) and records its materializations and check
+   * results in the catalog, in the transaction of this activity's completion.
+   */
+  @ActivityMethod(name = "__weft_asset_materialize")
+  StepOutcome materialize(String step);
+
+  /** Records a failed materialization of each of the step's assets. */
+  @ActivityMethod(name = "__weft_asset_record_failure")
+  void recordFailure(String step, String errorType, String message);
+}

@@ -1,0 +1,77 @@
+package dev.weft.assets.internal;
+
+import dev.weft.activity.ActivityOptions;
+import dev.weft.common.RetryPolicy;
+import dev.weft.failure.ActivityFailure;
+import dev.weft.failure.ApplicationFailure;
+import dev.weft.workflow.Promise;
+import dev.weft.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs each step as a workflow thread that waits for its upstream steps, so independent steps run
+ * in parallel and a step runs as soon as its last upstream is done. A step whose upstream failed,
+ * was skipped or failed a blocking check is skipped, with the reason.
+ */
+public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
+  private final MaterializeActivities recorder =
+      Workflow.newActivityStub(
+          MaterializeActivities.class,
+          ActivityOptions.newBuilder()
+              .startToCloseTimeout(Duration.ofMinutes(1))
+              .retryPolicy(RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build())
+              .build());
+
+  @Override
+  public MaterializeOutcome run(MaterializeRequest request) {
+    Map<String, Promise<StepOutcome>> steps = new LinkedHashMap<>();
+    for (PlanStep step : request.steps()) {
+      List<Promise<StepOutcome>> upstream = new ArrayList<>();
+      step.after().forEach(name -> upstream.add(steps.get(name)));
+      steps.put(step.name(), Workflow.async(() -> runStep(step, upstream)));
+    }
+    List<StepOutcome> outcomes = new ArrayList<>();
+    steps.values().forEach(p -> outcomes.add(p.get()));
+    return new MaterializeOutcome(outcomes);
+  }
+
+  private StepOutcome runStep(PlanStep step, List<Promise<StepOutcome>> upstream) {
+    for (Promise<StepOutcome> p : upstream) {
+      StepOutcome up = p.get();
+      if (!up.letsDownstreamRun()) {
+        String why =
+            up.failedBlockingChecks().isEmpty()
+                ? "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT)
+                : "upstream "
+                    + up.name()
+                    + " failed blocking check(s) "
+                    + up.failedBlockingChecks();
+        return new StepOutcome(step.name(), step.keys(), "SKIPPED", null, why, List.of());
+      }
+    }
+    MaterializeActivities compute =
+        Workflow.newActivityStub(
+            MaterializeActivities.class,
+            ActivityOptions.newBuilder()
+                .startToCloseTimeout(step.startToCloseTimeout())
+                .scheduleToCloseTimeout(step.scheduleToCloseTimeout())
+                .retryPolicy(step.retryPolicy())
+                .summary(step.name())
+                .build());
+    try {
+      return compute.materialize(step.name());
+    } catch (ActivityFailure failure) {
+      String type =
+          failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
+      String message =
+          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
+      recorder.recordFailure(step.name(), type, message);
+      return new StepOutcome(step.name(), step.keys(), "FAILED", type, message, List.of());
+    }
+  }
+}
