@@ -95,6 +95,5 @@ final class ActivityTaskBodies {
   record CompleteBatchOutcome(String taskToken, String outcome, ItemProblem problem) {}
 
   /** A problem document for one item (the answer's status stays 200). */
-  record ItemProblem(
-      String type, String title, int status, String detail, String field, JsonNode value) {}
+  record ItemProblem(String type, String title, int status, String detail, String field) {}
 }

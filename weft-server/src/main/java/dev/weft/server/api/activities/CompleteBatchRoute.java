@@ -16,15 +16,16 @@ import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ProblemResponses;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code POST .../activity-tasks/complete-batch}: several attempts' results and failures in one
- * request, recorded by {@link RemoteActivities#completeBatch}. A body that does not read (bad JSON,
- * an unknown field, a wrong type) or holds no items or more than {@value
- * RemoteActivities#MAX_REPORT_BATCH} is a 400 for the request; past that, each item has its own
- * outcome in the 200 answer, and a bad or refused item changes nothing and holds back no other.
+ * request, recorded by {@link RemoteActivities#completeBatch}. A body that is not a well-formed
+ * batch (bad JSON, an unknown field, a wrong type, no items or more than {@value
+ * RemoteActivities#MAX_REPORT_BATCH}, an item without a task token, with a failure without a type,
+ * or with both a result and a failure) is a 400 for the request that records nothing; a well-formed
+ * batch gets one outcome per item in the 200 answer, and an item the engine refuses (lease lost,
+ * unknown token, payload over the limit) changes nothing and holds back no other.
  */
 final class CompleteBatchRoute {
   private CompleteBatchRoute() {}
@@ -42,30 +43,16 @@ final class CompleteBatchRoute {
               + " items"
               + (items == null ? "" : ", held " + items.size()));
     }
-    CompleteBatchOutcome[] outcomes = new CompleteBatchOutcome[items.size()];
     List<RemoteActivityReport> reports = new ArrayList<>(items.size());
-    int[] itemOf = new int[items.size()];
     for (int i = 0; i < items.size(); i++) {
-      try {
-        itemOf[reports.size()] = i;
-        reports.add(report(items.get(i), "items[" + i + "]"));
-      } catch (ApiProblem p) {
-        outcomes[i] = refused(items.get(i), p);
-      }
+      reports.add(report(items.get(i), "items[" + i + "]"));
     }
-    if (!reports.isEmpty()) {
-      List<RemoteActivityReportOutcome> recorded = remote.completeBatch(reports);
-      for (int r = 0; r < recorded.size(); r++) {
-        RemoteActivityReportOutcome o = recorded.get(r);
-        CompleteBatchItem item = items.get(itemOf[r]);
-        outcomes[itemOf[r]] =
-            o.recorded()
-                ? new CompleteBatchOutcome(
-                    o.taskToken(), item.failure() == null ? "completed" : "failed", null)
-                : refused(item, ProblemResponses.fromEngine(o.refusal()));
-      }
+    List<RemoteActivityReportOutcome> recorded = remote.completeBatch(reports);
+    List<CompleteBatchOutcome> outcomes = new ArrayList<>(recorded.size());
+    for (int i = 0; i < recorded.size(); i++) {
+      outcomes.add(outcome(recorded.get(i), reports.get(i)));
     }
-    ApiJson.write(ctx, 200, new CompleteBatchResponse(Arrays.asList(outcomes)));
+    ApiJson.write(ctx, 200, new CompleteBatchResponse(outcomes));
   }
 
   /** The item as a report, or a 400 naming its bad field ({@code at} is the item's path). */
@@ -92,6 +79,26 @@ final class CompleteBatchRoute {
     return RemoteActivityReport.failed(item.taskToken(), failure(item.failure(), at + ".failure."));
   }
 
+  private static CompleteBatchOutcome outcome(
+      RemoteActivityReportOutcome o, RemoteActivityReport report) {
+    if (o.recorded()) {
+      return new CompleteBatchOutcome(
+          o.taskToken(),
+          report instanceof RemoteActivityReport.Failed ? "failed" : "completed",
+          null);
+    }
+    ApiProblem p = ProblemResponses.fromEngine(o.refusal());
+    return new CompleteBatchOutcome(
+        o.taskToken(),
+        "refused",
+        new ItemProblem(
+            p.type(),
+            p.title(),
+            p.status(),
+            p.getMessage() == null ? p.title() : p.getMessage(),
+            p.field()));
+  }
+
   /**
    * A fail body as the engine's failure; {@code prefix} goes before field names in a problem (empty
    * for the fail route's own body).
@@ -107,18 +114,5 @@ final class CompleteBatchRoute {
     String details = d == null || d.isNull() ? "" : d.isTextual() ? d.asText() : d.toString();
     return new RemoteActivityFailure(
         req.type(), req.message(), details, Boolean.TRUE.equals(req.nonRetryable()));
-  }
-
-  private static CompleteBatchOutcome refused(CompleteBatchItem item, ApiProblem p) {
-    return new CompleteBatchOutcome(
-        item == null ? null : item.taskToken(),
-        "refused",
-        new ItemProblem(
-            p.type(),
-            p.title(),
-            p.status(),
-            p.getMessage() == null ? p.title() : p.getMessage(),
-            p.field(),
-            p.value() == null ? null : ApiJson.MAPPER.valueToTree(p.value())));
   }
 }
