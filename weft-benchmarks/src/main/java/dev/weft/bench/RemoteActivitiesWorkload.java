@@ -2,6 +2,8 @@ package dev.weft.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.activity.ActivityOptions;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
@@ -23,16 +25,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * K no-op activities per workflow, W workflows at once, run three times in one sitting on one
  * engine and store: first by the engine's own workers, then by {@value #POLLERS} pollers over the
  * HTTP API (long poll, complete), then by as many pollers that each take up to {@value #BATCH}
- * tasks per poll ({@code poll-batch}) and complete them one by one, so that the figures give the
- * overhead of remote workers and what batch polls save. The pollers share one HTTP client, as the
- * pollers of one worker process would.
+ * tasks per poll ({@code poll-batch}) and report them all in one request ({@code complete-batch}),
+ * so that the figures give the overhead of remote workers and what batches save. The pollers share
+ * one HTTP client, as the pollers of one worker process would.
  */
 final class RemoteActivitiesWorkload implements Workload {
   static final String LOCAL_QUEUE = "bench-local-activities";
@@ -84,7 +85,7 @@ final class RemoteActivitiesWorkload implements Workload {
         + POLLERS
         + " HTTP pollers taking up to "
         + BATCH
-        + " tasks per poll (--workflows, --activities)";
+        + " tasks per poll and completing them in one request (--workflows, --activities)";
   }
 
   @Override
@@ -200,7 +201,7 @@ final class RemoteActivitiesWorkload implements Workload {
   /**
    * One remote worker: long-polls a queue, with {@code poll} for one task or {@code poll-batch} for
    * up to {@code maxTasks} (a worker with that many free slots), and completes each task it gets
-   * with its input: the tasks of a batch at once, then polls again.
+   * with its input (a batch's tasks in one {@code complete-batch} request), then polls again.
    */
   private record Poller(HttpClient http, String base, String identity, int maxTasks) {
     void serve(String queue, AtomicBoolean polling) {
@@ -233,29 +234,23 @@ final class RemoteActivitiesWorkload implements Workload {
       }
     }
 
-    /** Completes a batch's tasks at once, each on its own virtual thread, as worker slots would. */
+    /** Completes a batch's tasks in one request, each with its input. */
     private void completeAll(JsonNode tasks) throws IOException, InterruptedException {
-      List<Thread> running = new ArrayList<>(tasks.size());
-      AtomicReference<IOException> failed = new AtomicReference<>();
+      if (tasks.isEmpty()) {
+        return;
+      }
+      ObjectNode batch = JSON.createObjectNode();
+      ArrayNode items = batch.putArray("items");
       for (JsonNode task : tasks) {
-        running.add(
-            Thread.ofVirtual()
-                .start(
-                    () -> {
-                      try {
-                        complete(task);
-                      } catch (IOException e) {
-                        failed.compareAndSet(null, e);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                    }));
+        items
+            .addObject()
+            .put("taskToken", task.path("taskToken").asText())
+            .set("result", task.path("input").path(0));
       }
-      for (Thread t : running) {
-        t.join();
-      }
-      if (failed.get() != null) {
-        throw failed.get();
+      HttpResponse<String> done =
+          post(http, base + "/activity-tasks/complete-batch", JSON.writeValueAsString(batch));
+      if (done.statusCode() != 200 || done.body().contains("\"refused\"")) {
+        throw new IOException("complete-batch answered " + done.statusCode() + ": " + done.body());
       }
     }
 

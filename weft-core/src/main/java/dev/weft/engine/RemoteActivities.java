@@ -37,6 +37,9 @@ public interface RemoteActivities {
   /** The most tasks one {@link #pollBatch} may take. */
   int MAX_POLL_BATCH = 100;
 
+  /** The most reports one {@link #completeBatch} may carry. */
+  int MAX_REPORT_BATCH = 100;
+
   /**
    * Leases one activity attempt of {@code taskQueue}, waiting up to {@code maxWait} for one to
    * become ready; returns as soon as one is (a commit that makes a task ready wakes the poll).
@@ -106,6 +109,38 @@ public interface RemoteActivities {
    * @throws dev.weft.failure.ActivityNotFoundException if the token is not a task token
    */
   void fail(String taskToken, RemoteActivityFailure failure);
+
+  /**
+   * Records several attempts' outcomes at once: each report as {@link #complete} or {@link #fail}
+   * would, with the same checks and fencing, but submitted together so that the store's group
+   * commit takes them in as few commits as it can. Each report stands alone: one that is refused
+   * (its attempt lost its lease, its token is unknown, its result is too large) writes nothing and
+   * does not hold back or roll back the others.
+   *
+   * <p>Why: a worker that polled a batch ({@link #pollBatch}) and ran its tasks at once can report
+   * them in one round trip instead of one per task. Reporting a task again after it was recorded (a
+   * retried request) is refused with {@link dev.weft.failure.ActivityLeaseLostException} and
+   * changes nothing, as for {@link #complete}.
+   *
+   * <pre>{@code
+   * List<RemoteActivityReportOutcome> outcomes =
+   *     remote.completeBatch(
+   *         done.stream()
+   *             .map(t -> RemoteActivityReport.completed(t.taskToken(), Payload.json("true")))
+   *             .toList());
+   * outcomes.stream().filter(o -> !o.recorded()).forEach(o -> log.warn("{}", o.refusal()));
+   * }</pre>
+   *
+   * <p>Blocks until every report is recorded or refused; thread-safe.
+   *
+   * @param reports 1 to {@value #MAX_REPORT_BATCH} reports, no nulls
+   * @return one outcome per report, in the reports' order; unmodifiable
+   * @throws IllegalArgumentException if there are no reports, more than {@value #MAX_REPORT_BATCH},
+   *     or a null one
+   * @throws dev.weft.store.StoreException if the store failed (some reports may have been recorded:
+   *     reporting them again is refused with a lost lease, so the batch can be sent again)
+   */
+  List<RemoteActivityReportOutcome> completeBatch(List<? extends RemoteActivityReport> reports);
 
   /**
    * Records heartbeat {@code details} (kept for the next attempt, or null for none) and extends the

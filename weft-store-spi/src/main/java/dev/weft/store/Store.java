@@ -163,6 +163,15 @@ public interface Store extends AutoCloseable {
   /** Returns a run's pending activity tasks, by sequence number. */
   List<ActivityTaskState> findActivityTasks(String runId);
 
+  /**
+   * Returns one pending activity task of a run, by its sequence number: the row {@link
+   * #findActivityTasks} would list for {@code seq}, read by the task's key (a completion by task
+   * token reads just the task it names, not every pending task of the run).
+   *
+   * @return the task and its lease, or empty if the run has no pending task {@code seq}
+   */
+  Optional<ActivityTaskState> findActivityTask(String runId, long seq);
+
   /** Returns a run's pending timers, by sequence number. */
   List<TimerRecord> findTimers(String runId);
 

@@ -161,9 +161,8 @@ public final class ActivityCompletions {
   private ActivityTaskState waiting(String taskToken) {
     TaskToken token = TaskToken.parse(taskToken);
     ActivityTaskState state =
-        store.findActivityTasks(token.runId()).stream()
-            .filter(t -> t.task().seq() == token.seq())
-            .findFirst()
+        store
+            .findActivityTask(token.runId(), token.seq())
             .orElseThrow(
                 () ->
                     new ActivityLeaseLostException(

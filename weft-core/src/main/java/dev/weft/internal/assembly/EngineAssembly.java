@@ -70,6 +70,7 @@ import dev.weft.internal.worker.NodeHeartbeats;
 import dev.weft.internal.worker.Pollers;
 import dev.weft.internal.worker.RemoteActivityPolls;
 import dev.weft.internal.worker.RemotePollWakeups;
+import dev.weft.internal.worker.RemoteReports;
 import dev.weft.internal.worker.RunTimeouts;
 import dev.weft.internal.worker.StallChecks;
 import dev.weft.internal.worker.TaskQueueDescriptions;
@@ -257,6 +258,7 @@ public final class EngineAssembly {
             remotePollWakeups,
             taskQueuePollers,
             completions,
+            new RemoteReports(completions),
             payloads,
             codec,
             safetyPoll);

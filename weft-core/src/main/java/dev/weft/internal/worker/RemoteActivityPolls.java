@@ -3,9 +3,10 @@ package dev.weft.internal.worker;
 import dev.weft.converter.Payload;
 import dev.weft.engine.RemoteActivities;
 import dev.weft.engine.RemoteActivityFailure;
+import dev.weft.engine.RemoteActivityReport;
+import dev.weft.engine.RemoteActivityReportOutcome;
 import dev.weft.engine.RemoteActivityTask;
 import dev.weft.engine.WeftClock;
-import dev.weft.history.Failure;
 import dev.weft.internal.activity.ActivityCompletions;
 import dev.weft.internal.activity.TaskToken;
 import dev.weft.internal.codec.ActivitySpec;
@@ -28,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The engine's side of remote activity workers: a poll (of one task or a batch) claims through the
  * same store claim as the engine's pollers (lease from the task's timeouts, fencing token, attempt
  * count), limited to the worker's types, and waits on {@link RemotePollWakeups} between empty
- * claims, looking again at least every safety poll. Reports go through {@link ActivityCompletions},
- * the path of asynchronous completion, so outcomes, retries and fencing are the in-process ones.
+ * claims, looking again at least every safety poll. Reports go through {@link ActivityCompletions}
+ * ({@link RemoteReports} for completions and failures, one at a time or a batch at once), the path
+ * of asynchronous completion, so outcomes, retries and fencing are the in-process ones.
  */
 public final class RemoteActivityPolls implements RemoteActivities {
   private final Store store;
@@ -38,6 +40,7 @@ public final class RemoteActivityPolls implements RemoteActivities {
   private final RemotePollWakeups wakeups;
   private final TaskQueuePollers pollers;
   private final ActivityCompletions completions;
+  private final RemoteReports reports;
   private final PayloadConverter payloads;
   private final EventCodec codec;
   private final Duration safetyPoll;
@@ -50,6 +53,7 @@ public final class RemoteActivityPolls implements RemoteActivities {
       RemotePollWakeups wakeups,
       TaskQueuePollers pollers,
       ActivityCompletions completions,
+      RemoteReports reports,
       PayloadConverter payloads,
       EventCodec codec,
       Duration safetyPoll) {
@@ -59,6 +63,7 @@ public final class RemoteActivityPolls implements RemoteActivities {
     this.wakeups = wakeups;
     this.pollers = pollers;
     this.completions = completions;
+    this.reports = reports;
     this.payloads = payloads;
     this.codec = codec;
     this.safetyPoll = safetyPoll;
@@ -121,24 +126,18 @@ public final class RemoteActivityPolls implements RemoteActivities {
 
   @Override
   public void complete(String taskToken, Payload result) {
-    completions.completeConverted(taskToken, result);
+    reports.complete(taskToken, result);
   }
 
   @Override
   public void fail(String taskToken, RemoteActivityFailure failure) {
-    completions.fail(
-        taskToken,
-        new Failure(
-            Failure.APPLICATION,
-            failure.type(),
-            failure.message(),
-            failure.details(),
-            failure.nonRetryable(),
-            0,
-            0,
-            null,
-            null,
-            null));
+    reports.fail(taskToken, failure);
+  }
+
+  @Override
+  public List<RemoteActivityReportOutcome> completeBatch(
+      List<? extends RemoteActivityReport> batch) {
+    return reports.completeBatch(batch);
   }
 
   @Override

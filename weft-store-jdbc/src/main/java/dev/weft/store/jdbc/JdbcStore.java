@@ -381,6 +381,12 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<ActivityTaskState> findActivityTask(String runId, long seq) {
+    return reads.read(
+        "activity " + seq + " of run " + runId, st -> queries.findActivityTask(runId, seq, st));
+  }
+
+  @Override
   public List<TimerRecord> findTimers(String runId) {
     return reads.read("timers of run " + runId, st -> queries.findTimers(runId, st));
   }

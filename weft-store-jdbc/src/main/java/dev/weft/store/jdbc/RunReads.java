@@ -207,6 +207,20 @@ final class RunReads {
     return tasks;
   }
 
+  Optional<ActivityTaskState> findActivityTask(String runId, long seq, Statements st)
+      throws SQLException {
+    PreparedStatement ps =
+        st.prepare(
+            "SELECT "
+                + Rows.ACTIVITY_TASK_COLUMNS
+                + " FROM activity_tasks WHERE run_id = ? AND seq = ?");
+    ps.setString(1, runId);
+    ps.setLong(2, seq);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(Rows.activityTaskState(rs)) : Optional.empty();
+    }
+  }
+
   List<TimerRecord> findTimers(String runId, Statements st) throws SQLException {
     PreparedStatement ps =
         st.prepare("SELECT run_id, seq, fire_at FROM timers WHERE run_id = ? ORDER BY seq");

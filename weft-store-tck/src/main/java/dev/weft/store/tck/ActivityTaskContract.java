@@ -60,6 +60,38 @@ public abstract class ActivityTaskContract extends StoreContract {
   }
 
   @Test
+  void oneTaskIsFoundByRunAndSequenceNumberWithItsLease() {
+    startRun("r1");
+    startRun("r2");
+    commitOk(
+        activity("r1", 2).visibleAt(T0.plusSeconds(60)).insert(),
+        activity("r1", 5).startToCloseTimeout(Duration.ofMinutes(5)).insert(),
+        activity("r2", 2).taskQueue("other").insert());
+    ActivityTaskState unleased = store.findActivityTasks("r1").getFirst();
+    ActivityTaskState leased =
+        store.claimActivityTasks(claim("w1", 7, 10, T0, LEASE)).stream()
+            .filter(s -> s.task().seq() == 5)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(store.findActivityTask("r1", 5))
+        .get()
+        .usingRecursiveComparison()
+        .isEqualTo(leased)
+        .isEqualTo(store.findActivityTasks("r1").get(1));
+    assertThat(store.findActivityTask("r1", 2).orElseThrow().isLeased()).isFalse();
+    assertThat(store.findActivityTask("r1", 2))
+        .get()
+        .usingRecursiveComparison()
+        .isEqualTo(unleased);
+    assertThat(store.findActivityTask("r2", 2).orElseThrow().task().taskQueue()).isEqualTo("other");
+    assertThat(store.findActivityTask("r1", 3)).isEmpty();
+    assertThat(store.findActivityTask("nobody", 2)).isEmpty();
+    commitOk(new Write.CompleteActivityTask("r1", 5, 7));
+    assertThat(store.findActivityTask("r1", 5)).isEmpty();
+  }
+
+  @Test
   void claimCountsTheAttemptAndLeasesUntilTheEarliestTimeout() {
     startRun("r1");
     Duration fiveMinutes = Duration.ofMinutes(5);

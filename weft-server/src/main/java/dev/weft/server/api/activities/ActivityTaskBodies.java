@@ -75,4 +75,25 @@ final class ActivityTaskBodies {
 
   /** {@code POST .../fail}. */
   record FailRequest(String type, String message, JsonNode details, Boolean nonRetryable) {}
+
+  /** {@code POST .../activity-tasks/complete-batch}: the reports, 1 to 100. */
+  record CompleteBatchRequest(List<CompleteBatchItem> items) {}
+
+  /**
+   * One report of a batch: the task token and either the result (as {@code complete}'s body) or the
+   * failure (as {@code fail}'s body).
+   */
+  record CompleteBatchItem(String taskToken, JsonNode result, FailRequest failure) {}
+
+  /** The answer to a batch of reports: one outcome per item, in the items' order. */
+  record CompleteBatchResponse(List<CompleteBatchOutcome> outcomes) {}
+
+  /**
+   * What became of one report: {@code completed} (its result was recorded), {@code failed} (its
+   * failure was recorded) or {@code refused} with the problem the single route would have answered.
+   */
+  record CompleteBatchOutcome(String taskToken, String outcome, ItemProblem problem) {}
+
+  /** A problem document for one item (the answer's status stays 200). */
+  record ItemProblem(String type, String title, int status, String detail, String field) {}
 }

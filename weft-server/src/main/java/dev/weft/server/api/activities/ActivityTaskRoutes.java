@@ -1,7 +1,6 @@
 package dev.weft.server.api.activities;
 
 import dev.weft.engine.RemoteActivities;
-import dev.weft.engine.RemoteActivityFailure;
 import dev.weft.engine.RemoteActivityTask;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.ServedNamespaces;
@@ -29,16 +28,18 @@ import java.util.Set;
  * poll: 200 with a task as soon as one is ready, 204 when none came within {@code wait}), {@code
  * .../activity-tasks/poll-batch} (the same, for up to {@code maxTasks} tasks in one claim: 200 with
  * {@code {"tasks": [...]}}, an empty list when none came), and {@code POST
- * .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}. A report from an attempt that
- * lost its lease is 409 {@code activity-lease-lost} and writes nothing.
+ * .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}, and {@code POST
+ * .../activity-tasks/complete-batch} (several results and failures at once, one outcome per item:
+ * {@link CompleteBatchRoute}). A report from an attempt that lost its lease is 409 {@code
+ * activity-lease-lost} and writes nothing.
  */
 public final class ActivityTaskRoutes implements RouteGroup {
   /** The longest a poll may wait (and the default wait). */
   public static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
   private static final String QUEUE_BASE = "/api/v1/namespaces/{namespace}/task-queues/{taskQueue}";
-  private static final String TASK_BASE =
-      "/api/v1/namespaces/{namespace}/activity-tasks/{taskToken}";
+  private static final String TASKS_BASE = "/api/v1/namespaces/{namespace}/activity-tasks";
+  private static final String TASK_BASE = TASKS_BASE + "/{taskToken}";
 
   private final WeftEngine engine;
   private final ServedNamespaces namespace;
@@ -62,6 +63,7 @@ public final class ActivityTaskRoutes implements RouteGroup {
     routes.post(TASK_BASE + "/complete", ApiRole.WORKER, this::complete);
     routes.post(TASK_BASE + "/fail", ApiRole.WORKER, this::fail);
     routes.post(TASK_BASE + "/canceled", ApiRole.WORKER, this::canceled);
+    routes.post(TASKS_BASE + "/complete-batch", ApiRole.WORKER, this::completeBatch);
   }
 
   private void poll(Context ctx) throws InterruptedException {
@@ -148,20 +150,13 @@ public final class ActivityTaskRoutes implements RouteGroup {
   private void fail(Context ctx) {
     namespace.check(ctx);
     FailRequest req = ApiJson.read(ctx, FailRequest.class);
-    if (req.type() == null || req.type().isBlank()) {
-      throw ApiProblem.badField(
-          "type", req.type(), "field 'type' is required: the failure type (not blank)");
-    }
-    String details =
-        req.details() == null || req.details().isNull()
-            ? ""
-            : req.details().isTextual() ? req.details().asText() : req.details().toString();
-    remote()
-        .fail(
-            ctx.pathParam("taskToken"),
-            new RemoteActivityFailure(
-                req.type(), req.message(), details, Boolean.TRUE.equals(req.nonRetryable())));
+    remote().fail(ctx.pathParam("taskToken"), CompleteBatchRoute.failure(req, ""));
     ctx.status(204);
+  }
+
+  private void completeBatch(Context ctx) {
+    namespace.check(ctx);
+    CompleteBatchRoute.handle(ctx, remote());
   }
 
   private void canceled(Context ctx) {
