@@ -2,6 +2,7 @@ package dev.weft.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.weft.store.Write;
 import dev.weft.store.assets.AssetKind;
@@ -66,9 +67,7 @@ public abstract class AssetCatalogContract extends AssetCatalogFixture {
 
     assertThat(catalog().states(NS))
         .extracting(AssetStateRecord::assetKey, AssetStateRecord::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", AssetStatus.MISSING),
-            org.assertj.core.groups.Tuple.tuple("b", AssetStatus.MISSING));
+        .containsExactly(tuple("a", AssetStatus.MISSING), tuple("b", AssetStatus.MISSING));
     AssetStateRecord a = state("a");
     assertThat(a.partition()).isEmpty();
     assertThat(a.reasons()).isEmpty();
