@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
       "  weft bench sequential --store postgres",
       "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10",
       "  weft bench fairness --activities 100000 --workflows 500",
-      "  weft bench api-start --clients 32"
+      "  weft bench api-start --clients 32",
+      "  weft bench assets --store postgres"
     })
 final class BenchCommand implements Callable<Integer> {
   static final String NAME = "bench";
@@ -55,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "WORKLOAD",
       description =
-          "sequential, fanout, chain, start, timers, recovery, cluster, fairness, api-start or"
-              + " remote-activities")
+          "sequential, fanout, chain, start, timers, recovery, cluster, fairness, api-start,"
+              + " remote-activities or assets")
   private String workload;
 
   @Option(
@@ -78,11 +79,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--activities",
       description =
-          "activities per workflow (sequential, recovery, cluster), in parallel (fanout), or the"
-              + " noisy key's backlog (fairness)")
+          "activities per workflow (sequential, recovery, cluster), in parallel (fanout), the"
+              + " noisy key's backlog (fairness), or assets in the graph (assets; default 1000)")
   private Integer activities;
 
-  @Option(names = "--length", description = "number of dependent activities (chain)")
+  @Option(
+      names = "--length",
+      description =
+          "number of dependent activities (chain), or layers of assets (assets; default 10)")
   private Integer length;
 
   @Option(names = "--max-delay", description = "longest timer in seconds (timers)")

@@ -21,7 +21,8 @@ public final class Workloads {
             new ClusterWorkload(),
             new FairnessWorkload(),
             new ApiStartWorkload(),
-            new RemoteActivitiesWorkload())) {
+            new RemoteActivitiesWorkload(),
+            new AssetsWorkload())) {
       ALL.put(w.name(), w);
     }
   }

@@ -73,6 +73,14 @@ class BenchSmokeTest {
                 "remote_batch_activities_per_s",
                 "remote_batch_over_in_process")),
         Arguments.of(
+            "assets",
+            new BenchOptions(null, null, 40, 4, null),
+            List.of("assets", "assets_per_s", "status_p50_ms", "status_max_ms", "workflow_tasks")),
+        Arguments.of(
+            "assets",
+            new BenchOptions(StoreKind.POSTGRES, null, 40, 4, null),
+            List.of("assets", "assets_per_s", "status_p50_ms", "status_max_ms", "workflow_tasks")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(

@@ -22,4 +22,14 @@ class UsesOnlyPublicApiTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.weft.internal..");
+
+  /** Nor on the assets module's engine part ({@code dev.weft.assets.internal}). */
+  @ArchTest
+  static final ArchRule noDependencyOnAssetsInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.weft.bench..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.weft.assets.internal..");
 }

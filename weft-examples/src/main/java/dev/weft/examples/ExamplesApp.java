@@ -1,5 +1,7 @@
 package dev.weft.examples;
 
+import dev.weft.assets.Assets;
+import dev.weft.assets.FileIoManager;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowOptions;
@@ -8,6 +10,9 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.examples.approval.ApprovalDemo;
 import dev.weft.examples.approval.ApprovalWorkflow;
 import dev.weft.examples.approval.ExpenseRequest;
+import dev.weft.examples.assets.ExampleAssets;
+import dev.weft.examples.assets.chain.FakeChain;
+import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.catchup.CatchUpDemo;
 import dev.weft.examples.catchup.CatchUpWorkflow;
 import dev.weft.examples.greeting.GreetingApp;
@@ -18,19 +23,35 @@ import dev.weft.examples.saga.OrderWorkflow;
 import dev.weft.examples.subscription.Subscription;
 import dev.weft.examples.subscription.SubscriptionDemo;
 import dev.weft.examples.subscription.SubscriptionWorkflow;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The examples as a {@link WeftApp}: the order saga, the subscription, the approval, the catch-up
  * and the greeting (whose activity a remote worker runs: {@code examples/python-worker}), on their
- * task queues. {@code weft dev} and {@code weft server} load it through {@link
- * java.util.ServiceLoader}; on an empty store {@code weft dev} also starts a few runs with {@link
- * #startExamples}: two orders (one ships, one is compensated), a subscription waiting a minute for
- * its follow-up, an expense approval waiting for a signal, and a greeting waiting for a remote
- * worker.
+ * task queues, and the asset examples ({@link ExampleAssets}: {@code chain/*} and {@code
+ * trades/*}), their values kept as JSON files under {@link #DEFAULT_ASSETS_DIR}. {@code weft dev}
+ * and {@code weft server} load it through {@link java.util.ServiceLoader}; on an empty store {@code
+ * weft dev} also starts a few runs with {@link #startExamples}: two orders (one ships, one is
+ * compensated), a subscription waiting a minute for its follow-up, an expense approval waiting for
+ * a signal, and a greeting waiting for a remote worker; and once, while no example asset was ever
+ * materialized, a materialization of every asset.
+ *
+ * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
+ * #startExamples}.
  */
 public final class ExamplesApp implements WeftApp {
+  private static final Logger log = LoggerFactory.getLogger(ExamplesApp.class);
+
+  /**
+   * Where the asset examples keep their values unless told otherwise: {@code weft-data/assets} in
+   * the working directory ({@code weft dev}'s default data directory).
+   */
+  public static final Path DEFAULT_ASSETS_DIR = Path.of("weft-data", "assets");
+
   /** The task queues the examples use. */
   public static final List<String> TASK_QUEUES =
       List.of(
@@ -51,8 +72,18 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String WAITING_GREETING_ID = "greeting-ada";
 
-  /** The examples' app. */
-  public ExamplesApp() {}
+  private final Path assetsDir;
+  private Assets assets;
+
+  /** The examples' app, the asset values under {@link #DEFAULT_ASSETS_DIR}. */
+  public ExamplesApp() {
+    this(DEFAULT_ASSETS_DIR);
+  }
+
+  /** The examples' app, the asset values as JSON files under {@code assetsDir}. */
+  public ExamplesApp(Path assetsDir) {
+    this.assetsDir = assetsDir.toAbsolutePath().normalize();
+  }
 
   @Override
   public String name() {
@@ -67,14 +98,35 @@ public final class ExamplesApp implements WeftApp {
     new ApprovalDemo(Duration.ofSeconds(1)).register(engine);
     new CatchUpDemo(10_000, 1_000).register(engine);
     GreetingApp.register(engine);
+    assets =
+        ExampleAssets.register(
+            engine,
+            FileIoManager.json(assetsDir),
+            FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
+            DailyMetricsLogic.V1);
   }
 
-  /** Starts the example runs, once: on a store that already has runs it starts nothing. */
+  /**
+   * Starts the example runs, once: on a store that already has runs it starts none; then, if no
+   * example asset was ever materialized, starts a materialization of every asset (not awaited).
+   */
   @Override
   public void startExamples(WeftClient client) {
-    if (client.countWorkflows(WorkflowFilter.all()) > 0) {
-      return;
+    if (client.countWorkflows(WorkflowFilter.all()) == 0) {
+      startRuns(client);
     }
+    if (assets != null) {
+      ExampleAssets.materializeIfNeverMaterialized(assets)
+          .ifPresent(
+              run ->
+                  log.info(
+                      "materializing the example assets ({}), their values in {}",
+                      run.workflowId(),
+                      assetsDir));
+    }
+  }
+
+  private void startRuns(WeftClient client) {
     for (Order order :
         List.of(
             new Order("1001", "WEFT-MUG", 2, 2400, "Lisbon"),

@@ -1,0 +1,86 @@
+package dev.weft.examples.assets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowSummary;
+import dev.weft.common.WorkflowStatus;
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.ExamplesApp;
+import dev.weft.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code weft dev} does with the asset examples: {@link ExamplesApp} registers them, and its
+ * {@code startExamples} materializes every asset once, as JSON files under the assets directory;
+ * the next start materializes nothing again.
+ */
+class ExamplesAppAssetsTest {
+  private static final WorkflowFilter MATERIALIZATIONS =
+      WorkflowFilter.all().withType("__weft_materialize");
+
+  @TempDir Path dir;
+
+  @Test
+  void startExamplesMaterializesEveryAssetOnceAsJsonFiles() throws Exception {
+    Path assets = dir.resolve("assets");
+    try (WeftEngine engine = start()) {
+      ExamplesApp app = new ExamplesApp(assets);
+      app.register(engine);
+      engine.start();
+      app.startExamples(engine.client());
+
+      List<WorkflowSummary> runs = engine.client().listWorkflows(MATERIALIZATIONS).workflows();
+      assertThat(runs).hasSize(1);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  engine.client().getHandle(runs.get(0).workflowId()).describe().status()
+                      == WorkflowStatus.COMPLETED);
+      assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
+          .as("the five example runs and the materialization")
+          .isEqualTo(6);
+    }
+    JsonNode volume =
+        new ObjectMapper().readTree(assets.resolve("chain/daily_volume.json").toFile());
+    assertThat(volume.path("days").size()).isEqualTo(3);
+    for (String key :
+        List.of(
+            "chain/raw_blocks",
+            "chain/decoded_blocks",
+            "chain/token_prices",
+            "chain/enriched_blocks",
+            "trades/raw_trades",
+            "trades/raw_prices",
+            "trades/processed_trades",
+            "trades/daily_metrics")) {
+      assertThat(assets.resolve(key + ".json")).exists();
+    }
+    assertThat(Files.exists(assets.resolve("chain/block_hashes.json")))
+        .as("an observable source is observed, not stored")
+        .isFalse();
+
+    try (WeftEngine engine = start()) {
+      ExamplesApp app = new ExamplesApp(assets);
+      app.register(engine);
+      engine.start();
+      app.startExamples(engine.client());
+      assertThat(engine.client().countWorkflows(MATERIALIZATIONS))
+          .as("the next start materializes nothing again")
+          .isEqualTo(1);
+    }
+  }
+
+  private WeftEngine start() {
+    return WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).build();
+  }
+}
