@@ -49,6 +49,7 @@ public final class ServedNamespaces {
     return ApiProblem.notFound(
             "namespace-not-found",
             "namespace '" + namespace + "' does not exist; create it with POST /api/v1/namespaces")
-        .withField("namespace", namespace);
+        .withField("namespace", namespace)
+        .with("namespace", namespace);
   }
 }

@@ -12,6 +12,8 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.converter.DataConverter;
 import dev.weft.converter.Payload;
 import dev.weft.failure.DataConverterException;
+import dev.weft.failure.WorkflowAlreadyStartedException;
+import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.server.testsupport.ApiServer;
 import dev.weft.testsupport.TestStore;
@@ -202,6 +204,29 @@ class RemoteClientTest {
       stub.open();
       assertThat(handle.getResultAsync().join()).isEqualTo("passed");
       assertThat(handle.fetchHistory().events()).hasSizeGreaterThan(3);
+    }
+  }
+
+  @Test
+  void refusalsCarryTheIdentifiersTheProblemMembersName(@TempDir Path dir) {
+    try (ApiServer api = ApiServer.start(TestStore.SQLITE, dir, GATES)) {
+      WeftClient client = WeftClient.connect(api.server().baseUri().toString(), null);
+      WorkflowHandle<Object> first = client.start("Gate", gate("g-dup"));
+
+      assertThatThrownBy(() -> client.start("Gate", gate("g-dup")))
+          .isInstanceOfSatisfying(
+              WorkflowAlreadyStartedException.class,
+              e -> {
+                assertThat(e.getWorkflowId()).isEqualTo("g-dup");
+                assertThat(e.getExistingRunId()).isEqualTo(first.runId());
+              });
+      assertThatThrownBy(() -> client.getHandle("g-dup", "no-such-run"))
+          .isInstanceOfSatisfying(
+              WorkflowNotFoundException.class,
+              e -> {
+                assertThat(e.getWorkflowId()).isEqualTo("g-dup");
+                assertThat(e.getRunId()).isEqualTo("no-such-run");
+              });
     }
   }
 
