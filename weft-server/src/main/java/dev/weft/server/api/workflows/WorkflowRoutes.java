@@ -57,6 +57,11 @@ public final class WorkflowRoutes implements RouteGroup {
     return ctx.pathParam("workflowId");
   }
 
+  /** The engine's registered search attributes and their types. */
+  java.util.Map<String, dev.weft.common.SearchAttributeType> searchAttributeTypes() {
+    return namespaces.searchAttributeTypes();
+  }
+
   /** Checks the namespace of the request (a route without a workflow ID). */
   void checkNamespace(Context ctx) {
     namespaces.client(ctx);
