@@ -39,12 +39,14 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   private final RemoteCalls calls;
   private final ResultWaits results;
   private final WireValues values;
+  private final ActivityReports activities;
 
   public RemoteClient(String address, String token, WeftClientOptions options) {
     this.api = new ApiTransport(address, token, options);
     this.values = new WireValues(options.dataConverter());
     this.calls = new RemoteCalls(api, values, this);
     this.results = new ResultWaits(api, values);
+    this.activities = new ActivityReports(api, values);
   }
 
   @Override
@@ -232,22 +234,18 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
 
   @Override
   public void completeActivity(String taskToken, Object result) {
-    throw inProcessOnly("completeActivity", ASYNC_COMPLETION);
+    activities.complete(taskToken, result);
   }
 
   @Override
   public void failActivity(String taskToken, Throwable failure) {
-    throw inProcessOnly("failActivity", ASYNC_COMPLETION);
+    activities.fail(taskToken, failure);
   }
 
   @Override
   public void heartbeatActivity(String taskToken, Object details) {
-    throw inProcessOnly("heartbeatActivity", ASYNC_COMPLETION);
+    activities.heartbeat(taskToken, details);
   }
-
-  private static final String ASYNC_COMPLETION =
-      "an asynchronously completed attempt belongs to the engine that started it, and the API"
-          + " has no route for task tokens";
 
   private static final String FLOW_CONTROL = "the API has no route for task queue flow control yet";
 

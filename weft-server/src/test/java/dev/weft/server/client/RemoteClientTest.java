@@ -98,12 +98,6 @@ class RemoteClientTest {
         Map.of(
             "importHistory",
             () -> client.importHistory(new WorkflowHistory("w", "r", List.of())),
-            "completeActivity",
-            () -> client.completeActivity("token", "x"),
-            "failActivity",
-            () -> client.failActivity("token", new IllegalStateException()),
-            "heartbeatActivity",
-            () -> client.heartbeatActivity("token", null),
             "pauseTaskQueue",
             () -> client.pauseTaskQueue("q", "why"),
             "resumeTaskQueue",
