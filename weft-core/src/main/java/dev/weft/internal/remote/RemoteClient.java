@@ -40,6 +40,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   private final ResultWaits results;
   private final WireValues values;
   private final ActivityReports activities;
+  private final RemoteFlowControl flowControl;
 
   public RemoteClient(String address, String token, WeftClientOptions options) {
     this.api = new ApiTransport(address, token, options);
@@ -47,6 +48,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
     this.calls = new RemoteCalls(api, values, this);
     this.results = new ResultWaits(api, values);
     this.activities = new ActivityReports(api, values);
+    this.flowControl = new RemoteFlowControl(api);
   }
 
   @Override
@@ -247,41 +249,39 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
     activities.heartbeat(taskToken, details);
   }
 
-  private static final String FLOW_CONTROL = "the API has no route for task queue flow control yet";
-
   @Override
   public void pauseTaskQueue(String taskQueue, String reason) {
-    throw inProcessOnly("pauseTaskQueue", FLOW_CONTROL);
+    flowControl.pauseTaskQueue(taskQueue, reason);
   }
 
   @Override
   public void resumeTaskQueue(String taskQueue) {
-    throw inProcessOnly("resumeTaskQueue", FLOW_CONTROL);
+    flowControl.resumeTaskQueue(taskQueue);
   }
 
   @Override
   public void pauseActivityType(String taskQueue, String activityType, String reason) {
-    throw inProcessOnly("pauseActivityType", FLOW_CONTROL);
+    flowControl.pauseActivityType(taskQueue, activityType, reason);
   }
 
   @Override
   public void resumeActivityType(String taskQueue, String activityType) {
-    throw inProcessOnly("resumeActivityType", FLOW_CONTROL);
+    flowControl.resumeActivityType(taskQueue, activityType);
   }
 
   @Override
   public void setTaskQueueRateLimit(String taskQueue, RateLimit rate) {
-    throw inProcessOnly("setTaskQueueRateLimit", FLOW_CONTROL);
+    flowControl.setTaskQueueRateLimit(taskQueue, rate);
   }
 
   @Override
   public void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit) {
-    throw inProcessOnly("setFairnessKeyLimit", FLOW_CONTROL);
+    flowControl.setFairnessKeyLimit(taskQueue, fairnessKey, limit);
   }
 
   @Override
   public FlowControl flowControl() {
-    throw inProcessOnly("flowControl", FLOW_CONTROL);
+    return flowControl.flowControl();
   }
 
   private UnsupportedOperationException inProcessOnly(String method, String why) {

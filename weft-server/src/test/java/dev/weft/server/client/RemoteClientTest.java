@@ -96,16 +96,7 @@ class RemoteClientTest {
     WeftClient client = WeftClient.connect("http://127.0.0.1:9", null);
     Map<String, Runnable> inProcessOnly =
         Map.of(
-            "importHistory",
-            () -> client.importHistory(new WorkflowHistory("w", "r", List.of())),
-            "pauseTaskQueue",
-            () -> client.pauseTaskQueue("q", "why"),
-            "resumeTaskQueue",
-            () -> client.resumeTaskQueue("q"),
-            "setTaskQueueRateLimit",
-            () -> client.setTaskQueueRateLimit("q", null),
-            "flowControl",
-            client::flowControl);
+            "importHistory", () -> client.importHistory(new WorkflowHistory("w", "r", List.of())));
     inProcessOnly.forEach(
         (method, call) ->
             assertThatThrownBy(call::run)
