@@ -24,9 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The client over HTTP: the workflow routes of one Weft server's namespace. What only an engine in
- * this process can do (import a history, complete an activity by token, queue flow control, which
- * the API has no routes for) throws {@link UnsupportedOperationException} naming the method.
+ * The client over HTTP: the routes of one Weft server's namespace. Every method of {@link
+ * dev.weft.client.WeftClient} goes through the API (workflows, history import, asynchronous
+ * activity completion by token, task queue flow control).
  */
 public final class RemoteClient extends TypedClient implements AutoCloseable {
   static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
@@ -230,8 +230,22 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
 
   @Override
   public WorkflowHandle<Object> importHistory(WorkflowHistory history) {
-    throw inProcessOnly(
-        "importHistory", "it writes runs straight into a store; import on the server's engine");
+    JsonNode body;
+    try {
+      body = ApiTransport.JSON.readTree(history.toJson());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    JsonNode run =
+        api.post(
+                "/workflow-imports",
+                null,
+                (ObjectNode) body,
+                Duration.ZERO,
+                CallContext.of("import", history.workflowId(), history.runId()))
+            .body();
+    return new RemoteHandle<>(
+        this, run.path("workflowId").asText(), run.path("runId").asText(), true, Object.class);
   }
 
   @Override
@@ -282,17 +296,6 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   @Override
   public FlowControl flowControl() {
     return flowControl.flowControl();
-  }
-
-  private UnsupportedOperationException inProcessOnly(String method, String why) {
-    return new UnsupportedOperationException(
-        "WeftClient."
-            + method
-            + " is not available over HTTP ("
-            + api.address()
-            + "): "
-            + why
-            + "; use the client of an engine in the server's process (engine.client())");
   }
 
   /** Closes the HTTP client this client made (not one passed in the options). */

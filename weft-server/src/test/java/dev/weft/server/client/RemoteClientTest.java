@@ -92,17 +92,35 @@ class RemoteClientTest {
   }
 
   @Test
-  void whatOnlyAnEngineInProcessDoesIsRefusedByName() {
-    WeftClient client = WeftClient.connect("http://127.0.0.1:9", null);
-    Map<String, Runnable> inProcessOnly =
+  void whatOnceOnlyAnEngineInProcessDidGoesToTheServer() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String address = "http://127.0.0.1:" + port;
+    WeftClient client = WeftClient.connect(address, null);
+    Map<String, Runnable> overHttp =
         Map.of(
-            "importHistory", () -> client.importHistory(new WorkflowHistory("w", "r", List.of())));
-    inProcessOnly.forEach(
+            "importHistory",
+            () -> client.importHistory(new WorkflowHistory("w", "r", List.of())),
+            "completeActivity",
+            () -> client.completeActivity("token", "x"),
+            "failActivity",
+            () -> client.failActivity("token", new IllegalStateException()),
+            "heartbeatActivity",
+            () -> client.heartbeatActivity("token", null),
+            "pauseTaskQueue",
+            () -> client.pauseTaskQueue("q", "why"),
+            "setFairnessKeyLimit",
+            () -> client.setFairnessKeyLimit("q", "k", null),
+            "flowControl",
+            client::flowControl);
+    overHttp.forEach(
         (method, call) ->
             assertThatThrownBy(call::run)
                 .as(method)
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("WeftClient." + method + " is not available over HTTP"));
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(address));
   }
 
   @Test

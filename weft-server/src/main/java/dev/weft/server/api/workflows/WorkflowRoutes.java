@@ -33,6 +33,7 @@ public final class WorkflowRoutes implements RouteGroup {
     new WorkflowStartRoutes(this).addTo(routes);
     new WorkflowReadRoutes(this).addTo(routes);
     new WorkflowResultRoute(this).addTo(routes);
+    new WorkflowImportRoute(this).addTo(routes);
     new WorkflowMessageRoutes(this).addTo(routes);
     new WorkflowControlRoutes(this).addTo(routes);
     new BatchOperationRoutes(this).addTo(routes);
