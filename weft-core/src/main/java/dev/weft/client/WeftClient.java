@@ -61,14 +61,13 @@ public interface WeftClient {
    * Receipt receipt = handle.getResult();
    * }</pre>
    *
-   * <p>A refusal the engine would raise is the same exception, with the same identifiers (read
-   * from the problem document's members: {@link dev.weft.failure.WorkflowNotFoundException} with
-   * the run ID looked up, {@link dev.weft.failure.WorkflowAlreadyStartedException} with the
-   * existing run's ID, {@link dev.weft.failure.ActivityLeaseLostException} with the run and
-   * sequence number, {@link dev.weft.store.UnknownTaskQueueException} with the known queues, ...);
-   * other refusals (a missing or refused
-   * token, an unknown namespace) are {@link WeftApiException}; an unreachable server is an {@link
-   * java.io.UncheckedIOException}.
+   * <p>A refusal the engine would raise is the same exception, with the same identifiers (read from
+   * the problem document's members: {@link dev.weft.failure.WorkflowNotFoundException} with the run
+   * ID looked up, {@link dev.weft.failure.WorkflowAlreadyStartedException} with the existing run's
+   * ID, {@link dev.weft.failure.ActivityLeaseLostException} with the run and sequence number,
+   * {@link dev.weft.store.UnknownTaskQueueException} with the known queues, ...); other refusals (a
+   * missing or refused token, an unknown namespace) are {@link WeftApiException}; an unreachable
+   * server is an {@link java.io.UncheckedIOException}.
    *
    * @param address the server's base URL, {@code http://host:port} or {@code https://host:port}
    * @param token an API token sent as {@code Authorization: Bearer}, or {@code null} for a server
