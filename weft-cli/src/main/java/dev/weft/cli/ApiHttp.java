@@ -75,6 +75,16 @@ final class ApiHttp {
     return send("POST", path, body);
   }
 
+  /** PUT {@code body} as JSON. */
+  JsonNode put(String path, Object body) throws Refused {
+    return send("PUT", path, body);
+  }
+
+  /** DELETE {@code path}. */
+  JsonNode delete(String path) throws Refused {
+    return send("DELETE", path, null);
+  }
+
   /** PATCH {@code body} as JSON. */
   JsonNode patch(String path, Object body) throws Refused {
     return send("PATCH", path, body);

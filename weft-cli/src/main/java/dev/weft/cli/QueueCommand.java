@@ -13,12 +13,17 @@ import picocli.CommandLine.Command;
  * weft queue describe orders
  * weft queue pause orders --reason "payment provider down"
  * weft queue resume orders
+ * weft queue pause orders --activity-type Charge --reason "card provider down"
+ * weft queue rate-limit orders --per-second 50 --burst 100
+ * weft queue key-limit orders --key tenant-7 --max-running 2
+ * weft queue flow-control
  * </pre>
  */
 @Command(
     name = "queue",
     description = {
-      "Lists, describes, pauses and resumes task queues, over the HTTP API (--address, env"
+      "Lists, describes, pauses and resumes task queues (or one activity type on them), limits"
+          + " their rate and their fairness keys, over the HTTP API (--address, env"
           + " WEFT_ADDRESS; --token, env WEFT_TOKEN).",
       "The backlog counts every node's waiting tasks; the pollers are those the answering node saw"
           + " in the last 5 minutes (its own workers and remote ones).",
@@ -30,7 +35,11 @@ import picocli.CommandLine.Command;
       "  weft queue list",
       "  weft queue describe orders",
       "  weft queue pause orders --reason \"payment provider down\"",
-      "  weft queue resume orders --output json"
+      "  weft queue resume orders --output json",
+      "  weft queue pause orders --activity-type Charge --reason \"card provider down\"",
+      "  weft queue rate-limit orders --per-second 50 --burst 100",
+      "  weft queue key-limit orders --key tenant-7 --max-running 2 --per-second 5",
+      "  weft queue flow-control"
     })
 final class QueueCommand extends CommandGroup {
 
@@ -41,6 +50,9 @@ final class QueueCommand extends CommandGroup {
             new QueueListCommand(out, err),
             new QueueDescribeCommand(out, err),
             new QueuePauseCommand(out, err),
-            new QueueResumeCommand(out, err));
+            new QueueResumeCommand(out, err),
+            new QueueFlowControlCommand(out, err),
+            new QueueRateLimitCommand(out, err),
+            new QueueKeyLimitCommand(out, err));
   }
 }

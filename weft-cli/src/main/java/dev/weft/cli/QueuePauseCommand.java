@@ -25,6 +25,12 @@ final class QueuePauseCommand implements Callable<Integer> {
       description = "why (default: ${DEFAULT-VALUE})")
   private String reason;
 
+  @Option(
+      names = "--activity-type",
+      paramLabel = "TYPE",
+      description = "pause only the activities of this type on the queue")
+  private String activityType;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -37,8 +43,16 @@ final class QueuePauseCommand implements Callable<Integer> {
   public Integer call() {
     return api.run(
         err,
-        http ->
-            QueueFormat.print(
-                http.post(queue.path() + "/pause", Map.of("reason", reason)), api.output, out));
+        http -> {
+          if (activityType != null) {
+            http.post(
+                queue.path() + "/activity-types/" + QueueTarget.encode(activityType) + "/pause",
+                Map.of("reason", reason));
+            return FlowControlFormat.print(
+                http.get(queue.flowControlPath()), queue.name(), api.output, out);
+          }
+          return QueueFormat.print(
+              http.post(queue.path() + "/pause", Map.of("reason", reason)), api.output, out);
+        });
   }
 }

@@ -12,6 +12,12 @@ final class QueueResumeCommand implements Callable<Integer> {
   @Mixin private ApiOptions api;
   @Mixin private QueueTarget queue;
 
+  @picocli.CommandLine.Option(
+      names = "--activity-type",
+      paramLabel = "TYPE",
+      description = "resume only the activities of this type on the queue")
+  private String activityType;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -24,6 +30,15 @@ final class QueueResumeCommand implements Callable<Integer> {
   public Integer call() {
     return api.run(
         err,
-        http -> QueueFormat.print(http.post(queue.path() + "/resume", Map.of()), api.output, out));
+        http -> {
+          if (activityType != null) {
+            http.post(
+                queue.path() + "/activity-types/" + QueueTarget.encode(activityType) + "/resume",
+                Map.of());
+            return FlowControlFormat.print(
+                http.get(queue.flowControlPath()), queue.name(), api.output, out);
+          }
+          return QueueFormat.print(http.post(queue.path() + "/resume", Map.of()), api.output, out);
+        });
   }
 }

@@ -17,12 +17,22 @@ final class QueueTarget {
       description = "the namespace (env WEFT_NAMESPACE; default: default)")
   private String namespace;
 
+  /** The queue's name. */
+  String name() {
+    return queue;
+  }
+
+  /** The path of the namespace's flow control in the API. */
+  String flowControlPath() {
+    return "/api/v1/namespaces/" + encode(namespace) + "/flow-control";
+  }
+
   /** The queue's path in the API. */
   String path() {
     return "/api/v1/namespaces/" + encode(namespace) + "/task-queues/" + encode(queue);
   }
 
-  private static String encode(String segment) {
+  static String encode(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -53,6 +53,7 @@ public final class WeftCli implements Callable<Integer> {
     cli.addSubcommand(TokenCommand.commandLine(out, err));
     cli.addSubcommand(NamespaceCommand.commandLine(out, err));
     cli.addSubcommand(QueueCommand.commandLine(out, err));
+    cli.addSubcommand(ActivityCommand.commandLine(out, err));
     cli.addSubcommand(BatchCommand.commandLine(out, err));
     cli.addSubcommand(NodeCommand.commandLine(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

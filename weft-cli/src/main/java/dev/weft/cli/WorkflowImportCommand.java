@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
     name = "import",
     description = {
       "Writes a run from a history exported as JSON, with its workflow and run IDs.",
-      "A closed history becomes a closed run; an open one goes on in the next engine that opens"
-          + " the store."
+      "A closed history becomes a closed run; an open one goes on in the server's engine (over"
+          + " the API) or in the next engine that opens the store (offline)."
     })
 final class WorkflowImportCommand implements Callable<Integer> {
   @Mixin private ClientOptions store;

@@ -75,4 +75,57 @@ class QueueCommandTest {
 
     assertThat(queue("describe").exit()).isEqualTo(2);
   }
+
+  @Test
+  void limitsAndPausesActivityTypesAndShowsTheFlowControl() {
+    CliRun typePaused =
+        queue("pause", "orders", "--activity-type", "Charge", "--reason", "provider down");
+    assertThat(typePaused.exit()).as(typePaused.err()).isZero();
+    assertThat(typePaused.out()).contains("  Paused types:    Charge (provider down)");
+    assertThat(engine.client().flowControl().isPaused("orders", "Charge")).isTrue();
+
+    CliRun rate = queue("rate-limit", "orders", "--per-second", "2.5", "--burst", "4");
+    assertThat(rate.exit()).as(rate.err()).isZero();
+    assertThat(rate.out()).contains("  Rate limit:      2.5/s, burst 4");
+
+    CliRun key =
+        queue("key-limit", "orders", "--key", "tenant-7", "--max-running", "2", "--output", "json");
+    assertThat(key.exit()).as(key.err()).isZero();
+    assertThat(
+            JsonValues.parseOne("json", key.out())
+                .path("keyLimits")
+                .path("tenant-7")
+                .path("maxRunning")
+                .asInt())
+        .isEqualTo(2);
+
+    CliRun all = queue("flow-control");
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out())
+        .contains("orders")
+        .contains("  Key limits:      tenant-7: at most 2 running");
+
+    assertThat(queue("resume", "orders", "--activity-type", "Charge").exit()).isZero();
+    assertThat(queue("rate-limit", "orders", "--remove").exit()).isZero();
+    CliRun removed = queue("key-limit", "orders", "--key", "tenant-7", "--remove");
+    assertThat(removed.out())
+        .contains("  Paused types:    none")
+        .contains("  Rate limit:      none")
+        .contains("  Key limits:      none");
+    assertThat(engine.client().flowControl().queueRates()).doesNotContainKey("orders");
+  }
+
+  @Test
+  void badLimitsExitTwoAndUnknownQueuesOne() {
+    assertThat(queue("rate-limit", "orders").exit()).isEqualTo(2);
+    assertThat(queue("rate-limit", "orders", "--per-second", "1", "--remove").exit()).isEqualTo(2);
+    assertThat(queue("key-limit", "orders", "--key", "k").exit()).isEqualTo(2);
+    assertThat(queue("key-limit", "orders", "--key", "k", "--burst", "3").exit()).isEqualTo(2);
+    CliRun zero = queue("rate-limit", "orders", "--per-second", "0");
+    assertThat(zero.exit()).isEqualTo(1);
+    assertThat(zero.err()).contains("400 invalid-field");
+    CliRun unknown = queue("rate-limit", "no-such-queue", "--per-second", "1");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("404 task-queue-not-found");
+  }
 }

@@ -101,6 +101,59 @@ class WorkflowCommandsOverApiTest {
   }
 
   @Test
+  void importsAnExportedHistoryOverTheApi() throws Exception {
+    cliOk(
+        "workflow",
+        "start",
+        "--type",
+        "OrderWorkflow",
+        "--task-queue",
+        "orders",
+        "--workflow-id",
+        "order-cli-export",
+        "-i",
+        "{\"orderId\":\"cli-2\",\"sku\":\"WEFT-MUG\",\"quantity\":1,\"amountCents\":1200,"
+            + "\"destination\":\"Porto\"}",
+        "--wait");
+    Path file = dir.resolve("order-cli-export.json");
+    java.nio.file.Files.writeString(
+        file, cliOk("workflow", "history", "order-cli-export", "-o", "json").out());
+
+    CliRun again = cli("workflow", "import", file.toString());
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("order-cli-export").contains("already in use");
+
+    try (WeftEngine other =
+            WeftEngine.builder()
+                .store(
+                    SqliteStore.open(
+                        SqliteStoreOptions.at(dir.resolve("other.db")).withDurable(false)))
+                .build();
+        WeftServer otherServer = startServing(other)) {
+      String otherAddress = otherServer.baseUri().toString();
+      CliRun imported = run("workflow", "import", file.toString(), "--address", otherAddress);
+      assertThat(imported.exit()).as(imported.err()).isZero();
+      assertThat(imported.out())
+          .startsWith("imported workflow order-cli-export run ")
+          .contains("COMPLETED");
+      assertThat(
+              run("workflow", "describe", "order-cli-export", "--address", otherAddress)
+                  .field("Status"))
+          .isEqualTo("COMPLETED");
+    }
+
+    Path notAHistory = dir.resolve("not-a-history.json");
+    java.nio.file.Files.writeString(notAHistory, "{\"events\": 3}");
+    assertThat(cli("workflow", "import", notAHistory.toString()).exit()).isEqualTo(2);
+  }
+
+  private static WeftServer startServing(WeftEngine other) {
+    new ExamplesApp().register(other);
+    other.start();
+    return WeftServer.start(other, WeftServerOptions.defaults().withPort(0));
+  }
+
+  @Test
   void countsByStatus() {
     cliOk(
         "workflow",

@@ -48,10 +48,10 @@ public interface WeftClient {
    * Returns a client of a Weft server ({@code weft server}, {@code weft dev}, or {@code
    * WeftServer.start} in an application) over its HTTP API, for an application that starts,
    * signals, queries and awaits workflows without hosting workers. Its stubs, handles and
-   * exceptions behave as those of {@code engine.client()}; what only an engine in this process can
-   * do ({@link #importHistory}, asynchronous activity completion by token, task queue flow control)
-   * throws {@link UnsupportedOperationException}. Nothing is sent until the first call.
-   * Thread-safe.
+   * exceptions behave as those of {@code engine.client()}, and every method goes through the API:
+   * history import, asynchronous activity completion by task token (through the routes remote
+   * workers report on, with the same lease fencing), and task queue flow control too. Nothing is
+   * sent until the first call. Thread-safe.
    *
    * <pre>{@code
    * WeftClient client = WeftClient.connect("http://127.0.0.1:7070", System.getenv("WEFT_TOKEN"));
@@ -61,11 +61,13 @@ public interface WeftClient {
    * Receipt receipt = handle.getResult();
    * }</pre>
    *
-   * <p>A refusal the engine would raise is the same exception ({@link
-   * dev.weft.failure.WorkflowNotFoundException}, {@link
-   * dev.weft.failure.WorkflowAlreadyStartedException}, ...); other refusals (a missing or refused
-   * token, an unknown namespace) are {@link WeftApiException}; an unreachable server is an {@link
-   * java.io.UncheckedIOException}.
+   * <p>A refusal the engine would raise is the same exception, with the same identifiers (read from
+   * the problem document's members: {@link dev.weft.failure.WorkflowNotFoundException} with the run
+   * ID looked up, {@link dev.weft.failure.WorkflowAlreadyStartedException} with the existing run's
+   * ID, {@link dev.weft.failure.ActivityLeaseLostException} with the run and sequence number,
+   * {@link dev.weft.store.UnknownTaskQueueException} with the known queues, ...); other refusals (a
+   * missing or refused token, an unknown namespace) are {@link WeftApiException}; an unreachable
+   * server is an {@link java.io.UncheckedIOException}.
    *
    * @param address the server's base URL, {@code http://host:port} or {@code https://host:port}
    * @param token an API token sent as {@code Authorization: Bearer}, or {@code null} for a server

@@ -12,6 +12,7 @@ import dev.weft.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,6 +51,7 @@ public final class WeftEngine implements AutoCloseable {
   private final String namespace;
   private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
+  private final SearchAttributeCatalog searchAttributes;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
 
@@ -78,6 +80,7 @@ public final class WeftEngine implements AutoCloseable {
                 b.stallWarningAfter,
                 b.meterRegistry));
     this.shutdownTimeout = b.shutdownTimeout;
+    this.searchAttributes = b.searchAttributes;
   }
 
   /** Returns a builder. */
@@ -178,6 +181,15 @@ public final class WeftEngine implements AutoCloseable {
       throw new IllegalArgumentException("task queue name is required");
     }
     return assembly.describeTaskQueue(taskQueue);
+  }
+
+  /**
+   * Returns the search attributes registered on this engine ({@link
+   * Builder#registerSearchAttribute}) and their types, in name order, as Temporal's {@code
+   * ListSearchAttributes} does for custom attributes. Unmodifiable; thread-safe.
+   */
+  public Map<String, SearchAttributeType> searchAttributeTypes() {
+    return java.util.Collections.unmodifiableMap(searchAttributes.types());
   }
 
   /**

@@ -15,4 +15,12 @@ public final class ActivityLeaseLostException extends ActivityNotFoundException 
   public ActivityLeaseLostException(String taskToken, String why) {
     super(taskToken, why);
   }
+
+  /**
+   * Creates the exception for a token that names activity {@code seq} of run {@code runId}; {@code
+   * why} says what was found instead of the attempt.
+   */
+  public ActivityLeaseLostException(String taskToken, String runId, long seq, String why) {
+    super(taskToken, runId, seq, why);
+  }
 }

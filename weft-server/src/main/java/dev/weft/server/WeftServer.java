@@ -8,6 +8,7 @@ import dev.weft.server.api.OpenApiRoutes;
 import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.activities.ActivityTaskRoutes;
+import dev.weft.server.api.activities.FlowControlRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
@@ -173,6 +174,7 @@ public final class WeftServer implements AutoCloseable {
                 new WorkflowRoutes(namespaces),
                 new ActivityTaskRoutes(engine, namespaces),
                 new TaskQueueRoutes(engine, namespaces),
+                new FlowControlRoutes(engine, namespaces),
                 new NodeRoutes(engine)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));

@@ -6,7 +6,6 @@ import dev.weft.server.testsupport.HttpClients;
 import dev.weft.testsupport.EngineFixture;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,25 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link TypedSearchAttributesTest} with the client over HTTP against a real server (SQLite). */
 @ExtendWith(HttpClients.OnSqlite.class)
 class TypedSearchAttributesOverHttpTest extends TypedSearchAttributesTest {
-  private static final String NO_TYPES =
-      "wire gap: describe's searchAttributes carry no types, so a DATETIME comes back as its"
-          + " RFC 3339 string, not an Instant";
-
-  @Override
-  @Test
-  @Disabled(NO_TYPES)
-  void typedUpsertsAreFoundByContainsAndRemovedWithoutNulls(@TempDir Path dir) {}
-
-  @Override
-  @Test
-  @Disabled(NO_TYPES)
-  void typedAttributesGivenAtStartAreListedAndDescribed(@TempDir Path dir) {}
-
-  @Override
-  @Test
-  @Disabled(NO_TYPES)
-  void datetimesMayBeRfc3339Strings(@TempDir Path dir) {}
-
   /** The server checks the JSON before the engine does: its refusal names the request field. */
   @Override
   @Test

@@ -62,7 +62,7 @@ public final class ActivityCompletions {
     ActivityTaskState claim = waiting(taskToken);
     Payload payload = result.apply(claim);
     Instant now = clock.now();
-    record(taskToken, outcomes.completed(claim, specOf(claim), payload, now), now);
+    record(taskToken, claim, outcomes.completed(claim, specOf(claim), payload, now), now);
   }
 
   /** Records that the attempt failed; its retry policy decides whether another attempt follows. */
@@ -74,7 +74,7 @@ public final class ActivityCompletions {
   public void fail(String taskToken, Failure failure) {
     ActivityTaskState claim = waiting(taskToken);
     Instant now = clock.now();
-    record(taskToken, outcomes.failed(claim, specOf(claim), failure, null, now), now);
+    record(taskToken, claim, outcomes.failed(claim, specOf(claim), failure, null, now), now);
   }
 
   /** Records heartbeat details and extends the attempt's lease by its heartbeat timeout. */
@@ -115,8 +115,7 @@ public final class ActivityCompletions {
             payload == null ? claim.task().heartbeatDetails() : codec.encodeValue(payload),
             ActivityContext.leaseAfterHeartbeat(claim, now));
     if (result == HeartbeatResult.LEASE_LOST) {
-      throw new ActivityLeaseLostException(
-          taskToken, "the attempt timed out or was cancelled before the heartbeat");
+      throw lost(taskToken, claim, "the attempt timed out or was cancelled before the heartbeat");
     }
     return result;
   }
@@ -140,21 +139,26 @@ public final class ActivityCompletions {
             claim.task().heartbeatDetails(),
             claim.leaseUntil());
     if (result == HeartbeatResult.LEASE_LOST) {
-      throw new ActivityLeaseLostException(
-          taskToken, "the attempt timed out or was cancelled before it reported");
+      throw lost(taskToken, claim, "the attempt timed out or was cancelled before it reported");
     }
     if (result != HeartbeatResult.CANCEL_REQUESTED) {
       throw new ActivityCancelNotRequestedException(taskToken);
     }
     Instant now = clock.now();
-    record(taskToken, outcomes.canceled(claim, specOf(claim), now), now);
+    record(taskToken, claim, outcomes.canceled(claim, specOf(claim), now), now);
   }
 
-  private void record(String taskToken, ActivityOutcomes.Outcome outcome, Instant now) {
+  private void record(
+      String taskToken, ActivityTaskState claim, ActivityOutcomes.Outcome outcome, Instant now) {
     if (!outcomes.tryRecord(outcome, now)) {
-      throw new ActivityLeaseLostException(
-          taskToken, "the attempt timed out, was cancelled or its run closed meanwhile");
+      throw lost(
+          taskToken, claim, "the attempt timed out, was cancelled or its run closed meanwhile");
     }
+  }
+
+  private static ActivityLeaseLostException lost(
+      String taskToken, ActivityTaskState claim, String why) {
+    return new ActivityLeaseLostException(taskToken, claim.task().runId(), claim.task().seq(), why);
   }
 
   /** Returns the attempt a token names, if it is still running. */
@@ -167,6 +171,8 @@ public final class ActivityCompletions {
                 () ->
                     new ActivityLeaseLostException(
                         taskToken,
+                        token.runId(),
+                        token.seq(),
                         "run "
                             + token.runId()
                             + " has no pending activity "
@@ -175,6 +181,8 @@ public final class ActivityCompletions {
     if (!state.isLeased() || state.leaseToken() != token.leaseToken()) {
       throw new ActivityLeaseLostException(
           taskToken,
+          token.runId(),
+          token.seq(),
           "attempt "
               + state.task().attempt()
               + " of the activity is "

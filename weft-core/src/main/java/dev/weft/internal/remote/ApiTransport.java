@@ -93,6 +93,16 @@ final class ApiTransport implements AutoCloseable {
     return send("POST", path, query, body, wait, call);
   }
 
+  /** A PUT of {@code body} to {@code path} under the namespace. */
+  Answer put(String path, ObjectNode body, CallContext call) {
+    return send("PUT", path, null, body, Duration.ZERO, call);
+  }
+
+  /** A DELETE of {@code path} under the namespace. */
+  Answer delete(String path, CallContext call) {
+    return send("DELETE", path, null, null, Duration.ZERO, call);
+  }
+
   private Answer send(
       String method,
       String path,

@@ -35,6 +35,15 @@ final class EngineMessages {
           Pattern.DOTALL);
   static final Pattern INVALID_QUERY =
       Pattern.compile("invalid list query \"(?<query>.*)\": (?<problem>.*)", Pattern.DOTALL);
+  static final Pattern ACTIVITY_NOT_FOUND =
+      Pattern.compile(
+          "no activity attempt is waiting for task token (?<taskToken>.*?): (?<why>.*)",
+          Pattern.DOTALL);
+  static final Pattern UNKNOWN_TASK_QUEUE =
+      Pattern.compile(
+          "unknown task queue '(?<taskQueue>.*)': no worker has registered it; known queues:"
+              + " \\[(?<known>.*)\\]",
+          Pattern.DOTALL);
   static final Pattern POSITION = Pattern.compile("at position (\\d+)");
   static final Pattern ALREADY_STARTED =
       Pattern.compile(

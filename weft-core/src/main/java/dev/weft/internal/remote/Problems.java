@@ -3,6 +3,8 @@ package dev.weft.internal.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.client.WeftApiException;
 import dev.weft.common.WorkflowStatus;
+import dev.weft.failure.ActivityLeaseLostException;
+import dev.weft.failure.ActivityNotFoundException;
 import dev.weft.failure.DataConverterException;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.failure.InvalidResetPointException;
@@ -17,8 +19,11 @@ import dev.weft.failure.UpdateRejectedException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
+import dev.weft.store.UnknownTaskQueueException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -27,8 +32,8 @@ import java.util.regex.Matcher;
  * Turns a problem document (RFC 9457, {@code type} {@code https://weft.dev/problems/<slug>}) back
  * into the exception the embedded client throws for the same refusal. The parts of the exception
  * come from the problem's {@code detail} (the engine exception's message, read by {@link
- * EngineMessages}), else from extension members when the server sends them ({@code existingRunId},
- * {@code runStatus}, {@code workflowType}, {@code known}...), else from the call.
+ * EngineMessages}), else from extension members ({@code runId}, {@code runStatus}, {@code seq},
+ * {@code workflowType}, {@code known}...), else from the call.
  */
 final class Problems {
   private static final String PREFIX = "https://weft.dev/problems/";
@@ -51,6 +56,8 @@ final class Problems {
     return switch (slug) {
       case "workflow-not-found" -> new WorkflowNotFoundException(workflowId, runId);
       case "workflow-already-started" -> alreadyStarted(doc, detail, workflowId);
+      case "activity-not-found", "activity-lease-lost" -> activity(slug, doc, detail, call);
+      case "task-queue-not-found" -> unknownQueue(doc, detail, status, call);
       case "workflow-not-running" -> notRunning(doc, detail, call, workflowId, runId);
       case "unknown-workflow-type" -> unknownType(doc, detail, name);
       case "unknown-signal", "unknown-query", "unknown-update" ->
@@ -80,8 +87,39 @@ final class Problems {
     Matcher m = EngineMessages.match(EngineMessages.ALREADY_STARTED, detail);
     return new WorkflowAlreadyStartedException(
         m != null ? m.group("workflowId") : workflowId,
-        text(doc, "existingRunId"),
+        or(text(doc, "runId"), text(doc, "existingRunId")),
         m != null ? m.group("detail") : detail);
+  }
+
+  /**
+   * {@link ActivityLeaseLostException} or {@link ActivityNotFoundException} for the token the call
+   * sent (its {@code name}), with the run and sequence number the problem names.
+   */
+  private static RuntimeException activity(
+      String slug, JsonNode doc, String detail, CallContext call) {
+    Matcher m = EngineMessages.match(EngineMessages.ACTIVITY_NOT_FOUND, detail);
+    String token = m != null ? m.group("taskToken") : call.name();
+    String why = m != null ? m.group("why") : detail;
+    String runId = text(doc, "runId");
+    long seq = doc.path("seq").asLong(-1);
+    return slug.equals("activity-lease-lost")
+        ? new ActivityLeaseLostException(token, runId, seq, why)
+        : new ActivityNotFoundException(token, runId, seq, why);
+  }
+
+  /** {@link UnknownTaskQueueException} with the queues the server knows. */
+  private static RuntimeException unknownQueue(
+      JsonNode doc, String detail, int status, CallContext call) {
+    String queue = or(text(doc, "taskQueue"), call.name());
+    if (queue == null) {
+      return new WeftApiException(status, "task-queue-not-found", detail, text(doc, "field"));
+    }
+    Matcher m = EngineMessages.match(EngineMessages.UNKNOWN_TASK_QUEUE, detail);
+    Set<String> known = new TreeSet<>(known(doc));
+    if (known.isEmpty() && m != null) {
+      known.addAll(EngineMessages.names(m.group("known")));
+    }
+    return new UnknownTaskQueueException(queue, known);
   }
 
   private static RuntimeException notRunning(

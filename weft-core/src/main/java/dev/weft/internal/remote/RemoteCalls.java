@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.failure.WorkflowAlreadyStartedException;
-import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowUpdateException;
 import dev.weft.internal.stub.RunRef;
 import dev.weft.internal.stub.WorkflowCalls;
@@ -47,18 +46,14 @@ final class RemoteCalls implements WorkflowCalls {
     body.put("workflowType", workflowType);
     body.set("args", values.args(args, "input of workflow '" + workflowType + "'"));
     body.set("options", WireOptions.of(options, values));
-    try {
-      return ref(
-          api.post(
-                  "/workflows",
-                  null,
-                  body,
-                  Duration.ZERO,
-                  CallContext.named("start", options.workflowId(), null, workflowType))
-              .body());
-    } catch (WorkflowAlreadyStartedException e) {
-      throw withExistingRun(e);
-    }
+    return ref(
+        api.post(
+                "/workflows",
+                null,
+                body,
+                Duration.ZERO,
+                CallContext.named("start", options.workflowId(), null, workflowType))
+            .body());
   }
 
   @Override
@@ -75,18 +70,14 @@ final class RemoteCalls implements WorkflowCalls {
     body.set("options", WireOptions.of(options, values));
     body.put("signalName", signalName);
     body.set("signalArgs", values.args(signalArgs, "input of signal '" + signalName + "'"));
-    try {
-      return ref(
-          api.post(
-                  workflowPath(workflowId) + "/signal-with-start",
-                  null,
-                  body,
-                  Duration.ZERO,
-                  CallContext.named("signalWithStart", workflowId, null, signalName))
-              .body());
-    } catch (WorkflowAlreadyStartedException e) {
-      throw withExistingRun(e);
-    }
+    return ref(
+        api.post(
+                workflowPath(workflowId) + "/signal-with-start",
+                null,
+                body,
+                Duration.ZERO,
+                CallContext.named("signalWithStart", workflowId, null, signalName))
+            .body());
   }
 
   @Override
@@ -117,7 +108,7 @@ final class RemoteCalls implements WorkflowCalls {
                   call)
               .body();
     } catch (WorkflowAlreadyStartedException e) {
-      throw withExistingRun(e);
+      throw e;
     } catch (RuntimeException refused) {
       // A rejected or failed update still started (or joined) a run: find it for the operation.
       if (refused instanceof WorkflowUpdateException || refused instanceof CompletionException) {
@@ -127,28 +118,6 @@ final class RemoteCalls implements WorkflowCalls {
     }
     onRun.accept(ref(answer));
     return values.read(answer.get("result"), resultType);
-  }
-
-  /**
-   * The refusal with the run that holds the workflow ID: the problem document does not name it, so
-   * it is the workflow's current run, looked up after the refusal.
-   */
-  private WorkflowAlreadyStartedException withExistingRun(WorkflowAlreadyStartedException e) {
-    if (e.getExistingRunId() != null || e.getWorkflowId() == null) {
-      return e;
-    }
-    String runId;
-    try {
-      runId = client.currentRunId(e.getWorkflowId());
-    } catch (WorkflowNotFoundException gone) {
-      return e;
-    }
-    String prefix = "workflow ID '" + e.getWorkflowId() + "' is already in use: ";
-    String detail =
-        e.getMessage().startsWith(prefix)
-            ? e.getMessage().substring(prefix.length())
-            : e.getMessage();
-    return new WorkflowAlreadyStartedException(e.getWorkflowId(), runId, detail);
   }
 
   private static String requireWorkflowId(WorkflowOptions options, String operation) {

@@ -24,9 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The client over HTTP: the workflow routes of one Weft server's namespace. What only an engine in
- * this process can do (import a history, complete an activity by token, queue flow control, which
- * the API has no routes for) throws {@link UnsupportedOperationException} naming the method.
+ * The client over HTTP: the routes of one Weft server's namespace. Every method of {@link
+ * dev.weft.client.WeftClient} goes through the API (workflows, history import, asynchronous
+ * activity completion by token, task queue flow control).
  */
 public final class RemoteClient extends TypedClient implements AutoCloseable {
   static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
@@ -39,12 +39,16 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   private final RemoteCalls calls;
   private final ResultWaits results;
   private final WireValues values;
+  private final ActivityReports activities;
+  private final RemoteFlowControl flowControl;
 
   public RemoteClient(String address, String token, WeftClientOptions options) {
     this.api = new ApiTransport(address, token, options);
     this.values = new WireValues(options.dataConverter());
     this.calls = new RemoteCalls(api, values, this);
     this.results = new ResultWaits(api, values);
+    this.activities = new ActivityReports(api, values);
+    this.flowControl = new RemoteFlowControl(api);
   }
 
   @Override
@@ -226,75 +230,72 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
 
   @Override
   public WorkflowHandle<Object> importHistory(WorkflowHistory history) {
-    throw inProcessOnly(
-        "importHistory", "it writes runs straight into a store; import on the server's engine");
+    JsonNode body;
+    try {
+      body = ApiTransport.JSON.readTree(history.toJson());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    JsonNode run =
+        api.post(
+                "/workflow-imports",
+                null,
+                (ObjectNode) body,
+                Duration.ZERO,
+                CallContext.of("import", history.workflowId(), history.runId()))
+            .body();
+    return new RemoteHandle<>(
+        this, run.path("workflowId").asText(), run.path("runId").asText(), true, Object.class);
   }
 
   @Override
   public void completeActivity(String taskToken, Object result) {
-    throw inProcessOnly("completeActivity", ASYNC_COMPLETION);
+    activities.complete(taskToken, result);
   }
 
   @Override
   public void failActivity(String taskToken, Throwable failure) {
-    throw inProcessOnly("failActivity", ASYNC_COMPLETION);
+    activities.fail(taskToken, failure);
   }
 
   @Override
   public void heartbeatActivity(String taskToken, Object details) {
-    throw inProcessOnly("heartbeatActivity", ASYNC_COMPLETION);
+    activities.heartbeat(taskToken, details);
   }
-
-  private static final String ASYNC_COMPLETION =
-      "an asynchronously completed attempt belongs to the engine that started it, and the API"
-          + " has no route for task tokens";
-
-  private static final String FLOW_CONTROL = "the API has no route for task queue flow control yet";
 
   @Override
   public void pauseTaskQueue(String taskQueue, String reason) {
-    throw inProcessOnly("pauseTaskQueue", FLOW_CONTROL);
+    flowControl.pauseTaskQueue(taskQueue, reason);
   }
 
   @Override
   public void resumeTaskQueue(String taskQueue) {
-    throw inProcessOnly("resumeTaskQueue", FLOW_CONTROL);
+    flowControl.resumeTaskQueue(taskQueue);
   }
 
   @Override
   public void pauseActivityType(String taskQueue, String activityType, String reason) {
-    throw inProcessOnly("pauseActivityType", FLOW_CONTROL);
+    flowControl.pauseActivityType(taskQueue, activityType, reason);
   }
 
   @Override
   public void resumeActivityType(String taskQueue, String activityType) {
-    throw inProcessOnly("resumeActivityType", FLOW_CONTROL);
+    flowControl.resumeActivityType(taskQueue, activityType);
   }
 
   @Override
   public void setTaskQueueRateLimit(String taskQueue, RateLimit rate) {
-    throw inProcessOnly("setTaskQueueRateLimit", FLOW_CONTROL);
+    flowControl.setTaskQueueRateLimit(taskQueue, rate);
   }
 
   @Override
   public void setFairnessKeyLimit(String taskQueue, String fairnessKey, KeyLimit limit) {
-    throw inProcessOnly("setFairnessKeyLimit", FLOW_CONTROL);
+    flowControl.setFairnessKeyLimit(taskQueue, fairnessKey, limit);
   }
 
   @Override
   public FlowControl flowControl() {
-    throw inProcessOnly("flowControl", FLOW_CONTROL);
-  }
-
-  private UnsupportedOperationException inProcessOnly(String method, String why) {
-    return new UnsupportedOperationException(
-        "WeftClient."
-            + method
-            + " is not available over HTTP ("
-            + api.address()
-            + "): "
-            + why
-            + "; use the client of an engine in the server's process (engine.client())");
+    return flowControl.flowControl();
   }
 
   /** Closes the HTTP client this client made (not one passed in the options). */

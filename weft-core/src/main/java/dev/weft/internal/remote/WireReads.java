@@ -8,6 +8,7 @@ import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Pause;
 import java.time.Instant;
@@ -83,33 +84,30 @@ final class WireReads {
   }
 
   /**
-   * Search attribute values as the embedded client gives them: integers as Long, numbers as Double,
-   * booleans, lists of keywords, strings. (The API does not say which strings are DATETIME values,
-   * so those stay strings.)
+   * Search attribute values as the embedded client gives them, read by the type each one comes with
+   * ({@code {"type": "INT", "value": 5}}): INT as Long, DOUBLE as Double, BOOL as Boolean, DATETIME
+   * as Instant, KEYWORD_LIST as a list of strings, KEYWORD and TEXT as String.
    */
   private static Map<String, Object> searchAttributes(JsonNode n) {
     Map<String, Object> values = new LinkedHashMap<>();
-    n.fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode v = e.getValue();
-              Object value;
-              if (v.isIntegralNumber()) {
-                value = v.asLong();
-              } else if (v.isNumber()) {
-                value = v.asDouble();
-              } else if (v.isBoolean()) {
-                value = v.asBoolean();
-              } else if (v.isArray()) {
-                List<String> keywords = new ArrayList<>();
-                v.forEach(k -> keywords.add(k.asText()));
-                value = List.copyOf(keywords);
-              } else {
-                value = v.asText();
-              }
-              values.put(e.getKey(), value);
-            });
+    n.fields().forEachRemaining(e -> values.put(e.getKey(), searchAttribute(e.getValue())));
     return values;
+  }
+
+  private static Object searchAttribute(JsonNode typed) {
+    JsonNode v = typed.path("value");
+    return switch (SearchAttributeType.valueOf(typed.path("type").asText())) {
+      case INT -> v.asLong();
+      case DOUBLE -> v.asDouble();
+      case BOOL -> v.asBoolean();
+      case DATETIME -> java.time.OffsetDateTime.parse(v.asText()).toInstant();
+      case KEYWORD_LIST -> {
+        List<String> keywords = new ArrayList<>();
+        v.forEach(k -> keywords.add(k.asText()));
+        yield List.copyOf(keywords);
+      }
+      case KEYWORD, TEXT -> v.asText();
+    };
   }
 
   private static Pause pause(JsonNode n) {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.common.WorkflowStatus;
+import dev.weft.failure.ActivityLeaseLostException;
+import dev.weft.failure.ActivityNotFoundException;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.failure.PayloadTooLargeException;
 import dev.weft.failure.UnknownQueryException;
 import dev.weft.failure.UnknownSignalException;
 import dev.weft.failure.UnknownUpdateException;
 import dev.weft.failure.UnknownWorkflowTypeException;
-import dev.weft.failure.WeftException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotRunningException;
+import dev.weft.store.UnknownTaskQueueException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class EngineMessagesTest {
 
-  private static Object roundTrip(String slug, WeftException sent, CallContext call) {
+  private static Object roundTrip(String slug, RuntimeException sent, CallContext call) {
     ObjectNode doc = ApiTransport.JSON.createObjectNode();
     doc.put("type", "https://weft.dev/problems/" + slug);
     doc.put("title", slug);
@@ -86,5 +89,60 @@ class EngineMessagesTest {
         "workflow-already-started",
         new WorkflowAlreadyStartedException("dup", "run-1", "run run-1 is RUNNING"),
         CALL);
+  }
+
+  @Test
+  void theExistingRunComesFromTheRunIdMember() {
+    ObjectNode doc = ApiTransport.JSON.createObjectNode();
+    doc.put("type", "https://weft.dev/problems/workflow-already-started");
+    doc.put("detail", "workflow ID 'dup' is already in use: run run-1 is RUNNING");
+    doc.put("workflowId", "dup");
+    doc.put("runId", "run-1");
+    WorkflowAlreadyStartedException back =
+        (WorkflowAlreadyStartedException) Problems.toException(409, doc, CALL);
+    assertThat(back.getWorkflowId()).isEqualTo("dup");
+    assertThat(back.getExistingRunId()).isEqualTo("run-1");
+    assertThat(back).hasMessage("workflow ID 'dup' is already in use: run run-1 is RUNNING");
+  }
+
+  @Test
+  void activityRefusalsKeepTheTokenAndTheRunAndSeqMembers() {
+    CallContext call = CallContext.named("complete activity", null, null, "tok-1");
+    ActivityLeaseLostException sent =
+        new ActivityLeaseLostException("tok-1", "run-9", 3, "attempt 2 is running in its place");
+    ObjectNode doc = ApiTransport.JSON.createObjectNode();
+    doc.put("type", "https://weft.dev/problems/activity-lease-lost");
+    doc.put("detail", sent.getMessage());
+    doc.put("runId", "run-9");
+    doc.put("seq", 3);
+    ActivityLeaseLostException lost =
+        (ActivityLeaseLostException) Problems.toException(409, doc, call);
+    assertThat(lost).hasMessage(sent.getMessage());
+    assertThat(lost.getTaskToken()).isEqualTo("tok-1");
+    assertThat(lost.getRunId()).isEqualTo("run-9");
+    assertThat(lost.getSeq()).isEqualTo(3);
+
+    ActivityNotFoundException notAToken =
+        (ActivityNotFoundException)
+            roundTrip(
+                "activity-not-found",
+                new ActivityNotFoundException("junk", "it is not a Weft activity task token"),
+                call);
+    assertThat(notAToken).isNotInstanceOf(ActivityLeaseLostException.class);
+    assertThat(notAToken.getTaskToken()).isEqualTo("junk");
+    assertThat(notAToken.getRunId()).isNull();
+    assertThat(notAToken.getSeq()).isEqualTo(-1);
+  }
+
+  @Test
+  void anUnknownQueueKeepsTheKnownQueues() {
+    UnknownTaskQueueException back =
+        (UnknownTaskQueueException)
+            roundTrip(
+                "task-queue-not-found",
+                new UnknownTaskQueueException("ordrs", Set.of("orders", "billing")),
+                CallContext.named("pause a task queue", null, null, "ordrs"));
+    assertThat(back.taskQueue()).isEqualTo("ordrs");
+    assertThat(back.knownQueues()).containsExactlyInAnyOrder("orders", "billing");
   }
 }

@@ -1,10 +1,12 @@
 package dev.weft.server.api;
 
 import dev.weft.client.WeftClient;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.NamespaceNotFoundException;
 import dev.weft.server.http.ApiProblem;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,11 +46,17 @@ public final class ServedNamespaces {
     client(ctx);
   }
 
+  /** The engine's registered search attributes and their types ({@code describe} shows them). */
+  public Map<String, SearchAttributeType> searchAttributeTypes() {
+    return engine.searchAttributeTypes();
+  }
+
   /** The 404 {@code namespace-not-found} of a namespace, naming it in its field. */
   public static ApiProblem notFound(String namespace) {
     return ApiProblem.notFound(
             "namespace-not-found",
             "namespace '" + namespace + "' does not exist; create it with POST /api/v1/namespaces")
-        .withField("namespace", namespace);
+        .withField("namespace", namespace)
+        .with("namespace", namespace);
   }
 }

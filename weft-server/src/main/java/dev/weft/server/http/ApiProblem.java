@@ -1,11 +1,15 @@
 package dev.weft.server.http;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A refusal the API answers with an {@code application/problem+json} document (RFC 9457): the HTTP
  * status, a stable {@code type} that clients may switch on, a short title, a detail that names the
- * problem, and where there is one the offending field and its value.
+ * problem, and where there is one the offending field and its value. Extension members (RFC 9457
+ * section 3.2) carry the identifiers of the refusal ({@code workflowId}, {@code runId}, {@code
+ * taskQueue}...) so that a client need not parse the detail.
  *
  * <p>Throw it from a route; {@link ProblemResponses} renders it. Nothing that throws it may have
  * changed the store.
@@ -19,15 +23,28 @@ public final class ApiProblem extends RuntimeException {
   private final String title;
   private final String field;
   private final Object value;
+  private final Map<String, Object> members;
 
   private ApiProblem(
-      int status, String slug, String title, String detail, String field, Object value) {
+      int status,
+      String slug,
+      String title,
+      String detail,
+      String field,
+      Object value,
+      Map<String, Object> members) {
     super(detail);
     this.status = status;
     this.slug = Objects.requireNonNull(slug, "slug");
     this.title = Objects.requireNonNull(title, "title");
     this.field = field;
     this.value = value;
+    this.members = members;
+  }
+
+  private ApiProblem(
+      int status, String slug, String title, String detail, String field, Object value) {
+    this(status, slug, title, detail, field, value, Map.of());
   }
 
   /** A problem without a field. */
@@ -50,7 +67,34 @@ public final class ApiProblem extends RuntimeException {
 
   /** A copy that names the offending field and value. */
   public ApiProblem withField(String field, Object value) {
-    return new ApiProblem(status, slug, title, getMessage(), field, value);
+    return new ApiProblem(status, slug, title, getMessage(), field, value, members);
+  }
+
+  /**
+   * A copy with an extension member (a null value is left out). The names are the JSON names of the
+   * API ({@code workflowId}, {@code runId}); the standard members and {@code field}/{@code value}
+   * cannot be replaced.
+   *
+   * @throws IllegalArgumentException if {@code name} is a standard member
+   */
+  public ApiProblem with(String name, Object memberValue) {
+    if (STANDARD.contains(name)) {
+      throw new IllegalArgumentException("'" + name + "' is a standard problem member");
+    }
+    if (memberValue == null) {
+      return this;
+    }
+    Map<String, Object> more = new LinkedHashMap<>(members);
+    more.put(name, memberValue);
+    return new ApiProblem(status, slug, title, getMessage(), field, value, Map.copyOf(more));
+  }
+
+  private static final java.util.Set<String> STANDARD =
+      java.util.Set.of("type", "title", "status", "detail", "instance", "field", "value");
+
+  /** The extension members, by name (unordered; empty when there are none). */
+  public Map<String, Object> members() {
+    return members;
   }
 
   /** The HTTP status. */

@@ -20,9 +20,11 @@ import dev.weft.failure.WeftException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
+import dev.weft.failure.WorkflowUpdateException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,39 +83,73 @@ public final class ProblemResponses {
     }
   }
 
-  /** Maps an engine exception to its problem. */
+  /**
+   * Maps an engine exception to its problem, with the identifiers the exception carries as
+   * extension members: {@code workflowId} and {@code runId} (not found, already started (the
+   * existing run), not running with its {@code runStatus}), {@code runId} and {@code seq} of the
+   * activity a task token names, {@code namespace}, {@code workflowType}, {@code query} and {@code
+   * position}, {@code size} and {@code limit}, {@code updateName}.
+   */
   public static ApiProblem fromEngine(WeftException e) {
     String m = e.getMessage();
     return switch (e) {
-      case WorkflowNotFoundException x -> ApiProblem.notFound("workflow-not-found", m);
+      case WorkflowNotFoundException x ->
+          ApiProblem.notFound("workflow-not-found", m)
+              .with("workflowId", x.getWorkflowId())
+              .with("runId", x.getRunId());
       case ActivityLeaseLostException x ->
-          ApiProblem.of(409, "activity-lease-lost", "Activity lease lost", m);
+          activity(ApiProblem.of(409, "activity-lease-lost", "Activity lease lost", m), x);
       case NamespaceNotFoundException x ->
-          ApiProblem.notFound("namespace-not-found", m).withField("namespace", x.getNamespace());
+          ApiProblem.notFound("namespace-not-found", m)
+              .withField("namespace", x.getNamespace())
+              .with("namespace", x.getNamespace());
       case NamespaceAlreadyExistsException x ->
           ApiProblem.of(409, "namespace-already-exists", "Namespace already exists", m)
-              .withField("name", x.getNamespace());
-      case ActivityNotFoundException x -> ApiProblem.notFound("activity-not-found", m);
+              .withField("name", x.getNamespace())
+              .with("namespace", x.getNamespace());
+      case ActivityNotFoundException x -> activity(ApiProblem.notFound("activity-not-found", m), x);
       case WorkflowAlreadyStartedException x ->
-          ApiProblem.of(409, "workflow-already-started", "Workflow already started", m);
+          ApiProblem.of(409, "workflow-already-started", "Workflow already started", m)
+              .with("workflowId", x.getWorkflowId())
+              .with("runId", x.getExistingRunId());
       case WorkflowNotRunningException x ->
-          ApiProblem.of(409, "workflow-not-running", "Workflow not running", m);
+          ApiProblem.of(409, "workflow-not-running", "Workflow not running", m)
+              .with("workflowId", x.getWorkflowId())
+              .with("runId", x.getRunId())
+              .with("runStatus", x.getStatus() == null ? null : x.getStatus().name());
       case UnknownWorkflowTypeException x ->
-          ApiProblem.of(400, "unknown-workflow-type", "Unknown workflow type", m);
+          ApiProblem.of(400, "unknown-workflow-type", "Unknown workflow type", m)
+              .with("workflowType", x.getWorkflowType());
       case UnknownQueryException x -> ApiProblem.of(400, "unknown-query", "Unknown query", m);
       case UnknownSignalException x -> ApiProblem.of(400, "unknown-signal", "Unknown signal", m);
       case UnknownUpdateException x -> ApiProblem.of(400, "unknown-update", "Unknown update", m);
-      case InvalidQueryException x -> ApiProblem.of(400, "invalid-query", "Invalid query", m);
+      case InvalidQueryException x ->
+          ApiProblem.of(400, "invalid-query", "Invalid query", m)
+              .with("query", x.getQuery())
+              .with("position", x.getPosition() < 0 ? null : x.getPosition());
       case QueryFailedException x -> ApiProblem.of(422, "query-failed", "Query failed", m);
-      case UpdateRejectedException x -> ApiProblem.of(422, "update-rejected", "Update rejected", m);
-      case UpdateFailedException x -> ApiProblem.of(422, "update-failed", "Update failed", m);
+      case UpdateRejectedException x ->
+          update(ApiProblem.of(422, "update-rejected", "Update rejected", m), x);
+      case UpdateFailedException x ->
+          update(ApiProblem.of(422, "update-failed", "Update failed", m), x);
       case InvalidResetPointException x ->
           ApiProblem.of(400, "invalid-reset-point", "Invalid reset point", m);
       case PayloadTooLargeException x ->
-          ApiProblem.of(413, "payload-too-large", "Payload too large", m);
+          ApiProblem.of(413, "payload-too-large", "Payload too large", m)
+              .with("size", x.getSize())
+              .with("limit", x.getLimit());
       case DataConverterException x -> ApiProblem.of(400, "invalid-payload", "Invalid payload", m);
       default -> ApiProblem.of(409, "engine-refused", "Refused by the engine", m);
     };
+  }
+
+  /** The run and sequence number of the activity a task token names, when it names one. */
+  private static ApiProblem activity(ApiProblem p, ActivityNotFoundException x) {
+    return p.with("runId", x.getRunId()).with("seq", x.getSeq() < 0 ? null : x.getSeq());
+  }
+
+  private static ApiProblem update(ApiProblem p, WorkflowUpdateException x) {
+    return p.with("workflowId", x.getWorkflowId()).with("updateName", x.getUpdateName());
   }
 
   private static ApiProblem fromJavalin(HttpResponseException e, Context ctx) {
@@ -161,6 +197,8 @@ public final class ProblemResponses {
         doc.set("value", ApiJson.MAPPER.valueToTree(p.value()));
       }
     }
+    new TreeMap<>(p.members())
+        .forEach((name, member) -> doc.set(name, ApiJson.MAPPER.valueToTree(member)));
     ApiJson.write(ctx, p.status(), doc);
     ctx.contentType(CONTENT_TYPE);
   }

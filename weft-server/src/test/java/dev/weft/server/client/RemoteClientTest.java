@@ -12,6 +12,8 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.converter.DataConverter;
 import dev.weft.converter.Payload;
 import dev.weft.failure.DataConverterException;
+import dev.weft.failure.WorkflowAlreadyStartedException;
+import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.server.testsupport.ApiServer;
 import dev.weft.testsupport.TestStore;
@@ -90,9 +92,14 @@ class RemoteClientTest {
   }
 
   @Test
-  void whatOnlyAnEngineInProcessDoesIsRefusedByName() {
-    WeftClient client = WeftClient.connect("http://127.0.0.1:9", null);
-    Map<String, Runnable> inProcessOnly =
+  void whatOnceOnlyAnEngineInProcessDidGoesToTheServer() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String address = "http://127.0.0.1:" + port;
+    WeftClient client = WeftClient.connect(address, null);
+    Map<String, Runnable> overHttp =
         Map.of(
             "importHistory",
             () -> client.importHistory(new WorkflowHistory("w", "r", List.of())),
@@ -104,18 +111,16 @@ class RemoteClientTest {
             () -> client.heartbeatActivity("token", null),
             "pauseTaskQueue",
             () -> client.pauseTaskQueue("q", "why"),
-            "resumeTaskQueue",
-            () -> client.resumeTaskQueue("q"),
-            "setTaskQueueRateLimit",
-            () -> client.setTaskQueueRateLimit("q", null),
+            "setFairnessKeyLimit",
+            () -> client.setFairnessKeyLimit("q", "k", null),
             "flowControl",
             client::flowControl);
-    inProcessOnly.forEach(
+    overHttp.forEach(
         (method, call) ->
             assertThatThrownBy(call::run)
                 .as(method)
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("WeftClient." + method + " is not available over HTTP"));
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(address));
   }
 
   @Test
@@ -202,6 +207,29 @@ class RemoteClientTest {
       stub.open();
       assertThat(handle.getResultAsync().join()).isEqualTo("passed");
       assertThat(handle.fetchHistory().events()).hasSizeGreaterThan(3);
+    }
+  }
+
+  @Test
+  void refusalsCarryTheIdentifiersTheProblemMembersName(@TempDir Path dir) {
+    try (ApiServer api = ApiServer.start(TestStore.SQLITE, dir, GATES)) {
+      WeftClient client = WeftClient.connect(api.server().baseUri().toString(), null);
+      WorkflowHandle<Object> first = client.start("Gate", gate("g-dup"));
+
+      assertThatThrownBy(() -> client.start("Gate", gate("g-dup")))
+          .isInstanceOfSatisfying(
+              WorkflowAlreadyStartedException.class,
+              e -> {
+                assertThat(e.getWorkflowId()).isEqualTo("g-dup");
+                assertThat(e.getExistingRunId()).isEqualTo(first.runId());
+              });
+      assertThatThrownBy(() -> client.getHandle("g-dup", "no-such-run"))
+          .isInstanceOfSatisfying(
+              WorkflowNotFoundException.class,
+              e -> {
+                assertThat(e.getWorkflowId()).isEqualTo("g-dup");
+                assertThat(e.getRunId()).isEqualTo("no-such-run");
+              });
     }
   }
 

@@ -126,7 +126,9 @@ public final class TaskQueueRoutes implements RouteGroup {
       d = work.get();
     } catch (UnknownTaskQueueException e) {
       throw ApiProblem.notFound("task-queue-not-found", e.getMessage())
-          .withField("taskQueue", e.taskQueue());
+          .withField("taskQueue", e.taskQueue())
+          .with("taskQueue", e.taskQueue())
+          .with("known", new java.util.TreeSet<>(e.knownQueues()));
     }
     ApiJson.write(ctx, 200, Description.of(d));
   }

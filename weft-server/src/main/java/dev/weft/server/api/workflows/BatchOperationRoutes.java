@@ -126,7 +126,8 @@ final class BatchOperationRoutes implements RouteGroup {
   private static ApiProblem notFound(String jobId) {
     return ApiProblem.notFound(
             "batch-operation-not-found", "no batch operation '" + jobId + "' in this namespace")
-        .withField("jobId", jobId);
+        .withField("jobId", jobId)
+        .with("jobId", jobId);
   }
 
   private void stop(Context ctx) {
@@ -145,7 +146,8 @@ final class BatchOperationRoutes implements RouteGroup {
               "batch-operation-not-running",
               "Batch operation not running",
               "batch operation '" + jobId + "' already ended")
-          .withField("jobId", jobId);
+          .withField("jobId", jobId)
+          .with("jobId", jobId);
     }
     ctx.status(204);
   }

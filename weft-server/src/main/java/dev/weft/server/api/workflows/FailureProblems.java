@@ -88,6 +88,8 @@ final class FailureProblems {
         "failure",
         ApiJson.MAPPER.valueToTree(
             WorkflowFailureDocument.of(e.getCause() != null ? e.getCause() : e)));
+    new java.util.TreeMap<>(p.members())
+        .forEach((name, member) -> doc.set(name, ApiJson.MAPPER.valueToTree(member)));
     ApiJson.write(ctx, p.status(), doc);
     ctx.contentType(ProblemResponses.CONTENT_TYPE);
   }

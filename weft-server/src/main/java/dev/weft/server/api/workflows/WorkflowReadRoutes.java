@@ -104,7 +104,8 @@ final class WorkflowReadRoutes implements RouteGroup {
         ctx,
         200,
         WorkflowResponses.Description.of(
-            api.handle(ctx, workflowId, params.text("runId")).describe()));
+            api.handle(ctx, workflowId, params.text("runId")).describe(),
+            api.searchAttributeTypes()));
   }
 
   private void history(Context ctx) {

@@ -5,6 +5,7 @@ import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowSummary;
+import dev.weft.common.SearchAttributeType;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.Pause;
 import java.time.Instant;
@@ -93,13 +94,13 @@ final class WorkflowResponses {
       int workflowTaskAttempt,
       String workflowTaskFailure,
       Instant runDeadline,
-      Map<String, Object> searchAttributes,
+      Map<String, TypedAttribute> searchAttributes,
       Map<String, Object> memo,
       String historyWarning,
       Pause pause,
       String workflowTaskStallReason) {
 
-    static Description of(WorkflowDescription d) {
+    static Description of(WorkflowDescription d, Map<String, SearchAttributeType> types) {
       return new Description(
           d.workflowId(),
           d.runId(),
@@ -115,11 +116,39 @@ final class WorkflowResponses {
           d.workflowTaskAttempt(),
           d.workflowTaskFailure(),
           d.runDeadline(),
-          d.searchAttributes(),
+          TypedAttribute.of(d.searchAttributes(), types),
           d.memo(),
           d.historyWarning(),
           d.pause(),
           d.workflowTaskStallReason());
+    }
+  }
+
+  /**
+   * {@code WorkflowTypedSearchAttribute}: a search attribute's value with its type, so that a
+   * client tells a DATETIME from a string and a TEXT from a KEYWORD. The type is the engine's
+   * registration; an attribute this engine has not registered (set by another node's code) gets the
+   * type its value has, strings as KEYWORD.
+   */
+  record TypedAttribute(SearchAttributeType type, Object value) {
+    static Map<String, TypedAttribute> of(
+        Map<String, Object> values, Map<String, SearchAttributeType> types) {
+      Map<String, TypedAttribute> typed = new java.util.TreeMap<>();
+      values.forEach(
+          (name, value) ->
+              typed.put(name, new TypedAttribute(types.getOrDefault(name, typeOf(value)), value)));
+      return typed;
+    }
+
+    private static SearchAttributeType typeOf(Object value) {
+      return switch (value) {
+        case Long l -> SearchAttributeType.INT;
+        case Double x -> SearchAttributeType.DOUBLE;
+        case Boolean b -> SearchAttributeType.BOOL;
+        case java.time.Instant i -> SearchAttributeType.DATETIME;
+        case List<?> l -> SearchAttributeType.KEYWORD_LIST;
+        default -> SearchAttributeType.KEYWORD;
+      };
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeoutException;
  * wait} (up to {@link #MAX_WAIT}) for the workflow's chain to close, as {@code
  * WorkflowHandle.getResult} does, then answers 200 with the outcome, COMPLETED with the result or
  * FAILED, CANCELED, TERMINATED or TIMED_OUT with the failure; or 202 with status RUNNING if the
- * wait ran out first, for the caller to ask again. A workflow's failure is its outcome, not the
- * request's: it is a 200.
+ * wait ran out first (naming the run that is running, the last of the chain), for the caller to ask
+ * again. A workflow's failure is its outcome, not the request's: it is a 200.
  */
 final class WorkflowResultRoute implements RouteGroup {
   /** The longest wait a request may ask for (below common proxy and client timeouts). */
@@ -64,8 +64,18 @@ final class WorkflowResultRoute implements RouteGroup {
         throw e;
       }
       status = 202;
-      outcome = new WorkflowResponses.Outcome(workflowId, WorkflowStatus.RUNNING, null, null, null);
+      outcome =
+          new WorkflowResponses.Outcome(
+              workflowId, WorkflowStatus.RUNNING, null, runningRun(ctx, workflowId), null);
     }
     ApiJson.write(ctx, status, outcome);
+  }
+
+  /**
+   * The run the wait is on: the chain had not closed, so its last run is the workflow's running run
+   * (a workflow ID has at most one), which is the workflow's current run.
+   */
+  private String runningRun(Context ctx, String workflowId) {
+    return api.client(ctx).getHandle(workflowId).describe().runId();
   }
 }

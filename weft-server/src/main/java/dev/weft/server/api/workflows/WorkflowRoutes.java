@@ -33,6 +33,7 @@ public final class WorkflowRoutes implements RouteGroup {
     new WorkflowStartRoutes(this).addTo(routes);
     new WorkflowReadRoutes(this).addTo(routes);
     new WorkflowResultRoute(this).addTo(routes);
+    new WorkflowImportRoute(this).addTo(routes);
     new WorkflowMessageRoutes(this).addTo(routes);
     new WorkflowControlRoutes(this).addTo(routes);
     new BatchOperationRoutes(this).addTo(routes);
@@ -55,6 +56,11 @@ public final class WorkflowRoutes implements RouteGroup {
   String workflowId(Context ctx) {
     namespaces.client(ctx);
     return ctx.pathParam("workflowId");
+  }
+
+  /** The engine's registered search attributes and their types. */
+  java.util.Map<String, dev.weft.common.SearchAttributeType> searchAttributeTypes() {
+    return namespaces.searchAttributeTypes();
   }
 
   /** Checks the namespace of the request (a route without a workflow ID). */

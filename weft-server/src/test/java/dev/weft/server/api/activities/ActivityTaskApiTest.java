@@ -107,6 +107,8 @@ class ActivityTaskApiTest {
             api.post(task(first, what), what.equals("fail") ? Map.of("type", "Late") : "{}");
         assertThat(late.status()).as(what + ": " + late.body()).isEqualTo(409);
         assertThat(late.problemType()).isEqualTo("activity-lease-lost");
+        assertThat(late.json().path("runId").asText()).isEqualTo(h.runId());
+        assertThat(late.json().path("seq").isIntegralNumber()).as(late.body()).isTrue();
       }
       assertThat(s.engine().store().stats()).isEqualTo(before);
       assertThat(h.describe().status()).isEqualTo(WorkflowStatus.RUNNING);

@@ -121,7 +121,12 @@ class WorkflowReadRoutesTest {
     assertThat(seen).hasSize(4).allMatch(ids::contains);
     for (String id : seen) {
       amounts.add(
-          api.get(Servers.workflow(id)).json().path("searchAttributes").path("Amount").asLong());
+          api.get(Servers.workflow(id))
+              .json()
+              .path("searchAttributes")
+              .path("Amount")
+              .path("value")
+              .asLong());
     }
     assertThat(amounts).containsExactly(4L, 3L, 2L, 1L);
 

@@ -72,13 +72,17 @@ class WorkflowResultRouteTest {
   void aRunningWorkflowIs202AfterTheWaitAndTerminatedIsAnOutcome(TestStore store) {
     ApiCalls api = servers.calls(store);
     String id = Servers.id("running");
-    api.post(Servers.WORKFLOWS, Servers.start("Account", id, 1));
+    String runId =
+        api.post(Servers.WORKFLOWS, Servers.start("Account", id, 1)).json().path("runId").asText();
     Answer running = api.get(Servers.workflow(id) + "/result?wait=PT0S");
     assertThat(running.status()).isEqualTo(202);
     assertThat(running.json().path("status").asText()).isEqualTo("RUNNING");
+    assertThat(running.json().path("workflowId").asText()).isEqualTo(id);
+    assertThat(running.json().path("runId").asText()).isEqualTo(runId);
     assertThat(running.json().has("result")).isFalse();
-    Answer shortWait = api.get(Servers.workflow(id) + "/result?wait=PT0.2S");
+    Answer shortWait = api.get(Servers.workflow(id) + "/result?wait=PT0.2S&runId=" + runId);
     assertThat(shortWait.status()).isEqualTo(202);
+    assertThat(shortWait.json().path("runId").asText()).isEqualTo(runId);
 
     api.post(Servers.workflow(id) + "/terminate", Map.of("reason", "enough"));
     JsonNode terminated = api.get(Servers.workflow(id) + "/result").json();

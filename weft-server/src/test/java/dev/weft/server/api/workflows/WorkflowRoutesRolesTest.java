@@ -22,7 +22,7 @@ class WorkflowRoutesRolesTest {
           api.server().routes().stream()
               .filter(r -> r.path().startsWith("/api/v1/namespaces/{namespace}/workflow"))
               .toList();
-      assertThat(workflowRoutes).hasSize(16);
+      assertThat(workflowRoutes).hasSize(17);
       for (ApiRoute r : workflowRoutes) {
         boolean read = r.method().name().equals("GET") || r.path().contains("/queries/");
         assertThat(r.role())

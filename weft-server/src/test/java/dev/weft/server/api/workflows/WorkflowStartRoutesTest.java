@@ -81,10 +81,14 @@ class WorkflowStartRoutesTest {
     assertThat(d.path("taskQueue").asText()).isEqualTo(TestWorkflows.QUEUE);
     assertThat(d.path("status").asText()).isEqualTo("RUNNING");
     assertThat(d.path("runDeadline").asText()).isNotEmpty();
-    assertThat(d.path("searchAttributes").path("CustomerId").asText()).isEqualTo("c-7");
-    assertThat(d.path("searchAttributes").path("Amount").asLong()).isEqualTo(120);
-    assertThat(d.path("searchAttributes").path("Due").asText()).isEqualTo("2026-12-24T17:00:00Z");
-    assertThat(d.path("searchAttributes").path("Tags").toString()).isEqualTo("[\"vip\",\"eu\"]");
+    JsonNode attributes = d.path("searchAttributes");
+    assertThat(attributes.path("CustomerId").toString())
+        .isEqualTo("{\"type\":\"KEYWORD\",\"value\":\"c-7\"}");
+    assertThat(attributes.path("Amount").toString()).isEqualTo("{\"type\":\"INT\",\"value\":120}");
+    assertThat(attributes.path("Due").toString())
+        .isEqualTo("{\"type\":\"DATETIME\",\"value\":\"2026-12-24T17:00:00Z\"}");
+    assertThat(attributes.path("Tags").toString())
+        .isEqualTo("{\"type\":\"KEYWORD_LIST\",\"value\":[\"vip\",\"eu\"]}");
     assertThat(d.path("memo").path("note").path("by").asText()).isEqualTo("ops");
 
     JsonNode started =
