@@ -82,7 +82,7 @@ class QueueCommandTest {
         queue("pause", "orders", "--activity-type", "Charge", "--reason", "provider down");
     assertThat(typePaused.exit()).as(typePaused.err()).isZero();
     assertThat(typePaused.out()).contains("  Paused types:    Charge (provider down)");
-    assertThat(engine.client().flowControl().isPaused("orders", "Charge")).isTrue();
+    assertThat(server.engine().client().flowControl().isPaused("orders", "Charge")).isTrue();
 
     CliRun rate = queue("rate-limit", "orders", "--per-second", "2.5", "--burst", "4");
     assertThat(rate.exit()).as(rate.err()).isZero();
@@ -112,7 +112,7 @@ class QueueCommandTest {
         .contains("  Paused types:    none")
         .contains("  Rate limit:      none")
         .contains("  Key limits:      none");
-    assertThat(engine.client().flowControl().queueRates()).doesNotContainKey("orders");
+    assertThat(server.engine().client().flowControl().queueRates()).doesNotContainKey("orders");
   }
 
   @Test
