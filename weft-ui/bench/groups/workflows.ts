@@ -1,0 +1,43 @@
+import type { BenchGroup } from "../support/context";
+import { seenAt } from "../support/probes";
+
+/**
+ * The workflows list over the seeded store (100,000 runs): opened cold (a fresh browser context,
+ * so the UI's files are fetched too), it is interactive once a run row is rendered and the filter
+ * takes a keystroke.
+ */
+export const workflowsGroup: BenchGroup = {
+  name: "workflowsList",
+  metrics: [
+    {
+      key: "interactiveMs",
+      definition:
+        "navigation start to interactive: the first run row is rendered, then a keystroke typed into" +
+        " the Filter input (sent as soon as that row is seen) has been handled and the frame after it" +
+        " has run (the typed character is in the input)",
+      targetMs: 1000,
+    },
+    {
+      key: "firstRowsMs",
+      definition: "navigation start to the first run row in the page (context for interactiveMs)",
+    },
+  ],
+  async round(ctx) {
+    const { page, close } = await ctx.newPage();
+    try {
+      await page.goto("/namespaces/default/workflows", { waitUntil: "commit" });
+      const firstRow = await seenAt(page, "runRow");
+      const filter = page.getByLabel("Filter", { exact: true });
+      await filter.pressSequentially("W");
+      const painted = await page.waitForFunction(() => window.__weftBench.inputPaintedAt, undefined, {
+        polling: 10,
+      });
+      const interactive = (await painted.jsonValue()) as number;
+      const value = await filter.inputValue();
+      if (value !== "W") throw new Error(`the Filter input shows '${value}' after typing 'W'`);
+      return { interactiveMs: [interactive], firstRowsMs: [firstRow] };
+    } finally {
+      await close();
+    }
+  },
+};
