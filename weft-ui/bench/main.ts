@@ -74,23 +74,32 @@ export async function main(args: readonly string[]): Promise<number> {
       baseUrl,
       browser,
       seed,
-      async newPage() {
+      async newPage(probes = {}) {
         const context = await newContext(browser, baseUrl);
         const page = await context.newPage();
-        await installProbes(page, WATCH);
+        await installProbes(page, { watch: WATCH, ...probes });
         return { page, close: () => context.close() };
       },
     };
     const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
-    const groups: Record<string, Record<string, MetricResult>> = {};
+    const groups: Record<string, Record<string, MetricResult> | { error: string }> = {};
     let met = true;
     for (const group of GROUPS) {
       const samples = new Map<string, number[]>(group.metrics.map((m) => [m.key, []]));
-      for (let round = 0; round <= options.rounds; round++) {
-        log(`${group.name}: ${round === 0 ? "warm-up round" : `round ${round} of ${options.rounds}`}`);
-        const taken = await group.round(ctx);
-        if (round === 0) continue;
-        for (const [key, values] of Object.entries(taken)) samples.get(key)?.push(...values);
+      try {
+        for (let round = 0; round <= options.rounds; round++) {
+          log(`${group.name}: ${round === 0 ? "warm-up round" : `round ${round} of ${options.rounds}`}`);
+          const taken = await group.round(ctx);
+          log(`${group.name}: ${JSON.stringify(taken)}`);
+          if (round === 0) continue;
+          for (const [key, values] of Object.entries(taken)) samples.get(key)?.push(...values);
+        }
+      } catch (e) {
+        // one broken page group does not cost the others' figures
+        log(`${group.name} failed: ${(e as Error).stack ?? String(e)}`);
+        groups[group.name] = { error: (e as Error).message };
+        met = false;
+        continue;
       }
       const results: Record<string, MetricResult> = {};
       for (const m of group.metrics) {

@@ -1,4 +1,4 @@
-import type { BenchGroup } from "../support/context";
+import type { BenchContext, BenchGroup } from "../support/context";
 import { scrollThrough, seenAt } from "../support/probes";
 
 /** Pixels scrolled per animation frame: a fast fling (the 20,000-row list in a few hundred frames). */
@@ -19,13 +19,13 @@ export const historyGroup: BenchGroup = {
     {
       key: "openMs",
       definition:
-        "navigation start to the first events rendered: the Events tab is chosen as soon as it is" +
-        " there, and the first event row is in the page",
+        "navigation start to the first events rendered: the page clicks the Events tab itself the" +
+        " moment it appears, and the first event row is in the page",
       targetMs: 1000,
     },
     {
       key: "timelineOpenMs",
-      definition: "navigation start to the first timeline row rendered (the page's default tab)",
+      definition: "navigation start to the first timeline row rendered (the page's default tab; a page of its own)",
       targetMs: 1000,
     },
     {
@@ -44,13 +44,13 @@ export const historyGroup: BenchGroup = {
     },
   ],
   async round(ctx) {
-    const { page, close } = await ctx.newPage();
+    const path = longRunPath(ctx.seed.workflowId, ctx.seed.runId);
+    const timelineOpen = await openAndSee(ctx, path, "timelineRow", []);
+    const { page, close } = await ctx.newPage({ click: [EVENTS_TAB] });
     try {
-      await page.goto(longRunPath(ctx.seed.workflowId, ctx.seed.runId), { waitUntil: "commit" });
-      const timelineOpen = await seenAt(page, "timelineRow");
-      await page.getByRole("tab", { name: "Events" }).click();
+      await page.goto(path, { waitUntil: "commit" });
       const open = await seenAt(page, "eventRow");
-      await page.getByRole("status").filter({ hasText: "Loading history" }).waitFor({ state: "detached", timeout: 60_000 });
+      await page.getByRole("status").filter({ hasText: "Loading history" }).waitFor({ state: "detached", timeout: 120_000 });
       const loaded = await page.evaluate(() => performance.now());
       const events = await scrollThrough(page, '[data-testid="events-scroll"]', SCROLL_STEP);
       if (!events.reachedEnd) throw new Error("the Events list did not reach its end");
@@ -70,3 +70,17 @@ export const historyGroup: BenchGroup = {
     }
   },
 };
+
+/** The Events tab of the run page (the page clicks it itself the moment it appears). */
+const EVENTS_TAB = "#tab-events";
+
+/** Opens `path` in a fresh page and returns when the probe `name` was first seen. */
+async function openAndSee(ctx: BenchContext, path: string, name: string, click: string[]): Promise<number> {
+  const { page, close } = await ctx.newPage({ click });
+  try {
+    await page.goto(path, { waitUntil: "commit" });
+    return await seenAt(page, name);
+  } finally {
+    await close();
+  }
+}

@@ -4,6 +4,9 @@ import { longRunPath } from "./history";
 /** Signals sent per round. */
 const SAMPLES = 5;
 
+/** How long a signal's event may take to show before the round fails. */
+const UPDATE_TIMEOUT_MS = 30_000;
+
 /** The events count of the Events tab, e.g. "20,143 events" or "20143 events". */
 const COUNT = '[aria-label="Events"] .events-tools .muted';
 
@@ -33,20 +36,25 @@ export const runUpdatesGroup: BenchGroup = {
       for (let i = 0; i < SAMPLES; i++) {
         await settle(page);
         const seen = page.evaluate(
-          (selector) =>
-            new Promise<number>((resolve) => {
+          ({ selector, timeoutMs }) =>
+            new Promise<number>((resolve, reject) => {
               const el = document.querySelector(selector);
               if (el === null) throw new Error(`nothing matches ${selector}`);
               const before = el.textContent;
+              const timer = setTimeout(() => {
+                observer.disconnect();
+                reject(new Error(`the page still shows '${String(before)}' ${timeoutMs} ms after the signal`));
+              }, timeoutMs);
               const observer = new MutationObserver(() => {
                 if (el.textContent !== before) {
                   observer.disconnect();
+                  clearTimeout(timer);
                   resolve(performance.timeOrigin + performance.now());
                 }
               });
               observer.observe(el, { childList: true, subtree: true, characterData: true });
             }),
-          COUNT,
+          { selector: COUNT, timeoutMs: UPDATE_TIMEOUT_MS },
         );
         // the observer is in place before the signal goes
         await page.evaluate(() => 0);

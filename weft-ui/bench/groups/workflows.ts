@@ -12,9 +12,10 @@ export const workflowsGroup: BenchGroup = {
     {
       key: "interactiveMs",
       definition:
-        "navigation start to interactive: the first run row is rendered, then a keystroke typed into" +
-        " the Filter input (sent as soon as that row is seen) has been handled and the frame after it" +
-        " has run (the typed character is in the input)",
+        "navigation start to interactive: the first run row is rendered, then a keystroke into the" +
+        " Filter input, sent by the page itself the moment that row is seen (a task queued from the" +
+        " MutationObserver that saw it; execCommand insertText, which fires a real input event), has" +
+        " been handled by React (the input shows it) and the frame after it has run",
       targetMs: 1000,
     },
     {
@@ -23,17 +24,18 @@ export const workflowsGroup: BenchGroup = {
     },
   ],
   async round(ctx) {
-    const { page, close } = await ctx.newPage();
+    const { page, close } = await ctx.newPage({
+      type: { input: 'input[type="search"]', typeWhen: '[role="row"][aria-rowindex="2"]', text: "W" },
+    });
     try {
       await page.goto("/namespaces/default/workflows", { waitUntil: "commit" });
       const firstRow = await seenAt(page, "runRow");
-      const filter = page.getByLabel("Filter", { exact: true });
-      await filter.pressSequentially("W");
       const painted = await page.waitForFunction(() => window.__weftBench.inputPaintedAt, undefined, {
-        polling: 10,
+        polling: 50,
+        timeout: 60_000,
       });
       const interactive = (await painted.jsonValue()) as number;
-      const value = await filter.inputValue();
+      const value = await page.getByLabel("Filter", { exact: true }).inputValue();
       if (value !== "W") throw new Error(`the Filter input shows '${value}' after typing 'W'`);
       return { interactiveMs: [interactive], firstRowsMs: [firstRow] };
     } finally {

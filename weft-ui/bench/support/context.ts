@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import type { ProbeOptions } from "./probes";
 import type { MetricDefinition } from "./stats";
 import type { SeedResult } from "./seed";
 
@@ -10,9 +11,10 @@ export interface BenchContext {
   seed: SeedResult;
   /**
    * A page in a fresh context (no cache, no storage) at 1280x800, with the in-page probes
-   * installed (see probes.ts) before any script of the UI runs; `close` closes its context.
+   * installed (see probes.ts) before any script of the UI runs, watching the selectors of
+   * groups/index.ts and clicking or typing as `probes` says; `close` closes its context.
    */
-  newPage(): Promise<{ page: Page; close(): Promise<void> }>;
+  newPage(probes?: Omit<ProbeOptions, "watch">): Promise<{ page: Page; close(): Promise<void> }>;
 }
 
 /**

@@ -6,6 +6,14 @@ export interface Probes {
   seen: Record<string, number>;
   /** The selectors to watch, by name. */
   watch: Record<string, string>;
+  /** Elements the page clicks itself as soon as they appear (no round trip to the harness). */
+  click: string[];
+  /**
+   * A selector of an input the page types one character into itself (`execCommand("insertText")`,
+   * as a task queued as soon as the `typeWhen` selector is seen): the keystroke a user sends the
+   * moment the rows show, without the harness's round trip.
+   */
+  type?: { input: string; typeWhen: string; text: string };
   /** Long tasks (over 50 ms) of the main thread: start and duration. */
   longTasks: { start: number; duration: number }[];
   /** When the first `input` event reached the document, and when the frame after it ran. */
@@ -24,14 +32,33 @@ declare global {
  * that notes when each watched selector first matches, a long-task observer, and an `input`
  * listener that notes the first keystroke and the frame that shows it.
  */
-function install(watch: Record<string, string>): void {
-  const probes: Probes = { seen: {}, watch, longTasks: [] };
+function install(options: Pick<Probes, "watch" | "click" | "type">): void {
+  const probes: Probes = { seen: {}, longTasks: [], ...options };
   window.__weftBench = probes;
+  let typed = false;
   const check = () => {
     for (const [name, selector] of Object.entries(probes.watch)) {
       if (probes.seen[name] === undefined && document.querySelector(selector) !== null) {
         probes.seen[name] = performance.now();
       }
+    }
+    for (const selector of [...probes.click]) {
+      const el = document.querySelector(selector);
+      if (el instanceof HTMLElement) {
+        probes.click = probes.click.filter((c) => c !== selector);
+        el.click();
+      }
+    }
+    const t = probes.type;
+    if (t !== undefined && !typed && document.querySelector(t.typeWhen) !== null) {
+      typed = true;
+      setTimeout(() => {
+        const input = document.querySelector(t.input);
+        if (input instanceof HTMLInputElement) {
+          input.focus();
+          document.execCommand("insertText", false, t.text);
+        }
+      }, 0);
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
@@ -57,9 +84,16 @@ function install(watch: Record<string, string>): void {
   );
 }
 
-/** Installs the probes in every document `page` loads, watching `watch` (name to CSS selector). */
-export async function installProbes(page: Page, watch: Record<string, string>): Promise<void> {
-  await page.addInitScript(install, watch);
+/** What the probes of a page watch, click and type (see {@link Probes}). */
+export interface ProbeOptions {
+  watch: Record<string, string>;
+  click?: string[];
+  type?: Probes["type"];
+}
+
+/** Installs the probes in every document `page` loads. */
+export async function installProbes(page: Page, options: ProbeOptions): Promise<void> {
+  await page.addInitScript(install, { watch: options.watch, click: options.click ?? [], type: options.type });
 }
 
 /** Waits until the selector named `name` was seen; returns when (ms since navigation start). */
