@@ -66,6 +66,17 @@ export class WeftProcess {
     return { weft, adminToken };
   }
 
+  /**
+   * `weft server ARGS --port P` in `dir` (kept by `stop`, deleted by `close`): a server on a store
+   * the caller prepared, e.g. the browser benchmark's seeded SQLite file.
+   */
+  static async server(dir: string, args: readonly string[]): Promise<WeftProcess> {
+    const port = await freePort();
+    const weft = new WeftProcess(dir, port, ["server", ...args, "--port", String(port)]);
+    await weft.start();
+    return weft;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -170,11 +181,13 @@ export function weftCli(
   return result.stdout.trim();
 }
 
-function weftJar(): string {
+/** The weft.jar the tests run: WEFT_JAR, else ../weft-cli/target/weft.jar from weft-ui/. */
+export function weftJar(): string {
   return resolve(process.env.WEFT_JAR ?? "../weft-cli/target/weft.jar");
 }
 
-function javaBinary(): string {
+/** The java that runs weft.jar: WEFT_JAVA, else $JAVA_HOME/bin/java, else `java`. */
+export function javaBinary(): string {
   if (process.env.WEFT_JAVA) return process.env.WEFT_JAVA;
   if (process.env.JAVA_HOME) return join(process.env.JAVA_HOME, "bin", "java");
   return "java";

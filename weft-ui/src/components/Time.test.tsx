@@ -25,3 +25,18 @@ test("a missing time is a dash, an unparseable one is shown as it came", () => {
 test("utcText", () => {
   expect(utcText(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe("2026-01-02 03:04:05.000 UTC");
 });
+
+test("times in different zones keep their own zone (a formatter is kept per zone)", () => {
+  const { container } = render(
+    <>
+      <Time value="2026-12-06T15:05:51Z" timeZone="UTC" />|
+      <Time value="2026-12-06T15:05:51Z" timeZone="Asia/Tokyo" />|
+      <Time value="2026-12-06T16:05:51Z" timeZone="UTC" />
+    </>,
+  );
+  const [utc, tokyo, later] = (container.textContent ?? "").split("|");
+  expect(utc).toMatch(/03:05:51|15:05:51/);
+  expect(tokyo).toMatch(/12:05:51|00:05:51/);
+  expect(later).toMatch(/04:05:51|16:05:51/);
+  expect(tokyo).not.toBe(utc);
+});

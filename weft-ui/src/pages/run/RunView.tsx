@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Timeline } from "../../components/timeline/Timeline";
@@ -75,14 +75,18 @@ export function RunView({ runKey, runApi, onRunKnown, runHref, onNavigate }: Pro
     const t = setInterval(() => setNow(Date.now()), DESCRIBE_INTERVAL_MS);
     return () => clearInterval(t);
   }, [running]);
+  // what is derived from the whole history (timeline rows, reset points, links) follows a deferred
+  // copy: a new event shows in the list at once, and the derivations (each a pass over every
+  // event: tens of milliseconds for 20,000) run in a later render that input can interrupt
+  const events = useDeferredValue(history.events);
   // rows are derived once per history change; an open run's timeline only stretches to now
-  const derived = useMemo(() => deriveTimeline(history.events, 0), [history.events]);
+  const derived = useMemo(() => deriveTimeline(events, 0), [events]);
   const timeline = useMemo(
     () => (running && now > derived.end ? { ...derived, end: now } : derived),
     [derived, running, now],
   );
-  const points = useMemo(() => resetPoints(history.events), [history.events]);
-  const links = useMemo(() => runLinks(history.events, runKey.workflowId), [history.events, runKey.workflowId]);
+  const points = useMemo(() => resetPoints(events), [events]);
+  const links = useMemo(() => runLinks(events, runKey.workflowId), [events, runKey.workflowId]);
   const pending = useMemo(() => {
     const m = new Map<number, PendingAttempt>();
     for (const a of d?.pendingActivities ?? []) {

@@ -26,8 +26,32 @@ test("the whole history is loaded a few pages at a time, in order, with progress
   expect(loaded.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   expect(progress[progress.length - 1]).toBe(2500);
   for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
-  expect(calls).toEqual(["after 0/1000", "after 1000/1000", "after 2000/1000", "after 2500/1000"]);
+  expect(calls).toEqual([
+    "after 0/100",
+    "after 100/1000",
+    "after 1100/1000",
+    "after 2100/1000",
+    "after 2500/1000",
+  ]);
   expect(cursor).toEqual({ runId: "r", nextEventId: 2501 });
+});
+
+test("the length is read when the first page has come, and a short history is one small page", async () => {
+  const events = bigHistory(3000);
+  const { after, calls } = route(events);
+  let described = 0;
+  const loading = loadHistory(after, () => described, () => {});
+  described = 3000;
+  const { events: loaded } = await loading;
+  expect(loaded.length).toBe(3000);
+  // sized from the length describe answered meanwhile: four pages at once, not one after another
+  expect(calls.slice(0, 5)).toEqual(["after 0/100", "after 100/1000", "after 1100/1000", "after 2100/1000", "after 3000/1000"]);
+
+  const short = route(bigHistory(40));
+  const { events: few, cursor } = await loadHistory(short.after, 40, () => {});
+  expect(few.length).toBe(40);
+  expect(cursor.nextEventId).toBe(41);
+  expect(short.calls).toEqual(["after 0/100", "after 40/1000"]);
 });
 
 test("events added after describe counted them are read on from the end", async () => {

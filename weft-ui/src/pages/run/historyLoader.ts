@@ -40,30 +40,41 @@ export interface HistoryCursor {
 export const LOAD_CONCURRENCY = 4;
 
 /**
- * Reads a run's history, `LOAD_CONCURRENCY` pages of `LOAD_PAGE_SIZE` events at a time by event ID
- * (event IDs run 1, 2, 3... without gaps), sized from `expectedLength` (describe's history length),
- * then reads on from the end for events added meanwhile. Calls `onPage` with the events loaded
- * without a gap from the first one, each time that prefix grows (a new array each time, for
- * progress). Stops early when `signal` aborts.
+ * Size of the first page: small, so that the first events are on the page as soon as possible
+ * however long the history is (a page of 1,000 events takes the server and the browser far longer).
+ */
+export const FIRST_PAGE_SIZE = 100;
+
+/**
+ * Reads a run's history: a small first page at once, then `LOAD_CONCURRENCY` pages of
+ * `LOAD_PAGE_SIZE` events at a time by event ID (event IDs run 1, 2, 3... without gaps), as many as
+ * `expectedLength` (describe's history length, read when the first page has come: describe, asked
+ * at the same time, has answered by then) says, then reads on from the end for events added
+ * meanwhile. Calls `onPage` with the events loaded without a gap from the first one, each time that
+ * prefix grows (a new array each time, for progress). Stops early when `signal` aborts.
  */
 export async function loadHistory(
   fetchAfter: FetchAfter,
-  expectedLength: number,
+  expectedLength: number | (() => number),
   onPage: (events: HistoryEvent[]) => void,
   signal?: AbortSignal,
 ): Promise<{ events: HistoryEvent[]; cursor: HistoryCursor }> {
-  const pages = Math.max(1, Math.ceil(expectedLength / LOAD_PAGE_SIZE));
+  const first = await fetchAfter(0, FIRST_PAGE_SIZE, false, signal);
+  if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+  const runId = first.runId;
+  let prefix: HistoryEvent[] = first.events;
+  if (prefix.length > 0) onPage(prefix);
+  const offset = prefix[prefix.length - 1]?.eventId ?? 0;
+  const expected = typeof expectedLength === "function" ? expectedLength() : expectedLength;
+  const pages = first.nextPageToken === undefined ? 0 : Math.ceil(Math.max(0, expected - offset) / LOAD_PAGE_SIZE);
   const results: (HistoryEvent[] | undefined)[] = new Array<HistoryEvent[] | undefined>(pages);
-  let runId = "";
   let nextPage = 0;
   let prefixPages = 0;
-  let prefix: HistoryEvent[] = [];
   const worker = async () => {
     while (nextPage < pages) {
       const index = nextPage++;
-      const page = await fetchAfter(index * LOAD_PAGE_SIZE, LOAD_PAGE_SIZE, false, signal);
+      const page = await fetchAfter(offset + index * LOAD_PAGE_SIZE, LOAD_PAGE_SIZE, false, signal);
       if (signal?.aborted) throw new DOMException("aborted", "AbortError");
-      runId = page.runId;
       results[index] = page.events;
       let grown = false;
       for (let r = results[prefixPages]; r !== undefined; r = results[prefixPages]) {

@@ -34,7 +34,8 @@ export function useRunHistory(fetchAfter: FetchAfter | null, expectedLength: num
   const [state, setState] = useState<RunHistory>({ events: [], loading: true, error: null, closed: false });
   const cursor = useRef<HistoryCursor | null>(null);
   const wasLive = useRef(false);
-  // read when a load starts: a growing history must not start the load over
+  // read by the load once its first page has come (describe, asked at the same time, has answered
+  // by then); a growing history must not start the load over
   const expected = useRef(expectedLength);
   expected.current = expectedLength;
 
@@ -48,7 +49,7 @@ export function useRunHistory(fetchAfter: FetchAfter | null, expectedLength: num
     let shown = 0;
     loadHistory(
       fetchAfter,
-      expected.current,
+      () => expected.current,
       (events) => {
         const now = performance.now();
         if (aborted.signal.aborted || (shown !== 0 && now - shown < PROGRESS_MS)) return;

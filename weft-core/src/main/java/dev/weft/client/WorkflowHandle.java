@@ -151,4 +151,27 @@ public interface WorkflowHandle<R> {
    * @throws dev.weft.failure.WorkflowNotFoundException if the run does not exist
    */
   WorkflowHistory fetchHistory(long afterEventId, Duration waitNewEvent);
+
+  /**
+   * Like {@link #fetchHistory(long, Duration)}, but returns at most {@code maxEvents} events: one
+   * page of a long history (Temporal's {@code maximum_page_size}), read without the events after
+   * it. Page through a run by passing the last event ID of each page:
+   *
+   * <pre>{@code
+   * long last = 0;
+   * for (var page = handle.fetchHistory(0, 1000, Duration.ZERO);
+   *     !page.events().isEmpty();
+   *     page = handle.fetchHistory(last, 1000, Duration.ZERO)) {
+   *   last = page.events().getLast().eventId();
+   * }
+   * }</pre>
+   *
+   * @param afterEventId the last event ID the caller has (0 for the first page)
+   * @param maxEvents the most events to return, 1 or more
+   * @param waitNewEvent how long to wait when there is no event after {@code afterEventId}
+   * @throws IllegalArgumentException if {@code afterEventId} is negative, {@code maxEvents} less
+   *     than 1, or {@code waitNewEvent} null or negative
+   * @throws dev.weft.failure.WorkflowNotFoundException if the run does not exist
+   */
+  WorkflowHistory fetchHistory(long afterEventId, int maxEvents, Duration waitNewEvent);
 }

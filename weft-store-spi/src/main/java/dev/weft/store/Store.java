@@ -154,6 +154,23 @@ public interface Store extends AutoCloseable {
   /** Returns a run's history events with {@code eventId >= fromEventId}, in order. */
   List<EventRecord> readHistory(String runId, long fromEventId);
 
+  /**
+   * Returns at most {@code maxEvents} of a run's history events with {@code eventId >=
+   * fromEventId}, in order: one page of a long history, read without the events after it. The
+   * default reads from {@code fromEventId} to the end and keeps the first ones; a store should read
+   * only the page.
+   *
+   * @throws IllegalArgumentException if {@code maxEvents} is less than 1
+   */
+  default List<EventRecord> readHistory(String runId, long fromEventId, int maxEvents) {
+    if (maxEvents < 1) {
+      throw new IllegalArgumentException(
+          "maxEvents of the history of run " + runId + " must be 1 or more, was " + maxEvents);
+    }
+    List<EventRecord> events = readHistory(runId, fromEventId);
+    return events.size() <= maxEvents ? events : List.copyOf(events.subList(0, maxEvents));
+  }
+
   /** Returns a run's inbox, oldest first. */
   List<InboxRecord> readInbox(String runId);
 

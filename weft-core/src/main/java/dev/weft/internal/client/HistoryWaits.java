@@ -34,11 +34,12 @@ final class HistoryWaits {
   }
 
   /**
-   * The events of {@code run} with IDs after {@code afterEventId}; when there are none and the run
-   * is open, waits at most {@code wait} for one (or for the run to close) and reads again. An empty
-   * history means none came in time, or the run is closed and has none after it.
+   * The events of {@code run} with IDs after {@code afterEventId}, at most {@code maxEvents} of
+   * them (the store reads no more); when there are none and the run is open, waits at most {@code
+   * wait} for one (or for the run to close) and reads again. An empty history means none came in
+   * time, or the run is closed and has none after it.
    */
-  WorkflowHistory after(RunRecord run, long afterEventId, Duration wait) {
+  WorkflowHistory after(RunRecord run, long afterEventId, int maxEvents, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     String runId = run.runId();
     while (true) {
@@ -49,7 +50,7 @@ final class HistoryWaits {
                 .findRun(runId)
                 .orElseThrow(() -> new WorkflowNotFoundException(run.workflowId(), runId));
         if (now.nextEventId() - 1 > afterEventId || now.status().isClosed()) {
-          return history(now, afterEventId);
+          return history(now, afterEventId, maxEvents);
         }
         try {
           Waits.awaitChange(progress, deadline, RECHECK_MILLIS, TimeoutException::new);
@@ -62,10 +63,14 @@ final class HistoryWaits {
     }
   }
 
-  private WorkflowHistory history(RunRecord run, long afterEventId) {
+  private WorkflowHistory history(RunRecord run, long afterEventId, int maxEvents) {
+    long from = Math.max(1, afterEventId + 1);
     return new WorkflowHistory(
         run.workflowId(),
         run.runId(),
-        records.decode(store.readHistory(run.runId(), Math.max(1, afterEventId + 1))));
+        records.decode(
+            maxEvents == Integer.MAX_VALUE
+                ? store.readHistory(run.runId(), from)
+                : store.readHistory(run.runId(), from, maxEvents)));
   }
 }

@@ -139,17 +139,24 @@ final class RunHandle<R> implements WorkflowHandle<R> {
 
   @Override
   public WorkflowHistory fetchHistory(long afterEventId, Duration waitNewEvent) {
-    if (afterEventId < 0 || waitNewEvent == null || waitNewEvent.isNegative()) {
+    return fetchHistory(afterEventId, Integer.MAX_VALUE, waitNewEvent);
+  }
+
+  @Override
+  public WorkflowHistory fetchHistory(long afterEventId, int maxEvents, Duration waitNewEvent) {
+    if (afterEventId < 0 || maxEvents < 1 || waitNewEvent == null || waitNewEvent.isNegative()) {
       throw new IllegalArgumentException(
           "fetchHistory of "
               + workflowId
               + ": afterEventId must be 0 or more (was "
               + afterEventId
+              + "), maxEvents 1 or more (was "
+              + maxEvents
               + ") and waitNewEvent a duration of zero or more (was "
               + waitNewEvent
               + ")");
     }
-    return client.reader().historyAfter(ownRun(), afterEventId, waitNewEvent);
+    return client.reader().historyAfter(ownRun(), afterEventId, maxEvents, waitNewEvent);
   }
 
   @Override

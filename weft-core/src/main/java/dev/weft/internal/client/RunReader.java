@@ -295,10 +295,10 @@ public final class RunReader {
   }
 
   /**
-   * The events after {@code afterEventId}, waiting at most {@code wait} for one (see {@link
-   * HistoryWaits}).
+   * At most {@code maxEvents} events after {@code afterEventId}, waiting at most {@code wait} for
+   * one (see {@link HistoryWaits}).
    */
-  WorkflowHistory historyAfter(RunRecord run, long afterEventId, Duration wait) {
-    return historyWaits.after(run, afterEventId, wait);
+  WorkflowHistory historyAfter(RunRecord run, long afterEventId, int maxEvents, Duration wait) {
+    return historyWaits.after(run, afterEventId, maxEvents, wait);
   }
 }

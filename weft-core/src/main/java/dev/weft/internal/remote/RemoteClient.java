@@ -84,7 +84,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   }
 
   WorkflowHistory history(String workflowId, String runId) {
-    return history(workflowId, runId, new LinkedHashMap<>(), Duration.ZERO);
+    return history(workflowId, runId, new LinkedHashMap<>(), Integer.MAX_VALUE, Duration.ZERO);
   }
 
   /**
@@ -93,7 +93,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
    * its whole wait (an empty answer sooner means the run is closed).
    */
   WorkflowHistory historyAfter(
-      String workflowId, String runId, long afterEventId, Duration waitNewEvent) {
+      String workflowId, String runId, long afterEventId, int maxEvents, Duration waitNewEvent) {
     long deadline = System.nanoTime() + waitNewEvent.toNanos();
     while (true) {
       Duration wait = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
@@ -107,7 +107,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
         first.put("wait", wait.toString());
       }
       long asked = System.nanoTime();
-      WorkflowHistory page = history(workflowId, runId, first, wait);
+      WorkflowHistory page = history(workflowId, runId, first, maxEvents, wait);
       boolean waitedOut = System.nanoTime() - asked >= wait.toNanos();
       if (!page.events().isEmpty() || !waitedOut || System.nanoTime() >= deadline) {
         return page;
@@ -117,7 +117,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
   }
 
   private WorkflowHistory history(
-      String workflowId, String runId, Map<String, String> first, Duration wait) {
+      String workflowId, String runId, Map<String, String> first, int maxEvents, Duration wait) {
     ArrayNode events = ApiTransport.JSON.createArrayNode();
     String pinned = runId;
     String token = null;
@@ -125,7 +125,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
     Duration pageWait = wait;
     do {
       Map<String, String> query = RemoteCalls.run(pinned);
-      query.put("pageSize", Integer.toString(HISTORY_PAGE));
+      query.put("pageSize", Integer.toString(Math.min(HISTORY_PAGE, maxEvents - events.size())));
       query.put("nextPageToken", token);
       query.putAll(extra);
       JsonNode page =
@@ -140,7 +140,7 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
       token = Problems.text(page, "nextPageToken");
       extra = Map.of();
       pageWait = Duration.ZERO;
-    } while (token != null);
+    } while (token != null && events.size() < maxEvents);
     return WorkflowHistory.fromJson(WireReads.history(workflowId, pinned, events).toString());
   }
 

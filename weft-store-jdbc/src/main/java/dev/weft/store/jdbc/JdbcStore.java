@@ -366,6 +366,13 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public List<EventRecord> readHistory(String runId, long fromEventId, int maxEvents) {
+    RunReads.checkMaxEvents(runId, maxEvents);
+    return reads.read(
+        "history of run " + runId, st -> queries.readHistory(runId, fromEventId, maxEvents, st));
+  }
+
+  @Override
   public List<InboxRecord> readInbox(String runId) {
     return reads.read("inbox of run " + runId, st -> queries.readInbox(runId, st));
   }

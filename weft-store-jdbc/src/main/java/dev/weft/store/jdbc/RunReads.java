@@ -92,6 +92,8 @@ final class RunReads {
       "SELECT event_id, event_type, event_time, data FROM history"
           + " WHERE run_id = ? AND event_id >= ? ORDER BY event_id";
 
+  private static final String HISTORY_PAGE_SQL = HISTORY_SQL + " LIMIT ?";
+
   private static final String INBOX_SQL =
       "SELECT inbox_id, event_type, event_time, data FROM inbox WHERE run_id = ?"
           + " ORDER BY inbox_id";
@@ -102,6 +104,25 @@ final class RunReads {
     ps.setLong(2, fromEventId);
     try (ResultSet rs = ps.executeQuery()) {
       return events(rs);
+    }
+  }
+
+  /** At most {@code maxEvents} events from {@code fromEventId}: the database stops at the page. */
+  List<EventRecord> readHistory(String runId, long fromEventId, int maxEvents, Statements st)
+      throws SQLException {
+    PreparedStatement ps = st.prepare(HISTORY_PAGE_SQL);
+    ps.setString(1, runId);
+    ps.setLong(2, fromEventId);
+    ps.setInt(3, maxEvents);
+    try (ResultSet rs = ps.executeQuery()) {
+      return events(rs);
+    }
+  }
+
+  static void checkMaxEvents(String runId, int maxEvents) {
+    if (maxEvents < 1) {
+      throw new IllegalArgumentException(
+          "maxEvents of the history of run " + runId + " must be 1 or more, was " + maxEvents);
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.weft.store.tck.TestData.T0;
 import static dev.weft.store.tck.TestData.event;
 import static dev.weft.store.tck.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.store.CommitResult;
 import dev.weft.store.EventRecord;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Pins {@link Write.AppendEvents} and {@code readHistory}: appends are conditional on the run's
  * next event ID (a wrong expectation conflicts and writes nothing), they advance the next event ID
  * and the history size by the events' data sizes, and the history reads back in order, byte for
- * byte, from any event ID.
+ * byte, from any event ID, whole or one page of at most {@code maxEvents}.
  */
 public abstract class HistoryContract extends StoreContract {
 
@@ -79,6 +80,34 @@ public abstract class HistoryContract extends StoreContract {
         .containsExactlyElementsOf(events(4, 3));
     assertThat(store.readHistory("r1", 6)).extracting(EventRecord::eventId).containsExactly(6L);
     assertThat(store.readHistory("r1", 7)).isEmpty();
+  }
+
+  @Test
+  void aHistoryPageReadsAtMostMaxEventsFromTheGivenEventId() {
+    startRun("r1");
+    commitOk(new Write.AppendEvents("r1", 1, events(1, 7)));
+
+    assertThat(store.readHistory("r1", 1, 3))
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(events(1, 3));
+    assertThat(store.readHistory("r1", 4, 3))
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(events(4, 3));
+    assertThat(store.readHistory("r1", 7, 3)).extracting(EventRecord::eventId).containsExactly(7L);
+    assertThat(store.readHistory("r1", 8, 3)).isEmpty();
+    assertThat(store.readHistory("r1", 1, 100)).hasSize(7);
+    assertThat(store.readHistory("missing", 1, 3)).isEmpty();
+  }
+
+  @Test
+  void aHistoryPageOfLessThanOneEventIsRefusedNamingTheRun() {
+    startRun("r1");
+
+    assertThatThrownBy(() -> store.readHistory("r1", 1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("r1")
+        .hasMessageContaining("maxEvents")
+        .hasMessageContaining("was 0");
   }
 
   @Test

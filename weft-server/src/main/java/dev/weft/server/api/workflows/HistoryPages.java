@@ -14,7 +14,8 @@ import java.util.List;
  * Pages of a run's history, in the JSON of {@code WorkflowHistory.toJson()}. The first page pins
  * the run (the latest, unless the caller names one); the page token names that run and the next
  * event ID ({@code base64url("h1:" + nextEventId + ":" + runId)}), so that later pages read the
- * same run even after the workflow moved on to another.
+ * same run even after the workflow moved on to another. A page reads its events and one more from
+ * the store, never the rest of the history.
  */
 final class HistoryPages {
   private static final String VERSION = "h1:";
@@ -53,7 +54,8 @@ final class HistoryPages {
       runId = p.runId();
       from = p.nextEventId();
     }
-    var history = api.handle(ctx, workflowId, runId).fetchHistory(from - 1, wait);
+    // one event more than the page says whether another page follows; nothing after it is read
+    var history = api.handle(ctx, workflowId, runId).fetchHistory(from - 1, pageSize + 1, wait);
     JsonNode events = events(history.toJson());
     List<JsonNode> page = new ArrayList<>();
     long next = from;
