@@ -9,6 +9,7 @@ import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.activities.ActivityTaskRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
+import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
@@ -173,7 +174,8 @@ public final class WeftServer implements AutoCloseable {
                 new WorkflowRoutes(namespaces),
                 new ActivityTaskRoutes(engine, namespaces),
                 new TaskQueueRoutes(engine, namespaces),
-                new NodeRoutes(engine)));
+                new NodeRoutes(engine),
+                new AssetRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }
