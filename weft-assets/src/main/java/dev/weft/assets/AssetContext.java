@@ -1,5 +1,6 @@
 package dev.weft.assets;
 
+import dev.weft.client.WeftClient;
 import org.slf4j.Logger;
 
 /**
@@ -31,6 +32,14 @@ public interface AssetContext {
 
   /** Returns a logger named after the asset. */
   Logger log();
+
+  /**
+   * Returns the client of the engine running this compute, to start or signal workflows from an
+   * asset (for example: start the workflow that publishes a report once it is computed).
+   *
+   * @throws IllegalStateException when the compute runs outside an engine (a unit test of it)
+   */
+  WeftClient client();
 
   /**
    * Returns the value of a declared input.

@@ -191,7 +191,7 @@ public final class Assets {
                   + ")");
         }
       }
-      StepRunner runner = new StepRunner(ioManagers, specs, clock);
+      StepRunner runner = new StepRunner(ioManagers, specs, clock, engine.client());
       Worker worker = engine.newWorker(MaterializeWorkflow.TASK_QUEUE);
       worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
       worker.registerActivities(

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.assets.testsupport.TestStore;
+import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.StaleReason;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.workflow.WorkflowInterface;
+import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,6 +202,59 @@ class AssetsLifecycleTest {
         .startsWith("asset reader: IO manager 'default' cannot load input given");
     assertThat(assets.status(AssetKey.of("reader")).orElseThrow().status())
         .isEqualTo(AssetStatus.FAILED);
+  }
+
+  /** A workflow an asset starts. */
+  @WorkflowInterface
+  public interface Publisher {
+    /** Publishes a report. */
+    @WorkflowMethod
+    String publish(String report);
+  }
+
+  /** Publishes by returning what it would publish. */
+  public static final class EchoPublisher implements Publisher {
+    @Override
+    public String publish(String report) {
+      return "published: " + report;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aComputeStartsAWorkflowThroughItsContext(TestStore kind) {
+    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).build();
+    engines.add(engine);
+    engine.newWorker("reports").registerWorkflow(Publisher.class, EchoPublisher::new);
+    Assets assets =
+        Assets.builder(engine)
+            .definitions(
+                Asset.builder("report")
+                    .output(String.class)
+                    .compute(
+                        ctx -> {
+                          String report = "total 11";
+                          Publisher publisher =
+                              ctx.client()
+                                  .newWorkflowStub(
+                                      Publisher.class,
+                                      WorkflowOptions.newBuilder()
+                                          .taskQueue("reports")
+                                          .workflowId(
+                                              "publish-"
+                                                  + ctx.runId()) // one per materialization, even on
+                                          // a retry
+                                          .build());
+                          ctx.client().start(publisher::publish, report);
+                          return report;
+                        }))
+            .ioManager(IoManager.DEFAULT, memory)
+            .build();
+    engine.start();
+    MaterializationHandle run = assets.materialize("report");
+    assertThat(run.await(WAIT).succeeded()).isTrue();
+    assertThat(engine.client().getHandle("publish-" + run.runId()).getResult(String.class))
+        .isEqualTo("published: total 11");
   }
 
   @ParameterizedTest

@@ -18,7 +18,7 @@ class StepRunnerTest {
   StepRunner runner(AssetGraph graph) {
     Map<AssetKey, AssetSpec> specs = new LinkedHashMap<>();
     graph.nodes().forEach(n -> specs.put(n.key(), n.spec()));
-    return new StepRunner(Map.of(IoManager.DEFAULT, memory), specs, Clock.systemUTC());
+    return new StepRunner(Map.of(IoManager.DEFAULT, memory), specs, Clock.systemUTC(), null);
   }
 
   final AssetDefinition raw =

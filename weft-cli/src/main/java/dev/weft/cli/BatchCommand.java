@@ -1,12 +1,8 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft batch}: starts, describes, lists and stops batch operations (Temporal's {@code tctl
@@ -38,31 +34,15 @@ import picocli.CommandLine.Spec;
       "  weft batch list --output json",
       "  weft batch stop 5f0c... --reason \"wrong query\""
     })
-final class BatchCommand implements Callable<Integer> {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
+final class BatchCommand extends CommandGroup {
 
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
-    CommandLine group = new CommandLine(new BatchCommand());
-    group.addSubcommand(new BatchStartCommand(out, err));
-    group.addSubcommand(new BatchDescribeCommand(out, err));
-    group.addSubcommand(new BatchListCommand(out, err));
-    group.addSubcommand(new BatchStopCommand(out, err));
-    group.setCaseInsensitiveEnumValuesAllowed(true);
-    return group;
-  }
-
-  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
-  @Override
-  public Integer call() {
-    CommandLine cli = spec.commandLine();
-    cli.usage(cli.getErr());
-    return CommandLine.ExitCode.USAGE;
+    return new BatchCommand()
+        .withSubcommands(
+            new BatchStartCommand(out, err),
+            new BatchDescribeCommand(out, err),
+            new BatchListCommand(out, err),
+            new BatchStopCommand(out, err));
   }
 }

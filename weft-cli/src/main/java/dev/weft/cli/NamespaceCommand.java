@@ -1,12 +1,8 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft namespace}: creates, describes, updates and lists the namespaces of a Weft server,
@@ -36,31 +32,15 @@ import picocli.CommandLine.Spec;
       "  weft namespace update payments --retention P14D",
       "  weft namespace list --output json"
     })
-final class NamespaceCommand implements Callable<Integer> {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
+final class NamespaceCommand extends CommandGroup {
 
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
-    CommandLine group = new CommandLine(new NamespaceCommand());
-    group.addSubcommand(new NamespaceCreateCommand(out, err));
-    group.addSubcommand(new NamespaceDescribeCommand(out, err));
-    group.addSubcommand(new NamespaceUpdateCommand(out, err));
-    group.addSubcommand(new NamespaceListCommand(out, err));
-    group.setCaseInsensitiveEnumValuesAllowed(true);
-    return group;
-  }
-
-  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
-  @Override
-  public Integer call() {
-    CommandLine cli = spec.commandLine();
-    cli.usage(cli.getErr());
-    return CommandLine.ExitCode.USAGE;
+    return new NamespaceCommand()
+        .withSubcommands(
+            new NamespaceCreateCommand(out, err),
+            new NamespaceDescribeCommand(out, err),
+            new NamespaceUpdateCommand(out, err),
+            new NamespaceListCommand(out, err));
   }
 }

@@ -1,12 +1,8 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft queue}: describes, pauses and resumes the task queues of a Weft server, over its HTTP
@@ -36,31 +32,15 @@ import picocli.CommandLine.Spec;
       "  weft queue pause orders --reason \"payment provider down\"",
       "  weft queue resume orders --output json"
     })
-final class QueueCommand implements Callable<Integer> {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
+final class QueueCommand extends CommandGroup {
 
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
-    CommandLine group = new CommandLine(new QueueCommand());
-    group.addSubcommand(new QueueListCommand(out, err));
-    group.addSubcommand(new QueueDescribeCommand(out, err));
-    group.addSubcommand(new QueuePauseCommand(out, err));
-    group.addSubcommand(new QueueResumeCommand(out, err));
-    group.setCaseInsensitiveEnumValuesAllowed(true);
-    return group;
-  }
-
-  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
-  @Override
-  public Integer call() {
-    CommandLine cli = spec.commandLine();
-    cli.usage(cli.getErr());
-    return CommandLine.ExitCode.USAGE;
+    return new QueueCommand()
+        .withSubcommands(
+            new QueueListCommand(out, err),
+            new QueueDescribeCommand(out, err),
+            new QueuePauseCommand(out, err),
+            new QueueResumeCommand(out, err));
   }
 }

@@ -1,12 +1,8 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft token}: creates, lists and revokes the HTTP API's tokens, on a store directly or
@@ -29,30 +25,14 @@ import picocli.CommandLine.Spec;
       "  weft token list --address http://127.0.0.1:7070 --output json",
       "  weft token revoke --store postgres://weft:secret@db:5432/weft 3f2a9c0d4e5b6a71"
     })
-final class TokenCommand implements Callable<Integer> {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
+final class TokenCommand extends CommandGroup {
 
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
-    CommandLine group = new CommandLine(new TokenCommand());
-    group.addSubcommand(new TokenCreateCommand(out, err));
-    group.addSubcommand(new TokenListCommand(out, err));
-    group.addSubcommand(new TokenRevokeCommand(out, err));
-    group.setCaseInsensitiveEnumValuesAllowed(true);
-    return group;
-  }
-
-  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
-  @Override
-  public Integer call() {
-    CommandLine cli = spec.commandLine();
-    cli.usage(cli.getErr());
-    return CommandLine.ExitCode.USAGE;
+    return new TokenCommand()
+        .withSubcommands(
+            new TokenCreateCommand(out, err),
+            new TokenListCommand(out, err),
+            new TokenRevokeCommand(out, err));
   }
 }

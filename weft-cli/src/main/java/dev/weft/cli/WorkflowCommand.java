@@ -1,12 +1,8 @@
 package dev.weft.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weft workflow}: the operator's commands on workflow runs, over the HTTP API of {@code weft
@@ -44,43 +40,26 @@ import picocli.CommandLine.Spec;
       "  weft workflow export --store weft.db order-42 --out order-42.json",
       "  weft workflow reset --store weft.db order-42 --event-id 9 --reason \"fixed deploy\""
     })
-final class WorkflowCommand implements Callable<Integer> {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
+final class WorkflowCommand extends CommandGroup {
 
   /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintStream out, PrintStream err) {
-    CommandLine group = new CommandLine(new WorkflowCommand());
-    group.addSubcommand(new WorkflowStartCommand(out, err));
-    group.addSubcommand(new WorkflowListCommand(out, err));
-    group.addSubcommand(new WorkflowCountCommand(out, err));
-    group.addSubcommand(new WorkflowDescribeCommand(out, err));
-    group.addSubcommand(new WorkflowHistoryCommand(out, err));
-    group.addSubcommand(new WorkflowSignalCommand(out, err));
-    group.addSubcommand(new WorkflowQueryCommand(out, err));
-    group.addSubcommand(new WorkflowUpdateCommand(out, err));
-    group.addSubcommand(new WorkflowCancelCommand(out, err));
-    group.addSubcommand(new WorkflowTerminateCommand(out, err));
-    group.addSubcommand(new WorkflowPauseCommand(out, err));
-    group.addSubcommand(new WorkflowResumeCommand(out, err));
-    group.addSubcommand(new WorkflowExportCommand(out, err));
-    group.addSubcommand(new WorkflowImportCommand(out, err));
-    group.addSubcommand(new WorkflowResetCommand(out, err));
-    // --search-attribute Amount=int as well as Amount=INT
-    group.setCaseInsensitiveEnumValuesAllowed(true);
-    return group;
-  }
-
-  /** Prints the usage (no subcommand was given) and returns the usage-error exit code. */
-  @Override
-  public Integer call() {
-    CommandLine cli = spec.commandLine();
-    cli.usage(cli.getErr());
-    return CommandLine.ExitCode.USAGE;
+    return new WorkflowCommand()
+        .withSubcommands(
+            new WorkflowStartCommand(out, err),
+            new WorkflowListCommand(out, err),
+            new WorkflowCountCommand(out, err),
+            new WorkflowDescribeCommand(out, err),
+            new WorkflowHistoryCommand(out, err),
+            new WorkflowSignalCommand(out, err),
+            new WorkflowQueryCommand(out, err),
+            new WorkflowUpdateCommand(out, err),
+            new WorkflowCancelCommand(out, err),
+            new WorkflowTerminateCommand(out, err),
+            new WorkflowPauseCommand(out, err),
+            new WorkflowResumeCommand(out, err),
+            new WorkflowExportCommand(out, err),
+            new WorkflowImportCommand(out, err),
+            new WorkflowResetCommand(out, err));
   }
 }

@@ -1,25 +1,18 @@
 package dev.weft.cli;
 
-import static dev.weft.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.WorkflowStatus;
-import dev.weft.engine.WeftEngine;
 import dev.weft.server.WeftServer;
-import dev.weft.server.WeftServerOptions;
-import dev.weft.store.sqlite.SqliteStore;
 import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code weft batch start|describe|list|stop} against a real {@link WeftServer}: a signal batch to
@@ -27,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * unknown job (1) and bad usage (2).
  */
 class BatchCommandTest {
-  @TempDir static Path dir;
-  static WeftEngine engine;
-  static WeftServer server;
+  @RegisterExtension
+  static final ApiServerExtension server =
+      ApiServerExtension.serving(
+          e -> e.newWorker("parking").registerWorkflow(Parked.class, ParkedImpl::new));
 
   @WorkflowInterface
   public interface Parked {
@@ -55,32 +49,14 @@ class BatchCommandTest {
     }
   }
 
-  @BeforeAll
-  static void startServer() {
-    engine = WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).build();
-    engine.newWorker("parking").registerWorkflow(Parked.class, ParkedImpl::new);
-    engine.start();
-    server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-    engine.close();
-  }
-
   private static CliRun batch(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "batch";
-    System.arraycopy(args, 0, all, 1, args.length);
-    all[args.length + 1] = "--address";
-    all[args.length + 2] = server.baseUri().toString();
-    return run(all);
+    return server.run("batch", args);
   }
 
   private static void park(String prefix, int n) {
     for (int i = 0; i < n; i++) {
-      engine
+      server
+          .engine()
           .client()
           .start(
               "Parked",
@@ -120,7 +96,7 @@ class BatchCommandTest {
         .contains("Operation:   SIGNAL")
         .contains("Progress:    3 done, 0 failed, of 3");
     for (int i = 0; i < 3; i++) {
-      assertThat(engine.client().getHandle("cli-sig-" + i).getResult(String.class))
+      assertThat(server.engine().client().getHandle("cli-sig-" + i).getResult(String.class))
           .isEqualTo("from the cli");
     }
     CliRun listed = batch("list");
@@ -155,7 +131,7 @@ class BatchCommandTest {
     assertThat(stopped.exit()).as(stopped.err()).isZero();
     assertThat(stopped.out()).contains("stopped batch operation cli-job-2");
     assertThat(batch("describe", "cli-job-2").out()).contains("State:       STOPPED");
-    assertThat(engine.client().getHandle("cli-stop-0").describe().status())
+    assertThat(server.engine().client().getHandle("cli-stop-0").describe().status())
         .isEqualTo(WorkflowStatus.RUNNING);
 
     CliRun badQuery =

@@ -4,48 +4,19 @@ import static dev.weft.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.weft.engine.WeftEngine;
 import dev.weft.examples.ExamplesApp;
 import dev.weft.server.WeftServer;
-import dev.weft.server.WeftServerOptions;
-import dev.weft.store.sqlite.SqliteStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code weft node list} against a real {@link WeftServer}: a table and JSON, and bad usage. */
 class NodeCommandTest {
-  @TempDir static Path dir;
-  static WeftEngine engine;
-  static WeftServer server;
-
-  @BeforeAll
-  static void startServer() {
-    engine =
-        WeftEngine.builder()
-            .store(SqliteStore.open(dir.resolve("weft.db")))
-            .nodeId("cli-node-1")
-            .build();
-    new ExamplesApp().register(engine);
-    engine.start();
-    server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-    engine.close();
-  }
+  @RegisterExtension
+  static final ApiServerExtension server =
+      ApiServerExtension.serving(b -> b.nodeId("cli-node-1"), new ExamplesApp()::register);
 
   private static CliRun node(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "node";
-    System.arraycopy(args, 0, all, 1, args.length);
-    all[args.length + 1] = "--address";
-    all[args.length + 2] = server.baseUri().toString();
-    return run(all);
+    return server.run("node", args);
   }
 
   @Test
@@ -68,7 +39,7 @@ class NodeCommandTest {
     assertThat(nodes.get(0).path("nodeId").asText()).isEqualTo("cli-node-1");
     assertThat(nodes.get(0).path("live").asBoolean()).isTrue();
 
-    CliRun bad = run("node", "list", "--output", "yaml", "--address", server.baseUri().toString());
+    CliRun bad = run("node", "list", "--output", "yaml", "--address", server.address());
     assertThat(bad.exit()).isEqualTo(2);
     CliRun none = run("node");
     assertThat(none.exit()).isEqualTo(2);

@@ -1,18 +1,11 @@
 package dev.weft.cli;
 
-import static dev.weft.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.engine.WeftEngine;
 import dev.weft.examples.ExamplesApp;
 import dev.weft.server.WeftServer;
-import dev.weft.server.WeftServerOptions;
-import dev.weft.store.sqlite.SqliteStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code weft queue describe|pause|resume} against a real {@link WeftServer} serving the examples:
@@ -20,31 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
  * queue (1), an unknown namespace (1) and a missing queue name (2).
  */
 class QueueCommandTest {
-  @TempDir static Path dir;
-  static WeftEngine engine;
-  static WeftServer server;
-
-  @BeforeAll
-  static void startServer() {
-    engine = WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).build();
-    new ExamplesApp().register(engine);
-    engine.start();
-    server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-    engine.close();
-  }
+  @RegisterExtension
+  static final ApiServerExtension server = ApiServerExtension.serving(new ExamplesApp()::register);
 
   private static CliRun queue(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "queue";
-    System.arraycopy(args, 0, all, 1, args.length);
-    all[args.length + 1] = "--address";
-    all[args.length + 2] = server.baseUri().toString();
-    return run(all);
+    return server.run("queue", args);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.weft.assets.internal;
 import dev.weft.assets.AssetContext;
 import dev.weft.assets.AssetInput;
 import dev.weft.assets.AssetKey;
+import dev.weft.client.WeftClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,16 @@ public final class ComputeContext implements AssetContext {
   private final Map<String, Object> metadata = new LinkedHashMap<>();
   private final Map<AssetKey, String> dataVersions = new LinkedHashMap<>();
   private final Logger log;
+  private final WeftClient client;
 
   /** Creates the context of a compute producing {@code outputs}, inputs loaded. */
   public ComputeContext(
-      List<AssetKey> outputs, String partition, String runId, Map<AssetKey, Object> inputs) {
+      List<AssetKey> outputs,
+      String partition,
+      String runId,
+      Map<AssetKey, Object> inputs,
+      WeftClient client) {
+    this.client = client;
     this.outputs = List.copyOf(outputs);
     this.partition = partition;
     this.runId = runId;
@@ -48,6 +55,15 @@ public final class ComputeContext implements AssetContext {
   @Override
   public Logger log() {
     return log;
+  }
+
+  @Override
+  public WeftClient client() {
+    if (client == null) {
+      throw new IllegalStateException(
+          "asset " + assetKey() + ": no engine client here (the compute runs outside an engine)");
+    }
+    return client;
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.weft.assets.MultiAssetDefinition;
 import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.OutputContext;
 import dev.weft.assets.StoredOutput;
+import dev.weft.client.WeftClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +34,21 @@ public final class StepRunner {
   private final Map<String, IoManager> ioManagers;
   private final Map<AssetKey, AssetSpec> specs;
   private final Clock clock;
+  private final WeftClient client;
 
-  /** Creates a runner over these IO managers and the specs of every asset of the graph. */
+  /**
+   * Creates a runner over these IO managers and the specs of every asset of the graph; computes get
+   * {@code client} (null outside an engine) from their context.
+   */
   public StepRunner(
-      Map<String, IoManager> ioManagers, Map<AssetKey, AssetSpec> specs, Clock clock) {
+      Map<String, IoManager> ioManagers,
+      Map<AssetKey, AssetSpec> specs,
+      Clock clock,
+      WeftClient client) {
     this.ioManagers = Map.copyOf(ioManagers);
     this.specs = Map.copyOf(specs);
     this.clock = clock;
+    this.client = client;
   }
 
   /**
@@ -59,7 +68,7 @@ public final class StepRunner {
       inputs.put(input.key(), load(first, input, partition));
     }
     List<AssetKey> outputKeys = definition.specs().stream().map(AssetSpec::key).toList();
-    ComputeContext ctx = new ComputeContext(outputKeys, partition, runId, inputs);
+    ComputeContext ctx = new ComputeContext(outputKeys, partition, runId, inputs, client);
     Map<AssetKey, Object> values = compute(definition, ctx);
     List<StepResult.Output> outputs = new ArrayList<>();
     List<StepResult.CheckRun> checks = new ArrayList<>();
@@ -86,7 +95,8 @@ public final class StepRunner {
 
   private StepResult observe(
       ObservableSourceAsset source, String partition, String runId, Instant startedAt) {
-    ComputeContext ctx = new ComputeContext(List.of(source.key()), partition, runId, Map.of());
+    ComputeContext ctx =
+        new ComputeContext(List.of(source.key()), partition, runId, Map.of(), client);
     DataVersion version;
     try {
       version = source.observer().observe(ctx);

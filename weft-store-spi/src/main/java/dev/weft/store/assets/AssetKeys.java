@@ -1,20 +1,36 @@
 package dev.weft.store.assets;
 
-import java.util.regex.Pattern;
-
 /**
  * The rules of the catalog's keys, for whoever accepts keys from users (selections, HTTP paths): an
  * asset key is segments of {@code [A-Za-z0-9_]+} joined by {@code /} ({@code chain/raw_blocks}); a
  * partition is any string, {@code ""} for an unpartitioned asset, never null.
  */
 public final class AssetKeys {
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]+(/[A-Za-z0-9_]+)*");
-
   private AssetKeys() {}
 
   /** Returns whether {@code value} is an asset key (false for null). */
   public static boolean isAssetKey(String value) {
-    return value != null && KEY.matcher(value).matches();
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    boolean segmentStart = true;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/') {
+        if (segmentStart) {
+          return false;
+        }
+        segmentStart = true;
+      } else if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_') {
+        segmentStart = false;
+      } else {
+        return false;
+      }
+    }
+    return !segmentStart;
   }
 
   /**

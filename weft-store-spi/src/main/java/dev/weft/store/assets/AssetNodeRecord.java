@@ -36,13 +36,13 @@ public record AssetNodeRecord(
    */
   public AssetNodeRecord {
     AssetFields.key("assetKey", assetKey);
-    AssetFields.nonNull("kind (of asset " + assetKey + ")", kind);
-    AssetFields.nullOrNotBlank("codeVersion (of asset " + assetKey + ")", codeVersion);
-    AssetFields.nonNull("upstream (of asset " + assetKey + ")", upstream);
+    AssetFields.nonNull("kind", assetKey, kind);
+    AssetFields.nullOrNotBlank("codeVersion", assetKey, codeVersion);
+    AssetFields.nonNull("upstream", assetKey, upstream);
     upstream = List.copyOf(upstream);
     Set<String> seen = new HashSet<>();
     for (String up : upstream) {
-      AssetFields.key("upstream key (of asset " + assetKey + ")", up);
+      AssetFields.key("upstream key", assetKey, up);
       if (up.equals(assetKey)) {
         throw new IllegalArgumentException("asset " + assetKey + " lists itself as upstream");
       }
@@ -55,6 +55,6 @@ public record AssetNodeRecord(
       throw new IllegalArgumentException(
           "observable source " + assetKey + " has upstream " + upstream + ": expected none");
     }
-    AssetFields.notBlank("group (of asset " + assetKey + ")", group);
+    AssetFields.notBlank("group", assetKey, group);
   }
 }

@@ -40,11 +40,11 @@ public record AssetStateRecord(
    */
   public AssetStateRecord {
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.nonNull("status (of asset " + assetKey + ")", status);
-    AssetFields.nonNull("reasons (of asset " + assetKey + ")", reasons);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.nonNull("status", assetKey, status);
+    AssetFields.nonNull("reasons", assetKey, reasons);
     reasons = List.copyOf(reasons);
-    AssetFields.nonNull("updatedAt (of asset " + assetKey + ")", updatedAt);
+    AssetFields.nonNull("updatedAt", assetKey, updatedAt);
     if ((status == AssetStatus.FRESH || status == AssetStatus.MISSING) && !reasons.isEmpty()) {
       throw new IllegalArgumentException(
           "asset " + assetKey + " is " + status + " with stale reasons " + reasons);

@@ -35,9 +35,9 @@ public record CheckResultRecord(
    */
   public CheckResultRecord {
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.notBlank("checkName (of asset " + assetKey + ")", checkName);
-    AssetFields.nonNull("severity (of check " + checkName + ")", severity);
-    AssetFields.nonNull("at (of check " + checkName + ")", at);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.notBlank("checkName", assetKey, checkName);
+    AssetFields.nonNull("severity", assetKey, severity);
+    AssetFields.nonNull("at", assetKey, at);
   }
 }

@@ -24,8 +24,13 @@ public record MaterializationEntry(
   public MaterializationEntry {
     AssetFields.nonNull("at", at);
     if (m == null) {
-      AssetFields.nonNull("failureType (of history entry " + id + ")", failureType);
-      AssetFields.nonNull("failureMessage (of history entry " + id + ")", failureMessage);
+      if (failureType == null || failureMessage == null) {
+        throw new NullPointerException(
+            (failureType == null ? "failureType" : "failureMessage")
+                + " (of history entry "
+                + id
+                + ") is null: expected a materialization or a failure");
+      }
     } else if (failureType != null || failureMessage != null) {
       throw new IllegalArgumentException(
           "history entry " + id + " is both a materialization and a failure");

@@ -40,22 +40,30 @@ public record MaterializationRecord(
    */
   public MaterializationRecord {
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.nullOrNotBlank("runId (of asset " + assetKey + ")", runId);
-    AssetFields.notBlank("dataVersion (of asset " + assetKey + ")", dataVersion);
-    AssetFields.nullOrNotBlank("codeVersion (of asset " + assetKey + ")", codeVersion);
-    AssetFields.nonNull("inputDataVersions (of asset " + assetKey + ")", inputDataVersions);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.nullOrNotBlank("runId", assetKey, runId);
+    AssetFields.notBlank("dataVersion", assetKey, dataVersion);
+    AssetFields.nullOrNotBlank("codeVersion", assetKey, codeVersion);
+    AssetFields.nonNull("inputDataVersions", assetKey, inputDataVersions);
     TreeMap<String, String> inputs = new TreeMap<>();
     inputDataVersions.forEach(
         (key, version) -> {
-          AssetFields.key("inputDataVersions key (of asset " + assetKey + ")", key);
-          AssetFields.notBlank(
-              "inputDataVersions[" + key + "] (of asset " + assetKey + ")", version);
+          AssetFields.key("inputDataVersions key", assetKey, key);
+          if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException(
+                "inputDataVersions["
+                    + key
+                    + "] (of asset "
+                    + assetKey
+                    + ") is "
+                    + (version == null ? "null" : "blank")
+                    + ": expected the data version consumed");
+          }
           inputs.put(key, version);
         });
     inputDataVersions = Collections.unmodifiableMap(inputs);
-    AssetFields.nonNull("startedAt (of asset " + assetKey + ")", startedAt);
-    AssetFields.nonNull("finishedAt (of asset " + assetKey + ")", finishedAt);
+    AssetFields.nonNull("startedAt", assetKey, startedAt);
+    AssetFields.nonNull("finishedAt", assetKey, finishedAt);
     if (finishedAt.isBefore(startedAt)) {
       throw new IllegalArgumentException(
           "materialization of "

@@ -43,11 +43,11 @@ public record RecordCheckResult(
   public RecordCheckResult {
     AssetFields.notBlank("namespace", namespace);
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.notBlank("checkName (of asset " + assetKey + ")", checkName);
-    AssetFields.nullOrNotBlank("runId (of asset " + assetKey + ")", runId);
-    AssetFields.nonNull("severity (of check " + checkName + ")", severity);
-    AssetFields.nonNull("at (of check " + checkName + ")", at);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.notBlank("checkName", assetKey, checkName);
+    AssetFields.nullOrNotBlank("runId", assetKey, runId);
+    AssetFields.nonNull("severity", assetKey, severity);
+    AssetFields.nonNull("at", assetKey, at);
   }
 
   /** Returns the result as the catalog reads it back. */

@@ -37,10 +37,10 @@ public record RecordMaterializationFailure(
   public RecordMaterializationFailure {
     AssetFields.notBlank("namespace", namespace);
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.nullOrNotBlank("runId (of asset " + assetKey + ")", runId);
-    AssetFields.notBlank("errorType (of asset " + assetKey + ")", errorType);
-    AssetFields.nonNull("message (of asset " + assetKey + ")", message);
-    AssetFields.nonNull("at (of asset " + assetKey + ")", at);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.nullOrNotBlank("runId", assetKey, runId);
+    AssetFields.notBlank("errorType", assetKey, errorType);
+    AssetFields.nonNull("message", assetKey, message);
+    AssetFields.nonNull("at", assetKey, at);
   }
 }

@@ -37,9 +37,9 @@ public record RecordObservation(
   public RecordObservation {
     AssetFields.notBlank("namespace", namespace);
     AssetFields.key("assetKey", assetKey);
-    AssetFields.partition("partition (of asset " + assetKey + ")", partition);
-    AssetFields.notBlank("dataVersion (of asset " + assetKey + ")", dataVersion);
-    AssetFields.nonNull("at (of asset " + assetKey + ")", at);
+    AssetFields.partition("partition", assetKey, partition);
+    AssetFields.notBlank("dataVersion", assetKey, dataVersion);
+    AssetFields.nonNull("at", assetKey, at);
   }
 
   /** Null: an observation belongs to no run. */
