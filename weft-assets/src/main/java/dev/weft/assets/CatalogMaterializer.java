@@ -76,6 +76,11 @@ public final class CatalogMaterializer {
       return keys;
     }
 
+    /** Returns the workflow's input (for tests of this package). */
+    MaterializeRequest request() {
+      return request;
+    }
+
     /** Returns the selection, in its canonical form. */
     public String selection() {
       return request.selection();
