@@ -10,6 +10,7 @@ import dev.weft.server.api.TokenRoutes;
 import dev.weft.server.api.activities.ActivityTaskRoutes;
 import dev.weft.server.api.activities.FlowControlRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
+import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
@@ -175,7 +176,8 @@ public final class WeftServer implements AutoCloseable {
                 new ActivityTaskRoutes(engine, namespaces),
                 new TaskQueueRoutes(engine, namespaces),
                 new FlowControlRoutes(engine, namespaces),
-                new NodeRoutes(engine)));
+                new NodeRoutes(engine),
+                new AssetRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

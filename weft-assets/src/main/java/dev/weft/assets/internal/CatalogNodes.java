@@ -48,6 +48,7 @@ public final class CatalogNodes {
     def.put("definition", node.definition().name());
     def.put("inputs", node.definition().inputs().stream().map(i -> i.key().path()).toList());
     def.put("deps", node.definition().deps().stream().map(k -> k.path()).toList());
+    def.put("computeOptions", CatalogComputeOptions.toJson(node.definition().options()));
     List<Map<String, Object>> checks = new ArrayList<>();
     for (AssetCheck<?> c : spec.checks()) {
       Map<String, Object> check = new LinkedHashMap<>();

@@ -83,7 +83,8 @@ class MalformedRequestsTest {
                   "workflowId", running,
                   "signalName", "deposit",
                   "queryName", "balance",
-                  "updateName", "withdraw"),
+                  "updateName", "withdraw",
+                  "assetKey", "market%2Fraw_trades"),
               WeftServerOptions.DEFAULT_MAX_REQUEST_BYTES);
       List<ApiRoute> routes = api.server().routes();
       List<MalformedRequests.Request> requests = generator.all(routes);

@@ -1,0 +1,47 @@
+package dev.weft.cli;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code weft asset}: the asset catalog of a Weft server's store, over its HTTP API. Without a
+ * subcommand it prints its usage and exits 2.
+ *
+ * <pre>
+ * weft asset list --status STALE
+ * weft asset materialize "+chain/daily_volume" --wait
+ * </pre>
+ */
+@Command(
+    name = "asset",
+    description = {
+      "Lists, describes and materializes software-defined assets, over the HTTP API (--address,"
+          + " env WEFT_ADDRESS; --token, env WEFT_TOKEN).",
+      "Exit codes: 0 done, 1 refused by the server, the server unreachable or (materialize --wait)"
+          + " an asset not materialized, 2 bad usage."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  weft asset list --status STALE",
+      "  weft asset describe chain/raw_blocks",
+      "  weft asset materialize \"+chain/daily_volume\" --wait",
+      "  weft asset history chain/raw_blocks --page-size 5",
+      "  weft asset stale --output json",
+      "  weft asset graph"
+    })
+final class AssetCommand extends CommandGroup {
+
+  /** Returns the command with its subcommands, printing to {@code out} and {@code err}. */
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    return new AssetCommand()
+        .withSubcommands(
+            new AssetListCommand(out, err),
+            new AssetDescribeCommand(out, err),
+            new AssetMaterializeCommand(out, err),
+            new AssetHistoryCommand(out, err),
+            new AssetStaleCommand(out, err),
+            new AssetGraphCommand(out, err));
+  }
+}
