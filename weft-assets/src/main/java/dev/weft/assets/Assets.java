@@ -1,9 +1,13 @@
 package dev.weft.assets;
 
+import dev.weft.assets.internal.AwaitAssetWorkflow;
 import dev.weft.assets.internal.CatalogNodes;
+import dev.weft.assets.internal.CatalogWaits;
+import dev.weft.assets.internal.DurableAssetWait;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
+import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
@@ -194,8 +198,15 @@ public final class Assets {
       StepRunner runner = new StepRunner(ioManagers, specs, clock, engine.client());
       Worker worker = engine.newWorker(MaterializeWorkflow.TASK_QUEUE);
       worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
-      worker.registerActivities(
-          new StepActivities(engine.namespace(), graph, runner, engine.store(), clock));
+      worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
+      CatalogMaterializer planner =
+          new CatalogMaterializer(
+              engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
+      worker
+          .registerActivities(
+              new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
+          .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
+          .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock));
       engine
           .store()
           .commit(

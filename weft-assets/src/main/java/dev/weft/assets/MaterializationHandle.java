@@ -34,7 +34,7 @@ public final class MaterializationHandle {
 
   /** Waits until every asset of the plan materialized, failed or was skipped. */
   public MaterializationResult await() {
-    return toResult(workflow.getResult(MaterializeOutcome.class));
+    return toResult(workflow.workflowId(), workflow.getResult(MaterializeOutcome.class));
   }
 
   /**
@@ -48,7 +48,8 @@ public final class MaterializationHandle {
     return await();
   }
 
-  private MaterializationResult toResult(MaterializeOutcome outcome) {
+  /** The result of a materialization workflow's outcome. */
+  static MaterializationResult toResult(String workflowId, MaterializeOutcome outcome) {
     List<AssetOutcome> outcomes = new ArrayList<>();
     List<String> blocking = new ArrayList<>();
     for (StepOutcome step : outcome.steps()) {
@@ -62,6 +63,6 @@ public final class MaterializationHandle {
       }
       blocking.addAll(step.failedBlockingChecks());
     }
-    return new MaterializationResult(workflow.workflowId(), outcomes, blocking);
+    return new MaterializationResult(workflowId, outcomes, blocking);
   }
 }

@@ -36,6 +36,22 @@ public final class UnknownAssetException extends IllegalArgumentException {
         noun + parts.stream().collect(Collectors.joining(", ")), unknown);
   }
 
+  /**
+   * Returns the exception again from its message (as a materialization workflow's failure carries
+   * it to the workflow that asked): the keys are the message's items up to their first space.
+   */
+  static UnknownAssetException fromMessage(String message) {
+    String items = message.replaceFirst("^unknown assets? ", "");
+    List<AssetKey> keys = new ArrayList<>();
+    for (String item : items.split(", ")) {
+      String key = item.contains(" ") ? item.substring(0, item.indexOf(' ')) : item;
+      if (!key.isEmpty()) {
+        keys.add(AssetKey.of(key));
+      }
+    }
+    return new UnknownAssetException(message, keys);
+  }
+
   /** Returns the unknown keys. */
   public List<AssetKey> keys() {
     return keys;

@@ -11,6 +11,8 @@ import dev.weft.examples.approval.ApprovalDemo;
 import dev.weft.examples.approval.ApprovalWorkflow;
 import dev.weft.examples.approval.ExpenseRequest;
 import dev.weft.examples.assets.ExampleAssets;
+import dev.weft.examples.assets.PublishDailyReport;
+import dev.weft.examples.assets.PublishDailyReportWorkflow;
 import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.catchup.CatchUpDemo;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * weft dev} also starts a few runs with {@link #startExamples}: two orders (one ships, one is
  * compensated), a subscription waiting a minute for its follow-up, an expense approval waiting for
  * a signal, and a greeting waiting for a remote worker; and once, while no example asset was ever
- * materialized, a materialization of every asset.
+ * materialized, a materialization of every asset and the daily report ({@link PublishDailyReport}),
+ * which waits for {@code chain/daily_volume} to be fresh, then materializes {@code
+ * trades/daily_metrics} as its child.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -59,7 +63,8 @@ public final class ExamplesApp implements WeftApp {
           SubscriptionWorkflow.TASK_QUEUE,
           ApprovalWorkflow.TASK_QUEUE,
           CatchUpWorkflow.TASK_QUEUE,
-          GreetingWorkflow.TASK_QUEUE);
+          GreetingWorkflow.TASK_QUEUE,
+          PublishDailyReport.TASK_QUEUE);
 
   /** The approval {@code weft dev} leaves waiting for a signal. */
   public static final String WAITING_APPROVAL_ID =
@@ -104,11 +109,15 @@ public final class ExamplesApp implements WeftApp {
             FileIoManager.json(assetsDir),
             FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
             DailyMetricsLogic.V1);
+    engine
+        .newWorker(PublishDailyReport.TASK_QUEUE)
+        .registerWorkflow(PublishDailyReport.class, PublishDailyReportWorkflow::new);
   }
 
   /**
    * Starts the example runs, once: on a store that already has runs it starts none; then, if no
-   * example asset was ever materialized, starts a materialization of every asset (not awaited).
+   * example asset was ever materialized, starts a materialization of every asset (not awaited) and
+   * the daily report ({@link PublishDailyReport#WORKFLOW_ID}), which waits for it.
    */
   @Override
   public void startExamples(WeftClient client) {
@@ -118,11 +127,17 @@ public final class ExamplesApp implements WeftApp {
     if (assets != null) {
       ExampleAssets.materializeIfNeverMaterialized(assets)
           .ifPresent(
-              run ->
-                  log.info(
-                      "materializing the example assets ({}), their values in {}",
-                      run.workflowId(),
-                      assetsDir));
+              run -> {
+                log.info(
+                    "materializing the example assets ({}), their values in {}",
+                    run.workflowId(),
+                    assetsDir);
+                PublishDailyReport report =
+                    client.newWorkflowStub(
+                        PublishDailyReport.class,
+                        options(PublishDailyReport.WORKFLOW_ID, PublishDailyReport.TASK_QUEUE));
+                client.start(report::publish);
+              });
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.weft.assets.internal;
 
 import dev.weft.activity.ActivityOptions;
+import dev.weft.activity.LocalActivityOptions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Runs each step as a workflow thread that waits for its upstream steps, so independent steps run
  * in parallel and a step runs as soon as its last upstream is done. A step whose upstream failed,
- * was skipped or failed a blocking check is skipped, with the reason.
+ * was skipped or failed a blocking check is skipped, with the reason. A request without steps (from
+ * a workflow, which cannot read the catalog) is planned first in a local activity.
  */
 public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
   private final MaterializeActivities recorder =
@@ -27,8 +29,19 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
               .retryPolicy(RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build())
               .build());
 
+  private final MaterializePlanning planning =
+      Workflow.newLocalActivityStub(
+          MaterializePlanning.class,
+          LocalActivityOptions.newBuilder()
+              .startToCloseTimeout(Duration.ofSeconds(30))
+              .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(3).build())
+              .build());
+
   @Override
   public MaterializeOutcome run(MaterializeRequest request) {
+    if (request.steps() == null) {
+      request = plan(request.selection());
+    }
     Map<String, Promise<StepOutcome>> steps = new LinkedHashMap<>();
     for (PlanStep step : request.steps()) {
       List<Promise<StepOutcome>> upstream = new ArrayList<>();
@@ -38,6 +51,21 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
     List<StepOutcome> outcomes = new ArrayList<>();
     steps.values().forEach(p -> outcomes.add(p.get()));
     return new MaterializeOutcome(outcomes);
+  }
+
+  /**
+   * Plans a selection given without a plan (a workflow's request) in a local activity, recorded
+   * once; a selection the catalog refuses fails this run with the planner's failure type.
+   */
+  private MaterializeRequest plan(String selection) {
+    try {
+      return planning.plan(selection);
+    } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof ApplicationFailure app) {
+        throw new ApplicationFailure(app.getMessage(), app.getType(), true, null);
+      }
+      throw failure;
+    }
   }
 
   private StepOutcome runStep(PlanStep step, List<Promise<StepOutcome>> upstream) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code weft dev} does with the asset examples: {@link ExamplesApp} registers them, and its
- * {@code startExamples} materializes every asset once, as JSON files under the assets directory;
- * the next start materializes nothing again.
+ * {@code startExamples} materializes every asset once, as JSON files under the assets directory,
+ * and starts the daily report, which waits for the volume and materializes the metrics as its
+ * child; the next start starts nothing again.
  */
 class ExamplesAppAssetsTest {
   private static final WorkflowFilter MATERIALIZATIONS =
@@ -38,17 +39,28 @@ class ExamplesAppAssetsTest {
       engine.start();
       app.startExamples(engine.client());
 
+      Object report =
+          engine
+              .client()
+              .getHandle(PublishDailyReport.WORKFLOW_ID)
+              .getResult(Duration.ofSeconds(60));
+      assertThat((String) report)
+          .as("the report waited for the volume, then materialized the metrics as its child")
+          .startsWith("published: chain/daily_volume at data version ")
+          .contains(", trades/daily_metrics materialized by __weft_materialize:");
       List<WorkflowSummary> runs = engine.client().listWorkflows(MATERIALIZATIONS).workflows();
-      assertThat(runs).hasSize(1);
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  engine.client().getHandle(runs.get(0).workflowId()).describe().status()
-                      == WorkflowStatus.COMPLETED);
+      assertThat(runs).as("every asset, and the report's metrics").hasSize(2);
+      for (WorkflowSummary run : runs) {
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    engine.client().getHandle(run.workflowId()).describe().status()
+                        == WorkflowStatus.COMPLETED);
+      }
       assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
-          .as("the five example runs and the materialization")
-          .isEqualTo(6);
+          .as("the five example runs, the materialization, the report and its two children")
+          .isEqualTo(9);
     }
     JsonNode volume =
         new ObjectMapper().readTree(assets.resolve("chain/daily_volume.json").toFile());
@@ -76,7 +88,10 @@ class ExamplesAppAssetsTest {
       app.startExamples(engine.client());
       assertThat(engine.client().countWorkflows(MATERIALIZATIONS))
           .as("the next start materializes nothing again")
-          .isEqualTo(1);
+          .isEqualTo(2);
+      assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
+          .as("nor starts the report again")
+          .isEqualTo(9);
     }
   }
 

@@ -59,7 +59,8 @@ final class BatchApplier {
 
   void apply(Batch batch, Statements st, Notifications notes)
       throws SQLException, ConflictException {
-    BatchContext context = new BatchContext(dialect, st, notes, fairQueues.allocation());
+    BatchContext context =
+        new BatchContext(dialect, st, notes, fairQueues.allocation(), this::apply);
     apply(batch.writes(), context);
     context.passes().flush();
   }

@@ -1,10 +1,12 @@
 package dev.weft.store.jdbc;
 
 import dev.weft.store.TaskScheduling;
+import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ final class BatchContext implements WriteContext {
   private final Statements statements;
   private final Notifications notifications;
   private final FairQueues.Allocation passes;
+  private final ActivityTaskWrites.Nested nested;
 
   /**
    * Runs this batch inserted, with their workflow tasks' scheduling, until their first workflow
@@ -35,8 +38,10 @@ final class BatchContext implements WriteContext {
       Dialect dialect,
       Statements statements,
       Notifications notifications,
-      FairQueues.Allocation passes) {
+      FairQueues.Allocation passes,
+      ActivityTaskWrites.Nested nested) {
     this.dialect = dialect;
+    this.nested = nested;
     this.statements = statements;
     this.notifications = notifications;
     this.passes = passes;
@@ -49,6 +54,11 @@ final class BatchContext implements WriteContext {
   @Override
   public PreparedStatement prepare(String sql) throws SQLException {
     return statements.prepare(sql);
+  }
+
+  @Override
+  public void apply(Write write) throws SQLException, ConflictException {
+    nested.apply(List.of(write), this);
   }
 
   @Override

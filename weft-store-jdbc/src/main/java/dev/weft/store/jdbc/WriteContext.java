@@ -1,6 +1,7 @@
 package dev.weft.store.jdbc;
 
 import dev.weft.store.Batch;
+import dev.weft.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -22,6 +23,18 @@ public interface WriteContext extends SqlSession {
    */
   @Override
   PreparedStatement prepare(String sql) throws SQLException;
+
+  /**
+   * Applies further writes in this transaction, each by its applier (the core's or an extension's),
+   * as if they stood in the batch after the write being applied: for a feature whose row, once its
+   * condition holds, must wake a run in the same transaction (a {@link Write.IfRunning} group of
+   * {@link Write.InsertInbox} and {@link Write.EnsureWorkflowTask}). Their notifications reach the
+   * store's listeners after the commit like any others.
+   *
+   * @throws ConflictException if one of them conflicts: the whole batch is rolled back
+   * @throws SQLException if a statement fails
+   */
+  void apply(Write write) throws SQLException, ConflictException;
 
   /** Returns what differs for the database the store runs on. */
   Dialect dialect();

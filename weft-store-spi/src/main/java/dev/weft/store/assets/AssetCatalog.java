@@ -69,4 +69,10 @@ public interface AssetCatalog {
    * @throws NullPointerException if the key or the partition is null
    */
   List<CheckResultRecord> latestChecks(String namespace, String assetKey, String partition);
+
+  /**
+   * Returns the runs waiting for a condition on an asset of the namespace ({@link AwaitAsset})
+   * whose condition has not held yet, oldest first.
+   */
+  List<AssetWaiterRecord> waiters(String namespace);
 }

@@ -48,7 +48,14 @@ final class WriteFixture implements AutoCloseable {
   /** Starts a new batch (with new notifications), as the writer does for each batch. */
   BatchContext batch() {
     notifications = new Notifications();
-    return new BatchContext(dialect, statements, notifications, fairQueues.allocation());
+    return new BatchContext(
+        dialect,
+        statements,
+        notifications,
+        fairQueues.allocation(),
+        (writes, batch) -> {
+          throw new UnsupportedOperationException("nested writes need a BatchApplier: " + writes);
+        });
   }
 
   /** Applies a batch with the store's dispatcher, as the writer does. */

@@ -285,6 +285,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link AssetWaiterContract}. */
+  @Nested
+  public class AssetWaiters extends AssetWaiterContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ExtensionContract}. */
   @Nested
   public class Extensions extends ExtensionContract {

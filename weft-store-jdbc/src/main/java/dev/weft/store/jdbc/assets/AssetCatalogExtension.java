@@ -1,12 +1,16 @@
 package dev.weft.store.jdbc.assets;
 
 import dev.weft.store.assets.AssetCatalog;
+import dev.weft.store.assets.AwaitAsset;
+import dev.weft.store.assets.ForgetAssetWait;
 import dev.weft.store.assets.RecordCheckResult;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
 import dev.weft.store.jdbc.JdbcExtension;
+import dev.weft.store.jdbc.WriteContext;
+import java.sql.SQLException;
 
 /**
  * The store extension of the asset catalog ({@code asset-catalog}): applies {@link
@@ -23,9 +27,11 @@ import dev.weft.store.jdbc.JdbcExtension;
  * order; reads never compute them. A catalog write first locks its namespace's row of {@code
  * asset_graphs}, so catalog writes of one namespace are serialized even when several nodes share a
  * PostgreSQL store, and the graph each store caches per namespace is checked against the version
- * stored there. Catalog rows belong to no run: deleting a run keeps the history it recorded.
- * Declared in this module's {@code META-INF/services}, so every SQL store installs it unless its
- * options name other extensions.
+ * stored there. Catalog rows belong to no run: deleting a run keeps the history it recorded. Runs
+ * waiting for an asset ({@link AwaitAsset}, table {@code asset_waiters}) are woken by the catalog
+ * write that satisfies them, in its transaction; a deleted run's waiters go with it. Declared in
+ * this module's {@code META-INF/services}, so every SQL store installs it unless its options name
+ * other extensions.
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -40,14 +46,22 @@ public final class AssetCatalogExtension implements JdbcExtension {
   @Override
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
-    GraphRegistration registration = new GraphRegistration(graphs);
-    MaterializationWrites materializations = new MaterializationWrites(graphs);
+    AssetWaiters waiters = new AssetWaiters(graphs);
+    GraphRegistration registration = new GraphRegistration(graphs, waiters);
+    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
         .write(RecordMaterializationFailure.class, materializations::failure)
         .write(RecordObservation.class, materializations::observation)
         .write(RecordCheckResult.class, CheckResultWrites::apply)
+        .write(AwaitAsset.class, waiters::await)
+        .write(ForgetAssetWait.class, waiters::forget)
         .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()));
+  }
+
+  @Override
+  public void deleteRun(String runId, WriteContext context) throws SQLException {
+    AssetWaiters.deleteRun(runId, context);
   }
 }

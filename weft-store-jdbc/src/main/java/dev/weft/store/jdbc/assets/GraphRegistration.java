@@ -2,6 +2,7 @@ package dev.weft.store.jdbc.assets;
 
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.jdbc.ConflictException;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,12 +22,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class GraphRegistration {
   private final GraphCache graphs;
+  private final AssetWaiters waiters;
 
-  GraphRegistration(GraphCache graphs) {
+  GraphRegistration(GraphCache graphs, AssetWaiters waiters) {
     this.graphs = graphs;
+    this.waiters = waiters;
   }
 
-  void apply(RegisterAssetGraph w, WriteContext tx) throws SQLException {
+  void apply(RegisterAssetGraph w, WriteContext tx) throws SQLException, ConflictException {
     String ns = w.namespace();
     long at = w.at().toEpochMilli();
     AssetGraph old = graphs.lock(tx, ns, w.at());
@@ -71,6 +74,7 @@ final class GraphRegistration {
         new Staleness(graph, rows).propagate(changed, Set.of(), at);
         rows.save();
       }
+      waiters.wakeSatisfied(tx, ns, w.at());
     }
   }
 

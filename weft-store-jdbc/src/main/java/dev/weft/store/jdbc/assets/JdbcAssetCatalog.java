@@ -5,6 +5,7 @@ import dev.weft.store.assets.AssetKeys;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
+import dev.weft.store.assets.AssetWaiterRecord;
 import dev.weft.store.assets.CheckResultRecord;
 import dev.weft.store.assets.CheckSeverity;
 import dev.weft.store.assets.MaterializationEntry;
@@ -196,5 +197,13 @@ final class JdbcAssetCatalog implements AssetCatalog {
           }
           return checks;
         });
+  }
+
+  @Override
+  public List<AssetWaiterRecord> waiters(String namespace) {
+    Objects.requireNonNull(namespace, "namespace");
+    return reads.read(
+        "asset waiters of namespace " + namespace,
+        session -> AssetWaiters.list(session, namespace));
   }
 }

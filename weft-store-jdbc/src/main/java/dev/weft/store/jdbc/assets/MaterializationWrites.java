@@ -4,6 +4,7 @@ import dev.weft.store.assets.MaterializationRecord;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
+import dev.weft.store.jdbc.ConflictException;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,8 @@ import java.util.Set;
  * RecordMaterialization} and {@link RecordMaterializationFailure} (each a history entry) and {@link
  * RecordObservation}, then the staleness they cause. A write about an asset that is not in the
  * graph (removed while its run ran) is recorded all the same, with no staleness: refusing it would
- * fail the activity completion it commits with.
+ * fail the activity completion it commits with. A materialization or observation then wakes the
+ * waiters it satisfied ({@link AssetWaiters}).
  */
 final class MaterializationWrites {
   private static final String INSERT =
@@ -26,12 +28,15 @@ final class MaterializationWrites {
           + " failure_message, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
   private final GraphCache graphs;
+  private final AssetWaiters waiters;
 
-  MaterializationWrites(GraphCache graphs) {
+  MaterializationWrites(GraphCache graphs, AssetWaiters waiters) {
     this.graphs = graphs;
+    this.waiters = waiters;
   }
 
-  void materialization(RecordMaterialization w, WriteContext tx) throws SQLException {
+  void materialization(RecordMaterialization w, WriteContext tx)
+      throws SQLException, ConflictException {
     MaterializationRecord m = w.materialization();
     AssetGraph graph = graphs.lock(tx, w.namespace(), m.finishedAt());
     PreparedStatement insert = tx.prepare(INSERT);
@@ -57,6 +62,7 @@ final class MaterializationWrites {
     new Staleness(graph, rows)
         .propagate(List.of(m.assetKey()), dataChanged, m.finishedAt().toEpochMilli());
     rows.save();
+    waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
   }
 
   void failure(RecordMaterializationFailure w, WriteContext tx) throws SQLException {
@@ -81,7 +87,7 @@ final class MaterializationWrites {
     rows.save();
   }
 
-  void observation(RecordObservation w, WriteContext tx) throws SQLException {
+  void observation(RecordObservation w, WriteContext tx) throws SQLException, ConflictException {
     AssetGraph graph = graphs.lock(tx, w.namespace(), w.at());
     long at = w.at().toEpochMilli();
     StateRows rows = new StateRows(tx, w.namespace(), w.partition());
@@ -94,6 +100,7 @@ final class MaterializationWrites {
           .propagate(List.of(w.assetKey()), changed ? Set.of(w.assetKey()) : Set.of(), at);
     }
     rows.save();
+    waiters.wakeSatisfied(tx, w.namespace(), w.at());
   }
 
   private static String failureMessage(RecordMaterializationFailure w) {
