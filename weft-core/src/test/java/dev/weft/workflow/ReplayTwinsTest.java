@@ -16,6 +16,7 @@ import dev.weft.client.UpdateWithStartTest;
 import dev.weft.client.VisibilityTest;
 import dev.weft.converter.JacksonDataConverter;
 import dev.weft.engine.HistoryLimitsTest;
+import dev.weft.engine.RemoteActivitiesGroupedReportsTest;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.batch.BatchWorkflow;
 import dev.weft.internal.batch.PagedBatchWorkflow;
@@ -269,7 +270,11 @@ class ReplayTwinsTest {
         twin(
             "activity-and-timer-summaries",
             SummariesTest.Checkout.class,
-            SummariesTest.CheckoutImpl::new));
+            SummariesTest.CheckoutImpl::new),
+        twin(
+            "remote-activities-reported-together",
+            RemoteActivitiesGroupedReportsTest.Gather.class,
+            RemoteActivitiesGroupedReportsTest.GatherImpl::new));
   }
 
   private static Arguments twin(String name, Class<?> iface, Supplier<?> impl) {

@@ -4,6 +4,7 @@ import dev.weft.converter.Payload;
 import dev.weft.engine.WeftClock;
 import dev.weft.failure.ActivityCancelNotRequestedException;
 import dev.weft.failure.ActivityLeaseLostException;
+import dev.weft.failure.WeftException;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.ActivitySpec;
 import dev.weft.internal.codec.ActivitySpecCodec;
@@ -14,6 +15,10 @@ import dev.weft.store.ActivityTaskState;
 import dev.weft.store.HeartbeatResult;
 import dev.weft.store.Store;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,18 +34,91 @@ public final class ActivityCompletions {
   private final PayloadConverter payloads;
   private final EventCodec codec;
   private final ActivityOutcomes outcomes;
+  private final ActivityOutcomeGroups groups;
 
   public ActivityCompletions(
       Store store,
       WeftClock clock,
       PayloadConverter payloads,
       EventCodec codec,
-      ActivityOutcomes outcomes) {
+      ActivityOutcomes outcomes,
+      ActivityOutcomeGroups groups) {
     this.store = store;
     this.clock = clock;
     this.payloads = payloads;
     this.codec = codec;
     this.outcomes = outcomes;
+    this.groups = groups;
+  }
+
+  /**
+   * A report of {@link #recordTogether}: the attempt returned {@code result} (a payload in the
+   * converter's format), or failed with {@code failure} when that is not null.
+   */
+  public record Report(String taskToken, Payload result, Failure failure) {}
+
+  /**
+   * Records reports of attempts like {@link #completeConverted} and {@link #fail(String, Failure)}
+   * would one by one, each fenced by its own lease, but the final outcomes of one run together, in
+   * the order of {@code reports}, with one workflow task ({@link ActivityOutcomeGroups}).
+   *
+   * @return per report, null when it was recorded, else the exception the single call would have
+   *     thrown for it (it wrote nothing)
+   * @throws RuntimeException the first failure of the store (not a refusal), after the reports it
+   *     spared were recorded
+   */
+  public WeftException[] recordTogether(List<Report> reports) {
+    WeftException[] refusals = new WeftException[reports.size()];
+    RuntimeException failed = null;
+    Map<String, List<Integer>> finalsByRun = new LinkedHashMap<>();
+    ActivityTaskState[] claims = new ActivityTaskState[reports.size()];
+    ActivityOutcomes.Outcome[] prepared = new ActivityOutcomes.Outcome[reports.size()];
+    Instant now = clock.now();
+    for (int i = 0; i < reports.size(); i++) {
+      Report report = reports.get(i);
+      try {
+        ActivityTaskState claim = waiting(report.taskToken());
+        claims[i] = claim;
+        prepared[i] =
+            report.failure() != null
+                ? outcomes.failed(claim, specOf(claim), report.failure(), null, now)
+                : outcomes.completed(
+                    claim,
+                    specOf(claim),
+                    payloads.seal(
+                        report.result(),
+                        "result of activity '" + claim.task().activityType() + "'"),
+                    now);
+        if (prepared[i] instanceof ActivityOutcomes.Final f) {
+          finalsByRun.computeIfAbsent(f.runId(), r -> new ArrayList<>()).add(i);
+        } else {
+          record(report.taskToken(), claim, prepared[i], now);
+        }
+      } catch (WeftException refused) {
+        refusals[i] = refused;
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
+      }
+    }
+    for (List<Integer> run : finalsByRun.values()) {
+      List<ActivityOutcomes.Final> group = new ArrayList<>(run.size());
+      run.forEach(i -> group.add((ActivityOutcomes.Final) prepared[i]));
+      try {
+        boolean[] written = groups.tryRecord(group, now);
+        for (int k = 0; k < written.length; k++) {
+          int i = run.get(k);
+          if (!written[k]) {
+            refusals[i] = lost(reports.get(i).taskToken(), claims[i], MEANWHILE);
+          }
+        }
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    return refusals;
   }
 
   /** Records that the attempt returned {@code result}. */
@@ -151,10 +229,12 @@ public final class ActivityCompletions {
   private void record(
       String taskToken, ActivityTaskState claim, ActivityOutcomes.Outcome outcome, Instant now) {
     if (!outcomes.tryRecord(outcome, now)) {
-      throw lost(
-          taskToken, claim, "the attempt timed out, was cancelled or its run closed meanwhile");
+      throw lost(taskToken, claim, MEANWHILE);
     }
   }
+
+  private static final String MEANWHILE =
+      "the attempt timed out, was cancelled or its run closed meanwhile";
 
   private static ActivityLeaseLostException lost(
       String taskToken, ActivityTaskState claim, String why) {

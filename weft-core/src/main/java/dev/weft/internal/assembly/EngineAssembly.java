@@ -9,6 +9,7 @@ import dev.weft.engine.WeftClock;
 import dev.weft.engine.WorkInProgress;
 import dev.weft.engine.WorkerOptions;
 import dev.weft.internal.activity.ActivityCompletions;
+import dev.weft.internal.activity.ActivityOutcomeGroups;
 import dev.weft.internal.activity.ActivityOutcomes;
 import dev.weft.internal.activity.ActivityTaskHandler;
 import dev.weft.internal.activity.HeartbeatFlushes;
@@ -247,7 +248,14 @@ public final class EngineAssembly {
     controls = new RunControls(store, clock, nodeId, codec, payloads, registry, closures);
     updates = new Updates(store, clock, ids, codec, payloads, registry, waiters);
     queries = new Queries(runners, store, cache, waiters, payloads, records, clock);
-    completions = new ActivityCompletions(store, clock, payloads, codec, activityOutcomes);
+    completions =
+        new ActivityCompletions(
+            store,
+            clock,
+            payloads,
+            codec,
+            activityOutcomes,
+            new ActivityOutcomeGroups(store, eager, activityOutcomes));
     remotePollWakeups = new RemotePollWakeups();
     taskQueuePollers = new TaskQueuePollers();
     remoteActivities =

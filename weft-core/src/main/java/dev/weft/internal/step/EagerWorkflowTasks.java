@@ -78,16 +78,31 @@ public final class EagerWorkflowTasks {
    */
   public boolean tryAdvance(
       String runId, EventAttributes event, Instant eventTime, List<Write> eventWrites) {
+    CommitResult result = advance(runId, List.of(event), eventTime, eventWrites);
+    return result != null && result.committed();
+  }
+
+  /**
+   * Tries to record {@code events}, in this order, for the run together with the one workflow task
+   * that applies them all, like {@link #tryAdvance}.
+   *
+   * @param eventWrites the writes that go with the events; committed only together with them
+   * @return the store's answer, or null when the path did not apply (nothing was sent to the
+   *     store); a {@link CommitResult.Conflict} names the write whose condition failed, so that a
+   *     caller can tell a write of its own (a stale lease) from a race lost by the run
+   */
+  public CommitResult advance(
+      String runId, List<EventAttributes> events, Instant eventTime, List<Write> eventWrites) {
     long started = metrics.started();
     WorkflowCache.Taken taken = cache.take(runId);
     if (taken.busy()) {
-      return false;
+      return null;
     }
     WorkflowRunner runner = taken.runner();
     boolean cached = false;
     try {
-      if (runner != null && !runner.awaits(event)) {
-        // it never scheduled what the event answers: another node moved the run on since, and an
+      if (runner != null && !awaitsAll(runner, events)) {
+        // it never scheduled what an event answers: another node moved the run on since, and an
         // append from this state would only lose the race (and roll back the whole commit group)
         runner.destroy();
         runner = null;
@@ -95,32 +110,32 @@ public final class EagerWorkflowTasks {
       if (runner == null) {
         runner = rebuild(runId);
         if (runner == null) {
-          return false;
+          return null;
         }
       }
       if (runner.isClosing() || flowControl.current().isPaused(runner.info().taskQueue())) {
-        return false;
+        return null;
       }
       Instant now = clock.now();
-      List<EventAttributes> commands = runner.runTask(List.of(event), now, null);
+      List<EventAttributes> commands = runner.runTask(events, now, null);
       PreparedCommit prepared =
-          commit.forEvent(
+          commit.forEvents(
               runner.info(),
               runner.started(),
               runner.openChildren(),
               runner.nextEventId(),
-              event,
+              events,
               eventTime,
               guarded(runId, eventWrites),
               commands,
               now);
       if (!growth.allow(runner, prepared)) {
-        return false;
+        return null;
       }
       CommitResult result = prepared.commit(store, dispatch);
       if (!result.committed()) {
         log.debug("eager workflow task of run {} lost a race: {}", runId, result);
-        return false;
+        return result;
       }
       metrics.committed(prepared.batch(), runner.info().workflowType());
       metrics.workflowTask(runner.info().workflowType(), started);
@@ -132,10 +147,10 @@ public final class EagerWorkflowTasks {
         cached = true;
       }
       prepared.dispatch(dispatch);
-      return true;
+      return result;
     } catch (WorkflowTaskFailedException e) {
       log.debug("eager workflow task of run {} failed; the normal path will record it", runId, e);
-      return false;
+      return null;
     } finally {
       if (!cached) {
         if (runner != null) {
@@ -144,6 +159,15 @@ public final class EagerWorkflowTasks {
         cache.release(runId);
       }
     }
+  }
+
+  private static boolean awaitsAll(WorkflowRunner runner, List<EventAttributes> events) {
+    for (EventAttributes event : events) {
+      if (!runner.awaits(event)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The event's writes behind a guard: a paused run is not moved on here (its queue holds it). */

@@ -158,22 +158,26 @@ public final class WorkflowTaskCommit {
   }
 
   /**
-   * The commit of a workflow task run where an event happened (eager): the event's own writes
-   * (completing the activity, deleting the fired timer), the event and the task in one batch. A run
-   * that closes must not have inbox events it did not see, so it closes only if its inbox is empty.
+   * The commit of a workflow task run where events happened (eager): the events' own writes
+   * (completing the activities, deleting the fired timer), the events in their order and the task
+   * in one batch. A run that closes must not have inbox events it did not see, so it closes only if
+   * its inbox is empty.
    */
-  public PreparedCommit forEvent(
+  public PreparedCommit forEvents(
       WorkflowInfo run,
       WorkflowStarted started,
       List<OpenChild> openChildren,
       long nextEventId,
-      EventAttributes event,
+      List<EventAttributes> happened,
       Instant eventTime,
       List<Write> eventWrites,
       List<EventAttributes> commands,
       Instant now) {
-    List<EventRecord> events = new ArrayList<>(commands.size() + 2);
-    events.add(records.record(nextEventId, eventTime, event));
+    List<EventRecord> events = new ArrayList<>(commands.size() + happened.size() + 1);
+    long id = nextEventId;
+    for (EventAttributes event : happened) {
+      events.add(records.record(id++, eventTime, event));
+    }
     return build(
         run, started, openChildren, nextEventId, events, eventWrites, List.of(), 0, commands, now);
   }

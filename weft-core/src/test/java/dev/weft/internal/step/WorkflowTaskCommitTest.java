@@ -177,12 +177,12 @@ class WorkflowTaskCommitTest {
       PreparedCommit prepared =
           parts
               .commit()
-              .forEvent(
+              .forEvents(
                   RUN,
                   STARTED,
                   List.of(),
                   5,
-                  completed,
+                  List.of(completed),
                   NOW.minusMillis(3),
                   eventWrites,
                   List.of(new TimerStarted(2, Duration.ofSeconds(1), NOW.plusSeconds(1))),
@@ -198,6 +198,55 @@ class WorkflowTaskCommitTest {
           .containsExactly("ActivityCompleted", "WorkflowTaskCompleted", "TimerStarted");
       assertThat(((Write.AppendEvents) prepared.batch().writes().get(2)).events().get(0).time())
           .isEqualTo(NOW.minusMillis(3));
+    }
+  }
+
+  @Test
+  void anEagerStepOfSeveralEventsAppendsThemInTheirOrderWithConsecutiveIdsBeforeOneBoundary(
+      @TempDir Path dir) {
+    try (StepParts parts = new StepParts(dir)) {
+      List<EventAttributes> happened =
+          List.of(
+              new EventAttributes.ActivityCompleted(3, null, 1),
+              new EventAttributes.ActivityFailed(
+                  1, new Failure(Failure.APPLICATION, "T", "m", "", true, 0, 0, null), 2),
+              new EventAttributes.ActivityCompleted(2, null, 1));
+      List<Write> eventWrites =
+          List.of(
+              new Write.IfNotPaused(RUN.runId()),
+              new Write.CompleteActivityTask(RUN.runId(), 3, 7),
+              new Write.CompleteActivityTask(RUN.runId(), 1, 8),
+              new Write.CompleteActivityTask(RUN.runId(), 2, 9));
+
+      PreparedCommit prepared =
+          parts
+              .commit()
+              .forEvents(
+                  RUN,
+                  STARTED,
+                  List.of(),
+                  5,
+                  happened,
+                  NOW.minusMillis(3),
+                  eventWrites,
+                  List.of(new TimerStarted(4, Duration.ofSeconds(1), NOW.plusSeconds(1))),
+                  NOW);
+
+      assertThat(prepared.batch().writes().subList(0, 4)).isEqualTo(eventWrites);
+      Write.AppendEvents append = (Write.AppendEvents) prepared.batch().writes().get(4);
+      assertThat(append.expectedNextEventId()).isEqualTo(5);
+      assertThat(append.events())
+          .extracting(EventRecord::type)
+          .containsExactly(
+              "ActivityCompleted",
+              "ActivityFailed",
+              "ActivityCompleted",
+              "WorkflowTaskCompleted",
+              "TimerStarted");
+      assertThat(append.events())
+          .extracting(EventRecord::eventId)
+          .containsExactly(5L, 6L, 7L, 8L, 9L);
+      assertThat(prepared.appendedEvents()).isEqualTo(5);
     }
   }
 
