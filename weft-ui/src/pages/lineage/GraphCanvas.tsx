@@ -75,8 +75,9 @@ export function GraphCanvas({ view, layout, chosen, focus, onOpen, onToggleSelec
   // once the found node is drawn, the keyboard goes to it
   useEffect(() => {
     if (found === null) return;
-    const el = ref.current?.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(found)}"] .lineage-node-main`);
-    el?.focus();
+    const nodes = ref.current?.querySelectorAll<SVGGElement>("[data-node-id]") ?? [];
+    const node = [...nodes].find((n) => n.getAttribute("data-node-id") === found);
+    node?.querySelector<SVGGElement>(".lineage-node-main")?.focus();
   }, [found, viewport]);
 
   useEffect(() => {
