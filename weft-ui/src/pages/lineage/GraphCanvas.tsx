@@ -177,6 +177,7 @@ export function GraphCanvas({ view, layout, chosen, focus, onOpen, onToggleSelec
         data-layout="done"
         data-nodes={view.nodes.length}
         data-drawn={drawn.length}
+        data-layout-ms={Math.round(layout.ms)}
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

@@ -36,7 +36,8 @@ function describe(node: ViewNode): string {
 /**
  * One node of the lineage graph: an asset (a link to its page, coloured and labelled by status) or
  * a collapsed group (a button that expands it, with its status counts), and beside it a checkbox
- * that adds it to the selection to materialize. Memoised: panning does not redraw it.
+ * that adds it to the selection to materialize. Zoomed out too far to read (`detailed` false) it
+ * is its box alone, still a link. Memoised: panning does not redraw it.
  */
 export const GraphNode = memo(function GraphNode({ node, box, selected, found, detailed, onOpen, onToggleSelected }: Props) {
   const status = node.kind === "asset" ? node.status : worstStatus(node.counts);
@@ -85,6 +86,7 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
           </>
         )}
       </g>
+      {detailed && (
       <g
         className="lineage-check"
         role="checkbox"
@@ -98,6 +100,7 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
         <rect width={18} height={18} rx={3} />
         {selected && <path d="M4 9 l3.5 3.5 l6.5 -7" />}
       </g>
+      )}
     </g>
   );
 });
