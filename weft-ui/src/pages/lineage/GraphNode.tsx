@@ -25,12 +25,19 @@ function onEnter(action: () => void, keys: readonly string[] = ["Enter"]) {
   };
 }
 
+/** The status counts of a group in words, e.g. `2 fresh, 1 stale` (the group node's third line). */
+function countWords(node: Extract<ViewNode, { kind: "group" }>): string {
+  return STATUSES.filter((s) => node.counts[s] > 0)
+    .map((s) => `${node.counts[s]} ${STATUS_LOOK[s].word}`)
+    .join(", ");
+}
+
+/** The node's accessible name: its visible text first (what a speech-input user says), then more. */
 function describe(node: ViewNode): string {
   if (node.kind === "asset") {
-    return `${node.assetKey}${node.observable ? " (observable source)" : ""}, ${STATUS_LOOK[node.status].word}`;
+    return `${node.assetKey}, ${STATUS_LOOK[node.status].word}${node.observable ? ", observable source" : ""}`;
   }
-  const counts = STATUSES.filter((s) => node.counts[s] > 0).map((s) => `${node.counts[s]} ${STATUS_LOOK[s].word}`);
-  return `group ${node.group}, collapsed: ${node.size} assets, ${counts.join(", ")}`;
+  return `${node.group}, ${node.size} assets, ${countWords(node)}, collapsed group: Enter expands it`;
 }
 
 /**
@@ -59,7 +66,7 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
         className="lineage-node-main"
         role={node.kind === "asset" ? "link" : "button"}
         tabIndex={0}
-        aria-label={node.kind === "asset" ? label : `${label}. Expand`}
+        aria-label={label}
         onClick={open}
         onKeyDown={onEnter(open, node.kind === "asset" ? ["Enter"] : ["Enter", " "])}
       >
@@ -69,7 +76,7 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
         {detailed && (
           <>
             <text className="lineage-label" x={14} y={19}>
-              {node.kind === "group" ? `▸ ${shortLabel(node.group, 20)}` : shortLabel(node.assetKey)}
+              {node.kind === "group" ? shortLabel(node.group, 26) : shortLabel(node.assetKey)}
             </text>
             <text className="lineage-status" x={14} y={36}>
               {node.kind === "asset"
@@ -78,9 +85,7 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
             </text>
             {node.kind === "group" && (
               <text className="lineage-status" x={14} y={52}>
-                {STATUSES.filter((s) => node.counts[s] > 0)
-                  .map((s) => `${STATUS_LOOK[s].glyph}${node.counts[s]}`)
-                  .join(" ")}
+                {countWords(node)}
               </text>
             )}
           </>

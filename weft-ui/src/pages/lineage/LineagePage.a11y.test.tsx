@@ -22,7 +22,7 @@ test("the lineage page drawn, with a group collapsed and a selection, and its si
   expect(await axeViolations()).toEqual([]);
   await userEvent.click(screen.getByRole("checkbox", { name: "Select trades/raw_prices" }));
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse chain (4)" }));
-  await screen.findByRole("button", { name: /^group chain/ });
+  await screen.findByRole("button", { name: /^chain, 4 assets/ });
   expect(await axeViolations()).toEqual([]);
   unmount();
 

@@ -54,7 +54,7 @@ function canvas(): HTMLElement {
 test("draws the example graphs with status cues, and a node opens its asset page", async () => {
   server();
   renderLineage("/namespaces/default/asset-graph");
-  const raw = await screen.findByRole("link", { name: "chain/raw_blocks (observable source), fresh" });
+  const raw = await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
   expect(screen.getByRole("link", { name: "chain/daily_volume, missing" })).toBeTruthy();
   expect(screen.getByRole("link", { name: "trades/processed_trades, failed" })).toBeTruthy();
   // the status is in the node's text too, not only its colour
@@ -80,20 +80,21 @@ test("a group collapses into one node with its counts and expands again", async 
   server();
   const layouts = countingLayouter();
   renderLineage("/namespaces/default/asset-graph", layouts.make);
-  await screen.findByRole("link", { name: "chain/raw_blocks (observable source), fresh" });
+  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse chain (4)" }));
   const group = await screen.findByRole("button", {
-    name: "group chain, collapsed: 4 assets, 2 fresh, 1 stale, 1 missing. Expand",
+    name: "chain, 4 assets, 2 fresh, 1 stale, 1 missing, collapsed group: Enter expands it",
   });
   expect(screen.queryByRole("link", { name: /^chain\// })).toBeNull();
   expect(group.textContent).toContain("4 assets");
+  expect(group.textContent).toContain("2 fresh, 1 stale, 1 missing");
   // re-routed: the chain's two edges into trades/daily_metrics are one edge from the group
   const last = layouts.inputs.at(-1);
   expect(last?.nodes).toHaveLength(5);
   expect(last?.edges.map((e) => e.id)).toContain("g:chain>a:trades/daily_metrics");
 
   await userEvent.click(group);
-  await screen.findByRole("link", { name: "chain/raw_blocks (observable source), fresh" });
+  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
   expect((screen.getByRole("checkbox", { name: "Collapse chain (4)" }) as HTMLInputElement).checked).toBe(false);
   expect(layouts.inputs).toHaveLength(3);
 });
@@ -118,9 +119,9 @@ test("past the size limit it asks, and draws the groups collapsed when asked to"
   expect(layouts.inputs).toHaveLength(0);
   expect(screen.queryByRole("group", { name: /^Lineage graph/ })).toBeNull();
   await userEvent.click(screen.getByRole("button", { name: "Draw the 10 groups collapsed" }));
-  await screen.findByRole("button", { name: "group l0, collapsed: 100 assets, 100 fresh. Expand" });
+  await screen.findByRole("button", { name: "l0, 100 assets, 100 fresh, collapsed group: Enter expands it" });
   expect(layouts.inputs[0]?.nodes).toHaveLength(10);
-  expect(screen.getAllByRole("button", { name: /^group l\d, collapsed/ })).toHaveLength(10);
+  expect(screen.getAllByRole("button", { name: /^l\d, 100 assets, .*collapsed group/ })).toHaveLength(10);
 });
 
 test("drawing all 1,000 assets keeps only the visible nodes in the DOM, and panning brings others", async () => {
@@ -162,7 +163,7 @@ test("the search centres and focuses an asset, expanding its group", async () =>
   renderLineage("/namespaces/default/asset-graph");
   await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse trades (4)" }));
-  await screen.findByRole("button", { name: /^group trades/ });
+  await screen.findByRole("button", { name: /^trades, 4 assets/ });
   await userEvent.type(screen.getByLabelText("Find an asset"), "daily_met{Enter}");
   const node = await screen.findByRole("link", { name: "trades/daily_metrics, stale" });
   await waitFor(() => expect(document.activeElement).toBe(node));

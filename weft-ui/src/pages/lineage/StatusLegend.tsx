@@ -15,7 +15,7 @@ export function StatusLegend() {
             {STATUS_LOOK[s].glyph} {STATUS_LOOK[s].word}
           </li>
         ))}
-        <li>A rounded node is an observable source; ▸ is a collapsed group.</li>
+        <li>A rounded node is an observable source; a thick outline with counts is a collapsed group.</li>
       </ul>
     </section>
   );

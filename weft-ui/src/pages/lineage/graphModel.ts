@@ -12,7 +12,7 @@ export const SIZE_LIMIT = 300;
 
 /** The size of a drawn asset and of a drawn (collapsed) group, in graph units. */
 export const ASSET_SIZE = { width: 190, height: 46 } as const;
-export const GROUP_SIZE = { width: 210, height: 62 } as const;
+export const GROUP_SIZE = { width: 250, height: 62 } as const;
 
 /** A node as drawn: one asset, or a collapsed group standing for all of its assets. */
 export type ViewNode =
