@@ -25,6 +25,12 @@ function onEnter(action: () => void, keys: readonly string[] = ["Enter"]) {
   };
 }
 
+/**
+ * Ends each line of a node's text: the lines are separate SVG text elements, which a text reading
+ * of the node (axe's label-content-name-mismatch, a speech-input tool) would otherwise run together.
+ */
+const SEPARATOR = " ";
+
 /** The status counts of a group in words, e.g. `2 fresh, 1 stale` (the group node's third line). */
 function countWords(node: Extract<ViewNode, { kind: "group" }>): string {
   return STATUSES.filter((s) => node.counts[s] > 0)
@@ -77,11 +83,13 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
           <>
             <text className="lineage-label" x={14} y={19}>
               {node.kind === "group" ? shortLabel(node.group, 26) : shortLabel(node.assetKey)}
+              {SEPARATOR}
             </text>
             <text className="lineage-status" x={14} y={36}>
               {node.kind === "asset"
                 ? `${STATUS_LOOK[node.status].glyph} ${STATUS_LOOK[node.status].word}`
                 : `${node.size} assets`}
+              {SEPARATOR}
             </text>
             {node.kind === "group" && (
               <text className="lineage-status" x={14} y={52}>
