@@ -5,6 +5,9 @@ import { fakeServer, json, stubLayout } from "../../testing/fakeServer";
 import { gridLayouter, renderLineage } from "./renderLineage";
 import { exampleGraph, layeredGraph } from "./testGraphs";
 
+// ELK's first layout in a test file (its code warming up) can take seconds on a busy machine
+const FIRST_DRAW = { timeout: 20_000 };
+
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
@@ -18,7 +21,7 @@ test("the lineage page drawn, with a group collapsed and a selection, and its si
   let graph = exampleGraph();
   fakeServer((url) => json(url.pathname.endsWith("/asset-graph") ? graph : { namespaces: [] }));
   const { unmount } = renderLineage("/namespaces/default/asset-graph");
-  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
+  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" }, FIRST_DRAW);
   expect(await axeViolations()).toEqual([]);
   await userEvent.click(screen.getByRole("checkbox", { name: "Select trades/raw_prices" }));
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse chain (4)" }));

@@ -5,6 +5,9 @@ import type { AssetGraph } from "./graphModel";
 import { countingLayouter, gridLayouter, renderLineage } from "./renderLineage";
 import { exampleGraph, layeredGraph } from "./testGraphs";
 
+// ELK's first layout in a test file (its code warming up) can take seconds on a busy machine
+const FIRST_DRAW = { timeout: 20_000 };
+
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
@@ -54,7 +57,7 @@ function canvas(): HTMLElement {
 test("draws the example graphs with status cues, and a node opens its asset page", async () => {
   server();
   renderLineage("/namespaces/default/asset-graph");
-  const raw = await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
+  const raw = await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" }, FIRST_DRAW);
   expect(screen.getByRole("link", { name: "chain/daily_volume, missing" })).toBeTruthy();
   expect(screen.getByRole("link", { name: "trades/processed_trades, failed" })).toBeTruthy();
   // the status is in the node's text too, not only its colour
@@ -65,22 +68,22 @@ test("draws the example graphs with status cues, and a node opens its asset page
 
   await userEvent.click(screen.getByRole("link", { name: "trades/daily_metrics, stale" }));
   expect(screen.getByTestId("location").textContent).toBe("/namespaces/default/assets/trades/daily_metrics");
-});
+}, 60_000);
 
 test("Enter on a focused node opens its asset page", async () => {
   server();
   renderLineage("/namespaces/default/asset-graph");
-  const node = await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
+  const node = await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" }, FIRST_DRAW);
   node.focus();
   await userEvent.keyboard("{Enter}");
   expect(screen.getByTestId("location").textContent).toBe("/namespaces/default/assets/chain/decoded_blocks");
-});
+}, 60_000);
 
 test("a group collapses into one node with its counts and expands again", async () => {
   server();
   const layouts = countingLayouter();
   renderLineage("/namespaces/default/asset-graph", layouts.make);
-  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
+  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" }, FIRST_DRAW);
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse chain (4)" }));
   const group = await screen.findByRole("button", {
     name: "chain, 4 assets, 2 fresh, 1 stale, 1 missing, collapsed group: Enter expands it",
@@ -94,22 +97,22 @@ test("a group collapses into one node with its counts and expands again", async 
   expect(last?.edges.map((e) => e.id)).toContain("g:chain>a:trades/daily_metrics");
 
   await userEvent.click(group);
-  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" });
+  await screen.findByRole("link", { name: "chain/raw_blocks, fresh, observable source" }, FIRST_DRAW);
   expect((screen.getByRole("checkbox", { name: "Collapse chain (4)" }) as HTMLInputElement).checked).toBe(false);
   expect(layouts.inputs).toHaveLength(3);
-});
+}, 60_000);
 
 test("statuses refresh live without a new layout", async () => {
   const { setGraph } = server();
   const layouts = countingLayouter();
   renderLineage("/namespaces/default/asset-graph", layouts.make);
-  await screen.findByRole("link", { name: "trades/raw_trades, fresh" });
+  await screen.findByRole("link", { name: "trades/raw_trades, fresh" }, FIRST_DRAW);
   const changed = exampleGraph();
   changed.nodes = changed.nodes.map((n) => (n.assetKey === "trades/raw_trades" ? { ...n, status: "FAILED" } : n));
   setGraph(changed);
   await screen.findByRole("link", { name: "trades/raw_trades, failed" }, { timeout: 8000 });
   expect(layouts.inputs).toHaveLength(1);
-}, 20_000);
+}, 60_000);
 
 test("past the size limit it asks, and draws the groups collapsed when asked to", async () => {
   server(layeredGraph(1000, 10));
@@ -122,13 +125,13 @@ test("past the size limit it asks, and draws the groups collapsed when asked to"
   await screen.findByRole("button", { name: "l0, 100 assets, 100 fresh, collapsed group: Enter expands it" });
   expect(layouts.inputs[0]?.nodes).toHaveLength(10);
   expect(screen.getAllByRole("button", { name: /^l\d, 100 assets, .*collapsed group/ })).toHaveLength(10);
-});
+}, 60_000);
 
 test("drawing all 1,000 assets keeps only the visible nodes in the DOM, and panning brings others", async () => {
   server(layeredGraph(1000, 10));
   renderLineage("/namespaces/default/asset-graph", gridLayouter);
   await userEvent.click(await screen.findByRole("button", { name: "Draw all 1,000 assets" }));
-  await screen.findByRole("link", { name: "l00/a0000, fresh" });
+  await screen.findByRole("link", { name: "l00/a0000, fresh" }, FIRST_DRAW);
   const drawn = Number(canvas().getAttribute("data-drawn"));
   expect(canvas().getAttribute("data-nodes")).toBe("1000");
   expect(drawn).toBeGreaterThan(0);
@@ -137,14 +140,14 @@ test("drawing all 1,000 assets keeps only the visible nodes in the DOM, and pann
   // the arrow keys pan: far enough down, the bottom of the first column is drawn
   canvas().focus();
   for (let i = 0; i < 30; i++) fireEvent.keyDown(canvas(), { key: "ArrowDown" });
-  await screen.findByRole("link", { name: "l00/a0099, fresh" });
+  await screen.findByRole("link", { name: "l00/a0099, fresh" }, FIRST_DRAW);
   expect(screen.queryByRole("link", { name: "l00/a0000, fresh" })).toBeNull();
-});
+}, 60_000);
 
 test("zooms with the buttons, the keyboard and the wheel", async () => {
   server();
   renderLineage("/namespaces/default/asset-graph");
-  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
+  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" }, FIRST_DRAW);
   const zoom = screen.getByRole("toolbar", { name: "Zoom" });
   const percent = () => Number(within(zoom).getByText(/%$/).textContent?.replace("%", ""));
   const first = percent();
@@ -156,28 +159,28 @@ test("zooms with the buttons, the keyboard and the wheel", async () => {
   const before = percent();
   fireEvent.wheel(canvas(), { deltaY: 200, clientX: 100, clientY: 100 });
   expect(percent()).toBeLessThan(before);
-});
+}, 60_000);
 
 test("the search centres and focuses an asset, expanding its group", async () => {
   server();
   renderLineage("/namespaces/default/asset-graph");
-  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
+  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" }, FIRST_DRAW);
   await userEvent.click(screen.getByRole("checkbox", { name: "Collapse trades (4)" }));
   await screen.findByRole("button", { name: /^trades, 4 assets/ });
   await userEvent.type(screen.getByLabelText("Find an asset"), "daily_met{Enter}");
-  const node = await screen.findByRole("link", { name: "trades/daily_metrics, stale" });
+  const node = await screen.findByRole("link", { name: "trades/daily_metrics, stale" }, FIRST_DRAW);
   await waitFor(() => expect(document.activeElement).toBe(node));
   expect(node.closest(".lineage-node")?.getAttribute("class")).toContain("found");
 
   await userEvent.clear(screen.getByLabelText("Find an asset"));
   await userEvent.type(screen.getByLabelText("Find an asset"), "nope{Enter}");
   expect(screen.getByText("No asset key contains “nope”.")).toBeTruthy();
-});
+}, 60_000);
 
 test("ticked nodes are materialized as one selection after a confirmation, the button waits for the run", async () => {
   const { s, finishRun } = server();
   renderLineage("/namespaces/default/asset-graph");
-  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" });
+  await screen.findByRole("link", { name: "chain/decoded_blocks, fresh" }, FIRST_DRAW);
   expect((screen.getByRole("button", { name: "Materialize 0 selected" }) as HTMLButtonElement).disabled).toBe(true);
   await userEvent.click(screen.getByRole("checkbox", { name: "Select chain/daily_volume" }));
   const prices = screen.getByRole("checkbox", { name: "Select trades/raw_prices" });
@@ -189,7 +192,7 @@ test("ticked nodes are materialized as one selection after a confirmation, the b
   await userEvent.click(screen.getByRole("button", { name: "Materialize 2 selected" }));
   const dialog = screen.getByRole("dialog", { name: "Materialize the selection?" });
   await userEvent.click(within(dialog).getByRole("button", { name: "Materialize" }));
-  const link = await screen.findByRole("link", { name: "__weft_materialize:42" });
+  const link = await screen.findByRole("link", { name: "__weft_materialize:42" }, FIRST_DRAW);
   expect(link.getAttribute("href")).toBe("/namespaces/default/workflows/__weft_materialize%3A42?runId=run-42");
   const posts = s.to(MATERIALIZE);
   expect(posts).toHaveLength(1);
@@ -200,7 +203,7 @@ test("ticked nodes are materialized as one selection after a confirmation, the b
   finishRun();
   await screen.findByRole("button", { name: "Materialize 2 selected" }, { timeout: 5000 });
   expect(screen.getByText(/Materialization of 2 assets/).textContent).toContain(": completed");
-});
+}, 60_000);
 
 test("a refused materialization shows the server's problem in the dialog", async () => {
   fakeServer((url, request) => {
@@ -217,7 +220,7 @@ test("a refused materialization shows the server's problem in the dialog", async
   const alert = await within(screen.getByRole("dialog")).findByRole("alert");
   expect(alert.textContent).toContain("Unknown asset");
   expect(alert.textContent).toContain("the graph has no asset 'chain/raw_blocks'");
-});
+}, 60_000);
 
 test("a graph the server refuses shows its problem; an empty one says so", async () => {
   fakeServer((url) => {
@@ -231,4 +234,4 @@ test("a graph the server refuses shows its problem; an empty one says so", async
   fakeServer((url) => json(url.pathname === GRAPH ? { nodes: [], edges: [] } : { namespaces: [] }));
   renderLineage("/namespaces/default/asset-graph");
   expect((await screen.findByText(/This namespace has no assets/)).getAttribute("role")).toBe("status");
-});
+}, 60_000);
