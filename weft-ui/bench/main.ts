@@ -129,6 +129,9 @@ export async function main(args: readonly string[]): Promise<number> {
         runs: seed.runs,
         runningRuns: seed.running,
         longHistoryEvents: seed.historyLength,
+        // the asset graph of the asset groups (absent from a store seeded before it)
+        assets: seed.assets ?? 0,
+        assetLayers: seed.assetLayers ?? 0,
         seconds: seed.seedSeconds,
         reused: seed.reused === true,
       },

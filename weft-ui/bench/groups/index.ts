@@ -1,4 +1,5 @@
 import type { BenchGroup } from "../support/context";
+import { assetCatalogGroup, assetGraphGroup } from "./assets";
 import { historyGroup } from "./history";
 import { runUpdatesGroup } from "./runUpdates";
 import { workflowsGroup } from "./workflows";
@@ -8,7 +9,13 @@ import { workflowsGroup } from "./workflows";
  * new page group (the asset pages) is a file in this folder with a `BenchGroup`, listed here, and
  * the selectors its probes watch in `WATCH`.
  */
-export const GROUPS: readonly BenchGroup[] = [workflowsGroup, historyGroup, runUpdatesGroup];
+export const GROUPS: readonly BenchGroup[] = [
+  workflowsGroup,
+  historyGroup,
+  runUpdatesGroup,
+  assetCatalogGroup,
+  assetGraphGroup,
+];
 
 /** The selectors the in-page probes note the first appearance of (see support/probes.ts). */
 export const WATCH: Record<string, string> = {
@@ -16,4 +23,9 @@ export const WATCH: Record<string, string> = {
   runRow: '[role="row"][aria-rowindex="2"]',
   timelineRow: ".timeline-row",
   eventRow: ".event-row",
+  // the asset catalog's first row (the catalog page, pages/assets)
+  assetRow: ".asset-row",
+  // the lineage graph: the size prompt of a big graph, and the graph laid out and drawn
+  graphPrompt: 'button[data-draw="all"]',
+  graphDrawn: '.lineage-canvas[data-layout="done"]',
 };

@@ -12,6 +12,9 @@ export interface SeedResult {
   runs: number;
   running: number;
   seedSeconds: number;
+  /** The assets of the seeded graph (materialized once, all fresh) and its layers. */
+  assets?: number;
+  assetLayers?: number;
   /** True when the store was made by an earlier run (--store-dir) and reused. */
   reused?: boolean;
 }

@@ -8,6 +8,7 @@ import { NodesPage } from "../pages/nodes/NodesPage";
 import { NamespacesPage } from "../pages/namespaces/NamespacesPage";
 import { BatchesPage } from "../pages/batch/BatchesPage";
 import { BatchPage } from "../pages/batch/BatchPage";
+import { LineagePage } from "../pages/lineage/LineagePage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="nodes" element={<NodesPage />} />
         <Route path="batch-operations" element={<BatchesPage />} />
         <Route path="batch-operations/:jobId" element={<BatchPage />} />
+        <Route path="asset-graph" element={<LineagePage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />

@@ -1,5 +1,6 @@
 package dev.weft.uibench;
 
+import dev.weft.assets.Assets;
 import dev.weft.engine.WeftApp;
 import dev.weft.engine.WeftEngine;
 
@@ -10,6 +11,8 @@ import dev.weft.engine.WeftEngine;
 public final class UiBenchApp implements WeftApp {
   /** The queue of every benchmark workflow and activity. */
   public static final String QUEUE = "ui-bench";
+
+  private Assets assets;
 
   @Override
   public String name() {
@@ -23,5 +26,11 @@ public final class UiBenchApp implements WeftApp {
         .registerWorkflow(OrderWorkflow.class, OrderWorkflowImpl::new)
         .registerWorkflow(LongHistory.class, LongHistoryImpl::new)
         .registerActivities(new NoopActivitiesImpl());
+    assets = UiBenchAssets.register(engine);
+  }
+
+  /** The assets {@link #register} registered (null before). */
+  Assets assets() {
+    return assets;
   }
 }

@@ -1,5 +1,7 @@
 package dev.weft.uibench;
 
+import dev.weft.assets.AssetOutcome;
+import dev.weft.assets.MaterializationResult;
 import dev.weft.client.WeftClient;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.client.WorkflowFilter;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Seeds a fresh SQLite store for the browser benchmark through the engine, in-process: {@code runs}
  * order runs (most completed, one in 25 failed, one in 50 left running) and one {@link
- * LongHistory} run of about {@code events} events that stays running. Prints one JSON line: the
+ * LongHistory} run of about {@code events} events that stays running, and the 1,000-asset graph of
+ * {@link UiBenchAssets} registered and materialized once (all fresh). Prints one JSON line: the
  * long run's IDs, the counts and the seconds it took.
  *
  * <p>Usage: {@code java -cp weft.jar:CLASSES dev.weft.uibench.UiBenchSeed FILE RUNS EVENTS}
@@ -38,7 +41,8 @@ public final class UiBenchSeed {
             .nodeId("ui-bench-seed")
             .build()) {
       // the long run passes HistoryLimits' default warning (10,240 events), not its limit (51,200)
-      new UiBenchApp().register(engine);
+      UiBenchApp app = new UiBenchApp();
+      app.register(engine);
       engine.start();
       WeftClient client = engine.client();
       WorkflowHandle<Object> longRun =
@@ -54,17 +58,27 @@ public final class UiBenchSeed {
       while (longRun.describe().historyLength() < events) {
         Thread.sleep(200);
       }
+      // after the runs settled: the materialization's run is one more completed run
+      MaterializationResult materialized = app.assets().materialize("*").await();
+      int assets = materialized.keys(AssetOutcome.Status.MATERIALIZED).size();
+      if (assets != UiBenchAssets.ASSETS) {
+        throw new IllegalStateException(
+            "only " + assets + " of " + UiBenchAssets.ASSETS + " assets materialized: " + materialized);
+      }
       double seconds = (System.nanoTime() - began) / 1e9;
       System.out.printf(
           Locale.ROOT,
           "{\"workflowId\":\"long-history\",\"runId\":\"%s\",\"historyLength\":%d,"
-              + "\"runs\":%d,\"running\":%d,\"seedSeconds\":%.1f,\"settleChecks\":%d}%n",
+              + "\"runs\":%d,\"running\":%d,\"seedSeconds\":%.1f,\"settleChecks\":%d,"
+              + "\"assets\":%d,\"assetLayers\":%d}%n",
           longRun.runId(),
           longRun.describe().historyLength(),
           runs + 1,
           running + 1,
           seconds,
-          waited);
+          waited,
+          assets,
+          UiBenchAssets.LAYERS);
     }
   }
 
