@@ -10,6 +10,7 @@ function emptyServer() {
       return json({ namespaces: [{ name: "default", description: "", retention: "P30D", createTime: "2026-01-01T00:00:00Z", updateTime: "2026-01-01T00:00:00Z" }, { name: "billing", description: "", retention: "P30D", createTime: "2026-01-01T00:00:00Z", updateTime: "2026-01-01T00:00:00Z" }] });
     }
     if (url.pathname.endsWith("/workflow-count")) return json({ count: 0 });
+    if (url.pathname.endsWith("/attention")) return json({ runs: [] });
     return json({ workflows: [] });
   });
 }

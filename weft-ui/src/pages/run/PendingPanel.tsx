@@ -1,5 +1,5 @@
 import { Time } from "../../components/Time";
-import { parseNonDeterminism } from "./nonDeterminism";
+import { nonDeterminismOf } from "./nonDeterminism";
 import type { WorkflowDescription } from "./runApi";
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
  * failure with both sides (what the history has, what the code asked for).
  */
 export function PendingPanel({ description: d, onSelectEvent }: Props) {
-  const nd = parseNonDeterminism(d.workflowTaskFailure);
+  const nd = nonDeterminismOf(d);
   return (
     <section className="pending" aria-label="Pending">
       {(d.workflowTaskFailure || d.workflowTaskStallReason || d.workflowTaskAttempt > 1) && (

@@ -1,11 +1,35 @@
-import { parseNonDeterminism } from "./nonDeterminism";
+import { nonDeterminismOf } from "./nonDeterminism";
+import type { WorkflowDescription } from "./runApi";
 
-test("both sides are read from the recorded workflow task failure", () => {
-  const failure =
-    "dev.weft.failure.NonDeterminismException: non-deterministic workflow code in run 01a2-r at history event 7: " +
-    "the code asked for ActivityScheduled(seq 2, activity type 'Refund'), but the history has TimerStarted(seq 2)\n" +
-    "\tat dev.weft.internal.runtime.ReplayCursor.match(ReplayCursor.java:45)";
-  expect(parseNonDeterminism(failure)).toEqual({
+function description(over: Partial<WorkflowDescription>): WorkflowDescription {
+  return {
+    workflowId: "w",
+    runId: "01a2-r",
+    workflowType: "Order",
+    taskQueue: "q",
+    status: "RUNNING",
+    startTime: "2026-12-06T10:00:00Z",
+    historyLength: 9,
+    historyBytes: 900,
+    pendingActivities: [],
+    pendingTimers: [],
+    workflowTaskAttempt: 3,
+    searchAttributes: {},
+    memo: {},
+    ...over,
+  };
+}
+
+test("both sides are read from describe's nonDeterminism member", () => {
+  const d = description({
+    workflowTaskFailure: "dev.weft.failure.NonDeterminismException: any wording",
+    nonDeterminism: {
+      eventId: 7,
+      codeAskedFor: "ActivityScheduled(seq 2, activity type 'Refund')",
+      historyHas: "TimerStarted(seq 2)",
+    },
+  });
+  expect(nonDeterminismOf(d)).toEqual({
     runId: "01a2-r",
     eventId: 7,
     codeAskedFor: "ActivityScheduled(seq 2, activity type 'Refund')",
@@ -13,11 +37,18 @@ test("both sides are read from the recorded workflow task failure", () => {
   });
 });
 
-test("a divergence past the end has no event; other failures are not non-determinism", () => {
-  const past =
-    "dev.weft.failure.NonDeterminismException: non-deterministic workflow code in run r9: the code asked for " +
-    "nothing more (its code is blocked or done), but the history has ActivityScheduled(seq 1, activity type 'A')";
-  expect(parseNonDeterminism(past)).toMatchObject({ runId: "r9", eventId: undefined, codeAskedFor: "nothing more (its code is blocked or done)" });
-  expect(parseNonDeterminism("java.lang.IllegalStateException: boom")).toBeNull();
-  expect(parseNonDeterminism(undefined)).toBeNull();
+test("a divergence past the end has no event; without the member there is no non-determinism", () => {
+  const past = description({
+    nonDeterminism: { codeAskedFor: "nothing more (its code is blocked or done)", historyHas: "TimerStarted(seq 1)" },
+  });
+  expect(nonDeterminismOf(past)).toEqual({
+    runId: "01a2-r",
+    codeAskedFor: "nothing more (its code is blocked or done)",
+    historyHas: "TimerStarted(seq 1)",
+  });
+  const textOnly = description({
+    workflowTaskFailure:
+      "dev.weft.failure.NonDeterminismException: non-deterministic workflow code in run r9: the code asked for A, but the history has B",
+  });
+  expect(nonDeterminismOf(textOnly)).toBeNull();
 });

@@ -1,3 +1,5 @@
+import type { WorkflowDescription } from "./runApi";
+
 /** The two sides of a non-determinism failure, as the engine records them. */
 export interface NonDeterminism {
   runId: string;
@@ -9,24 +11,18 @@ export interface NonDeterminism {
   historyHas: string;
 }
 
-const PATTERN =
-  /non-deterministic workflow code in run (\S+?)(?: at history event (\d+))?: the code asked for ([\s\S]*?), but the history has ([^\n]*)/;
-
 /**
- * Reads a non-determinism failure out of a run's workflow task failure (the text `describe` shows
- * as `workflowTaskFailure`: the exception's class and message, `NonDeterminismException`'s message
- * "non-deterministic workflow code in run R at history event N: the code asked for X, but the
- * history has Y", then a few stack lines), or null when the failure is something else.
+ * The non-determinism failure of a run's workflow task, or null when its task is not failing with
+ * one: read from describe's `nonDeterminism` member (the exception's fields, kept by the engine),
+ * never from the text of `workflowTaskFailure`.
  */
-export function parseNonDeterminism(failure: string | null | undefined): NonDeterminism | null {
-  if (failure === null || failure === undefined) return null;
-  const m = PATTERN.exec(failure);
-  if (m === null) return null;
-  const [, runId, eventId, codeAskedFor, historyHas] = m;
+export function nonDeterminismOf(d: WorkflowDescription): NonDeterminism | null {
+  const nd = d.nonDeterminism;
+  if (nd === undefined) return null;
   return {
-    runId: runId ?? "",
-    eventId: eventId === undefined ? undefined : Number(eventId),
-    codeAskedFor: codeAskedFor ?? "",
-    historyHas: historyHas ?? "",
+    runId: d.runId,
+    ...(nd.eventId !== undefined ? { eventId: nd.eventId } : {}),
+    codeAskedFor: nd.codeAskedFor,
+    historyHas: nd.historyHas,
   };
 }

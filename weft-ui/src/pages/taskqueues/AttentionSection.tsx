@@ -1,83 +1,28 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api } from "../../api/client";
-import { dataOr } from "../../api/problem";
-import type { components } from "../../api/schema.gen";
 import { ProblemMessage } from "../../components/ProblemMessage";
-
-type Description = components["schemas"]["WorkflowDescription"];
-
-/** How many of the newest running runs are checked (one describe each). */
-export const ATTENTION_SAMPLE = 50;
-/** The section refreshes this often (it costs a list and up to ATTENTION_SAMPLE describes). */
-export const ATTENTION_REFRESH_MS = 10_000;
-
-/** Why a run needs attention, or null: its workflow task fails, or an activity is retrying. */
-export function attentionReason(d: Description): string | null {
-  const reasons: string[] = [];
-  if (d.workflowTaskAttempt > 1) {
-    reasons.push(
-      `workflow task attempt ${d.workflowTaskAttempt}${d.workflowTaskFailure ? `: ${d.workflowTaskFailure}` : ""}`,
-    );
-  }
-  if (d.workflowTaskStallReason) reasons.push(`workflow task stalled: ${d.workflowTaskStallReason}`);
-  for (const a of d.pendingActivities) {
-    if (a.attempt > 1) {
-      reasons.push(`${a.activityType} attempt ${a.attempt}${a.lastFailure ? `: ${a.lastFailure}` : ""}`);
-    } else if (a.stallReason) {
-      reasons.push(`${a.activityType} stalled: ${a.stallReason}`);
-    }
-  }
-  return reasons.length === 0 ? null : reasons.join("; ");
-}
+import { Time } from "../../components/Time";
+import { reasonText, useRunsNeedingAttention } from "./attentionApi";
 
 /**
- * Running runs whose workflow task is failing or whose activities are retrying. The list filter
- * cannot express attempts, so this describes the newest ATTENTION_SAMPLE running runs and keeps
- * those with a reason.
+ * Running runs whose workflow task is failing or stalled, or whose activities are retrying or
+ * stalled: every such run of the namespace, newest first, from one indexed read per page (`GET
+ * .../attention`), with "More" for the next page; refreshed every 10 s.
  */
 export function AttentionSection({ namespace }: { namespace: string }) {
-  const stuck = useQuery({
-    queryKey: ["attention", namespace],
-    queryFn: async () => {
-      const page = dataOr(
-        await api.GET("/api/v1/namespaces/{namespace}/workflows", {
-          params: { path: { namespace }, query: { query: "ExecutionStatus = 'Running'", pageSize: ATTENTION_SAMPLE } },
-        }),
-      );
-      const described = await Promise.all(
-        page.workflows.map(async (w) =>
-          dataOr(
-            await api.GET("/api/v1/namespaces/{namespace}/workflows/{workflowId}", {
-              params: { path: { namespace, workflowId: w.workflowId }, query: { runId: w.runId } },
-            }),
-          ),
-        ),
-      );
-      return {
-        sampled: page.workflows.length,
-        more: page.nextPageToken !== undefined,
-        runs: described.flatMap((d) => {
-          const reason = attentionReason(d);
-          return reason === null ? [] : [{ d, reason }];
-        }),
-      };
-    },
-    refetchInterval: ATTENTION_REFRESH_MS,
-  });
+  const attention = useRunsNeedingAttention(namespace);
+  const runs = attention.data?.pages.flatMap((p) => p.runs) ?? [];
   const ns = `/namespaces/${encodeURIComponent(namespace)}`;
   return (
     <section aria-labelledby="attention-title">
       <h2 id="attention-title">Attention</h2>
       <p className="muted">
-        Running runs whose workflow task is failing or whose activities are retrying
-        {stuck.data?.more ? ` (among the newest ${stuck.data.sampled} running runs)` : ""}.
+        Running runs whose workflow task is failing or stalled, or whose activities are retrying or stalled.
       </p>
-      {stuck.error !== null && <ProblemMessage error={stuck.error} />}
-      {stuck.isPending && <p aria-busy="true">Checking running runs…</p>}
-      {stuck.data !== undefined &&
-        (stuck.data.runs.length === 0 ? (
-          <p>No running run is failing or retrying.</p>
+      {attention.error !== null && <ProblemMessage error={attention.error} />}
+      {attention.isPending && <p aria-busy="true">Checking running runs…</p>}
+      {attention.data !== undefined &&
+        (runs.length === 0 && !attention.hasNextPage ? (
+          <p>No running run needs attention.</p>
         ) : (
           <table className="data-table" aria-label="Runs needing attention">
             <thead>
@@ -85,25 +30,39 @@ export function AttentionSection({ namespace }: { namespace: string }) {
                 <th scope="col">Workflow ID</th>
                 <th scope="col">Type</th>
                 <th scope="col">Task queue</th>
+                <th scope="col">Started</th>
                 <th scope="col">Why</th>
               </tr>
             </thead>
             <tbody>
-              {stuck.data.runs.map(({ d, reason }) => (
-                <tr key={d.runId}>
+              {runs.map((r) => (
+                <tr key={r.runId}>
                   <td>
-                    <Link to={`${ns}/workflows/${encodeURIComponent(d.workflowId)}?runId=${encodeURIComponent(d.runId)}`}>
-                      {d.workflowId}
+                    <Link to={`${ns}/workflows/${encodeURIComponent(r.workflowId)}?runId=${encodeURIComponent(r.runId)}`}>
+                      {r.workflowId}
                     </Link>
                   </td>
-                  <td>{d.workflowType}</td>
-                  <td>{d.taskQueue}</td>
-                  <td>{reason}</td>
+                  <td>{r.workflowType}</td>
+                  <td>{r.taskQueue}</td>
+                  <td>
+                    <Time value={r.startTime} />
+                  </td>
+                  <td>{r.reasons.map(reasonText).join("; ")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ))}
+      {attention.hasNextPage && (
+        <button
+          type="button"
+          className="button"
+          disabled={attention.isFetchingNextPage}
+          onClick={() => void attention.fetchNextPage()}
+        >
+          {attention.isFetchingNextPage ? "Loading…" : "More"}
+        </button>
+      )}
     </section>
   );
 }

@@ -33,12 +33,12 @@ test("the task queues, queue, nodes and namespaces pages (and their dialogs) pas
       });
     if (p.endsWith("/task-queues")) return json({ taskQueues: [QUEUE] });
     if (p.endsWith("/task-queues/orders")) return json(QUEUE);
-    if (p.endsWith("/workflows")) return json({ workflows: [] });
+    if (p.endsWith("/attention")) return json({ runs: [] });
     return json({});
   });
   let view = renderApp("/namespaces/default/task-queues");
   await screen.findByRole("table", { name: "Task queues" });
-  await screen.findByText("No running run is failing or retrying.");
+  await screen.findByText("No running run needs attention.");
   expect(await axeViolations()).toEqual([]);
   view.unmount();
 

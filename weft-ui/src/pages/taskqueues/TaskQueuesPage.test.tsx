@@ -22,33 +22,45 @@ function queue(name: string, paused = false): TaskQueue {
   };
 }
 
-const RUNNING = [
-  { workflowId: "ok-1", runId: "r1", workflowType: "Order", taskQueue: "orders", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
-  { workflowId: "bad-2", runId: "r2", workflowType: "Order", taskQueue: "orders", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
-  { workflowId: "retry-3", runId: "r3", workflowType: "Ship", taskQueue: "ship", status: "RUNNING", startTime: "2026-12-06T10:00:00Z" },
-];
-
-function describe(workflowId: string, runId: string) {
-  return {
-    workflowId,
-    runId,
-    workflowType: "Order",
-    taskQueue: "orders",
-    status: "RUNNING",
-    startTime: "2026-12-06T10:00:00Z",
-    historyLength: 5,
-    historyBytes: 500,
-    pendingActivities:
-      workflowId === "retry-3"
-        ? [{ seq: 4, activityType: "charge", taskQueue: "ship", attempt: 4, running: false, lastFailure: "card declined" }]
-        : [],
-    pendingTimers: [],
-    workflowTaskAttempt: workflowId === "bad-2" ? 7 : 1,
-    ...(workflowId === "bad-2" ? { workflowTaskFailure: "NullPointerException" } : {}),
-    searchAttributes: {},
-    memo: {},
-  };
-}
+/** Two pages of runs needing attention, as `GET .../attention` answers them. */
+const ATTENTION_PAGES: Record<string, unknown> = {
+  first: {
+    runs: [
+      {
+        workflowId: "bad-2",
+        runId: "r2",
+        workflowType: "Order",
+        taskQueue: "orders",
+        startTime: "2026-12-06T10:00:02Z",
+        reasons: [{ kind: "WORKFLOW_TASK_FAILING", attempt: 7, message: "java.lang.NullPointerException: no order" }],
+      },
+      {
+        workflowId: "retry-3",
+        runId: "r3",
+        workflowType: "Ship",
+        taskQueue: "ship",
+        startTime: "2026-12-06T10:00:01Z",
+        reasons: [
+          { kind: "ACTIVITY_RETRYING", attempt: 4, message: "card declined", activitySeq: 4, activityType: "charge" },
+          { kind: "ACTIVITY_STALLED", attempt: 1, message: "no worker on queue 'lbl'", activitySeq: 5, activityType: "label" },
+        ],
+      },
+    ],
+    nextPageToken: "page-2",
+  },
+  "page-2": {
+    runs: [
+      {
+        workflowId: "stuck-1",
+        runId: "r1",
+        workflowType: "Order",
+        taskQueue: "ordres",
+        startTime: "2026-12-06T10:00:00Z",
+        reasons: [{ kind: "WORKFLOW_TASK_STALLED", attempt: 1, message: "no worker on queue 'ordres'" }],
+      },
+    ],
+  },
+};
 
 function server(paused = false) {
   let state = paused;
@@ -67,9 +79,7 @@ function server(paused = false) {
       state = false;
       return json(queue("orders", false));
     }
-    if (p === "/api/v1/namespaces/default/workflows") return json({ workflows: RUNNING });
-    const d = /^\/api\/v1\/namespaces\/default\/workflows\/([^/]+)$/.exec(p);
-    if (d) return json(describe(decodeURIComponent(d[1] ?? ""), url.searchParams.get("runId") ?? ""));
+    if (p === "/api/v1/namespaces/default/attention") return json(ATTENTION_PAGES[url.searchParams.get("nextPageToken") ?? "first"]);
     return problem(404, "route-not-found", "Route not found", p);
   });
 }
@@ -94,17 +104,43 @@ test("the list shows each queue's backlog, oldest task age, state and pollers, a
   expect(await screen.findByRole("heading", { name: "Task queue orders" })).toBeTruthy();
 });
 
-test("the attention section lists running runs whose workflow task fails or whose activities retry", async () => {
+test("the attention section lists every run needing attention from one read a page, with why and more", async () => {
   const s = server();
   renderApp("/namespaces/default/task-queues");
   const table = await screen.findByRole("table", { name: "Runs needing attention" });
-  const rows = within(table).getAllByRole("row").slice(1);
+  let rows = within(table).getAllByRole("row").slice(1);
   expect(rows.map((r) => within(r).getByRole("link").textContent)).toEqual(["bad-2", "retry-3"]);
-  expect(rows[0]!.textContent).toContain("workflow task attempt 7: NullPointerException");
-  expect(rows[1]!.textContent).toContain("charge attempt 4: card declined");
+  expect(rows[0]!.textContent).toContain("workflow task failing, attempt 7: java.lang.NullPointerException: no order");
+  expect(rows[1]!.textContent).toContain(
+    "charge (seq 4) retrying, attempt 4: card declined; label (seq 5) stalled, attempt 1: no worker on queue 'lbl'",
+  );
   expect(within(rows[0]!).getByRole("link").getAttribute("href")).toBe("/namespaces/default/workflows/bad-2?runId=r2");
-  const list = s.to("/api/v1/namespaces/default/workflows")[0]!;
-  expect(new URL(list.url).searchParams.get("query")).toBe("ExecutionStatus = 'Running'");
+  expect(within(rows[0]!).getByTitle("2026-12-06 10:00:02.000 UTC")).toBeTruthy();
+  const first = s.to("/api/v1/namespaces/default/attention");
+  expect(first).toHaveLength(1);
+  expect(new URL(first[0]!.url).searchParams.get("pageSize")).toBe("50");
+  expect(s.to("/api/v1/namespaces/default/workflows")).toHaveLength(0);
+
+  await userEvent.click(screen.getByRole("button", { name: "More" }));
+  await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(4));
+  rows = within(table).getAllByRole("row").slice(1);
+  expect(rows[2]!.textContent).toContain("stuck-1");
+  expect(rows[2]!.textContent).toContain("workflow task stalled, attempt 1: no worker on queue 'ordres'");
+  expect(new URL(s.to("/api/v1/namespaces/default/attention").at(-1)!.url).searchParams.get("nextPageToken")).toBe("page-2");
+  expect(screen.queryByRole("button", { name: "More" })).toBeNull();
+});
+
+test("the attention section shows the problem when the read is refused", async () => {
+  fakeServer((url) => {
+    if (url.pathname === "/api/v1/namespaces") return json({ namespaces: [] });
+    if (url.pathname === "/api/v1/namespaces/default/task-queues") return json({ taskQueues: [] });
+    if (url.pathname === "/api/v1/namespaces/default/attention")
+      return problem(400, "invalid-parameter", "Invalid parameter", "query parameter 'nextPageToken': invalid page token");
+    return problem(404, "route-not-found", "Route not found", url.pathname);
+  });
+  renderApp("/namespaces/default/task-queues");
+  const section = (await screen.findByRole("heading", { name: "Attention" })).closest("section")!;
+  expect((await within(section).findByRole("alert")).textContent).toContain("invalid page token");
 });
 
 test("a queue's pollers show with their last poll time, UTC on hover", async () => {

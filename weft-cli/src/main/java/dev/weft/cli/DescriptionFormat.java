@@ -62,6 +62,18 @@ final class DescriptionFormat {
     if (d.workflowTaskStallReason() != null) {
       field(lines, "Workflow task", "stalled: " + d.workflowTaskStallReason());
     }
+    if (d.nonDeterminism() != null) {
+      field(
+          lines,
+          "Non-determinism",
+          (d.nonDeterminism().eventId() > 0
+                  ? "at event " + d.nonDeterminism().eventId()
+                  : "past the end of the history")
+              + ": the history has "
+              + d.nonDeterminism().historyHas()
+              + ", the code asked for "
+              + d.nonDeterminism().codeAskedFor());
+    }
     list(
         lines,
         "Pending activities",

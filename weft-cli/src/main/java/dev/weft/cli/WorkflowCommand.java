@@ -49,6 +49,7 @@ final class WorkflowCommand extends CommandGroup {
             new WorkflowStartCommand(out, err),
             new WorkflowListCommand(out, err),
             new WorkflowCountCommand(out, err),
+            new WorkflowAttentionCommand(out, err),
             new WorkflowDescribeCommand(out, err),
             new WorkflowHistoryCommand(out, err),
             new WorkflowSignalCommand(out, err),

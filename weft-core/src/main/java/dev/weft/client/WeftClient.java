@@ -248,6 +248,34 @@ public interface WeftClient {
   /** Lists runs, newest first, one page at a time. */
   WorkflowPage listWorkflows(WorkflowFilter filter);
 
+  /**
+   * Lists the running runs that need an operator's attention, newest first, one page at a time:
+   * runs whose workflow task is failing (a non-determinism error, an exception in workflow code),
+   * whose activities are retrying after a failed attempt, or whose workflow task or activities wait
+   * with no worker to take them (stalled, see {@code WeftEngine.Builder.stallWarningAfter}). Each
+   * run comes with its reasons (kind, attempt, last failure's message, activity seq and type). The
+   * store reads only what needs attention (indexes on failing, retrying and waiting tasks), never
+   * every run, so this is cheap with any number of runs. Temporal has no single call for this; its
+   * closest is a visibility query on {@code TemporalReportedProblems}.
+   *
+   * <pre>{@code
+   * AttentionPage page = client.listRunsNeedingAttention(50, null);
+   * for (RunNeedingAttention run : page.runs()) {
+   *   System.out.println(run.workflowId() + ": " + run.reasons());
+   * }
+   * if (page.nextPageToken() != null) {
+   *   page = client.listRunsNeedingAttention(50, page.nextPageToken());
+   * }
+   * }</pre>
+   *
+   * @param pageSize the most runs in a page, 1 to 1000
+   * @param pageToken the previous page's {@link AttentionPage#nextPageToken}, or {@code null} for
+   *     the first page
+   * @throws IllegalArgumentException if the page size is out of range or the token is not one this
+   *     method returned
+   */
+  AttentionPage listRunsNeedingAttention(int pageSize, String pageToken);
+
   /** Counts the runs a filter matches (its paging is ignored). */
   long countWorkflows(WorkflowFilter filter);
 

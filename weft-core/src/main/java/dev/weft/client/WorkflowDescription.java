@@ -36,6 +36,8 @@ import java.util.TreeMap;
  * @param workflowTaskStallReason why its workflow task waits with no worker to take it (for example
  *     {@code no worker on queue 'orders' has polled for workflow type 'Order' in 1m}), or {@code
  *     null}; see {@code WeftEngine.Builder.stallWarningAfter}
+ * @param nonDeterminism when its workflow task fails with a non-determinism error, the two sides
+ *     (the same error is in {@code workflowTaskFailure} as text), or {@code null}
  */
 public record WorkflowDescription(
     String workflowId,
@@ -56,7 +58,8 @@ public record WorkflowDescription(
     Map<String, Object> memo,
     String historyWarning,
     Pause pause,
-    String workflowTaskStallReason) {
+    String workflowTaskStallReason,
+    NonDeterminismFailure nonDeterminism) {
 
   /** Returns whether the run is paused (see {@link WorkflowHandle#pause}). */
   public boolean isPaused() {

@@ -165,6 +165,12 @@ class ReplayTest {
           .contains("NonDeterminismException")
           .contains("ActivityScheduled(seq 1, activity type 'Other')")
           .contains("ActivityScheduled(seq 1, activity type 'Step')");
+      assertThat(d.nonDeterminism()).as("the two sides as data").isNotNull();
+      assertThat(d.nonDeterminism().codeAskedFor()).contains("activity type 'Other'");
+      assertThat(d.nonDeterminism().historyHas()).contains("activity type 'Step'");
+      assertThat(d.nonDeterminism().eventId()).isPositive();
+      assertThat(d.workflowTaskFailure())
+          .contains("at history event " + d.nonDeterminism().eventId() + ":");
 
       f.restart(register(PipelineV1::new));
       assertThat(f.client().getHandle("nd").getResult(List.class))

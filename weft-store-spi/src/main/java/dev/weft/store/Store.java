@@ -201,6 +201,16 @@ public interface Store extends AutoCloseable {
    */
   RunPage listRuns(RunQuery query);
 
+  /**
+   * Lists the running runs of a namespace that need attention (see {@link AttentionQuery}), newest
+   * first, one page at a time, each with the tasks that make it so. Served by indexes on the
+   * failing and retrying tasks (and on unclaimed tasks' visibility times for {@code waitingSince}),
+   * not by a scan of the runs.
+   *
+   * @throws IllegalArgumentException if the page token is not one this method returned
+   */
+  AttentionPage listRunsNeedingAttention(AttentionQuery query);
+
   /** Counts the runs matching a query, filter included (its page size, token and order ignored). */
   long countRuns(RunQuery query);
 

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param lastFailure why the last attempt failed (for operators), or {@code null}
  * @param leaseOwner the worker holding the lease, or {@code null}
  * @param leaseToken the fencing token of the current lease (0 when not leased)
+ * @param failureDetails the last failure as data, in a form the engine chose (JSON, for example the
+ *     two sides of a non-determinism error), or {@code null}; {@link Store#findWorkflowTask} reads
+ *     it, claims leave it {@code null}
  */
 public record WorkflowTaskRecord(
     String runId,
@@ -22,13 +25,26 @@ public record WorkflowTaskRecord(
     int attempt,
     String lastFailure,
     String leaseOwner,
-    long leaseToken) {
+    long leaseToken,
+    String failureDetails) {
 
   /** Validates the record. */
   public WorkflowTaskRecord {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(taskQueue, "taskQueue");
     Objects.requireNonNull(visibleAt, "visibleAt");
+  }
+
+  /** A task without failure details. */
+  public WorkflowTaskRecord(
+      String runId,
+      String taskQueue,
+      Instant visibleAt,
+      int attempt,
+      String lastFailure,
+      String leaseOwner,
+      long leaseToken) {
+    this(runId, taskQueue, visibleAt, attempt, lastFailure, leaseOwner, leaseToken, null);
   }
 
   /** Returns whether a worker holds a lease on it. */

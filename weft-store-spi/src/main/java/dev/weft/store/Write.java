@@ -192,10 +192,16 @@ public interface Write {
   /**
    * Records a failed workflow task attempt: conditional on the lease token; releases the lease,
    * makes the task visible again at {@code retryAt}, increments its attempt and keeps the failure
-   * text for operators.
+   * text for operators, and its {@code failureDetails} (data in a form the engine chose, or null;
+   * read back as {@link WorkflowTaskRecord#failureDetails()}).
    */
   record FailWorkflowTask(
-      String runId, String taskQueue, long leaseToken, String failure, Instant retryAt)
+      String runId,
+      String taskQueue,
+      long leaseToken,
+      String failure,
+      Instant retryAt,
+      String failureDetails)
       implements Write {
     /** Validates the write. */
     public FailWorkflowTask {
@@ -203,6 +209,12 @@ public interface Write {
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(failure, "failure");
       Objects.requireNonNull(retryAt, "retryAt");
+    }
+
+    /** A failure without details. */
+    public FailWorkflowTask(
+        String runId, String taskQueue, long leaseToken, String failure, Instant retryAt) {
+      this(runId, taskQueue, leaseToken, failure, retryAt, null);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.AttentionPage;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowPage;
@@ -85,6 +86,11 @@ public final class EmbeddedClient extends TypedClient {
   @Override
   public WorkflowPage listWorkflows(WorkflowFilter filter) {
     return listing.list(filter);
+  }
+
+  @Override
+  public AttentionPage listRunsNeedingAttention(int pageSize, String pageToken) {
+    return reader.runsNeedingAttention(pageSize, pageToken);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.weft.internal.client;
 
+import dev.weft.client.AttentionPage;
+import dev.weft.client.NonDeterminismFailure;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
@@ -19,6 +21,7 @@ import dev.weft.internal.codec.EventCodec;
 import dev.weft.internal.codec.EventRecords;
 import dev.weft.internal.codec.FailureConverter;
 import dev.weft.internal.codec.PayloadConverter;
+import dev.weft.internal.codec.WorkflowTaskFailureDetails;
 import dev.weft.internal.engine.RunWaiters;
 import dev.weft.internal.engine.StallWatch;
 import dev.weft.internal.step.RunStarts;
@@ -31,6 +34,7 @@ import dev.weft.store.TaskKind;
 import dev.weft.store.TimerRecord;
 import dev.weft.store.WorkflowTaskRecord;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +69,7 @@ public final class RunReader {
   private final WeftClock clock;
   private final StallWatch stalls;
   private final HistoryWaits historyWaits;
+  private final RunsNeedingAttention attention;
 
   /**
    * @param stalls says why a pending task waits with no worker to take it
@@ -89,6 +94,7 @@ public final class RunReader {
     this.clock = clock;
     this.stalls = stalls;
     this.historyWaits = new HistoryWaits(store, records, waiters);
+    this.attention = new RunsNeedingAttention(namespace, store, codec, clock, stalls);
   }
 
   /** Finds a run by ID, or the latest run of a workflow ID when {@code runId} is null. */
@@ -275,7 +281,28 @@ public final class RunReader {
                 run.workflowType(),
                 task.isLeased(),
                 task.visibleAt(),
-                now));
+                now),
+        nonDeterminism(task));
+  }
+
+  /** The two sides of the workflow task's non-determinism error, from its failure's details. */
+  private NonDeterminismFailure nonDeterminism(WorkflowTaskRecord task) {
+    if (task == null || task.failureDetails() == null) {
+      return null;
+    }
+    WorkflowTaskFailureDetails details =
+        codec.decodeValue(
+            task.failureDetails().getBytes(StandardCharsets.UTF_8),
+            WorkflowTaskFailureDetails.class);
+    WorkflowTaskFailureDetails.NonDeterminism nd = details.nonDeterminism();
+    return nd == null
+        ? null
+        : new NonDeterminismFailure(nd.eventId(), nd.codeAskedFor(), nd.historyHas());
+  }
+
+  /** One page of the running runs that need attention (see {@link RunsNeedingAttention}). */
+  AttentionPage runsNeedingAttention(int pageSize, String pageToken) {
+    return attention.list(pageSize, pageToken);
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.weft.internal.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.client.AttentionPage;
 import dev.weft.client.WeftClientOptions;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowFilter;
@@ -12,6 +13,7 @@ import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
 import dev.weft.internal.stub.TypedClient;
 import dev.weft.internal.stub.WorkflowCalls;
+import dev.weft.store.AttentionQuery;
 import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
@@ -171,6 +173,25 @@ public final class RemoteClient extends TypedClient implements AutoCloseable {
                 CallContext.named("list workflows", null, null, queryText))
             .body();
     return WireReads.page(page);
+  }
+
+  @Override
+  public AttentionPage listRunsNeedingAttention(int pageSize, String pageToken) {
+    if (pageSize < 1 || pageSize > AttentionQuery.MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "pageSize must be 1 to " + AttentionQuery.MAX_PAGE_SIZE + ", was " + pageSize);
+    }
+    Map<String, String> query = new HashMap<>();
+    query.put("pageSize", Integer.toString(pageSize));
+    query.put("nextPageToken", pageToken);
+    JsonNode page =
+        api.get(
+                "/attention",
+                query,
+                Duration.ZERO,
+                CallContext.named("list runs needing attention", null, null, null))
+            .body();
+    return WireReads.attentionPage(page);
   }
 
   @Override

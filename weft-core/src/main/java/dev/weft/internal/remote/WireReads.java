@@ -3,8 +3,13 @@ package dev.weft.internal.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.client.AttentionKind;
+import dev.weft.client.AttentionPage;
+import dev.weft.client.AttentionReason;
+import dev.weft.client.NonDeterminismFailure;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
+import dev.weft.client.RunNeedingAttention;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
@@ -63,7 +68,40 @@ final class WireReads {
         memo,
         text(n, "historyWarning"),
         pause(n.get("pause")),
-        text(n, "workflowTaskStallReason"));
+        text(n, "workflowTaskStallReason"),
+        nonDeterminism(n.get("nonDeterminism")));
+  }
+
+  private static NonDeterminismFailure nonDeterminism(JsonNode n) {
+    return n == null || n.isNull()
+        ? null
+        : new NonDeterminismFailure(
+            n.path("eventId").asLong(), text(n, "codeAskedFor"), text(n, "historyHas"));
+  }
+
+  static AttentionPage attentionPage(JsonNode n) {
+    List<RunNeedingAttention> runs = new ArrayList<>();
+    for (JsonNode r : n.path("runs")) {
+      List<AttentionReason> reasons = new ArrayList<>();
+      for (JsonNode a : r.path("reasons")) {
+        reasons.add(
+            new AttentionReason(
+                AttentionKind.valueOf(text(a, "kind")),
+                a.path("attempt").asInt(),
+                text(a, "message"),
+                a.path("activitySeq").asLong(),
+                text(a, "activityType")));
+      }
+      runs.add(
+          new RunNeedingAttention(
+              text(r, "workflowId"),
+              text(r, "runId"),
+              text(r, "workflowType"),
+              text(r, "taskQueue"),
+              time(r, "startTime"),
+              reasons));
+    }
+    return new AttentionPage(runs, text(n, "nextPageToken"));
   }
 
   static WorkflowPage page(JsonNode n) {

@@ -7,6 +7,7 @@ import dev.weft.history.EventAttributes;
 import dev.weft.history.Failure;
 import dev.weft.internal.codec.CheckedExceptionWrapper;
 import dev.weft.internal.codec.EventCodec;
+import dev.weft.internal.codec.WorkflowTaskFailureDetails;
 import dev.weft.internal.engine.EagerDispatch;
 import dev.weft.internal.engine.EngineMetrics;
 import dev.weft.internal.engine.QueueRegistration.WorkflowRegistration;
@@ -29,6 +30,7 @@ import dev.weft.store.WorkflowTaskRecord;
 import dev.weft.store.Write;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -269,11 +271,18 @@ public final class WorkflowTaskHandler {
                         task.taskQueue(),
                         task.leaseToken(),
                         describe(cause),
-                        retryAt)))
+                        retryAt,
+                        details(cause))))
             .join();
     if (!result.committed()) {
       log.debug("could not record the failure of run {}'s workflow task", task.runId());
     }
+  }
+
+  /** The failure as data (the two sides of a non-determinism error), as JSON, or null. */
+  private String details(Throwable cause) {
+    WorkflowTaskFailureDetails details = WorkflowTaskFailureDetails.of(cause);
+    return details == null ? null : new String(codec.encodeValue(details), StandardCharsets.UTF_8);
   }
 
   private static String describe(Throwable thrown) {

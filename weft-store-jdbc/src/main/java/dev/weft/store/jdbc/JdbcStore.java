@@ -2,6 +2,8 @@ package dev.weft.store.jdbc;
 
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.ActivityTaskState;
+import dev.weft.store.AttentionPage;
+import dev.weft.store.AttentionQuery;
 import dev.weft.store.Batch;
 import dev.weft.store.ClaimRequest;
 import dev.weft.store.CommitResult;
@@ -63,6 +65,7 @@ public class JdbcStore implements Store {
   private final BatchApplier batches;
   private final TaskClaims claims;
   private final RunReads queries = new RunReads();
+  private final AttentionReads attention = new AttentionReads(queries);
   private final BacklogReads backlogs = new BacklogReads();
   private final CommitObservers commitObservers = new CommitObservers();
   private final TaskQueueReads queues = new TaskQueueReads();
@@ -401,6 +404,12 @@ public class JdbcStore implements Store {
   @Override
   public RunPage listRuns(RunQuery query) {
     return reads.read("list runs", st -> listing.list(query, st));
+  }
+
+  @Override
+  public AttentionPage listRunsNeedingAttention(AttentionQuery query) {
+    Objects.requireNonNull(query, "query");
+    return reads.read("runs needing attention", st -> attention.page(query, st));
   }
 
   @Override

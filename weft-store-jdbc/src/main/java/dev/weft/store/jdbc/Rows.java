@@ -64,6 +64,19 @@ final class Rows {
         rs.getLong(7));
   }
 
+  /** A workflow task read with {@link #WORKFLOW_TASK_COLUMNS} then {@code failure_details}. */
+  static WorkflowTaskRecord workflowTaskWithDetails(ResultSet rs) throws SQLException {
+    return new WorkflowTaskRecord(
+        rs.getString(1),
+        rs.getString(2),
+        Millis.instant(rs, 3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7),
+        rs.getString(8));
+  }
+
   static ActivityTaskRecord activityTask(ResultSet rs) throws SQLException {
     return new ActivityTaskRecord(
         rs.getString(1),

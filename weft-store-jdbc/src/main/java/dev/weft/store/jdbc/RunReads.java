@@ -205,10 +205,12 @@ final class RunReads {
   Optional<WorkflowTaskRecord> findWorkflowTask(String runId, Statements st) throws SQLException {
     PreparedStatement ps =
         st.prepare(
-            "SELECT " + Rows.WORKFLOW_TASK_COLUMNS + " FROM workflow_tasks WHERE run_id = ?");
+            "SELECT "
+                + Rows.WORKFLOW_TASK_COLUMNS
+                + ", failure_details FROM workflow_tasks WHERE run_id = ?");
     ps.setString(1, runId);
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(Rows.workflowTask(rs)) : Optional.empty();
+      return rs.next() ? Optional.of(Rows.workflowTaskWithDetails(rs)) : Optional.empty();
     }
   }
 

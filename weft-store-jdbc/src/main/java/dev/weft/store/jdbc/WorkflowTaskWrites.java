@@ -141,7 +141,7 @@ final class WorkflowTaskWrites {
       PreparedStatement ps =
           st.prepare(
               "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
-                  + " attempt = 1, last_failure = NULL, pass = ?,"
+                  + " attempt = 1, last_failure = NULL, failure_details = NULL, pass = ?,"
                   + " sticky_owner = (SELECT owner FROM run_affinity"
                   + " WHERE run_affinity.run_id = workflow_tasks.run_id)"
                   + " WHERE run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL");
@@ -187,13 +187,14 @@ final class WorkflowTaskWrites {
     PreparedStatement ps =
         st.prepare(
             "UPDATE workflow_tasks SET lease_owner = NULL, lease_token = 0, visible_at = ?,"
-                + " attempt = attempt + 1, last_failure = ?, pass = ? WHERE run_id = ?"
-                + " AND lease_token = ? AND lease_owner IS NOT NULL");
+                + " attempt = attempt + 1, last_failure = ?, failure_details = ?, pass = ?"
+                + " WHERE run_id = ? AND lease_token = ? AND lease_owner IS NOT NULL");
     Millis.set(ps, 1, w.retryAt());
     ps.setString(2, w.failure());
-    ps.setDouble(3, pass);
-    ps.setString(4, w.runId());
-    ps.setLong(5, w.leaseToken());
+    ps.setString(3, w.failureDetails());
+    ps.setDouble(4, pass);
+    ps.setString(5, w.runId());
+    ps.setLong(6, w.leaseToken());
     if (ps.executeUpdate() == 0) {
       throw new ConflictException(
           w, "workflow task of run " + w.runId() + " is no longer leased by this worker");

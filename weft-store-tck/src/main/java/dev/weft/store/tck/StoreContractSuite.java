@@ -87,6 +87,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link AttentionContract}. */
+  @Nested
+  public class Attention extends AttentionContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link WorkflowTaskContract}. */
   @Nested
   public class WorkflowTasks extends WorkflowTaskContract {

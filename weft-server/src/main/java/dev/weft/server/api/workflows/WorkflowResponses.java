@@ -1,6 +1,7 @@
 package dev.weft.server.api.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.client.NonDeterminismFailure;
 import dev.weft.client.PendingActivity;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
@@ -98,7 +99,8 @@ final class WorkflowResponses {
       Map<String, Object> memo,
       String historyWarning,
       Pause pause,
-      String workflowTaskStallReason) {
+      String workflowTaskStallReason,
+      NonDeterminism nonDeterminism) {
 
     static Description of(WorkflowDescription d, Map<String, SearchAttributeType> types) {
       return new Description(
@@ -120,7 +122,8 @@ final class WorkflowResponses {
           d.memo(),
           d.historyWarning(),
           d.pause(),
-          d.workflowTaskStallReason());
+          d.workflowTaskStallReason(),
+          NonDeterminism.of(d.nonDeterminism()));
     }
   }
 
@@ -175,6 +178,19 @@ final class WorkflowResponses {
           a.lastFailure(),
           a.stallReason(),
           a.summary());
+    }
+  }
+
+  /**
+   * {@code WorkflowNonDeterminism}: the two sides of a non-determinism error; {@code eventId} is
+   * left out when the code asked for more than the history has.
+   */
+  record NonDeterminism(Long eventId, String codeAskedFor, String historyHas) {
+    static NonDeterminism of(NonDeterminismFailure f) {
+      return f == null
+          ? null
+          : new NonDeterminism(
+              f.eventId() > 0 ? f.eventId() : null, f.codeAskedFor(), f.historyHas());
     }
   }
 

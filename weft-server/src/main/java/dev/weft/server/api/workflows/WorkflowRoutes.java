@@ -32,6 +32,7 @@ public final class WorkflowRoutes implements RouteGroup {
   public void addTo(ApiRoutes routes) {
     new WorkflowStartRoutes(this).addTo(routes);
     new WorkflowReadRoutes(this).addTo(routes);
+    new AttentionRoute(this).addTo(routes);
     new WorkflowResultRoute(this).addTo(routes);
     new WorkflowImportRoute(this).addTo(routes);
     new WorkflowMessageRoutes(this).addTo(routes);
