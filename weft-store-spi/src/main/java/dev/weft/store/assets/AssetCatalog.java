@@ -69,4 +69,11 @@ public interface AssetCatalog {
    * @throws NullPointerException if the key or the partition is null
    */
   List<CheckResultRecord> latestChecks(String namespace, String assetKey, String partition);
+
+  /**
+   * Returns the latest result of every check of every asset partition of the namespace, in one
+   * query, by asset key, partition, then check name (also of assets that left the graph): what a
+   * catalog list shows beside each asset's status.
+   */
+  List<CheckResultRecord> latestChecks(String namespace);
 }
