@@ -15,6 +15,7 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.engine.Worker;
 import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
@@ -52,15 +53,22 @@ import java.util.UUID;
 public final class Assets {
   private final WeftEngine engine;
   private final AssetGraph graph;
+  private final String location;
 
-  private Assets(WeftEngine engine, AssetGraph graph) {
+  private Assets(WeftEngine engine, AssetGraph graph, String location) {
     this.engine = engine;
     this.graph = graph;
+    this.location = location;
   }
 
   /** Returns a builder for the assets of this engine (not started yet). */
   public static Builder builder(WeftEngine engine) {
     return new Builder(engine);
+  }
+
+  /** Returns the code location of these definitions. */
+  public String location() {
+    return location;
   }
 
   /** Returns the validated graph of the definitions. */
@@ -89,7 +97,7 @@ public final class Assets {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(MaterializeWorkflow.WORKFLOW_ID_PREFIX + UUID.randomUUID())
-            .taskQueue(MaterializeWorkflow.TASK_QUEUE)
+            .taskQueue(MaterializeWorkflow.taskQueue(location))
             .build();
     return new MaterializationHandle(
         engine.client().start(MaterializeWorkflow.TYPE, options, request));
@@ -140,6 +148,7 @@ public final class Assets {
     private final List<AssetsDefinition> definitions = new ArrayList<>();
     private final Map<String, IoManager> ioManagers = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
+    private String location = AssetNodeRecord.DEFAULT_LOCATION;
 
     Builder(WeftEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -163,6 +172,20 @@ public final class Assets {
       return this;
     }
 
+    /**
+     * Names the code location these definitions belong to, like a Dagster code location: the apps
+     * sharing a namespace's graph each register under their own name, and a registration replaces
+     * only its own location's assets (default {@value AssetNodeRecord#DEFAULT_LOCATION}). Give each
+     * app (each {@code weft server --app}, each process on a shared PostgreSQL) its own name.
+     */
+    public Builder location(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("location must not be blank, was '" + name + "'");
+      }
+      this.location = name;
+      return this;
+    }
+
     /** Sets the clock of the catalog's timestamps (default: the system UTC clock). */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -171,12 +194,14 @@ public final class Assets {
 
     /**
      * Validates the graph, registers the materialization workflow and activities on the engine and
-     * the graph in the catalog (in one store transaction: the namespace's definitions become
-     * exactly these).
+     * the graph in the catalog (in one store transaction: the location's definitions become exactly
+     * these; other locations' stay).
      *
      * @throws InvalidAssetGraphException naming the keys of every problem of the graph
      * @throws IllegalArgumentException naming an asset whose IO manager is not registered
-     * @throws IllegalStateException if the engine started already
+     * @throws IllegalStateException if the engine started already, or the catalog refused the graph
+     *     (naming both locations of a key another location defines, or an upstream key no location
+     *     defines)
      */
     public Assets build() {
       AssetGraph graph = AssetGraph.of(definitions);
@@ -196,7 +221,7 @@ public final class Assets {
         }
       }
       StepRunner runner = new StepRunner(ioManagers, specs, clock, engine.client());
-      Worker worker = engine.newWorker(MaterializeWorkflow.TASK_QUEUE);
+      Worker worker = engine.newWorker(MaterializeWorkflow.taskQueue(location));
       worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
       worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
       CatalogMaterializer planner =
@@ -207,14 +232,18 @@ public final class Assets {
               new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
           .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
           .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock));
-      engine
-          .store()
-          .commit(
-              Batch.of(
-                  new RegisterAssetGraph(
-                      engine.namespace(), CatalogNodes.of(graph), clock.instant())))
-          .join();
-      return new Assets(engine, graph);
+      CommitResult registered =
+          engine
+              .store()
+              .commit(
+                  Batch.of(
+                      new RegisterAssetGraph(
+                          engine.namespace(), location, CatalogNodes.of(graph), clock.instant())))
+              .join();
+      if (registered instanceof CommitResult.Conflict conflict) {
+        throw new IllegalStateException(conflict.reason());
+      }
+      return new Assets(engine, graph, location);
     }
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -65,10 +66,17 @@ public final class CatalogMaterializer {
   public static final class Plan {
     private final List<AssetKey> keys;
     private final MaterializeRequest request;
+    private final String location;
 
-    private Plan(List<AssetKey> keys, MaterializeRequest request) {
+    private Plan(List<AssetKey> keys, MaterializeRequest request, String location) {
       this.keys = List.copyOf(keys);
       this.request = request;
+      this.location = location;
+    }
+
+    /** Returns the code location whose app runs it (every planned asset is of this location). */
+    public String location() {
+      return location;
     }
 
     /** Returns the assets it materializes (a multi-asset's every output), in dependency order. */
@@ -92,7 +100,8 @@ public final class CatalogMaterializer {
    *
    * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
    * @throws UnknownAssetException naming the keys the graph lacks
-   * @throws IllegalArgumentException naming a group that has no asset
+   * @throws IllegalArgumentException naming a group that has no asset, or each location's keys if
+   *     the selection spans several code locations
    */
   public Plan plan(String selection) {
     List<SelectionTerm> terms = new SelectionParser(selection).parse();
@@ -131,6 +140,7 @@ public final class CatalogMaterializer {
     Set<String> whole = new LinkedHashSet<>();
     selected.forEach(k -> whole.addAll(byDefinition.get(nodes.get(k).definition())));
     List<String> ordered = topological(whole, nodes);
+    String location = locationOf(ordered, nodes);
     Map<String, List<String>> stepKeys = new LinkedHashMap<>();
     for (String key : ordered) {
       stepKeys.computeIfAbsent(nodes.get(key).definition(), d -> new ArrayList<>()).add(key);
@@ -163,7 +173,9 @@ public final class CatalogMaterializer {
     steps = stepsInOrder(steps);
     String canonical = String.join(", ", terms.stream().map(SelectionTerm::text).toList());
     return new Plan(
-        ordered.stream().map(AssetKey::of).toList(), new MaterializeRequest(canonical, steps));
+        ordered.stream().map(AssetKey::of).toList(),
+        new MaterializeRequest(canonical, steps),
+        location);
   }
 
   /** Starts the planned materialization (a {@code __weft_materialize} workflow). */
@@ -171,7 +183,7 @@ public final class CatalogMaterializer {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(MaterializeWorkflow.WORKFLOW_ID_PREFIX + UUID.randomUUID())
-            .taskQueue(MaterializeWorkflow.TASK_QUEUE)
+            .taskQueue(MaterializeWorkflow.taskQueue(plan.location))
             .build();
     return new MaterializationHandle(client.start(MaterializeWorkflow.TYPE, options, plan.request));
   }
@@ -189,6 +201,28 @@ public final class CatalogMaterializer {
   /** Returns the handle of a materialization started earlier (its workflow ID). */
   public MaterializationHandle handle(String workflowId) {
     return new MaterializationHandle(client.getHandle(workflowId));
+  }
+
+  /**
+   * The one location of the planned keys: a run is executed by the app of one location.
+   *
+   * @throws IllegalArgumentException naming each location's keys if the plan spans several
+   */
+  private static String locationOf(List<String> keys, Map<String, Node> nodes) {
+    Map<String, List<String>> byLocation = new TreeMap<>();
+    for (String key : keys) {
+      byLocation.computeIfAbsent(nodes.get(key).record.location(), l -> new ArrayList<>()).add(key);
+    }
+    if (byLocation.size() > 1) {
+      throw new IllegalArgumentException(
+          "the selection spans code locations "
+              + byLocation
+              + ": a materialization runs the assets of one location; select each location's"
+              + " assets separately");
+    }
+    return byLocation.isEmpty()
+        ? AssetNodeRecord.DEFAULT_LOCATION
+        : byLocation.keySet().iterator().next();
   }
 
   private record Node(AssetNodeRecord record, JsonNode json) {

@@ -3,7 +3,6 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.assets.testsupport.TestStore;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetNodeRecord;
@@ -11,6 +10,7 @@ import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.StaleReason;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;

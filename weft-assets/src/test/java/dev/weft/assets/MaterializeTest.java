@@ -3,13 +3,13 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.assets.testsupport.TestStore;
 import dev.weft.common.RetryPolicy;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.MaterializationEntry;
 import dev.weft.testing.RecordedHistories;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import dev.weft.converter.PayloadCodec;
+import dev.weft.engine.AppContext;
 import dev.weft.engine.WeftApp;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.WeftServer;
@@ -33,13 +34,14 @@ final class ApiNode implements AutoCloseable {
   }
 
   /**
-   * Builds the engine on {@code store}, registers every app, starts it, and serves the API. Closes
-   * the store if any step fails.
+   * Builds the engine on {@code store}, registers every app (telling it the node's data directory
+   * through {@code context}), starts it, and serves the API. Closes the store if any step fails.
    */
   static ApiNode start(
       Store store,
       String nodeId,
       List<WeftApp> apps,
+      AppContext context,
       WeftServerOptions serverOptions,
       PayloadCodec payloadCodec) {
     // one registry: a scrape of /metrics shows the engine's meters and the API's together
@@ -58,7 +60,7 @@ final class ApiNode implements AutoCloseable {
     }
     try {
       for (WeftApp app : apps) {
-        app.register(engine);
+        app.register(engine, context);
       }
       engine.start();
       return new ApiNode(

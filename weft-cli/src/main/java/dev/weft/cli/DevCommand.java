@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.engine.AppContext;
 import dev.weft.engine.WeftApp;
 import dev.weft.examples.ExamplesApp;
 import dev.weft.server.WeftServerOptions;
@@ -81,7 +82,9 @@ final class DevCommand implements Callable<Integer> {
     Path file = dataDir.resolve("weft.db").toAbsolutePath().normalize();
     ApiNode node;
     try {
-      node = ApiNode.start(SqliteStore.open(file), "dev", served, options, null);
+      node =
+          ApiNode.start(
+              SqliteStore.open(file), "dev", served, new AppContext(dataDir), options, null);
     } catch (StoreException | IllegalStateException e) {
       err.println("weft dev: " + e.getMessage());
       return 1;

@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import dev.weft.converter.PayloadCodec;
+import dev.weft.engine.AppContext;
 import dev.weft.engine.WeftApp;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.store.Store;
@@ -211,7 +212,7 @@ final class ServerCommand implements Callable<Integer> {
             StoreLocation.OpenOptions.node(node)
                 .withReadConnections(readConnections)
                 .withMigrate(migrate));
-    return ApiNode.start(opened, node, served, serverOptions, codec);
+    return ApiNode.start(opened, node, served, AppContext.defaults(), serverOptions, codec);
   }
 
   /** A server's INFO logs (outages and recoveries, migrations, resumed work) are for operators. */

@@ -142,6 +142,11 @@ class AssetCommandTest {
     CliRun stale = asset("stale", "--output", "json");
     assertThat(stale.exit()).as(stale.err()).isZero();
     assertThat(JsonValues.parseOne("json", stale.out()).path("assets")).isEmpty();
+    CliRun list = asset("list");
+    assertThat(list.out().lines().findFirst().orElseThrow()).contains(" CHECKS ");
+    assertThat(list.out())
+        .containsPattern("chain/decoded_blocks\\s+FRESH\\s+chain\\s+\\S+\\s+fail:1!")
+        .containsPattern("chain/raw_blocks\\s+FRESH\\s+chain\\s+\\S+\\s+- ");
     CliRun staleTable = asset("stale");
     assertThat(staleTable.out().lines()).singleElement().asString().startsWith("ASSET");
     CliRun missing = asset("list", "--status", "MISSING");

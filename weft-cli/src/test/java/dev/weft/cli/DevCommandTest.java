@@ -1,6 +1,7 @@
 package dev.weft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.client.WorkflowFilter;
 import dev.weft.engine.WeftEngine;
@@ -11,14 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code weft dev} in a child JVM: prints where the API and the store are and what to try, serves
- * the API, starts the example runs once on a fresh store (not again on the next start), and stops
- * cleanly on SIGTERM.
+ * the API, starts the example runs once on a fresh store (not again on the next start), keeps the
+ * example assets' values under {@code --data-dir}, and stops cleanly on SIGTERM.
  */
 class DevCommandTest {
   private static final int SIGTERM_EXIT = 128 + 15;
@@ -48,6 +50,16 @@ class DevCommandTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
     if (checkOutput) {
+      // the example assets keep their values under the data directory, not ./weft-data
+      Path values = dir.resolve("data/assets/chain");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(values.resolve("raw_blocks.json"))
+                      .as("materialized into --data-dir")
+                      .exists());
+      assertThat(dir.resolve("weft-data")).doesNotExist();
       assertThat(dev.output())
           .anyMatch(l -> l.contains("store") && l.contains(dir.resolve("data/weft.db").toString()))
           .anyMatch(l -> l.contains("[examples]"))

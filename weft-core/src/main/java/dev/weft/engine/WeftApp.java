@@ -6,7 +6,8 @@ import dev.weft.client.WeftClient;
  * A user's workflows and activities packaged for a server: a jar (or class path entry) that names
  * its implementation in {@code META-INF/services/dev.weft.engine.WeftApp}. {@code weft server --app
  * my-app.jar} loads every {@code WeftApp} it finds with {@link java.util.ServiceLoader}, calls
- * {@link #register} on the node's engine before the engine starts, and serves the API over it.
+ * {@link #register(WeftEngine, AppContext)} on the node's engine before the engine starts, and
+ * serves the API over it.
  *
  * <pre>{@code
  * public final class BillingApp implements WeftApp {
@@ -28,6 +29,16 @@ public interface WeftApp {
 
   /** Registers the app's workers, workflows and activities on {@code engine} (not started yet). */
   void register(WeftEngine engine);
+
+  /**
+   * Registers the app on {@code engine} (not started yet), knowing where the node runs ({@link
+   * AppContext#dataDir()}: where to keep local files). This is what {@code weft server} and {@code
+   * weft dev} call; by default it ignores the context and calls {@link #register(WeftEngine)}, so
+   * an app that keeps no local files implements only that one.
+   */
+  default void register(WeftEngine engine, AppContext context) {
+    register(engine);
+  }
 
   /**
    * Starts a few runs so that a fresh development server has something to show; called by {@code

@@ -65,6 +65,14 @@ public enum TestStore {
    */
   public abstract Store open(Path dir, List<JdbcExtension> extensions);
 
+  /**
+   * Returns the JDBC URL of the test JVM's embedded PostgreSQL (user and database {@code
+   * postgres}), starting it on first use: for tests that keep their own tables there.
+   */
+  public static String postgresUrl() {
+    return Server.url();
+  }
+
   private static List<JdbcExtension> withDiscovered(List<JdbcExtension> extensions) {
     List<JdbcExtension> all = new ArrayList<>(JdbcExtension.discovered());
     all.addAll(extensions);

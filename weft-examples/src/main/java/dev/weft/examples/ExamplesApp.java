@@ -5,6 +5,7 @@ import dev.weft.assets.FileIoManager;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowOptions;
+import dev.weft.engine.AppContext;
 import dev.weft.engine.WeftApp;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.approval.ApprovalDemo;
@@ -35,14 +36,15 @@ import org.slf4j.LoggerFactory;
  * The examples as a {@link WeftApp}: the order saga, the subscription, the approval, the catch-up
  * and the greeting (whose activity a remote worker runs: {@code examples/python-worker}), on their
  * task queues, and the asset examples ({@link ExampleAssets}: {@code chain/*} and {@code
- * trades/*}), their values kept as JSON files under {@link #DEFAULT_ASSETS_DIR}. {@code weft dev}
- * and {@code weft server} load it through {@link java.util.ServiceLoader}; on an empty store {@code
- * weft dev} also starts a few runs with {@link #startExamples}: two orders (one ships, one is
- * compensated), a subscription waiting a minute for its follow-up, an expense approval waiting for
- * a signal, and a greeting waiting for a remote worker; and once, while no example asset was ever
- * materialized, a materialization of every asset and the daily report ({@link PublishDailyReport}),
- * which waits for {@code chain/daily_volume} to be fresh, then materializes {@code
- * trades/daily_metrics} as its child.
+ * trades/*}), their values kept as JSON files under {@code assets} in the node's data directory
+ * ({@code weft dev --data-dir DIR}: {@code DIR/assets}; {@link #DEFAULT_ASSETS_DIR} by default).
+ * {@code weft dev} and {@code weft server} load it through {@link java.util.ServiceLoader}; on an
+ * empty store {@code weft dev} also starts a few runs with {@link #startExamples}: two orders (one
+ * ships, one is compensated), a subscription waiting a minute for its follow-up, an expense
+ * approval waiting for a signal, and a greeting waiting for a remote worker; and once, while no
+ * example asset was ever materialized, a materialization of every asset and the daily report
+ * ({@link PublishDailyReport}), which waits for {@code chain/daily_volume} to be fresh, then
+ * materializes {@code trades/daily_metrics} as its child.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -77,17 +79,26 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String WAITING_GREETING_ID = "greeting-ada";
 
-  private final Path assetsDir;
+  private final Path givenAssetsDir;
+  private Path assetsDir;
   private Assets assets;
 
-  /** The examples' app, the asset values under {@link #DEFAULT_ASSETS_DIR}. */
+  /**
+   * The examples' app, the asset values under {@code assets} in the node's data directory ({@link
+   * AppContext#dataDir()}; {@link #DEFAULT_ASSETS_DIR} when registered without a context).
+   */
   public ExamplesApp() {
-    this(DEFAULT_ASSETS_DIR);
+    this.givenAssetsDir = null;
   }
 
-  /** The examples' app, the asset values as JSON files under {@code assetsDir}. */
+  /** The examples' app, the asset values as JSON files under {@code assetsDir}, whatever node. */
   public ExamplesApp(Path assetsDir) {
-    this.assetsDir = assetsDir.toAbsolutePath().normalize();
+    this.givenAssetsDir = assetsDir.toAbsolutePath().normalize();
+  }
+
+  /** Returns where the asset values are kept; null before {@link #register}. */
+  public Path assetsDir() {
+    return assetsDir;
   }
 
   @Override
@@ -97,6 +108,14 @@ public final class ExamplesApp implements WeftApp {
 
   @Override
   public void register(WeftEngine engine) {
+    register(engine, AppContext.defaults());
+  }
+
+  /** Registers the examples; the asset values go under {@code assets} in the data directory. */
+  @Override
+  public void register(WeftEngine engine, AppContext context) {
+    assetsDir =
+        givenAssetsDir != null ? givenAssetsDir : context.dataDir().resolve("assets").normalize();
     // the demo parameters only shape the runs the demo itself starts
     new OrderSagaDemo().register(engine);
     new SubscriptionDemo(Duration.ofSeconds(1)).register(engine);

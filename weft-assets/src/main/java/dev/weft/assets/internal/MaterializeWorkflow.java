@@ -1,5 +1,6 @@
 package dev.weft.assets.internal;
 
+import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 
@@ -9,8 +10,19 @@ public interface MaterializeWorkflow {
   /** The workflow type. */
   String TYPE = "__weft_materialize";
 
-  /** The internal task queue its workflow and activity tasks run on. */
+  /** The internal task queue its workflow and activity tasks run on, for the default location. */
   String TASK_QUEUE = "__weft_assets";
+
+  /**
+   * Returns the task queue of a code location's materializations: {@link #TASK_QUEUE} for the
+   * default location, {@code __weft_assets@<location>} for another, so that only the app that
+   * defines the assets runs their computes.
+   */
+  static String taskQueue(String location) {
+    return location.equals(AssetNodeRecord.DEFAULT_LOCATION)
+        ? TASK_QUEUE
+        : TASK_QUEUE + "@" + location;
+  }
 
   /** The prefix of its workflow IDs. */
   String WORKFLOW_ID_PREFIX = "__weft_materialize:";

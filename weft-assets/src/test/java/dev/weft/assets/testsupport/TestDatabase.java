@@ -1,14 +1,16 @@
 package dev.weft.assets.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** The databases user data (a {@code JdbcIoManager}'s tables) is kept in by the tests. */
+/**
+ * The databases user data (a {@code JdbcIoManager}'s tables) is kept in by the tests: a SQLite
+ * file, or the test JVM's one embedded PostgreSQL of {@link TestStore} (tests use tables of their
+ * own).
+ */
 public enum TestDatabase {
   /** A SQLite file in the directory. */
   SQLITE {
@@ -19,49 +21,16 @@ public enum TestDatabase {
       return ds;
     }
   },
-  /** The one embedded PostgreSQL of the test JVM (tests use tables of their own). */
+  /** The embedded PostgreSQL that {@link TestStore#POSTGRES} runs on. */
   POSTGRES {
     @Override
     public DataSource dataSource(Path dir) {
-      return Server.get().getPostgresDatabase();
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setUrl(TestStore.postgresUrl());
+      return ds;
     }
   };
 
   /** Returns a data source of this database for the directory of a test. */
   public abstract DataSource dataSource(Path dir);
-
-  /** Returns the JDBC URL of the embedded PostgreSQL, starting it on first use. */
-  public static String postgresUrl() {
-    return Server.get().getJdbcUrl("postgres", "postgres");
-  }
-
-  private static final class Server {
-    private static final ReentrantLock lock = new ReentrantLock();
-    private static EmbeddedPostgres server;
-
-    static EmbeddedPostgres get() {
-      lock.lock();
-      try {
-        if (server == null) {
-          server = EmbeddedPostgres.builder().start();
-          EmbeddedPostgres started = server;
-          Runtime.getRuntime()
-              .addShutdownHook(
-                  new Thread(
-                      () -> {
-                        try {
-                          started.close();
-                        } catch (IOException ignored) {
-                          // the JVM is going away
-                        }
-                      }));
-        }
-        return server;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-      } finally {
-        lock.unlock();
-      }
-    }
-  }
 }

@@ -24,6 +24,7 @@ import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.CheckResultRecord;
 import dev.weft.store.assets.StaleReason;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -55,7 +56,7 @@ class ChainAssetsTest {
     }
   }
 
-  private Assets start(AssetsTestStore store) {
+  private Assets start(TestStore store) {
     engine = WeftEngine.builder().store(store.open(dir)).build();
     Assets assets = ExampleAssets.register(engine, memory, chain, DailyMetricsLogic.V1);
     engine.start();
@@ -63,9 +64,9 @@ class ChainAssetsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(AssetsTestStore.class)
+  @EnumSource(TestStore.class)
   void aReorgMakesExactlyTheDependentsStaleAndTheBlockingCheckStopsDownstreamUntilItSettles(
-      AssetsTestStore store) {
+      TestStore store) {
     Assets assets = start(store);
 
     MaterializationResult first = assets.materialize("*").await(WAIT);

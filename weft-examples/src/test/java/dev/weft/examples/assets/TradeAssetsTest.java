@@ -16,6 +16,7 @@ import dev.weft.examples.assets.trades.SymbolDay;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class TradeAssetsTest {
   }
 
   /** Starts an engine on the test's store with the examples, as a deploy of this logic does. */
-  private Assets deploy(AssetsTestStore store, DailyMetricsLogic logic) {
+  private Assets deploy(TestStore store, DailyMetricsLogic logic) {
     close();
     engine = WeftEngine.builder().store(store.open(dir)).build();
     FakeChain chain = FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED);
@@ -53,8 +54,8 @@ class TradeAssetsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(AssetsTestStore.class)
-  void aNewCodeVersionOfTheMetricsMakesThemStaleWithTheReasonShown(AssetsTestStore store) {
+  @EnumSource(TestStore.class)
+  void aNewCodeVersionOfTheMetricsMakesThemStaleWithTheReasonShown(TestStore store) {
     Assets v1 = deploy(store, DailyMetricsLogic.V1);
     MaterializationResult first = v1.materialize("group:trades").await(WAIT);
     assertThat(first.succeeded()).as("%s", first).isTrue();

@@ -75,4 +75,11 @@ public interface AssetCatalog {
    * whose condition has not held yet, oldest first.
    */
   List<AssetWaiterRecord> waiters(String namespace);
+
+  /**
+   * Returns the latest result of every check of every asset partition of the namespace, in one
+   * query, by asset key, partition, then check name (also of assets that left the graph): what a
+   * catalog list shows beside each asset's status.
+   */
+  List<CheckResultRecord> latestChecks(String namespace);
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param group its group's name
  * @param definitionJson its description, owners, tags, metadata, IO manager and checks as JSON;
  *     null for none
+ * @param location the code location (app) that defines it, like a Dagster code location: each
+ *     location registers and replaces only its own assets ({@link RegisterAssetGraph} sets it)
  */
 public record AssetNodeRecord(
     String assetKey,
@@ -25,14 +27,38 @@ public record AssetNodeRecord(
     String codeVersion,
     List<String> upstream,
     String group,
-    String definitionJson) {
+    String definitionJson,
+    String location) {
+
+  /** The location of assets registered without one, and of rows older than locations. */
+  public static final String DEFAULT_LOCATION = "default";
+
+  /** A node of the {@link #DEFAULT_LOCATION}. */
+  public AssetNodeRecord(
+      String assetKey,
+      AssetKind kind,
+      String codeVersion,
+      List<String> upstream,
+      String group,
+      String definitionJson) {
+    this(assetKey, kind, codeVersion, upstream, group, definitionJson, DEFAULT_LOCATION);
+  }
+
+  /** Returns this node as defined by {@code otherLocation}. */
+  public AssetNodeRecord inLocation(String otherLocation) {
+    return otherLocation.equals(location)
+        ? this
+        : new AssetNodeRecord(
+            assetKey, kind, codeVersion, upstream, group, definitionJson, otherLocation);
+  }
 
   /**
    * Validates the node and copies its upstream keys.
    *
    * @throws NullPointerException if a required field is null (named)
-   * @throws IllegalArgumentException if a key is malformed, the group or code version is blank, or
-   *     an upstream key repeats or is the asset itself, or an observable source has upstream keys
+   * @throws IllegalArgumentException if a key is malformed, the group, location or code version is
+   *     blank, or an upstream key repeats or is the asset itself, or an observable source has
+   *     upstream keys
    */
   public AssetNodeRecord {
     AssetFields.key("assetKey", assetKey);
@@ -56,5 +82,6 @@ public record AssetNodeRecord(
           "observable source " + assetKey + " has upstream " + upstream + ": expected none");
     }
     AssetFields.notBlank("group", assetKey, group);
+    AssetFields.notBlank("location", assetKey, location);
   }
 }

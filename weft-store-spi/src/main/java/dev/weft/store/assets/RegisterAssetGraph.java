@@ -4,63 +4,98 @@ import dev.weft.store.Write;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Makes a namespace's asset graph exactly {@code nodes}. Keys no longer listed leave the graph but
- * keep their history and states; listed keys are added or replaced. Every asset whose code version
- * changed and that was materialized becomes stale with {@link StaleReasonKind#CODE_VERSION_CHANGED}
- * (naming the version of its current materialization and the new one), propagated downstream as
- * {@link StaleReasonKind#UPSTREAM_STALE}; an asset whose upstream keys changed has its reasons
- * recomputed from its recorded provenance. Unconditional. Applied by the asset-catalog store
+ * Makes a code location's assets in a namespace's graph exactly {@code nodes}, like a Dagster code
+ * location: several apps (locations) share a namespace's graph, and each registration replaces only
+ * its own location's assets. Keys of the location no longer listed leave the graph but keep their
+ * history and states; listed keys are added or replaced. Every asset whose code version changed and
+ * that was materialized becomes stale with {@link StaleReasonKind#CODE_VERSION_CHANGED} (naming the
+ * version of its current materialization and the new one), propagated downstream as {@link
+ * StaleReasonKind#UPSTREAM_STALE}, also into other locations; an asset whose upstream keys changed
+ * has its reasons recomputed from its recorded provenance. Applied by the asset-catalog store
  * extension, in the transaction of its batch.
  *
- * <p>Example: {@code store.commit(Batch.of(new RegisterAssetGraph("default", nodes, now)))}.
+ * <p>Upstream keys may name assets of other locations. The store refuses the registration (a {@link
+ * dev.weft.store.CommitResult.Conflict} naming the keys and locations) when a key is already
+ * defined by another location, when an upstream key is defined by no location, when the merged
+ * graph has a cycle, or when it removes an asset that another location's asset reads.
+ *
+ * <p>Example: {@code store.commit(Batch.of(new RegisterAssetGraph("default", "chain-app", nodes,
+ * now)))}.
  *
  * @param namespace the namespace whose graph this is
- * @param nodes every asset of the graph, keys unique, every upstream key one of them, no cycle
+ * @param location the code location (the app's name) whose assets these are; each node's location
+ *     is set to it
+ * @param nodes every asset of the location, keys unique, no cycle among them
  * @param at when the graph is registered
  */
-public record RegisterAssetGraph(String namespace, List<AssetNodeRecord> nodes, Instant at)
-    implements Write {
+public record RegisterAssetGraph(
+    String namespace, String location, List<AssetNodeRecord> nodes, Instant at) implements Write {
 
   /**
-   * Validates the graph and copies its nodes.
+   * Validates the graph and copies its nodes, setting their location.
    *
    * @throws NullPointerException if a field is null (named)
-   * @throws IllegalArgumentException naming the keys, if a key repeats, an upstream key is not in
-   *     the graph, or the upstream keys form a cycle (printed {@code a -> b -> a})
+   * @throws IllegalArgumentException naming the keys, if a key repeats or the nodes' upstream keys
+   *     form a cycle (printed {@code a -> b -> a}); blank namespace or location
    */
   public RegisterAssetGraph {
     AssetFields.notBlank("namespace", namespace);
+    AssetFields.notBlank("location", location);
     AssetFields.nonNull("nodes", nodes);
     AssetFields.nonNull("at", at);
-    nodes = List.copyOf(nodes);
+    List<AssetNodeRecord> located = new ArrayList<>();
     Map<String, AssetNodeRecord> byKey = new HashMap<>();
     for (AssetNodeRecord node : nodes) {
-      if (byKey.put(node.assetKey(), node) != null) {
+      AssetNodeRecord here = node.inLocation(location);
+      located.add(here);
+      if (byKey.put(node.assetKey(), here) != null) {
         throw new IllegalArgumentException(
             "asset " + node.assetKey() + " is defined twice in the graph of " + namespace);
       }
     }
-    for (AssetNodeRecord node : nodes) {
+    nodes = List.copyOf(located);
+    requireAcyclic(nodes, byKey);
+  }
+
+  /** A registration of the {@link AssetNodeRecord#DEFAULT_LOCATION}. */
+  public RegisterAssetGraph(String namespace, List<AssetNodeRecord> nodes, Instant at) {
+    this(namespace, AssetNodeRecord.DEFAULT_LOCATION, nodes, at);
+  }
+
+  /**
+   * Checks a whole graph (every location's nodes): each upstream key is one of its nodes, and there
+   * is no cycle. Stores call it on the graph a registration would leave.
+   *
+   * @throws IllegalArgumentException naming the asset, its location and the unknown upstream key,
+   *     or printing the cycle
+   */
+  public static void requireComplete(String namespace, Collection<AssetNodeRecord> graph) {
+    Map<String, AssetNodeRecord> byKey = new HashMap<>();
+    graph.forEach(n -> byKey.put(n.assetKey(), n));
+    for (AssetNodeRecord node : graph) {
       for (String up : node.upstream()) {
         if (!byKey.containsKey(up)) {
           throw new IllegalArgumentException(
               "asset "
                   + node.assetKey()
-                  + " reads unknown upstream "
+                  + " (location "
+                  + node.location()
+                  + ") reads unknown upstream "
                   + up
-                  + " (not in the graph of "
+                  + " (defined by no location of the graph of "
                   + namespace
                   + ")");
         }
       }
     }
-    requireAcyclic(nodes, byKey);
+    requireAcyclic(List.copyOf(graph), byKey);
   }
 
   /** Null: a graph belongs to no run. */
@@ -85,7 +120,8 @@ public record RegisterAssetGraph(String namespace, List<AssetNodeRecord> nodes, 
       while (!path.isEmpty()) {
         String key = path.peek();
         int i = next.pop();
-        List<String> ups = byKey.get(key).upstream();
+        AssetNodeRecord node = byKey.get(key);
+        List<String> ups = node == null ? List.of() : node.upstream(); // another location's
         if (i == ups.size()) {
           state.put(key, 2);
           path.pop();

@@ -73,8 +73,18 @@ class AssetRecordsTest {
   void aGraphNamesDuplicateAndUnknownKeys() {
     assertThatThrownBy(() -> new RegisterAssetGraph("default", List.of(node("a"), node("a")), AT))
         .hasMessage("asset a is defined twice in the graph of default");
-    assertThatThrownBy(() -> new RegisterAssetGraph("default", List.of(node("a", "zz")), AT))
-        .hasMessage("asset a reads unknown upstream zz (not in the graph of default)");
+    // an upstream key of another location is allowed in a registration; the whole graph is not
+    assertThat(new RegisterAssetGraph("default", "app_a", List.of(node("a", "zz")), AT).nodes())
+        .singleElement()
+        .extracting(AssetNodeRecord::location)
+        .isEqualTo("app_a");
+    assertThatThrownBy(
+            () ->
+                RegisterAssetGraph.requireComplete(
+                    "default", List.of(node("a", "zz").inLocation("app_a"))))
+        .hasMessage(
+            "asset a (location app_a) reads unknown upstream zz (defined by no location of the"
+                + " graph of default)");
   }
 
   @Test

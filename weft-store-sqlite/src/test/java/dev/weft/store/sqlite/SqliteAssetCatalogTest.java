@@ -112,7 +112,16 @@ class SqliteAssetCatalogTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"GRAPH", "STATES", "STALE", "STATE", "HISTORY", "LATEST_CHECKS"})
+  @ValueSource(
+      strings = {
+        "GRAPH",
+        "STATES",
+        "STALE",
+        "STATE",
+        "HISTORY",
+        "LATEST_CHECKS",
+        "LATEST_CHECKS_OF_NAMESPACE"
+      })
   void catalogReadsAreIndexLookupsWithoutASort(String read) throws Exception {
     Path file = dir.resolve("plans.db");
     SqliteStore.open(file).close();

@@ -226,6 +226,37 @@ public abstract class AssetCatalogContract extends AssetCatalogFixture {
   }
 
   @Test
+  void theLatestChecksOfEveryAssetAreReadInOneCall() {
+    register(computed("a", "v1"), computed("b", "v1"), computed("c", "v1"));
+    commitOk(check("b", "not_null", true, tick()));
+    Instant later = tick();
+    commitOk(
+        check("b", "not_null", false, later),
+        check("a", "rows", true, later),
+        new RecordCheckResult(
+            NS, "a", "2026-01-01", "rows", "run-p", false, CheckSeverity.WARN, false, null, later),
+        new RecordCheckResult(
+            "other", "a", "", "rows", "run-o", true, CheckSeverity.WARN, false, null, later));
+
+    assertThat(catalog().latestChecks(NS))
+        .extracting(
+            CheckResultRecord::assetKey,
+            CheckResultRecord::partition,
+            CheckResultRecord::checkName,
+            CheckResultRecord::passed,
+            CheckResultRecord::severity,
+            CheckResultRecord::at)
+        .containsExactly(
+            tuple("a", "", "rows", true, CheckSeverity.ERROR, later),
+            tuple("a", "2026-01-01", "rows", false, CheckSeverity.WARN, later),
+            tuple("b", "", "not_null", false, CheckSeverity.ERROR, later));
+    assertThat(catalog().latestChecks(NS).get(2))
+        .as("the same record as the per-asset read")
+        .isEqualTo(catalog().latestChecks(NS, "b", "").get(0));
+    assertThat(catalog().latestChecks("nobody")).isEmpty();
+  }
+
+  @Test
   void aRemovedAssetLeavesTheGraphButKeepsItsStateAndHistory() {
     register(computed("a", "v1"), computed("b", "v1", "a"));
     materialize("a", "d1", "v1");

@@ -303,6 +303,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link AssetLocationsContract}. */
+  @Nested
+  public class AssetLocations extends AssetLocationsContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link ExtensionContract}. */
   @Nested
   public class Extensions extends ExtensionContract {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.CheckResultRecord;
+import dev.weft.store.assets.CheckSeverity;
 import dev.weft.store.assets.MaterializationEntry;
 import dev.weft.store.assets.MaterializationRecord;
 import dev.weft.store.assets.StaleReason;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +65,10 @@ final class AssetDocuments {
       Instant lastFailureAt,
       String lastObservedDataVersion,
       Instant updatedAt,
-      int definedChecks) {
-    static Summary of(AssetNodeRecord node, AssetStateRecord s) {
+      int definedChecks,
+      CheckCounts checks,
+      String location) {
+    static Summary of(AssetNodeRecord node, AssetStateRecord s, CheckCounts checks) {
       return new Summary(
           s.assetKey(),
           s.partition(),
@@ -76,7 +81,55 @@ final class AssetDocuments {
           s.lastFailureAt(),
           s.lastObservedDataVersion(),
           s.updatedAt(),
-          node == null ? 0 : json(node.definitionJson()).path("checks").size());
+          node == null ? 0 : json(node.definitionJson()).path("checks").size(),
+          checks,
+          node == null ? null : node.location());
+    }
+  }
+
+  /**
+   * {@code AssetsCheckCounts}: how the latest result of each check of an asset partition fared;
+   * {@code passed + failed + warned} is the number of checks with a result, {@code blockingFailed}
+   * counts the failed ones that are blocking.
+   */
+  record CheckCounts(int passed, int failed, int blockingFailed, int warned) {
+    static final CheckCounts NONE = new CheckCounts(0, 0, 0, 0);
+
+    static CheckCounts of(List<CheckResultRecord> latest) {
+      int passed = 0;
+      int failed = 0;
+      int blockingFailed = 0;
+      int warned = 0;
+      for (CheckResultRecord c : latest) {
+        if (c.passed()) {
+          passed++;
+          continue;
+        }
+        if (c.severity() == CheckSeverity.WARN) {
+          warned++;
+        } else {
+          failed++;
+        }
+        if (c.blocking()) {
+          blockingFailed++;
+        }
+      }
+      return new CheckCounts(passed, failed, blockingFailed, warned);
+    }
+
+    /** The counts of every asset partition of the catalog's bulk read, by {@link #slot}. */
+    static Map<String, CheckCounts> byAsset(List<CheckResultRecord> all) {
+      Map<String, List<CheckResultRecord>> grouped = new HashMap<>();
+      for (CheckResultRecord c : all) {
+        grouped.computeIfAbsent(slot(c.assetKey(), c.partition()), k -> new ArrayList<>()).add(c);
+      }
+      Map<String, CheckCounts> counts = new HashMap<>();
+      grouped.forEach((slot, checks) -> counts.put(slot, of(checks)));
+      return counts;
+    }
+
+    static String slot(String assetKey, String partition) {
+      return assetKey + "|" + partition; // a key has no "|"
     }
   }
 

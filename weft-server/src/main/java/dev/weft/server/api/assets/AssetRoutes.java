@@ -7,7 +7,9 @@ import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.UnknownAssetException;
 import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.api.ServedNamespaces;
+import dev.weft.server.api.assets.AssetDocuments.CheckCounts;
 import dev.weft.server.api.assets.AssetDocuments.Detail;
 import dev.weft.server.api.assets.AssetDocuments.GraphEdge;
 import dev.weft.server.api.assets.AssetDocuments.GraphNode;
@@ -25,6 +27,7 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
+import dev.weft.store.assets.CheckResultRecord;
 import dev.weft.store.assets.MaterializationPage;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -69,18 +72,22 @@ public final class AssetRoutes implements RouteGroup {
     return ctx.pathParam("namespace");
   }
 
+  private static CheckCounts counts(Map<String, CheckCounts> checks, AssetStateRecord s) {
+    return checks.getOrDefault(CheckCounts.slot(s.assetKey(), s.partition()), CheckCounts.NONE);
+  }
+
   private AssetCatalog catalog() {
     return engine.store().extension(AssetCatalog.class);
   }
 
   private void list(Context ctx) {
-    AssetParams params = AssetParams.of(ctx, "status", "group");
-    AssetStatus status = params.status("status");
+    QueryParams params = QueryParams.of(ctx, "status", "group");
+    AssetStatus status = params.enumValue("status", AssetStatus.class);
     String group = params.text("group");
     String ns = namespace(ctx);
     Map<String, AssetNodeRecord> nodes = nodes(ns);
     if (group != null && nodes.values().stream().noneMatch(n -> n.group().equals(group))) {
-      throw AssetParams.invalid(
+      throw QueryParams.invalid(
           "group",
           group,
           "no asset of namespace '"
@@ -90,19 +97,20 @@ public final class AssetRoutes implements RouteGroup {
               + "'; the groups are "
               + new TreeSet<>(nodes.values().stream().map(AssetNodeRecord::group).toList()));
     }
+    Map<String, CheckCounts> checks = CheckCounts.byAsset(catalog().latestChecks(ns));
     List<Summary> out = new ArrayList<>();
     for (AssetStateRecord s : catalog().states(ns)) {
       AssetNodeRecord node = nodes.get(s.assetKey());
       if ((status == null || s.status() == status)
           && (group == null || (node != null && node.group().equals(group)))) {
-        out.add(Summary.of(node, s));
+        out.add(Summary.of(node, s, counts(checks, s)));
       }
     }
     ApiJson.write(ctx, 200, new SummaryList(out));
   }
 
   private void describe(Context ctx) {
-    AssetParams.of(ctx);
+    QueryParams.of(ctx);
     String ns = namespace(ctx);
     String key = key(ctx);
     List<AssetNodeRecord> graph = catalog().graph(ns);
@@ -112,6 +120,7 @@ public final class AssetRoutes implements RouteGroup {
       throw notFound(ns, key);
     }
     AssetStateRecord state = catalog().state(ns, key, "").orElseThrow(() -> notFound(ns, key));
+    List<CheckResultRecord> checks = catalog().latestChecks(ns, key, "");
     List<String> downstream =
         graph.stream()
             .filter(n -> n.upstream().contains(key))
@@ -126,16 +135,14 @@ public final class AssetRoutes implements RouteGroup {
             node.kind().name(),
             node.codeVersion(),
             AssetDocuments.json(node.definitionJson()),
-            Summary.of(node, state),
+            Summary.of(node, state, CheckCounts.of(checks)),
             node.upstream(),
             downstream,
-            catalog().latestChecks(ns, key, "").stream()
-                .map(AssetDocuments.CheckResult::of)
-                .toList()));
+            checks.stream().map(AssetDocuments.CheckResult::of).toList()));
   }
 
   private void history(Context ctx) {
-    AssetParams params = AssetParams.of(ctx, "pageSize", "pageToken");
+    QueryParams params = QueryParams.of(ctx, "pageSize", "pageToken");
     int pageSize = params.integer("pageSize", 20, 1, 1000);
     String token = params.text("pageToken");
     String ns = namespace(ctx);
@@ -147,7 +154,7 @@ public final class AssetRoutes implements RouteGroup {
     try {
       page = catalog().history(ns, key, "", token, pageSize);
     } catch (IllegalArgumentException e) {
-      throw AssetParams.invalid("pageToken", token, e.getMessage());
+      throw QueryParams.invalid("pageToken", token, e.getMessage());
     }
     ApiJson.write(
         ctx,
@@ -157,20 +164,21 @@ public final class AssetRoutes implements RouteGroup {
   }
 
   private void stale(Context ctx) {
-    AssetParams.of(ctx);
+    QueryParams.of(ctx);
     String ns = namespace(ctx);
     Map<String, AssetNodeRecord> nodes = nodes(ns);
+    Map<String, CheckCounts> checks = CheckCounts.byAsset(catalog().latestChecks(ns));
     ApiJson.write(
         ctx,
         200,
         new SummaryList(
             catalog().stale(ns).stream()
-                .map(s -> Summary.of(nodes.get(s.assetKey()), s))
+                .map(s -> Summary.of(nodes.get(s.assetKey()), s, counts(checks, s)))
                 .toList()));
   }
 
   private void graph(Context ctx) {
-    AssetParams.of(ctx);
+    QueryParams.of(ctx);
     String ns = namespace(ctx);
     Map<String, String> status = new HashMap<>();
     for (AssetStateRecord s : catalog().states(ns)) {
@@ -193,7 +201,7 @@ public final class AssetRoutes implements RouteGroup {
   }
 
   private void materialize(Context ctx) {
-    AssetParams.of(ctx);
+    QueryParams.of(ctx);
     MaterializeRequest request = ApiJson.read(ctx, MaterializeRequest.class);
     if (request.selection() == null) {
       throw ApiProblem.badField("selection", null, "field 'selection' is required");

@@ -6,6 +6,7 @@ import dev.weft.client.WeftClient;
 import dev.weft.failure.InvalidQueryException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;

@@ -2,6 +2,7 @@ package dev.weft.server.api.workflows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;

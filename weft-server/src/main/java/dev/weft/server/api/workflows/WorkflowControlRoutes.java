@@ -1,6 +1,7 @@
 package dev.weft.server.api.workflows;
 
 import dev.weft.client.WorkflowHandle;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;

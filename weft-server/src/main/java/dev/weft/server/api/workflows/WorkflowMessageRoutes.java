@@ -1,5 +1,6 @@
 package dev.weft.server.api.workflows;
 
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;

@@ -4,6 +4,7 @@ import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowPage;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.InvalidQueryException;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiProblem;
 import dev.weft.server.http.ApiRole;

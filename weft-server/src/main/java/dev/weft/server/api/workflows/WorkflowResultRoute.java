@@ -3,6 +3,7 @@ package dev.weft.server.api.workflows;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.WorkflowFailedException;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiRole;
 import dev.weft.server.http.ApiRoutes;

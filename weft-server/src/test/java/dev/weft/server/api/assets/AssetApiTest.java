@@ -194,6 +194,64 @@ class AssetApiTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void theListShowsTheOutcomeOfEachAssetsLatestChecks(TestStore store) {
+    List<AssetsDefinition> checked =
+        List.of(
+            Asset.builder("q/raw")
+                .codeVersion("v1")
+                .output(Integer.class)
+                .check(
+                    AssetCheck.<Integer>error("positive", v -> CheckResult.of(v > 0)).asBlocking())
+                .check(AssetCheck.<Integer>warn("even", v -> CheckResult.of(v % 2 == 0)))
+                .check(AssetCheck.<Integer>error("nonzero", v -> CheckResult.of(v != 0)))
+                .compute(ctx -> -1),
+            Asset.builder("q/clean")
+                .input("q/raw", Integer.class)
+                .output(Integer.class)
+                .check(AssetCheck.<Integer>error("any", v -> CheckResult.of(true)))
+                .compute(ctx -> ctx.input("q/raw", Integer.class)));
+    AtomicReference<Assets> assets = new AtomicReference<>();
+    try (ApiServer s =
+        ApiServer.start(
+            store,
+            dir,
+            engine ->
+                assets.set(
+                    Assets.builder(engine)
+                        .definitions(checked)
+                        .location("quality_app")
+                        .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                        .build()))) {
+      ApiCalls api = s.calls();
+      JsonNode before = api.get(NS + "/assets").json().path("assets");
+      before.forEach(
+          a ->
+              assertThat(a.path("checks").toString())
+                  .isEqualTo("{\"passed\":0,\"failed\":0,\"blockingFailed\":0,\"warned\":0}"));
+
+      assertThat(assets.get().materialize("*").await(WAIT).succeeded()).isFalse();
+
+      JsonNode list = api.get(NS + "/assets").json().path("assets");
+      assertThat(texts(list)).containsExactly("q/clean", "q/raw");
+      JsonNode raw = list.get(1);
+      assertThat(raw.path("definedChecks").asInt()).isEqualTo(3);
+      assertThat(raw.path("location").asText()).isEqualTo("quality_app");
+      assertThat(raw.path("checks").path("passed").asInt()).isEqualTo(1);
+      assertThat(raw.path("checks").path("failed").asInt()).isEqualTo(1);
+      assertThat(raw.path("checks").path("warned").asInt()).isEqualTo(1);
+      assertThat(raw.path("checks").path("blockingFailed").asInt()).isEqualTo(1);
+      JsonNode clean = list.get(0);
+      assertThat(clean.path("definedChecks").asInt()).isEqualTo(1);
+      assertThat(clean.path("checks").path("passed").asInt())
+          .as("skipped downstream of the blocking check: no result")
+          .isZero();
+      JsonNode detail = api.get(NS + "/assets/q%2Fraw").json();
+      assertThat(detail.path("state").path("checks")).isEqualTo(raw.path("checks"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void aNewCodeVersionShowsInTheStaleAssetsWithTheirReasons(TestStore store) {
     AtomicReference<Assets> assets = new AtomicReference<>();
     try (ApiServer s = start(store, assets)) {

@@ -13,7 +13,7 @@ public final class AssetCatalogSql {
    */
   public static final String GRAPH =
       "SELECT n.asset_key, n.kind, n.code_version, n.group_name, n.definition_json,"
-          + " e.upstream_key"
+          + " e.upstream_key, n.location"
           + " FROM asset_nodes n LEFT JOIN asset_edges e"
           + " ON e.namespace = n.namespace AND e.asset_key = n.asset_key"
           + " WHERE n.namespace = ? ORDER BY n.asset_key, e.position";
@@ -83,4 +83,15 @@ public final class AssetCatalogSql {
           + " FROM asset_check_latest l JOIN asset_check_results c ON c.id = l.result_id"
           + " WHERE l.namespace = ? AND l.asset_key = ? AND l.partition_key = ?"
           + " ORDER BY l.check_name";
+
+  /**
+   * The latest result of each check of every asset partition of a namespace, by asset key,
+   * partition, then check name. Parameter: namespace.
+   */
+  public static final String LATEST_CHECKS_OF_NAMESPACE =
+      "SELECT c.check_name, c.run_id, c.passed, c.severity, c.blocking, c.metadata_json, c.at,"
+          + " l.asset_key, l.partition_key"
+          + " FROM asset_check_latest l JOIN asset_check_results c ON c.id = l.result_id"
+          + " WHERE l.namespace = ?"
+          + " ORDER BY l.asset_key, l.partition_key, l.check_name";
 }

@@ -90,7 +90,10 @@ final class GraphCache {
           nodes.add(node(key, fields, upstream));
         }
         key = rowKey;
-        fields = new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
+        fields =
+            new String[] {
+              rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(7)
+            };
         upstream = new ArrayList<>();
       }
       String up = rs.getString(6);
@@ -106,6 +109,6 @@ final class GraphCache {
 
   private static AssetNodeRecord node(String key, String[] fields, List<String> upstream) {
     return new AssetNodeRecord(
-        key, AssetKind.valueOf(fields[0]), fields[1], upstream, fields[2], fields[3]);
+        key, AssetKind.valueOf(fields[0]), fields[1], upstream, fields[2], fields[3], fields[4]);
   }
 }

@@ -15,8 +15,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Applies {@link RegisterAssetGraph}: writes the nodes and edges that differ from the stored graph,
- * deletes those of removed assets (their states and history stay), draws a new graph version, and
+ * Applies {@link RegisterAssetGraph} for one code location: refuses a key another location defines,
+ * an upstream key no location defines and a cycle through the merged graph; writes the location's
+ * nodes and edges that differ from the stored graph, deletes those of the location's removed assets
+ * (their states and history stay), keeps the other locations' nodes, draws a new graph version, and
  * recomputes the staleness of every asset whose kind, code version or upstream keys changed (and
  * what that changes downstream) in every partition the namespace has states for.
  */
@@ -33,6 +35,7 @@ final class GraphRegistration {
     String ns = w.namespace();
     long at = w.at().toEpochMilli();
     AssetGraph old = graphs.lock(tx, ns, w.at());
+    List<AssetNodeRecord> merged = mergedGraph(w, old);
     Set<String> changed = new HashSet<>();
     Set<String> kept = new HashSet<>();
     for (AssetNodeRecord node : w.nodes()) {
@@ -54,7 +57,7 @@ final class GraphRegistration {
       }
     }
     for (AssetNodeRecord node : old.nodes()) {
-      if (!kept.contains(node.assetKey())) {
+      if (node.location().equals(w.location()) && !kept.contains(node.assetKey())) {
         delete(tx, "DELETE FROM asset_nodes WHERE namespace = ? AND asset_key = ?", ns, node);
         delete(tx, "DELETE FROM asset_edges WHERE namespace = ? AND asset_key = ?", ns, node);
       }
@@ -66,7 +69,7 @@ final class GraphRegistration {
     graphRow.setLong(2, at);
     graphRow.setString(3, ns);
     graphRow.executeUpdate();
-    AssetGraph graph = new AssetGraph(version, w.nodes());
+    AssetGraph graph = new AssetGraph(version, merged);
     graphs.put(ns, graph);
     if (!changed.isEmpty()) {
       for (String partition : partitions(tx, ns)) {
@@ -76,6 +79,47 @@ final class GraphRegistration {
       }
       waiters.wakeSatisfied(tx, ns, w.at());
     }
+  }
+
+  /**
+   * The graph the registration leaves: the other locations' nodes and the registered ones.
+   *
+   * @throws ConflictException naming both locations if a registered key belongs to another
+   *     location, or naming the asset if an upstream key is defined by no location (also when the
+   *     registration removes an asset another location reads) or the merged graph has a cycle
+   */
+  private static List<AssetNodeRecord> mergedGraph(RegisterAssetGraph w, AssetGraph old)
+      throws ConflictException {
+    List<AssetNodeRecord> merged = new ArrayList<>();
+    for (AssetNodeRecord node : w.nodes()) {
+      AssetNodeRecord before = old.node(node.assetKey());
+      if (before != null && !before.location().equals(w.location())) {
+        throw new ConflictException(
+            w,
+            "asset "
+                + node.assetKey()
+                + " is defined by two locations of namespace "
+                + w.namespace()
+                + ": "
+                + before.location()
+                + " (registered) and "
+                + w.location()
+                + " (registering)");
+      }
+      merged.add(node);
+    }
+    for (AssetNodeRecord node : old.nodes()) {
+      if (!node.location().equals(w.location())) {
+        merged.add(node);
+      }
+    }
+    try {
+      RegisterAssetGraph.requireComplete(w.namespace(), merged);
+    } catch (IllegalArgumentException e) {
+      throw new ConflictException(
+          w, "location " + w.location() + " cannot register its graph: " + e.getMessage());
+    }
+    return merged;
   }
 
   /** A random version other than 0 (no graph) and the one replaced. */
@@ -92,11 +136,11 @@ final class GraphRegistration {
     PreparedStatement put =
         tx.prepare(
             "INSERT INTO asset_nodes (namespace, asset_key, kind, code_version, group_name,"
-                + " definition_json, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " definition_json, registered_at, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (namespace, asset_key) DO UPDATE SET kind = excluded.kind,"
                 + " code_version = excluded.code_version, group_name = excluded.group_name,"
                 + " definition_json = excluded.definition_json,"
-                + " registered_at = excluded.registered_at");
+                + " registered_at = excluded.registered_at, location = excluded.location");
     put.setString(1, ns);
     put.setString(2, node.assetKey());
     put.setString(3, node.kind().name());
@@ -104,6 +148,7 @@ final class GraphRegistration {
     put.setString(5, node.group());
     put.setString(6, node.definitionJson());
     put.setLong(7, at);
+    put.setString(8, node.location());
     put.executeUpdate();
   }
 

@@ -182,17 +182,7 @@ final class JdbcAssetCatalog implements AssetCatalog {
           List<CheckResultRecord> checks = new ArrayList<>();
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              checks.add(
-                  new CheckResultRecord(
-                      assetKey,
-                      partition,
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getBoolean(3),
-                      CheckSeverity.valueOf(rs.getString(4)),
-                      rs.getBoolean(5),
-                      rs.getString(6),
-                      Instant.ofEpochMilli(rs.getLong(7))));
+              checks.add(check(rs, assetKey, partition));
             }
           }
           return checks;
@@ -205,5 +195,38 @@ final class JdbcAssetCatalog implements AssetCatalog {
     return reads.read(
         "asset waiters of namespace " + namespace,
         session -> AssetWaiters.list(session, namespace));
+  }
+
+  @Override
+  public List<CheckResultRecord> latestChecks(String namespace) {
+    Objects.requireNonNull(namespace, "namespace");
+    return reads.read(
+        "latest checks of namespace " + namespace,
+        session -> {
+          PreparedStatement ps = session.prepare(AssetCatalogSql.LATEST_CHECKS_OF_NAMESPACE);
+          ps.setString(1, namespace);
+          List<CheckResultRecord> checks = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              checks.add(check(rs, rs.getString(8), rs.getString(9)));
+            }
+          }
+          return checks;
+        });
+  }
+
+  /** Reads columns 1 to 7 of {@link AssetCatalogSql#LATEST_CHECKS} and its namespace variant. */
+  private static CheckResultRecord check(ResultSet rs, String assetKey, String partition)
+      throws SQLException {
+    return new CheckResultRecord(
+        assetKey,
+        partition,
+        rs.getString(1),
+        rs.getString(2),
+        rs.getBoolean(3),
+        CheckSeverity.valueOf(rs.getString(4)),
+        rs.getBoolean(5),
+        rs.getString(6),
+        Instant.ofEpochMilli(rs.getLong(7)));
   }
 }

@@ -1,9 +1,10 @@
-package dev.weft.server.api.workflows;
+package dev.weft.server.api;
 
 import dev.weft.server.http.ApiProblem;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,16 @@ import java.util.TreeSet;
 
 /**
  * The query parameters of one request, read strictly: a parameter the route does not take, a
- * repeated or empty one, or a value of the wrong form is a 400 that names it.
+ * repeated or empty one, or a value of the wrong form is a 400 {@code invalid-parameter} (or {@code
+ * unknown-parameter}) problem that names it. Shared by every route group.
+ *
+ * <pre>{@code
+ * QueryParams params = QueryParams.of(ctx, "status", "pageSize");
+ * AssetStatus status = params.enumValue("status", AssetStatus.class);
+ * int pageSize = params.integer("pageSize", 20, 1, 1000);
+ * }</pre>
  */
-final class QueryParams {
+public final class QueryParams {
   private final Context ctx;
 
   private QueryParams(Context ctx) {
@@ -26,7 +34,7 @@ final class QueryParams {
    * @throws ApiProblem 400 {@code unknown-parameter} for another parameter, {@code
    *     invalid-parameter} for a repeated one
    */
-  static QueryParams of(Context ctx, String... allowed) {
+  public static QueryParams of(Context ctx, String... allowed) {
     Set<String> names = Set.of(allowed);
     for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
       if (!names.contains(p.getKey())) {
@@ -48,7 +56,7 @@ final class QueryParams {
   }
 
   /** The parameter's value, or null if absent; an empty value is refused. */
-  String text(String name) {
+  public String text(String name) {
     String v = ctx.queryParam(name);
     if (v != null && v.isEmpty()) {
       throw invalid(name, v, "query parameter '" + name + "' is empty");
@@ -57,7 +65,7 @@ final class QueryParams {
   }
 
   /** An integer parameter in {@code min..max}, {@code otherwise} if absent. */
-  int integer(String name, int otherwise, int min, int max) {
+  public int integer(String name, int otherwise, int min, int max) {
     String v = text(name);
     if (v == null) {
       return otherwise;
@@ -75,7 +83,7 @@ final class QueryParams {
   }
 
   /** A long integer parameter in {@code min..max}, {@code otherwise} if absent. */
-  long longInteger(String name, long otherwise, long min, long max) {
+  public long longInteger(String name, long otherwise, long min, long max) {
     String v = text(name);
     if (v == null) {
       return otherwise;
@@ -93,7 +101,7 @@ final class QueryParams {
   }
 
   /** A boolean parameter ({@code true} or {@code false}), {@code otherwise} if absent. */
-  boolean bool(String name, boolean otherwise) {
+  public boolean bool(String name, boolean otherwise) {
     String v = text(name);
     if (v == null) {
       return otherwise;
@@ -106,7 +114,7 @@ final class QueryParams {
   }
 
   /** A duration parameter (ISO-8601) from zero to {@code max}, {@code otherwise} if absent. */
-  Duration duration(String name, Duration otherwise, Duration max) {
+  public Duration duration(String name, Duration otherwise, Duration max) {
     String v = text(name);
     if (v == null) {
       return otherwise;
@@ -123,7 +131,30 @@ final class QueryParams {
         name, v, "query parameter '" + name + "' must be an ISO-8601 duration from PT0S to " + max);
   }
 
-  static ApiProblem invalid(String name, Object value, String detail) {
+  /**
+   * A constant of {@code type} named by the parameter (exactly, e.g. {@code STALE}), or null if
+   * absent.
+   */
+  public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    String v = text(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v);
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          name,
+          v,
+          "query parameter '"
+              + name
+              + "' must be one of "
+              + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** The 400 {@code invalid-parameter} problem of a parameter, naming it and its value. */
+  public static ApiProblem invalid(String name, Object value, String detail) {
     return ApiProblem.of(400, "invalid-parameter", "Invalid parameter", detail)
         .withField(name, value);
   }
