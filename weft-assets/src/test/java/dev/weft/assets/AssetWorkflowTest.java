@@ -3,7 +3,7 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.weft.assets.testsupport.TestStore;
+import dev.weft.testsupport.TestStore;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;

@@ -16,6 +16,7 @@ import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.assets.trades.TradeAssets;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStatus;
+import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -43,8 +44,8 @@ class PublishDailyReportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(AssetsTestStore.class)
-  void theReportWaitsForTheVolumeThenMaterializesTheMetricsAsItsChild(AssetsTestStore store) {
+  @EnumSource(TestStore.class)
+  void theReportWaitsForTheVolumeThenMaterializesTheMetricsAsItsChild(TestStore store) {
     engine = WeftEngine.builder().store(store.open(dir)).build();
     Assets assets =
         ExampleAssets.register(
