@@ -24,6 +24,7 @@ test("/ opens the default namespace's workflows, with the top bar", async () => 
     "/namespaces/default/workflows",
     "/namespaces/default/task-queues",
     "/namespaces/default/batch-operations",
+    "/namespaces/default/assets",
     "/namespaces",
     "/namespaces/default/nodes",
   ]);
