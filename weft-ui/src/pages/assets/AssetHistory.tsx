@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Time } from "../../components/Time";
 import { assetPath, type HistoryEntry } from "./assetsApi";
 import { entriesOf, valueText } from "./metadataText";
+import { DataVersion } from "./DataVersion";
 import { RunLink } from "./RunLink";
 
 interface Props {
@@ -53,12 +54,14 @@ export function AssetHistory({ namespace, entries, hasMore, loadingMore, onLoadM
                     <td>
                       <RunLink namespace={namespace} runId={m?.runId} />
                     </td>
-                    <td className="mono">{m?.dataVersion ?? "—"}</td>
+                    <td>
+                      <DataVersion value={m?.dataVersion} />
+                    </td>
                     <td>{m?.codeVersion ?? "—"}</td>
                     <td>
                       {Object.entries(m?.inputDataVersions ?? {}).map(([k, v]) => (
                         <div key={k}>
-                          <Link to={assetPath(namespace, k)}>{k}</Link> <span className="mono">{v}</span>
+                          <Link to={assetPath(namespace, k)}>{k}</Link> <DataVersion value={v} />
                         </div>
                       ))}
                     </td>

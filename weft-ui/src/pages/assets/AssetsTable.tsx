@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Time } from "../../components/Time";
 import { AssetStatusBadge } from "./AssetStatusBadge";
+import { DataVersion } from "./DataVersion";
 import { assetPath, type AssetSummary } from "./assetsApi";
 import { reasonKindLabel, reasonText } from "./StaleReasons";
 
@@ -83,7 +84,9 @@ export function AssetsTable({ namespace, assets }: Props) {
                   <span role="cell">
                     <Time value={latest?.finishedAt} />
                   </span>
-                  <span role="cell" className="mono">{latest?.dataVersion ?? "—"}</span>
+                  <span role="cell">
+                    <DataVersion value={latest?.dataVersion} />
+                  </span>
                   <span role="cell">{a.definedChecks}</span>
                 </div>
               );
