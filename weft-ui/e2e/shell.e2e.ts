@@ -33,6 +33,7 @@ describe("the shell, served by the shared weft dev", () => {
       "Workflows",
       "Task queues",
       "Batches",
+      "Assets",
       "Lineage",
       "Namespaces",
       "Nodes",

@@ -25,6 +25,7 @@ test("/ opens the default namespace's workflows, with the top bar", async () => 
     "/namespaces/default/workflows",
     "/namespaces/default/task-queues",
     "/namespaces/default/batch-operations",
+    "/namespaces/default/assets",
     "/namespaces/default/asset-graph",
     "/namespaces",
     "/namespaces/default/nodes",

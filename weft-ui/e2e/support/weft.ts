@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 export class WeftProcess {
   private child: ChildProcess | null = null;
   private output = "";
+  private env: Record<string, string> = {};
 
   private constructor(
     readonly dir: string,
@@ -81,12 +82,18 @@ export class WeftProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Environment variables for the next `start` (on top of this process's own). */
+  setEnv(env: Record<string, string>): void {
+    this.env = { ...env };
+  }
+
   /** Starts the process (again) and waits until `/api/v1/ready` answers 200. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error(`weft is already running on port ${this.port}`);
     this.output = "";
     const child = spawn(javaBinary(), ["-jar", weftJar(), ...this.args], {
       cwd: this.dir,
+      env: { ...process.env, ...this.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;

@@ -8,6 +8,9 @@ import { NodesPage } from "../pages/nodes/NodesPage";
 import { NamespacesPage } from "../pages/namespaces/NamespacesPage";
 import { BatchesPage } from "../pages/batch/BatchesPage";
 import { BatchPage } from "../pages/batch/BatchPage";
+import { AssetsPage } from "../pages/assets/AssetsPage";
+import { AssetPage } from "../pages/assets/AssetPage";
+import { MaterializePage } from "../pages/assets/MaterializePage";
 import { LineagePage } from "../pages/lineage/LineagePage";
 
 /**
@@ -31,6 +34,9 @@ export function AppRoutes() {
         <Route path="nodes" element={<NodesPage />} />
         <Route path="batch-operations" element={<BatchesPage />} />
         <Route path="batch-operations/:jobId" element={<BatchPage />} />
+        <Route path="assets" element={<AssetsPage />} />
+        <Route path="assets/*" element={<AssetPage />} />
+        <Route path="assets-materialize" element={<MaterializePage />} />
         <Route path="asset-graph" element={<LineagePage />} />
       </Route>
       <Route path="*" element={<Shell />}>

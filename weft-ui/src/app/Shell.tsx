@@ -34,6 +34,9 @@ export function Shell() {
               <NavLink to={`${ns}/batch-operations`}>Batches</NavLink>
             </li>
             <li>
+              <NavLink to={`${ns}/assets`}>Assets</NavLink>
+            </li>
+            <li>
               <NavLink to={`${ns}/asset-graph`}>Lineage</NavLink>
             </li>
             <li>

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code weft asset materialize SELECTION [--wait]}: starts a materialization (a workflow) and,
- * with {@code --wait}, awaits it and prints each asset's outcome.
+ * {@code weft asset materialize SELECTION [--wait | --dry-run]}: starts a materialization (a
+ * workflow) and, with {@code --wait}, awaits it and prints each asset's outcome; {@code --dry-run}
+ * prints the canonical selection and the assets it selects in dependency order, starting nothing.
  */
 @Command(
     name = "materialize",
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
           + " downstream), +KEY+, group:NAME, tag:NAME[=VALUE], * (all), unions separated by"
           + " commas or spaces. It runs as a workflow (its ID is printed; 'weft workflow"
           + " describe' follows it); --wait awaits it and prints each asset's outcome, exiting 1"
-          + " unless every asset materialized and no blocking check failed."
+          + " unless every asset materialized and no blocking check failed; --dry-run prints"
+          + " the assets the selection selects, in dependency order, and starts nothing."
     })
 final class AssetMaterializeCommand implements Callable<Integer> {
   @Mixin private ApiOptions api;
@@ -33,6 +35,11 @@ final class AssetMaterializeCommand implements Callable<Integer> {
 
   @Option(names = "--wait", description = "await the materialization and print each outcome")
   private boolean await;
+
+  @Option(
+      names = "--dry-run",
+      description = "print the selected assets in dependency order; start nothing")
+  private boolean dryRun;
 
   @Option(
       names = "--timeout",
@@ -51,9 +58,16 @@ final class AssetMaterializeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (dryRun && await) {
+      err.println("weft: --dry-run starts nothing, so there is nothing to --wait for");
+      return 2;
+    }
     return api.run(
         err,
         http -> {
+          if (dryRun) {
+            return preview(http);
+          }
           JsonNode started =
               http.post(ns.base() + "/asset-materializations", Map.of("selection", selection));
           if (!await) {
@@ -74,6 +88,19 @@ final class AssetMaterializeCommand implements Callable<Integer> {
           }
           return print(workflowId, outcome);
         });
+  }
+
+  private int preview(ApiHttp http) throws ApiHttp.Refused {
+    JsonNode plan =
+        http.get(ns.base() + "/asset-selection?selection=" + AssetNamespace.encode(selection));
+    if (api.output == OutputFormat.json) {
+      out.println(ApiHttp.pretty(plan));
+    } else {
+      out.println("selection " + plan.path("selection").asText());
+      out.println("would materialize, in order:");
+      plan.path("assetKeys").forEach(k -> out.println("  " + k.asText()));
+    }
+    return 0;
   }
 
   private JsonNode awaitOutcome(ApiHttp http, String workflowId) throws ApiHttp.Refused {

@@ -99,6 +99,34 @@ class AssetCommandTest {
   }
 
   @Test
+  @Order(1)
+  void dryRunPrintsTheSelectedAssetsInOrderAndStartsNothing() {
+    CliRun dry = asset("materialize", "chain/daily_volume,  +chain/decoded_blocks", "--dry-run");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out().lines())
+        .containsExactly(
+            "selection chain/daily_volume, +chain/decoded_blocks",
+            "would materialize, in order:",
+            "  chain/raw_blocks",
+            "  chain/decoded_blocks",
+            "  chain/daily_volume");
+    CliRun json = asset("materialize", "chain/raw_blocks+", "--dry-run", "--output", "json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(JsonValues.parseOne("json", json.out()).path("assetKeys"))
+        .hasSize(3)
+        .first()
+        .asString()
+        .contains("chain/raw_blocks");
+    CliRun typo = asset("materialize", "chain/raw_block", "--dry-run");
+    assertThat(typo.exit()).isEqualTo(1);
+    assertThat(typo.err()).contains("unknown-asset").contains("did you mean chain/raw_blocks");
+    assertThat(asset("materialize", "*", "--dry-run", "--wait").exit()).isEqualTo(2);
+    // nothing was started
+    CliRun missing = asset("list", "--status", "MISSING");
+    assertThat(missing.out().lines().skip(1)).hasSize(3);
+  }
+
+  @Test
   @Order(2)
   void materializeWaitsAndPrintsEachOutcomeExitingOneOnAFailedBlockingCheck() {
     CliRun m = asset("materialize", "+chain/daily_volume", "--wait");

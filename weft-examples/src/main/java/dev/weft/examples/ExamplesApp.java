@@ -29,6 +29,7 @@ import dev.weft.examples.subscription.SubscriptionWorkflow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,21 +80,51 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String WAITING_GREETING_ID = "greeting-ada";
 
+  /**
+   * The environment variable that picks the code version of {@code trades/daily_metrics} the
+   * no-argument constructor registers: {@code v1} (unset or empty) or {@code v2}. Restarting {@code
+   * weft dev} with {@code v2} after a materialization with {@code v1} shows the asset stale with
+   * the reason {@code CODE_VERSION_CHANGED}.
+   */
+  public static final String DAILY_METRICS_ENV = "WEFT_EXAMPLES_DAILY_METRICS";
+
   private final Path givenAssetsDir;
+  private final DailyMetricsLogic metrics;
   private Path assetsDir;
   private Assets assets;
 
   /**
    * The examples' app, the asset values under {@code assets} in the node's data directory ({@link
-   * AppContext#dataDir()}; {@link #DEFAULT_ASSETS_DIR} when registered without a context).
+   * AppContext#dataDir()}; {@link #DEFAULT_ASSETS_DIR} when registered without a context), the
+   * daily metrics' code version from {@link #DAILY_METRICS_ENV}.
+   *
+   * @throws IllegalArgumentException if {@link #DAILY_METRICS_ENV} names no code version
    */
   public ExamplesApp() {
     this.givenAssetsDir = null;
+    this.metrics = metricsOf(System.getenv(DAILY_METRICS_ENV));
   }
 
-  /** The examples' app, the asset values as JSON files under {@code assetsDir}, whatever node. */
+  private static DailyMetricsLogic metricsOf(String envValue) {
+    try {
+      return DailyMetricsLogic.forCodeVersion(envValue);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(DAILY_METRICS_ENV + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The examples' app, the asset values as JSON files under {@code assetsDir}, metrics V1. */
   public ExamplesApp(Path assetsDir) {
+    this(assetsDir, DailyMetricsLogic.V1);
+  }
+
+  /**
+   * The examples' app, the asset values as JSON files under {@code assetsDir} whatever the node,
+   * {@code metrics} computing {@code trades/daily_metrics}.
+   */
+  public ExamplesApp(Path assetsDir, DailyMetricsLogic metrics) {
     this.givenAssetsDir = assetsDir.toAbsolutePath().normalize();
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /** Returns where the asset values are kept; null before {@link #register}. */
@@ -127,7 +158,7 @@ public final class ExamplesApp implements WeftApp {
             engine,
             FileIoManager.json(assetsDir),
             FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
-            DailyMetricsLogic.V1);
+            metrics);
     engine
         .newWorker(PublishDailyReport.TASK_QUEUE)
         .registerWorkflow(PublishDailyReport.class, PublishDailyReportWorkflow::new);

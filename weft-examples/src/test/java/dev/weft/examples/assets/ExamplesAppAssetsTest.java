@@ -1,6 +1,7 @@
 package dev.weft.examples.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,11 @@ import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.ExamplesApp;
+import dev.weft.examples.assets.trades.DailyMetricsLogic;
+import dev.weft.store.assets.AssetCatalog;
+import dev.weft.store.assets.AssetStateRecord;
+import dev.weft.store.assets.AssetStatus;
+import dev.weft.store.assets.StaleReasonKind;
 import dev.weft.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +99,49 @@ class ExamplesAppAssetsTest {
           .as("nor starts the report again")
           .isEqualTo(9);
     }
+  }
+
+  @Test
+  void aRestartWithTheDailyMetricsV2ShowsThemStaleWithTheCodeVersionReason() {
+    Path assets = dir.resolve("assets");
+    try (WeftEngine engine = start()) {
+      ExamplesApp app = new ExamplesApp(assets);
+      app.register(engine);
+      engine.start();
+      app.startExamples(engine.client());
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> metrics(engine).status() == AssetStatus.FRESH);
+    }
+    try (WeftEngine engine = start()) {
+      ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V2);
+      app.register(engine);
+      engine.start();
+      AssetStateRecord state = metrics(engine);
+      assertThat(state.status()).isEqualTo(AssetStatus.STALE);
+      assertThat(state.reasons()).hasSize(1);
+      assertThat(state.reasons().get(0).kind()).isEqualTo(StaleReasonKind.CODE_VERSION_CHANGED);
+      assertThat(state.reasons().get(0).detail()).contains("v1").contains("v2");
+    }
+  }
+
+  @Test
+  void theDailyMetricsLogicIsPickedByCodeVersion() {
+    assertThat(DailyMetricsLogic.forCodeVersion(null)).isEqualTo(DailyMetricsLogic.V1);
+    assertThat(DailyMetricsLogic.forCodeVersion("")).isEqualTo(DailyMetricsLogic.V1);
+    assertThat(DailyMetricsLogic.forCodeVersion("V2")).isEqualTo(DailyMetricsLogic.V2);
+    assertThatThrownBy(() -> DailyMetricsLogic.forCodeVersion("v3"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'v3'")
+        .hasMessageContaining("v1 and v2");
+  }
+
+  private static AssetStateRecord metrics(WeftEngine engine) {
+    return engine
+        .store()
+        .extension(AssetCatalog.class)
+        .state("default", "trades/daily_metrics", "")
+        .orElseThrow();
   }
 
   private WeftEngine start() {

@@ -22,6 +22,25 @@ public enum DailyMetricsLogic {
     this.codeVersion = codeVersion;
   }
 
+  /**
+   * The logic of a code version, {@code v1} or {@code v2} (any case); {@link #V1} when {@code
+   * codeVersion} is null or empty.
+   *
+   * @throws IllegalArgumentException naming the value and the code versions there are
+   */
+  public static DailyMetricsLogic forCodeVersion(String codeVersion) {
+    if (codeVersion == null || codeVersion.isEmpty()) {
+      return V1;
+    }
+    for (DailyMetricsLogic logic : values()) {
+      if (logic.codeVersion.equalsIgnoreCase(codeVersion.trim())) {
+        return logic;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no daily metrics logic has code version '" + codeVersion + "'; there are v1 and v2");
+  }
+
   /** Returns the code version this logic registers. */
   public String codeVersion() {
     return codeVersion;

@@ -207,6 +207,9 @@ final class AssetDocuments {
   record MaterializeResponse(
       String workflowId, String runId, String selection, List<String> assetKeys) {}
 
+  /** {@code AssetsSelectionPreview}: a selection resolved without starting anything. */
+  record SelectionPreview(String selection, List<String> assetKeys) {}
+
   static JsonNode json(String text) {
     if (text == null) {
       return null;

@@ -5,7 +5,6 @@ import dev.weft.assets.AssetSelectionSyntaxException;
 import dev.weft.assets.CatalogMaterializer;
 import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.UnknownAssetException;
-import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.QueryParams;
 import dev.weft.server.api.ServedNamespaces;
@@ -16,6 +15,7 @@ import dev.weft.server.api.assets.AssetDocuments.GraphNode;
 import dev.weft.server.api.assets.AssetDocuments.HistoryEntry;
 import dev.weft.server.api.assets.AssetDocuments.MaterializeRequest;
 import dev.weft.server.api.assets.AssetDocuments.MaterializeResponse;
+import dev.weft.server.api.assets.AssetDocuments.SelectionPreview;
 import dev.weft.server.api.assets.AssetDocuments.Summary;
 import dev.weft.server.api.assets.AssetDocuments.SummaryList;
 import dev.weft.server.http.ApiJson;
@@ -64,6 +64,7 @@ public final class AssetRoutes implements RouteGroup {
         .get(BASE + "/assets/{assetKey}/history", ApiRole.READER, this::history)
         .get(BASE + "/stale-assets", ApiRole.READER, this::stale)
         .get(BASE + "/asset-graph", ApiRole.READER, this::graph)
+        .get(BASE + "/asset-selection", ApiRole.READER, this::selection)
         .post(BASE + "/asset-materializations", ApiRole.OPERATOR, this::materialize);
   }
 
@@ -207,22 +208,9 @@ public final class AssetRoutes implements RouteGroup {
       throw ApiProblem.badField("selection", null, "field 'selection' is required");
     }
     String ns = namespace(ctx);
-    WeftClient client = namespaces.client(ctx);
-    CatalogMaterializer materializer = new CatalogMaterializer(client, catalog(), ns);
-    CatalogMaterializer.Plan plan;
-    try {
-      plan = materializer.plan(request.selection());
-    } catch (AssetSelectionSyntaxException e) {
-      throw ApiProblem.of(400, "invalid-selection", "Invalid selection", e.getMessage())
-          .withField("selection", e.position());
-    } catch (UnknownAssetException e) {
-      throw ApiProblem.of(400, "unknown-asset", "Unknown asset", e.getMessage())
-          .withField(
-              "selection", String.join(", ", e.keys().stream().map(AssetKey::path).toList()));
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.of(400, "invalid-selection", "Invalid selection", e.getMessage())
-          .withField("selection", request.selection());
-    }
+    CatalogMaterializer materializer =
+        new CatalogMaterializer(namespaces.client(ctx), catalog(), ns);
+    CatalogMaterializer.Plan plan = plan(materializer, request.selection());
     MaterializationHandle handle = materializer.start(plan);
     ApiJson.write(
         ctx,
@@ -232,6 +220,38 @@ public final class AssetRoutes implements RouteGroup {
             handle.runId(),
             plan.selection(),
             plan.keys().stream().map(AssetKey::path).toList()));
+  }
+
+  /** Resolves a selection as the materialize route would, starting nothing. */
+  private void selection(Context ctx) {
+    String selection = AssetParams.of(ctx, "selection").text("selection");
+    if (selection == null) {
+      throw AssetParams.invalid("selection", null, "query parameter 'selection' is required");
+    }
+    String ns = namespace(ctx);
+    CatalogMaterializer.Plan plan =
+        plan(new CatalogMaterializer(namespaces.client(ctx), catalog(), ns), selection);
+    ApiJson.write(
+        ctx,
+        200,
+        new SelectionPreview(plan.selection(), plan.keys().stream().map(AssetKey::path).toList()));
+  }
+
+  /** The plan of {@code selection}, or the 400 problem that names what is wrong with it. */
+  private static CatalogMaterializer.Plan plan(CatalogMaterializer materializer, String selection) {
+    try {
+      return materializer.plan(selection);
+    } catch (AssetSelectionSyntaxException e) {
+      throw ApiProblem.of(400, "invalid-selection", "Invalid selection", e.getMessage())
+          .withField("selection", e.position());
+    } catch (UnknownAssetException e) {
+      throw ApiProblem.of(400, "unknown-asset", "Unknown asset", e.getMessage())
+          .withField(
+              "selection", String.join(", ", e.keys().stream().map(AssetKey::path).toList()));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.of(400, "invalid-selection", "Invalid selection", e.getMessage())
+          .withField("selection", selection);
+    }
   }
 
   private Map<String, AssetNodeRecord> nodes(String ns) {

@@ -1,0 +1,108 @@
+import { Link, useParams } from "react-router";
+import { ProblemMessage } from "../../components/ProblemMessage";
+import { Time } from "../../components/Time";
+import { AssetDefinition } from "./AssetDefinition";
+import { AssetHistory } from "./AssetHistory";
+import { AssetStatusBadge } from "./AssetStatusBadge";
+import { assetPath, launcherPath, useAsset, useAssetHistory } from "./assetsApi";
+import { CheckResults } from "./CheckResults";
+import { MaterializeButton } from "./MaterializeButton";
+import { MetadataPlots } from "./MetadataPlots";
+import { StaleReasons } from "./StaleReasons";
+import "../../components/dataTable.css";
+import "./assets.css";
+
+/**
+ * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
+ * and reasons, neighbours, latest checks, materialization history with metadata plots, and a
+ * Materialize button.
+ */
+export function AssetPage() {
+  const { namespace = "default", "*": splat = "" } = useParams();
+  const key = splat.replace(/\/+$/, "");
+  const asset = useAsset(namespace, key);
+  const history = useAssetHistory(namespace, key);
+  const entries = history.data?.pages.flatMap((p) => p.entries) ?? [];
+  const a = asset.data;
+  return (
+    <section aria-labelledby="asset-title">
+      <p>
+        <Link to={`/namespaces/${encodeURIComponent(namespace)}/assets`}>← Assets</Link>
+      </p>
+      <div className="toolbar">
+        <h1 id="asset-title" className="mono">
+          {key}
+        </h1>
+        {a !== undefined && <AssetStatusBadge status={a.state.status} />}
+      </div>
+      {asset.error !== null && <ProblemMessage error={asset.error} />}
+      {asset.isPending && <p aria-busy="true">Loading the asset…</p>}
+      {a !== undefined && (
+        <>
+          <MaterializeButton namespace={namespace} selection={key} title={`Materialize ${key}?`}>
+            <p>
+              Starts a materialization of <code>{key}</code> alone (its upstream assets are read as they are).
+              To include them, use the <Link to={launcherPath(namespace, `+${key}`)}>launcher</Link>.
+            </p>
+          </MaterializeButton>
+          <div className="asset-columns">
+            <div>
+              <h2>Definition</h2>
+              <AssetDefinition asset={a} />
+            </div>
+            <div>
+              <h2>Status</h2>
+              <p>
+                <AssetStatusBadge status={a.state.status} />
+                {a.state.updatedAt !== undefined && (
+                  <span className="muted">
+                    {" "}
+                    since <Time value={a.state.updatedAt} />
+                  </span>
+                )}
+              </p>
+              {a.state.lastFailureMessage !== undefined && (
+                <p className="check-failed">Last failure: {a.state.lastFailureMessage}</p>
+              )}
+              <StaleReasons namespace={namespace} reasons={a.state.reasons} />
+              <h2>Upstream</h2>
+              <KeyLinks namespace={namespace} keys={a.upstream} label="Upstream assets" />
+              <h2>Downstream</h2>
+              <KeyLinks namespace={namespace} keys={a.downstream} label="Downstream assets" />
+            </div>
+          </div>
+          <h2>Checks</h2>
+          <CheckResults namespace={namespace} checks={a.checks} />
+        </>
+      )}
+      <h2>Metadata over time</h2>
+      <MetadataPlots entries={entries} />
+      <h2>Materializations</h2>
+      {history.error !== null && <ProblemMessage error={history.error} />}
+      {history.isPending ? (
+        <p aria-busy="true">Loading the history…</p>
+      ) : (
+        <AssetHistory
+          namespace={namespace}
+          entries={entries}
+          hasMore={history.hasNextPage}
+          loadingMore={history.isFetchingNextPage}
+          onLoadMore={() => void history.fetchNextPage()}
+        />
+      )}
+    </section>
+  );
+}
+
+function KeyLinks({ namespace, keys, label }: { namespace: string; keys: string[]; label: string }) {
+  if (keys.length === 0) return <p className="muted">None.</p>;
+  return (
+    <ul className="link-list" aria-label={label}>
+      {keys.map((k) => (
+        <li key={k}>
+          <Link to={assetPath(namespace, k)}>{k}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
