@@ -3,7 +3,6 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.weft.testsupport.TestStore;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
@@ -15,6 +14,7 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.testing.RecordedHistories;
+import dev.weft.testsupport.TestStore;
 import dev.weft.workflow.Workflow;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;

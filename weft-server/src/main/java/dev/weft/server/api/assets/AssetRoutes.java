@@ -224,9 +224,9 @@ public final class AssetRoutes implements RouteGroup {
 
   /** Resolves a selection as the materialize route would, starting nothing. */
   private void selection(Context ctx) {
-    String selection = AssetParams.of(ctx, "selection").text("selection");
+    String selection = QueryParams.of(ctx, "selection").text("selection");
     if (selection == null) {
-      throw AssetParams.invalid("selection", null, "query parameter 'selection' is required");
+      throw QueryParams.invalid("selection", null, "query parameter 'selection' is required");
     }
     String ns = namespace(ctx);
     CatalogMaterializer.Plan plan =

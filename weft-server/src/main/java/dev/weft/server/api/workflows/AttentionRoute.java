@@ -4,6 +4,7 @@ import dev.weft.client.AttentionKind;
 import dev.weft.client.AttentionPage;
 import dev.weft.client.AttentionReason;
 import dev.weft.client.RunNeedingAttention;
+import dev.weft.server.api.QueryParams;
 import dev.weft.server.http.ApiJson;
 import dev.weft.server.http.ApiRole;
 import dev.weft.server.http.ApiRoutes;
