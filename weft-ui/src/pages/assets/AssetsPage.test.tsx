@@ -28,10 +28,11 @@ test("the catalog shows each asset's status as words, its reasons, group, kind, 
   const cells = within(stale as HTMLElement).getAllByRole("cell").map((c) => c.textContent);
   expect(cells[1]).toContain("Stale");
   expect(cells[2]).toBe("Code version changed: code version v1 -> v2");
-  expect(cells.slice(3)).toEqual(["trades", "Computed", expect.stringMatching(/2026/), "dv-metrics-2", "1"]);
+  expect(cells.slice(3)).toEqual(["trades", "Computed", expect.stringMatching(/2026/), "dv-metrics-2", "1 passed"]);
   const failed = rows().find((r) => r.textContent?.includes("chain/raw_blocks")) as HTMLElement;
   expect(failed.textContent).toContain("Failed");
   expect(failed.textContent).toContain("the chain did not answer");
+  expect(failed.textContent).toContain("✕ 1 failed (1 blocking)");
   expect(rows().find((r) => r.textContent?.includes("chain/blocks"))?.textContent).toContain("Source");
   const counts = screen.getByRole("list", { name: "Assets by status" });
   expect(within(counts).getAllByRole("link").map((l) => l.textContent)).toEqual([
@@ -73,6 +74,7 @@ test("the catalog refreshes live and renders only the visible rows of 2,000 asse
     status: "MISSING",
     reasons: [],
     definedChecks: 0,
+    checks: { passed: 0, failed: 0, blockingFailed: 0, warned: 0 },
   }));
   let status: AssetSummary["status"] = "MISSING";
   const server = fakeServer((url) =>

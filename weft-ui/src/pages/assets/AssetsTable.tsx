@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Time } from "../../components/Time";
 import { AssetStatusBadge } from "./AssetStatusBadge";
+import { ChecksSummary } from "./ChecksSummary";
 import { DataVersion } from "./DataVersion";
 import { assetPath, type AssetSummary } from "./assetsApi";
 import { reasonKindLabel, reasonText } from "./StaleReasons";
@@ -87,7 +88,9 @@ export function AssetsTable({ namespace, assets }: Props) {
                   <span role="cell">
                     <DataVersion value={latest?.dataVersion} />
                   </span>
-                  <span role="cell">{a.definedChecks}</span>
+                  <span role="cell">
+                    <ChecksSummary asset={a} />
+                  </span>
                 </div>
               );
             })}

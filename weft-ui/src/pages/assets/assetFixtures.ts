@@ -25,11 +25,12 @@ export const dailyMetrics: AssetSummary = {
     finishedAt: "2026-12-06T10:00:01Z",
   },
   definedChecks: 1,
+  checks: { passed: 1, failed: 0, blockingFailed: 0, warned: 0 },
 };
 
 /** The catalog of the tests: one asset of each status. */
 export const catalog: AssetSummary[] = [
-  { assetKey: "chain/blocks", partition: "", group: "chain", kind: "OBSERVABLE_SOURCE", status: "FRESH", reasons: [], definedChecks: 0 },
+  { assetKey: "chain/blocks", partition: "", group: "chain", kind: "OBSERVABLE_SOURCE", status: "FRESH", reasons: [], definedChecks: 0, checks: { passed: 0, failed: 0, blockingFailed: 0, warned: 0 } },
   {
     assetKey: "chain/raw_blocks",
     partition: "",
@@ -39,8 +40,9 @@ export const catalog: AssetSummary[] = [
     reasons: [],
     lastFailureMessage: "the chain did not answer",
     definedChecks: 1,
+    checks: { passed: 0, failed: 1, blockingFailed: 1, warned: 0 },
   },
-  { assetKey: "trades/raw_trades", partition: "", group: "trades", kind: "COMPUTED", status: "MISSING", reasons: [], definedChecks: 0 },
+  { assetKey: "trades/raw_trades", partition: "", group: "trades", kind: "COMPUTED", status: "MISSING", reasons: [], definedChecks: 0, checks: { passed: 0, failed: 0, blockingFailed: 0, warned: 0 } },
   dailyMetrics,
 ];
 

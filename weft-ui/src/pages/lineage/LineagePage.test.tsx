@@ -4,6 +4,7 @@ import { fakeServer, json, problem, stubLayout } from "../../testing/fakeServer"
 import type { AssetGraph } from "./graphModel";
 import { countingLayouter, gridLayouter, renderLineage } from "./renderLineage";
 import { exampleGraph, layeredGraph } from "./testGraphs";
+import { assetRoutes } from "../assets/assetFixtures";
 
 // ELK's first layout in a test file (its code warming up) can take seconds on a busy machine
 const FIRST_DRAW = { timeout: 20_000 };
@@ -40,6 +41,12 @@ function server(initial: AssetGraph = exampleGraph()) {
     }
     if (decodeURIComponent(p) === "/api/v1/namespaces/default/workflows/__weft_materialize:42") {
       return json({ workflowId: "__weft_materialize:42", runId: "run-42", status: runStatus });
+    }
+    // the asset page a node opens
+    const asset = assetRoutes(url, request);
+    if (asset !== null) return asset;
+    if (p.startsWith("/api/v1/namespaces/default/assets/")) {
+      return problem(404, "asset-not-found", "Asset not found", "the fake server knows one asset's page");
     }
     return json({});
   });
