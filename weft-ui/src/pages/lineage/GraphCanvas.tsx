@@ -8,6 +8,12 @@ import { centerOn, firstView, fitView, overlaps, panBy, TEXT_SCALE, visibleRect,
 export const CULL_ABOVE = 150;
 const CULL_MARGIN = 300;
 const KEY_PAN = 60;
+/**
+ * A new layout's nodes are drawn this many per animation frame, so that no frame of a big graph's
+ * first drawing runs long (1,000 nodes at once took a frame of 120-150 ms in the browser
+ * benchmark); the canvas says `data-layout="done"` once every node is in.
+ */
+export const DRAW_CHUNK = 200;
 const ZOOM_STEP = 1.25;
 
 interface Props {
@@ -103,6 +109,15 @@ export function GraphCanvas({ view, layout, chosen, focus, onOpen, onToggleSelec
       })
     : view.nodes;
   const detailed = viewport.scale >= TEXT_SCALE;
+  const [progress, setProgress] = useState({ layout, budget: DRAW_CHUNK });
+  const budget = progress.layout === layout ? progress.budget : DRAW_CHUNK;
+  const complete = budget >= drawn.length;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => setProgress({ layout, budget: budget + DRAW_CHUNK }));
+    return () => cancelAnimationFrame(frame);
+  }, [complete, budget, layout]);
+  const shown = complete ? drawn : drawn.slice(0, budget);
 
   const zoomBy = useCallback(
     (factor: number) => setViewport((v) => zoomAt(v, factor, screen.width / 2, screen.height / 2)),
@@ -174,7 +189,7 @@ export function GraphCanvas({ view, layout, chosen, focus, onOpen, onToggleSelec
         aria-label="Lineage graph: drag or use the arrow keys to pan, the wheel or + and - to zoom, 0 to fit; Enter opens a node"
         aria-roledescription="graph"
         tabIndex={0}
-        data-layout="done"
+        data-layout={complete ? "done" : "drawing"}
         data-nodes={view.nodes.length}
         data-drawn={drawn.length}
         data-layout-ms={Math.round(layout.ms)}
@@ -193,7 +208,7 @@ export function GraphCanvas({ view, layout, chosen, focus, onOpen, onToggleSelec
         <svg width="100%" height="100%" aria-hidden={false}>
           <g transform={`translate(${viewport.x},${viewport.y}) scale(${viewport.scale})`}>
             <path className="lineage-edges" d={edges} />
-            {drawn.map((n) => {
+            {shown.map((n) => {
               const box = layout.boxes[n.id];
               return box === undefined ? null : (
                 <GraphNode

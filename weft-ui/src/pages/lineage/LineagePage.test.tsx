@@ -5,6 +5,7 @@ import type { AssetGraph } from "./graphModel";
 import { countingLayouter, gridLayouter, renderLineage } from "./renderLineage";
 import { exampleGraph, layeredGraph } from "./testGraphs";
 import { assetRoutes } from "../assets/assetFixtures";
+import { DRAW_CHUNK } from "./GraphCanvas";
 
 // ELK's first layout in a test file (its code warming up) can take seconds on a busy machine
 const FIRST_DRAW = { timeout: 20_000 };
@@ -149,6 +150,23 @@ test("drawing all 1,000 assets keeps only the visible nodes in the DOM, and pann
   for (let i = 0; i < 30; i++) fireEvent.keyDown(canvas(), { key: "ArrowDown" });
   await screen.findByRole("link", { name: "l00/a0099, fresh" }, FIRST_DRAW);
   expect(screen.queryByRole("link", { name: "l00/a0000, fresh" })).toBeNull();
+}, 60_000);
+
+test("a view of more nodes than DRAW_CHUNK is drawn over several frames, then says it is done", async () => {
+  server(layeredGraph(1000, 10));
+  renderLineage("/namespaces/default/asset-graph", gridLayouter);
+  await userEvent.click(await screen.findByRole("button", { name: "Draw all 1,000 assets" }));
+  await screen.findByRole("link", { name: "l00/a0000, fresh" }, FIRST_DRAW);
+  // 0 fits the whole graph: every node is on screen, more than one frame's chunk
+  canvas().focus();
+  fireEvent.keyDown(canvas(), { key: "0" });
+  expect(Number(canvas().getAttribute("data-drawn"))).toBe(1000);
+  const nodes = () => canvas().querySelectorAll("[data-node-id]").length;
+  expect(nodes()).toBeLessThan(1000);
+  expect(canvas().getAttribute("data-layout")).toBe("drawing");
+  await waitFor(() => expect(canvas().getAttribute("data-layout")).toBe("done"), FIRST_DRAW);
+  expect(nodes()).toBe(1000);
+  expect(DRAW_CHUNK).toBeLessThan(1000);
 }, 60_000);
 
 test("zooms with the buttons, the keyboard and the wheel", async () => {
