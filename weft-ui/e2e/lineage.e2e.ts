@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectAccessible } from "./support/axe";
 import { connectChromium, newContext } from "./support/browser";
+import { screenshot } from "./support/screenshots";
 import { WeftProcess } from "./support/weft";
 
 interface Graph {
@@ -53,6 +54,7 @@ describe("the lineage graph, against weft dev's two example graphs", () => {
     expect(label).toMatch(/^chain\/raw_blocks, (fresh|stale|missing|failed)(, observable source)?$/);
     await expect(assetNode(p, "chain/raw_blocks").textContent()).resolves.toMatch(/(fresh|stale|missing|failed)/);
     await expectAccessible(p, "the lineage graph");
+    await screenshot(p, "lineage-light");
   });
 
   it("collapses a group into one node with its counts and expands it again", async () => {
