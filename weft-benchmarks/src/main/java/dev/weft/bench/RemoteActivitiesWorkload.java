@@ -17,9 +17,7 @@ import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +30,9 @@ import java.util.function.Function;
  * engine and store: first by the engine's own workers, then by {@value #POLLERS} pollers over the
  * HTTP API (long poll, complete), then by as many pollers that each take up to {@value #BATCH}
  * tasks per poll ({@code poll-batch}) and report them all in one request ({@code complete-batch}),
- * so that the figures give the overhead of remote workers and what batches save. The pollers share
- * one HTTP client, as the pollers of one worker process would.
+ * so that the figures give the overhead of remote workers and what batches save. Each poller holds
+ * one keep-alive HTTP/1.1 connection with blocking calls ({@link PlainHttpConnection}), as a worker
+ * written in Python or Node would.
  */
 final class RemoteActivitiesWorkload implements Workload {
   static final String LOCAL_QUEUE = "bench-local-activities";
@@ -111,16 +110,11 @@ final class RemoteActivitiesWorkload implements Workload {
                 });
         WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
       double local = runBatches(engine, LOCAL_QUEUE, w, k, "local");
-      String base = server.baseUri() + "/api/v1/namespaces/" + engine.namespace();
-      HttpClient http = HttpClient.newHttpClient();
+      URI uri = server.baseUri();
+      String base = "/api/v1/namespaces/" + engine.namespace();
       double remote =
           runRemote(
-              engine,
-              w,
-              k,
-              "remote",
-              REMOTE_QUEUE,
-              identity -> new Poller(http, base, identity, 1));
+              engine, w, k, "remote", REMOTE_QUEUE, identity -> new Poller(uri, base, identity, 1));
       double batch =
           runRemote(
               engine,
@@ -128,7 +122,7 @@ final class RemoteActivitiesWorkload implements Workload {
               k,
               "remote-batch",
               BATCH_QUEUE,
-              identity -> new Poller(http, base, identity, BATCH));
+              identity -> new Poller(uri, base, identity, BATCH));
       double localRate = w * (double) k / local;
       double remoteRate = w * (double) k / remote;
       double batchRate = w * (double) k / batch;
@@ -203,39 +197,37 @@ final class RemoteActivitiesWorkload implements Workload {
    * up to {@code maxTasks} (a worker with that many free slots), and completes each task it gets
    * with its input (a batch's tasks in one {@code complete-batch} request), then polls again.
    */
-  private record Poller(HttpClient http, String base, String identity, int maxTasks) {
+  private record Poller(URI server, String base, String identity, int maxTasks) {
     void serve(String queue, AtomicBoolean polling) {
       String route = maxTasks == 1 ? "/activity-tasks/poll" : "/activity-tasks/poll-batch";
-      String pollUrl = base + "/task-queues/" + queue + route;
-      String pollBody =
-          "{\"identity\":\""
-              + identity
-              + "\",\"wait\":\"PT1S\""
-              + (maxTasks == 1 ? "" : ",\"maxTasks\":" + maxTasks)
-              + "}";
-      while (polling.get()) {
-        try {
-          HttpResponse<String> polled = post(http, pollUrl, pollBody);
-          if (polled.statusCode() != 200) {
+      String pollPath = base + "/task-queues/" + queue + route;
+      byte[] pollBody =
+          ("{\"identity\":\""
+                  + identity
+                  + "\",\"wait\":\"PT1S\""
+                  + (maxTasks == 1 ? "" : ",\"maxTasks\":" + maxTasks)
+                  + "}")
+              .getBytes(StandardCharsets.UTF_8);
+      try (PlainHttpConnection http = new PlainHttpConnection(server)) {
+        while (polling.get()) {
+          PlainHttpConnection.Response polled = http.postJson(pollPath, pollBody);
+          if (polled.status() != 200) {
             continue;
           }
           JsonNode answer = JSON.readTree(polled.body());
           if (maxTasks == 1) {
-            complete(answer);
+            complete(http, answer);
           } else {
-            completeAll(answer.path("tasks"));
+            completeAll(http, answer.path("tasks"));
           }
-        } catch (IOException e) {
-          throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
         }
+      } catch (IOException e) {
+        throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
       }
     }
 
     /** Completes a batch's tasks in one request, each with its input. */
-    private void completeAll(JsonNode tasks) throws IOException, InterruptedException {
+    private void completeAll(PlainHttpConnection http, JsonNode tasks) throws IOException {
       if (tasks.isEmpty()) {
         return;
       }
@@ -247,26 +239,23 @@ final class RemoteActivitiesWorkload implements Workload {
             .put("taskToken", task.path("taskToken").asText())
             .set("result", task.path("input").path(0));
       }
-      HttpResponse<String> done =
-          post(http, base + "/activity-tasks/complete-batch", JSON.writeValueAsString(batch));
-      if (done.statusCode() != 200 || done.body().contains("\"refused\"")) {
-        throw new IOException("complete-batch answered " + done.statusCode() + ": " + done.body());
+      PlainHttpConnection.Response done =
+          http.postJson(base + "/activity-tasks/complete-batch", JSON.writeValueAsBytes(batch));
+      if (done.status() != 200 || done.text().contains("\"refused\"")) {
+        throw new IOException("complete-batch answered " + done.status() + ": " + done.text());
       }
     }
 
-    private void complete(JsonNode task) throws IOException, InterruptedException {
-      String done = "{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}";
-      post(http, base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
+    private void complete(PlainHttpConnection http, JsonNode task) throws IOException {
+      byte[] done =
+          ("{\"result\":" + JSON.writeValueAsString(task.path("input").path(0)) + "}")
+              .getBytes(StandardCharsets.UTF_8);
+      PlainHttpConnection.Response answer =
+          http.postJson(
+              base + "/activity-tasks/" + task.path("taskToken").asText() + "/complete", done);
+      if (answer.status() != 204) {
+        throw new IOException("complete answered " + answer.status() + ": " + answer.text());
+      }
     }
-  }
-
-  private static HttpResponse<String> post(HttpClient http, String url, String body)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -165,15 +165,17 @@ public final class WeftServer implements AutoCloseable {
   private static List<RouteGroup> groups(
       WeftEngine engine, ApiTokens tokens, WeftServerOptions options) {
     ServedNamespaces namespaces = new ServedNamespaces(engine);
+    // Javalin tries a method's routes in the order added and takes the first whose pattern
+    // matches, so the routes remote workers call many times a second (poll, complete) come first.
     List<RouteGroup> groups =
         new ArrayList<>(
             List.of(
+                new ActivityTaskRoutes(engine, namespaces),
                 new HealthRoutes(engine),
                 new OpenApiRoutes(),
                 new TokenRoutes(tokens),
                 new NamespaceRoutes(engine.namespaces()),
                 new WorkflowRoutes(namespaces),
-                new ActivityTaskRoutes(engine, namespaces),
                 new TaskQueueRoutes(engine, namespaces),
                 new FlowControlRoutes(engine, namespaces),
                 new NodeRoutes(engine),
