@@ -13,6 +13,7 @@ import dev.weft.store.assets.partitions.InvalidationCount;
 import dev.weft.store.assets.partitions.PartitionCounts;
 import dev.weft.store.assets.partitions.StatusBar;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,7 @@ public abstract class PartitionScaleContract extends PartitionStatusFixture {
     log("1,000-bucket bar over 10,000,000 (10,000 ranges)", drawn);
     assertThat(bar.buckets()).hasSize(1_000);
     assertThat(bar.buckets()).allMatch(b -> b.counts().materialized() == 10_000);
+    logWarm(window);
 
     StaleReason reorg =
         new StaleReason(
@@ -101,6 +103,25 @@ public abstract class PartitionScaleContract extends PartitionStatusFixture {
     assertThat(after.buckets().get(499).counts()).isEqualTo(new PartitionCounts(10_000, 0, 0, 0));
     assertThat(partitions().counts(NS, "chain/blocks"))
         .isEqualTo(new PartitionCounts(BLOCKS - 1_000, 1_000, 0, 0));
+  }
+
+  /** Logs the median of 20 more reads, once the JIT and the caches are warm. */
+  private void logWarm(IndexRange window) {
+    long[] counts = new long[20];
+    long[] bars = new long[20];
+    for (int i = 0; i < counts.length; i++) {
+      long started = System.nanoTime();
+      partitions().counts(NS, "chain/blocks", window);
+      counts[i] = System.nanoTime() - started;
+      started = System.nanoTime();
+      partitions().bar(NS, "chain/blocks", window, 1_000);
+      bars[i] = System.nanoTime() - started;
+    }
+    Arrays.sort(counts);
+    Arrays.sort(bars);
+    System.out.printf(
+        "partition-scale %s warm medians of 20: window counts %.1f ms, 1,000-bucket bar %.1f ms%n",
+        store.capabilities().name(), counts[10] / 1e6, bars[10] / 1e6);
   }
 
   private void log(String what, long startedNanos) {

@@ -56,12 +56,29 @@ final class JdbcPartitionStatusReader implements PartitionStatusReader {
   public PartitionCounts counts(String namespace, String assetKey, IndexRange window) {
     check(namespace, assetKey);
     Objects.requireNonNull(window, "window");
-    List<StoredRange> ranges = overlapping(namespace, assetKey, window);
-    PartitionCounts counts = PartitionCounts.NONE;
-    for (StoredRange r : ranges) {
-      counts = counts.plus(r.content().status(), clipped(r, window).size());
-    }
-    return counts;
+    return reads.read(
+        "partition counts of asset " + assetKey + " in " + namespace + " within " + window,
+        session -> {
+          PreparedStatement ps = session.prepare(PartitionRangeSql.COUNTS_IN_WINDOW);
+          int p = 1;
+          for (int status = 0; status < 4; status++) {
+            ps.setLong(p++, window.end());
+            ps.setLong(p++, window.end());
+            ps.setLong(p++, window.start());
+            ps.setLong(p++, window.start());
+          }
+          ps.setString(p++, namespace);
+          ps.setString(p++, assetKey);
+          ps.setString(p++, namespace);
+          ps.setString(p++, assetKey);
+          ps.setLong(p++, window.start());
+          ps.setLong(p++, window.end());
+          ps.setLong(p, window.start());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new PartitionCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+          }
+        });
   }
 
   @Override
@@ -71,7 +88,7 @@ final class JdbcPartitionStatusReader implements PartitionStatusReader {
     if (buckets < 1 || buckets > MAX_BUCKETS) {
       throw new IllegalArgumentException("buckets is " + buckets + ": expected 1.." + MAX_BUCKETS);
     }
-    return StatusBars.of(window, buckets, overlapping(namespace, assetKey, window));
+    return StatusBars.of(window, buckets, spans(namespace, assetKey, window));
   }
 
   @Override
@@ -204,12 +221,10 @@ final class JdbcPartitionStatusReader implements PartitionStatusReader {
         });
   }
 
-  private List<StoredRange> overlapping(String namespace, String assetKey, IndexRange window) {
+  private StatusSpans spans(String namespace, String assetKey, IndexRange window) {
     return reads.read(
         "partition ranges of asset " + assetKey + " in " + namespace + " within " + window,
-        session ->
-            PartitionRangeSql.overlapping(
-                session, namespace, assetKey, window.start(), window.end()));
+        session -> StatusSpans.read(session, namespace, assetKey, window.start(), window.end()));
   }
 
   private static IndexRange clipped(StoredRange r, IndexRange window) {

@@ -42,6 +42,42 @@ public final class PartitionRangeSql {
           + ", 0) AND start_idx < ? AND end_idx > ? ORDER BY start_idx";
 
   /**
+   * The bounds and status of the ranges of an asset overlapping {@code [lo, hi)}, in index order.
+   * Parameters: namespace, asset key, namespace, asset key, lo, hi, lo.
+   */
+  public static final String SPANS =
+      "SELECT start_idx, end_idx, status FROM asset_partition_ranges"
+          + " WHERE namespace = ? AND asset_key = ?"
+          + " AND start_idx >= COALESCE("
+          + FLOOR_START
+          + ", 0) AND start_idx < ? AND end_idx > ? ORDER BY start_idx";
+
+  /** The size of a range clipped to {@code [lo, hi)}. Parameters: hi, hi, lo, lo. */
+  private static final String CLIPPED_SIZE =
+      "(CASE WHEN end_idx > ? THEN ? ELSE end_idx END)"
+          + " - (CASE WHEN start_idx < ? THEN ? ELSE start_idx END)";
+
+  /**
+   * The partitions materialized, stale, failed and in progress of an asset within {@code [lo, hi)},
+   * summed by the database in one row (no grouping, no sort). Parameters: four times (hi, hi, lo,
+   * lo), then namespace, asset key, namespace, asset key, lo, hi, lo.
+   */
+  public static final String COUNTS_IN_WINDOW =
+      "SELECT SUM(CASE WHEN status = 'MATERIALIZED' THEN "
+          + CLIPPED_SIZE
+          + " ELSE 0 END), SUM(CASE WHEN status = 'STALE' THEN "
+          + CLIPPED_SIZE
+          + " ELSE 0 END), SUM(CASE WHEN status = 'FAILED' THEN "
+          + CLIPPED_SIZE
+          + " ELSE 0 END), SUM(CASE WHEN status = 'IN_PROGRESS' THEN "
+          + CLIPPED_SIZE
+          + " ELSE 0 END)"
+          + " FROM asset_partition_ranges WHERE namespace = ? AND asset_key = ?"
+          + " AND start_idx >= COALESCE("
+          + FLOOR_START
+          + ", 0) AND start_idx < ? AND end_idx > ?";
+
+  /**
    * A page of the ranges in one status overlapping {@code [lo, hi)} after a start index.
    * Parameters: namespace, asset key, status, namespace, asset key, lo, after, hi, lo, limit.
    */

@@ -15,16 +15,16 @@ import java.util.List;
 final class StatusBars {
   private StatusBars() {}
 
-  static StatusBar of(IndexRange window, int buckets, List<StoredRange> ranges) {
+  static StatusBar of(IndexRange window, int buckets, StatusSpans spans) {
     long size = window.size();
     int n = (int) Math.min(buckets, size);
     long base = size / n;
     long extra = size % n;
     long[][] counts = new long[n][PartitionStatus.values().length];
-    for (StoredRange r : ranges) {
-      long start = Math.max(r.start(), window.start());
-      long end = Math.min(r.end(), window.end());
-      int status = r.content().status().ordinal();
+    for (int i = 0; i < spans.size(); i++) {
+      long start = spans.start(i);
+      long end = spans.end(i);
+      int status = spans.statusOrdinal(i);
       int bucket = bucketOf(start - window.start(), base, extra);
       while (start < end) {
         long bucketEnd = window.start() + startOf(bucket + 1, base, extra);
