@@ -14,6 +14,7 @@ import dev.weft.store.assets.MaterializationRecord;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RegisterAssetGraph;
 import dev.weft.store.jdbc.assets.AssetCatalogSql;
+import dev.weft.store.jdbc.assets.PartitionRangeSql;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -126,6 +127,28 @@ class SqliteAssetCatalogTest {
     Path file = dir.resolve("plans.db");
     SqliteStore.open(file).close();
     String sql = (String) AssetCatalogSql.class.getField(read).get(null);
+
+    List<String> plan = plan(file, sql);
+
+    assertThat(plan).as(sql).noneMatch(step -> step.startsWith("SCAN"));
+    assertThat(plan).as(sql).noneMatch(step -> step.contains("TEMP B-TREE"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "OVERLAPPING",
+        "SPANS",
+        "COUNTS_IN_WINDOW",
+        "IN_STATUS",
+        "AT",
+        "COUNTS",
+        "DYNAMIC_PAGE"
+      })
+  void partitionStatusReadsAreIndexRangesWithoutASort(String read) throws Exception {
+    Path file = dir.resolve("plans.db");
+    SqliteStore.open(file).close();
+    String sql = (String) PartitionRangeSql.class.getField(read).get(null);
 
     List<String> plan = plan(file, sql);
 

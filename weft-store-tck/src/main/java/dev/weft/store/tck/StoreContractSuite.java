@@ -294,6 +294,51 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link PartitionStatusContract}. */
+  @Nested
+  public class PartitionStatus extends PartitionStatusContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link PartitionReadContract}. */
+  @Nested
+  public class PartitionReads extends PartitionReadContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link PartitionObservationContract}. */
+  @Nested
+  public class PartitionObservations extends PartitionObservationContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link DynamicPartitionContract}. */
+  @Nested
+  public class DynamicPartitions extends DynamicPartitionContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link PartitionScaleContract}. */
+  @Nested
+  public class PartitionScale extends PartitionScaleContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AssetWaiterContract}. */
   @Nested
   public class AssetWaiters extends AssetWaiterContract {

@@ -8,6 +8,15 @@ import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.partitions.AddDynamicPartitions;
+import dev.weft.store.assets.partitions.InvalidatePartitions;
+import dev.weft.store.assets.partitions.MarkPartitionsInProgress;
+import dev.weft.store.assets.partitions.PartitionStatusReader;
+import dev.weft.store.assets.partitions.RecordPartitionObservations;
+import dev.weft.store.assets.partitions.RecordPartitionsFailed;
+import dev.weft.store.assets.partitions.RecordPartitionsMaterialized;
+import dev.weft.store.assets.partitions.ReleasePartitionsInProgress;
+import dev.weft.store.assets.partitions.RemoveDynamicPartitions;
 import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.SQLException;
@@ -32,6 +41,15 @@ import java.sql.SQLException;
  * write that satisfies them, in its transaction; a deleted run's waiters go with it. Declared in
  * this module's {@code META-INF/services}, so every SQL store installs it unless its options name
  * other extensions.
+ *
+ * <p>Partition status (issue 21, migration V004) is kept as ranges of partition indexes in {@code
+ * asset_partition_ranges} with per-status counts in {@code asset_partition_counts}: {@link
+ * RecordPartitionsMaterialized}, {@link RecordPartitionsFailed}, {@link MarkPartitionsInProgress},
+ * {@link ReleasePartitionsInProgress}, {@link InvalidatePartitions}, {@link
+ * RecordPartitionObservations} ({@link PartitionWrites}), the keys of dynamic definitions ({@link
+ * AddDynamicPartitions}, {@link RemoveDynamicPartitions}), read through {@link
+ * PartitionStatusReader}. Cascades arrive computed (the store never interprets a partition mapping)
+ * and are applied in the write's transaction, under the same namespace lock.
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -49,6 +67,8 @@ public final class AssetCatalogExtension implements JdbcExtension {
     AssetWaiters waiters = new AssetWaiters(graphs);
     GraphRegistration registration = new GraphRegistration(graphs, waiters);
     MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
+    PartitionWrites partitions = new PartitionWrites(graphs);
+    DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
@@ -57,7 +77,16 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordCheckResult.class, CheckResultWrites::apply)
         .write(AwaitAsset.class, waiters::await)
         .write(ForgetAssetWait.class, waiters::forget)
-        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()));
+        .write(RecordPartitionsMaterialized.class, partitions::materialized)
+        .write(RecordPartitionsFailed.class, partitions::failed)
+        .write(MarkPartitionsInProgress.class, partitions::inProgress)
+        .write(ReleasePartitionsInProgress.class, partitions::release)
+        .write(InvalidatePartitions.class, partitions::invalidate)
+        .write(RecordPartitionObservations.class, partitions::observations)
+        .write(AddDynamicPartitions.class, dynamic::add)
+        .write(RemoveDynamicPartitions.class, dynamic::remove)
+        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))
+        .reads(PartitionStatusReader.class, new JdbcPartitionStatusReader(registry.readPool()));
   }
 
   @Override
