@@ -124,7 +124,8 @@ public final class MultiPartitions implements PartitionsDefinition {
         return i;
       }
     }
-    throw PartitionKeyException.ofKey(name, this, "no such dimension; dimensions are " + names());
+    throw PartitionKeyException.ofDimension(
+        name, this, "no such dimension; dimensions are " + names());
   }
 
   /** Returns the weight of dimension {@code i}: the product of the radixes after it. */

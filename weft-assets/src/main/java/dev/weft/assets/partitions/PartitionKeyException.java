@@ -12,6 +12,7 @@ import dev.weft.assets.AssetKey;
 public final class PartitionKeyException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  private final String subject;
   private final String key;
   private final String definition;
   private final String problem;
@@ -25,11 +26,20 @@ public final class PartitionKeyException extends IllegalArgumentException {
    * @param problem what is wrong with the key
    */
   public PartitionKeyException(String key, String definition, String problem) {
-    this(key, definition, problem, null);
+    this(subject(key), key, definition, problem, null);
   }
 
-  private PartitionKeyException(String key, String definition, String problem, AssetKey asset) {
-    super(message(key, definition, problem, asset));
+  private PartitionKeyException(
+      String subject, String key, String definition, String problem, AssetKey asset) {
+    super(
+        subject
+            + (asset == null ? "" : " of asset " + asset)
+            + ": "
+            + problem
+            + " ("
+            + definition
+            + ")");
+    this.subject = subject;
     this.key = key;
     this.definition = definition;
     this.problem = problem;
@@ -45,26 +55,27 @@ public final class PartitionKeyException extends IllegalArgumentException {
     return new PartitionKeyException(key, definition.toString(), problem);
   }
 
-  private static String message(String key, String definition, String problem, AssetKey asset) {
-    String subject =
-        key.startsWith("#") ? "partition index " + key.substring(1) : "partition key '" + key + "'";
-    return subject
-        + (asset == null ? "" : " of asset " + asset)
-        + ": "
-        + problem
-        + " ("
-        + definition
-        + ")";
+  static PartitionKeyException ofDimension(
+      String name, PartitionsDefinition definition, String problem) {
+    return new PartitionKeyException(
+        "partition dimension '" + name + "'", name, definition.toString(), problem, null);
+  }
+
+  private static String subject(String key) {
+    return key.startsWith("#")
+        ? "partition index " + key.substring(1)
+        : "partition key '" + key + "'";
   }
 
   /** Returns the same problem, naming the asset whose partitions these are. */
   public PartitionKeyException forAsset(AssetKey assetKey) {
-    PartitionKeyException named = new PartitionKeyException(key, definition, problem, assetKey);
+    PartitionKeyException named =
+        new PartitionKeyException(subject, key, definition, problem, assetKey);
     named.initCause(this);
     return named;
   }
 
-  /** Returns the key as given, or {@code #index} when an index was refused. */
+  /** Returns the key as given, {@code #index} when an index was refused, or a dimension's name. */
   public String key() {
     return key;
   }
