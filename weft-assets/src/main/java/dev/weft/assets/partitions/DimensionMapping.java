@@ -84,7 +84,7 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
         out.add(new IndexRange(0, last + 1));
       }
     }
-    return MultiPartitions.shift(IndexRangeSet.of(out), d.base());
+    return IndexArithmetic.shift(IndexRangeSet.of(out), d.base());
   }
 
   /** The multi indexes whose dimension has one of {@code values} (the dimension's own indexes). */
@@ -92,7 +92,7 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
     int i = multi.dimensionIndex(dimension);
     PartitionDimension d = multi.dimensions().get(i);
     IndexRangeSet digits =
-        MultiPartitions.shift(
+        IndexArithmetic.shift(
             values.intersect(IndexRangeSet.of(d.definition().declaredRange())), -d.base());
     long w = multi.weight(i);
     List<IndexRange> out = new ArrayList<>();
@@ -112,13 +112,15 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
       List<IndexRange> valid = multi.validIndexes(ctx).ranges();
       end = valid.isEmpty() ? 0 : valid.get(valid.size() - 1).end();
     }
-    long blocks = Math.ceilDiv(end, block);
-    for (long h = 0; h < blocks; h++) {
-      for (IndexRange r : digits.ranges()) {
-        out.add(new IndexRange(h * block + r.start() * w, h * block + r.end() * w));
-      }
+    if (end == 0 || digits.isEmpty()) {
+      return IndexRangeSet.empty();
     }
-    return IndexRangeSet.of(out);
+    if (digits.equals(IndexRangeSet.of(new IndexRange(0, d.radix())))) {
+      return IndexRangeSet.of(new IndexRange(0, end));
+    }
+    IndexRangeSet high = IndexRangeSet.of(new IndexRange(0, Math.ceilDiv(end, block)));
+    IndexRangeSet low = IndexArithmetic.product(digits, IndexRangeSet.of(new IndexRange(0, w)), w);
+    return IndexArithmetic.product(high, low, block);
   }
 
   @Override

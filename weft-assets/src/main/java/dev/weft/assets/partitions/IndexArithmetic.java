@@ -61,4 +61,26 @@ final class IndexArithmetic {
     }
     return IndexRangeSet.of(out);
   }
+
+  /**
+   * The set {@code {h * weight + l : h in high, l in low}} where {@code low} lies in {@code [0,
+   * weight)}: one range per range of {@code high} when {@code low} is all of {@code [0, weight)},
+   * else one per value of {@code high} and range of {@code low}.
+   */
+  static IndexRangeSet product(IndexRangeSet high, IndexRangeSet low, long weight) {
+    boolean lowFull = low.equals(IndexRangeSet.of(new IndexRange(0, weight)));
+    List<IndexRange> out = new ArrayList<>();
+    for (IndexRange h : high.ranges()) {
+      if (lowFull) {
+        add(out, saturatedTimes(h.start(), weight), saturatedTimes(h.end(), weight));
+        continue;
+      }
+      for (long v = h.start(); v < h.end(); v++) {
+        for (IndexRange l : low.ranges()) {
+          out.add(new IndexRange(v * weight + l.start(), v * weight + l.end()));
+        }
+      }
+    }
+    return IndexRangeSet.of(out);
+  }
 }

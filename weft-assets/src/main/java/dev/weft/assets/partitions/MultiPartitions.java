@@ -228,55 +228,16 @@ public final class MultiPartitions implements PartitionsDefinition {
     IndexRangeSet lower = IndexRangeSet.of(IndexRange.of(0));
     for (int i = dimensions.size() - 1; i >= 0; i--) {
       PartitionDimension d = dimensions.get(i);
-      IndexRangeSet own = shift(d.definition().validIndexes(ctx), -d.base());
+      IndexRangeSet own = IndexArithmetic.shift(d.definition().validIndexes(ctx), -d.base());
       if (i > 0) {
         own = own.intersect(IndexRangeSet.of(new IndexRange(0, d.radix())));
       }
-      lower = product(own, lower, weights[i]);
+      lower = IndexArithmetic.product(own, lower, weights[i]);
       if (lower.isEmpty()) {
         return lower;
       }
     }
     return lower;
-  }
-
-  /** The set {@code {h * weight + l : h in high, l in low}} where low lies in [0, weight). */
-  static IndexRangeSet product(IndexRangeSet high, IndexRangeSet low, long weight) {
-    boolean lowFull = low.equals(IndexRangeSet.of(new IndexRange(0, weight)));
-    List<IndexRange> out = new ArrayList<>();
-    for (IndexRange h : high.ranges()) {
-      if (lowFull) {
-        out.add(new IndexRange(h.start() * weight, saturatedTimes(h.end(), weight)));
-        continue;
-      }
-      for (long v = h.start(); v < h.end(); v++) {
-        for (IndexRange l : low.ranges()) {
-          out.add(new IndexRange(v * weight + l.start(), v * weight + l.end()));
-        }
-      }
-    }
-    return IndexRangeSet.of(out);
-  }
-
-  static IndexRangeSet shift(IndexRangeSet set, long by) {
-    if (by == 0) {
-      return set;
-    }
-    List<IndexRange> out = new ArrayList<>();
-    for (IndexRange r : set.ranges()) {
-      out.add(
-          new IndexRange(
-              r.start() + by, r.end() == Long.MAX_VALUE ? Long.MAX_VALUE : r.end() + by));
-    }
-    return IndexRangeSet.of(out);
-  }
-
-  private static long saturatedTimes(long a, long b) {
-    try {
-      return Math.multiplyExact(a, b);
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
   }
 
   private List<String> names() {

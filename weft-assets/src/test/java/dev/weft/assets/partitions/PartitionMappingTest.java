@@ -312,6 +312,49 @@ class PartitionMappingTest {
     assertThat(byDate.name()).isEqualTo("dimension(date, timeWindow(-1))");
   }
 
+  @Test
+  void theMiddleDimensionOfThreeAgainstTheReference() {
+    StaticPartitions regions = StaticPartitions.of("eu", "us", "apac");
+    MultiPartitions three =
+        MultiPartitions.of(
+            PartitionDimension.of("block", IntegerRangePartitions.from(0).to(20)),
+            PartitionDimension.of("region", regions),
+            PartitionDimension.of("shard", StaticPartitions.of("a", "b", "c", "d")));
+    PartitionMapping region = PartitionMapping.dimension("region", PartitionMapping.identity());
+    long size = 20 * 3 * 4;
+    checkWithContext(
+        region, regions, three, 3, size, NOW, m -> range((m / 4) % 3, (m / 4) % 3 + 1));
+    checkWithContext(
+        region,
+        three,
+        regions,
+        size,
+        3,
+        NOW,
+        r -> {
+          List<IndexRange> out = new ArrayList<>();
+          for (long m = 0; m < size; m++) {
+            if ((m / 4) % 3 == r) {
+              out.add(IndexRange.of(m));
+            }
+          }
+          return IndexRangeSet.of(out);
+        });
+    PartitionEdge edge = PartitionEdge.of(regions, three, NOW);
+    assertThat(region.downstream(IndexRangeSet.of(new IndexRange(0, 3)), edge))
+        .isEqualTo(IndexRangeSet.of(new IndexRange(0, size)));
+    PartitionMapping block = PartitionMapping.dimension("block", PartitionMapping.integerShift(-1));
+    IntegerRangePartitions blocks = IntegerRangePartitions.from(0);
+    checkWithContext(
+        block,
+        three,
+        blocks,
+        size,
+        25,
+        NOW,
+        b -> b == 0 || b > 20 ? IndexRangeSet.empty() : range((b - 1) * 12, b * 12));
+  }
+
   private static void checkWithContext(
       PartitionMapping mapping,
       PartitionsDefinition up,
