@@ -26,6 +26,14 @@ final class DefaultMappings {
         && downstream instanceof IntegerRangePartitions) {
       return Optional.of(PartitionMapping.identity());
     }
+    if (upstream instanceof MultiPartitions up && downstream instanceof MultiPartitions down) {
+      String first = up.dimensions().get(0).name();
+      if (AlignedMultiMapping.refusal("", first, up, down).isPresent()) {
+        return Optional.empty();
+      }
+      return of(up.dimensions().get(0).definition(), down.dimensions().get(0).definition())
+          .map(m -> PartitionMapping.dimension(first, m));
+    }
     if (downstream instanceof MultiPartitions multi && !(upstream instanceof MultiPartitions)) {
       return oneDimension(multi, d -> of(upstream, d.definition()));
     }

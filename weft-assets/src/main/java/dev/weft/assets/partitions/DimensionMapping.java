@@ -21,6 +21,11 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
 
   @Override
   public IndexRangeSet upstream(IndexRangeSet downstream, PartitionEdge edge) {
+    if (edge.upstream() instanceof MultiPartitions up
+        && edge.downstream() instanceof MultiPartitions down) {
+      PartitionEdge firsts = firsts(up, down, edge);
+      return AlignedMultiMapping.map(downstream, down, up, set -> inner.upstream(set, firsts));
+    }
     if (edge.upstream() instanceof MultiPartitions multi) {
       PartitionDimension d = dimensionOf(multi);
       PartitionEdge single =
@@ -39,6 +44,11 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
 
   @Override
   public IndexRangeSet downstream(IndexRangeSet upstream, PartitionEdge edge) {
+    if (edge.upstream() instanceof MultiPartitions up
+        && edge.downstream() instanceof MultiPartitions down) {
+      PartitionEdge firsts = firsts(up, down, edge);
+      return AlignedMultiMapping.map(upstream, up, down, set -> inner.downstream(set, firsts));
+    }
     if (edge.upstream() instanceof MultiPartitions multi) {
       PartitionDimension d = dimensionOf(multi);
       PartitionEdge single =
@@ -52,6 +62,15 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
         new PartitionEdge(
             edge.upstream(), d.definition(), edge.upstreamContext(), edge.downstreamContext());
     return expand(multi, inner.downstream(upstream, single), edge.downstreamContext());
+  }
+
+  private static PartitionEdge firsts(
+      MultiPartitions up, MultiPartitions down, PartitionEdge edge) {
+    return new PartitionEdge(
+        up.dimensions().get(0).definition(),
+        down.dimensions().get(0).definition(),
+        edge.upstreamContext(),
+        edge.downstreamContext());
   }
 
   private PartitionDimension dimensionOf(MultiPartitions multi) {
@@ -127,9 +146,20 @@ record DimensionMapping(String dimension, PartitionMapping inner) implements Par
   public Optional<String> refusal(PartitionsDefinition upstream, PartitionsDefinition downstream) {
     boolean upMulti = upstream instanceof MultiPartitions;
     boolean downMulti = downstream instanceof MultiPartitions;
-    if (upMulti == downMulti) {
-      return Optional.of(
-          name() + " maps between a multi-partitioned and a one-dimensional definition");
+    if (upMulti && downMulti) {
+      MultiPartitions up = (MultiPartitions) upstream;
+      MultiPartitions down = (MultiPartitions) downstream;
+      return AlignedMultiMapping.refusal(name(), dimension, up, down)
+          .or(
+              () ->
+                  inner
+                      .refusal(
+                          up.dimensions().get(0).definition(),
+                          down.dimensions().get(0).definition())
+                      .map(why -> name() + ": " + why));
+    }
+    if (!upMulti && !downMulti) {
+      return Optional.of(name() + " maps from or to a multi-partitioned definition");
     }
     MultiPartitions multi = (MultiPartitions) (upMulti ? upstream : downstream);
     Optional<PartitionDimension> d =

@@ -123,7 +123,10 @@ public interface PartitionMapping {
    * Between a multi-partitioned asset and a one-dimensional one (either side): {@code mapping} maps
    * the dimension {@code name} of the multi side to the other side; every value of the other
    * dimensions goes along. A daily asset reading {@code (date, region)}: {@code dimension("date",
-   * identity())} reads every region of its day.
+   * identity())} reads every region of its day. Between two multi-partitioned assets whose
+   * dimensions are the same but for the first, named {@code name}: {@code mapping} maps the first
+   * dimension and the others map to themselves ({@code (date, region)} reading {@code (date - 1,
+   * region)} is {@code dimension("date", timeWindow(-1))}).
    */
   static PartitionMapping dimension(String name, PartitionMapping mapping) {
     return new DimensionMapping(name, mapping);

@@ -355,6 +355,87 @@ class PartitionMappingTest {
         b -> b == 0 || b > 20 ? IndexRangeSet.empty() : range((b - 1) * 12, b * 12));
   }
 
+  @Test
+  void twoMultiPartitionsMapTheirFirstDimensionAgainstTheReference() {
+    TimeWindowPartitions days = TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), BERLIN);
+    StaticPartitions regions = StaticPartitions.of("eu", "us", "apac");
+    MultiPartitions multi =
+        MultiPartitions.of(
+            PartitionDimension.of("date", days), PartitionDimension.of("region", regions));
+    long size = 40 * 3;
+    PartitionMapping yesterday =
+        PartitionMapping.dimension("date", PartitionMapping.timeWindow(-1));
+    checkWithContext(
+        yesterday,
+        multi,
+        multi,
+        size,
+        size,
+        NOW,
+        m -> m < 3 ? IndexRangeSet.empty() : range(m - 3, m - 2));
+    PartitionMapping week = PartitionMapping.dimension("date", PartitionMapping.timeWindow(-6, 0));
+    checkWithContext(
+        week,
+        multi,
+        multi,
+        size,
+        size,
+        NOW,
+        m -> {
+          List<IndexRange> out = new ArrayList<>();
+          for (long d = m / 3 - 6; d <= m / 3; d++) {
+            if (d >= 0) {
+              out.add(IndexRange.of(d * 3 + m % 3));
+            }
+          }
+          return IndexRangeSet.of(out);
+        });
+    MultiPartitions blocksByShard =
+        MultiPartitions.of(
+            PartitionDimension.of("block", IntegerRangePartitions.from(10)),
+            PartitionDimension.of("shard", StaticPartitions.of("a", "b")));
+    PartitionMapping coarser =
+        PartitionMapping.dimension("block", PartitionMapping.integerToCoarser(4));
+    MultiPartitions chunksByShard =
+        MultiPartitions.of(
+            PartitionDimension.of("block", IntegerRangePartitions.from(0)),
+            PartitionDimension.of("shard", StaticPartitions.of("a", "b")));
+    checkWithContext(
+        coarser,
+        blocksByShard,
+        chunksByShard,
+        200,
+        60,
+        NOW,
+        m -> {
+          long chunk = m / 2;
+          long shard = m % 2;
+          List<IndexRange> out = new ArrayList<>();
+          for (long b = chunk * 4; b < chunk * 4 + 4; b++) {
+            if (b >= 10) {
+              out.add(IndexRange.of((b - 10) * 2 + shard));
+            }
+          }
+          return IndexRangeSet.of(out);
+        });
+    MultiPartitions otherRegions =
+        MultiPartitions.of(
+            PartitionDimension.of("date", days),
+            PartitionDimension.of("region", StaticPartitions.of("eu")));
+    assertThat(yesterday.refusal(multi, otherRegions))
+        .contains(
+            "dimension(date, timeWindow(-1)): between two multi-partitioned assets every dimension but the first is the same");
+    assertThat(
+            PartitionMapping.dimension("region", PartitionMapping.identity()).refusal(multi, multi))
+        .contains(
+            "dimension(region, identity): between two multi-partitioned assets the mapped dimension is the first of both");
+    assertThat(
+            PartitionMapping.dimension("date", PartitionMapping.integerShift(1))
+                .refusal(multi, multi))
+        .contains(
+            "dimension(date, integerShift(1)): integerShift(1) maps between two integer ranges");
+  }
+
   private static void checkWithContext(
       PartitionMapping mapping,
       PartitionsDefinition up,
@@ -414,8 +495,7 @@ class PartitionMappingTest {
         .contains(
             "dimension(country, identity): no dimension 'country'; dimensions are [date, region]");
     assertThat(PartitionMapping.dimension("date", PartitionMapping.identity()).refusal(days, days))
-        .contains(
-            "dimension(date, identity) maps between a multi-partitioned and a one-dimensional definition");
+        .contains("dimension(date, identity) maps from or to a multi-partitioned definition");
     assertThat(
             PartitionMapping.dimension("region", PartitionMapping.timeWindow(0))
                 .refusal(multi, days))
@@ -449,6 +529,16 @@ class PartitionMappingTest {
     assertThat(name(days, multi)).isEqualTo("dimension(date, identity)");
     assertThat(name(multi, regions)).isEqualTo("dimension(region, identity)");
     assertThat(name(hours, multi)).isEqualTo("dimension(date, timeWindow(0))");
+    MultiPartitions hourly =
+        MultiPartitions.of(
+            PartitionDimension.of("date", hours), PartitionDimension.of("region", regions));
+    assertThat(name(hourly, multi)).isEqualTo("dimension(date, timeWindow(0))");
+    assertThat(name(multi, multi)).isEqualTo("identity");
+    MultiPartitions swapped =
+        MultiPartitions.of(
+            PartitionDimension.of("region", regions),
+            PartitionDimension.of("date", days).capacity(400));
+    assertThat(PartitionMapping.defaultFor(multi, swapped)).isEmpty();
     assertThat(PartitionMapping.defaultFor(days, regions)).isEmpty();
     assertThat(PartitionMapping.defaultFor(IntegerRangePartitions.from(0), days)).isEmpty();
   }
