@@ -154,6 +154,63 @@ class PartitionCascadeTest {
             "partition index 1 of asset chain/summary: outside the declared indexes [0, 1) (unpartitioned)");
   }
 
+  /** A user mapping: downstream partition j reads upstream 2j and 2j + 1 (pairs of blocks). */
+  static final class Pairs implements PartitionMapping {
+    @Override
+    public IndexRangeSet upstream(IndexRangeSet downstream, PartitionEdge edge) {
+      return IndexRangeSet.of(
+          downstream.ranges().stream()
+              .map(r -> new IndexRange(r.start() * 2, r.end() * 2))
+              .toList());
+    }
+
+    @Override
+    public IndexRangeSet downstream(IndexRangeSet upstream, PartitionEdge edge) {
+      return IndexRangeSet.of(
+          upstream.ranges().stream()
+              .map(r -> new IndexRange(r.start() / 2, Math.ceilDiv(r.end(), 2)))
+              .toList());
+    }
+
+    @Override
+    public java.util.Optional<String> refusal(PartitionsDefinition up, PartitionsDefinition down) {
+      return up instanceof IntegerRangePartitions
+          ? java.util.Optional.empty()
+          : java.util.Optional.of("pairs reads blocks");
+    }
+
+    @Override
+    public String name() {
+      return "pairs";
+    }
+  }
+
+  @Test
+  void aUserMappingIsCheckedWhenTheGraphIsBuiltAndFollowedByTheCascade() {
+    AssetGraph graph =
+        AssetGraph.of(
+            Asset.builder("raw").partitions(BLOCKS).compute(ctx -> 1),
+            Asset.builder("pairs")
+                .partitions(BLOCKS)
+                .input("raw", Object.class, new Pairs())
+                .compute(ctx -> 1));
+    assertThat(graph.mapping(key("raw"), key("pairs")).name()).isEqualTo("pairs");
+    assertThat(PartitionCascade.of(graph).downstreamOf(key("raw"), range(7, 10), HEAD))
+        .containsExactly(new Reached(key("pairs"), range(3, 5), key("raw"), List.of(key("raw"))));
+    assertThatThrownBy(
+            () ->
+                AssetGraph.of(
+                    Asset.builder("raw").partitions(StaticPartitions.of("a")).compute(ctx -> 1),
+                    Asset.builder("pairs")
+                        .partitions(BLOCKS)
+                        .input("raw", Object.class, new Pairs())
+                        .compute(ctx -> 1)))
+        .isInstanceOf(dev.weft.assets.InvalidAssetGraphException.class)
+        .hasMessage(
+            "invalid asset graph: partition mapping pairs cannot map raw (static partitions [a]) to pairs"
+                + " (integer range partitions from 0, growing): pairs reads blocks");
+  }
+
   @Test
   void aThousandPartitionsThroughTwoLevelsTakeMicroseconds() {
     PartitionCascade cascade = PartitionCascade.of(blocks);
