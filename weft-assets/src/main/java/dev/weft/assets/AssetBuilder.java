@@ -1,5 +1,7 @@
 package dev.weft.assets;
 
+import dev.weft.assets.partitions.PartitionMapping;
+import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ public final class AssetBuilder<T> {
   private final List<AssetCheck<?>> checks = new ArrayList<>();
   private ComputeOptions options = ComputeOptions.DEFAULT;
   private Class<?> type = Object.class;
+  private AssetPartitioning partitioning = AssetPartitioning.NONE;
 
   AssetBuilder(AssetKey key) {
     this.key = key;
@@ -80,6 +83,55 @@ public final class AssetBuilder<T> {
     return this;
   }
 
+  /**
+   * Declares an upstream asset the compute reads as {@code inputType}, with the partitions of it
+   * each partition of this asset reads.
+   */
+  public AssetBuilder<T> input(String path, Class<?> inputType, PartitionMapping mapping) {
+    return input(AssetInput.of(path, inputType), mapping);
+  }
+
+  /** Declares an upstream asset the compute reads, with its partition mapping. */
+  public AssetBuilder<T> input(AssetInput<?> input, PartitionMapping mapping) {
+    input(input);
+    partitioning = partitioning.withMapping(input.key(), mapping);
+    return this;
+  }
+
+  /** Declares an upstream asset it depends on without reading it, with its partition mapping. */
+  public AssetBuilder<T> dep(String path, PartitionMapping mapping) {
+    AssetKey dep = AssetKey.of(path);
+    deps.add(dep);
+    partitioning = partitioning.withMapping(dep, mapping);
+    return this;
+  }
+
+  /**
+   * Partitions the asset (unpartitioned unless set). Inputs without a declared mapping get {@link
+   * PartitionMapping#defaultFor}.
+   *
+   * <pre>{@code
+   * Asset.builder("market/trades")
+   *     .partitions(TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC))
+   *     .compute(ctx -> ...);
+   * }</pre>
+   */
+  public AssetBuilder<T> partitions(PartitionsDefinition definition) {
+    partitioning = partitioning.withDefinition(definition);
+    return this;
+  }
+
+  /**
+   * Lets one compute call take a range of up to {@code maxPartitionsPerRun} consecutive partitions
+   * (default 1: one partition per call); backfills then run chunks of that size.
+   *
+   * @throws IllegalArgumentException when {@code maxPartitionsPerRun < 1}
+   */
+  public AssetBuilder<T> rangedCompute(int maxPartitionsPerRun) {
+    partitioning = partitioning.withMaxPartitionsPerRun(maxPartitionsPerRun);
+    return this;
+  }
+
   /** Declares upstream assets it depends on without reading them. */
   public AssetBuilder<T> deps(String... paths) {
     for (String path : paths) {
@@ -134,6 +186,6 @@ public final class AssetBuilder<T> {
   public AssetDefinition compute(AssetCompute<? extends T> compute) {
     spec.type(type);
     checks.forEach(spec::check);
-    return new AssetDefinition(spec.build(), inputs, deps, compute, options);
+    return new AssetDefinition(spec.build(), inputs, deps, compute, options, partitioning);
   }
 }

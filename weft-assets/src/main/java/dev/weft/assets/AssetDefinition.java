@@ -16,19 +16,22 @@ import java.util.Set;
  * @param deps the upstream assets it depends on without reading them
  * @param compute the compute
  * @param options its retry policy and timeouts
+ * @param partitioning its partitions and the mappings of its upstream assets
  */
 public record AssetDefinition(
     AssetSpec spec,
     List<AssetInput<?>> inputs,
     Set<AssetKey> deps,
     AssetCompute<?> compute,
-    ComputeOptions options)
+    ComputeOptions options,
+    AssetPartitioning partitioning)
     implements AssetsDefinition {
 
   /**
    * Validates the definition.
    *
-   * @throws IllegalArgumentException naming an input declared twice or the asset's own key upstream
+   * @throws IllegalArgumentException naming an input declared twice, the asset's own key upstream
+   *     or a mapping of an asset that is not upstream
    */
   public AssetDefinition {
     Objects.requireNonNull(spec, "AssetDefinition.spec");
@@ -37,6 +40,18 @@ public record AssetDefinition(
     deps = Collections.unmodifiableSet(new LinkedHashSet<>(deps));
     options = options == null ? ComputeOptions.DEFAULT : options;
     DefinitionRules.requireUpstreams("asset " + spec.key(), List.of(spec), inputs, deps);
+    partitioning = partitioning == null ? AssetPartitioning.NONE : partitioning;
+    DefinitionRules.requireMapped("asset " + spec.key(), partitioning, inputs, deps);
+  }
+
+  /** A definition without partitions. */
+  public AssetDefinition(
+      AssetSpec spec,
+      List<AssetInput<?>> inputs,
+      Set<AssetKey> deps,
+      AssetCompute<?> compute,
+      ComputeOptions options) {
+    this(spec, inputs, deps, compute, options, AssetPartitioning.NONE);
   }
 
   /** Returns the asset's key. */

@@ -1,6 +1,8 @@
 package dev.weft.assets;
 
 import dev.weft.assets.internal.GraphValidator;
+import dev.weft.assets.internal.PartitionEdges;
+import dev.weft.assets.partitions.PartitionMapping;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +33,7 @@ public final class AssetGraph {
   private final Map<AssetKey, AssetNode> nodes;
   private final Map<AssetKey, Set<AssetKey>> downstream;
   private final List<List<AssetKey>> layers;
+  private final Map<AssetKey, Map<AssetKey, PartitionMapping>> mappings;
 
   private AssetGraph(
       List<AssetsDefinition> definitions,
@@ -41,13 +44,15 @@ public final class AssetGraph {
     this.nodes = nodes;
     this.downstream = downstream;
     this.layers = layers;
+    this.mappings = PartitionEdges.resolve(nodes, new ArrayList<>());
   }
 
   /**
    * Builds and validates the graph.
    *
    * @throws InvalidAssetGraphException naming the keys of every duplicate key, unknown upstream,
-   *     type mismatch and cycle found
+   *     type mismatch, partition mapping that cannot map (naming both assets, both definitions and
+   *     the mapping) and cycle found
    */
   public static AssetGraph of(Collection<? extends AssetsDefinition> definitions) {
     List<AssetsDefinition> defs = List.copyOf(definitions);
@@ -141,6 +146,23 @@ public final class AssetGraph {
   /** Returns the assets this asset reads or depends on directly. */
   public Set<AssetKey> upstream(AssetKey key) {
     return node(key).upstream();
+  }
+
+  /**
+   * Returns the partition mapping of the edge from {@code upstream} to {@code downstream}: the
+   * declared one, else {@link PartitionMapping#defaultFor} (checked when the graph was built).
+   *
+   * @throws IllegalArgumentException when {@code downstream} does not read or depend on {@code
+   *     upstream}
+   */
+  public PartitionMapping mapping(AssetKey upstream, AssetKey downstream) {
+    PartitionMapping mapping =
+        mappings.getOrDefault(node(downstream).key(), Map.of()).get(upstream);
+    if (mapping == null) {
+      throw new IllegalArgumentException(
+          "asset " + downstream + " does not read or depend on " + upstream);
+    }
+    return mapping;
   }
 
   /** Returns the assets that read or depend on this asset directly, sorted. */

@@ -21,6 +21,11 @@ public record AssetNode(
     upstream = Collections.unmodifiableSet(new LinkedHashSet<>(upstream));
   }
 
+  /** Returns the asset's partitions (every output of a multi-asset shares its definition's). */
+  public dev.weft.assets.partitions.PartitionsDefinition partitions() {
+    return definition.partitioning().definition();
+  }
+
   /** Returns the asset's key. */
   public AssetKey key() {
     return spec.key();

@@ -28,4 +28,7 @@ public sealed interface AssetsDefinition
 
   /** Returns whether it is computed or observed. */
   AssetKind kind();
+
+  /** Returns its partitions, declared mappings and partitions per compute call. */
+  AssetPartitioning partitioning();
 }

@@ -18,6 +18,13 @@ final class DefinitionRules {
     }
   }
 
+  static void requireMapped(
+      String name, AssetPartitioning partitioning, List<AssetInput<?>> inputs, Set<AssetKey> deps) {
+    Set<AssetKey> upstream = new HashSet<>(deps);
+    inputs.forEach(i -> upstream.add(i.key()));
+    partitioning.requireMappedUpstreams(name, upstream);
+  }
+
   static void requireUpstreams(
       String name, List<AssetSpec> outputs, List<AssetInput<?>> inputs, Set<AssetKey> deps) {
     Set<AssetKey> own = new HashSet<>();

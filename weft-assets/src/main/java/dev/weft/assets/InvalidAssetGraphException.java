@@ -20,7 +20,12 @@ public final class InvalidAssetGraphException extends IllegalArgumentException {
     /** The assets depend on each other in a circle. */
     CYCLE,
     /** An input's type cannot hold the value its upstream produces. */
-    TYPE_MISMATCH
+    TYPE_MISMATCH,
+    /**
+     * A partition mapping cannot map between the partitions of an asset and of its upstream, or an
+     * input has no mapping and there is no default one.
+     */
+    PARTITION_MAPPING
   }
 
   /**

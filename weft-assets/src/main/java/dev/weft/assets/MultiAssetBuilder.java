@@ -1,5 +1,7 @@
 package dev.weft.assets;
 
+import dev.weft.assets.partitions.PartitionMapping;
+import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ public final class MultiAssetBuilder {
   private final List<AssetInput<?>> inputs = new ArrayList<>();
   private final Set<AssetKey> deps = new LinkedHashSet<>();
   private ComputeOptions options = ComputeOptions.DEFAULT;
+  private AssetPartitioning partitioning = AssetPartitioning.NONE;
 
   MultiAssetBuilder(String name) {
     DefinitionRules.requireName(name);
@@ -45,6 +48,32 @@ public final class MultiAssetBuilder {
   /** Declares an upstream asset the compute reads as {@code type}. */
   public MultiAssetBuilder input(String path, Class<?> type) {
     inputs.add(AssetInput.of(path, type));
+    return this;
+  }
+
+  /** Declares an upstream asset the compute reads as {@code type}, with its partition mapping. */
+  public MultiAssetBuilder input(String path, Class<?> type, PartitionMapping mapping) {
+    input(path, type);
+    partitioning = partitioning.withMapping(AssetKey.of(path), mapping);
+    return this;
+  }
+
+  /** Declares an upstream asset it depends on without reading it, with its partition mapping. */
+  public MultiAssetBuilder dep(String path, PartitionMapping mapping) {
+    deps.add(AssetKey.of(path));
+    partitioning = partitioning.withMapping(AssetKey.of(path), mapping);
+    return this;
+  }
+
+  /** Partitions every output (unpartitioned unless set). */
+  public MultiAssetBuilder partitions(PartitionsDefinition definition) {
+    partitioning = partitioning.withDefinition(definition);
+    return this;
+  }
+
+  /** Lets one compute call take up to {@code maxPartitionsPerRun} consecutive partitions. */
+  public MultiAssetBuilder rangedCompute(int maxPartitionsPerRun) {
+    partitioning = partitioning.withMaxPartitionsPerRun(maxPartitionsPerRun);
     return this;
   }
 
@@ -74,6 +103,6 @@ public final class MultiAssetBuilder {
    * @throws IllegalArgumentException naming what is wrong with the definition
    */
   public MultiAssetDefinition compute(MultiAssetCompute compute) {
-    return new MultiAssetDefinition(name, outputs, inputs, deps, compute, options);
+    return new MultiAssetDefinition(name, outputs, inputs, deps, compute, options, partitioning);
   }
 }

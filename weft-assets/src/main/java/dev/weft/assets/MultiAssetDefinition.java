@@ -17,6 +17,7 @@ import java.util.Set;
  * @param deps the upstream assets it depends on without reading them
  * @param compute the compute, returning one value per output
  * @param options its retry policy and timeouts
+ * @param partitioning the partitions every output shares, and the mappings of its upstream assets
  */
 public record MultiAssetDefinition(
     String name,
@@ -24,7 +25,8 @@ public record MultiAssetDefinition(
     List<AssetInput<?>> inputs,
     Set<AssetKey> deps,
     MultiAssetCompute compute,
-    ComputeOptions options)
+    ComputeOptions options,
+    AssetPartitioning partitioning)
     implements AssetsDefinition {
 
   /**
@@ -44,6 +46,19 @@ public record MultiAssetDefinition(
     deps = Collections.unmodifiableSet(new LinkedHashSet<>(deps));
     options = options == null ? ComputeOptions.DEFAULT : options;
     DefinitionRules.requireUpstreams("multi-asset " + name, outputs, inputs, deps);
+    partitioning = partitioning == null ? AssetPartitioning.NONE : partitioning;
+    DefinitionRules.requireMapped("multi-asset " + name, partitioning, inputs, deps);
+  }
+
+  /** A definition without partitions. */
+  public MultiAssetDefinition(
+      String name,
+      List<AssetSpec> outputs,
+      List<AssetInput<?>> inputs,
+      Set<AssetKey> deps,
+      MultiAssetCompute compute,
+      ComputeOptions options) {
+    this(name, outputs, inputs, deps, compute, options, AssetPartitioning.NONE);
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.util.Set;
  * @param spec the asset ({@code type} is {@code Void.class} unless an IO manager can load it)
  * @param observer the observe function
  * @param options its retry policy and timeouts
+ * @param partitioning its partitions (observed per partition), no mapping: it has no upstream
  */
-public record ObservableSourceAsset(AssetSpec spec, AssetObserver observer, ComputeOptions options)
+public record ObservableSourceAsset(
+    AssetSpec spec, AssetObserver observer, ComputeOptions options, AssetPartitioning partitioning)
     implements AssetsDefinition {
 
   /** Validates the definition. */
@@ -21,6 +23,14 @@ public record ObservableSourceAsset(AssetSpec spec, AssetObserver observer, Comp
     Objects.requireNonNull(spec, "ObservableSourceAsset.spec");
     Objects.requireNonNull(observer, "observe function of " + spec.key());
     options = options == null ? ComputeOptions.DEFAULT : options;
+    partitioning = partitioning == null ? AssetPartitioning.NONE : partitioning;
+    DefinitionRules.requireMapped(
+        "observable source " + spec.key(), partitioning, List.of(), Set.of());
+  }
+
+  /** A source without partitions. */
+  public ObservableSourceAsset(AssetSpec spec, AssetObserver observer, ComputeOptions options) {
+    this(spec, observer, options, AssetPartitioning.NONE);
   }
 
   /** Returns the asset's key. */

@@ -1,5 +1,6 @@
 package dev.weft.assets;
 
+import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 public final class ObservableSourceBuilder {
   private final AssetSpec.Builder spec;
   private ComputeOptions options = ComputeOptions.DEFAULT;
+  private AssetPartitioning partitioning = AssetPartitioning.NONE;
 
   ObservableSourceBuilder(AssetKey key) {
     this.spec = AssetSpec.builder(key).type(Void.class);
@@ -71,8 +73,14 @@ public final class ObservableSourceBuilder {
     return this;
   }
 
+  /** Partitions the source: it is observed per partition (a block's hash per block number). */
+  public ObservableSourceBuilder partitions(PartitionsDefinition definition) {
+    partitioning = partitioning.withDefinition(definition);
+    return this;
+  }
+
   /** Ends the builder with the observe function. */
   public ObservableSourceAsset observe(AssetObserver observer) {
-    return new ObservableSourceAsset(spec.build(), observer, options);
+    return new ObservableSourceAsset(spec.build(), observer, options, partitioning);
   }
 }

@@ -16,6 +16,19 @@ import java.lang.annotation.Target;
  * @Asset(key = "chain/decoded_blocks", group = "chain", codeVersion = "v1")
  * public Decoded decode(@Input("chain/raw_blocks") RawBlocks raw, AssetContext ctx) { ... }
  * }</pre>
+ *
+ * <p>Partitions are named, not written inline (annotations hold constants only): {@code partitions}
+ * names a field or no-argument method of the class giving a {@link
+ * dev.weft.assets.partitions.PartitionsDefinition}, and {@link Input#mapping()} one giving a {@link
+ * dev.weft.assets.partitions.PartitionMapping}:
+ *
+ * <pre>{@code
+ * static final PartitionsDefinition DAILY = TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), UTC);
+ * static final PartitionMapping YESTERDAY = PartitionMapping.timeWindow(-1);
+ *
+ * @Asset(key = "market/returns", partitions = "DAILY")
+ * public Returns returns(@Input(value = "market/prices", mapping = "YESTERDAY") Prices p) { ... }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -50,4 +63,13 @@ public @interface Asset {
 
   /** The time limit of one attempt, ISO-8601 ({@code PT10M}); one hour when empty. */
   String startToCloseTimeout() default "";
+
+  /**
+   * The field or no-argument method of the class giving the asset's {@link
+   * dev.weft.assets.partitions.PartitionsDefinition}; unpartitioned when empty.
+   */
+  String partitions() default "";
+
+  /** The most partitions one compute call takes ({@code rangedCompute}); 1 by default. */
+  int maxPartitionsPerRun() default 1;
 }

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 public @interface Input {
   /** The upstream asset's key path, e.g. {@code chain/raw_blocks}. */
   String value();
+
+  /**
+   * The field or no-argument method of the class giving the {@link
+   * dev.weft.assets.partitions.PartitionMapping} of this input; the default mapping when empty.
+   */
+  String mapping() default "";
 }

@@ -32,4 +32,13 @@ public @interface MultiAsset {
 
   /** The maximum number of attempts of the compute, 0 for no limit. */
   int maximumAttempts() default 1;
+
+  /**
+   * The field or no-argument method of the class giving the partitions every output shares;
+   * unpartitioned when empty.
+   */
+  String partitions() default "";
+
+  /** The most partitions one compute call takes ({@code rangedCompute}); 1 by default. */
+  int maxPartitionsPerRun() default 1;
 }

@@ -28,4 +28,10 @@ public @interface ObservableSource {
 
   /** The description; none when empty. */
   String description() default "";
+
+  /**
+   * The field or no-argument method of the class giving the source's partitions; unpartitioned when
+   * empty.
+   */
+  String partitions() default "";
 }

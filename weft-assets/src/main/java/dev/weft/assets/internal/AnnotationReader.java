@@ -6,6 +6,7 @@ import dev.weft.assets.AssetDefinition;
 import dev.weft.assets.AssetInput;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetOutputs;
+import dev.weft.assets.AssetPartitioning;
 import dev.weft.assets.AssetSpec;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.CheckFunction;
@@ -20,6 +21,8 @@ import dev.weft.assets.annotation.Input;
 import dev.weft.assets.annotation.MultiAsset;
 import dev.weft.assets.annotation.ObservableSource;
 import dev.weft.assets.annotation.Output;
+import dev.weft.assets.partitions.PartitionMapping;
+import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.common.RetryPolicy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -39,10 +42,12 @@ import java.util.Set;
 public final class AnnotationReader {
   private final Object instance;
   private final List<Method> methods;
+  private final NamedMembers members;
 
   /** Reads the public methods of {@code instance}'s class. */
   public AnnotationReader(Object instance) {
     this.instance = instance;
+    this.members = new NamedMembers(instance);
     this.methods =
         Arrays.stream(instance.getClass().getMethods())
             .sorted(Comparator.comparing(Method::getName))
@@ -105,7 +110,12 @@ public final class AnnotationReader {
     List<AssetInput<?>> inputs = inputs(m);
     ComputeOptions options = options(m, a.maximumAttempts(), a.startToCloseTimeout());
     return new AssetDefinition(
-        spec.build(), inputs, keys(a.deps()), ctx -> invoke(m, ctx, inputs), options);
+        spec.build(),
+        inputs,
+        keys(a.deps()),
+        ctx -> invoke(m, ctx, inputs),
+        options,
+        partitioning(m, a.partitions(), a.maxPartitionsPerRun()));
   }
 
   private MultiAssetDefinition multi(
@@ -132,7 +142,8 @@ public final class AnnotationReader {
         inputs,
         keys(a.deps()),
         ctx -> (AssetOutputs) invoke(m, ctx, inputs),
-        options(m, a.maximumAttempts(), ""));
+        options(m, a.maximumAttempts(), ""),
+        partitioning(m, a.partitions(), a.maxPartitionsPerRun()));
   }
 
   private ObservableSourceAsset source(Method m, ObservableSource a) {
@@ -151,7 +162,31 @@ public final class AnnotationReader {
             .type(Void.class)
             .build();
     return new ObservableSourceAsset(
-        spec, ctx -> (DataVersion) invoke(m, ctx, inputs), ComputeOptions.DEFAULT);
+        spec,
+        ctx -> (DataVersion) invoke(m, ctx, inputs),
+        ComputeOptions.DEFAULT,
+        partitioning(m, a.partitions(), 1));
+  }
+
+  private AssetPartitioning partitioning(Method m, String partitions, int maxPartitionsPerRun) {
+    PartitionsDefinition definition =
+        partitions.isEmpty()
+            ? PartitionsDefinition.unpartitioned()
+            : members.value(where(m), "partitions", partitions, PartitionsDefinition.class);
+    Map<AssetKey, PartitionMapping> mappings = new LinkedHashMap<>();
+    for (Parameter p : m.getParameters()) {
+      Input in = p.getAnnotation(Input.class);
+      if (in != null && !in.mapping().isEmpty()) {
+        mappings.put(
+            AssetKey.of(in.value()),
+            members.value(where(m), "mapping", in.mapping(), PartitionMapping.class));
+      }
+    }
+    try {
+      return new AssetPartitioning(definition, mappings, maxPartitionsPerRun);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where(m) + ": " + e.getMessage(), e);
+    }
   }
 
   private Map<AssetKey, List<AssetCheck<?>>> checks() {

@@ -31,12 +31,12 @@ public final class CatalogNodes {
               spec.codeVersion(),
               node.upstream().stream().map(k -> k.path()).toList(),
               spec.group(),
-              definitionJson(node)));
+              definitionJson(graph, node)));
     }
     return nodes;
   }
 
-  private static String definitionJson(AssetNode node) {
+  private static String definitionJson(AssetGraph graph, AssetNode node) {
     AssetSpec spec = node.spec();
     Map<String, Object> def = new LinkedHashMap<>();
     def.put("description", spec.description());
@@ -59,10 +59,34 @@ public final class CatalogNodes {
       checks.add(check);
     }
     def.put("checks", checks);
+    partitions(graph, node, def);
     try {
       return JSON.writeValueAsString(def);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("asset " + spec.key() + ": definition is not JSON", e);
     }
+  }
+
+  /**
+   * Adds, for a partitioned asset or one reading a partitioned upstream, its partitions ({@code
+   * partitions}: the definition's description, {@code null} when unpartitioned), the most
+   * partitions one compute call takes ({@code maxPartitionsPerRun}) and each upstream's mapping
+   * name ({@code partitionMappings}, declared or default). Unpartitioned graphs keep their JSON.
+   */
+  private static void partitions(AssetGraph graph, AssetNode node, Map<String, Object> def) {
+    boolean partitioned = node.definition().partitioning().partitioned();
+    boolean readsPartitioned =
+        node.upstream().stream()
+            .anyMatch(u -> graph.node(u).definition().partitioning().partitioned());
+    if (!partitioned && !readsPartitioned) {
+      return;
+    }
+    def.put("partitions", partitioned ? node.partitions().description() : null);
+    def.put("maxPartitionsPerRun", node.definition().partitioning().maxPartitionsPerRun());
+    Map<String, String> mappings = new LinkedHashMap<>();
+    for (var up : node.upstream()) {
+      mappings.put(up.path(), graph.mapping(up, node.key()).name());
+    }
+    def.put("partitionMappings", mappings);
   }
 }

@@ -73,6 +73,9 @@ public final class GraphValidator {
       def.deps().forEach(dep -> checkUpstream(def, dep, nodes, problems));
     }
     if (problems.isEmpty()) {
+      PartitionEdges.resolve(nodes, problems);
+    }
+    if (problems.isEmpty()) {
       new CycleFinder(nodes)
           .firstCycle()
           .ifPresent(
