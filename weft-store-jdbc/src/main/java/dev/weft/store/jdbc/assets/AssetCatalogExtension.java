@@ -3,11 +3,14 @@ package dev.weft.store.jdbc.assets;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AwaitAsset;
 import dev.weft.store.assets.ForgetAssetWait;
+import dev.weft.store.assets.FreshnessCatalog;
 import dev.weft.store.assets.RecordCheckResult;
+import dev.weft.store.assets.RecordFreshnessViolation;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.RegisterFreshnessPolicies;
 import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.SQLException;
@@ -29,9 +32,12 @@ import java.sql.SQLException;
  * PostgreSQL store, and the graph each store caches per namespace is checked against the version
  * stored there. Catalog rows belong to no run: deleting a run keeps the history it recorded. Runs
  * waiting for an asset ({@link AwaitAsset}, table {@code asset_waiters}) are woken by the catalog
- * write that satisfies them, in its transaction; a deleted run's waiters go with it. Declared in
- * this module's {@code META-INF/services}, so every SQL store installs it unless its options name
- * other extensions.
+ * write that satisfies them, in its transaction; a deleted run's waiters go with it. Freshness
+ * policies and their violations ({@link RegisterFreshnessPolicies}, {@link
+ * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
+ * {@code asset_freshness_violations}) are cleared by the materialization that lands, in its
+ * transaction. Declared in this module's {@code META-INF/services}, so every SQL store installs it
+ * unless its options name other extensions.
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -49,6 +55,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
     AssetWaiters waiters = new AssetWaiters(graphs);
     GraphRegistration registration = new GraphRegistration(graphs, waiters);
     MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
+    FreshnessWrites freshness = new FreshnessWrites(graphs);
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
@@ -57,7 +64,10 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordCheckResult.class, CheckResultWrites::apply)
         .write(AwaitAsset.class, waiters::await)
         .write(ForgetAssetWait.class, waiters::forget)
-        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()));
+        .write(RegisterFreshnessPolicies.class, freshness::register)
+        .write(RecordFreshnessViolation.class, freshness::violation)
+        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))
+        .reads(FreshnessCatalog.class, new JdbcFreshnessCatalog(registry.readPool()));
   }
 
   @Override

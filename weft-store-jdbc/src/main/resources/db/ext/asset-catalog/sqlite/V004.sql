@@ -1,0 +1,3 @@
+-- asset-catalog V004: partition status ranges, written on another branch (issue 21, part 2).
+-- This file only keeps the numbering contiguous for V005 (freshness) on the freshness branch; at the
+-- merge the partition branch's V004.sql replaces it.
