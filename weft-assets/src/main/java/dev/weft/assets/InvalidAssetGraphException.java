@@ -20,7 +20,12 @@ public final class InvalidAssetGraphException extends IllegalArgumentException {
     /** The assets depend on each other in a circle. */
     CYCLE,
     /** An input's type cannot hold the value its upstream produces. */
-    TYPE_MISMATCH
+    TYPE_MISMATCH,
+    /**
+     * A freshness policy the asset cannot have: on an observable source, or a partition deadline on
+     * an asset without time partitions.
+     */
+    FRESHNESS_POLICY
   }
 
   /**

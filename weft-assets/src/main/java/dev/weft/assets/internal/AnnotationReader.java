@@ -12,6 +12,7 @@ import dev.weft.assets.CheckFunction;
 import dev.weft.assets.CheckResult;
 import dev.weft.assets.ComputeOptions;
 import dev.weft.assets.DataVersion;
+import dev.weft.assets.FreshnessPolicy;
 import dev.weft.assets.MultiAssetDefinition;
 import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.annotation.Asset;
@@ -25,6 +26,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +95,8 @@ public final class AnnotationReader {
             .codeVersion(orNull(a.codeVersion()))
             .ioManager(orNull(a.ioManager()))
             .owners(a.owners())
-            .type(boxed(m.getReturnType()));
+            .type(boxed(m.getReturnType()))
+            .freshnessPolicy(freshness(m, a.freshnessMaxLag(), a.freshnessDeadline()));
     for (String tag : a.tags()) {
       int eq = tag.indexOf('=');
       if (eq <= 0) {
@@ -106,6 +109,30 @@ public final class AnnotationReader {
     ComputeOptions options = options(m, a.maximumAttempts(), a.startToCloseTimeout());
     return new AssetDefinition(
         spec.build(), inputs, keys(a.deps()), ctx -> invoke(m, ctx, inputs), options);
+  }
+
+  private FreshnessPolicy freshness(Method m, String maxLag, String deadline) {
+    if (!maxLag.isEmpty() && !deadline.isEmpty()) {
+      throw new IllegalArgumentException(
+          where(m) + ": give freshnessMaxLag or freshnessDeadline, not both");
+    }
+    try {
+      if (!maxLag.isEmpty()) {
+        return FreshnessPolicy.maxLag(Duration.parse(maxLag));
+      }
+      if (!deadline.isEmpty()) {
+        return FreshnessPolicy.partitionDeadline(LocalTime.parse(deadline));
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          where(m)
+              + ": freshness '"
+              + (maxLag.isEmpty() ? deadline : maxLag)
+              + "' must be an ISO-8601 duration (PT1H) for freshnessMaxLag or HH:MM for"
+              + " freshnessDeadline",
+          e);
+    }
+    return null;
   }
 
   private MultiAssetDefinition multi(
@@ -121,7 +148,8 @@ public final class AnnotationReader {
               .group(orNull(o.group()))
               .description(orNull(o.description()))
               .codeVersion(orNull(o.codeVersion()))
-              .ioManager(orNull(o.ioManager()));
+              .ioManager(orNull(o.ioManager()))
+              .freshnessPolicy(freshness(m, o.freshnessMaxLag(), o.freshnessDeadline()));
       checks.getOrDefault(AssetKey.of(o.key()), List.of()).forEach(spec::check);
       outputs.add(spec.build());
     }
