@@ -1,5 +1,6 @@
 import { json, problem } from "../../testing/fakeServer";
 import type { AssetDetail, AssetSummary, HistoryEntry } from "./assetsApi";
+import type { FreshnessStatus, FreshnessViolation } from "./freshnessApi";
 
 /** A stale asset of the trades example (a code version change). */
 export const dailyMetrics: AssetSummary = {
@@ -108,6 +109,32 @@ export const historyPage2: HistoryEntry[] = [
   },
 ];
 
+/** trades/daily_metrics is fresh for another hour under a one-hour policy. */
+export const freshness: FreshnessStatus = {
+  assetKey: "trades/daily_metrics",
+  status: "FRESH",
+  policy: { kind: "MAX_LAG", maxLag: "PT1H", registeredAt: "2026-12-06T08:00:00Z" },
+  freshUntil: "2026-12-06T10:00:01Z",
+  lastMaterializedAt: "2026-12-06T09:00:01Z",
+};
+
+/** Its one violation, cleared by a materialization. */
+export const freshnessViolations: FreshnessViolation[] = [
+  {
+    id: 1,
+    assetKey: "trades/daily_metrics",
+    partition: "",
+    policy: "maxLag=PT1H",
+    deadline: "2026-12-06T08:30:00Z",
+    lastMaterializedAt: "2026-12-06T07:30:00Z",
+    recordedAt: "2026-12-06T08:30:00Z",
+    clearedAt: "2026-12-06T09:00:01Z",
+    clearedByMaterializationId: 2,
+    clearedByRunId: "run-2",
+    clearReason: "MATERIALIZED",
+  },
+];
+
 /** The asset routes of a fake server, for the asset tests; null for any other path. */
 export function assetRoutes(url: URL, request: Request): Response | null {
   const p = url.pathname;
@@ -119,6 +146,10 @@ export function assetRoutes(url: URL, request: Request): Response | null {
     return url.searchParams.get("pageToken") === "p2"
       ? json({ entries: historyPage2 })
       : json({ entries: historyPage1, nextPageToken: "p2" });
+  }
+  if (p === `${ns}/assets/trades%2Fdaily_metrics/freshness`) return json(freshness);
+  if (p === `${ns}/assets/trades%2Fdaily_metrics/freshness/violations`) {
+    return json({ violations: freshnessViolations });
   }
   if (p === `${ns}/workflows` && request.method === "GET") {
     const q = url.searchParams.get("query") ?? "";

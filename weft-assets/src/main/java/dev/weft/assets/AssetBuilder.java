@@ -160,6 +160,15 @@ public final class AssetBuilder<T> {
     return this;
   }
 
+  /**
+   * Sets the freshness policy: the catalog records a violation at its deadline, cleared by the next
+   * materialization (none unless set).
+   */
+  public AssetBuilder<T> freshnessPolicy(FreshnessPolicy policy) {
+    spec.freshnessPolicy(policy);
+    return this;
+  }
+
   /** Sets the retry policy of the compute (default: one attempt). */
   public AssetBuilder<T> retryPolicy(RetryPolicy policy) {
     options = options.withRetryPolicy(policy);

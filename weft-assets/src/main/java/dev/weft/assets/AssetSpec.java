@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the catalog knows about one asset, apart from how it is produced: its key, description,
- * group, owners, tags, metadata, code version, IO manager, output type and checks. A single asset
- * has one spec, a multi-asset one per output.
+ * group, owners, tags, metadata, code version, IO manager, output type, checks and freshness
+ * policy. A single asset has one spec, a multi-asset one per output.
  *
  * <pre>{@code
  * AssetSpec spec = AssetSpec.builder("chain/raw_blocks")
@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param type the type of its value ({@code Object.class} when unknown; {@code Void.class} for an
  *     observable source without a value)
  * @param checks the checks run after each materialization
+ * @param freshnessPolicy how fresh it must be, or {@code null}
  */
 public record AssetSpec(
     AssetKey key,
@@ -41,7 +42,8 @@ public record AssetSpec(
     String codeVersion,
     String ioManager,
     Class<?> type,
-    List<AssetCheck<?>> checks) {
+    List<AssetCheck<?>> checks,
+    FreshnessPolicy freshnessPolicy) {
 
   /** The group of an asset that names none. */
   public static final String DEFAULT_GROUP = "default";
@@ -107,6 +109,7 @@ public record AssetSpec(
     private String ioManager;
     private Class<?> type;
     private final List<AssetCheck<?>> checks = new ArrayList<>();
+    private FreshnessPolicy freshnessPolicy;
 
     Builder(AssetKey key) {
       this.key = Objects.requireNonNull(key, "key");
@@ -166,10 +169,26 @@ public record AssetSpec(
       return this;
     }
 
+    /** Sets the freshness policy (none unless set). */
+    public Builder freshnessPolicy(FreshnessPolicy policy) {
+      this.freshnessPolicy = policy;
+      return this;
+    }
+
     /** Returns the spec. */
     public AssetSpec build() {
       return new AssetSpec(
-          key, description, group, owners, tags, metadata, codeVersion, ioManager, type, checks);
+          key,
+          description,
+          group,
+          owners,
+          tags,
+          metadata,
+          codeVersion,
+          ioManager,
+          type,
+          checks,
+          freshnessPolicy);
     }
   }
 }

@@ -1,11 +1,16 @@
 package dev.weft.assets;
 
 import dev.weft.assets.internal.AwaitAssetWorkflow;
+import dev.weft.assets.internal.CatalogFreshness;
 import dev.weft.assets.internal.CatalogNodes;
 import dev.weft.assets.internal.CatalogWaits;
 import dev.weft.assets.internal.DurableAssetWait;
+import dev.weft.assets.internal.FreshnessWatch;
+import dev.weft.assets.internal.FreshnessWatches;
+import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.MaxLagEvaluator;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
@@ -20,9 +25,13 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.CheckResultRecord;
+import dev.weft.store.assets.FreshnessCatalog;
+import dev.weft.store.assets.FreshnessPolicyKind;
+import dev.weft.store.assets.FreshnessViolationPage;
 import dev.weft.store.assets.MaterializationPage;
 import dev.weft.store.assets.RegisterAssetGraph;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +142,30 @@ public final class Assets {
     return catalog().stale(engine.namespace());
   }
 
+  /**
+   * Returns the freshness of an asset with a policy: fresh until its deadline, or violated since
+   * it; empty if the asset has no policy.
+   */
+  public Optional<FreshnessState> freshness(AssetKey key) {
+    FreshnessCatalog freshness = engine.store().extension(FreshnessCatalog.class);
+    return freshness
+        .policy(engine.namespace(), key.path())
+        .map(
+            p ->
+                FreshnessState.of(
+                    p,
+                    catalog().state(engine.namespace(), key.path(), "").orElse(null),
+                    freshness.openViolation(engine.namespace(), key.path(), "").orElse(null)));
+  }
+
+  /** Returns a page of an asset's freshness violations, newest first. */
+  public FreshnessViolationPage freshnessViolations(AssetKey key, String pageToken, int limit) {
+    return engine
+        .store()
+        .extension(FreshnessCatalog.class)
+        .violations(engine.namespace(), key.path(), pageToken, limit);
+  }
+
   /** Returns the graph as the catalog keeps it (what other nodes and the UI read). */
   public List<AssetNodeRecord> catalogGraph() {
     return catalog().graph(engine.namespace());
@@ -224,6 +257,7 @@ public final class Assets {
       Worker worker = engine.newWorker(MaterializeWorkflow.taskQueue(location));
       worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
       worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
+      worker.registerWorkflow(FreshnessWorkflow.class, FreshnessWatch::new);
       CatalogMaterializer planner =
           new CatalogMaterializer(
               engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
@@ -231,18 +265,36 @@ public final class Assets {
           .registerActivities(
               new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
           .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
-          .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock));
+          .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock))
+          .registerActivities(
+              new CatalogFreshness(
+                  engine.namespace(),
+                  engine.store(),
+                  clock,
+                  Map.of(
+                      FreshnessPolicyKind.MAX_LAG,
+                      new MaxLagEvaluator(engine.namespace(), engine.store()))));
+      FreshnessWatches freshness =
+          new FreshnessWatches(
+              engine.client(),
+              engine.store().extension(FreshnessCatalog.class),
+              engine.namespace(),
+              location,
+              MaterializeWorkflow.taskQueue(location));
+      Instant now = clock.instant();
       CommitResult registered =
           engine
               .store()
               .commit(
                   Batch.of(
                       new RegisterAssetGraph(
-                          engine.namespace(), location, CatalogNodes.of(graph), clock.instant())))
+                          engine.namespace(), location, CatalogNodes.of(graph), now),
+                      freshness.registration(graph, now)))
               .join();
       if (registered instanceof CommitResult.Conflict conflict) {
         throw new IllegalStateException(conflict.reason());
       }
+      freshness.reconcile();
       return new Assets(engine, graph, location);
     }
   }

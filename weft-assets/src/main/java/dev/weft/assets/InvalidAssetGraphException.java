@@ -25,7 +25,12 @@ public final class InvalidAssetGraphException extends IllegalArgumentException {
      * A partition mapping cannot map between the partitions of an asset and of its upstream, or an
      * input has no mapping and there is no default one.
      */
-    PARTITION_MAPPING
+    PARTITION_MAPPING,
+    /**
+     * A freshness policy the asset cannot have: on an observable source, or a partition deadline on
+     * an asset without time partitions.
+     */
+    FRESHNESS_POLICY
   }
 
   /**

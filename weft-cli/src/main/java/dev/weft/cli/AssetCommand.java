@@ -29,7 +29,9 @@ import picocli.CommandLine.Command;
       "  weft asset materialize \"+chain/daily_volume\" --wait",
       "  weft asset history chain/raw_blocks --page-size 5",
       "  weft asset stale --output json",
-      "  weft asset graph"
+      "  weft asset graph",
+      "  weft asset freshness chain/daily_volume",
+      "  weft asset freshness"
     })
 final class AssetCommand extends CommandGroup {
 
@@ -42,6 +44,7 @@ final class AssetCommand extends CommandGroup {
             new AssetMaterializeCommand(out, err),
             new AssetHistoryCommand(out, err),
             new AssetStaleCommand(out, err),
-            new AssetGraphCommand(out, err));
+            new AssetGraphCommand(out, err),
+            new AssetFreshnessCommand(out, err));
   }
 }

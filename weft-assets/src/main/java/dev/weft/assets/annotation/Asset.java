@@ -61,6 +61,18 @@ public @interface Asset {
   /** The maximum number of attempts of the compute, 0 for no limit. */
   int maximumAttempts() default 1;
 
+  /**
+   * The freshness policy's maximum lag, ISO-8601 ({@code PT1H}: {@code FreshnessPolicy.maxLag});
+   * none when empty.
+   */
+  String freshnessMaxLag() default "";
+
+  /**
+   * The freshness policy's partition deadline, {@code HH:MM} ({@code
+   * FreshnessPolicy.partitionDeadline}, time-partitioned assets only); none when empty.
+   */
+  String freshnessDeadline() default "";
+
   /** The time limit of one attempt, ISO-8601 ({@code PT10M}); one hour when empty. */
   String startToCloseTimeout() default "";
 

@@ -25,6 +25,18 @@ public @interface Output {
   /** Its code version; none when empty. */
   String codeVersion() default "";
 
+  /**
+   * The freshness policy's maximum lag, ISO-8601 ({@code PT1H}: {@code FreshnessPolicy.maxLag});
+   * none when empty.
+   */
+  String freshnessMaxLag() default "";
+
+  /**
+   * The freshness policy's partition deadline, {@code HH:MM} ({@code
+   * FreshnessPolicy.partitionDeadline}, time-partitioned assets only); none when empty.
+   */
+  String freshnessDeadline() default "";
+
   /** Its IO manager's name; {@code default} when empty. */
   String ioManager() default "";
 }

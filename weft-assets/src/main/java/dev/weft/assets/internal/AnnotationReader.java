@@ -13,6 +13,7 @@ import dev.weft.assets.CheckFunction;
 import dev.weft.assets.CheckResult;
 import dev.weft.assets.ComputeOptions;
 import dev.weft.assets.DataVersion;
+import dev.weft.assets.FreshnessPolicy;
 import dev.weft.assets.MultiAssetDefinition;
 import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.annotation.Asset;
@@ -28,6 +29,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +100,8 @@ public final class AnnotationReader {
             .codeVersion(orNull(a.codeVersion()))
             .ioManager(orNull(a.ioManager()))
             .owners(a.owners())
-            .type(boxed(m.getReturnType()));
+            .type(boxed(m.getReturnType()))
+            .freshnessPolicy(freshness(m, a.freshnessMaxLag(), a.freshnessDeadline()));
     for (String tag : a.tags()) {
       int eq = tag.indexOf('=');
       if (eq <= 0) {
@@ -118,6 +121,30 @@ public final class AnnotationReader {
         partitioning(m, a.partitions(), a.maxPartitionsPerRun()));
   }
 
+  private FreshnessPolicy freshness(Method m, String maxLag, String deadline) {
+    if (!maxLag.isEmpty() && !deadline.isEmpty()) {
+      throw new IllegalArgumentException(
+          where(m) + ": give freshnessMaxLag or freshnessDeadline, not both");
+    }
+    try {
+      if (!maxLag.isEmpty()) {
+        return FreshnessPolicy.maxLag(Duration.parse(maxLag));
+      }
+      if (!deadline.isEmpty()) {
+        return FreshnessPolicy.partitionDeadline(LocalTime.parse(deadline));
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          where(m)
+              + ": freshness '"
+              + (maxLag.isEmpty() ? deadline : maxLag)
+              + "' must be an ISO-8601 duration (PT1H) for freshnessMaxLag or HH:MM for"
+              + " freshnessDeadline",
+          e);
+    }
+    return null;
+  }
+
   private MultiAssetDefinition multi(
       Method m, MultiAsset a, Map<AssetKey, List<AssetCheck<?>>> checks) {
     if (!AssetOutputs.class.equals(m.getReturnType())) {
@@ -131,7 +158,8 @@ public final class AnnotationReader {
               .group(orNull(o.group()))
               .description(orNull(o.description()))
               .codeVersion(orNull(o.codeVersion()))
-              .ioManager(orNull(o.ioManager()));
+              .ioManager(orNull(o.ioManager()))
+              .freshnessPolicy(freshness(m, o.freshnessMaxLag(), o.freshnessDeadline()));
       checks.getOrDefault(AssetKey.of(o.key()), List.of()).forEach(spec::check);
       outputs.add(spec.build());
     }

@@ -5,10 +5,12 @@ import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
 import dev.weft.assets.AssetSpec;
 import dev.weft.assets.AssetsDefinition;
+import dev.weft.assets.FreshnessPolicy;
 import dev.weft.assets.InvalidAssetGraphException;
 import dev.weft.assets.InvalidAssetGraphException.Kind;
 import dev.weft.assets.InvalidAssetGraphException.Problem;
 import dev.weft.assets.MultiAssetDefinition;
+import dev.weft.assets.ObservableSourceAsset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +47,7 @@ public final class GraphValidator {
       def.inputs().forEach(i -> upstream.add(i.key()));
       upstream.addAll(def.deps());
       for (AssetSpec spec : def.specs()) {
+        checkFreshness(def, spec, problems);
         String previous = producer.putIfAbsent(spec.key(), def.name());
         if (previous != null) {
           problems.add(
@@ -91,6 +94,30 @@ public final class GraphValidator {
       throw new InvalidAssetGraphException(problems);
     }
     return nodes;
+  }
+
+  /**
+   * A freshness policy is for computed assets; a partition deadline needs time partitions, which no
+   * asset has yet (the partitions definitions allow it where they apply).
+   */
+  private static void checkFreshness(AssetsDefinition def, AssetSpec spec, List<Problem> problems) {
+    FreshnessPolicy policy = spec.freshnessPolicy();
+    if (policy == null) {
+      return;
+    }
+    String why =
+        def instanceof ObservableSourceAsset
+            ? "an observable source has no materializations to be fresh"
+            : policy instanceof FreshnessPolicy.PartitionDeadline
+                ? "a partition deadline needs a time-partitioned asset"
+                : null;
+    if (why != null) {
+      problems.add(
+          new Problem(
+              Kind.FRESHNESS_POLICY,
+              List.of(spec.key()),
+              "asset " + spec.key() + ": freshness policy " + policy + " refused: " + why));
+    }
   }
 
   private static void checkUpstream(

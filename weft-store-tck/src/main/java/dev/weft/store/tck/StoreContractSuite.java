@@ -339,6 +339,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link FreshnessContract}. */
+  @Nested
+  public class Freshness extends FreshnessContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AssetWaiterContract}. */
   @Nested
   public class AssetWaiters extends AssetWaiterContract {

@@ -3,11 +3,14 @@ package dev.weft.store.jdbc.assets;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AwaitAsset;
 import dev.weft.store.assets.ForgetAssetWait;
+import dev.weft.store.assets.FreshnessCatalog;
 import dev.weft.store.assets.RecordCheckResult;
+import dev.weft.store.assets.RecordFreshnessViolation;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.RegisterFreshnessPolicies;
 import dev.weft.store.assets.partitions.AddDynamicPartitions;
 import dev.weft.store.assets.partitions.InvalidatePartitions;
 import dev.weft.store.assets.partitions.MarkPartitionsInProgress;
@@ -50,6 +53,11 @@ import java.sql.SQLException;
  * AddDynamicPartitions}, {@link RemoveDynamicPartitions}), read through {@link
  * PartitionStatusReader}. Cascades arrive computed (the store never interprets a partition mapping)
  * and are applied in the write's transaction, under the same namespace lock.
+ *
+ * <p>Freshness policies and their violations ({@link RegisterFreshnessPolicies}, {@link
+ * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
+ * {@code asset_freshness_violations}) are cleared by the materialization that lands, in its
+ * transaction.
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -69,6 +77,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
     MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
     PartitionWrites partitions = new PartitionWrites(graphs);
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
+    FreshnessWrites freshness = new FreshnessWrites(graphs);
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
@@ -85,8 +94,11 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordPartitionObservations.class, partitions::observations)
         .write(AddDynamicPartitions.class, dynamic::add)
         .write(RemoveDynamicPartitions.class, dynamic::remove)
+        .write(RegisterFreshnessPolicies.class, freshness::register)
+        .write(RecordFreshnessViolation.class, freshness::violation)
         .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))
-        .reads(PartitionStatusReader.class, new JdbcPartitionStatusReader(registry.readPool()));
+        .reads(PartitionStatusReader.class, new JdbcPartitionStatusReader(registry.readPool()))
+        .reads(FreshnessCatalog.class, new JdbcFreshnessCatalog(registry.readPool()));
   }
 
   @Override

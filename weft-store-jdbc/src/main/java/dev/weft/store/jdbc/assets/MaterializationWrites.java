@@ -62,7 +62,16 @@ final class MaterializationWrites {
     new Staleness(graph, rows)
         .propagate(List.of(m.assetKey()), dataChanged, m.finishedAt().toEpochMilli());
     rows.save();
+    clearFreshnessViolation(tx, w.namespace(), m, id);
     waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
+  }
+
+  /** A materialization ends its asset partition's open freshness violation (if any). */
+  private static void clearFreshnessViolation(
+      WriteContext tx, String namespace, MaterializationRecord m, long historyId)
+      throws SQLException {
+    FreshnessWrites.clearByMaterialization(
+        tx, namespace, m.assetKey(), m.partition(), historyId, m.runId(), m.finishedAt());
   }
 
   void failure(RecordMaterializationFailure w, WriteContext tx) throws SQLException {
