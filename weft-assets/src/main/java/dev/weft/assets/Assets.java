@@ -63,11 +63,13 @@ public final class Assets {
   private final WeftEngine engine;
   private final AssetGraph graph;
   private final String location;
+  private final AssetPartitions partitions;
 
-  private Assets(WeftEngine engine, AssetGraph graph, String location) {
+  private Assets(WeftEngine engine, AssetGraph graph, String location, Clock clock) {
     this.engine = engine;
     this.graph = graph;
     this.location = location;
+    this.partitions = AssetPartitions.of(engine.store(), engine.namespace(), graph, clock);
   }
 
   /** Returns a builder for the assets of this engine (not started yet). */
@@ -169,6 +171,14 @@ public final class Assets {
   /** Returns the graph as the catalog keeps it (what other nodes and the UI read). */
   public List<AssetNodeRecord> catalogGraph() {
     return catalog().graph(engine.namespace());
+  }
+
+  /**
+   * Returns the partition status of these assets (counts, status bar, lists, one key) and the
+   * partition writes (invalidate with cascade, observations of partitioned sources, dynamic keys).
+   */
+  public AssetPartitions partitions() {
+    return partitions;
   }
 
   private AssetCatalog catalog() {
@@ -295,7 +305,7 @@ public final class Assets {
         throw new IllegalStateException(conflict.reason());
       }
       freshness.reconcile();
-      return new Assets(engine, graph, location);
+      return new Assets(engine, graph, location, clock);
     }
   }
 }

@@ -35,7 +35,13 @@ public record DynamicPartitions(String name) implements PartitionsDefinition {
     return new DynamicPartitions(name);
   }
 
-  static void requireKey(String name, String key) {
+  /**
+   * Checks that {@code key} can be a key of the dynamic definition {@code name}.
+   *
+   * @throws PartitionKeyException naming the key and the definition when it is null, empty or
+   *     contains {@code |}
+   */
+  public static void requireKey(String name, String key) {
     if (key == null || key.isEmpty() || key.indexOf('|') >= 0) {
       throw new PartitionKeyException(
           String.valueOf(key),
