@@ -1,5 +1,6 @@
 package dev.weft.assets;
 
+import dev.weft.assets.automation.AutomationCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * @param type the type of its value ({@code Object.class} when unknown; {@code Void.class} for an
  *     observable source without a value)
  * @param checks the checks run after each materialization
+ * @param automation when automation materializes it ({@link AutomationCondition}); null for never
  */
 public record AssetSpec(
     AssetKey key,
@@ -41,7 +43,8 @@ public record AssetSpec(
     String codeVersion,
     String ioManager,
     Class<?> type,
-    List<AssetCheck<?>> checks) {
+    List<AssetCheck<?>> checks,
+    AutomationCondition automation) {
 
   /** The group of an asset that names none. */
   public static final String DEFAULT_GROUP = "default";
@@ -107,6 +110,7 @@ public record AssetSpec(
     private String ioManager;
     private Class<?> type;
     private final List<AssetCheck<?>> checks = new ArrayList<>();
+    private AutomationCondition automation;
 
     Builder(AssetKey key) {
       this.key = Objects.requireNonNull(key, "key");
@@ -166,10 +170,29 @@ public record AssetSpec(
       return this;
     }
 
+    /**
+     * Sets the condition on which automation materializes the asset (none unless set); the keys it
+     * names are checked when the graph is built.
+     */
+    public Builder automation(AutomationCondition condition) {
+      this.automation = Objects.requireNonNull(condition, "condition");
+      return this;
+    }
+
     /** Returns the spec. */
     public AssetSpec build() {
       return new AssetSpec(
-          key, description, group, owners, tags, metadata, codeVersion, ioManager, type, checks);
+          key,
+          description,
+          group,
+          owners,
+          tags,
+          metadata,
+          codeVersion,
+          ioManager,
+          type,
+          checks,
+          automation);
     }
   }
 }

@@ -20,7 +20,12 @@ public final class InvalidAssetGraphException extends IllegalArgumentException {
     /** The assets depend on each other in a circle. */
     CYCLE,
     /** An input's type cannot hold the value its upstream produces. */
-    TYPE_MISMATCH
+    TYPE_MISMATCH,
+    /**
+     * An asset's automation condition names a key that is not in the graph, or not one of the
+     * asset's upstreams (a typo would make the condition never fire).
+     */
+    UNKNOWN_AUTOMATION_KEY
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.weft.assets.annotation.Input;
 import dev.weft.assets.annotation.MultiAsset;
 import dev.weft.assets.annotation.ObservableSource;
 import dev.weft.assets.annotation.Output;
+import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.common.RetryPolicy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -94,6 +95,9 @@ public final class AnnotationReader {
             .ioManager(orNull(a.ioManager()))
             .owners(a.owners())
             .type(boxed(m.getReturnType()));
+    if (!a.automation().isEmpty()) {
+      spec.automation(AutomationCondition.parse(a.automation()));
+    }
     for (String tag : a.tags()) {
       int eq = tag.indexOf('=');
       if (eq <= 0) {
@@ -122,6 +126,9 @@ public final class AnnotationReader {
               .description(orNull(o.description()))
               .codeVersion(orNull(o.codeVersion()))
               .ioManager(orNull(o.ioManager()));
+      if (!o.automation().isEmpty()) {
+        spec.automation(AutomationCondition.parse(o.automation()));
+      }
       checks.getOrDefault(AssetKey.of(o.key()), List.of()).forEach(spec::check);
       outputs.add(spec.build());
     }

@@ -8,6 +8,10 @@ import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.automation.AcquireAutomationLease;
+import dev.weft.store.assets.automation.AppendCronTick;
+import dev.weft.store.assets.automation.AutomationLog;
+import dev.weft.store.assets.automation.RecordAutomationEvaluations;
 import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.SQLException;
@@ -32,6 +36,11 @@ import java.sql.SQLException;
  * write that satisfies them, in its transaction; a deleted run's waiters go with it. Declared in
  * this module's {@code META-INF/services}, so every SQL store installs it unless its options name
  * other extensions.
+ *
+ * <p>Every write that changes an asset also appends to the namespace's change log ({@code
+ * asset_changes}) in its transaction, which declarative automation reads after its durable cursor
+ * ({@link AutomationLog}); {@link RecordAutomationEvaluations} records what the evaluator decided
+ * and moves that cursor, fenced by its lease ({@link AcquireAutomationLease}).
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -47,8 +56,11 @@ public final class AssetCatalogExtension implements JdbcExtension {
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
     AssetWaiters waiters = new AssetWaiters(graphs);
-    GraphRegistration registration = new GraphRegistration(graphs, waiters);
-    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
+    ChangeLog changes = new ChangeLog();
+    GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
+    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters, changes);
+    AutomationWrites automation =
+        new AutomationWrites(graphs, changes, registry.dialect().rowLockClause());
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
@@ -57,7 +69,11 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordCheckResult.class, CheckResultWrites::apply)
         .write(AwaitAsset.class, waiters::await)
         .write(ForgetAssetWait.class, waiters::forget)
-        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()));
+        .write(AcquireAutomationLease.class, automation::lease)
+        .write(RecordAutomationEvaluations.class, automation::evaluations)
+        .write(AppendCronTick.class, automation::cronTick)
+        .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))
+        .reads(AutomationLog.class, new JdbcAutomationLog(registry.readPool(), changes));
   }
 
   @Override
