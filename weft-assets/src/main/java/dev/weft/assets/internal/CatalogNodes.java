@@ -59,6 +59,9 @@ public final class CatalogNodes {
       checks.add(check);
     }
     def.put("checks", checks);
+    if (spec.automation() != null) {
+      def.put("automation", spec.automation().toString());
+    }
     try {
       return JSON.writeValueAsString(def);
     } catch (JsonProcessingException e) {

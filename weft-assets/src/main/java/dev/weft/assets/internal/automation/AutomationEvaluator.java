@@ -245,6 +245,7 @@ public final class AutomationEvaluator implements EngineService {
     }
     Map<String, AutomationAssetRecord> remembered = facts.remembered(candidates);
     Set<AssetKey> affected = new TreeSet<>();
+    Set<AssetKey> notOnlyFailed = new TreeSet<>();
     for (AssetChangeRecord c : batch) {
       Set<AssetKey> touched = new TreeSet<>();
       affected(c, touched);
@@ -252,6 +253,9 @@ public final class AutomationEvaluator implements EngineService {
         AutomationAssetRecord memory = remembered.get(key.path());
         if (memory == null || c.seq() > memory.handledSeq()) {
           affected.add(key);
+          if (!(c.kind() == AssetChangeKind.FAILED && c.assetKey().equals(key.path()))) {
+            notOnlyFailed.add(key);
+          }
         }
       }
     }
@@ -259,7 +263,22 @@ public final class AutomationEvaluator implements EngineService {
     List<AutomationEvaluationRecord> notFired = new ArrayList<>();
     for (Map.Entry<AssetKey, AssetFacts> e : facts.read(affected, remembered).entrySet()) {
       AutomationCondition condition = conditions.get(e.getKey());
-      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, e.getValue());
+      AssetFacts f = e.getValue();
+      if (!notOnlyFailed.contains(e.getKey())) {
+        // after its own failure only new triggers count (upstream updates, ticks that came
+        // meanwhile): missing() or codeVersionChanged() would start the failing run again
+        f =
+            new AssetFacts(
+                f.key(),
+                f.upstream(),
+                f.updatedUpstream(),
+                f.inProgressRunId(),
+                false,
+                false,
+                f.cronTickPassed(),
+                f.freshnessViolated());
+      }
+      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
       if (!verdict.holds()) {
         notFired.add(
             new AutomationEvaluationRecord(
