@@ -4,6 +4,7 @@ import { Time } from "../../components/Time";
 import { AssetDefinition } from "./AssetDefinition";
 import { AssetHistory } from "./AssetHistory";
 import { AssetStatusBadge } from "./AssetStatusBadge";
+import { AutomationSection } from "./AutomationSection";
 import { assetPath, launcherPath, useAsset, useAssetHistory } from "./assetsApi";
 import { CheckResults } from "./CheckResults";
 import { MaterializeButton } from "./MaterializeButton";
@@ -14,7 +15,7 @@ import "./assets.css";
 
 /**
  * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
- * and reasons, neighbours, latest checks, materialization history with metadata plots, and a
+ * and reasons, neighbours, latest checks, automation condition and evaluations, materialization history with metadata plots, and a
  * Materialize button.
  */
 export function AssetPage() {
@@ -73,6 +74,8 @@ export function AssetPage() {
           </div>
           <h2>Checks</h2>
           <CheckResults namespace={namespace} checks={a.checks} />
+          <h2>Automation</h2>
+          <AutomationSection namespace={namespace} assetKey={key} />
         </>
       )}
       <h2>Metadata over time</h2>
