@@ -310,6 +310,28 @@ class AutomationTest {
         .hasMessageContaining("at position 10: unknown condition 'sometimes'");
   }
 
+  /** Annotated assets: the condition in its text form. */
+  public static final class AnnotatedChain {
+    @dev.weft.assets.annotation.Asset(key = "chain/raw")
+    public int raw() {
+      return 1;
+    }
+
+    @dev.weft.assets.annotation.Asset(key = "chain/clean", automation = "eager() & !missing()")
+    public int clean(@dev.weft.assets.annotation.Input("chain/raw") int raw) {
+      return raw + 1;
+    }
+  }
+
+  @Test
+  void anAnnotationCarriesTheConditionAsText() {
+    dev.weft.assets.AssetGraph graph =
+        dev.weft.assets.AssetGraph.of(dev.weft.assets.AnnotatedAssets.of(new AnnotatedChain()));
+    assertThat(graph.node(AssetKey.of("chain/clean")).spec().automation())
+        .isEqualTo(eager().and(not(missing())));
+    assertThat(graph.node(AssetKey.of("chain/raw")).spec().automation()).isNull();
+  }
+
   /** A clock the test sets. */
   static final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;

@@ -156,6 +156,26 @@ public final class AutomationEvaluator implements EngineService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    releaseLease();
+  }
+
+  /** Gives the lease back (it ends a millisecond from now), so another node takes over at once. */
+  private void releaseLease() {
+    if (leaseUntil == null || thread.isAlive()) {
+      return;
+    }
+    Instant now = clock.instant();
+    try {
+      engine
+          .store()
+          .commit(
+              Batch.of(
+                  new AcquireAutomationLease(namespace, location, owner, now, now.plusMillis(1))))
+          .join();
+    } catch (RuntimeException e) {
+      log.debug("automation of {}/{}: the lease runs out by itself", namespace, location, e);
+    }
+    leaseUntil = null;
   }
 
   private void loop() {
