@@ -4,6 +4,7 @@ import { Time } from "../../components/Time";
 import { AssetDefinition } from "./AssetDefinition";
 import { AssetHistory } from "./AssetHistory";
 import { AssetStatusBadge } from "./AssetStatusBadge";
+import { AutomationSection } from "./AutomationSection";
 import { assetPath, launcherPath, useAsset, useAssetHistory } from "./assetsApi";
 import { CheckResults } from "./CheckResults";
 import { FreshnessSection } from "./FreshnessSection";
@@ -15,7 +16,8 @@ import "./assets.css";
 
 /**
  * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
- * and reasons, neighbours, latest checks, freshness, materialization history with metadata plots, and a
+ * and reasons, neighbours, latest checks, freshness, automation condition and evaluations,
+ * materialization history with metadata plots, and a
  * Materialize button.
  */
 export function AssetPage() {
@@ -76,6 +78,8 @@ export function AssetPage() {
           <CheckResults namespace={namespace} checks={a.checks} />
           <h2>Freshness</h2>
           <FreshnessSection namespace={namespace} assetKey={key} />
+          <h2>Automation</h2>
+          <AutomationSection namespace={namespace} assetKey={key} />
         </>
       )}
       <h2>Metadata over time</h2>

@@ -2,6 +2,7 @@ package dev.weft.assets;
 
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.assets.partitions.PartitionsDefinition;
+import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,15 @@ public final class AssetBuilder<T> {
   /** Sets the code version: a change makes a materialized asset stale. */
   public AssetBuilder<T> codeVersion(String version) {
     spec.codeVersion(version);
+    return this;
+  }
+
+  /**
+   * Sets when automation materializes the asset, e.g. {@code AutomationCondition.eager()}; the
+   * upstream keys the condition names are checked when the graph is built.
+   */
+  public AssetBuilder<T> automation(AutomationCondition condition) {
+    spec.automation(condition);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.assets;
 
+import dev.weft.assets.automation.AutomationCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  *     observable source without a value)
  * @param checks the checks run after each materialization
  * @param freshnessPolicy how fresh it must be, or {@code null}
+ * @param automation when automation materializes it ({@link AutomationCondition}); null for never
  */
 public record AssetSpec(
     AssetKey key,
@@ -43,7 +45,8 @@ public record AssetSpec(
     String ioManager,
     Class<?> type,
     List<AssetCheck<?>> checks,
-    FreshnessPolicy freshnessPolicy) {
+    FreshnessPolicy freshnessPolicy,
+    AutomationCondition automation) {
 
   /** The group of an asset that names none. */
   public static final String DEFAULT_GROUP = "default";
@@ -110,6 +113,7 @@ public record AssetSpec(
     private Class<?> type;
     private final List<AssetCheck<?>> checks = new ArrayList<>();
     private FreshnessPolicy freshnessPolicy;
+    private AutomationCondition automation;
 
     Builder(AssetKey key) {
       this.key = Objects.requireNonNull(key, "key");
@@ -175,6 +179,15 @@ public record AssetSpec(
       return this;
     }
 
+    /**
+     * Sets the condition on which automation materializes the asset (none unless set); the keys it
+     * names are checked when the graph is built.
+     */
+    public Builder automation(AutomationCondition condition) {
+      this.automation = Objects.requireNonNull(condition, "condition");
+      return this;
+    }
+
     /** Returns the spec. */
     public AssetSpec build() {
       return new AssetSpec(
@@ -188,7 +201,8 @@ public record AssetSpec(
           ioManager,
           type,
           checks,
-          freshnessPolicy);
+          freshnessPolicy,
+          automation);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.weft.assets;
 
+import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.AwaitAssetWorkflow;
 import dev.weft.assets.internal.CatalogFreshness;
 import dev.weft.assets.internal.CatalogNodes;
@@ -16,6 +17,7 @@ import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
+import dev.weft.assets.internal.automation.AutomationEvaluator;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.engine.Worker;
@@ -30,8 +32,11 @@ import dev.weft.store.assets.FreshnessPolicyKind;
 import dev.weft.store.assets.FreshnessViolationPage;
 import dev.weft.store.assets.MaterializationPage;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.automation.AutomationEvaluationPage;
+import dev.weft.store.assets.automation.AutomationLog;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The assets of one engine's namespace: materialize a selection, read statuses, history, stale
@@ -64,12 +70,19 @@ public final class Assets {
   private final AssetGraph graph;
   private final String location;
   private final AssetPartitions partitions;
+  private final AutomationEvaluator automation;
 
-  private Assets(WeftEngine engine, AssetGraph graph, String location, Clock clock) {
+  private Assets(
+      WeftEngine engine,
+      AssetGraph graph,
+      String location,
+      Clock clock,
+      AutomationEvaluator automation) {
     this.engine = engine;
     this.graph = graph;
     this.location = location;
     this.partitions = AssetPartitions.of(engine.store(), engine.namespace(), graph, clock);
+    this.automation = automation;
   }
 
   /** Returns a builder for the assets of this engine (not started yet). */
@@ -181,6 +194,39 @@ public final class Assets {
     return partitions;
   }
 
+  /**
+   * Returns the automation condition of an asset of these definitions; empty if it has none.
+   *
+   * @throws UnknownAssetException naming the key (and the closest ones) if it is not in the graph
+   */
+  public Optional<AutomationCondition> automationCondition(AssetKey key) {
+    if (!graph.contains(key)) {
+      throw UnknownAssetException.of(List.of(key), graph.keys());
+    }
+    return Optional.ofNullable(graph.node(key).spec().automation());
+  }
+
+  /**
+   * Returns a page of the evaluations of an asset's automation condition, newest first: the
+   * condition, whether it fired and why, the run it started and the change-log range it covered.
+   *
+   * @param pageToken null for the first page, else the previous page's {@code nextPageToken}
+   * @param limit the most evaluations to return, at least 1
+   */
+  public AutomationEvaluationPage automationEvaluations(AssetKey key, String pageToken, int limit) {
+    return engine
+        .store()
+        .extension(AutomationLog.class)
+        .evaluations(engine.namespace(), key.path(), pageToken, limit);
+  }
+
+  /** Makes automation look at the catalog's changes now (it also does on every change). */
+  public void evaluateAutomation() {
+    if (automation != null) {
+      automation.wake();
+    }
+  }
+
   private AssetCatalog catalog() {
     return engine.store().extension(AssetCatalog.class);
   }
@@ -192,6 +238,8 @@ public final class Assets {
     private final Map<String, IoManager> ioManagers = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private String location = AssetNodeRecord.DEFAULT_LOCATION;
+    private Duration automationLease = Duration.ofSeconds(15);
+    private Duration automationPoll = Duration.ofSeconds(5);
 
     Builder(WeftEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -226,6 +274,29 @@ public final class Assets {
         throw new IllegalArgumentException("location must not be blank, was '" + name + "'");
       }
       this.location = name;
+      return this;
+    }
+
+    /**
+     * Sets how long a node keeps automation's lease of this namespace and location without renewing
+     * it (default 15 seconds; renewed every third of it): when a node dies, another takes over
+     * after this long. Automation also looks at the catalog every {@code poll} (default 5 seconds)
+     * as a safety net; it is woken at once by every change.
+     *
+     * @throws IllegalArgumentException if a duration is not positive or the poll is longer than the
+     *     lease
+     */
+    public Builder automationTiming(Duration lease, Duration poll) {
+      if (lease.isNegative() || lease.isZero() || poll.isNegative() || poll.isZero()) {
+        throw new IllegalArgumentException(
+            "automation lease " + lease + " and poll " + poll + " must be positive");
+      }
+      if (poll.compareTo(lease) > 0) {
+        throw new IllegalArgumentException(
+            "automation poll " + poll + " must not be longer than the lease " + lease);
+      }
+      this.automationLease = lease;
+      this.automationPoll = poll;
       return this;
     }
 
@@ -305,7 +376,22 @@ public final class Assets {
         throw new IllegalStateException(conflict.reason());
       }
       freshness.reconcile();
-      return new Assets(engine, graph, location, clock);
+      // freshnessViolated(): whether the asset has an open violation of its freshness policy now
+      Predicate<AssetKey> freshnessViolated =
+          key ->
+              engine
+                  .store()
+                  .extension(FreshnessCatalog.class)
+                  .openViolation(engine.namespace(), key.path(), "")
+                  .isPresent();
+      AutomationEvaluator automation =
+          new AutomationEvaluator(
+              engine, location, graph, clock, automationLease, automationPoll, freshnessViolated);
+      if (!automation.hasConditions()) {
+        return new Assets(engine, graph, location, clock, null);
+      }
+      engine.addService(automation);
+      return new Assets(engine, graph, location, clock, automation);
     }
   }
 }

@@ -30,7 +30,12 @@ public final class InvalidAssetGraphException extends IllegalArgumentException {
      * A freshness policy the asset cannot have: on an observable source, or a partition deadline on
      * an asset without time partitions.
      */
-    FRESHNESS_POLICY
+    FRESHNESS_POLICY,
+    /**
+     * An asset's automation condition names a key that is not in the graph, or not one of the
+     * asset's upstreams (a typo would make the condition never fire).
+     */
+    UNKNOWN_AUTOMATION_KEY
   }
 
   /**

@@ -22,7 +22,8 @@ public final class Workloads {
             new FairnessWorkload(),
             new ApiStartWorkload(),
             new RemoteActivitiesWorkload(),
-            new AssetsWorkload())) {
+            new AssetsWorkload(),
+            new AutomationWorkload())) {
       ALL.put(w.name(), w);
     }
   }

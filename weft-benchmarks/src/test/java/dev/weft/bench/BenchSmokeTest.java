@@ -81,6 +81,15 @@ class BenchSmokeTest {
             new BenchOptions(StoreKind.POSTGRES, null, 40, 4, null),
             List.of("assets", "assets_per_s", "status_p50_ms", "status_max_ms", "workflow_tasks")),
         Arguments.of(
+            "automation",
+            new BenchOptions(null, 5, null, null, null),
+            List.of(
+                "materializations",
+                "start_p50_ms",
+                "start_p99_ms",
+                "start_max_ms",
+                "heap_used_mb")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(

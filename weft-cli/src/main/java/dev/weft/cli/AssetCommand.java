@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       "  weft asset describe chain/raw_blocks",
       "  weft asset materialize \"+chain/daily_volume\" --wait",
       "  weft asset history chain/raw_blocks --page-size 5",
+      "  weft asset automation chain/clean_blocks",
       "  weft asset stale --output json",
       "  weft asset graph",
       "  weft asset freshness chain/daily_volume",
@@ -43,6 +44,7 @@ final class AssetCommand extends CommandGroup {
             new AssetDescribeCommand(out, err),
             new AssetMaterializeCommand(out, err),
             new AssetHistoryCommand(out, err),
+            new AssetAutomationCommand(out, err),
             new AssetStaleCommand(out, err),
             new AssetGraphCommand(out, err),
             new AssetFreshnessCommand(out, err));

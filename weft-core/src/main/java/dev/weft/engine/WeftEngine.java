@@ -54,6 +54,7 @@ public final class WeftEngine implements AutoCloseable {
   private final SearchAttributeCatalog searchAttributes;
   private final ReentrantLock lock = new ReentrantLock();
   private State state = State.NEW;
+  private final List<EngineService> services = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private WeftEngine(Builder b) {
     this.store = b.store;
@@ -133,6 +134,7 @@ public final class WeftEngine implements AutoCloseable {
       }
       assembly.startWorkers();
       state = State.STARTED;
+      services.forEach(EngineService::start);
     } finally {
       lock.unlock();
     }
@@ -146,6 +148,61 @@ public final class WeftEngine implements AutoCloseable {
   /** Returns the client of this engine's namespace ({@link Builder#namespace}). */
   public WeftClient client() {
     return assembly.client();
+  }
+
+  /**
+   * Adds a service that runs with the engine: started after the workers when the engine starts (at
+   * once if it runs), closed before they stop, in reverse order of adding. For features built on
+   * the engine that keep a thread of their own (declarative automation's evaluator).
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public void addService(EngineService service) {
+    java.util.Objects.requireNonNull(service, "service");
+    lock.lock();
+    try {
+      if (state == State.CLOSED) {
+        throw new IllegalStateException("engine is closed; cannot add service " + service);
+      }
+      services.add(service);
+      if (state == State.STARTED) {
+        service.start();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Starts a workflow in this engine's namespace and commits the writes {@code alongWith} returns
+   * for the new run's ID in the same store transaction: both happen or neither. For features that
+   * keep rows of their own that must change exactly when a run starts (declarative automation's
+   * cursor and evaluation record): a conditional write among {@code alongWith} that does not hold
+   * refuses the start. There is no Temporal equivalent; remote clients cannot do this (it needs the
+   * store).
+   *
+   * <pre>{@code
+   * Optional<String> runId = engine.startWithWrites(
+   *     "Report", WorkflowOptions.newBuilder().taskQueue("reports").workflowId("report:42").build(),
+   *     runId -> List.of(new RecordMyCursor(runId, ...)), input);
+   * }</pre>
+   *
+   * @param alongWith given the new run's ID, the writes of the store (core or an installed
+   *     extension's) to commit with the start; called once, on the calling thread
+   * @return the new run's ID, or empty if a write of {@code alongWith} conflicted (nothing written)
+   * @throws dev.weft.failure.WorkflowAlreadyStartedException if the workflow ID reuse or conflict
+   *     policy refuses the start (nothing written)
+   * @throws dev.weft.failure.UnknownWorkflowTypeException if this node serves the queue but not the
+   *     type
+   */
+  public java.util.Optional<String> startWithWrites(
+      String workflowType,
+      dev.weft.client.WorkflowOptions options,
+      java.util.function.Function<String, List<dev.weft.store.Write>> alongWith,
+      Object... args) {
+    return assembly
+        .embeddedClient()
+        .startWithWrites(workflowType, options, alongWith, args == null ? new Object[0] : args);
   }
 
   /**
@@ -285,6 +342,15 @@ public final class WeftEngine implements AutoCloseable {
     try {
       if (state == State.CLOSED) {
         return;
+      }
+      if (state == State.STARTED) {
+        for (EngineService service : services.reversed()) {
+          try {
+            service.close();
+          } catch (RuntimeException e) {
+            log.warn("engine service {} failed to close; closing the engine anyway", service, e);
+          }
+        }
       }
       assembly.close(shutdownTimeout);
       state = State.CLOSED;

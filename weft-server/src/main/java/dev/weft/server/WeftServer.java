@@ -12,6 +12,7 @@ import dev.weft.server.api.activities.FlowControlRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.assets.FreshnessRoutes;
+import dev.weft.server.api.assets.AutomationRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
@@ -181,7 +182,8 @@ public final class WeftServer implements AutoCloseable {
                 new FlowControlRoutes(engine, namespaces),
                 new NodeRoutes(engine),
                 new AssetRoutes(engine, namespaces),
-                new FreshnessRoutes(engine, namespaces)));
+                new FreshnessRoutes(engine, namespaces),
+                new AutomationRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

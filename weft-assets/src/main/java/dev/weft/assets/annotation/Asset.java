@@ -46,6 +46,12 @@ public @interface Asset {
   /** The code version; none when empty. */
   String codeVersion() default "";
 
+  /**
+   * When automation materializes the asset, in the text form of {@code AutomationCondition} ({@code
+   * "eager() & !missing()"}); never when empty.
+   */
+  String automation() default "";
+
   /** The IO manager's name; {@code default} when empty. */
   String ioManager() default "";
 

@@ -39,4 +39,10 @@ public @interface Output {
 
   /** Its IO manager's name; {@code default} when empty. */
   String ioManager() default "";
+
+  /**
+   * When automation materializes the output, in the text form of {@code AutomationCondition}
+   * ({@code "eager() & !missing()"}); never when empty.
+   */
+  String automation() default "";
 }

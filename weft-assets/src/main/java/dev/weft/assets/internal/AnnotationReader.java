@@ -24,6 +24,7 @@ import dev.weft.assets.annotation.ObservableSource;
 import dev.weft.assets.annotation.Output;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.assets.partitions.PartitionsDefinition;
+import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.common.RetryPolicy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -102,6 +103,9 @@ public final class AnnotationReader {
             .owners(a.owners())
             .type(boxed(m.getReturnType()))
             .freshnessPolicy(freshness(m, a.freshnessMaxLag(), a.freshnessDeadline()));
+    if (!a.automation().isEmpty()) {
+      spec.automation(AutomationCondition.parse(a.automation()));
+    }
     for (String tag : a.tags()) {
       int eq = tag.indexOf('=');
       if (eq <= 0) {
@@ -160,6 +164,9 @@ public final class AnnotationReader {
               .codeVersion(orNull(o.codeVersion()))
               .ioManager(orNull(o.ioManager()))
               .freshnessPolicy(freshness(m, o.freshnessMaxLag(), o.freshnessDeadline()));
+      if (!o.automation().isEmpty()) {
+        spec.automation(AutomationCondition.parse(o.automation()));
+      }
       checks.getOrDefault(AssetKey.of(o.key()), List.of()).forEach(spec::check);
       outputs.add(spec.build());
     }

@@ -60,6 +60,9 @@ public final class CatalogNodes {
     }
     def.put("checks", checks);
     partitions(graph, node, def);
+    if (spec.automation() != null) {
+      def.put("automation", spec.automation().toString());
+    }
     try {
       return JSON.writeValueAsString(def);
     } catch (JsonProcessingException e) {

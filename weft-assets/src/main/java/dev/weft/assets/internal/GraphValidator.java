@@ -11,6 +11,7 @@ import dev.weft.assets.InvalidAssetGraphException.Kind;
 import dev.weft.assets.InvalidAssetGraphException.Problem;
 import dev.weft.assets.MultiAssetDefinition;
 import dev.weft.assets.ObservableSourceAsset;
+import dev.weft.assets.UnknownAssetException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -75,6 +76,9 @@ public final class GraphValidator {
       }
       def.deps().forEach(dep -> checkUpstream(def, dep, nodes, problems));
     }
+    for (AssetNode node : nodes.values()) {
+      checkAutomation(node, nodes, problems);
+    }
     if (problems.isEmpty()) {
       PartitionEdges.resolve(nodes, problems);
     }
@@ -117,6 +121,41 @@ public final class GraphValidator {
               Kind.FRESHNESS_POLICY,
               List.of(spec.key()),
               "asset " + spec.key() + ": freshness policy " + policy + " refused: " + why));
+    }
+  }
+
+  /** Refuses automation conditions naming keys outside the graph or the asset's upstreams. */
+  private static void checkAutomation(
+      AssetNode node, Map<AssetKey, AssetNode> nodes, List<Problem> problems) {
+    if (node.spec().automation() == null) {
+      return;
+    }
+    for (AssetKey named : node.spec().automation().namedKeys()) {
+      if (!nodes.containsKey(named)) {
+        problems.add(
+            new Problem(
+                Kind.UNKNOWN_AUTOMATION_KEY,
+                List.of(node.key(), named),
+                "automation condition of "
+                    + node.key()
+                    + " ("
+                    + node.spec().automation()
+                    + ") names "
+                    + UnknownAssetException.of(List.of(named), nodes.keySet()).getMessage()));
+      } else if (!node.upstream().contains(named)) {
+        problems.add(
+            new Problem(
+                Kind.UNKNOWN_AUTOMATION_KEY,
+                List.of(node.key(), named),
+                "automation condition of "
+                    + node.key()
+                    + " ("
+                    + node.spec().automation()
+                    + ") names "
+                    + named
+                    + ", which is not one of its upstreams "
+                    + node.upstream()));
+      }
     }
   }
 

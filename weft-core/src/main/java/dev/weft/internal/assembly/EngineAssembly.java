@@ -287,6 +287,11 @@ public final class EngineAssembly {
     return registry;
   }
 
+  /** The embedded client of the engine's namespace, with the engine-only operations. */
+  public EmbeddedClient embeddedClient() {
+    return client;
+  }
+
   public WeftClient client() {
     return client;
   }

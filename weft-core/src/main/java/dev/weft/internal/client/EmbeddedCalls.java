@@ -43,6 +43,14 @@ final class EmbeddedCalls implements WorkflowCalls {
     return ref(starts.start(workflowType, options, args));
   }
 
+  RunRecord startsWithWrites(
+      String workflowType,
+      WorkflowOptions options,
+      java.util.function.Function<String, java.util.List<dev.weft.store.Write>> alongWith,
+      Object[] args) {
+    return starts.startWithWrites(workflowType, options, alongWith, args);
+  }
+
   @Override
   public RunRef signalWithStart(
       String workflowType,

@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.AttentionPage;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowPage;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.history.WorkflowHistory;
@@ -13,8 +14,11 @@ import dev.weft.store.FlowControl;
 import dev.weft.store.KeyLimit;
 import dev.weft.store.RateLimit;
 import dev.weft.store.RunRecord;
+import dev.weft.store.Write;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -65,6 +69,19 @@ public final class EmbeddedClient extends TypedClient {
 
   RunReader reader() {
     return reader;
+  }
+
+  /**
+   * Starts a run with {@code alongWith} in its batch; the run's ID, or empty if one of those
+   * writes' conditions did not hold (nothing was written).
+   */
+  public Optional<String> startWithWrites(
+      String workflowType,
+      WorkflowOptions options,
+      java.util.function.Function<String, List<Write>> alongWith,
+      Object[] args) {
+    RunRecord run = calls.startsWithWrites(workflowType, options, alongWith, args);
+    return run == null ? Optional.empty() : Optional.of(run.runId());
   }
 
   EmbeddedCalls embeddedCalls() {

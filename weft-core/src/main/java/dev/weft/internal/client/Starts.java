@@ -100,6 +100,34 @@ public final class Starts {
     }
   }
 
+  /**
+   * Starts a run with the writes {@code alongWith} returns for its run ID committed in the same
+   * batch; returns null, with nothing written, if one of those writes' conditions did not hold.
+   *
+   * @throws WorkflowAlreadyStartedException if the ID reuse or conflict policy refuses the start
+   */
+  RunRecord startWithWrites(
+      String workflowType,
+      WorkflowOptions options,
+      java.util.function.Function<String, List<Write>> alongWith,
+      Object[] args) {
+    StartPlans.StartPlan plan = plans.plan(workflowType, options, args);
+    List<Write> extra = List.copyOf(alongWith.apply(plan.run().runId()));
+    CommitResult result = commitStart(plan, extra);
+    if (result.committed()) {
+      return plan.run();
+    }
+    CommitResult.Conflict conflict = (CommitResult.Conflict) result;
+    for (Write w : extra) {
+      if (w == conflict.write()) {
+        return null;
+      }
+    }
+    String workflowId = plan.run().workflowId();
+    throw StartConflicts.refused(
+        workflowId, store.findLatestRun(namespace, workflowId).orElse(null), conflict, options);
+  }
+
   /** The writes that terminate the workflow's running run for a start that replaces it. */
   private List<Write> terminateRunning(String workflowId, StartPlans.StartPlan plan) {
     RunRecord running =

@@ -348,6 +348,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link AutomationContract}. */
+  @Nested
+  public class Automation extends AutomationContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AssetWaiterContract}. */
   @Nested
   public class AssetWaiters extends AssetWaiterContract {

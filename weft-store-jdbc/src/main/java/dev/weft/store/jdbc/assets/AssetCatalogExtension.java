@@ -20,6 +20,10 @@ import dev.weft.store.assets.partitions.RecordPartitionsFailed;
 import dev.weft.store.assets.partitions.RecordPartitionsMaterialized;
 import dev.weft.store.assets.partitions.ReleasePartitionsInProgress;
 import dev.weft.store.assets.partitions.RemoveDynamicPartitions;
+import dev.weft.store.assets.automation.AcquireAutomationLease;
+import dev.weft.store.assets.automation.AppendCronTick;
+import dev.weft.store.assets.automation.AutomationLog;
+import dev.weft.store.assets.automation.RecordAutomationEvaluations;
 import dev.weft.store.jdbc.JdbcExtension;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.SQLException;
@@ -58,6 +62,11 @@ import java.sql.SQLException;
  * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
  * {@code asset_freshness_violations}) are cleared by the materialization that lands, in its
  * transaction.
+ *
+ * <p>Every write that changes an asset also appends to the namespace's change log ({@code
+ * asset_changes}) in its transaction, which declarative automation reads after its durable cursor
+ * ({@link AutomationLog}); {@link RecordAutomationEvaluations} records what the evaluator decided
+ * and moves that cursor, fenced by its lease ({@link AcquireAutomationLease}).
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -73,11 +82,14 @@ public final class AssetCatalogExtension implements JdbcExtension {
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
     AssetWaiters waiters = new AssetWaiters(graphs);
-    GraphRegistration registration = new GraphRegistration(graphs, waiters);
-    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters);
     PartitionWrites partitions = new PartitionWrites(graphs);
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     FreshnessWrites freshness = new FreshnessWrites(graphs);
+    ChangeLog changes = new ChangeLog();
+    GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
+    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters, changes);
+    AutomationWrites automation =
+        new AutomationWrites(graphs, changes, registry.dialect().rowLockClause());
     registry
         .write(RegisterAssetGraph.class, registration::apply)
         .write(RecordMaterialization.class, materializations::materialization)
@@ -98,7 +110,11 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordFreshnessViolation.class, freshness::violation)
         .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))
         .reads(PartitionStatusReader.class, new JdbcPartitionStatusReader(registry.readPool()))
-        .reads(FreshnessCatalog.class, new JdbcFreshnessCatalog(registry.readPool()));
+        .write(AcquireAutomationLease.class, automation::lease)
+        .write(RecordAutomationEvaluations.class, automation::evaluations)
+        .write(AppendCronTick.class, automation::cronTick)
+        .reads(FreshnessCatalog.class, new JdbcFreshnessCatalog(registry.readPool()))
+        .reads(AutomationLog.class, new JdbcAutomationLog(registry.readPool(), changes));
   }
 
   @Override

@@ -2,11 +2,13 @@ package dev.weft.store.jdbc.assets;
 
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.RegisterAssetGraph;
+import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.jdbc.ConflictException;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +27,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class GraphRegistration {
   private final GraphCache graphs;
   private final AssetWaiters waiters;
+  private final ChangeLog changes;
 
-  GraphRegistration(GraphCache graphs, AssetWaiters waiters) {
+  GraphRegistration(GraphCache graphs, AssetWaiters waiters, ChangeLog changes) {
     this.graphs = graphs;
     this.waiters = waiters;
+    this.changes = changes;
   }
 
   void apply(RegisterAssetGraph w, WriteContext tx) throws SQLException, ConflictException {
@@ -52,6 +56,7 @@ final class GraphRegistration {
         changed.add(node.assetKey());
       }
       putNode(tx, ns, node, at);
+      logChange(tx, ns, before, node, w.at());
       if (upstreamChanged) {
         putEdges(tx, ns, node);
       }
@@ -120,6 +125,20 @@ final class GraphRegistration {
           w, "location " + w.location() + " cannot register its graph: " + e.getMessage());
     }
     return merged;
+  }
+
+  /**
+   * Appends to automation's change log that a registration added an asset or changed its code
+   * version.
+   */
+  private void logChange(
+      WriteContext tx, String ns, AssetNodeRecord before, AssetNodeRecord node, Instant at)
+      throws SQLException {
+    if (before == null) {
+      changes.append(tx, ns, node.assetKey(), "", AssetChangeKind.ADDED, null, at);
+    } else if (!Objects.equals(before.codeVersion(), node.codeVersion())) {
+      changes.append(tx, ns, node.assetKey(), "", AssetChangeKind.CODE_VERSION_CHANGED, null, at);
+    }
   }
 
   /** A random version other than 0 (no graph) and the one replaced. */

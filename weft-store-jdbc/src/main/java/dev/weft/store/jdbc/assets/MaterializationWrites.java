@@ -4,12 +4,14 @@ import dev.weft.store.assets.MaterializationRecord;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
+import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.jdbc.ConflictException;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -29,10 +31,12 @@ final class MaterializationWrites {
 
   private final GraphCache graphs;
   private final AssetWaiters waiters;
+  private final ChangeLog changes;
 
-  MaterializationWrites(GraphCache graphs, AssetWaiters waiters) {
+  MaterializationWrites(GraphCache graphs, AssetWaiters waiters, ChangeLog changes) {
     this.graphs = graphs;
     this.waiters = waiters;
+    this.changes = changes;
   }
 
   void materialization(RecordMaterialization w, WriteContext tx)
@@ -64,6 +68,14 @@ final class MaterializationWrites {
     rows.save();
     clearFreshnessViolation(tx, w.namespace(), m, id);
     waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
+    logChange(
+        tx,
+        w.namespace(),
+        m.assetKey(),
+        m.partition(),
+        AssetChangeKind.MATERIALIZED,
+        m.runId(),
+        m.finishedAt());
   }
 
   /** A materialization ends its asset partition's open freshness violation (if any). */
@@ -94,6 +106,8 @@ final class MaterializationWrites {
     StateRows rows = new StateRows(tx, w.namespace(), w.partition());
     rows.get(w.assetKey()).failed(failureMessage(w), at);
     rows.save();
+    logChange(
+        tx, w.namespace(), w.assetKey(), w.partition(), AssetChangeKind.FAILED, w.runId(), w.at());
   }
 
   void observation(RecordObservation w, WriteContext tx) throws SQLException, ConflictException {
@@ -107,9 +121,29 @@ final class MaterializationWrites {
       boolean changed = row.observed(w.dataVersion(), at);
       new Staleness(graph, rows)
           .propagate(List.of(w.assetKey()), changed ? Set.of(w.assetKey()) : Set.of(), at);
+      if (changed) {
+        logChange(
+            tx, w.namespace(), w.assetKey(), w.partition(), AssetChangeKind.OBSERVED, null, w.at());
+      }
     }
     rows.save();
     waiters.wakeSatisfied(tx, w.namespace(), w.at());
+  }
+
+  /**
+   * Appends the write's change to the change log that declarative automation reads, in the write's
+   * transaction (which holds the namespace's catalog lock).
+   */
+  private void logChange(
+      WriteContext tx,
+      String namespace,
+      String assetKey,
+      String partition,
+      AssetChangeKind kind,
+      String runId,
+      Instant at)
+      throws SQLException {
+    changes.append(tx, namespace, assetKey, partition, kind, runId, at);
   }
 
   private static String failureMessage(RecordMaterializationFailure w) {

@@ -1,0 +1,28 @@
+package dev.weft.store.assets.automation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of a namespace's change log ({@code asset_changes}), appended in the transaction of the
+ * catalog write that made the change. Sequence numbers grow with commit order within a namespace
+ * (its catalog writes are serialized), so a reader that remembers the last one it handled misses
+ * nothing.
+ *
+ * @param seq the entry's sequence number, unique in the store
+ * @param assetKey the asset that changed
+ * @param partition the partition; {@code ""} for an unpartitioned asset
+ * @param kind what changed
+ * @param runId the run that caused it (a materialization's); null for none
+ * @param at when it changed
+ */
+public record AssetChangeRecord(
+    long seq, String assetKey, String partition, AssetChangeKind kind, String runId, Instant at) {
+  /** Validates the record. */
+  public AssetChangeRecord {
+    Objects.requireNonNull(assetKey, "assetKey");
+    Objects.requireNonNull(partition, "partition");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(at, "at");
+  }
+}
