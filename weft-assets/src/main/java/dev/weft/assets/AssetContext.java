@@ -27,6 +27,39 @@ public interface AssetContext {
   /** Returns the partition being materialized; {@code ""} for an unpartitioned asset. */
   String partition();
 
+  /** Returns whether this compute materializes partitions of a partitioned asset. */
+  default boolean hasPartitions() {
+    return false;
+  }
+
+  /**
+   * Returns the key of the one partition this compute materializes.
+   *
+   * @throws IllegalStateException naming the asset when the asset is unpartitioned, or when this is
+   *     a ranged run of several partitions (use {@link #partitionKeys()} or {@link
+   *     #partitionRange()})
+   */
+  default String partitionKey() {
+    throw new IllegalStateException("asset " + assetKey() + " is not partitioned");
+  }
+
+  /**
+   * Returns the keys of the partitions this compute materializes, in index order; empty if none.
+   */
+  default java.util.List<String> partitionKeys() {
+    return java.util.List.of();
+  }
+
+  /**
+   * Returns the indexes of the partitions this compute materializes, half-open {@code [start, end)}
+   * within the asset's {@code PartitionsDefinition}.
+   *
+   * @throws IllegalStateException naming the asset when it is unpartitioned
+   */
+  default dev.weft.store.assets.partitions.IndexRange partitionRange() {
+    throw new IllegalStateException("asset " + assetKey() + " is not partitioned");
+  }
+
   /** Returns the run ID of the materialization workflow this compute runs in. */
   String runId();
 

@@ -13,11 +13,13 @@ import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.MaxLagEvaluator;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
+import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
 import dev.weft.assets.internal.automation.AutomationEvaluator;
+import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.engine.Worker;
@@ -66,11 +68,15 @@ import java.util.function.Predicate;
  * <p>Thread-safe. Build it before {@code engine.start()}.
  */
 public final class Assets {
+  /** How many chunks of a partitioned materialization run at once unless told otherwise. */
+  public static final int DEFAULT_CONCURRENT_CHUNKS = 16;
+
   private final WeftEngine engine;
   private final AssetGraph graph;
   private final String location;
   private final AssetPartitions partitions;
   private final AutomationEvaluator automation;
+  private final Clock clock;
 
   private Assets(
       WeftEngine engine,
@@ -78,6 +84,7 @@ public final class Assets {
       String location,
       Clock clock,
       AutomationEvaluator automation) {
+    this.clock = clock;
     this.engine = engine;
     this.graph = graph;
     this.location = location;
@@ -117,7 +124,50 @@ public final class Assets {
    */
   public MaterializationHandle materialize(AssetSelection selection) {
     Set<AssetKey> keys = selection.resolve(graph);
-    MaterializeRequest request = Planner.plan(selection.toString(), graph, keys);
+    return start(Planner.plan(selection.toString(), graph, keys));
+  }
+
+  /**
+   * Starts materializing partitions of the selection (see {@link AssetSelection} for the syntax).
+   * Every selected asset must have the same {@code PartitionsDefinition}; each step computes its
+   * partitions in chunks of at most its {@code rangedCompute} size (1 by default), each chunk an
+   * activity that commits {@code RecordPartitionsMaterialized} with its completion; a chunk starts
+   * once the upstream chunks it reads committed, and a failed chunk holds back only its own
+   * downstream chunks.
+   *
+   * <pre>{@code
+   * assets.materialize("market/prices+", PartitionSelection.range("2024-01-01", "2024-01-03"))
+   *     .await();
+   * }</pre>
+   *
+   * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
+   * @throws UnknownAssetException naming unknown keys
+   * @throws dev.weft.assets.partitions.PartitionKeyException naming asset, key and definition when
+   *     a key is outside the definition or the range holds no partition
+   * @throws IllegalArgumentException naming the assets and their definitions when a selected asset
+   *     is unpartitioned, an observable source, or partitioned differently from the others
+   */
+  public MaterializationHandle materialize(String selection, PartitionSelection partitions) {
+    return materialize(selection, partitions, DEFAULT_CONCURRENT_CHUNKS);
+  }
+
+  /**
+   * {@link #materialize(String, PartitionSelection)} with at most {@code maxConcurrentChunks}
+   * compute calls running at once (default {@value #DEFAULT_CONCURRENT_CHUNKS}).
+   *
+   * @throws IllegalArgumentException when {@code maxConcurrentChunks} is below 1, or as {@link
+   *     #materialize(String, PartitionSelection)}
+   */
+  public MaterializationHandle materialize(
+      String selection, PartitionSelection partitions, int maxConcurrentChunks) {
+    AssetSelection parsed = AssetSelection.parse(selection);
+    MaterializeRequest plan = Planner.plan(parsed.toString(), graph, parsed.resolve(graph));
+    return start(
+        PartitionPlanner.plan(
+            plan, graph, partitions, maxConcurrentChunks, PartitionsContext.at(clock.instant())));
+  }
+
+  private MaterializationHandle start(MaterializeRequest request) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(MaterializeWorkflow.WORKFLOW_ID_PREFIX + UUID.randomUUID())

@@ -19,7 +19,9 @@ class MaterializeReplayTest {
       strings = {
         "materialize-twenty-assets",
         "materialize-failed-compute",
-        "materialize-blocking-check"
+        "materialize-blocking-check",
+        "materialize-partitions-daily",
+        "materialize-partitions-failed-day"
       })
   void recordedMaterializationsReplay(String name) {
     assertThatCode(

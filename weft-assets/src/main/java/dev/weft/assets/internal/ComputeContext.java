@@ -4,6 +4,7 @@ import dev.weft.assets.AssetContext;
 import dev.weft.assets.AssetInput;
 import dev.weft.assets.AssetKey;
 import dev.weft.client.WeftClient;
+import dev.weft.store.assets.partitions.IndexRange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class ComputeContext implements AssetContext {
   private final Map<AssetKey, String> dataVersions = new LinkedHashMap<>();
   private final Logger log;
   private final WeftClient client;
+  private final PartitionRun run;
 
   /** Creates the context of a compute producing {@code outputs}, inputs loaded. */
   public ComputeContext(
@@ -28,6 +30,18 @@ public final class ComputeContext implements AssetContext {
       String runId,
       Map<AssetKey, Object> inputs,
       WeftClient client) {
+    this(outputs, PartitionRun.none(partition), runId, inputs, client);
+  }
+
+  /** Creates the context of a compute of the partitions of {@code run}, inputs loaded. */
+  public ComputeContext(
+      List<AssetKey> outputs,
+      PartitionRun run,
+      String runId,
+      Map<AssetKey, Object> inputs,
+      WeftClient client) {
+    this.run = run;
+    String partition = run.text();
     this.client = client;
     this.outputs = List.copyOf(outputs);
     this.partition = partition;
@@ -45,6 +59,42 @@ public final class ComputeContext implements AssetContext {
   @Override
   public String partition() {
     return partition;
+  }
+
+  @Override
+  public boolean hasPartitions() {
+    return run.range() != null;
+  }
+
+  @Override
+  public String partitionKey() {
+    if (!hasPartitions()) {
+      throw new IllegalStateException("asset " + assetKey() + " is not partitioned");
+    }
+    if (run.keys().size() != 1) {
+      throw new IllegalStateException(
+          "asset "
+              + assetKey()
+              + ": this ranged run materializes "
+              + run.keys().size()
+              + " partitions ("
+              + run.text()
+              + "); use partitionKeys() or partitionRange()");
+    }
+    return run.keys().get(0);
+  }
+
+  @Override
+  public List<String> partitionKeys() {
+    return run.keys();
+  }
+
+  @Override
+  public IndexRange partitionRange() {
+    if (!hasPartitions()) {
+      throw new IllegalStateException("asset " + assetKey() + " is not partitioned");
+    }
+    return run.range();
   }
 
   @Override

@@ -17,4 +17,16 @@ public interface MaterializeActivities {
   /** Records a failed materialization of each of the step's assets. */
   @ActivityMethod(name = "__weft_asset_record_failure")
   void recordFailure(String step, String errorType, String message);
+
+  /**
+   * Claims partitions {@code [start, end)} of the step's assets (in progress), runs the compute
+   * once for them and records their materialization, with the downstream partitions it makes stale,
+   * in the transaction of this activity's completion; a failed attempt releases the claim.
+   */
+  @ActivityMethod(name = "__weft_asset_materialize_partitions")
+  StepOutcome materializePartitions(String step, long start, long end);
+
+  /** Records that materializing partitions {@code [start, end)} of the step's assets failed. */
+  @ActivityMethod(name = "__weft_asset_record_partitions_failure")
+  void recordPartitionsFailure(String step, long start, long end, String errorType, String message);
 }

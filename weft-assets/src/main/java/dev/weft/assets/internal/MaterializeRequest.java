@@ -10,5 +10,15 @@ import java.util.List;
  * @param steps the steps, each after the steps it waits for; null when a workflow asks for the
  *     selection, which the materialization workflow then plans against the catalog (in a local
  *     activity, recorded in its history)
+ * @param chunks for a partitioned materialization, its compute calls in dependency order (each
+ *     after the chunks it reads); null for an unpartitioned one
+ * @param maxConcurrentChunks how many chunks may run at once (0 for an unpartitioned one)
  */
-public record MaterializeRequest(String selection, List<PlanStep> steps) {}
+public record MaterializeRequest(
+    String selection, List<PlanStep> steps, List<PlanChunk> chunks, int maxConcurrentChunks) {
+
+  /** The request of an unpartitioned materialization (its recorded form has no chunks). */
+  public MaterializeRequest(String selection, List<PlanStep> steps) {
+    this(selection, steps, null, 0);
+  }
+}

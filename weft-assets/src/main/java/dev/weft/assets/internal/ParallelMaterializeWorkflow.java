@@ -37,10 +37,15 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
               .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(3).build())
               .build());
 
+  private int runningChunks;
+
   @Override
   public MaterializeOutcome run(MaterializeRequest request) {
     if (request.steps() == null) {
       request = plan(request.selection());
+    }
+    if (request.chunks() != null) {
+      return runChunks(request);
     }
     Map<String, Promise<StepOutcome>> steps = new LinkedHashMap<>();
     for (PlanStep step : request.steps()) {
@@ -66,6 +71,76 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Runs each chunk as a workflow thread that waits for the upstream chunks it reads; a chunk whose
+   * upstream chunk did not materialize is skipped, and a failed chunk holds back only its own
+   * downstream chunks. One outcome per step: MATERIALIZED when every chunk did, else FAILED (some
+   * chunk failed) or SKIPPED, with the partitions that did not materialize.
+   */
+  private MaterializeOutcome runChunks(MaterializeRequest request) {
+    Map<String, PlanStep> byName = new LinkedHashMap<>();
+    request.steps().forEach(s -> byName.put(s.name(), s));
+    List<Promise<StepOutcome>> chunks = new ArrayList<>();
+    for (PlanChunk chunk : request.chunks()) {
+      List<Promise<StepOutcome>> upstream = new ArrayList<>();
+      chunk.after().forEach(i -> upstream.add(chunks.get(i)));
+      PlanStep step = byName.get(chunk.step());
+      int limit = request.maxConcurrentChunks();
+      chunks.add(Workflow.async(() -> runChunk(step, chunk, upstream, limit)));
+    }
+    Map<String, List<StepOutcome>> perStep = new LinkedHashMap<>();
+    request.steps().forEach(s -> perStep.put(s.name(), new ArrayList<>()));
+    for (int i = 0; i < chunks.size(); i++) {
+      perStep.get(request.chunks().get(i).step()).add(chunks.get(i).get());
+    }
+    List<StepOutcome> outcomes = new ArrayList<>();
+    for (PlanStep step : request.steps()) {
+      outcomes.add(StepOutcome.ofChunks(step.name(), step.keys(), perStep.get(step.name())));
+    }
+    return new MaterializeOutcome(outcomes);
+  }
+
+  private StepOutcome runChunk(
+      PlanStep step, PlanChunk chunk, List<Promise<StepOutcome>> upstream, int limit) {
+    for (Promise<StepOutcome> p : upstream) {
+      StepOutcome up = p.get();
+      if (!up.letsDownstreamRun()) {
+        return new StepOutcome(
+            chunk.text(),
+            step.keys(),
+            "SKIPPED",
+            null,
+            "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT),
+            List.of());
+      }
+    }
+    Workflow.await(() -> runningChunks < limit);
+    runningChunks++;
+    try {
+      return compute(step).materializePartitions(step.name(), chunk.start(), chunk.end());
+    } catch (ActivityFailure failure) {
+      String type =
+          failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
+      String message =
+          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
+      recorder.recordPartitionsFailure(step.name(), chunk.start(), chunk.end(), type, message);
+      return new StepOutcome(chunk.text(), step.keys(), "FAILED", type, message, List.of());
+    } finally {
+      runningChunks--;
+    }
+  }
+
+  private static MaterializeActivities compute(PlanStep step) {
+    return Workflow.newActivityStub(
+        MaterializeActivities.class,
+        ActivityOptions.newBuilder()
+            .startToCloseTimeout(step.startToCloseTimeout())
+            .scheduleToCloseTimeout(step.scheduleToCloseTimeout())
+            .retryPolicy(step.retryPolicy())
+            .summary(step.name())
+            .build());
   }
 
   private StepOutcome runStep(PlanStep step, List<Promise<StepOutcome>> upstream) {

@@ -37,6 +37,7 @@ public final class StepActivities implements MaterializeActivities {
   private final Store store;
   private final Clock clock;
   private final ObjectMapper json = Json.mapper();
+  private final PartitionSteps partitions;
 
   /** Creates the activities of one engine's namespace. */
   public StepActivities(
@@ -48,6 +49,18 @@ public final class StepActivities implements MaterializeActivities {
     this.runner = runner;
     this.store = store;
     this.clock = clock;
+    this.partitions = new PartitionSteps(namespace, graph, runner, store, clock, this::toJson);
+  }
+
+  @Override
+  public StepOutcome materializePartitions(String step, long start, long end) {
+    return partitions.materialize(step, definition(step), start, end);
+  }
+
+  @Override
+  public void recordPartitionsFailure(
+      String step, long start, long end, String errorType, String message) {
+    partitions.recordFailure(definition(step), start, end, errorType, message);
   }
 
   @Override

@@ -58,6 +58,22 @@ public final class StepRunner {
    *     returns the wrong type, or an output cannot be stored
    */
   public StepResult run(AssetsDefinition definition, String partition, String runId) {
+    return run(definition, PartitionRun.none(partition), Map.of(), runId);
+  }
+
+  /**
+   * Runs the definition for the partitions of {@code run}, loading each input for the partition
+   * text given in {@code inputPartitions} (the mapped upstream partitions; an input not there is
+   * loaded for the run's own partition text).
+   *
+   * @throws StepFailure as {@link #run(AssetsDefinition, String, String)}
+   */
+  public StepResult run(
+      AssetsDefinition definition,
+      PartitionRun run,
+      Map<AssetKey, String> inputPartitions,
+      String runId) {
+    String partition = run.text();
     Instant startedAt = clock.instant();
     if (definition instanceof ObservableSourceAsset source) {
       return observe(source, partition, runId, startedAt);
@@ -65,10 +81,11 @@ public final class StepRunner {
     Map<AssetKey, Object> inputs = new LinkedHashMap<>();
     AssetKey first = definition.specs().get(0).key();
     for (AssetInput<?> input : definition.inputs()) {
-      inputs.put(input.key(), load(first, input, partition));
+      inputs.put(
+          input.key(), load(first, input, inputPartitions.getOrDefault(input.key(), partition)));
     }
     List<AssetKey> outputKeys = definition.specs().stream().map(AssetSpec::key).toList();
-    ComputeContext ctx = new ComputeContext(outputKeys, partition, runId, inputs, client);
+    ComputeContext ctx = new ComputeContext(outputKeys, run, runId, inputs, client);
     Map<AssetKey, Object> values = compute(definition, ctx);
     List<StepResult.Output> outputs = new ArrayList<>();
     List<StepResult.CheckRun> checks = new ArrayList<>();

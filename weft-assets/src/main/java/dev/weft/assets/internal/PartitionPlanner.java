@@ -1,0 +1,175 @@
+package dev.weft.assets.internal;
+
+import dev.weft.assets.AssetGraph;
+import dev.weft.assets.AssetKey;
+import dev.weft.assets.AssetNode;
+import dev.weft.assets.ObservableSourceAsset;
+import dev.weft.assets.PartitionSelection;
+import dev.weft.assets.partitions.PartitionCascade;
+import dev.weft.assets.partitions.PartitionKeyException;
+import dev.weft.assets.partitions.PartitionsContext;
+import dev.weft.assets.partitions.PartitionsDefinition;
+import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IndexRangeSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a plan and a partition selection into the chunks of a partitioned materialization: every
+ * selected asset shares one {@link PartitionsDefinition}; each step's partitions are cut into
+ * chunks of at most its {@code maxPartitionsPerRun}; each chunk waits for the chunks of its
+ * upstream steps holding the partitions it reads (through the edge's mapping), so a downstream
+ * chunk starts when its own upstream chunks committed, not when the whole upstream step did.
+ */
+public final class PartitionPlanner {
+  private PartitionPlanner() {}
+
+  /**
+   * Returns {@code plan} with its chunks.
+   *
+   * @throws IllegalArgumentException when {@code maxConcurrentChunks} is below 1, naming the asset
+   *     and the definitions when a selected asset is unpartitioned or partitioned differently from
+   *     the others, and a {@link PartitionKeyException} naming asset, key and definition when a key
+   *     is outside the definition or the range holds no partition
+   */
+  public static MaterializeRequest plan(
+      MaterializeRequest plan,
+      AssetGraph graph,
+      PartitionSelection selection,
+      int maxConcurrentChunks,
+      PartitionsContext ctx) {
+    if (maxConcurrentChunks < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentChunks is " + maxConcurrentChunks + ": expected at least 1");
+    }
+    AssetNode root = null;
+    for (PlanStep step : plan.steps()) {
+      for (String key : step.keys()) {
+        AssetNode node = graph.node(AssetKey.of(key));
+        if (node.definition() instanceof ObservableSourceAsset) {
+          throw new IllegalArgumentException(
+              "asset "
+                  + key
+                  + " is an observable source: observe its partitions with an observation, not"
+                  + " a partitioned materialization");
+        }
+        if (!node.definition().partitioning().partitioned()) {
+          throw new IllegalArgumentException(
+              "asset "
+                  + key
+                  + " is not partitioned, so partitions "
+                  + selection
+                  + " cannot be materialized for it; select only partitioned assets");
+        }
+        if (root == null) {
+          root = node;
+        } else if (!root.partitions().equals(node.partitions())) {
+          throw new IllegalArgumentException(
+              "assets "
+                  + root.key()
+                  + " ("
+                  + root.partitions()
+                  + ") and "
+                  + key
+                  + " ("
+                  + node.partitions()
+                  + ") do not share a partitions definition: materialize them separately");
+        }
+      }
+    }
+    PartitionsDefinition def = root.partitions();
+    IndexRangeSet indexes = resolve(root.key(), def, selection, ctx);
+    List<PlanChunk> chunks = new ArrayList<>();
+    Map<String, List<Integer>> byStep = new HashMap<>();
+    PartitionCascade cascade = PartitionCascade.of(graph);
+    for (PlanStep step : plan.steps()) {
+      int max =
+          graph
+              .node(AssetKey.of(step.keys().get(0)))
+              .definition()
+              .partitioning()
+              .maxPartitionsPerRun();
+      List<Integer> own = new ArrayList<>();
+      for (IndexRange range : indexes.ranges()) {
+        for (long start = range.start(); start < range.end(); start += max) {
+          long end = Math.min(range.end(), start + max);
+          List<Integer> after = after(step, start, end, graph, cascade, chunks, byStep, ctx);
+          own.add(chunks.size());
+          chunks.add(new PlanChunk(step.name(), start, end, text(def, start, end, ctx), after));
+        }
+      }
+      byStep.put(step.name(), own);
+    }
+    return new MaterializeRequest(plan.selection(), plan.steps(), chunks, maxConcurrentChunks);
+  }
+
+  private static List<Integer> after(
+      PlanStep step,
+      long start,
+      long end,
+      AssetGraph graph,
+      PartitionCascade cascade,
+      List<PlanChunk> chunks,
+      Map<String, List<Integer>> byStep,
+      PartitionsContext ctx) {
+    Set<Integer> after = new LinkedHashSet<>();
+    for (String key : step.keys()) {
+      Map<AssetKey, IndexRangeSet> reads =
+          cascade.upstreamOf(AssetKey.of(key), IndexRangeSet.of(new IndexRange(start, end)), ctx);
+      for (var read : reads.entrySet()) {
+        String upStep = graph.node(read.getKey()).definition().name();
+        if (upStep.equals(step.name()) || !byStep.containsKey(upStep)) {
+          continue;
+        }
+        for (int i : byStep.get(upStep)) {
+          PlanChunk up = chunks.get(i);
+          if (!read.getValue()
+              .intersect(IndexRangeSet.of(new IndexRange(up.start(), up.end())))
+              .isEmpty()) {
+            after.add(i);
+          }
+        }
+      }
+    }
+    return List.copyOf(after);
+  }
+
+  /** Returns the indexes of the selection in {@code def}, never empty. */
+  static IndexRangeSet resolve(
+      AssetKey asset,
+      PartitionsDefinition def,
+      PartitionSelection selection,
+      PartitionsContext ctx) {
+    try {
+      if (!selection.keys().isEmpty()) {
+        List<IndexRange> ranges = new ArrayList<>();
+        for (String key : selection.keys()) {
+          ranges.add(IndexRange.of(def.index(key, ctx)));
+        }
+        return IndexRangeSet.of(ranges);
+      }
+      long first = def.index(selection.first(), ctx);
+      long last = def.index(selection.last(), ctx);
+      if (last < first) {
+        throw new PartitionKeyException(
+            selection.first() + ".." + selection.last(),
+            def.toString(),
+            "the range holds no partition (its last key comes before its first)");
+      }
+      return IndexRangeSet.of(new IndexRange(first, last + 1));
+    } catch (PartitionKeyException e) {
+      throw e.asset() == null ? e.forAsset(asset) : e;
+    }
+  }
+
+  /** The partitions {@code [start, end)} as people read them. */
+  static String text(PartitionsDefinition def, long start, long end, PartitionsContext ctx) {
+    return end - start == 1
+        ? def.key(start, ctx)
+        : def.key(start, ctx) + ".." + def.key(end - 1, ctx);
+  }
+}
