@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -56,8 +57,9 @@ final class PlainHttpConnection implements AutoCloseable {
       boolean fresh = socket == null;
       try {
         connectIfNeeded();
-        out.write(head);
-        out.write(body);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        out.write(request); // one write, one segment
         out.flush();
         return readResponse();
       } catch (EOFException | java.net.SocketException e) {
