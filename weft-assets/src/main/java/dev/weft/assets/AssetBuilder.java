@@ -1,8 +1,8 @@
 package dev.weft.assets;
 
+import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.assets.partitions.PartitionsDefinition;
-import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
