@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * states and whether the run automation last started for them still runs.
  *
  * <p>"Since the last run" means after the later of the change the asset's last fired evaluation
- * covered and the asset's own latest materialization (Dagster's {@code since_last_handled}).
+ * covered and the asset's own latest materialization when automation did not start it (Dagster's
+ * {@code since_last_handled}).
  */
 final class FactsReader {
   private final String namespace;
@@ -64,10 +65,8 @@ final class FactsReader {
     Map<AssetKey, AssetFacts> out = new java.util.LinkedHashMap<>();
     for (AssetKey key : keys) {
       AutomationAssetRecord memory = remembered.get(key.path());
-      long since =
-          Math.max(
-              memory == null ? 0 : memory.handledSeq(),
-              seq(latest, key.path(), AssetChangeKind.MATERIALIZED));
+      Optional<AssetStateRecord> state = catalog().state(namespace, key.path(), "");
+      long since = since(memory, state, seq(latest, key.path(), AssetChangeKind.MATERIALIZED));
       Set<AssetKey> upstream = graph.upstream(key);
       Set<AssetKey> updated = new HashSet<>();
       for (AssetKey up : upstream) {
@@ -79,7 +78,6 @@ final class FactsReader {
           updated.add(up);
         }
       }
-      Optional<AssetStateRecord> state = catalog().state(namespace, key.path(), "");
       boolean missing = state.map(s -> s.status() == AssetStatus.MISSING).orElse(true);
       AssetNode node = graph.node(key);
       String materializedCode =
@@ -101,6 +99,22 @@ final class FactsReader {
               freshnessViolated.test(key)));
     }
     return out;
+  }
+
+  /**
+   * The change after which an upstream update counts as new. The asset's own latest materialization
+   * counts only when automation did not start it: an automated run's commit comes after upstream
+   * updates that landed while it ran, which it may not have read, so those must still fire once it
+   * ends (the change its evaluation covered is the bound then).
+   */
+  private static long since(
+      AutomationAssetRecord memory, Optional<AssetStateRecord> state, long ownMaterialized) {
+    long handled = memory == null ? 0 : memory.handledSeq();
+    String currentRun =
+        state.map(s -> s.current() == null ? null : s.current().runId()).orElse(null);
+    boolean byAutomation =
+        memory != null && memory.runId() != null && memory.runId().equals(currentRun);
+    return byAutomation ? handled : Math.max(handled, ownMaterialized);
   }
 
   private String runningRun(AutomationAssetRecord memory) {
