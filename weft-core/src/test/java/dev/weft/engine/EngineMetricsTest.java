@@ -181,6 +181,14 @@ class EngineMetricsTest {
       Awaitility.await().atMost(WAIT).until(() -> f.stats().timers() == 1);
       clock.advance(Duration.ofSeconds(15));
       assertThat(trip.getResult(String.class)).isEqualTo("hello hello ada");
+      // a worker records its meters just after the commit that a waiting client may see first
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  counter("weft.workflow.closed", "workflow_type", "Trip", "status", "completed")
+                          == 1
+                      && taskCount("Trip") == 4);
 
       assertThat(counter("weft.workflow.started", "workflow_type", "Trip")).isEqualTo(1);
       assertThat(counter("weft.workflow.closed", "workflow_type", "Trip", "status", "completed"))
@@ -227,6 +235,12 @@ class EngineMetricsTest {
     try (EngineFixture f = engine(TestStore.SQLITE, dir, EngineMetricsTest::workers)) {
       WorkflowHandle<Object> doomed = f.client().start("Doomed", on("trips"), new Object[0]);
       Assertions.assertThatThrownBy(doomed::getResult).isInstanceOf(WorkflowFailedException.class);
+      Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  counter("weft.workflow.closed", "workflow_type", "Doomed", "status", "failed")
+                      == 1);
       WorkflowHandle<Object> trip = f.client().start("Trip", on("trips"), "bob");
       Awaitility.await().atMost(WAIT).until(() -> f.stats().timers() == 1);
       trip.terminate("enough");
