@@ -2,6 +2,7 @@ package dev.weft.examples;
 
 import dev.weft.assets.Assets;
 import dev.weft.assets.FileIoManager;
+import dev.weft.assets.MaterializationHandle;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowOptions;
@@ -12,6 +13,7 @@ import dev.weft.examples.approval.ApprovalDemo;
 import dev.weft.examples.approval.ApprovalWorkflow;
 import dev.weft.examples.approval.ExpenseRequest;
 import dev.weft.examples.assets.ExampleAssets;
+import dev.weft.examples.assets.PartitionedExamples;
 import dev.weft.examples.assets.PublishDailyReport;
 import dev.weft.examples.assets.PublishDailyReportWorkflow;
 import dev.weft.examples.assets.chain.FakeChain;
@@ -45,7 +47,11 @@ import org.slf4j.LoggerFactory;
  * approval waiting for a signal, and a greeting waiting for a remote worker; and once, while no
  * example asset was ever materialized, a materialization of every asset and the daily report
  * ({@link PublishDailyReport}), which waits for {@code chain/daily_volume} to be fresh, then
- * materializes {@code trades/daily_metrics} as its child.
+ * materializes {@code trades/daily_metrics} as its child; and once each, the partitioned examples
+ * ({@link PartitionedExamples#forDev()}): January 2024 of the daily trades ({@code
+ * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 1999 of the
+ * per-block chain assets ({@code chain/*_by_number}, {@code chain/*_by_block}) after observing
+ * their hashes.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -90,6 +96,7 @@ public final class ExamplesApp implements WeftApp {
 
   private final Path givenAssetsDir;
   private final DailyMetricsLogic metrics;
+  private final PartitionedExamples partitioned;
   private Path assetsDir;
   private Assets assets;
 
@@ -103,6 +110,7 @@ public final class ExamplesApp implements WeftApp {
   public ExamplesApp() {
     this.givenAssetsDir = null;
     this.metrics = metricsOf(System.getenv(DAILY_METRICS_ENV));
+    this.partitioned = PartitionedExamples.forDev();
   }
 
   private static DailyMetricsLogic metricsOf(String envValue) {
@@ -123,8 +131,18 @@ public final class ExamplesApp implements WeftApp {
    * {@code metrics} computing {@code trades/daily_metrics}.
    */
   public ExamplesApp(Path assetsDir, DailyMetricsLogic metrics) {
+    this(assetsDir, metrics, PartitionedExamples.forDev());
+  }
+
+  /**
+   * The examples' app, the asset values as JSON files under {@code assetsDir} whatever the node,
+   * {@code metrics} computing {@code trades/daily_metrics}, the partitioned examples over {@code
+   * partitioned}'s fakes.
+   */
+  public ExamplesApp(Path assetsDir, DailyMetricsLogic metrics, PartitionedExamples partitioned) {
     this.givenAssetsDir = assetsDir.toAbsolutePath().normalize();
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.partitioned = Objects.requireNonNull(partitioned, "partitioned");
   }
 
   /** Returns where the asset values are kept; null before {@link #register}. */
@@ -158,7 +176,8 @@ public final class ExamplesApp implements WeftApp {
             engine,
             FileIoManager.json(assetsDir),
             FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
-            metrics);
+            metrics,
+            partitioned);
     engine
         .newWorker(PublishDailyReport.TASK_QUEUE)
         .registerWorkflow(PublishDailyReport.class, PublishDailyReportWorkflow::new);
@@ -188,6 +207,9 @@ public final class ExamplesApp implements WeftApp {
                         options(PublishDailyReport.WORKFLOW_ID, PublishDailyReport.TASK_QUEUE));
                 client.start(report::publish);
               });
+      for (MaterializationHandle run : partitioned.materializeIfNeverMaterialized(assets)) {
+        log.info("materializing partitions of the partitioned examples ({})", run.workflowId());
+      }
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.weft.examples.assets;
 
 import dev.weft.assets.AnnotatedAssets;
+import dev.weft.assets.AssetGraph;
+import dev.weft.assets.AssetKey;
+import dev.weft.assets.AssetNode;
+import dev.weft.assets.AssetSelection;
 import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.IoManager;
@@ -11,6 +15,7 @@ import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.assets.trades.TradeAssets;
 import dev.weft.store.assets.AssetStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +61,67 @@ public final class ExampleAssets {
   }
 
   /**
-   * Starts materializing every asset ({@code *}) when none was ever materialized (a fresh catalog,
-   * or one from before the examples had assets); returns the started materialization, or empty.
+   * Registers both examples and the partitioned ones ({@link PartitionedExamples}) on the engine
+   * (not started yet), their values kept by {@code io}: a {@link PartitionWindowIoManager} over it,
+   * so that a partition reading several upstream partitions gets them as {@link PartitionValues}.
+   *
+   * @throws dev.weft.assets.InvalidAssetGraphException never for these definitions
+   */
+  public static Assets register(
+      WeftEngine engine,
+      IoManager io,
+      FakeChain chain,
+      DailyMetricsLogic metrics,
+      PartitionedExamples partitioned) {
+    return register(engine, io, chain, metrics, partitioned, Clock.systemUTC());
+  }
+
+  /**
+   * Registers everything like {@link #register(WeftEngine, IoManager, FakeChain, DailyMetricsLogic,
+   * PartitionedExamples)}, the catalog's timestamps (and which time windows exist) from {@code
+   * clock}: a test's clock, the engine's.
+   */
+  public static Assets register(
+      WeftEngine engine,
+      IoManager io,
+      FakeChain chain,
+      DailyMetricsLogic metrics,
+      PartitionedExamples partitioned,
+      Clock clock) {
+    List<AssetsDefinition> all = new ArrayList<>(definitions(chain, metrics));
+    all.addAll(partitioned.definitions());
+    AssetGraph graph = AssetGraph.of(all);
+    return Assets.builder(engine)
+        .definitions(all)
+        .ioManager(
+            IoManager.DEFAULT,
+            new PartitionWindowIoManager(io, key -> graph.node(key).partitions()))
+        .clock(clock)
+        .build();
+  }
+
+  /**
+   * Starts materializing every unpartitioned asset when none was ever materialized (a fresh
+   * catalog, or one from before the examples had assets); returns the started materialization, or
+   * empty. Partitioned assets are materialized by partitions ({@link
+   * PartitionedExamples#materializeIfNeverMaterialized}).
    */
   public static Optional<MaterializationHandle> materializeIfNeverMaterialized(Assets assets) {
-    boolean none = assets.status().stream().allMatch(s -> s.status() == AssetStatus.MISSING);
-    return none ? Optional.of(assets.materialize("*")) : Optional.empty();
+    List<AssetKey> unpartitioned =
+        assets.graph().nodes().stream()
+            .filter(n -> !n.definition().partitioning().partitioned())
+            .map(AssetNode::key)
+            .toList();
+    boolean none =
+        assets.status().stream()
+            .filter(s -> unpartitioned.contains(AssetKey.of(s.assetKey())))
+            .allMatch(s -> s.status() == AssetStatus.MISSING);
+    if (!none) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        unpartitioned.size() == assets.graph().keys().size()
+            ? assets.materialize("*")
+            : assets.materialize(AssetSelection.keys(unpartitioned.toArray(AssetKey[]::new))));
   }
 }

@@ -7,11 +7,9 @@ import dev.weft.assets.annotation.Asset;
 import dev.weft.assets.annotation.Check;
 import dev.weft.assets.annotation.Input;
 import dev.weft.assets.annotation.ObservableSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -152,17 +150,6 @@ public final class ChainAssets {
   }
 
   private static Transfer decode(ChainBlock block, String tx) {
-    if (!tx.startsWith("0x")) {
-      throw new IllegalArgumentException(
-          "block " + block.number() + ": transaction '" + tx + "' is not 0x-prefixed hex");
-    }
-    String plain = new String(HexFormat.of().parseHex(tx.substring(2)), StandardCharsets.UTF_8);
-    String[] parts = plain.split(":");
-    if (parts.length != 4) {
-      throw new IllegalArgumentException(
-          "block " + block.number() + ": transaction '" + plain + "' is not from:to:token:amount");
-    }
-    return new Transfer(
-        block.number(), block.timestamp(), parts[0], parts[1], parts[2], Long.parseLong(parts[3]));
+    return FakeChain.decode(block, tx);
   }
 }

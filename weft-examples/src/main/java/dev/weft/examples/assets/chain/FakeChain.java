@@ -11,7 +11,9 @@ import java.util.Random;
  * A deterministic, in-memory chain standing in for a node: blocks with hashes, parents and encoded
  * token transfers. {@link #reorg} replaces one block the way a node does in the middle of a re-org
  * (the block has a new hash and other transactions, its child still names the old hash) and {@link
- * #settle} finishes it (every child names its parent's current hash). Thread-safe.
+ * #settle} finishes it (every child names its parent's current hash). The chain grows with {@link
+ * #mine} and {@link #reorgLast} replaces its last blocks by another branch at once, as a node does
+ * after a settled re-org. Thread-safe.
  */
 public final class FakeChain {
   /** The tokens the transfers move. */
@@ -88,6 +90,88 @@ public final class FakeChain {
             n, new ChainBlock(b.number(), b.hash(), parent, b.timestamp(), b.transactions()));
       }
     }
+  }
+
+  /** Returns the number of the newest block (the head). */
+  public synchronized long head() {
+    return blocks.size() - 1L;
+  }
+
+  /**
+   * Returns block {@code number}.
+   *
+   * @throws IllegalArgumentException when the chain has no such block
+   */
+  public synchronized ChainBlock block(long number) {
+    if (number < 0 || number >= blocks.size()) {
+      throw new IllegalArgumentException(
+          "no block " + number + ": the chain has blocks 0 to " + (blocks.size() - 1));
+    }
+    return blocks.get((int) number);
+  }
+
+  /**
+   * Adds {@code count} blocks on top of the head; returns the new head.
+   *
+   * @throws IllegalArgumentException when {@code count} is below 1
+   */
+  public synchronized long mine(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("mine " + count + " blocks: expected at least 1");
+    }
+    for (int i = 0; i < count; i++) {
+      ChainBlock top = blocks.get(blocks.size() - 1);
+      blocks.add(newBlock(top.number() + 1, top.hash()));
+    }
+    return head();
+  }
+
+  /**
+   * Replaces the last {@code depth} blocks by another branch of as many blocks (new hashes, other
+   * transfers, each naming its new parent): a settled re-org of that depth. Returns the first
+   * replaced block number.
+   *
+   * @throws IllegalArgumentException when {@code depth} is not within 1 and the head (the genesis
+   *     block stays)
+   */
+  public synchronized long reorgLast(int depth) {
+    if (depth < 1 || depth >= blocks.size()) {
+      throw new IllegalArgumentException(
+          "re-org depth "
+              + depth
+              + ": expected 1 to "
+              + (blocks.size() - 1)
+              + " (the genesis block stays)");
+    }
+    int first = blocks.size() - depth;
+    String parent = blocks.get(first - 1).hash();
+    for (int n = first; n < blocks.size(); n++) {
+      ChainBlock replacement = newBlock(n, parent);
+      blocks.set(n, replacement);
+      parent = replacement.hash();
+    }
+    return first;
+  }
+
+  /**
+   * Decodes one of {@code block}'s transactions into a transfer.
+   *
+   * @throws IllegalArgumentException naming the block and the transaction when it is not {@code 0x}
+   *     + hex of {@code from:to:token:amount}
+   */
+  public static Transfer decode(ChainBlock block, String tx) {
+    if (!tx.startsWith("0x")) {
+      throw new IllegalArgumentException(
+          "block " + block.number() + ": transaction '" + tx + "' is not 0x-prefixed hex");
+    }
+    String plain = new String(HexFormat.of().parseHex(tx.substring(2)), StandardCharsets.UTF_8);
+    String[] parts = plain.split(":");
+    if (parts.length != 4) {
+      throw new IllegalArgumentException(
+          "block " + block.number() + ": transaction '" + plain + "' is not from:to:token:amount");
+    }
+    return new Transfer(
+        block.number(), block.timestamp(), parts[0], parts[1], parts[2], Long.parseLong(parts[3]));
   }
 
   /** Encodes a transfer the way the chain's transactions carry it. */

@@ -1,0 +1,245 @@
+package dev.weft.examples.assets;
+
+import static dev.weft.examples.assets.blocks.BlockAssets.BLOCKS_BY_NUMBER;
+import static dev.weft.examples.assets.blocks.BlockAssets.ENRICHED;
+import static dev.weft.examples.assets.blocks.BlockAssets.TRANSFERS;
+import static dev.weft.examples.assets.blocks.BlockAssets.VOLUME_BY_HUNDRED_BLOCKS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.assets.AssetKey;
+import dev.weft.assets.Assets;
+import dev.weft.assets.InMemoryIoManager;
+import dev.weft.assets.InputContext;
+import dev.weft.assets.MaterializationHandle;
+import dev.weft.assets.MaterializationResult;
+import dev.weft.assets.partitions.AssetPartitionCounts;
+import dev.weft.assets.partitions.AssetPartitionStatus;
+import dev.weft.assets.partitions.PartitionSpan;
+import dev.weft.common.WorkflowStatus;
+import dev.weft.engine.WeftEngine;
+import dev.weft.examples.assets.blocks.BlockAssets;
+import dev.weft.examples.assets.blocks.BlockRangeVolume;
+import dev.weft.examples.assets.blocks.TokenMetadata;
+import dev.weft.examples.assets.chain.FakeChain;
+import dev.weft.examples.assets.dailytrades.VendorFiles;
+import dev.weft.examples.assets.trades.DailyMetricsLogic;
+import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IndexRangeSet;
+import dev.weft.testsupport.ManualClock;
+import dev.weft.testsupport.TestStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The blocks on integer-range partitions, on a manual clock: a block whose token metadata is not
+ * there yet is retried 30 minutes later while every other block materializes; a re-org of the last
+ * 15 blocks, observed, makes exactly those 15 blocks and their dependents (one 100-block roll-up)
+ * stale, and rematerializing the stale partitions reprocesses exactly them.
+ */
+class BlockAssetsTest {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final int HEIGHT = 200;
+  private static final long PENDING = 42;
+  private static final int REORG_DEPTH = 15;
+  private static final List<String> PER_BLOCK = List.of(BLOCKS_BY_NUMBER, TRANSFERS, ENRICHED);
+
+  @TempDir Path dir;
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+  private final InMemoryIoManager memory = new InMemoryIoManager();
+  private final FakeChain chain = FakeChain.generate(HEIGHT, PartitionedExamples.DEV_SEED);
+  private final TokenMetadata metadata = TokenMetadata.pending(PENDING);
+  private WeftEngine engine;
+
+  @AfterEach
+  void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private Assets start(TestStore store) {
+    engine = WeftEngine.builder().store(store.open(dir)).clock(clock).build();
+    Assets assets =
+        ExampleAssets.register(
+            engine,
+            memory,
+            FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
+            DailyMetricsLogic.V1,
+            new PartitionedExamples(VendorFiles.withLateDays(), chain, metadata),
+            new ManualJavaClock(clock));
+    engine.start();
+    return assets;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aPendingBlockRetriesAloneAndAReorgOfTheLast15BlocksReprocessesExactlyThem(TestStore store) {
+    Assets assets = start(store);
+    assertThat(BlockAssets.observeHashes(assets.partitions(), chain))
+        .as("a first observation changes nothing")
+        .isEqualTo(IndexRangeSet.empty());
+    assertThat(assets.partitions().status(key(BlockAssets.BLOCK_HASHES), "7").state().dataVersion())
+        .isEqualTo(chain.block(7).hash());
+
+    MaterializationHandle first = BlockAssets.materializeBlocks(assets, 0, HEIGHT - 1);
+
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> counts(assets, ENRICHED).materialized() == HEIGHT - 1);
+    assertThat(counts(assets, TRANSFERS).materialized()).isEqualTo(HEIGHT);
+    assertThat(metadata.lookups(PENDING)).isEqualTo(1);
+    assertThat(assets.partitions().status(key(ENRICHED), "42").status())
+        .as("the block waits for its retry, not materialized, holding no claim")
+        .isEqualTo(AssetPartitionStatus.MISSING);
+    assertThat(engine.client().getHandle(first.workflowId()).describe().status())
+        .isEqualTo(WorkflowStatus.RUNNING);
+
+    metadata.publish(PENDING);
+    clock.advance(Duration.ofMinutes(30));
+    MaterializationResult done = first.await(WAIT);
+
+    assertThat(done.succeeded()).as("%s", done).isTrue();
+    assertThat(metadata.lookups(PENDING)).isEqualTo(2);
+    assertThat(metadata.lookups(PENDING + 1)).isEqualTo(1);
+    for (String asset : PER_BLOCK) {
+      assertThat(counts(assets, asset).materialized()).as(asset).isEqualTo(HEIGHT);
+    }
+    assertThat(BlockAssets.materializeRollups(assets, 0, HEIGHT - 1).await(WAIT).succeeded())
+        .isTrue();
+    assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).materialized()).isEqualTo(2);
+    BlockRangeVolume before = rollup("1");
+    assertThat(before.firstBlock()).isEqualTo(100);
+    assertThat(before.lastBlock()).isEqualTo(199);
+    assertThat(before.transfers()).isEqualTo(transfersOnChain(100, 199));
+
+    long reorged = chain.reorgLast(REORG_DEPTH);
+    IndexRangeSet changed = BlockAssets.observeHashes(assets.partitions(), chain);
+
+    assertThat(reorged).isEqualTo(HEIGHT - REORG_DEPTH);
+    assertThat(changed).isEqualTo(IndexRangeSet.of(new IndexRange(reorged, HEIGHT)));
+    for (String asset : PER_BLOCK) {
+      assertThat(stale(assets, asset))
+          .as("%s stale", asset)
+          .isEqualTo(IndexRangeSet.of(new IndexRange(reorged, HEIGHT)));
+    }
+    assertThat(stale(assets, VOLUME_BY_HUNDRED_BLOCKS))
+        .isEqualTo(IndexRangeSet.of(IndexRange.of(1)));
+    assertThat(
+            assets
+                .partitions()
+                .status(key(BLOCKS_BY_NUMBER), Long.toString(reorged))
+                .state()
+                .reasons())
+        .singleElement()
+        .satisfies(r -> assertThat(r.upstreamKey()).isEqualTo(BlockAssets.BLOCK_HASHES));
+    assertThat(assets.partitions().status(key(VOLUME_BY_HUNDRED_BLOCKS), "1").state().reasons())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo(StaleReasonKind.UPSTREAM_STALE);
+              assertThat(r.rootCauseKey()).isEqualTo(BlockAssets.BLOCK_HASHES);
+            });
+
+    MaterializationHandle blocks =
+        BlockAssets.materializeBlocks(assets, keys(stale(assets, ENRICHED)));
+    assertThat(blocks.await(WAIT).succeeded()).isTrue();
+    MaterializationHandle rollups =
+        PartitionedLaunch.launch(
+            assets,
+            VOLUME_BY_HUNDRED_BLOCKS,
+            dev.weft.assets.PartitionSelection.keys(keys(stale(assets, VOLUME_BY_HUNDRED_BLOCKS))));
+    assertThat(rollups.await(WAIT).succeeded()).isTrue();
+
+    for (String asset : PER_BLOCK) {
+      assertThat(materializedBy(assets, asset, blocks.runId()))
+          .as("%s reprocessed", asset)
+          .isEqualTo(IndexRangeSet.of(new IndexRange(reorged, HEIGHT)));
+      assertThat(counts(assets, asset).stale()).isZero();
+    }
+    assertThat(materializedBy(assets, VOLUME_BY_HUNDRED_BLOCKS, rollups.runId()))
+        .isEqualTo(IndexRangeSet.of(IndexRange.of(1)));
+    assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).stale()).isZero();
+    assertThat(metadata.lookups(reorged)).isEqualTo(2);
+    assertThat(metadata.lookups(reorged - 1)).isEqualTo(1);
+    assertThat(rollup("1").transfers()).isEqualTo(transfersOnChain(100, 199));
+    assertThat(rollup("0")).as("the first 100 blocks were not touched").isNotNull();
+
+    long head = chain.mine(10);
+    assertThat(BlockAssets.observeHashes(assets.partitions(), chain))
+        .as("the chain grew: new blocks are observed, no hash changed")
+        .isEqualTo(IndexRangeSet.empty());
+    assertThat(
+            assets
+                .partitions()
+                .status(key(BlockAssets.BLOCK_HASHES), Long.toString(head))
+                .state()
+                .dataVersion())
+        .isEqualTo(chain.block(head).hash());
+    assertThat(counts(assets, BLOCKS_BY_NUMBER).stale()).isZero();
+  }
+
+  private long transfersOnChain(long first, long last) {
+    long n = 0;
+    for (long b = first; b <= last; b++) {
+      n += chain.block(b).transactions().size();
+    }
+    return n;
+  }
+
+  private BlockRangeVolume rollup(String partition) {
+    return (BlockRangeVolume)
+        memory.load(
+            new InputContext(key(VOLUME_BY_HUNDRED_BLOCKS), partition, Object.class, null, null));
+  }
+
+  private static AssetPartitionCounts counts(Assets assets, String asset) {
+    return assets.partitions().counts(key(asset));
+  }
+
+  private static IndexRangeSet stale(Assets assets, String asset) {
+    return ranges(assets, asset, AssetPartitionStatus.STALE, null);
+  }
+
+  private static IndexRangeSet materializedBy(Assets assets, String asset, String runId) {
+    return ranges(assets, asset, AssetPartitionStatus.MATERIALIZED, runId);
+  }
+
+  private static IndexRangeSet ranges(
+      Assets assets, String asset, AssetPartitionStatus status, String runId) {
+    List<IndexRange> ranges = new ArrayList<>();
+    String token = null;
+    do {
+      var page = assets.partitions().list(key(asset), status, token, 1000);
+      for (PartitionSpan span : page.spans()) {
+        if (runId == null || runId.equals(span.state().runId())) {
+          ranges.add(span.state().range());
+        }
+      }
+      token = page.nextPageToken();
+    } while (token != null);
+    return IndexRangeSet.of(ranges);
+  }
+
+  private static List<String> keys(IndexRangeSet set) {
+    List<String> keys = new ArrayList<>();
+    for (IndexRange r : set.ranges()) {
+      for (long i = r.start(); i < r.end(); i++) {
+        keys.add(Long.toString(i));
+      }
+    }
+    return keys;
+  }
+
+  private static AssetKey key(String path) {
+    return AssetKey.of(path);
+  }
+}
