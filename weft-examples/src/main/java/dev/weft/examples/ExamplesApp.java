@@ -94,6 +94,9 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String DAILY_METRICS_ENV = "WEFT_EXAMPLES_DAILY_METRICS";
 
+  /** The runs that are not the engine's own ({@code __weft_*}): the example runs. */
+  private static final String EXAMPLE_RUNS = "NOT WorkflowId STARTS_WITH '__weft_'";
+
   private final Path givenAssetsDir;
   private final DailyMetricsLogic metrics;
   private final PartitionedExamples partitioned;
@@ -184,13 +187,16 @@ public final class ExamplesApp implements WeftApp {
   }
 
   /**
-   * Starts the example runs, once: on a store that already has runs it starts none; then, if no
-   * example asset was ever materialized, starts a materialization of every asset (not awaited) and
-   * the daily report ({@link PublishDailyReport#WORKFLOW_ID}), which waits for it.
+   * Starts the example runs, once: on a store that already has runs (other than the engine's own)
+   * it starts none; then, if no example asset was ever materialized, starts a materialization of
+   * every unpartitioned asset (not awaited) and the daily report ({@link
+   * PublishDailyReport#WORKFLOW_ID}), which waits for it; and the partitioned examples' first
+   * materializations ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once.
    */
   @Override
   public void startExamples(WeftClient client) {
-    if (client.countWorkflows(WorkflowFilter.all()) == 0) {
+    // the engine's own runs (the freshness watch the catalog starts at registration) do not count
+    if (client.countWorkflows(WorkflowFilter.query(EXAMPLE_RUNS)) == 0) {
       startRuns(client);
     }
     if (assets != null) {

@@ -10,6 +10,9 @@ import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.ExamplesApp;
+import dev.weft.examples.assets.blocks.TokenMetadata;
+import dev.weft.examples.assets.chain.FakeChain;
+import dev.weft.examples.assets.dailytrades.VendorFiles;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
@@ -26,13 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code weft dev} does with the asset examples: {@link ExamplesApp} registers them, and its
- * {@code startExamples} materializes every asset once, as JSON files under the assets directory,
- * and starts the daily report, which waits for the volume and materializes the metrics as its
- * child; the next start starts nothing again.
+ * {@code startExamples} materializes every asset once, as JSON files under the assets directory
+ * (the partitioned ones by partitions: January 2024 of the daily trades, the late day failed, and
+ * the blocks), and starts the daily report, which waits for the volume and materializes the metrics
+ * as its child; the next start starts nothing again.
  */
 class ExamplesAppAssetsTest {
   private static final WorkflowFilter MATERIALIZATIONS =
       WorkflowFilter.all().withType("__weft_materialize");
+
+  private static final int EXPECTED_RUNS = 12;
 
   @TempDir Path dir;
 
@@ -40,7 +46,7 @@ class ExamplesAppAssetsTest {
   void startExamplesMaterializesEveryAssetOnceAsJsonFiles() throws Exception {
     Path assets = dir.resolve("assets");
     try (WeftEngine engine = start()) {
-      ExamplesApp app = new ExamplesApp(assets);
+      ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V1, smallPartitioned());
       app.register(engine);
       engine.start();
       app.startExamples(engine.client());
@@ -55,7 +61,11 @@ class ExamplesAppAssetsTest {
           .startsWith("published: chain/daily_volume at data version ")
           .contains(", trades/daily_metrics materialized by __weft_materialize:");
       List<WorkflowSummary> runs = engine.client().listWorkflows(MATERIALIZATIONS).workflows();
-      assertThat(runs).as("every asset, and the report's metrics").hasSize(2);
+      assertThat(runs)
+          .as(
+              "every unpartitioned asset, the report's metrics, January 2024 of the daily trades"
+                  + " and the blocks")
+          .hasSize(4);
       for (WorkflowSummary run : runs) {
         Awaitility.await()
             .atMost(Duration.ofSeconds(60))
@@ -65,8 +75,10 @@ class ExamplesAppAssetsTest {
                         == WorkflowStatus.COMPLETED);
       }
       assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
-          .as("the five example runs, the materialization, the report and its two children")
-          .isEqualTo(9);
+          .as(
+              "the five example runs, the three materializations, the report and its two"
+                  + " children, the daily summary's freshness watch")
+          .isEqualTo(EXPECTED_RUNS);
     }
     JsonNode volume =
         new ObjectMapper().readTree(assets.resolve("chain/daily_volume.json").toFile());
@@ -86,18 +98,33 @@ class ExamplesAppAssetsTest {
     assertThat(Files.exists(assets.resolve("chain/block_hashes.json")))
         .as("an observable source is observed, not stored")
         .isFalse();
+    assertThat(assets.resolve("trades/daily_trades_by_day.partitions/2024-01-16.json")).exists();
+    assertThat(assets.resolve("trades/daily_trades_by_day.partitions/2024-01-17.json"))
+        .as("the late day failed")
+        .doesNotExist();
+    JsonNode rolling =
+        new ObjectMapper()
+            .readTree(
+                assets
+                    .resolve("trades/rolling_volume_7d_by_day.partitions/2024-01-31.json")
+                    .toFile());
+    assertThat(rolling.path("firstDay").asText()).isEqualTo("2024-01-25");
+    assertThat(rolling.path("days").asInt())
+        .as("seven days read back from their JSON files")
+        .isEqualTo(7);
+    assertThat(assets.resolve("chain/enriched_transfers_by_block.partitions/99.json")).exists();
 
     try (WeftEngine engine = start()) {
-      ExamplesApp app = new ExamplesApp(assets);
+      ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V1, smallPartitioned());
       app.register(engine);
       engine.start();
       app.startExamples(engine.client());
       assertThat(engine.client().countWorkflows(MATERIALIZATIONS))
           .as("the next start materializes nothing again")
-          .isEqualTo(2);
+          .isEqualTo(4);
       assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
           .as("nor starts the report again")
-          .isEqualTo(9);
+          .isEqualTo(EXPECTED_RUNS);
     }
   }
 
@@ -105,7 +132,7 @@ class ExamplesAppAssetsTest {
   void aRestartWithTheDailyMetricsV2ShowsThemStaleWithTheCodeVersionReason() {
     Path assets = dir.resolve("assets");
     try (WeftEngine engine = start()) {
-      ExamplesApp app = new ExamplesApp(assets);
+      ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V1, smallPartitioned());
       app.register(engine);
       engine.start();
       app.startExamples(engine.client());
@@ -134,6 +161,14 @@ class ExamplesAppAssetsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'v3'")
         .hasMessageContaining("v1 and v2");
+  }
+
+  /** The partitioned examples of {@code weft dev} with 100 blocks instead of 2,000: faster. */
+  private static PartitionedExamples smallPartitioned() {
+    return new PartitionedExamples(
+        VendorFiles.deliveringAfterRefusal(PartitionedExamples.LATE_DAY),
+        FakeChain.generate(100, PartitionedExamples.DEV_SEED),
+        TokenMetadata.published());
   }
 
   private static AssetStateRecord metrics(WeftEngine engine) {
