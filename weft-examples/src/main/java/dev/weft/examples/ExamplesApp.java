@@ -16,6 +16,9 @@ import dev.weft.examples.assets.ExampleAssets;
 import dev.weft.examples.assets.PartitionedExamples;
 import dev.weft.examples.assets.PublishDailyReport;
 import dev.weft.examples.assets.PublishDailyReportWorkflow;
+import dev.weft.examples.assets.blocks.FakeChainNode;
+import dev.weft.examples.assets.blocks.ReorgWorkflow;
+import dev.weft.examples.assets.blocks.SimulatedReorg;
 import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.catchup.CatchUpDemo;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PartitionedExamples#forDev()}): January 2024 of the daily trades ({@code
  * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 1999 of the
  * per-block chain assets ({@code chain/*_by_number}, {@code chain/*_by_block}) after observing
- * their hashes.
+ * their hashes. {@link ReorgWorkflow} (task queue {@code chain-node}) re-organizes the last blocks
+ * of that chain on demand.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -73,7 +77,8 @@ public final class ExamplesApp implements WeftApp {
           ApprovalWorkflow.TASK_QUEUE,
           CatchUpWorkflow.TASK_QUEUE,
           GreetingWorkflow.TASK_QUEUE,
-          PublishDailyReport.TASK_QUEUE);
+          PublishDailyReport.TASK_QUEUE,
+          ReorgWorkflow.TASK_QUEUE);
 
   /** The approval {@code weft dev} leaves waiting for a signal. */
   public static final String WAITING_APPROVAL_ID =
@@ -184,6 +189,10 @@ public final class ExamplesApp implements WeftApp {
     engine
         .newWorker(PublishDailyReport.TASK_QUEUE)
         .registerWorkflow(PublishDailyReport.class, PublishDailyReportWorkflow::new);
+    engine
+        .newWorker(ReorgWorkflow.TASK_QUEUE)
+        .registerWorkflow(ReorgWorkflow.class, SimulatedReorg::new)
+        .registerActivities(new FakeChainNode(partitioned.blocks(), assets.partitions()));
   }
 
   /**

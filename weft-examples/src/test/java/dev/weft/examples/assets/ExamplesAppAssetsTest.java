@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowOptions;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.ExamplesApp;
+import dev.weft.examples.assets.blocks.BlockAssets;
+import dev.weft.examples.assets.blocks.ReorgWorkflow;
 import dev.weft.examples.assets.blocks.TokenMetadata;
 import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.dailytrades.VendorFiles;
@@ -18,6 +21,7 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.store.assets.partitions.PartitionStatusReader;
 import dev.weft.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +153,41 @@ class ExamplesAppAssetsTest {
       assertThat(state.reasons()).hasSize(1);
       assertThat(state.reasons().get(0).kind()).isEqualTo(StaleReasonKind.CODE_VERSION_CHANGED);
       assertThat(state.reasons().get(0).detail()).contains("v1").contains("v2");
+    }
+  }
+
+  @Test
+  void theReorgWorkflowMakesExactlyTheLastBlocksAndTheirDependentsStale() {
+    try (WeftEngine engine = start()) {
+      ExamplesApp app =
+          new ExamplesApp(dir.resolve("assets"), DailyMetricsLogic.V1, smallPartitioned());
+      app.register(engine);
+      engine.start();
+      app.startExamples(engine.client());
+      PartitionStatusReader partitions = engine.store().extension(PartitionStatusReader.class);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> partitions.counts("default", BlockAssets.ENRICHED).materialized() == 100);
+
+      ReorgWorkflow stub =
+          engine
+              .client()
+              .newWorkflowStub(
+                  ReorgWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .workflowId("reorg-15")
+                      .taskQueue(ReorgWorkflow.TASK_QUEUE)
+                      .build());
+      String summary = engine.client().start(stub::reorg, 15).getResult(Duration.ofSeconds(60));
+
+      assertThat(summary)
+          .isEqualTo(
+              "re-org of blocks 85..99: 15 block hashes changed, their dependents are stale");
+      for (String key :
+          List.of(BlockAssets.BLOCKS_BY_NUMBER, BlockAssets.TRANSFERS, BlockAssets.ENRICHED)) {
+        assertThat(partitions.counts("default", key).stale()).as(key).isEqualTo(15);
+        assertThat(partitions.counts("default", key).materialized()).as(key).isEqualTo(85);
+      }
     }
   }
 
