@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * ({@link PublishDailyReport}), which waits for {@code chain/daily_volume} to be fresh, then
  * materializes {@code trades/daily_metrics} as its child; and once each, the partitioned examples
  * ({@link PartitionedExamples#forDev()}): January 2024 of the daily trades ({@code
- * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 1999 of the
+ * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 999 of the
  * per-block chain assets ({@code chain/*_by_number}, {@code chain/*_by_block}) after observing
  * their hashes. {@link ReorgWorkflow} (task queue {@code chain-node}) re-organizes the last blocks
  * of that chain on demand.

@@ -202,7 +202,7 @@ class ExamplesAppAssetsTest {
         .hasMessageContaining("v1 and v2");
   }
 
-  /** The partitioned examples of {@code weft dev} with 100 blocks instead of 2,000: faster. */
+  /** The partitioned examples of {@code weft dev} with 100 blocks instead of 1,000: faster. */
   private static PartitionedExamples smallPartitioned() {
     return new PartitionedExamples(
         VendorFiles.deliveringAfterRefusal(PartitionedExamples.LATE_DAY),

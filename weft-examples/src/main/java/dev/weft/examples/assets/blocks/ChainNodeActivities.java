@@ -7,8 +7,9 @@ import dev.weft.activity.ActivityMethod;
 @ActivityInterface
 public interface ChainNodeActivities {
   /**
-   * Re-organizes the last {@code depth} blocks and observes every block's hash into the catalog;
-   * returns a one-line summary (which blocks, how many hashes changed).
+   * Observes every block's hash into the catalog (the state before), re-organizes the last {@code
+   * depth} blocks and observes again; returns a one-line summary (which blocks, how many hashes
+   * changed).
    */
   @ActivityMethod(name = "ReorgAndObserve")
   String reorgAndObserve(int depth);

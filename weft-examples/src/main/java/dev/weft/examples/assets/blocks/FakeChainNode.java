@@ -23,6 +23,8 @@ public final class FakeChainNode implements ChainNodeActivities {
    */
   @Override
   public String reorgAndObserve(int depth) {
+    // the hashes before the re-org, for a chain not observed yet (a no-op when it was)
+    BlockAssets.observeHashes(partitions, chain);
     long first = chain.reorgLast(depth);
     IndexRangeSet changed = BlockAssets.observeHashes(partitions, chain);
     return "re-org of blocks "
