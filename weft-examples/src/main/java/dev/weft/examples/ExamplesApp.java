@@ -48,14 +48,15 @@ import org.slf4j.LoggerFactory;
  * empty store {@code weft dev} also starts a few runs with {@link #startExamples}: two orders (one
  * ships, one is compensated), a subscription waiting a minute for its follow-up, an expense
  * approval waiting for a signal, and a greeting waiting for a remote worker; and once, while no
- * example asset was ever materialized, a materialization of every asset and the daily report
- * ({@link PublishDailyReport}), which waits for {@code chain/daily_volume} to be fresh, then
+ * example asset was ever materialized, a materialization of every unpartitioned asset and the daily
+ * report ({@link PublishDailyReport}), which waits for {@code chain/daily_volume} to be fresh, then
  * materializes {@code trades/daily_metrics} as its child; and once each, the partitioned examples
  * ({@link PartitionedExamples#forDev()}): January 2024 of the daily trades ({@code
  * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 999 of the
- * per-block chain assets ({@code chain/*_by_number}, {@code chain/*_by_block}) after observing
- * their hashes. {@link ReorgWorkflow} (task queue {@code chain-node}) re-organizes the last blocks
- * of that chain on demand.
+ * per-block chain assets ({@code chain/blocks_by_number}, {@code chain/transfers_by_block}, {@code
+ * chain/enriched_transfers_by_block}). {@link ReorgWorkflow} (task queue {@code chain-node})
+ * observes the block hashes, re-organizes the last blocks of that chain and observes them again, on
+ * demand.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.

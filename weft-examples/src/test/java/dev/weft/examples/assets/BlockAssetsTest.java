@@ -15,6 +15,7 @@ import dev.weft.assets.MaterializationResult;
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.assets.partitions.AssetPartitionStatus;
 import dev.weft.assets.partitions.PartitionSpan;
+import dev.weft.client.PendingActivity;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.assets.blocks.BlockAssets;
@@ -53,7 +54,9 @@ class BlockAssetsTest {
   private static final List<String> PER_BLOCK = List.of(BLOCKS_BY_NUMBER, TRANSFERS, ENRICHED);
 
   @TempDir Path dir;
-  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
+  private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+  private final ManualClock clock = new ManualClock(START);
   private final InMemoryIoManager memory = new InMemoryIoManager();
   private final FakeChain chain = FakeChain.generate(HEIGHT, PartitionedExamples.DEV_SEED);
   private final TokenMetadata metadata = TokenMetadata.pending(PENDING);
@@ -94,7 +97,18 @@ class BlockAssetsTest {
 
     Awaitility.await()
         .atMost(WAIT)
-        .until(() -> counts(assets, ENRICHED).materialized() == HEIGHT - 1);
+        .until(
+            () ->
+                counts(assets, ENRICHED).materialized() == HEIGHT - 1
+                    && waitingRetries(first).size() == 1);
+    PendingActivity retry = waitingRetries(first).get(0);
+    assertThat(retry.attempt()).isEqualTo(1);
+    assertThat(retry.nextAttemptAt())
+        .as("retried 30 minutes after the failed lookup")
+        .isEqualTo(START.plus(Duration.ofMinutes(30)));
+    assertThat(retry.lastFailure())
+        .contains("partitions 42")
+        .contains("the token metadata of block 42 is not there yet");
     assertThat(counts(assets, TRANSFERS).materialized()).isEqualTo(HEIGHT);
     assertThat(metadata.lookups(PENDING)).isEqualTo(1);
     assertThat(assets.partitions().status(key(ENRICHED), "42").status())
@@ -185,6 +199,13 @@ class BlockAssetsTest {
                 .dataVersion())
         .isEqualTo(chain.block(head).hash());
     assertThat(counts(assets, BLOCKS_BY_NUMBER).stale()).isZero();
+  }
+
+  /** The activities of the run that wait for a retry (no attempt running). */
+  private List<PendingActivity> waitingRetries(MaterializationHandle run) {
+    return engine.client().getHandle(run.workflowId()).describe().pendingActivities().stream()
+        .filter(a -> !a.running() && a.nextAttemptAt() != null)
+        .toList();
   }
 
   private long transfersOnChain(long first, long last) {
