@@ -52,7 +52,8 @@ public record PartitionValues<T>(List<String> keys, List<T> values) {
    * Returns the values of the input {@code path} declared with {@link #input}.
    *
    * @throws IllegalStateException naming the asset when the IO manager that loaded it did not read
-   *     it as partition values (the asset's IO manager is not a {@link PartitionWindowIoManager})
+   *     it as partition values (the asset's IO manager is not a {@link PartitionWindowIoManager}),
+   *     or naming the partition whose value is not a {@code valueType}
    */
   @SuppressWarnings("unchecked")
   public static <T> PartitionValues<T> read(AssetContext ctx, String path, Class<T> valueType) {
@@ -67,8 +68,21 @@ public record PartitionValues<T>(List<String> keys, List<T> values) {
               + (value == null ? "null" : value.getClass().getName())
               + ", expected PartitionValues (register a PartitionWindowIoManager)");
     }
-    for (Object v : values.values()) {
-      valueType.cast(v);
+    for (int i = 0; i < values.values().size(); i++) {
+      Object v = values.values().get(i);
+      if (!valueType.isInstance(v)) {
+        throw new IllegalStateException(
+            "asset "
+                + ctx.assetKey()
+                + ": partition "
+                + values.keys().get(i)
+                + " of input "
+                + path
+                + " is a "
+                + (v == null ? "null" : v.getClass().getName())
+                + ", expected a "
+                + valueType.getName());
+      }
     }
     return (PartitionValues<T>) values;
   }

@@ -9,7 +9,7 @@ public final class MetadataNotThereYetException extends IllegalStateException {
     super(
         "the token metadata of block "
             + block
-            + " is not there yet: the enrichment is retried "
+            + " is not there yet: the enrichment is retried, first "
             + BlockAssets.METADATA_RETRY.initialInterval().toMinutes()
             + " minutes later");
   }
