@@ -81,6 +81,7 @@ export function BackfillLaunchPage() {
       </p>
       <h1 id="launch-title">New backfill</h1>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void run("count");
