@@ -88,6 +88,9 @@ export function PartitionStatusBar({ namespace, assetKey, range, onZoom, onSelec
     const ctx = c.getContext?.("2d");
     if (ctx === null || ctx === undefined) return;
     draw(ctx, c, columns, width, height, highlight, drag);
+    // for the browser benchmark and end-to-end tests: what the canvas shows now
+    c.dataset.from = data.from;
+    c.dataset.to = data.to;
     c.dataset.drawn = String(list.length);
   }, [columns, width, height, highlight, drag, data, list.length]);
 

@@ -134,3 +134,11 @@ test("ranges by status page on; a key lookup shows its status or why the key is 
   expect(alert.closest("[role=alert]")?.textContent).toContain("Field: key");
   expect(field.getAttribute("aria-invalid")).toBe("true");
 });
+
+test("an unpartitioned asset has no partitions section and asks for no partitions", async () => {
+  const server = fakeServer((url, request) => assetRoutes(url, request) ?? json({}));
+  renderApp(PAGE);
+  await screen.findByRole("heading", { name: "Checks" });
+  expect(screen.queryByRole("heading", { name: "Partitions" })).toBeNull();
+  expect(server.requests.some((r) => new URL(r.url).pathname.includes("/partitions"))).toBe(false);
+});

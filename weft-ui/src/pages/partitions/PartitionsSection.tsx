@@ -20,33 +20,40 @@ export function PartitionsSection({ namespace, assetKey }: { namespace: string; 
   const [zoom, setZoom] = useState<KeyRange | null>(null);
   const [selected, setSelected] = useState<KeyRange | null>(null);
   const s = summary.data;
-  if (summary.error !== null) return <ProblemMessage error={summary.error} />;
-  if (s === undefined) return <p aria-busy="true">Loading the partitions…</p>;
   const whole: KeyRange | null =
-    s.firstKey != null && s.lastKey != null ? { from: s.firstKey, to: s.lastKey } : null;
+    s?.firstKey != null && s.lastKey != null ? { from: s.firstKey, to: s.lastKey } : null;
   const focus = selected ?? zoom ?? whole;
+  // the bar does not wait for the summary: both are asked for at once
   return (
     <div>
-      <p>
-        {s.description} — <strong>{s.total.toLocaleString("en-US")}</strong> {s.total === 1 ? "partition" : "partitions"}
-        {whole !== null && (
-          <span className="muted">
-            {" "}
-            (keys <code>{whole.from}</code> to <code>{whole.to}</code>)
-          </span>
-        )}
-      </p>
-      <ul className="partition-legend" aria-label="Partitions per status">
-        {STATUS_ORDER.map((st) => (
-          <li key={st}>
-            <span className={`swatch swatch-${st}`} aria-hidden="true" />
-            <span>
-              {s.counts[st].toLocaleString("en-US")} {STATUS_LABEL[st]}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {s.total > 0 && (
+      {summary.error !== null && <ProblemMessage error={summary.error} />}
+      {s === undefined ? (
+        summary.isPending && <p aria-busy="true">Loading the partitions…</p>
+      ) : (
+        <>
+          <p>
+            {s.description} — <strong>{s.total.toLocaleString("en-US")}</strong>{" "}
+            {s.total === 1 ? "partition" : "partitions"}
+            {whole !== null && (
+              <span className="muted">
+                {" "}
+                (keys <code>{whole.from}</code> to <code>{whole.to}</code>)
+              </span>
+            )}
+          </p>
+          <ul className="partition-legend" aria-label="Partitions per status">
+            {STATUS_ORDER.map((st) => (
+              <li key={st}>
+                <span className={`swatch swatch-${st}`} aria-hidden="true" />
+                <span>
+                  {s.counts[st].toLocaleString("en-US")} {STATUS_LABEL[st]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {s?.total !== 0 && summary.error === null && (
         <>
           <div className="toolbar">
             <span>
