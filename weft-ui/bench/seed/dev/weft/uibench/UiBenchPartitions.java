@@ -23,9 +23,13 @@ import java.util.Map;
  * partitions, in its own namespace {@value #NAMESPACE} (so the 1,000-asset graph the other groups
  * measure stays as it is), its statuses written straight to the store as ranges: the first {@value
  * #MISSING_FROM} materialized, one of them ({@value #FAILED}) failed, the rest missing. The
- * partitions page group measures the status bar on it.
+ * partitions page group measures the status bar on it, and e2e/partitions.e2e.ts seeds a store
+ * with it alone.
+ *
+ * <p>Usage (the asset alone): {@code java -cp weft.jar:CLASSES dev.weft.uibench.UiBenchPartitions
+ * FILE}
  */
-final class UiBenchPartitions {
+public final class UiBenchPartitions {
   static final String NAMESPACE = "partitions";
   static final String ASSET = "parts/big";
   static final long PARTITIONS = 10_000_000L;
@@ -33,6 +37,15 @@ final class UiBenchPartitions {
   static final long FAILED = 4_242_424L;
 
   private UiBenchPartitions() {}
+
+  /** Seeds the asset alone into the SQLite file {@code args[0]} (made if missing). */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      throw new IllegalArgumentException(
+          "usage: UiBenchPartitions FILE (the SQLite store to seed), got " + args.length + " arguments");
+    }
+    seed(Path.of(args[0]));
+  }
 
   /** Registers the asset in {@value #NAMESPACE} of the store at {@code file} and writes its statuses. */
   static void seed(Path file) {
