@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { STATUS_LABEL } from "./partitionBarModel";
+import { STATUS_LABEL, type PartitionStatus } from "./partitionBarModel";
 import { usePartitionStatus } from "./partitionsApi";
 
 /** Looks up one partition by key: its status, data version and detail, or why the key is wrong. */
@@ -45,7 +45,7 @@ export function PartitionKeyLookup({ namespace, assetKey }: { namespace: string;
           <dd className="mono">{s.key}</dd>
           <dt>Status</dt>
           <dd>
-            <span className={`swatch swatch-${s.status}`} aria-hidden="true" /> {STATUS_LABEL[s.status]}
+            <span className={`swatch swatch-${s.status}`} aria-hidden="true" /> {STATUS_LABEL[s.status as PartitionStatus] ?? s.status}
           </dd>
           <dt>Data version</dt>
           <dd className="mono">{s.dataVersion ?? <span className="muted">none</span>}</dd>

@@ -7,7 +7,11 @@ import {
   bucketText,
   canZoom,
   layoutColumns,
+  MARK_HEIGHT_CSS_PX,
+  MARK_WIDTH_CSS_PX,
   moveHighlight,
+  MUST_SHOW,
+  segmentX,
   zoomRange,
   type Bucket,
   type Column,
@@ -72,7 +76,9 @@ export function PartitionStatusBar({ namespace, assetKey, range, onZoom, onSelec
   const list: Bucket[] = data?.buckets ?? [];
   const width = size === null ? 0 : Math.max(1, Math.round(size.css * size.dpr));
   const height = Math.round(BAR_HEIGHT * (size?.dpr ?? 1));
-  const minMark = Math.max(1, Math.round(size?.dpr ?? 1));
+  const dpr = size?.dpr ?? 1;
+  const minMark = Math.max(1, Math.round(MARK_HEIGHT_CSS_PX * dpr));
+  const markWidth = Math.max(1, Math.round(MARK_WIDTH_CSS_PX * dpr));
   const columns = useMemo(() => layoutColumns(list, width, height, minMark), [list, width, height, minMark]);
 
   // a new range (zoom or reset) starts without a highlight
@@ -87,12 +93,12 @@ export function PartitionStatusBar({ namespace, assetKey, range, onZoom, onSelec
     if (c === null || data === undefined) return;
     const ctx = c.getContext?.("2d");
     if (ctx === null || ctx === undefined) return;
-    draw(ctx, c, columns, width, height, highlight, drag);
+    draw(ctx, c, columns, width, height, markWidth, highlight, drag);
     // for the browser benchmark and end-to-end tests: what the canvas shows now
     c.dataset.from = data.from;
     c.dataset.to = data.to;
     c.dataset.drawn = String(list.length);
-  }, [columns, width, height, highlight, drag, data, list.length]);
+  }, [columns, width, height, markWidth, highlight, drag, data, list.length]);
 
   const select = (i: number | null) => {
     setHighlight(i);
@@ -207,15 +213,26 @@ function draw(
   columns: Column[],
   width: number,
   height: number,
+  markWidth: number,
   highlight: number | null,
   drag: { start: number; end: number } | null,
 ) {
   const fill = colours(c);
   ctx.clearRect(0, 0, width, height);
+  // the marks last, so that a widened one is not painted over by the next column
   for (const col of columns) {
     for (const s of col.segments) {
+      if (MUST_SHOW.includes(s.status)) continue;
       ctx.fillStyle = fill[s.status];
       ctx.fillRect(col.x0, s.y, col.x1 - col.x0, s.height);
+    }
+  }
+  for (const col of columns) {
+    for (const s of col.segments) {
+      if (!MUST_SHOW.includes(s.status)) continue;
+      const { x, w } = segmentX(col, s, markWidth, width);
+      ctx.fillStyle = fill[s.status];
+      ctx.fillRect(x, s.y, w, s.height);
     }
   }
   if (drag !== null) {

@@ -57,8 +57,14 @@ test("the section shows the counts, and the bar is drawn from 1000 buckets with 
   const failed = drawn.filter((d) => d.style === "#b42318");
   // the bucket of key 4242424 (index 424 of 10,000 keys each) shows one failure in 10,000
   expect(failed).toHaveLength(1);
-  expect(failed[0]?.x).toBe(Math.round((424 * 1280) / 1000));
-  expect(failed[0]?.h).toBeGreaterThanOrEqual(1);
+  const x0 = Math.round((424 * 1280) / 1000);
+  const mark = failed[0] as NonNullable<(typeof failed)[number]>;
+  // over the bucket's column (widened to be seen), at least 1 px high (6 CSS px here)
+  expect(mark.x).toBeLessThanOrEqual(x0);
+  expect(mark.x + mark.w).toBeGreaterThanOrEqual(Math.round((425 * 1280) / 1000));
+  expect(mark.h).toBeGreaterThanOrEqual(1);
+  expect(mark.h).toBe(6);
+  expect(mark.y).toBe(0);
   expect(drawn.filter((d) => d.style === "#0b5cad")).toHaveLength(1); // the one in progress
   const summary = screen.getByText(/^10,000,000 partitions from 0 to 9999999 in 1,000 buckets/);
   expect(summary.textContent).toContain("failed partitions in 1 bucket");

@@ -58,7 +58,7 @@ export function PartitionsSection({ namespace, assetKey }: { namespace: string; 
           <div className="toolbar">
             <span>
               {zoom === null ? (
-                "Whole range"
+                "Showing every partition"
               ) : (
                 <>
                   Zoomed to <code>{zoom.from}</code> – <code>{zoom.to}</code>

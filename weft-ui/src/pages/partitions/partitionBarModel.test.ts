@@ -7,6 +7,7 @@ import {
   layoutColumns,
   moveHighlight,
   noCounts,
+  segmentX,
   stackHeights,
   zoomRange,
   type Bucket,
@@ -133,4 +134,18 @@ test("the summary and a bucket's text give exact counts and how many buckets hol
   );
   expect(bucketText(buckets[0] as Bucket)).toBe("Keys 0 to 4999: 5,000 partitions (4,999 materialized, 1 failed)");
   expect(bucketText(bucket(7, 7, { STALE: 1 }))).toBe("Key 7: 1 partition (1 stale)");
+});
+
+test("a failure mark in a 1-pixel column is widened to the least mark width, inside the bar", () => {
+  const buckets = Array.from({ length: 100 }, (_, i) => bucket(i, i, i === 50 || i === 0 ? { FAILED: 1 } : { MATERIALIZED: 1 }));
+  const cols = layoutColumns(buckets, 100, 32, 4);
+  const mid = cols[50] as NonNullable<(typeof cols)[number]>;
+  const failedSeg = mid.segments.find((s) => s.status === "FAILED");
+  expect(failedSeg).toEqual({ status: "FAILED", y: 0, height: 32 });
+  expect(segmentX(mid, failedSeg as NonNullable<typeof failedSeg>, 3, 100)).toEqual({ x: 49, w: 3 });
+  const first = cols[0] as NonNullable<(typeof cols)[number]>;
+  expect(segmentX(first, first.segments[0] as NonNullable<(typeof first.segments)[number]>, 3, 100)).toEqual({ x: 0, w: 3 });
+  // other statuses keep their column
+  const ok = cols[1] as NonNullable<(typeof cols)[number]>;
+  expect(segmentX(ok, ok.segments[0] as NonNullable<(typeof ok.segments)[number]>, 3, 100)).toEqual({ x: 1, w: 1 });
 });

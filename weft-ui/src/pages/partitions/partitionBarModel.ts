@@ -27,6 +27,11 @@ export const STATUS_ORDER: readonly PartitionStatus[] = ["MATERIALIZED", "STALE"
 /** The statuses a column must show however few partitions have them. */
 export const MUST_SHOW: readonly PartitionStatus[] = ["FAILED", "IN_PROGRESS"];
 
+/** The least height of a failed or in-progress mark, in CSS pixels (times the device pixel ratio). */
+export const MARK_HEIGHT_CSS_PX = 6;
+/** The least width of such a mark, in CSS pixels: a 1-pixel column is too thin to see. */
+export const MARK_WIDTH_CSS_PX = 3;
+
 /** The most buckets one request asks for. */
 export const MAX_BUCKETS = 1000;
 
@@ -180,6 +185,19 @@ export function layoutColumns(buckets: readonly Bucket[], width: number, height:
     });
   }
   return columns;
+}
+
+/**
+ * Where a segment is painted, in device pixels: its column, except that a failed or in-progress
+ * mark is widened to `minMarkWidth` (centred on the column, kept inside the bar) so that one
+ * failure in a 1-pixel column is seen.
+ */
+export function segmentX(col: Column, seg: Segment, minMarkWidth: number, barWidth: number): { x: number; w: number } {
+  const w = col.x1 - col.x0;
+  if (!MUST_SHOW.includes(seg.status) || w >= minMarkWidth) return { x: col.x0, w };
+  const wide = Math.min(minMarkWidth, barWidth);
+  const x = Math.max(0, Math.min(barWidth - wide, col.x0 - Math.floor((wide - w) / 2)));
+  return { x, w: wide };
 }
 
 /** The bucket under device pixel `x` of a bar `width` pixels wide showing `n` buckets (clamped to the bar). */
