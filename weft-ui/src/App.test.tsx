@@ -27,6 +27,7 @@ test("/ opens the default namespace's workflows, with the top bar", async () => 
     "/namespaces/default/batch-operations",
     "/namespaces/default/assets",
     "/namespaces/default/asset-graph",
+    "/namespaces/default/backfills",
     "/namespaces",
     "/namespaces/default/nodes",
   ]);

@@ -1,6 +1,7 @@
 import type { BenchGroup } from "../support/context";
 import { assetCatalogGroup, assetGraphGroup } from "./assets";
 import { historyGroup } from "./history";
+import { partitionsGroup } from "./partitions";
 import { runUpdatesGroup } from "./runUpdates";
 import { workflowsGroup } from "./workflows";
 
@@ -15,6 +16,7 @@ export const GROUPS: readonly BenchGroup[] = [
   runUpdatesGroup,
   assetCatalogGroup,
   assetGraphGroup,
+  partitionsGroup,
 ];
 
 /** The selectors the in-page probes note the first appearance of (see support/probes.ts). */
@@ -28,4 +30,6 @@ export const WATCH: Record<string, string> = {
   // the lineage graph: the size prompt of a big graph, and the graph laid out and drawn
   graphPrompt: 'button[data-draw="all"]',
   graphDrawn: '.lineage-canvas[data-layout="done"]',
+  // the partitioned asset's status bar, drawn on its canvas (pages/partitions/PartitionStatusBar)
+  partitionBar: ".partition-bar canvas[data-drawn]",
 };

@@ -15,6 +15,10 @@ export interface SeedResult {
   /** The assets of the seeded graph (materialized once, all fresh) and its layers. */
   assets?: number;
   assetLayers?: number;
+  /** The namespace and key of the partitioned asset (UiBenchPartitions) and its partitions. */
+  partitionsNamespace?: string;
+  partitionedAsset?: string;
+  partitions?: number;
   /** True when the store was made by an earlier run (--store-dir) and reused. */
   reused?: boolean;
 }

@@ -5,7 +5,8 @@ import { connection } from "../app/connection";
 
 /**
  * Sends the tab's token as a Bearer token, sends the user to login on a 401 (no token, expired or
- * revoked), and tells the connection banner when the server stops answering.
+ * revoked), and tells the connection banner when the server stops answering (a gateway error
+ * without the server's problem document).
  */
 export const sessionMiddleware: Middleware = {
   onRequest({ request }) {
@@ -15,7 +16,9 @@ export const sessionMiddleware: Middleware = {
   },
   onResponse({ response }) {
     if (response.status === 401) session.unauthorized();
-    if (response.status >= 502 && response.status <= 504) connection.markDown();
+    // a problem document is the server answering (e.g. 503 `no-asset-host`), not a gateway failing
+    const answered = response.headers.get("Content-Type")?.includes("application/problem+json") ?? false;
+    if (response.status >= 502 && response.status <= 504 && !answered) connection.markDown();
     else connection.markUp();
     return response;
   },

@@ -12,6 +12,9 @@ import { AssetsPage } from "../pages/assets/AssetsPage";
 import { AssetPage } from "../pages/assets/AssetPage";
 import { MaterializePage } from "../pages/assets/MaterializePage";
 import { LineagePage } from "../pages/lineage/LineagePage";
+import { BackfillsPage } from "../pages/backfills/BackfillsPage";
+import { BackfillPage } from "../pages/backfills/BackfillPage";
+import { BackfillLaunchPage } from "../pages/backfills/BackfillLaunchPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -38,6 +41,9 @@ export function AppRoutes() {
         <Route path="assets/*" element={<AssetPage />} />
         <Route path="assets-materialize" element={<MaterializePage />} />
         <Route path="asset-graph" element={<LineagePage />} />
+        <Route path="backfills" element={<BackfillsPage />} />
+        <Route path="backfills/new" element={<BackfillLaunchPage />} />
+        <Route path="backfills/:backfillId" element={<BackfillPage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />

@@ -40,6 +40,9 @@ export function Shell() {
               <NavLink to={`${ns}/asset-graph`}>Lineage</NavLink>
             </li>
             <li>
+              <NavLink to={`${ns}/backfills`}>Backfills</NavLink>
+            </li>
+            <li>
               <NavLink to="/namespaces" end>
                 Namespaces
               </NavLink>

@@ -11,12 +11,14 @@ import { FreshnessSection } from "./FreshnessSection";
 import { MaterializeButton } from "./MaterializeButton";
 import { MetadataPlots } from "./MetadataPlots";
 import { StaleReasons } from "./StaleReasons";
+import { PartitionsSection } from "../partitions/PartitionsSection";
+import { partitionsOf } from "../partitions/partitionsApi";
 import "../../components/dataTable.css";
 import "./assets.css";
 
 /**
  * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
- * and reasons, neighbours, latest checks, freshness, automation condition and evaluations,
+ * and reasons, neighbours, partitions (when partitioned), latest checks, freshness, automation condition and evaluations,
  * materialization history with metadata plots, and a
  * Materialize button.
  */
@@ -74,6 +76,12 @@ export function AssetPage() {
               <KeyLinks namespace={namespace} keys={a.downstream} label="Downstream assets" />
             </div>
           </div>
+          {partitionsOf(a.definition) !== null && (
+            <>
+              <h2>Partitions</h2>
+              <PartitionsSection namespace={namespace} assetKey={key} />
+            </>
+          )}
           <h2>Checks</h2>
           <CheckResults namespace={namespace} checks={a.checks} />
           <h2>Freshness</h2>

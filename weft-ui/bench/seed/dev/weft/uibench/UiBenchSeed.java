@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Seeds a fresh SQLite store for the browser benchmark through the engine, in-process: {@code runs}
  * order runs (most completed, one in 25 failed, one in 50 left running) and one {@link
  * LongHistory} run of about {@code events} events that stays running, and the 1,000-asset graph of
- * {@link UiBenchAssets} registered and materialized once (all fresh). Prints one JSON line: the
- * long run's IDs, the counts and the seconds it took.
+ * {@link UiBenchAssets} registered and materialized once (all fresh), then the 10,000,000-partition
+ * asset of {@link UiBenchPartitions} in its own namespace. Prints one JSON line: the long run's
+ * IDs, the counts and the seconds it took.
  *
  * <p>Usage: {@code java -cp weft.jar:CLASSES dev.weft.uibench.UiBenchSeed FILE RUNS EVENTS}
  */
@@ -35,6 +36,7 @@ public final class UiBenchSeed {
     int runs = Integer.parseInt(args[1]);
     int events = Integer.parseInt(args[2]);
     long began = System.nanoTime();
+    String result;
     try (WeftEngine engine =
         WeftEngine.builder()
             .store(SqliteStore.open(file))
@@ -65,21 +67,32 @@ public final class UiBenchSeed {
         throw new IllegalStateException(
             "only " + assets + " of " + UiBenchAssets.ASSETS + " assets materialized: " + materialized);
       }
-      double seconds = (System.nanoTime() - began) / 1e9;
-      System.out.printf(
-          Locale.ROOT,
-          "{\"workflowId\":\"long-history\",\"runId\":\"%s\",\"historyLength\":%d,"
-              + "\"runs\":%d,\"running\":%d,\"seedSeconds\":%.1f,\"settleChecks\":%d,"
-              + "\"assets\":%d,\"assetLayers\":%d}%n",
-          longRun.runId(),
-          longRun.describe().historyLength(),
-          runs + 1,
-          running + 1,
-          seconds,
-          waited,
-          assets,
-          UiBenchAssets.LAYERS);
+      result =
+          String.format(
+              Locale.ROOT,
+              "\"workflowId\":\"long-history\",\"runId\":\"%s\",\"historyLength\":%d,"
+                  + "\"runs\":%d,\"running\":%d,\"settleChecks\":%d,"
+                  + "\"assets\":%d,\"assetLayers\":%d",
+              longRun.runId(),
+              longRun.describe().historyLength(),
+              runs + 1,
+              running + 1,
+              waited,
+              assets,
+              UiBenchAssets.LAYERS);
     }
+    // the partitioned asset, in its own namespace, by a second engine on the same file
+    UiBenchPartitions.seed(file);
+    double seconds = (System.nanoTime() - began) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "{%s,\"seedSeconds\":%.1f,\"partitionsNamespace\":\"%s\",\"partitionedAsset\":\"%s\","
+            + "\"partitions\":%d}%n",
+        result,
+        seconds,
+        UiBenchPartitions.NAMESPACE,
+        UiBenchPartitions.ASSET,
+        UiBenchPartitions.PARTITIONS);
   }
 
   /** Starts the order runs from a few threads; returns how many stay running. */
