@@ -90,6 +90,17 @@ class BenchSmokeTest {
                 "start_max_ms",
                 "heap_used_mb")),
         Arguments.of(
+            "partitions",
+            new BenchOptions(null, 20_000, 2_000, 1_000, null),
+            List.of(
+                "partitions",
+                "counts_p50_ms",
+                "bar_1000_p50_ms",
+                "invalidate_1000_cascade_p50_ms",
+                "invalidate_stale_partitions",
+                "noop_partitions_per_s",
+                "heap_used_mb")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(
