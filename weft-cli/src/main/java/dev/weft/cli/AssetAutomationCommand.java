@@ -28,18 +28,7 @@ final class AssetAutomationCommand implements Callable<Integer> {
       description = "the asset key, e.g. chain/clean_blocks")
   private String key;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "evaluations per page, 1 to 1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the token a previous page printed, for the next page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -53,9 +42,7 @@ final class AssetAutomationCommand implements Callable<Integer> {
   public Integer call() {
     String path =
         ns.asset(key)
-            + "/automation?pageSize="
-            + pageSize
-            + (pageToken == null ? "" : "&pageToken=" + AssetNamespace.encode(pageToken));
+            + "/automation?" + paging.query(20);
     return api.run(
         err,
         http -> {

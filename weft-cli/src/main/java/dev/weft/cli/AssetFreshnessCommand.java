@@ -31,18 +31,7 @@ final class AssetFreshnessCommand implements Callable<Integer> {
       description = "the asset key, e.g. chain/raw_blocks; none for every open violation")
   private String key;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "violations per page, 1 to 1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the token a previous page printed, for the next page of violations")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -75,9 +64,7 @@ final class AssetFreshnessCommand implements Callable<Integer> {
     JsonNode status = http.get(ns.asset(key) + "/freshness");
     String path =
         ns.asset(key)
-            + "/freshness/violations?pageSize="
-            + pageSize
-            + (pageToken == null ? "" : "&pageToken=" + AssetNamespace.encode(pageToken));
+            + "/freshness/violations?" + paging.query(10);
     JsonNode page = http.get(path);
     if (api.output == OutputFormat.json) {
       out.println(ApiHttp.pretty(status));

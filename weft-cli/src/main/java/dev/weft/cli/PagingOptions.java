@@ -28,6 +28,16 @@ final class PagingOptions {
       description = "the token a previous page printed, for the next page")
   private String pageToken;
 
+  /** Returns the page size: {@code --page-size}, else {@code defaultSize}. */
+  int size(int defaultSize) {
+    return pageSize == null ? defaultSize : pageSize;
+  }
+
+  /** Returns {@code --page-token}, or null for the first page. */
+  String token() {
+    return pageToken;
+  }
+
   /**
    * Returns {@code pageSize=N[&pageToken=T]} ({@code defaultSize} when no {@code --page-size}),
    * without a leading {@code ?} or {@code &}.

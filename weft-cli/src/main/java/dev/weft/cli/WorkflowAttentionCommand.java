@@ -31,18 +31,7 @@ final class WorkflowAttentionCommand implements Callable<Integer> {
 
   @Mixin private ClientOptions store;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "runs per page, 1..1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the page to print, as given by the previous page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -57,7 +46,7 @@ final class WorkflowAttentionCommand implements Callable<Integer> {
     return store.run(
         err,
         client -> {
-          AttentionPage page = client.listRunsNeedingAttention(pageSize, pageToken);
+          AttentionPage page = client.listRunsNeedingAttention(paging.size(100), paging.token());
           if (store.output() == OutputFormat.json) {
             out.println(JsonValues.write(page));
             return 0;

@@ -65,6 +65,9 @@ public final class PartitionRoutes implements RouteGroup {
   private static final String BASE = "/api/v1/namespaces/{namespace}";
   private static final String PARTITIONS = BASE + "/assets/{assetKey}/partitions";
 
+  /** The prefix of this API's tokens of dynamic keys (the store's are bare numbers). */
+  private static final String DYNAMIC_TOKEN = "keys-after:";
+
   private final WeftEngine engine;
   private final ServedNamespaces namespaces;
   private final Clock clock;
@@ -342,8 +345,14 @@ public final class PartitionRoutes implements RouteGroup {
     CatalogPartitions partitions = partitions(ctx);
     String name = dynamicName(ctx);
     DynamicPartitionPage page;
+    if (token != null && !token.startsWith(DYNAMIC_TOKEN)) {
+      throw QueryParams.invalid(
+          "pageToken", token, "page token '" + token + "' is not a nextPageToken of this route");
+    }
     try {
-      page = partitions.dynamicPartitions(name, token, pageSize);
+      page =
+          partitions.dynamicPartitions(
+              name, token == null ? null : token.substring(DYNAMIC_TOKEN.length()), pageSize);
     } catch (IllegalArgumentException e) {
       throw QueryParams.invalid("pageToken", token, e.getMessage());
     }
@@ -351,7 +360,9 @@ public final class PartitionRoutes implements RouteGroup {
         ctx,
         200,
         new DynamicPage(
-            name, page.partitions().stream().map(DynamicKey::of).toList(), page.nextPageToken()));
+            name,
+            page.partitions().stream().map(DynamicKey::of).toList(),
+            page.nextPageToken() == null ? null : DYNAMIC_TOKEN + page.nextPageToken()));
   }
 
   private void addDynamic(Context ctx) {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -404,6 +405,26 @@ class PartitionApiTest {
               Map.of("keys", List.of(""), "reason", "x"));
       assertThat(plainInvalidate.problemType()).isEqualTo("not-partitioned");
       assertThat(api.get(PRICES).json().path("counts").path("STALE").asLong()).isZero();
+    }
+  }
+
+  /** Waits the server's 30 s for a host: the catalog has the graph, no node hosts the code. */
+  @Test
+  void invalidateWithoutANodeHostingTheCodeIs503AndInvalidatesNothing() {
+    AtomicReference<Assets> assets = new AtomicReference<>();
+    try (ApiServer s = start(TestStore.SQLITE, assets)) {
+      run(assets.get(), "market/prices", PartitionSelection.range("2024-01-01", "2024-01-02"));
+    }
+    try (ApiServer s = ApiServer.start(TestStore.SQLITE, dir, engine -> {})) {
+      ApiCalls api = s.calls();
+      assertThat(count(api.get(PRICES).json().path("counts"), "MATERIALIZED")).isEqualTo(2);
+      ApiCalls.Answer noHost =
+          api.post(PRICES + "/invalidate", Map.of("keys", List.of("2024-01-01"), "reason", "x"));
+      assertThat(noHost.status()).isEqualTo(503);
+      assertThat(noHost.problemType()).isEqualTo("no-asset-host");
+      assertThat(noHost.json().path("namespace").asText()).isEqualTo("default");
+      assertThat(noHost.json().path("detail").asText()).contains("'default'");
+      assertThat(count(api.get(PRICES).json().path("counts"), "STALE")).isZero();
     }
   }
 }
