@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,9 +39,7 @@ final class AssetAutomationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        ns.asset(key)
-            + "/automation?" + paging.query(20);
+    String path = ns.asset(key) + "/automation?" + paging.query(20);
     return api.run(
         err,
         http -> {

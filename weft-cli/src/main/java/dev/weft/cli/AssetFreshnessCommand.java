@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -62,9 +61,7 @@ final class AssetFreshnessCommand implements Callable<Integer> {
 
   private int asset(ApiHttp http) throws ApiHttp.Refused {
     JsonNode status = http.get(ns.asset(key) + "/freshness");
-    String path =
-        ns.asset(key)
-            + "/freshness/violations?" + paging.query(10);
+    String path = ns.asset(key) + "/freshness/violations?" + paging.query(10);
     JsonNode page = http.get(path);
     if (api.output == OutputFormat.json) {
       out.println(ApiHttp.pretty(status));

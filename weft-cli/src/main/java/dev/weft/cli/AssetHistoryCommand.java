@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code weft asset history KEY}: an asset's materializations and failures, newest first. */
@@ -33,9 +32,7 @@ final class AssetHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        ns.asset(key)
-            + "/history?" + paging.query(20);
+    String path = ns.asset(key) + "/history?" + paging.query(20);
     return api.run(
         err,
         http -> {

@@ -52,7 +52,9 @@ final class WorkflowListCommand implements Callable<Integer> {
         client -> {
           WorkflowPage page =
               client.listWorkflows(
-                  WorkflowFilter.query(query).withPageSize(paging.size(100)).pageToken(paging.token()));
+                  WorkflowFilter.query(query)
+                      .withPageSize(paging.size(100))
+                      .pageToken(paging.token()));
           if (store.output() == OutputFormat.json) {
             out.println(JsonValues.write(page));
             return 0;
