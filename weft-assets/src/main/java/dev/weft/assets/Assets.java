@@ -443,12 +443,12 @@ public final class Assets {
       AutomationEvaluator automation =
           new AutomationEvaluator(
               engine, location, graph, clock, automationLease, automationPoll, freshnessViolated);
-      if (automation.hasConditions()) {
-        engine.addService(automation);
+      if (!automation.hasConditions()) {
+        built.set(new Assets(engine, graph, location, clock, null));
+        return built.get();
       }
-      built.set(
-          new Assets(
-              engine, graph, location, clock, automation.hasConditions() ? automation : null));
+      engine.addService(automation);
+      built.set(new Assets(engine, graph, location, clock, automation));
       return built.get();
     }
   }
