@@ -15,9 +15,15 @@ import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.server.testsupport.ApiCalls;
 import dev.weft.server.testsupport.ApiServer;
+import dev.weft.store.Batch;
+import dev.weft.store.CommitResult;
+import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IndexRangeSet;
+import dev.weft.store.assets.partitions.MarkPartitionsInProgress;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -300,6 +306,26 @@ class PartitionApiTest {
       JsonNode accounts = api.get(NS + "/assets/crm%2Faccounts/partitions").json();
       assertThat(accounts.path("total").asLong()).isEqualTo(1);
       assertThat(accounts.path("lastKey").asText()).isEqualTo("acme");
+
+      // a run materializing acme (index 0) holds the key: nothing is removed
+      assertThat(
+              s.engine()
+                  .store()
+                  .commit(
+                      Batch.of(
+                          new MarkPartitionsInProgress(
+                              "default",
+                              "crm/accounts",
+                              IndexRangeSet.of(IndexRange.of(0)),
+                              "run-acme",
+                              Instant.now())))
+                  .join())
+          .isInstanceOf(CommitResult.Committed.class);
+      ApiCalls.Answer inUse = api.post(customers + "/remove", Map.of("keys", List.of("acme")));
+      assertThat(inUse.status()).isEqualTo(409);
+      assertThat(inUse.problemType()).isEqualTo("partition-in-use");
+      assertThat(inUse.json().path("detail").asText()).contains("acme").contains("run-acme");
+      assertThat(api.get(customers).json().path("keys")).hasSize(1);
 
       ApiCalls.Answer unknown = api.post(customers + "/remove", Map.of("keys", List.of("nope")));
       assertThat(unknown.status()).isEqualTo(400);
