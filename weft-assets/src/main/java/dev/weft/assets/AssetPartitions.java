@@ -2,33 +2,23 @@ package dev.weft.assets;
 
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.assets.partitions.AssetPartitionStatus;
-import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
-import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionBucket;
+import dev.weft.assets.partitions.PartitionGapPage;
 import dev.weft.assets.partitions.PartitionInvalidation;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionKeyStatus;
-import dev.weft.assets.partitions.PartitionSpan;
 import dev.weft.assets.partitions.PartitionSpanPage;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.store.Store;
 import dev.weft.store.assets.partitions.DynamicPartitionPage;
-import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
-import dev.weft.store.assets.partitions.PartitionCounts;
-import dev.weft.store.assets.partitions.PartitionRangePage;
-import dev.weft.store.assets.partitions.PartitionRangeState;
-import dev.weft.store.assets.partitions.PartitionStatusReader;
-import dev.weft.store.assets.partitions.StatusBar;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The partition status of the assets of one namespace, read from the catalog and translated to keys
@@ -54,17 +44,11 @@ public final class AssetPartitions {
   /** The most buckets a status bar has. */
   public static final int MAX_BUCKETS = 100_000;
 
-  private final Store store;
-  private final String namespace;
-  private final AssetGraph graph;
-  private final Clock clock;
+  private final PartitionReads reads;
   private final PartitionWrites writes;
 
   private AssetPartitions(Store store, String namespace, AssetGraph graph, Clock clock) {
-    this.store = store;
-    this.namespace = namespace;
-    this.graph = graph;
-    this.clock = clock;
+    this.reads = new PartitionReads(store, namespace, key -> graph.node(key).partitions(), clock);
     this.writes = new PartitionWrites(store, namespace, graph, clock);
   }
 
@@ -79,7 +63,7 @@ public final class AssetPartitions {
 
   /** Returns the partitions definition of {@code asset}. */
   public PartitionsDefinition definition(AssetKey asset) {
-    return graph.node(asset).partitions();
+    return reads.definition(asset);
   }
 
   /**
@@ -88,23 +72,7 @@ public final class AssetPartitions {
    * is not known reports its kept counts with {@code sizeKnown} false.
    */
   public AssetPartitionCounts counts(AssetKey asset) {
-    PartitionsDefinition def = definition(asset);
-    PartitionsContext ctx = context();
-    if (endUnknown(def, ctx)) {
-      return AssetPartitionCounts.sizeUnknown(reader().counts(namespace, asset.path()));
-    }
-    IndexRangeSet valid = def.validIndexes(ctx);
-    PartitionCounts kept = PartitionCounts.NONE;
-    for (IndexRange range : valid.ranges()) {
-      PartitionCounts part = reader().counts(namespace, asset.path(), range);
-      kept =
-          new PartitionCounts(
-              kept.materialized() + part.materialized(),
-              kept.stale() + part.stale(),
-              kept.failed() + part.failed(),
-              kept.inProgress() + part.inProgress());
-    }
-    return AssetPartitionCounts.of(kept, valid.size());
+    return reads.counts(asset);
   }
 
   /**
@@ -117,25 +85,7 @@ public final class AssetPartitions {
    * @throws IllegalArgumentException when {@code buckets} is not within 1..{@value #MAX_BUCKETS}
    */
   public List<PartitionBucket> bar(AssetKey asset, String from, String to, int buckets) {
-    if (buckets < 1 || buckets > MAX_BUCKETS) {
-      throw new IllegalArgumentException("buckets is " + buckets + ": expected 1.." + MAX_BUCKETS);
-    }
-    PartitionsDefinition def = definition(asset);
-    PartitionsContext ctx = context();
-    IndexRange window = window(asset, def, from, to, ctx);
-    IndexRangeSet valid = def.validIndexes(ctx);
-    StatusBar bar = reader().bar(namespace, asset.path(), window, buckets);
-    List<PartitionBucket> out = new ArrayList<>(bar.buckets().size());
-    for (StatusBar.Bucket b : bar.buckets()) {
-      long existing = valid.intersect(IndexRangeSet.of(b.range())).size();
-      out.add(
-          new PartitionBucket(
-              b.range(),
-              keyOrNull(def, b.range().start(), ctx),
-              keyOrNull(def, b.range().end() - 1, ctx),
-              AssetPartitionCounts.of(b.counts(), existing)));
-    }
-    return out;
+    return reads.bar(asset, from, to, buckets);
   }
 
   /**
@@ -149,39 +99,12 @@ public final class AssetPartitions {
    */
   public PartitionSpanPage list(
       AssetKey asset, AssetPartitionStatus status, String pageToken, int limit) {
-    Objects.requireNonNull(status, "status");
-    if (status == AssetPartitionStatus.MISSING) {
-      throw new IllegalArgumentException(
-          "status is MISSING: expected MATERIALIZED, STALE, FAILED or IN_PROGRESS (missing"
-              + " partitions are what the status bar and the counts show as missing)");
-    }
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit is " + limit + ": expected 1..1000");
-    }
-    PartitionsDefinition def = definition(asset);
-    PartitionsContext ctx = context();
-    PartitionRangePage page =
-        reader()
-            .ranges(namespace, asset.path(), status.kept(), def.declaredRange(), pageToken, limit);
-    List<PartitionSpan> spans = new ArrayList<>(page.ranges().size());
-    for (PartitionRangeState s : page.ranges()) {
-      spans.add(
-          new PartitionSpan(
-              keyOrNull(def, s.range().start(), ctx), keyOrNull(def, s.range().end() - 1, ctx), s));
-    }
-    return new PartitionSpanPage(spans, page.nextPageToken());
+    return reads.list(asset, status, pageToken, limit);
   }
 
   /** Returns the status of the partition {@code key} of {@code asset}. */
   public PartitionKeyStatus status(AssetKey asset, String key) {
-    PartitionsDefinition def = definition(asset);
-    long index = index(asset, def, key, context());
-    Optional<PartitionRangeState> state = reader().status(namespace, asset.path(), index);
-    return new PartitionKeyStatus(
-        key,
-        index,
-        state.map(s -> AssetPartitionStatus.of(s.status())).orElse(AssetPartitionStatus.MISSING),
-        state.orElse(null));
+    return reads.status(asset, key);
   }
 
   /**
@@ -194,12 +117,8 @@ public final class AssetPartitions {
    *     definition, or when {@code from} is after {@code to}
    */
   public PartitionInvalidation invalidate(AssetKey asset, String from, String to, String reason) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    PartitionsDefinition def = definition(asset);
-    PartitionsContext ctx = context();
-    return writes.invalidate(
-        asset, IndexRangeSet.of(window(asset, def, from, to, ctx)), reason, ctx);
+    PartitionsContext ctx = reads.context();
+    return writes.invalidate(asset, reads.range(asset, from, to, ctx), reason, ctx);
   }
 
   /**
@@ -209,17 +128,8 @@ public final class AssetPartitions {
    * @throws IllegalArgumentException when {@code keys} is empty
    */
   public PartitionInvalidation invalidate(AssetKey asset, Collection<String> keys, String reason) {
-    if (keys.isEmpty()) {
-      throw new IllegalArgumentException(
-          "keys (of asset " + asset + ") is empty: expected at least one partition key");
-    }
-    PartitionsDefinition def = definition(asset);
-    PartitionsContext ctx = context();
-    List<IndexRange> ranges = new ArrayList<>();
-    for (String key : keys) {
-      ranges.add(IndexRange.of(index(asset, def, key, ctx)));
-    }
-    return writes.invalidate(asset, IndexRangeSet.of(ranges), reason, ctx);
+    PartitionsContext ctx = reads.context();
+    return writes.invalidate(asset, reads.keys(asset, keys, ctx), reason, ctx);
   }
 
   /**
@@ -234,9 +144,10 @@ public final class AssetPartitions {
    */
   public IndexRangeSet recordObservations(AssetKey source, Map<String, String> versions) {
     PartitionsDefinition def = definition(source);
-    PartitionsContext ctx = context();
+    PartitionsContext ctx = reads.context();
     Map<Long, String> byIndex = new LinkedHashMap<>();
-    versions.forEach((key, version) -> byIndex.put(index(source, def, key, ctx), version));
+    versions.forEach(
+        (key, version) -> byIndex.put(PartitionReads.index(source, def, key, ctx), version));
     return writes.observe(source, byIndex, ctx);
   }
 
@@ -264,59 +175,18 @@ public final class AssetPartitions {
 
   /** Returns a page of the keys of the dynamic partitions {@code name}, by index. */
   public DynamicPartitionPage dynamicPartitions(String name, String pageToken, int limit) {
-    return reader().dynamicPartitions(namespace, name, pageToken, limit);
+    return reads.dynamicPartitions(name, pageToken, limit);
   }
 
-  private IndexRange window(
-      AssetKey asset, PartitionsDefinition def, String from, String to, PartitionsContext ctx) {
-    IndexRangeSet valid = def.validIndexes(ctx);
-    if ((from == null || to == null) && valid.isEmpty()) {
-      throw new PartitionKeyException(
-              from == null ? "from" : "to",
-              def.toString(),
-              endUnknown(def, ctx)
-                  ? "the current end of this growing range is not known: give from and to"
-                  : "no partition exists now: give from and to")
-          .forAsset(asset);
-    }
-    long lo = from == null ? valid.ranges().get(0).start() : index(asset, def, from, ctx);
-    long hi =
-        to == null
-            ? valid.ranges().get(valid.ranges().size() - 1).end() - 1
-            : index(asset, def, to, ctx);
-    if (lo > hi) {
-      throw new PartitionKeyException(
-              from, def.toString(), "from is after to '" + (to == null ? "#" + hi : to) + "'")
-          .forAsset(asset);
-    }
-    return new IndexRange(lo, hi + 1);
-  }
-
-  private static boolean endUnknown(PartitionsDefinition def, PartitionsContext ctx) {
-    return def instanceof IntegerRangePartitions r
-        && r.end().isEmpty()
-        && ctx.integerEnd().isEmpty();
-  }
-
-  private static String keyOrNull(PartitionsDefinition def, long index, PartitionsContext ctx) {
-    try {
-      return def.key(index, ctx);
-    } catch (PartitionKeyException e) {
-      return null;
-    }
-  }
-
-  private PartitionsContext context() {
-    return PartitionsContext.at(clock.instant())
-        .withDynamicKeys(new CatalogDynamicPartitionKeys(reader(), namespace));
-  }
-
-  private static long index(
-      AssetKey asset, PartitionsDefinition def, String key, PartitionsContext ctx) {
-    return PartitionWrites.index(asset, def, key, ctx);
-  }
-
-  private PartitionStatusReader reader() {
-    return store.extension(PartitionStatusReader.class);
+  /**
+   * Returns a page of the missing partitions of {@code asset} (the partitions that exist now and no
+   * stored range covers), as gaps of consecutive partitions in index order.
+   *
+   * @param pageToken null for the first page, else the previous page's {@code nextPageToken}
+   * @param limit the most gaps, 1..1000
+   * @throws IllegalArgumentException for a bad limit or a malformed token
+   */
+  public PartitionGapPage missing(AssetKey asset, String pageToken, int limit) {
+    return reads.gaps(asset, pageToken, limit);
   }
 }

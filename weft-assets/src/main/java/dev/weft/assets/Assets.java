@@ -9,6 +9,7 @@ import dev.weft.assets.internal.DurableAssetWait;
 import dev.weft.assets.internal.FreshnessWatch;
 import dev.weft.assets.internal.FreshnessWatches;
 import dev.weft.assets.internal.FreshnessWorkflow;
+import dev.weft.assets.internal.InvalidateWorkflow;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.MaxLagEvaluator;
@@ -16,6 +17,7 @@ import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
+import dev.weft.assets.internal.RemoteInvalidation;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
 import dev.weft.assets.internal.automation.AutomationEvaluator;
@@ -47,6 +49,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -389,6 +392,8 @@ public final class Assets {
       worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
       worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
       worker.registerWorkflow(FreshnessWorkflow.class, FreshnessWatch::new);
+      worker.registerWorkflow(InvalidateWorkflow.class, RemoteInvalidation::new);
+      AtomicReference<Assets> built = new AtomicReference<>();
       CatalogMaterializer planner =
           new CatalogMaterializer(
               engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
@@ -397,6 +402,7 @@ public final class Assets {
               new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
           .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
           .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock))
+          .registerActivities(new PartitionInvalidator(built::get))
           .registerActivities(
               new CatalogFreshness(
                   engine.namespace(),
@@ -438,10 +444,12 @@ public final class Assets {
           new AutomationEvaluator(
               engine, location, graph, clock, automationLease, automationPoll, freshnessViolated);
       if (!automation.hasConditions()) {
-        return new Assets(engine, graph, location, clock, null);
+        built.set(new Assets(engine, graph, location, clock, null));
+        return built.get();
       }
       engine.addService(automation);
-      return new Assets(engine, graph, location, clock, automation);
+      built.set(new Assets(engine, graph, location, clock, automation));
+      return built.get();
     }
   }
 }

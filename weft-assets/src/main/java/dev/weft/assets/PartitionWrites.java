@@ -1,9 +1,6 @@
 package dev.weft.assets;
 
-import dev.weft.assets.partitions.DynamicPartitions;
-import dev.weft.assets.partitions.MultiPartitions;
 import dev.weft.assets.partitions.PartitionCascade;
-import dev.weft.assets.partitions.PartitionDimension;
 import dev.weft.assets.partitions.PartitionInvalidation;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
@@ -14,7 +11,6 @@ import dev.weft.store.Store;
 import dev.weft.store.Write;
 import dev.weft.store.assets.StaleReason;
 import dev.weft.store.assets.StaleReasonKind;
-import dev.weft.store.assets.partitions.AddDynamicPartitions;
 import dev.weft.store.assets.partitions.CascadeTarget;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
@@ -24,7 +20,6 @@ import dev.weft.store.assets.partitions.PartitionObservation;
 import dev.weft.store.assets.partitions.PartitionRangeState;
 import dev.weft.store.assets.partitions.PartitionStatusReader;
 import dev.weft.store.assets.partitions.RecordPartitionObservations;
-import dev.weft.store.assets.partitions.RemoveDynamicPartitions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +38,23 @@ final class PartitionWrites {
   private final String namespace;
   private final AssetGraph graph;
   private final Clock clock;
+  private final DynamicKeyWrites dynamic;
 
   PartitionWrites(Store store, String namespace, AssetGraph graph, Clock clock) {
     this.store = store;
     this.namespace = namespace;
     this.graph = graph;
     this.clock = clock;
+    this.dynamic =
+        new DynamicKeyWrites(
+            store,
+            namespace,
+            clock,
+            () -> {
+              Map<AssetKey, PartitionsDefinition> defs = new LinkedHashMap<>();
+              graph.nodes().forEach(n -> defs.put(n.key(), n.partitions()));
+              return defs;
+            });
   }
 
   static long index(AssetKey asset, PartitionsDefinition def, String key, PartitionsContext ctx) {
@@ -161,43 +167,11 @@ final class PartitionWrites {
   }
 
   Map<String, Long> addDynamic(String name, List<String> keys) {
-    keys.forEach(k -> DynamicPartitions.requireKey(name, k));
-    commit(new AddDynamicPartitions(namespace, name, keys, clock.instant()));
-    Map<String, Long> indexes = reader().dynamicIndexes(namespace, name, keys);
-    Map<String, Long> out = new LinkedHashMap<>();
-    keys.forEach(k -> out.put(k, indexes.get(k)));
-    return out;
+    return dynamic.add(name, keys);
   }
 
   void removeDynamic(String name, List<String> keys) {
-    Map<String, Long> present = reader().dynamicIndexes(namespace, name, keys);
-    for (String key : keys) {
-      if (!present.containsKey(key)) {
-        throw new PartitionKeyException(
-            key, "dynamic partitions '" + name + "'", "not a current key");
-      }
-    }
-    List<String> assets = new ArrayList<>();
-    for (AssetNode node : graph.nodes()) {
-      if (uses(node.partitions(), name)) {
-        assets.add(node.key().path());
-      }
-    }
-    commit(new RemoveDynamicPartitions(namespace, name, keys, assets, clock.instant()));
-  }
-
-  private static boolean uses(PartitionsDefinition def, String name) {
-    if (def instanceof DynamicPartitions d) {
-      return d.name().equals(name);
-    }
-    if (def instanceof MultiPartitions m) {
-      for (PartitionDimension dim : m.dimensions()) {
-        if (uses(dim.definition(), name)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    dynamic.remove(name, keys);
   }
 
   private List<PartitionCascade.Reached> cascade(

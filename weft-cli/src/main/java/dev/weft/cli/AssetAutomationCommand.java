@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,18 +27,7 @@ final class AssetAutomationCommand implements Callable<Integer> {
       description = "the asset key, e.g. chain/clean_blocks")
   private String key;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "evaluations per page, 1 to 1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the token a previous page printed, for the next page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -51,11 +39,7 @@ final class AssetAutomationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        ns.asset(key)
-            + "/automation?pageSize="
-            + pageSize
-            + (pageToken == null ? "" : "&pageToken=" + AssetNamespace.encode(pageToken));
+    String path = ns.asset(key) + "/automation?" + paging.query(20);
     return api.run(
         err,
         http -> {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "asset",
     description = {
-      "Lists, describes and materializes software-defined assets, over the HTTP API (--address,"
+      "Lists, describes, materializes and invalidates software-defined assets and their"
+          + " partitions, over the HTTP API (--address,"
           + " env WEFT_ADDRESS; --token, env WEFT_TOKEN).",
       "Exit codes: 0 done, 1 refused by the server, the server unreachable or (materialize --wait)"
           + " an asset not materialized, 2 bad usage."
@@ -32,7 +33,11 @@ import picocli.CommandLine.Command;
       "  weft asset stale --output json",
       "  weft asset graph",
       "  weft asset freshness chain/daily_volume",
-      "  weft asset freshness"
+      "  weft asset freshness",
+      "  weft asset partitions chain/blocks --bar 80",
+      "  weft asset partitions chain/blocks --status FAILED",
+      "  weft asset invalidate chain/blocks --from 19000000 --to 19000014 --reason \"re-org\"",
+      "  weft asset dynamic-partitions customers --add acme,globex"
     })
 final class AssetCommand extends CommandGroup {
 
@@ -47,6 +52,9 @@ final class AssetCommand extends CommandGroup {
             new AssetAutomationCommand(out, err),
             new AssetStaleCommand(out, err),
             new AssetGraphCommand(out, err),
-            new AssetFreshnessCommand(out, err));
+            new AssetFreshnessCommand(out, err),
+            new AssetPartitionsCommand(out, err),
+            new AssetInvalidateCommand(out, err),
+            new AssetDynamicPartitionsCommand(out, err));
   }
 }

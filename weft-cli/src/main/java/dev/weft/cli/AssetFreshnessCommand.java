@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,18 +30,7 @@ final class AssetFreshnessCommand implements Callable<Integer> {
       description = "the asset key, e.g. chain/raw_blocks; none for every open violation")
   private String key;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "violations per page, 1 to 1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the token a previous page printed, for the next page of violations")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -73,11 +61,7 @@ final class AssetFreshnessCommand implements Callable<Integer> {
 
   private int asset(ApiHttp http) throws ApiHttp.Refused {
     JsonNode status = http.get(ns.asset(key) + "/freshness");
-    String path =
-        ns.asset(key)
-            + "/freshness/violations?pageSize="
-            + pageSize
-            + (pageToken == null ? "" : "&pageToken=" + AssetNamespace.encode(pageToken));
+    String path = ns.asset(key) + "/freshness/violations?" + paging.query(10);
     JsonNode page = http.get(path);
     if (api.output == OutputFormat.json) {
       out.println(ApiHttp.pretty(status));

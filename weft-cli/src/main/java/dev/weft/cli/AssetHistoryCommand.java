@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code weft asset history KEY}: an asset's materializations and failures, newest first. */
@@ -21,18 +20,7 @@ final class AssetHistoryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KEY", description = "the asset key, e.g. chain/raw_blocks")
   private String key;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "entries per page, 1 to 1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the token a previous page printed, for the next page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -44,11 +32,7 @@ final class AssetHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String path =
-        ns.asset(key)
-            + "/history?pageSize="
-            + pageSize
-            + (pageToken == null ? "" : "&pageToken=" + AssetNamespace.encode(pageToken));
+    String path = ns.asset(key) + "/history?" + paging.query(20);
     return api.run(
         err,
         http -> {

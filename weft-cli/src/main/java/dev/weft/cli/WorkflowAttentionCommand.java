@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code weft workflow attention}: one page of the running runs that need attention (failing
@@ -31,18 +30,7 @@ final class WorkflowAttentionCommand implements Callable<Integer> {
 
   @Mixin private ClientOptions store;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "runs per page, 1..1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the page to print, as given by the previous page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -57,7 +45,7 @@ final class WorkflowAttentionCommand implements Callable<Integer> {
     return store.run(
         err,
         client -> {
-          AttentionPage page = client.listRunsNeedingAttention(pageSize, pageToken);
+          AttentionPage page = client.listRunsNeedingAttention(paging.size(100), paging.token());
           if (store.output() == OutputFormat.json) {
             out.println(JsonValues.write(page));
             return 0;

@@ -35,18 +35,7 @@ final class WorkflowListCommand implements Callable<Integer> {
       description = "a filter and order in the list query language (see WorkflowFilter)")
   private String query;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "runs per page, 1..1000 (default: ${DEFAULT-VALUE})")
-  private int pageSize;
-
-  @Option(
-      names = "--page-token",
-      paramLabel = "TOKEN",
-      description = "the page to print, as given by the previous page")
-  private String pageToken;
+  @Mixin private PagingOptions paging;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -63,7 +52,9 @@ final class WorkflowListCommand implements Callable<Integer> {
         client -> {
           WorkflowPage page =
               client.listWorkflows(
-                  WorkflowFilter.query(query).withPageSize(pageSize).pageToken(pageToken));
+                  WorkflowFilter.query(query)
+                      .withPageSize(paging.size(100))
+                      .pageToken(paging.token()));
           if (store.output() == OutputFormat.json) {
             out.println(JsonValues.write(page));
             return 0;

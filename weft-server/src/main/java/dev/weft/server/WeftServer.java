@@ -13,6 +13,7 @@ import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.assets.AutomationRoutes;
 import dev.weft.server.api.assets.FreshnessRoutes;
+import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
@@ -29,6 +30,8 @@ import io.javalin.router.Endpoint;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -183,7 +186,9 @@ public final class WeftServer implements AutoCloseable {
                 new NodeRoutes(engine),
                 new AssetRoutes(engine, namespaces),
                 new FreshnessRoutes(engine, namespaces),
-                new AutomationRoutes(engine, namespaces)));
+                new AutomationRoutes(engine, namespaces),
+                new PartitionRoutes(
+                    engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30))));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }
