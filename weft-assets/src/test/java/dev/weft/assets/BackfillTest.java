@@ -172,9 +172,9 @@ class BackfillTest {
         .containsExactly(launched.backfillId());
   }
 
-  /** A daily asset whose compute of {@code blockedDay} waits for {@code release}. */
-  private AssetDefinition blockingDaily(
-      String blockedDay, CountDownLatch entered, CountDownLatch release) {
+  /** A daily asset whose first compute waits for {@code release}. */
+  private AssetDefinition blockingDaily(CountDownLatch entered, CountDownLatch release) {
+    AtomicBoolean first = new AtomicBoolean(true);
     return Asset.builder("market/prices")
         .partitions(DAILY)
         .output(String.class)
