@@ -18,10 +18,14 @@ import java.util.Map;
  * {@link BackfillWorkflow}: one window per run. Each chunk of the window is a workflow thread that
  * waits for the upstream chunks it reads, then for a free slot ({@code maxConcurrentRuns}) while
  * the backfill is not paused; a chunk whose upstream did not materialize is recorded SKIPPED. Once
- * the window's chunks ended it continues as new with the next window, or ends the backfill.
+ * the window's chunks ended it continues as new with the next window, or ends the backfill. The
+ * signals make it stop starting chunks at once; the chunk activity also reads the row and holds a
+ * chunk back when the row is paused or canceling, so a signal that arrives late never lets a chunk
+ * run after the API call returned.
  */
 public final class BackfillRun implements BackfillWorkflow {
   private static final String NOT_RUN = "NOT_RUN";
+  private static final Duration HELD_POLL = Duration.ofSeconds(30);
 
   private final BackfillActivities recorder =
       Workflow.newActivityStub(
@@ -107,10 +111,37 @@ public final class BackfillRun implements BackfillWorkflow {
         return new StepOutcome(chunk.text(), step.keys(), "SKIPPED", null, why, List.of());
       }
     }
-    Workflow.await(() -> canceling || (!paused && running < limit));
-    if (canceling) {
-      return notRun(step, chunk);
+    boolean held = false;
+    while (true) {
+      if (held) {
+        // the row said paused: look at it again now and then, in case the resume signal came first
+        Workflow.await(HELD_POLL, () -> canceling || (!paused && running < limit));
+        Workflow.await(() -> canceling || running < limit);
+      } else {
+        Workflow.await(() -> canceling || (!paused && running < limit));
+      }
+      if (canceling) {
+        return notRun(step, chunk);
+      }
+      StepOutcome outcome = runOnce(backfillId, step, chunk);
+      boolean wasHeld = held;
+      held = outcome.status().startsWith(BackfillSteps.HELD_PREFIX);
+      if (!held) {
+        if (wasHeld) {
+          paused = false; // the row is running again: its resume signal came before the hold
+        }
+        return outcome;
+      }
+      if (outcome.status().equals(BackfillSteps.HELD_PREFIX + "PAUSED")) {
+        paused = true;
+      } else {
+        canceling = true;
+      }
     }
+  }
+
+  /** Runs the chunk's compute once a slot is free; a failure is recorded. */
+  private StepOutcome runOnce(String backfillId, PlanStep step, PlanChunk chunk) {
     running++;
     try {
       return compute(step).materializeChunk(backfillId, step.name(), chunk.start(), chunk.end());

@@ -25,6 +25,9 @@ import java.util.List;
  * progress commits with the catalog's write of the partitions, in one transaction.
  */
 public final class BackfillSteps implements BackfillActivities {
+  /** The status prefix of a chunk held back because the backfill's row is paused or canceling. */
+  static final String HELD_PREFIX = "HELD_";
+
   private final String namespace;
   private final AssetGraph graph;
   private final StepActivities steps;
@@ -43,6 +46,22 @@ public final class BackfillSteps implements BackfillActivities {
 
   @Override
   public StepOutcome materializeChunk(String backfillId, String step, long start, long end) {
+    BackfillStatus status =
+        store
+            .extension(BackfillCatalog.class)
+            .describe(namespace, backfillId)
+            .map(BackfillRecord::status)
+            .orElse(BackfillStatus.CANCELING);
+    if (status != BackfillStatus.RUNNING && status != BackfillStatus.REQUESTED) {
+      // a pause or cancel the workflow has not seen yet: hold the chunk, run nothing
+      return new StepOutcome(
+          step,
+          definition(step).specs().stream().map(s -> s.key().path()).toList(),
+          HELD_PREFIX + status.name(),
+          null,
+          "backfill " + status.name().toLowerCase(java.util.Locale.ROOT),
+          List.of());
+    }
     CommitResult claimed =
         store
             .commit(Batch.of(record(backfillId, step, start, end, ChunkStatus.IN_PROGRESS, null)))
