@@ -181,8 +181,6 @@ class BackfillTest {
         .compute(
             ctx -> {
               count(ctx.partitionKey());
-              System.out.println(
-                  "DEBUGBF compute " + ctx.partitionKey() + " at " + java.time.Instant.now());
               if (first.getAndSet(false)) {
                 entered.countDown();
                 try {
