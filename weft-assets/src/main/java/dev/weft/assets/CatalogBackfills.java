@@ -70,6 +70,16 @@ public final class CatalogBackfills {
   }
 
   /**
+   * Parses a backfill's partitions as JSON: {@code {"from": KEY, "to": KEY}}, {@code {"keys":
+   * [KEY...]}} or {@code {"ranges": [{"from","to"}...]}}.
+   *
+   * @throws IllegalArgumentException naming the field when it is none of these
+   */
+  public static List<PartitionSelection> parsePartitions(String json) {
+    return BackfillPartitions.parse(json);
+  }
+
+  /**
    * Checks and starts a backfill; returns its row (REQUESTED).
    *
    * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
