@@ -23,7 +23,8 @@ public final class Workloads {
             new ApiStartWorkload(),
             new RemoteActivitiesWorkload(),
             new AssetsWorkload(),
-            new AutomationWorkload())) {
+            new AutomationWorkload(),
+            new PartitionsWorkload())) {
       ALL.put(w.name(), w);
     }
   }

@@ -90,6 +90,17 @@ class BenchSmokeTest {
                 "start_max_ms",
                 "heap_used_mb")),
         Arguments.of(
+            "partitions",
+            new BenchOptions(null, 3_000, 200, null, null),
+            List.of(
+                "partitions",
+                "materialize_s",
+                "counts_ms",
+                "bar_1000_ms",
+                "invalidate_1000_ms",
+                "backfill_partitions_per_s",
+                "heap_used_mb")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(
