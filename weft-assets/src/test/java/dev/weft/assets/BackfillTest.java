@@ -485,4 +485,47 @@ class BackfillTest {
     assertThat(server.dryRun(BackfillRequest.of("market/prices", JANUARY)).partitions())
         .isEqualTo(31);
   }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aBackfillLargerThanOneWindowContinuesAsNewAndRunsEveryPartitionOnce(TestStore kind) {
+    AssetDefinition blocks =
+        Asset.builder("chain/blocks")
+            .partitions(IntegerRangePartitions.from(0))
+            .output(Long.class)
+            .compute(
+                ctx -> {
+                  count("blocks " + ctx.partitionKey());
+                  return 1L;
+                });
+    AssetDefinition sums =
+        Asset.builder("chain/sums")
+            .partitions(IntegerRangePartitions.from(0))
+            .input("chain/blocks", Long.class)
+            .output(Long.class)
+            .compute(
+                ctx -> {
+                  count("sums " + ctx.partitionKey());
+                  return ctx.input("chain/blocks", Long.class) + 1;
+                });
+    Assets assets = start(kind, memory, blocks, sums);
+    BackfillRecord bf =
+        assets
+            .backfills()
+            .launch(
+                BackfillRequest.of("chain/blocks+", PartitionSelection.range("0", "249"))
+                    .maxConcurrentRuns(16));
+    BackfillRecord ended = awaitEnd(assets, bf.backfillId());
+
+    assertThat(ended.status()).isEqualTo(BackfillStatus.COMPLETED);
+    assertThat(ended.assets())
+        .containsExactly(
+            new BackfillAssetProgress("chain/blocks", 250, 250, 0, 0, 0),
+            new BackfillAssetProgress("chain/sums", 250, 250, 0, 0, 0));
+    assertThat(computedTotal()).isEqualTo(500);
+    assertThat(computes.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+    assertThat(engines.getLast().client().getHandle(bf.workflowId()).fetchHistory().events().size())
+        .as("the last run's history holds one window's events, not the whole backfill's")
+        .isLessThan(1_000);
+  }
 }
