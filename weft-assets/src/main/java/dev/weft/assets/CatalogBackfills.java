@@ -290,7 +290,17 @@ public final class CatalogBackfills {
             .workflowId(workflowId)
             .taskQueue(MaterializeWorkflow.taskQueue(location))
             .build();
-    client.start(BackfillWorkflow.TYPE, options, new BackfillInput(id, 0));
+    try {
+      client.start(BackfillWorkflow.TYPE, options, new BackfillInput(id, 0));
+    } catch (RuntimeException e) {
+      // the row must not stay REQUESTED with no workflow behind it
+      store
+          .commit(
+              Batch.of(
+                  new SetBackfillStatus(namespace, id, BackfillStatus.FAILED, clock.instant())))
+          .join();
+      throw e;
+    }
     return describe(id);
   }
 
