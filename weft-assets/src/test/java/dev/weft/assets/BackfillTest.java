@@ -13,6 +13,7 @@ import dev.weft.store.assets.backfills.BackfillChunk;
 import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.backfills.BackfillStatus;
 import dev.weft.store.assets.partitions.PartitionStatusReader;
+import dev.weft.testing.RecordedHistories;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,6 +71,12 @@ class BackfillTest {
 
   private int computed(String what) {
     return computes.getOrDefault(what, new AtomicInteger()).get();
+  }
+
+  private void record(TestStore kind, String name, BackfillRecord backfill) {
+    if (kind == TestStore.SQLITE) {
+      RecordedHistories.record(name, engines.getLast().client().getHandle(backfill.workflowId()));
+    }
   }
 
   private int computedTotal() {
@@ -145,6 +152,7 @@ class BackfillTest {
     assertThat(failed.get(0).error()).contains("no quotes for 2024-01-15");
     assertThat(computed("returns 2024-01-15")).isZero();
     assertThat(computedTotal()).isEqualTo(61);
+    record(kind, "backfill-month-failed-day", ended);
 
     broken.set(false);
     BackfillRecord retry = assets.backfills().retryFailed(launched.backfillId());
@@ -229,6 +237,7 @@ class BackfillTest {
     BackfillRecord ended = awaitEnd(assets, bf.backfillId());
     assertThat(ended.status()).isEqualTo(BackfillStatus.COMPLETED);
     assertThat(computedTotal()).isEqualTo(5);
+    record(kind, "backfill-paused-resumed", ended);
     assertThatThrownBy(() -> assets.backfills().pause(bf.backfillId()))
         .isInstanceOfSatisfying(
             BackfillException.class,
@@ -258,6 +267,7 @@ class BackfillTest {
     BackfillRecord ended = awaitEnd(assets, bf.backfillId());
 
     assertThat(ended.status()).isEqualTo(BackfillStatus.CANCELED);
+    record(kind, "backfill-canceled", ended);
     BackfillAssetProgress p = progress(ended, "market/prices");
     assertThat(p.materialized()).isEqualTo(1);
     assertThat(p.inProgress()).isZero();
