@@ -8,7 +8,8 @@ export type Backfill = components["schemas"]["Backfill"];
 /** A backfill's status. */
 export type BackfillStatus = Backfill["status"];
 /** What a launch asks for. */
-export type BackfillRequest = components["schemas"]["BackfillRequest"];
+/** A backfill request without its dry-run switch: counting and launching set it. */
+export type BackfillRequest = Omit<components["schemas"]["BackfillRequest"], "dryRun">;
 /** A dry run's count of partitions and runs per asset. */
 export type BackfillDryRun = components["schemas"]["BackfillDryRun"];
 /** A failed key range of a backfill with its error. */

@@ -2,6 +2,10 @@ package dev.weft.assets;
 
 import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.AwaitAssetWorkflow;
+import dev.weft.assets.internal.BackfillPlanActivities;
+import dev.weft.assets.internal.BackfillRun;
+import dev.weft.assets.internal.BackfillSteps;
+import dev.weft.assets.internal.BackfillWorkflow;
 import dev.weft.assets.internal.CatalogFreshness;
 import dev.weft.assets.internal.CatalogNodes;
 import dev.weft.assets.internal.CatalogWaits;
@@ -80,6 +84,7 @@ public final class Assets {
   private final AssetPartitions partitions;
   private final AutomationEvaluator automation;
   private final Clock clock;
+  private final AssetBackfills backfills;
 
   private Assets(
       WeftEngine engine,
@@ -93,6 +98,20 @@ public final class Assets {
     this.location = location;
     this.partitions = AssetPartitions.of(engine.store(), engine.namespace(), graph, clock);
     this.automation = automation;
+    this.backfills =
+        new AssetBackfills(
+            graph,
+            location,
+            clock,
+            new CatalogBackfills(engine.client(), engine.store(), engine.namespace(), clock));
+  }
+
+  /**
+   * Returns the backfills of these assets: launch, dry run, progress, pause, resume, cancel and
+   * retry of the failed partitions.
+   */
+  public AssetBackfills backfills() {
+    return backfills;
   }
 
   /** Returns a builder for the assets of this engine (not started yet). */
@@ -393,13 +412,19 @@ public final class Assets {
       worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
       worker.registerWorkflow(FreshnessWorkflow.class, FreshnessWatch::new);
       worker.registerWorkflow(InvalidateWorkflow.class, RemoteInvalidation::new);
+      worker.registerWorkflow(BackfillWorkflow.class, BackfillRun::new);
       AtomicReference<Assets> built = new AtomicReference<>();
       CatalogMaterializer planner =
           new CatalogMaterializer(
               engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
+      StepActivities steps =
+          new StepActivities(engine.namespace(), graph, runner, engine.store(), clock);
       worker
+          .registerActivities(steps)
           .registerActivities(
-              new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
+              new BackfillSteps(engine.namespace(), graph, steps, engine.store(), clock))
+          .registerActivities(
+              new BackfillPlanActivities(engine.namespace(), graph, engine.store(), clock))
           .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
           .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock))
           .registerActivities(new PartitionInvalidator(built::get))

@@ -3,6 +3,7 @@ package dev.weft.bench;
 import dev.weft.assets.Asset;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetPartitions;
+import dev.weft.assets.BackfillRequest;
 import dev.weft.assets.Assets;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
@@ -14,10 +15,13 @@ import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionInvalidation;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.engine.WeftEngine;
+import dev.weft.store.assets.backfills.BackfillRecord;
+import dev.weft.store.assets.backfills.BackfillStatus;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Partition status at scale: an integer-range asset {@code bench/blocks} with N partitions (10
@@ -170,12 +174,25 @@ final class PartitionsWorkload implements Workload {
               INVALIDATIONS, cascaded));
 
       long noopStart = System.nanoTime();
-      MaterializationResult noopRun =
+      BackfillRecord backfill =
           assets
-              .materialize("bench/noop", PartitionSelection.range("0", String.valueOf(noop - 1)))
-              .await(TIMEOUT);
+              .backfills()
+              .launch(
+                  BackfillRequest.of(
+                          "bench/noop", PartitionSelection.range("0", String.valueOf(noop - 1)))
+                      .maxConcurrentRuns(16));
+      BackfillRecord ended = backfill;
+      while (!ended.status().ended()) {
+        if (System.nanoTime() - noopStart > TIMEOUT.toNanos()) {
+          throw new IllegalStateException("backfill " + backfill.backfillId() + " did not end");
+        }
+        LockSupport.parkNanos(2_000_000);
+        ended = assets.backfills().describe(backfill.backfillId());
+      }
       double noopSeconds = (System.nanoTime() - noopStart) / 1e9;
-      succeeded(noopRun);
+      if (ended.status() != BackfillStatus.COMPLETED) {
+        throw new IllegalStateException("the no-op backfill ended " + ended.status());
+      }
       env.say(String.format("  %,d no-op partitions in %.2f s", noop, noopSeconds));
 
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

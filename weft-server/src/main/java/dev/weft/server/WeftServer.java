@@ -12,6 +12,7 @@ import dev.weft.server.api.activities.FlowControlRoutes;
 import dev.weft.server.api.activities.TaskQueueRoutes;
 import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.assets.AutomationRoutes;
+import dev.weft.server.api.assets.BackfillRoutes;
 import dev.weft.server.api.assets.FreshnessRoutes;
 import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
@@ -187,8 +188,8 @@ public final class WeftServer implements AutoCloseable {
                 new AssetRoutes(engine, namespaces),
                 new FreshnessRoutes(engine, namespaces),
                 new AutomationRoutes(engine, namespaces),
-                new PartitionRoutes(
-                    engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30))));
+                new PartitionRoutes(engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30)),
+                new BackfillRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

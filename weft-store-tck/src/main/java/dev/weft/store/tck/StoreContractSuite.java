@@ -330,6 +330,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link BackfillContract}. */
+  @Nested
+  public class Backfills extends BackfillContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link PartitionScaleContract}. */
   @Nested
   public class PartitionScale extends PartitionScaleContract {

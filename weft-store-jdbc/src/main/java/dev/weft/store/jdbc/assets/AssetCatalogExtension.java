@@ -15,6 +15,11 @@ import dev.weft.store.assets.automation.AcquireAutomationLease;
 import dev.weft.store.assets.automation.AppendCronTick;
 import dev.weft.store.assets.automation.AutomationLog;
 import dev.weft.store.assets.automation.RecordAutomationEvaluations;
+import dev.weft.store.assets.backfills.BackfillCatalog;
+import dev.weft.store.assets.backfills.CreateBackfill;
+import dev.weft.store.assets.backfills.PlanBackfill;
+import dev.weft.store.assets.backfills.RecordBackfillChunk;
+import dev.weft.store.assets.backfills.SetBackfillStatus;
 import dev.weft.store.assets.partitions.AddDynamicPartitions;
 import dev.weft.store.assets.partitions.InvalidatePartitions;
 import dev.weft.store.assets.partitions.MarkPartitionsInProgress;
@@ -67,6 +72,11 @@ import java.sql.SQLException;
  * asset_changes}) in its transaction, which declarative automation reads after its durable cursor
  * ({@link AutomationLog}); {@link RecordAutomationEvaluations} records what the evaluator decided
  * and moves that cursor, fenced by its lease ({@link AcquireAutomationLease}).
+ *
+ * <p>Backfills (migration V007: {@code asset_backfills}, {@code asset_backfill_assets}, {@code
+ * asset_backfill_chunks}): {@link CreateBackfill}, {@link PlanBackfill}, {@link
+ * RecordBackfillChunk} (added to a chunk's compute completion, so its progress commits with its
+ * catalog write), {@link SetBackfillStatus}, read through {@link BackfillCatalog}.
  */
 public final class AssetCatalogExtension implements JdbcExtension {
 
@@ -86,6 +96,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     FreshnessWrites freshness = new FreshnessWrites(graphs);
     ChangeLog changes = new ChangeLog();
+    BackfillWrites backfills = new BackfillWrites(registry.dialect().rowLockClause());
     GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
     MaterializationWrites materializations = new MaterializationWrites(graphs, waiters, changes);
     AutomationWrites automation =
@@ -114,7 +125,12 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordAutomationEvaluations.class, automation::evaluations)
         .write(AppendCronTick.class, automation::cronTick)
         .reads(FreshnessCatalog.class, new JdbcFreshnessCatalog(registry.readPool()))
-        .reads(AutomationLog.class, new JdbcAutomationLog(registry.readPool(), changes));
+        .reads(AutomationLog.class, new JdbcAutomationLog(registry.readPool(), changes))
+        .write(CreateBackfill.class, backfills::create)
+        .write(PlanBackfill.class, backfills::plan)
+        .write(RecordBackfillChunk.class, backfills::chunk)
+        .write(SetBackfillStatus.class, backfills::status)
+        .reads(BackfillCatalog.class, new JdbcBackfillCatalog(registry.readPool()));
   }
 
   @Override
