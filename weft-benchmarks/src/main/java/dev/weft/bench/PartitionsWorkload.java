@@ -3,8 +3,8 @@ package dev.weft.bench;
 import dev.weft.assets.Asset;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetPartitions;
-import dev.weft.assets.BackfillRequest;
 import dev.weft.assets.Assets;
+import dev.weft.assets.BackfillRequest;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
 import dev.weft.assets.MaterializationResult;
@@ -80,6 +80,8 @@ final class PartitionsWorkload implements Workload {
     IntegerRangePartitions rollups =
         IntegerRangePartitions.from(0).to(Math.max(1, (partitions + rollupSize - 1) / rollupSize));
     IntegerRangePartitions noops = IntegerRangePartitions.from(0).to(noop);
+    int single = Math.max(1, noop / 10);
+    IntegerRangePartitions singles = IntegerRangePartitions.from(0).to(single);
     AtomicReference<Assets> registered = new AtomicReference<>();
     try (WeftEngine engine =
         env.startEngine(
@@ -107,6 +109,10 @@ final class PartitionsWorkload implements Workload {
                             Asset.builder("bench/noop")
                                 .partitions(noops)
                                 .rangedCompute(1000)
+                                .output(Integer.class)
+                                .compute(ctx -> 1),
+                            Asset.builder("bench/noop_single")
+                                .partitions(singles)
                                 .output(Integer.class)
                                 .compute(ctx -> 1))
                         .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
@@ -173,27 +179,13 @@ final class PartitionsWorkload implements Workload {
               "  invalidated %d ranges of 1,000 blocks; the last made %,d partitions stale",
               INVALIDATIONS, cascaded));
 
-      long noopStart = System.nanoTime();
-      BackfillRecord backfill =
-          assets
-              .backfills()
-              .launch(
-                  BackfillRequest.of(
-                          "bench/noop", PartitionSelection.range("0", String.valueOf(noop - 1)))
-                      .maxConcurrentRuns(16));
-      BackfillRecord ended = backfill;
-      while (!ended.status().ended()) {
-        if (System.nanoTime() - noopStart > TIMEOUT.toNanos()) {
-          throw new IllegalStateException("backfill " + backfill.backfillId() + " did not end");
-        }
-        LockSupport.parkNanos(2_000_000);
-        ended = assets.backfills().describe(backfill.backfillId());
-      }
-      double noopSeconds = (System.nanoTime() - noopStart) / 1e9;
-      if (ended.status() != BackfillStatus.COMPLETED) {
-        throw new IllegalStateException("the no-op backfill ended " + ended.status());
-      }
-      env.say(String.format("  %,d no-op partitions in %.2f s", noop, noopSeconds));
+      double noopSeconds = backfill(assets, "bench/noop", noop);
+      double singleSeconds = backfill(assets, "bench/noop_single", single);
+      env.say(
+          String.format(
+              "  backfills: %,d no-op partitions in runs of 1,000 in %.2f s, %,d one per run in"
+                  + " %.2f s",
+              noop, noopSeconds, single, singleSeconds));
 
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       return new Figures()
@@ -212,9 +204,35 @@ final class PartitionsWorkload implements Workload {
           .put("bar_1000_after_p50_ms", Figures.percentileMillis(barsAfter, 50))
           .put("noop_partitions", noop)
           .put("noop_partitions_per_s", noop / noopSeconds)
+          .put("noop_single_partitions", single)
+          .put("noop_single_partitions_per_s", single / singleSeconds)
           .put("heap_used_mb", heap / (1024.0 * 1024.0))
-          .wallSeconds(setupSeconds + noopSeconds);
+          .wallSeconds(setupSeconds + noopSeconds + singleSeconds);
     }
+  }
+
+  /** Backfills partitions 0..n-1 of {@code asset}, 16 runs at a time; returns the seconds. */
+  private static double backfill(Assets assets, String asset, int n) {
+    long began = System.nanoTime();
+    BackfillRecord backfill =
+        assets
+            .backfills()
+            .launch(
+                BackfillRequest.of(asset, PartitionSelection.range("0", String.valueOf(n - 1)))
+                    .maxConcurrentRuns(16));
+    BackfillRecord ended = backfill;
+    while (!ended.status().ended()) {
+      if (System.nanoTime() - began > TIMEOUT.toNanos()) {
+        throw new IllegalStateException("backfill " + backfill.backfillId() + " did not end");
+      }
+      LockSupport.parkNanos(2_000_000);
+      ended = assets.backfills().describe(backfill.backfillId());
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    if (ended.status() != BackfillStatus.COMPLETED) {
+      throw new IllegalStateException("the backfill of " + asset + " ended " + ended.status());
+    }
+    return seconds;
   }
 
   private static void succeeded(MaterializationResult result) {
