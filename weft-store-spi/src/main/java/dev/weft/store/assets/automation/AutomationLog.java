@@ -1,5 +1,6 @@
 package dev.weft.store.assets.automation;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ public interface AutomationLog {
    */
   Map<String, Map<AssetChangeKind, Long>> latestChanges(
       String namespace, Collection<String> assetKeys);
+
+  /**
+   * Returns the latest cron tick recorded for the asset ({@link AppendCronTick}); empty if none.
+   * The durable cursor of its cron ticks: a node that starts evaluating makes up a tick that passed
+   * after it (once) while no node evaluated.
+   */
+  Optional<Instant> latestCronTick(String namespace, String assetKey);
 
   /** Returns the cursor and lease of a location's evaluator; empty before it first ran. */
   Optional<AutomationCursorRecord> cursor(String namespace, String location);

@@ -1,0 +1,3 @@
+-- asset-catalog V007: a placeholder on branch wt-fresh only. V007 belongs to another branch; at the
+-- merge take that branch's V007.sql (this file holds no statement, so a database that applied it
+-- here has nothing to undo; there is no such database outside this branch's tests).
