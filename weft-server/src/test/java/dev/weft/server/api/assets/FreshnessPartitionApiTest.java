@@ -102,7 +102,8 @@ class FreshnessPartitionApiTest {
       await()
           .atMost(WAIT)
           .until(
-              () -> api.get(CLOSE + "/freshness").json().path("status").asText().equals("VIOLATED"));
+              () ->
+                  api.get(CLOSE + "/freshness").json().path("status").asText().equals("VIOLATED"));
       JsonNode late = api.get(CLOSE + "/freshness").json();
       assertThat(late.path("violatedSince").asText()).isEqualTo("2026-03-03T02:00:00Z");
       assertThat(late.path("latePartitions").get(0).asText()).isEqualTo("2026-03-02");
@@ -115,7 +116,10 @@ class FreshnessPartitionApiTest {
       assertThat(open.get(0).path("partition").asText()).isEqualTo("2026-03-02");
 
       clock.advance(Duration.ofMinutes(5));
-      assets.get().materialize("market/daily_close", PartitionSelection.keys("2026-03-02")).await(WAIT);
+      assets
+          .get()
+          .materialize("market/daily_close", PartitionSelection.keys("2026-03-02"))
+          .await(WAIT);
 
       JsonNode again = api.get(CLOSE + "/freshness").json();
       assertThat(again.path("status").asText()).isEqualTo("FRESH");
