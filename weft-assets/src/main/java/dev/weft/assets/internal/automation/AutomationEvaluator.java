@@ -50,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * the workflow ID {@code __weft_auto:<asset>:<last change seq>} as a second guard); then records
  * the evaluations that did not fire and moves the cursor. Woken right after a commit that appended
  * to the change log in this process, by other nodes' notifications (the asset queues' workflow
- * tasks), at the next cron tick, and by a safety poll.
+ * tasks), at the next cron tick, and by a safety poll. Cron ticks count from a durable cursor read
+ * when it takes the lease ({@link CronTicks#resume}), so a tick missed while no node ran fires
+ * once.
  *
  * <p>One platform thread, started and stopped with the engine ({@link WeftEngine#addService}).
  */
@@ -225,10 +227,14 @@ public final class AutomationEvaluator implements EngineService {
               .store()
               .commit(Batch.of(new AcquireAutomationLease(namespace, location, owner, now, until)))
               .join();
+      boolean taken = leaseUntil == null;
       leaseUntil = r.committed() ? until : null;
       if (leaseUntil == null) {
         crons.forget();
         return;
+      }
+      if (taken) {
+        crons.resume(now);
       }
     }
     crons.recordDue(now);

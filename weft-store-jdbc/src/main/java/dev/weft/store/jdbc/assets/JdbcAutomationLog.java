@@ -80,24 +80,29 @@ final class JdbcAutomationLog implements AutomationLog {
   }
 
   @Override
-  public Optional<Instant> latestCronTick(String namespace, String assetKey) {
+  public Optional<Instant> cronCursor(String namespace, String assetKey) {
     Objects.requireNonNull(namespace, "namespace");
     AssetKeys.requireAssetKey("assetKey", assetKey);
     return reads.read(
-        "latest cron tick of " + assetKey + " in " + namespace,
+        "cron cursor of " + assetKey + " in " + namespace,
         session -> {
           PreparedStatement ps =
               session.prepare(
-                  "SELECT MAX(at) FROM asset_changes WHERE namespace = ? AND asset_key = ?"
-                      + " AND kind = 'CRON_TICK'");
+                  "SELECT MAX(CASE WHEN kind = 'CRON_TICK' THEN at END),"
+                      + " MIN(CASE WHEN kind = 'ADDED' THEN at END) FROM asset_changes"
+                      + " WHERE namespace = ? AND asset_key = ? AND kind IN ('CRON_TICK', 'ADDED')");
           ps.setString(1, namespace);
           ps.setString(2, assetKey);
           try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
               return Optional.empty();
             }
-            long at = rs.getLong(1);
-            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+            long tick = rs.getLong(1);
+            if (!rs.wasNull()) {
+              return Optional.of(Instant.ofEpochMilli(tick));
+            }
+            long added = rs.getLong(2);
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(added));
           }
         });
   }

@@ -34,11 +34,12 @@ public interface AutomationLog {
       String namespace, Collection<String> assetKeys);
 
   /**
-   * Returns the latest cron tick recorded for the asset ({@link AppendCronTick}); empty if none.
-   * The durable cursor of its cron ticks: a node that starts evaluating makes up a tick that passed
-   * after it (once) while no node evaluated.
+   * Returns the durable cursor of an asset's cron ticks: the latest tick recorded ({@link
+   * AppendCronTick}), else when a graph registration added the asset; empty if neither. A node that
+   * starts evaluating counts ticks from it, so a tick that passed while no node evaluated fires
+   * once when one does.
    */
-  Optional<Instant> latestCronTick(String namespace, String assetKey);
+  Optional<Instant> cronCursor(String namespace, String assetKey);
 
   /** Returns the cursor and lease of a location's evaluator; empty before it first ran. */
   Optional<AutomationCursorRecord> cursor(String namespace, String location);
