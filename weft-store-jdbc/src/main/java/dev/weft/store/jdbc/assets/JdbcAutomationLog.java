@@ -67,6 +67,49 @@ final class JdbcAutomationLog implements AutomationLog {
         });
   }
 
+  @Override
+  public List<AssetChangeRecord> changesOf(
+      String namespace, Collection<String> assetKeys, long afterSeq, int limit) {
+    Objects.requireNonNull(namespace, "namespace");
+    requireLimit(limit);
+    if (assetKeys.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = List.copyOf(assetKeys);
+    return reads.read(
+        "asset changes of " + keys.size() + " assets in " + namespace + " after " + afterSeq,
+        session -> {
+          PreparedStatement ps =
+              session.prepare(
+                  "SELECT seq, asset_key, partition_key, kind, run_id, at, partition_start,"
+                      + " partition_end, partition_ranges FROM asset_changes"
+                      + " WHERE namespace = ? AND seq > ? AND asset_key IN ("
+                      + placeholders(keys.size())
+                      + ") ORDER BY seq LIMIT ?");
+          ps.setString(1, namespace);
+          ps.setLong(2, afterSeq);
+          for (int i = 0; i < keys.size(); i++) {
+            ps.setString(i + 3, keys.get(i));
+          }
+          ps.setInt(keys.size() + 3, limit);
+          List<AssetChangeRecord> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new AssetChangeRecord(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      AssetChangeKind.valueOf(rs.getString(4)),
+                      rs.getString(5),
+                      Instant.ofEpochMilli(rs.getLong(6)),
+                      partitions(rs)));
+            }
+          }
+          return out;
+        });
+  }
+
   /** The partitions of a change row (columns 7 to 9); null for an unpartitioned change. */
   private static IndexRangeSet partitions(ResultSet rs) throws SQLException {
     long start = rs.getLong(7);

@@ -27,6 +27,14 @@ public interface AutomationLog {
   List<AssetChangeRecord> changesAfter(String namespace, long afterSeq, int limit);
 
   /**
+   * Returns up to {@code limit} (at least 1) changes of the assets {@code assetKeys} after {@code
+   * afterSeq}, in sequence order, with their partitions: what a partitioned asset's evaluation
+   * reads to know which upstream partitions changed since its last run.
+   */
+  List<AssetChangeRecord> changesOf(
+      String namespace, Collection<String> assetKeys, long afterSeq, int limit);
+
+  /**
    * Returns, for each of the keys that has changes, the latest sequence number of each kind of
    * change, in one query.
    */
