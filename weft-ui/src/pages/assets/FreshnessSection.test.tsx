@@ -107,3 +107,35 @@ test("a fresh asset shows until when; an asset without a policy says so; an erro
   renderApp("/namespaces/default/assets/trades/daily_metrics");
   await waitFor(() => expect(section().textContent).toContain("asset trades/daily_metrics is not in the graph"));
 });
+
+test("a partitioned asset names its late partitions", async () => {
+  const late: FreshnessViolation = {
+    ...open,
+    partition: "2026-12-05",
+    policy: "partitionDeadline=02:00",
+    deadline: "2026-12-06T02:00:00Z",
+    recordedAt: "2026-12-06T02:00:00Z",
+  };
+  fakeServer(async (url, request) => {
+    if (url.pathname === `${ASSET}/freshness`) {
+      return json({
+        assetKey: "trades/daily_metrics",
+        status: "VIOLATED",
+        policy: { kind: "PARTITION_DEADLINE", deadline: "02:00", registeredAt: "2026-12-01T08:00:00Z" },
+        violatedSince: "2026-12-06T02:00:00Z",
+        openViolation: late,
+        latePartitions: ["2026-12-05", "2026-12-06"],
+      });
+    }
+    if (url.pathname === `${ASSET}/freshness/violations`) {
+      return json({ violations: [late] });
+    }
+    return assetRoutes(url, request) ?? json({});
+  });
+  renderApp("/namespaces/default/assets/trades/daily_metrics");
+
+  await screen.findByRole("table", { name: "Freshness violations" });
+  const s = section();
+  expect(s.textContent).toContain("Each time partition by 02:00 after its window ends");
+  expect(s.textContent).toContain("Late partitions (2): 2026-12-05, 2026-12-06");
+});

@@ -63,6 +63,11 @@ function FreshnessState({ status }: { status: FreshnessStatus }) {
           )
         )}
       </p>
+      {status.latePartitions !== undefined && status.latePartitions.length > 0 && (
+        <p>
+          Late partitions ({status.latePartitions.length}): {status.latePartitions.join(", ")}
+        </p>
+      )}
       <p className="muted">
         Last materialized:{" "}
         {status.lastMaterializedAt !== undefined ? <Time value={status.lastMaterializedAt} /> : "never"}

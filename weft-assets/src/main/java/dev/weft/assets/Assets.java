@@ -18,6 +18,7 @@ import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.MaxLagEvaluator;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
+import dev.weft.assets.internal.PartitionDeadlineEvaluator;
 import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
@@ -239,10 +240,13 @@ public final class Assets {
         .policy(engine.namespace(), key.path())
         .map(
             p ->
-                FreshnessState.of(
-                    p,
-                    catalog().state(engine.namespace(), key.path(), "").orElse(null),
-                    freshness.openViolation(engine.namespace(), key.path(), "").orElse(null)));
+                p.kind() == FreshnessPolicyKind.PARTITION_DEADLINE
+                    ? FreshnessState.ofPartitions(
+                        p, freshness.openViolations(engine.namespace(), key.path()))
+                    : FreshnessState.of(
+                        p,
+                        catalog().state(engine.namespace(), key.path(), "").orElse(null),
+                        freshness.openViolation(engine.namespace(), key.path(), "").orElse(null)));
   }
 
   /** Returns a page of an asset's freshness violations, newest first. */
@@ -435,7 +439,9 @@ public final class Assets {
                   clock,
                   Map.of(
                       FreshnessPolicyKind.MAX_LAG,
-                      new MaxLagEvaluator(engine.namespace(), engine.store()))));
+                      new MaxLagEvaluator(engine.namespace(), engine.store()),
+                      FreshnessPolicyKind.PARTITION_DEADLINE,
+                      new PartitionDeadlineEvaluator(engine.namespace(), engine.store(), graph))));
       FreshnessWatches freshness =
           new FreshnessWatches(
               engine.client(),
@@ -463,7 +469,9 @@ public final class Assets {
               engine
                   .store()
                   .extension(FreshnessCatalog.class)
-                  .openViolation(engine.namespace(), key.path(), "")
+                  .openViolations(engine.namespace(), key.path())
+                  .stream()
+                  .findAny()
                   .isPresent();
       AutomationEvaluator automation =
           new AutomationEvaluator(

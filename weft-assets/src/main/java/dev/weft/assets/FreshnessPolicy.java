@@ -1,7 +1,11 @@
 package dev.weft.assets;
 
+import dev.weft.assets.partitions.TimeWindowPartitions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
@@ -37,9 +41,12 @@ public sealed interface FreshnessPolicy {
   }
 
   /**
-   * Each time window's partition must exist by {@code deadline} (in the asset's time zone) after
-   * the window ends. Only time-partitioned assets take it; an unpartitioned asset with it is
-   * refused when the graph is built.
+   * Each time window's partition must exist by {@code deadline} (in the asset's time zone) on the
+   * day after the window's last day: daily, yesterday's partition by 02:00 today; hourly, every
+   * hour of a day by 02:00 the next day; weekly, the week by 02:00 on the first day of the next
+   * week; monthly, the month by 02:00 on the first of the next month. Only assets with {@link
+   * TimeWindowPartitions} take it; any other asset with it is refused when the graph is built. See
+   * {@link PartitionDeadline#deadlineOf} for days with a DST change.
    */
   static FreshnessPolicy partitionDeadline(LocalTime deadline) {
     return new PartitionDeadline(deadline);
@@ -79,6 +86,35 @@ public sealed interface FreshnessPolicy {
         throw new IllegalArgumentException(
             "freshness partitionDeadline is a time of day in whole minutes, was " + deadline);
       }
+    }
+
+    /**
+     * Returns when the partition of window {@code index} of {@code partitions} is late: {@link
+     * #deadline} in the partitions' zone on the local day after the window's last day. On a
+     * spring-forward day whose gap holds the deadline (02:30 in Europe/Berlin on 2024-03-31) it
+     * moves later by the gap's length (03:30 CEST, as {@link ZonedDateTime#of} resolves a gap); on
+     * a fall-back day whose repeated hour holds it, it is the earlier of the two instants (the
+     * first 02:30, CEST). The windows' own length on such days (23 or 25 hours) does not matter:
+     * only the window's last local day does.
+     *
+     * @param partitions the asset's time windows
+     * @param index the window's index (any: outside the definition too)
+     */
+    public Instant deadlineOf(TimeWindowPartitions partitions, long index) {
+      LocalDate lastDay = partitions.windowEnd(index).minusNanos(1).toLocalDate();
+      return ZonedDateTime.of(lastDay.plusDays(1), deadline, partitions.zone()).toInstant();
+    }
+
+    /**
+     * Returns the first window whose deadline is at or after {@code from} (a deadline is at least
+     * the window's end and at most two days after it, so few windows are looked at).
+     */
+    public long firstIndexDueAtOrAfter(TimeWindowPartitions partitions, Instant from) {
+      long index = Math.max(0, partitions.indexAt(from.minus(Duration.ofDays(2))) - 1);
+      while (deadlineOf(partitions, index).isBefore(from)) {
+        index++;
+      }
+      return index;
     }
 
     @Override

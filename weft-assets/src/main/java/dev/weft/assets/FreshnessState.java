@@ -5,6 +5,7 @@ import dev.weft.store.assets.FreshnessPolicyKind;
 import dev.weft.store.assets.FreshnessPolicyRecord;
 import dev.weft.store.assets.FreshnessViolationRecord;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An asset's freshness now: its policy, whether a violation is open, and until when it is fresh.
@@ -14,14 +15,32 @@ import java.time.Instant;
  * @param deadline when fresh: when it becomes late unless a materialization lands (null for a kind
  *     whose deadline is per partition); when violated: the violation's start
  * @param lastMaterializedAt when the current materialization finished; null if none
- * @param openViolation the open violation; null when fresh
+ * @param openViolation the open violation (of a partitioned asset: the oldest); null when fresh
+ * @param latePartitions of a partitioned asset: the partitions with an open violation, oldest
+ *     deadline first; empty otherwise
  */
 public record FreshnessState(
     FreshnessPolicyRecord policy,
     Status status,
     Instant deadline,
     Instant lastMaterializedAt,
-    FreshnessViolationRecord openViolation) {
+    FreshnessViolationRecord openViolation,
+    List<String> latePartitions) {
+
+  /** Copies the late partitions. */
+  public FreshnessState {
+    latePartitions = List.copyOf(latePartitions);
+  }
+
+  /** The state of an unpartitioned asset. */
+  public FreshnessState(
+      FreshnessPolicyRecord policy,
+      Status status,
+      Instant deadline,
+      Instant lastMaterializedAt,
+      FreshnessViolationRecord openViolation) {
+    this(policy, status, deadline, lastMaterializedAt, openViolation, List.of());
+  }
 
   /** Whether the asset meets its policy. */
   public enum Status {
@@ -48,6 +67,30 @@ public record FreshnessState(
           policy, Status.VIOLATED, openViolation.deadline(), last, openViolation);
     }
     return new FreshnessState(policy, Status.FRESH, nextDeadline(policy, last), last, null);
+  }
+
+  /**
+   * Returns the state of a partitioned asset under a {@code PARTITION_DEADLINE} policy: violated
+   * while any partition is late, since the oldest late partition's deadline, with every late
+   * partition named; fresh otherwise (the deadline is then null: each window has its own, see
+   * {@link FreshnessPolicy.PartitionDeadline#deadlineOf}).
+   *
+   * @param policy the asset's policy
+   * @param openViolations its open violations, oldest deadline first
+   */
+  public static FreshnessState ofPartitions(
+      FreshnessPolicyRecord policy, List<FreshnessViolationRecord> openViolations) {
+    if (openViolations.isEmpty()) {
+      return new FreshnessState(policy, Status.FRESH, null, null, null, List.of());
+    }
+    FreshnessViolationRecord oldest = openViolations.getFirst();
+    return new FreshnessState(
+        policy,
+        Status.VIOLATED,
+        oldest.deadline(),
+        oldest.lastMaterializedAt(),
+        oldest,
+        openViolations.stream().map(FreshnessViolationRecord::partition).toList());
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +89,11 @@ final class AssetFreshnessCommand implements Callable<Integer> {
                   + " ("
                   + describe(policy)
                   + ")");
+    }
+    if (status.path("latePartitions").size() > 0) {
+      List<String> late = new ArrayList<>();
+      status.path("latePartitions").forEach(p -> late.add(p.asText()));
+      out.println("late partitions (" + late.size() + "): " + String.join(", ", late));
     }
     if (!status.path("lastMaterializedAt").isMissingNode()) {
       out.println("last materialized at " + status.path("lastMaterializedAt").asText());

@@ -146,4 +146,42 @@ class AssetFreshnessCommandTest {
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("chain/nope");
   }
+
+  @Test
+  void namesTheLatePartitionsOfAPartitionedAsset() {
+    engine =
+        WeftEngine.builder().store(SqliteStore.open(dir.resolve("weft.db"))).clock(clock).build();
+    Assets assets =
+        Assets.builder(engine)
+            .definitions(
+                Asset.builder("chain/daily_close")
+                    .partitions(
+                        dev.weft.assets.partitions.TimeWindowPartitions.daily(
+                            java.time.LocalDate.of(2026, 3, 1), ZoneOffset.UTC))
+                    .freshnessPolicy(
+                        FreshnessPolicy.partitionDeadline(java.time.LocalTime.of(2, 0)))
+                    .output(Integer.class)
+                    .compute(ctx -> 7))
+            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+            .clock(clock)
+            .build();
+    engine.start();
+    server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
+
+    assertThat(asset("freshness", "chain/daily_close").out())
+        .startsWith("chain/daily_close: FRESH until - (partition deadline 02:00)");
+    clock.advance(Duration.ofHours(18));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                assets.freshness(AssetKey.of("chain/daily_close")).orElseThrow().status()
+                    == FreshnessState.Status.VIOLATED);
+
+    CliRun violated = asset("freshness", "chain/daily_close");
+    assertThat(violated.exit()).as(violated.err()).isZero();
+    assertThat(violated.out())
+        .startsWith("chain/daily_close: VIOLATED since 2026-03-03T02:00:00Z")
+        .contains("late partitions (1): 2026-03-02");
+  }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +46,7 @@ public final class CatalogFreshness implements FreshnessActivities {
     if (policy.isEmpty() || !evaluators.containsKey(policy.get().kind())) {
       return FreshnessCheck.policyGone();
     }
-    return evaluators.get(policy.get().kind()).evaluate(policy.get(), clock.instant());
+    return evaluators.get(policy.get().kind()).evaluate(policy.get(), clock.instant(), request);
   }
 
   @Override
@@ -57,8 +56,7 @@ public final class CatalogFreshness implements FreshnessActivities {
       return false;
     }
     FreshnessEvaluator evaluator = evaluators.get(policy.get().kind());
-    Instant last = evaluator.lastMaterializedAt(request.assetKey(), seen.partition());
-    if (!Objects.equals(last, seen.lastMaterializedAt())) {
+    if (!evaluator.stillLate(request.assetKey(), seen)) {
       return false;
     }
     Activity.commitWithCompletion(
@@ -67,9 +65,10 @@ public final class CatalogFreshness implements FreshnessActivities {
             request.assetKey(),
             seen.partition(),
             seen.deadline(),
-            last,
+            seen.lastMaterializedAt(),
             request.policyRegisteredAt(),
-            clock.instant()));
+            clock.instant(),
+            seen.partitionIndex()));
     return true;
   }
 

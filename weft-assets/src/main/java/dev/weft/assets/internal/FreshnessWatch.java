@@ -26,6 +26,10 @@ public final class FreshnessWatch implements FreshnessWorkflow {
     if (!seen.policyCurrent()) {
       return;
     }
+    if (seen.partitionIndex() != null) {
+      watchPartition(request, seen);
+      return;
+    }
     if (!seen.violated()) {
       Duration left = Duration.between(Workflow.now(), seen.deadline());
       if (left.isPositive()) {
@@ -40,6 +44,26 @@ public final class FreshnessWatch implements FreshnessWorkflow {
       Workflow.await(() -> woken);
     }
     Workflow.continueAsNew(request);
+  }
+
+  /**
+   * A partition deadline: sleeps to the window's deadline unless its partition is there already,
+   * records the violation if it is still missing then (its materialization clears it in the store,
+   * whenever it lands), and goes on with the next window; ends when the windows do.
+   */
+  private void watchPartition(FreshnessRequest request, FreshnessCheck seen) {
+    if (seen.deadline() == null) {
+      return;
+    }
+    if (seen.lastMaterializedAt() == null && !seen.violated()) {
+      Duration left = Duration.between(Workflow.now(), seen.deadline());
+      if (left.isPositive()) {
+        Workflow.sleep(
+            left, "freshness deadline of " + request.assetKey() + " partition " + seen.partition());
+      }
+      catalog.recordViolation(request, seen);
+    }
+    Workflow.continueAsNew(request.handled(seen.partitionIndex()));
   }
 
   @Override

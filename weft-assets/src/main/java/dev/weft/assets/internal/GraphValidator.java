@@ -12,6 +12,7 @@ import dev.weft.assets.InvalidAssetGraphException.Problem;
 import dev.weft.assets.MultiAssetDefinition;
 import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.UnknownAssetException;
+import dev.weft.assets.partitions.TimeWindowPartitions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -101,8 +102,8 @@ public final class GraphValidator {
   }
 
   /**
-   * A freshness policy is for computed assets; a partition deadline needs time partitions, which no
-   * asset has yet (the partitions definitions allow it where they apply).
+   * A freshness policy is for computed assets; a partition deadline needs time-window partitions
+   * (the refusal names the definition the asset has instead).
    */
   private static void checkFreshness(AssetsDefinition def, AssetSpec spec, List<Problem> problems) {
     FreshnessPolicy policy = spec.freshnessPolicy();
@@ -113,7 +114,10 @@ public final class GraphValidator {
         def instanceof ObservableSourceAsset
             ? "an observable source has no materializations to be fresh"
             : policy instanceof FreshnessPolicy.PartitionDeadline
-                ? "a partition deadline needs a time-partitioned asset"
+                    && !(def.partitioning().definition() instanceof TimeWindowPartitions)
+                ? "a partition deadline needs a time-partitioned asset (hourly, daily, weekly or"
+                    + " monthly time windows), its partitions are "
+                    + def.partitioning().definition()
                 : null;
     if (why != null) {
       problems.add(

@@ -20,7 +20,8 @@ public final class MaxLagEvaluator implements FreshnessEvaluator {
   }
 
   @Override
-  public FreshnessCheck evaluate(FreshnessPolicyRecord policy, Instant now) {
+  public FreshnessCheck evaluate(
+      FreshnessPolicyRecord policy, Instant now, FreshnessRequest request) {
     Instant last = lastMaterializedAt(policy.assetKey(), "");
     Instant deadline = FreshnessState.nextDeadline(policy, last);
     boolean violated =

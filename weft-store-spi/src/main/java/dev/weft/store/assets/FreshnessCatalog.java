@@ -20,6 +20,12 @@ public interface FreshnessCatalog {
   Optional<FreshnessViolationRecord> openViolation(
       String namespace, String assetKey, String partition);
 
+  /**
+   * Returns an asset's open violations (every partition: of a partitioned asset, the partitions
+   * late now), oldest deadline first.
+   */
+  List<FreshnessViolationRecord> openViolations(String namespace, String assetKey);
+
   /** Returns the namespace's open violations, by asset key then partition. */
   List<FreshnessViolationRecord> openViolations(String namespace);
 

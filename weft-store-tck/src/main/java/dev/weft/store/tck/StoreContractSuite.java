@@ -357,6 +357,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link PartitionChangeContract}. */
+  @Nested
+  public class PartitionChanges extends PartitionChangeContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AutomationContract}. */
   @Nested
   public class Automation extends AutomationContract {

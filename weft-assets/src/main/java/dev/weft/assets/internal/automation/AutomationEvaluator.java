@@ -3,10 +3,14 @@ package dev.weft.assets.internal.automation;
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
+import dev.weft.assets.Assets;
 import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.assets.internal.Planner;
+import dev.weft.assets.partitions.PartitionsContext;
+import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.EngineService;
@@ -50,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * the workflow ID {@code __weft_auto:<asset>:<last change seq>} as a second guard); then records
  * the evaluations that did not fire and moves the cursor. Woken right after a commit that appended
  * to the change log in this process, by other nodes' notifications (the asset queues' workflow
- * tasks), at the next cron tick, and by a safety poll.
+ * tasks), at the next cron tick, and by a safety poll. Cron ticks count from a durable cursor read
+ * when it takes the lease ({@link CronTicks#resume}), so a tick missed while no node ran fires
+ * once.
  *
  * <p>One platform thread, started and stopped with the engine ({@link WeftEngine#addService}).
  */
@@ -101,7 +107,7 @@ public final class AutomationEvaluator implements EngineService {
         conditions.put(node.key(), node.spec().automation());
       }
     }
-    this.facts = new FactsReader(namespace, engine.store(), graph, freshnessViolated);
+    this.facts = new FactsReader(namespace, engine.store(), graph, clock, freshnessViolated);
     this.crons = new CronTicks(namespace, engine.store(), conditions, clock);
     this.thread = new Thread(this::loop, "weft-automation-" + namespace + "/" + location);
     thread.setDaemon(true);
@@ -225,10 +231,14 @@ public final class AutomationEvaluator implements EngineService {
               .store()
               .commit(Batch.of(new AcquireAutomationLease(namespace, location, owner, now, until)))
               .join();
+      boolean taken = leaseUntil == null;
       leaseUntil = r.committed() ? until : null;
       if (leaseUntil == null) {
         crons.forget();
         return;
+      }
+      if (taken) {
+        crons.resume(now);
       }
     }
     crons.recordDue(now);
@@ -281,22 +291,13 @@ public final class AutomationEvaluator implements EngineService {
     }
     Instant now = clock.instant();
     List<AutomationEvaluationRecord> notFired = new ArrayList<>();
-    for (Map.Entry<AssetKey, AssetFacts> e : facts.read(affected, remembered).entrySet()) {
+    for (Map.Entry<AssetKey, AssetFacts> e : facts.read(affected, remembered, to).entrySet()) {
       AutomationCondition condition = conditions.get(e.getKey());
       AssetFacts f = e.getValue();
       if (!notOnlyFailed.contains(e.getKey())) {
         // after its own failure only new triggers count (upstream updates, ticks that came
         // meanwhile): missing() or codeVersionChanged() would start the failing run again
-        f =
-            new AssetFacts(
-                f.key(),
-                f.upstream(),
-                f.updatedUpstream(),
-                f.inProgressRunId(),
-                false,
-                false,
-                f.cronTickPassed(),
-                f.freshnessViolated());
+        f = f.afterOwnFailure();
       }
       ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
       if (!verdict.holds()) {
@@ -358,6 +359,20 @@ public final class AutomationEvaluator implements EngineService {
       Instant now) {
     String workflowId = WORKFLOW_ID_PREFIX + key.path() + ":" + to;
     MaterializeRequest request = Planner.plan(key.path(), graph, Set.of(key));
+    String partitions = verdict.partitions().toString();
+    PartitionsDefinition def = graph.node(key).partitions();
+    if (graph.node(key).definition().partitioning().partitioned()) {
+      PartitionsContext ctx = facts.context(now);
+      partitions = AutomatedPartitions.text(def, verdict.partitions(), ctx);
+      request =
+          PartitionPlanner.plan(
+              request,
+              graph,
+              AutomatedPartitions.selection(def, verdict.partitions(), ctx),
+              Assets.DEFAULT_CONCURRENT_CHUNKS,
+              ctx);
+    }
+    String recorded = partitions;
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(workflowId)
@@ -384,7 +399,7 @@ public final class AutomationEvaluator implements EngineService {
                                   condition.toString(),
                                   true,
                                   verdict.reason(),
-                                  verdict.partitions().toString(),
+                                  recorded,
                                   workflowId,
                                   runId,
                                   from,

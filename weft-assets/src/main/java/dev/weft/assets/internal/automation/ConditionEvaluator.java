@@ -12,8 +12,8 @@ import java.util.TreeSet;
 /**
  * Evaluates a condition on an asset's facts, as the set of partitions (index ranges) where it holds
  * and the reason in words: {@code and} intersects, {@code or} unites, {@code not} takes the rest of
- * the asset's partitions. An unpartitioned asset is the one partition {@code [0, 1)}; partitioned
- * assets plug in by giving per-partition facts as ranges.
+ * the asset's partitions. An unpartitioned asset is the one partition {@code [0, 1)}; a partitioned
+ * asset's per-partition facts come as ranges ({@link AssetFacts}).
  */
 public final class ConditionEvaluator {
   /** The partitions of an unpartitioned asset. */
@@ -34,44 +34,57 @@ public final class ConditionEvaluator {
     }
   }
 
-  /** Evaluates {@code condition} on an unpartitioned asset. */
+  /**
+   * Evaluates {@code condition} on an asset: per partition for {@code eager()}, {@code missing()}
+   * and {@code freshnessViolated()}, on {@link AssetFacts#whole} for the other leaves.
+   */
   public static Verdict evaluate(AutomationCondition condition, AssetFacts facts) {
-    return evaluate(condition, facts, UNPARTITIONED);
+    return evaluate(condition, facts, facts.all());
   }
 
   private static Verdict evaluate(AutomationCondition c, AssetFacts f, IndexRangeSet all) {
     return switch (c) {
       case AutomationCondition.Eager e -> {
-        if (f.updatedUpstream().isEmpty()) {
+        if (f.updatedUpstream().isEmpty() || f.updatedPartitions().isEmpty()) {
           yield no(all, "eager(): no upstream updated since the last run");
         }
         if (f.inProgress()) {
           yield no(
               all, "eager(): upstream updated, but run " + f.inProgressRunId() + " is in progress");
         }
-        yield yes(all, "eager(): " + keys(f.updatedUpstream()) + " updated since the last run");
+        yield yes(
+            f.updatedPartitions(),
+            "eager(): " + keys(f.updatedUpstream()) + " updated since the last run");
       }
       case AutomationCondition.Missing m ->
-          f.missing()
-              ? yes(all, "missing(): never materialized")
-              : no(all, "missing(): materialized");
+          f.missingPartitions().isEmpty()
+              ? no(all, "missing(): materialized")
+              : f.inProgress()
+                  ? no(
+                      all, "missing(): missing, but run " + f.inProgressRunId() + " is in progress")
+                  : yes(
+                      f.missingPartitions(),
+                      all.equals(UNPARTITIONED)
+                          ? "missing(): never materialized"
+                          : "missing(): partitions" + " never materialized");
       case AutomationCondition.CodeVersionChanged v ->
           f.codeVersionChanged()
-              ? yes(all, "codeVersionChanged(): code version differs from the materialized one")
+              ? yes(
+                  f.whole(), "codeVersionChanged(): code version differs from the materialized one")
               : no(all, "codeVersionChanged(): same code version");
       case AutomationCondition.FreshnessViolated v ->
-          f.freshnessViolated()
-              ? yes(all, "freshnessViolated(): a freshness violation is open")
-              : no(all, "freshnessViolated(): no open freshness violation");
+          f.latePartitions().isEmpty()
+              ? no(all, "freshnessViolated(): no open freshness violation")
+              : yes(f.latePartitions(), "freshnessViolated(): a freshness violation is open");
       case AutomationCondition.OnCron cron ->
           f.cronTickPassed()
-              ? yes(all, cron + ": a tick passed since the last run")
+              ? yes(f.whole(), cron + ": a tick passed since the last run")
               : no(all, cron + ": no tick since the last run");
       case AutomationCondition.AnyUpstreamUpdated any -> {
         Set<AssetKey> updated = considered(any.upstream(), f.updatedUpstream());
         yield updated.isEmpty()
             ? no(all, any + ": none updated since the last run")
-            : yes(all, any + ": " + keys(updated) + " updated");
+            : yes(f.whole(), any + ": " + keys(updated) + " updated");
       }
       case AutomationCondition.AllUpstreamsUpdated every -> {
         Set<AssetKey> wanted =
@@ -79,7 +92,7 @@ public final class ConditionEvaluator {
         Set<AssetKey> waiting = new TreeSet<>(wanted);
         waiting.removeAll(f.updatedUpstream());
         yield waiting.isEmpty() && !wanted.isEmpty()
-            ? yes(all, every + ": all updated")
+            ? yes(f.whole(), every + ": all updated")
             : no(all, every + ": waiting for " + keys(waiting));
       }
       case AutomationCondition.And and -> {

@@ -5,24 +5,28 @@ import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.store.Batch;
 import dev.weft.store.Store;
 import dev.weft.store.assets.automation.AppendCronTick;
+import dev.weft.store.assets.automation.AutomationLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The cron ticks of the {@code onCron} parts of the conditions: the next tick of each, recorded in
  * the change log ({@link AppendCronTick}, once per asset and tick even if several nodes record it)
  * when the lease holder's clock reaches it; the evaluator sleeps until the earliest. Ticks count
- * from when this node started evaluating: a tick that passed while no node evaluated is not made up
- * (the next one fires).
+ * from a durable cursor ({@link AutomationLog#cronCursor}: the asset's latest recorded tick, else
+ * its registration), read whenever this node takes the lease: a tick that passed while no node
+ * evaluated fires once when one does (several missed ticks of one asset are one tick, the latest).
  */
 final class CronTicks {
   private final String namespace;
   private final Store store;
   private final Clock clock;
   private final List<Entry> entries = new ArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
 
   private static final class Entry {
     final AssetKey key;
@@ -50,33 +54,70 @@ final class CronTicks {
   }
 
   /** The earliest next tick; null if none. */
-  synchronized Instant nextTick() {
-    Instant earliest = null;
-    for (Entry e : entries) {
-      if (e.next != null && (earliest == null || e.next.isBefore(earliest))) {
-        earliest = e.next;
+  Instant nextTick() {
+    lock.lock();
+    try {
+      Instant earliest = null;
+      for (Entry e : entries) {
+        if (e.next != null && (earliest == null || e.next.isBefore(earliest))) {
+          earliest = e.next;
+        }
       }
+      return earliest;
+
+    } finally {
+      lock.unlock();
     }
-    return earliest;
   }
 
   /** Records every tick that is due at {@code now} and moves each to its next one. */
-  synchronized void recordDue(Instant now) {
-    for (Entry e : entries) {
-      if (e.next != null && !e.next.isAfter(now)) {
-        Instant tick = e.cron.lastTick(now).orElse(e.next);
-        // a conflict means the tick is recorded already (by another node or an earlier try)
-        store.commit(Batch.of(new AppendCronTick(namespace, e.key.path(), tick))).join();
-        e.next = e.cron.nextTick(now).orElse(null);
+  void recordDue(Instant now) {
+    lock.lock();
+    try {
+      for (Entry e : entries) {
+        if (e.next != null && !e.next.isAfter(now)) {
+          Instant tick = e.cron.lastTick(now).orElse(e.next);
+          // a conflict means the tick is recorded already (by another node or an earlier try)
+          store.commit(Batch.of(new AppendCronTick(namespace, e.key.path(), tick))).join();
+          e.next = e.cron.nextTick(now).orElse(null);
+        }
       }
+
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * After taking the lease: each entry's next tick is the first after its asset's durable cursor
+   * (the first after {@code now} for an asset the log knows nothing of), so ticks missed while no
+   * node held the lease are due at once.
+   */
+  void resume(Instant now) {
+    lock.lock();
+    try {
+      AutomationLog log = store.extension(AutomationLog.class);
+      for (Entry e : entries) {
+        Instant from = log.cronCursor(namespace, e.key.path()).orElse(now);
+        e.next = e.cron.nextTick(from).orElse(null);
+      }
+
+    } finally {
+      lock.unlock();
     }
   }
 
   /** After losing the lease: ticks from now on count (another node records the ones meanwhile). */
-  synchronized void forget() {
-    Instant now = clock.instant();
-    for (Entry e : entries) {
-      e.next = e.cron.nextTick(now).orElse(null);
+  void forget() {
+    lock.lock();
+    try {
+      Instant now = clock.instant();
+      for (Entry e : entries) {
+        e.next = e.cron.nextTick(now).orElse(null);
+      }
+
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.weft.assets.internal.automation;
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
+import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.RunRecord;
 import dev.weft.store.Store;
@@ -12,6 +13,8 @@ import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.assets.automation.AutomationAssetRecord;
 import dev.weft.store.assets.automation.AutomationLog;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,17 +38,28 @@ final class FactsReader {
   private final Store store;
   private final AssetGraph graph;
   private final Predicate<AssetKey> freshnessViolated;
+  private final PartitionFactsReader partitioned;
 
   /**
    * @param freshnessViolated whether an asset has an open freshness violation: the seam where the
    *     freshness catalog connects
    */
   FactsReader(
-      String namespace, Store store, AssetGraph graph, Predicate<AssetKey> freshnessViolated) {
+      String namespace,
+      Store store,
+      AssetGraph graph,
+      Clock clock,
+      Predicate<AssetKey> freshnessViolated) {
     this.namespace = namespace;
     this.store = store;
     this.graph = graph;
     this.freshnessViolated = freshnessViolated;
+    this.partitioned = new PartitionFactsReader(namespace, store, graph, clock);
+  }
+
+  /** What exists now, for the partitions of the assets evaluated at {@code now}. */
+  PartitionsContext context(Instant now) {
+    return partitioned.context(now);
   }
 
   /** What automation remembers of the keys. */
@@ -53,9 +67,13 @@ final class FactsReader {
     return log().assets(namespace, keys.stream().map(AssetKey::path).toList());
   }
 
-  /** The facts of each of {@code keys}, given what automation remembers of them. */
+  /**
+   * The facts of each of {@code keys}, given what automation remembers of them, as of the change
+   * {@code to} (a partitioned asset's updates are read up to it, so a later change counts in the
+   * evaluation that covers it, once).
+   */
   Map<AssetKey, AssetFacts> read(
-      Collection<AssetKey> keys, Map<String, AutomationAssetRecord> remembered) {
+      Collection<AssetKey> keys, Map<String, AutomationAssetRecord> remembered, long to) {
     Set<String> involved = new LinkedHashSet<>();
     for (AssetKey key : keys) {
       involved.add(key.path());
@@ -65,6 +83,10 @@ final class FactsReader {
     Map<AssetKey, AssetFacts> out = new java.util.LinkedHashMap<>();
     for (AssetKey key : keys) {
       AutomationAssetRecord memory = remembered.get(key.path());
+      if (graph.node(key).definition().partitioning().partitioned()) {
+        out.put(key, partitioned.read(key, memory, latest, runningRun(memory), to));
+        continue;
+      }
       Optional<AssetStateRecord> state = catalog().state(namespace, key.path(), "");
       long since = since(memory, state, seq(latest, key.path(), AssetChangeKind.MATERIALIZED));
       Set<AssetKey> upstream = graph.upstream(key);
@@ -128,7 +150,7 @@ final class FactsReader {
         .orElse(null);
   }
 
-  private static long seq(
+  static long seq(
       Map<String, Map<AssetChangeKind, Long>> latest, String key, AssetChangeKind kind) {
     Map<AssetChangeKind, Long> kinds = latest.get(key);
     Long seq = kinds == null ? null : kinds.get(kind);

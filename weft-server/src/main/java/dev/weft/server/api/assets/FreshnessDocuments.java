@@ -57,7 +57,9 @@ final class FreshnessDocuments {
 
   /**
    * {@code FreshnessStatus}: status {@code NO_POLICY} (only the key), {@code FRESH} (with {@code
-   * freshUntil}) or {@code VIOLATED} (with {@code violatedSince} and the open violation).
+   * freshUntil}, absent for a partition deadline) or {@code VIOLATED} (with {@code violatedSince}
+   * and the open violation: of a partitioned asset the oldest, with {@code latePartitions} naming
+   * every partition late now).
    */
   record Status(
       String assetKey,
@@ -66,9 +68,10 @@ final class FreshnessDocuments {
       Instant freshUntil,
       Instant violatedSince,
       Instant lastMaterializedAt,
-      Violation openViolation) {
+      Violation openViolation,
+      List<String> latePartitions) {
     static Status none(String key) {
-      return new Status(key, "NO_POLICY", null, null, null, null, null);
+      return new Status(key, "NO_POLICY", null, null, null, null, null, null);
     }
 
     static Status of(String key, FreshnessState s) {
@@ -80,7 +83,8 @@ final class FreshnessDocuments {
           violated ? null : s.deadline(),
           violated ? s.deadline() : null,
           s.lastMaterializedAt(),
-          Violation.of(s.openViolation()));
+          Violation.of(s.openViolation()),
+          s.latePartitions().isEmpty() ? null : s.latePartitions());
     }
   }
 

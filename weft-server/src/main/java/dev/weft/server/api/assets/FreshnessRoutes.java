@@ -16,6 +16,7 @@ import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.RouteGroup;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.FreshnessCatalog;
+import dev.weft.store.assets.FreshnessPolicyKind;
 import dev.weft.store.assets.FreshnessPolicyRecord;
 import dev.weft.store.assets.FreshnessViolationPage;
 import io.javalin.http.Context;
@@ -72,10 +73,12 @@ public final class FreshnessRoutes implements RouteGroup {
       return;
     }
     FreshnessState state =
-        FreshnessState.of(
-            policy.get(),
-            catalog().state(ns, key, "").orElse(null),
-            freshness().openViolation(ns, key, "").orElse(null));
+        policy.get().kind() == FreshnessPolicyKind.PARTITION_DEADLINE
+            ? FreshnessState.ofPartitions(policy.get(), freshness().openViolations(ns, key))
+            : FreshnessState.of(
+                policy.get(),
+                catalog().state(ns, key, "").orElse(null),
+                freshness().openViolation(ns, key, "").orElse(null));
     ApiJson.write(ctx, 200, Status.of(key, state));
   }
 

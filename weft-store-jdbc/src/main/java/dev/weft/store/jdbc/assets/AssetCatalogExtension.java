@@ -92,13 +92,14 @@ public final class AssetCatalogExtension implements JdbcExtension {
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
     AssetWaiters waiters = new AssetWaiters(graphs);
-    PartitionWrites partitions = new PartitionWrites(graphs);
-    DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
-    FreshnessWrites freshness = new FreshnessWrites(graphs);
     ChangeLog changes = new ChangeLog();
     BackfillWrites backfills = new BackfillWrites(registry.dialect().rowLockClause());
+    FreshnessWrites freshness = new FreshnessWrites(graphs, changes);
+    PartitionWrites partitions = new PartitionWrites(graphs, changes, freshness);
+    DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
-    MaterializationWrites materializations = new MaterializationWrites(graphs, waiters, changes);
+    MaterializationWrites materializations =
+        new MaterializationWrites(graphs, waiters, changes, freshness);
     AutomationWrites automation =
         new AutomationWrites(graphs, changes, registry.dialect().rowLockClause());
     registry

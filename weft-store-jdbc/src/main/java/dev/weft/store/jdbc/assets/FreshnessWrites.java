@@ -5,6 +5,9 @@ import dev.weft.store.assets.FreshnessPolicyRecord;
 import dev.weft.store.assets.FreshnessViolationRecord;
 import dev.weft.store.assets.RecordFreshnessViolation;
 import dev.weft.store.assets.RegisterFreshnessPolicies;
+import dev.weft.store.assets.automation.AssetChangeKind;
+import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.store.jdbc.ConflictException;
 import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
@@ -32,9 +35,11 @@ final class FreshnessWrites {
           + " AND cleared_at IS NULL";
 
   private final GraphCache graphs;
+  private final ChangeLog changes;
 
-  FreshnessWrites(GraphCache graphs) {
+  FreshnessWrites(GraphCache graphs, ChangeLog changes) {
     this.graphs = graphs;
+    this.changes = changes;
   }
 
   void register(RegisterFreshnessPolicies w, WriteContext tx) throws SQLException {
@@ -87,6 +92,49 @@ final class FreshnessWrites {
       }
       described = FreshnessColumns.policy(w.assetKey(), rs, 1).describe();
     }
+    Long finishedAt = w.partitionIndex() == null ? currentFinishedAt(tx, w) : partitionHeld(tx, w);
+    PreparedStatement insert =
+        tx.prepare(
+            "INSERT INTO asset_freshness_violations (namespace, asset_key, partition_key, policy,"
+                + " deadline_ms, last_materialized_ms, recorded_at, partition_index)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+                + " asset_freshness_violations WHERE namespace = ? AND asset_key = ?"
+                + " AND partition_key = ? AND cleared_at IS NULL)");
+    insert.setString(1, w.namespace());
+    insert.setString(2, w.assetKey());
+    insert.setString(3, w.partition());
+    insert.setString(4, described);
+    insert.setLong(5, w.deadline().toEpochMilli());
+    if (finishedAt == null) {
+      insert.setNull(6, Types.BIGINT);
+    } else {
+      insert.setLong(6, finishedAt);
+    }
+    insert.setLong(7, w.at().toEpochMilli());
+    if (w.partitionIndex() == null) {
+      insert.setNull(8, Types.BIGINT);
+    } else {
+      insert.setLong(8, w.partitionIndex());
+    }
+    insert.setString(9, w.namespace());
+    insert.setString(10, w.assetKey());
+    insert.setString(11, w.partition());
+    if (insert.executeUpdate() == 1) {
+      changes.append(
+          tx,
+          w.namespace(),
+          w.assetKey(),
+          w.partition(),
+          w.partitionIndex() == null ? null : IndexRangeSet.of(IndexRange.of(w.partitionIndex())),
+          AssetChangeKind.FRESHNESS_VIOLATED,
+          null,
+          w.at());
+    }
+  }
+
+  /** The finish time of the unpartitioned asset's current materialization, checked as expected. */
+  private static Long currentFinishedAt(WriteContext tx, RecordFreshnessViolation w)
+      throws SQLException, ConflictException {
     PreparedStatement current =
         tx.prepare(
             "SELECT s.current_id, h.finished_at FROM asset_states s"
@@ -114,28 +162,27 @@ final class FreshnessWrites {
               + (w.expectedMaterializedAt() == null ? "none" : w.expectedMaterializedAt())
               + " as when the violation was decided");
     }
-    PreparedStatement insert =
-        tx.prepare(
-            "INSERT INTO asset_freshness_violations (namespace, asset_key, partition_key, policy,"
-                + " deadline_ms, last_materialized_ms, recorded_at)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
-                + " asset_freshness_violations WHERE namespace = ? AND asset_key = ?"
-                + " AND partition_key = ? AND cleared_at IS NULL)");
-    insert.setString(1, w.namespace());
-    insert.setString(2, w.assetKey());
-    insert.setString(3, w.partition());
-    insert.setString(4, described);
-    insert.setLong(5, w.deadline().toEpochMilli());
-    if (finishedAt == null) {
-      insert.setNull(6, Types.BIGINT);
-    } else {
-      insert.setLong(6, finishedAt);
+    return finishedAt;
+  }
+
+  /** Null when the partition holds no data; a conflict naming it otherwise. */
+  private static Long partitionHeld(WriteContext tx, RecordFreshnessViolation w)
+      throws SQLException, ConflictException {
+    StoredRange range = PartitionRangeSql.at(tx, w.namespace(), w.assetKey(), w.partitionIndex());
+    if (range != null && range.content().dataVersion() != null) {
+      throw new ConflictException(
+          w,
+          "partition "
+              + w.partition()
+              + " (index "
+              + w.partitionIndex()
+              + ") of asset "
+              + w.assetKey()
+              + " holds data version '"
+              + range.content().dataVersion()
+              + "': it is not late");
     }
-    insert.setLong(7, w.at().toEpochMilli());
-    insert.setString(8, w.namespace());
-    insert.setString(9, w.assetKey());
-    insert.setString(10, w.partition());
-    insert.executeUpdate();
+    return null;
   }
 
   /**
@@ -143,7 +190,7 @@ final class FreshnessWrites {
    * run {@code runId} finished at {@code at}. Called by the materialization's applier in its
    * transaction (which holds the namespace's catalog lock).
    */
-  static void clearByMaterialization(
+  void clearByMaterialization(
       WriteContext tx,
       String namespace,
       String assetKey,
@@ -164,7 +211,74 @@ final class FreshnessWrites {
     clear.setString(5, namespace);
     clear.setString(6, assetKey);
     clear.setString(7, partition);
-    clear.executeUpdate();
+    if (clear.executeUpdate() > 0) {
+      changes.append(
+          tx, namespace, assetKey, partition, AssetChangeKind.FRESHNESS_CLEARED, runId, at);
+    }
+  }
+
+  /**
+   * Clears the open violations of the partitions {@code partitions} of an asset: the partitioned
+   * materialization {@code historyId} of run {@code runId} finished at {@code at}. Called by {@link
+   * PartitionWrites} in its transaction (which holds the namespace's catalog lock); logs a {@link
+   * AssetChangeKind#FRESHNESS_CLEARED} change with the partitions cleared.
+   */
+  void clearPartitions(
+      WriteContext tx,
+      String namespace,
+      String assetKey,
+      IndexRangeSet partitions,
+      long historyId,
+      String runId,
+      Instant at)
+      throws SQLException {
+    PreparedStatement open =
+        tx.prepare(
+            "SELECT partition_index, partition_key FROM asset_freshness_violations"
+                + " WHERE namespace = ? AND asset_key = ? AND cleared_at IS NULL"
+                + " AND partition_index >= ? AND partition_index < ? ORDER BY partition_index");
+    PreparedStatement clear =
+        tx.prepare(
+            "UPDATE asset_freshness_violations SET cleared_at = ?, cleared_by_id = ?,"
+                + " cleared_by_run = ?, clear_reason = ? WHERE namespace = ? AND asset_key = ?"
+                + " AND partition_index = ? AND cleared_at IS NULL");
+    for (IndexRange range : partitions.ranges()) {
+      open.setString(1, namespace);
+      open.setString(2, assetKey);
+      open.setLong(3, range.start());
+      open.setLong(4, range.end());
+      java.util.List<Long> indexes = new java.util.ArrayList<>();
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      try (ResultSet rs = open.executeQuery()) {
+        while (rs.next()) {
+          indexes.add(rs.getLong(1));
+          keys.add(rs.getString(2));
+        }
+      }
+      for (int i = 0; i < indexes.size(); i++) {
+        clear.setLong(1, at.toEpochMilli());
+        clear.setLong(2, historyId);
+        if (runId == null) {
+          clear.setNull(3, Types.VARCHAR);
+        } else {
+          clear.setString(3, runId);
+        }
+        clear.setString(4, FreshnessViolationRecord.MATERIALIZED);
+        clear.setString(5, namespace);
+        clear.setString(6, assetKey);
+        clear.setLong(7, indexes.get(i));
+        clear.executeUpdate();
+        changes.append(
+            tx,
+            namespace,
+            assetKey,
+            keys.get(i),
+            IndexRangeSet.of(IndexRange.of(indexes.get(i))),
+            AssetChangeKind.FRESHNESS_CLEARED,
+            runId,
+            at);
+      }
+    }
   }
 
   private static void clearPolicy(

@@ -8,6 +8,8 @@ import dev.weft.store.assets.automation.AutomationCursorRecord;
 import dev.weft.store.assets.automation.AutomationEvaluationPage;
 import dev.weft.store.assets.automation.AutomationEvaluationRecord;
 import dev.weft.store.assets.automation.AutomationLog;
+import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.store.jdbc.JdbcReads;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +43,8 @@ final class JdbcAutomationLog implements AutomationLog {
         session -> {
           PreparedStatement ps =
               session.prepare(
-                  "SELECT seq, asset_key, partition_key, kind, run_id, at FROM asset_changes"
+                  "SELECT seq, asset_key, partition_key, kind, run_id, at, partition_start,"
+                      + " partition_end, partition_ranges FROM asset_changes"
                       + " WHERE namespace = ? AND seq > ? ORDER BY seq LIMIT ?");
           ps.setString(1, namespace);
           ps.setLong(2, afterSeq);
@@ -56,10 +59,94 @@ final class JdbcAutomationLog implements AutomationLog {
                       rs.getString(3),
                       AssetChangeKind.valueOf(rs.getString(4)),
                       rs.getString(5),
-                      Instant.ofEpochMilli(rs.getLong(6))));
+                      Instant.ofEpochMilli(rs.getLong(6)),
+                      partitions(rs)));
             }
           }
           return out;
+        });
+  }
+
+  @Override
+  public List<AssetChangeRecord> changesOf(
+      String namespace, Collection<String> assetKeys, long afterSeq, int limit) {
+    Objects.requireNonNull(namespace, "namespace");
+    requireLimit(limit);
+    if (assetKeys.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = List.copyOf(assetKeys);
+    return reads.read(
+        "asset changes of " + keys.size() + " assets in " + namespace + " after " + afterSeq,
+        session -> {
+          PreparedStatement ps =
+              session.prepare(
+                  "SELECT seq, asset_key, partition_key, kind, run_id, at, partition_start,"
+                      + " partition_end, partition_ranges FROM asset_changes"
+                      + " WHERE namespace = ? AND seq > ? AND asset_key IN ("
+                      + placeholders(keys.size())
+                      + ") ORDER BY seq LIMIT ?");
+          ps.setString(1, namespace);
+          ps.setLong(2, afterSeq);
+          for (int i = 0; i < keys.size(); i++) {
+            ps.setString(i + 3, keys.get(i));
+          }
+          ps.setInt(keys.size() + 3, limit);
+          List<AssetChangeRecord> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new AssetChangeRecord(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      AssetChangeKind.valueOf(rs.getString(4)),
+                      rs.getString(5),
+                      Instant.ofEpochMilli(rs.getLong(6)),
+                      partitions(rs)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The partitions of a change row (columns 7 to 9); null for an unpartitioned change. */
+  private static IndexRangeSet partitions(ResultSet rs) throws SQLException {
+    long start = rs.getLong(7);
+    if (rs.wasNull()) {
+      return null;
+    }
+    String ranges = rs.getString(9);
+    return ranges != null
+        ? IndexRangeSet.parse(ranges)
+        : IndexRangeSet.of(new IndexRange(start, rs.getLong(8)));
+  }
+
+  @Override
+  public Optional<Instant> cronCursor(String namespace, String assetKey) {
+    Objects.requireNonNull(namespace, "namespace");
+    AssetKeys.requireAssetKey("assetKey", assetKey);
+    return reads.read(
+        "cron cursor of " + assetKey + " in " + namespace,
+        session -> {
+          PreparedStatement ps =
+              session.prepare(
+                  "SELECT MAX(CASE WHEN kind = 'CRON_TICK' THEN at END),"
+                      + " MIN(CASE WHEN kind = 'ADDED' THEN at END) FROM asset_changes"
+                      + " WHERE namespace = ? AND asset_key = ? AND kind IN ('CRON_TICK', 'ADDED')");
+          ps.setString(1, namespace);
+          ps.setString(2, assetKey);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return Optional.empty();
+            }
+            long tick = rs.getLong(1);
+            if (!rs.wasNull()) {
+              return Optional.of(Instant.ofEpochMilli(tick));
+            }
+            long added = rs.getLong(2);
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(added));
+          }
         });
   }
 

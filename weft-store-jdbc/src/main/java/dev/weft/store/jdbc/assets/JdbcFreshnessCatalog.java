@@ -111,6 +111,30 @@ final class JdbcFreshnessCatalog implements FreshnessCatalog {
   }
 
   @Override
+  public List<FreshnessViolationRecord> openViolations(String namespace, String assetKey) {
+    Objects.requireNonNull(namespace, "namespace");
+    AssetKeys.requireAssetKey("assetKey", assetKey);
+    return reads.read(
+        "open freshness violations of asset " + assetKey,
+        session -> {
+          PreparedStatement ps =
+              session.prepare(
+                  VIOLATIONS
+                      + " WHERE namespace = ? AND asset_key = ? AND cleared_at IS NULL"
+                      + " ORDER BY deadline_ms, id");
+          ps.setString(1, namespace);
+          ps.setString(2, assetKey);
+          List<FreshnessViolationRecord> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(FreshnessColumns.violation(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
   public FreshnessViolationPage violations(
       String namespace, String assetKey, String pageToken, int limit) {
     Objects.requireNonNull(namespace, "namespace");

@@ -32,11 +32,14 @@ final class MaterializationWrites {
   private final GraphCache graphs;
   private final AssetWaiters waiters;
   private final ChangeLog changes;
+  private final FreshnessWrites freshness;
 
-  MaterializationWrites(GraphCache graphs, AssetWaiters waiters, ChangeLog changes) {
+  MaterializationWrites(
+      GraphCache graphs, AssetWaiters waiters, ChangeLog changes, FreshnessWrites freshness) {
     this.graphs = graphs;
     this.waiters = waiters;
     this.changes = changes;
+    this.freshness = freshness;
   }
 
   void materialization(RecordMaterialization w, WriteContext tx)
@@ -79,10 +82,10 @@ final class MaterializationWrites {
   }
 
   /** A materialization ends its asset partition's open freshness violation (if any). */
-  private static void clearFreshnessViolation(
+  private void clearFreshnessViolation(
       WriteContext tx, String namespace, MaterializationRecord m, long historyId)
       throws SQLException {
-    FreshnessWrites.clearByMaterialization(
+    freshness.clearByMaterialization(
         tx, namespace, m.assetKey(), m.partition(), historyId, m.runId(), m.finishedAt());
   }
 

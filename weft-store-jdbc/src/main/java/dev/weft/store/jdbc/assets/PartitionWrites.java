@@ -1,6 +1,7 @@
 package dev.weft.store.jdbc.assets;
 
 import dev.weft.store.Write;
+import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.assets.partitions.CascadeTarget;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -37,9 +39,13 @@ final class PartitionWrites {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
   private final GraphCache graphs;
+  private final ChangeLog changes;
+  private final FreshnessWrites freshness;
 
-  PartitionWrites(GraphCache graphs) {
+  PartitionWrites(GraphCache graphs, ChangeLog changes, FreshnessWrites freshness) {
     this.graphs = graphs;
+    this.changes = changes;
+    this.freshness = freshness;
   }
 
   void materialized(RecordPartitionsMaterialized w, WriteContext tx)
@@ -64,6 +70,17 @@ final class PartitionWrites {
     long id = insertedId(insert);
     RangeContent made = RangeContent.materialized(m.dataVersion(), id, m.runId());
     paint(tx, w.namespace(), w.assetKey(), w.partitions(), current -> made, at);
+    freshness.clearPartitions(
+        tx, w.namespace(), w.assetKey(), w.partitions(), id, m.runId(), m.finishedAt());
+    changes.append(
+        tx,
+        w.namespace(),
+        w.assetKey(),
+        w.partitionText(),
+        w.partitions(),
+        AssetChangeKind.MATERIALIZED,
+        m.runId(),
+        m.finishedAt());
     cascade(tx, w.namespace(), w.cascade(), at);
   }
 
@@ -91,6 +108,15 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.failed(current, failure, w.runId()),
         at);
+    changes.append(
+        tx,
+        w.namespace(),
+        w.assetKey(),
+        w.partitionText(),
+        w.partitions(),
+        AssetChangeKind.FAILED,
+        w.runId(),
+        w.at());
   }
 
   void inProgress(MarkPartitionsInProgress w, WriteContext tx)
@@ -143,6 +169,7 @@ final class PartitionWrites {
     for (int i = 0; i < w.targets().size(); i++) {
       CascadeTarget target = w.targets().get(i);
       long madeStale = cascade(tx, w.namespace(), target, at);
+      logStale(tx, w.namespace(), target, w.at());
       record.setString(1, w.namespace());
       record.setString(2, w.invalidationId());
       record.setInt(3, i);
@@ -181,6 +208,7 @@ final class PartitionWrites {
                 + ": re-read the partitions, recompute the cascade and retry");
       }
     }
+    List<IndexRange> changed = new ArrayList<>();
     for (PartitionObservation o : w.observations()) {
       RangeContent observed = RangeContent.materialized(o.dataVersion(), null, null);
       paint(
@@ -190,15 +218,47 @@ final class PartitionWrites {
           IndexRangeSet.of(IndexRange.of(o.index())),
           current -> observed,
           at);
+      if (!o.dataVersion().equals(o.expectedVersion())) {
+        changed.add(IndexRange.of(o.index()));
+      }
+    }
+    if (!changed.isEmpty()) {
+      IndexRangeSet observed = IndexRangeSet.of(changed);
+      changes.append(
+          tx,
+          w.namespace(),
+          w.assetKey(),
+          observed.toString(),
+          observed,
+          AssetChangeKind.OBSERVED,
+          null,
+          w.at());
     }
     cascade(tx, w.namespace(), w.cascade(), at);
   }
 
-  private static void cascade(
-      WriteContext tx, String namespace, List<CascadeTarget> targets, long at) throws SQLException {
+  /** Applies the cascade targets, logging a change for each that made partitions stale. */
+  private void cascade(WriteContext tx, String namespace, List<CascadeTarget> targets, long at)
+      throws SQLException {
     for (CascadeTarget target : targets) {
-      cascade(tx, namespace, target, at);
+      if (cascade(tx, namespace, target, at) > 0) {
+        logStale(tx, namespace, target, java.time.Instant.ofEpochMilli(at));
+      }
     }
+  }
+
+  private void logStale(
+      WriteContext tx, String namespace, CascadeTarget target, java.time.Instant at)
+      throws SQLException {
+    changes.append(
+        tx,
+        namespace,
+        target.assetKey(),
+        target.partitions().toString(),
+        target.partitions(),
+        AssetChangeKind.STALE,
+        null,
+        at);
   }
 
   /** Applies a cascade target; returns how many partitions went from materialized to stale. */

@@ -13,5 +13,11 @@ public enum AssetChangeKind {
   /** A graph registration changed the asset's code version. */
   CODE_VERSION_CHANGED,
   /** A cron tick of the asset's automation condition passed ({@link AppendCronTick}). */
-  CRON_TICK
+  CRON_TICK,
+  /** Partitions were made stale: invalidated, or by the cascade of an upstream's new data. */
+  STALE,
+  /** A freshness violation opened (at its deadline). */
+  FRESHNESS_VIOLATED,
+  /** A freshness violation cleared (by the materialization that landed). */
+  FRESHNESS_CLEARED
 }

@@ -1,5 +1,6 @@
 package dev.weft.store.assets.automation;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,27 @@ public interface AutomationLog {
   List<AssetChangeRecord> changesAfter(String namespace, long afterSeq, int limit);
 
   /**
+   * Returns up to {@code limit} (at least 1) changes of the assets {@code assetKeys} after {@code
+   * afterSeq}, in sequence order, with their partitions: what a partitioned asset's evaluation
+   * reads to know which upstream partitions changed since its last run.
+   */
+  List<AssetChangeRecord> changesOf(
+      String namespace, Collection<String> assetKeys, long afterSeq, int limit);
+
+  /**
    * Returns, for each of the keys that has changes, the latest sequence number of each kind of
    * change, in one query.
    */
   Map<String, Map<AssetChangeKind, Long>> latestChanges(
       String namespace, Collection<String> assetKeys);
+
+  /**
+   * Returns the durable cursor of an asset's cron ticks: the latest tick recorded ({@link
+   * AppendCronTick}), else when a graph registration added the asset; empty if neither. A node that
+   * starts evaluating counts ticks from it, so a tick that passed while no node evaluated fires
+   * once when one does.
+   */
+  Optional<Instant> cronCursor(String namespace, String assetKey);
 
   /** Returns the cursor and lease of a location's evaluator; empty before it first ran. */
   Optional<AutomationCursorRecord> cursor(String namespace, String location);

@@ -165,6 +165,40 @@ public final class IndexRangeSet {
     return Arrays.hashCode(ranges);
   }
 
+  /**
+   * Reads the text {@link #toString} writes ({@code {[0, 10), [20, 21)}}).
+   *
+   * @throws IllegalArgumentException naming the text when it is not such a set
+   */
+  public static IndexRangeSet parse(String text) {
+    String t = text.strip();
+    if (!t.startsWith("{") || !t.endsWith("}")) {
+      throw new IllegalArgumentException(
+          "index range set '" + text + "': expected {[start, end), ...}");
+    }
+    String body = t.substring(1, t.length() - 1).strip();
+    if (body.isEmpty()) {
+      return EMPTY;
+    }
+    List<IndexRange> parsed = new ArrayList<>();
+    for (String part : body.split("\\)\\s*,?\\s*")) {
+      String range = part.strip();
+      if (!range.startsWith("[") || !range.contains(",")) {
+        throw new IllegalArgumentException(
+            "index range set '" + text + "': expected {[start, end), ...}, not '" + range + "'");
+      }
+      String[] bounds = range.substring(1).split(",");
+      try {
+        parsed.add(
+            new IndexRange(Long.parseLong(bounds[0].strip()), Long.parseLong(bounds[1].strip())));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "index range set '" + text + "': expected whole numbers in '" + range + ")'", e);
+      }
+    }
+    return of(parsed);
+  }
+
   /** The ranges, e.g. {@code {[0, 10), [20, 21)}}. */
   @Override
   public String toString() {
