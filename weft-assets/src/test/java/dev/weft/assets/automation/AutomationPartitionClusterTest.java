@@ -115,10 +115,20 @@ class AutomationPartitionClusterTest {
       days.add(day);
       (i % 2 == 0 ? a : b).materialize("raw/days", PartitionSelection.keys(day)).await(WAIT);
     }
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> computed.size() >= DAYS && settled());
+    try {
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> computed.size() >= DAYS && settled());
+    } catch (RuntimeException e) {
+      List<AssetChangeRecord> all = log().changesAfter("default", 0, 10_000);
+      System.out.println("not settled: computed=" + computed);
+      System.out.println("not settled: changes=" + all);
+      System.out.println("not settled: cursor=" + log().cursor("default", "default"));
+      System.out.println(
+          "evals=" + log().evaluations("default", "clean/days", null, 100).evaluations());
+      throw e;
+    }
 
     assertThat(computed)
         .as("each downstream partition once")

@@ -84,6 +84,13 @@ public final class AutomationEvaluator implements EngineService {
   private Instant leaseUntil;
 
   /**
+   * The assets whose last evaluation did not fire only because a run automation started for them
+   * was in progress, with that run (evaluator thread only). Upstream updates that landed while it
+   * ran are looked at again once it closes: its own commits may be the last changes of the log.
+   */
+  private final Map<AssetKey, String> waitingOnRun = new TreeMap<>();
+
+  /**
    * @param freshnessViolated whether an asset has an open freshness violation (the freshness
    *     catalog's seam)
    */
@@ -239,10 +246,56 @@ public final class AutomationEvaluator implements EngineService {
       }
       if (taken) {
         crons.resume(now);
+        // a node that held the lease before may have left runs it waited for: look at every
+        // automated asset once, counting only new triggers
+        waitingOnRun.clear();
+        conditions.keySet().forEach(k -> waitingOnRun.put(k, ""));
       }
     }
     crons.recordDue(now);
     drain();
+    recheckClosedRuns();
+  }
+
+  /**
+   * Evaluates again, with only new triggers counting (upstream updates, cron ticks), the assets
+   * that waited for a run that has closed since. The run's workflow ID carries the run waited for
+   * (or this evaluator, after taking the lease), so two evaluations of the same facts never start
+   * two runs.
+   */
+  private void recheckClosedRuns() {
+    if (waitingOnRun.isEmpty() || leaseUntil == null || closed) {
+      return;
+    }
+    Map<AssetKey, String> due = new TreeMap<>();
+    for (Map.Entry<AssetKey, String> e : waitingOnRun.entrySet()) {
+      String runId = e.getValue();
+      if (runId.isEmpty()
+          || engine.store().findRun(runId).map(r -> r.status().isClosed()).orElse(true)) {
+        due.put(e.getKey(), runId);
+      }
+    }
+    if (due.isEmpty()) {
+      return;
+    }
+    due.keySet().forEach(waitingOnRun::remove);
+    AutomationLog changes = engine.store().extension(AutomationLog.class);
+    long cursor = changes.cursor(namespace, location).map(c -> c.cursor()).orElse(0L);
+    Map<String, AutomationAssetRecord> remembered = facts.remembered(due.keySet());
+    Instant now = clock.instant();
+    for (Map.Entry<AssetKey, AssetFacts> e :
+        facts.read(due.keySet(), remembered, cursor).entrySet()) {
+      AutomationCondition condition = conditions.get(e.getKey());
+      AssetFacts f = e.getValue().afterOwnFailure();
+      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
+      if (f.inProgress()) {
+        waitingOnRun.put(e.getKey(), f.inProgressRunId());
+      } else if (verdict.holds()) {
+        String waitedFor = due.get(e.getKey());
+        String suffix = waitedFor.isEmpty() ? ":resume:" + owner : ":after:" + waitedFor;
+        fire(e.getKey(), condition, verdict, cursor, cursor, now, suffix);
+      }
+    }
   }
 
   private void drain() {
@@ -300,6 +353,9 @@ public final class AutomationEvaluator implements EngineService {
         f = f.afterOwnFailure();
       }
       ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
+      if (f.inProgress()) {
+        waitingOnRun.put(e.getKey(), f.inProgressRunId());
+      }
       if (!verdict.holds()) {
         notFired.add(
             new AutomationEvaluationRecord(
@@ -314,7 +370,7 @@ public final class AutomationEvaluator implements EngineService {
                 from,
                 to,
                 now));
-      } else if (!fire(e.getKey(), condition, verdict, from, to, now)) {
+      } else if (!fire(e.getKey(), condition, verdict, from, to, now, "")) {
         return false;
       }
     }
@@ -356,8 +412,9 @@ public final class AutomationEvaluator implements EngineService {
       ConditionEvaluator.Verdict verdict,
       long from,
       long to,
-      Instant now) {
-    String workflowId = WORKFLOW_ID_PREFIX + key.path() + ":" + to;
+      Instant now,
+      String idSuffix) {
+    String workflowId = WORKFLOW_ID_PREFIX + key.path() + ":" + to + idSuffix;
     MaterializeRequest request = Planner.plan(key.path(), graph, Set.of(key));
     String partitions = verdict.partitions().toString();
     PartitionsDefinition def = graph.node(key).partitions();
