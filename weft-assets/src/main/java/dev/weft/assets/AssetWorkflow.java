@@ -126,15 +126,67 @@ public final class AssetWorkflow {
     return await(key, AssetWaitCondition.FRESH, Instant.EPOCH, positive(timeout));
   }
 
+  /**
+   * Waits until partition {@code partition} of a partitioned asset was materialized (or observed)
+   * after {@code after}, by a partitioned materialization or any other writer of the catalog's
+   * partition status; at once if it already was. The result's status is the partition's (FRESH for
+   * materialized). The wait fails (the child does, with the key's problem) if the key is not one of
+   * the asset's definition.
+   */
+  public static Promise<AssetWaitResult> awaitMaterialized(
+      AssetKey key, String partition, Instant after) {
+    return await(
+        key, requirePartition(partition), AssetWaitCondition.MATERIALIZED_AFTER, after, null);
+  }
+
+  /**
+   * {@link #awaitMaterialized(AssetKey, String, Instant)} for at most {@code timeout}.
+   *
+   * @throws IllegalArgumentException if the timeout is not positive
+   */
+  public static Promise<AssetWaitResult> awaitMaterialized(
+      AssetKey key, String partition, Instant after, Duration timeout) {
+    return await(
+        key,
+        requirePartition(partition),
+        AssetWaitCondition.MATERIALIZED_AFTER,
+        after,
+        positive(timeout));
+  }
+
+  /** Waits until partition {@code partition} of a partitioned asset is materialized, not stale. */
+  public static Promise<AssetWaitResult> awaitFresh(AssetKey key, String partition) {
+    return await(key, requirePartition(partition), AssetWaitCondition.FRESH, Instant.EPOCH, null);
+  }
+
+  private static String requirePartition(String partition) {
+    Objects.requireNonNull(partition, "partition");
+    if (partition.isEmpty()) {
+      throw new IllegalArgumentException(
+          "partition is \"\": expected a partition key (wait on the asset as a whole without one)");
+    }
+    return partition;
+  }
+
   private static Promise<AssetWaitResult> await(
       AssetKey key, AssetWaitCondition condition, Instant after, Duration timeout) {
+    return await(key, null, condition, after, timeout);
+  }
+
+  private static Promise<AssetWaitResult> await(
+      AssetKey key,
+      String partition,
+      AssetWaitCondition condition,
+      Instant after,
+      Duration timeout) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(after, "after");
     ChildWorkflowOptions child =
         childOptions(ChildWorkflowOptions.DEFAULTS, AwaitAssetWorkflow.WORKFLOW_ID_PREFIX);
     return Workflow.newUntypedChildWorkflowStub(AwaitAssetWorkflow.TYPE, child)
         .executeAsync(
-            AwaitAssetOutcome.class, new AwaitAssetRequest(key.path(), condition, after, timeout))
+            AwaitAssetOutcome.class,
+            new AwaitAssetRequest(key.path(), condition, after, timeout, partition))
         .thenApply(
             o ->
                 new AssetWaitResult(

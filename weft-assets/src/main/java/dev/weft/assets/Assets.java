@@ -4,6 +4,7 @@ import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.AwaitAssetWorkflow;
 import dev.weft.assets.internal.CatalogFreshness;
 import dev.weft.assets.internal.CatalogNodes;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.internal.CatalogWaits;
 import dev.weft.assets.internal.DurableAssetWait;
 import dev.weft.assets.internal.FreshnessWatch;
@@ -19,7 +20,6 @@ import dev.weft.assets.internal.Planner;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
 import dev.weft.assets.internal.automation.AutomationEvaluator;
-import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.engine.Worker;
@@ -164,7 +164,11 @@ public final class Assets {
     MaterializeRequest plan = Planner.plan(parsed.toString(), graph, parsed.resolve(graph));
     return start(
         PartitionPlanner.plan(
-            plan, graph, partitions, maxConcurrentChunks, PartitionsContext.at(clock.instant())));
+            plan,
+            graph,
+            partitions,
+            maxConcurrentChunks,
+            new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph).now()));
   }
 
   private MaterializationHandle start(MaterializeRequest request) {
@@ -396,7 +400,12 @@ public final class Assets {
           .registerActivities(
               new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
           .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
-          .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock))
+          .registerActivities(
+              new CatalogWaits(
+                  engine.namespace(),
+                  engine.store(),
+                  clock,
+                  new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph)))
           .registerActivities(
               new CatalogFreshness(
                   engine.namespace(),

@@ -7,6 +7,7 @@ import dev.weft.assets.AssetNode;
 import dev.weft.assets.AssetSpec;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.partitions.PartitionCascade;
+import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.failure.ApplicationFailure;
@@ -50,6 +51,7 @@ final class PartitionSteps {
   private final Store store;
   private final Clock clock;
   private final Function<Map<String, Object>, String> json;
+  private final CatalogPartitionsContext contexts;
 
   PartitionSteps(
       String namespace,
@@ -65,18 +67,16 @@ final class PartitionSteps {
     this.store = store;
     this.clock = clock;
     this.json = json;
+    this.contexts = new CatalogPartitionsContext(store, namespace, clock, graph);
   }
 
   StepOutcome materialize(String step, AssetsDefinition definition, long start, long end) {
     String runId = Activity.getInfo().runId();
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     AssetKey first = definition.specs().get(0).key();
     PartitionsDefinition partitions = graph.node(first).partitions();
     IndexRangeSet set = IndexRangeSet.of(new IndexRange(start, end));
-    List<String> keys = new ArrayList<>();
-    for (long i = start; i < end; i++) {
-      keys.add(partitions.key(i, ctx));
-    }
+    List<String> keys = keys(first, partitions, start, end, ctx);
     PartitionRun run =
         new PartitionRun(new IndexRange(start, end), keys, PartitionRun.textOf(keys));
     List<Write> claims = new ArrayList<>();
@@ -141,12 +141,44 @@ final class PartitionSteps {
         blocking);
   }
 
+  /**
+   * The keys of partitions {@code [start, end)} now; a partition whose key is gone (a dynamic key
+   * removed after the run was planned) fails the chunk, not retried, naming asset, index and
+   * definition (the workflow adds the key it planned).
+   */
+  private static List<String> keys(
+      AssetKey asset,
+      PartitionsDefinition partitions,
+      long start,
+      long end,
+      PartitionsContext ctx) {
+    List<String> keys = new ArrayList<>();
+    try {
+      for (long i = start; i < end; i++) {
+        keys.add(partitions.key(i, ctx));
+      }
+    } catch (PartitionKeyException e) {
+      throw new ApplicationFailure(
+          e.forAsset(asset).getMessage()
+              + ": the partition was removed after the run was planned; nothing computed",
+          PartitionKeyException.class.getSimpleName(),
+          true,
+          null);
+    }
+    return keys;
+  }
+
   void recordFailure(
       AssetsDefinition definition, long start, long end, String errorType, String message) {
     String runId = Activity.getInfo().runId();
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     PartitionsDefinition partitions = graph.node(definition.specs().get(0).key()).partitions();
-    String text = PartitionPlanner.text(partitions, start, end, ctx);
+    String text;
+    try {
+      text = PartitionPlanner.text(partitions, start, end, ctx);
+    } catch (PartitionKeyException gone) {
+      return; // a removed dynamic partition: no status to record (the run's outcome says why)
+    }
     for (AssetSpec spec : definition.specs()) {
       Activity.commitWithCompletion(
           new RecordPartitionsFailed(
@@ -158,6 +190,19 @@ final class PartitionSteps {
               errorType,
               message == null ? "" : message,
               clock.instant()));
+    }
+  }
+
+  /** Releases the calling run's claims on the chunks' partitions of the definition's assets. */
+  void release(AssetsDefinition definition, List<PlanChunk> chunks) {
+    String runId = Activity.getInfo().runId();
+    List<IndexRange> ranges = new ArrayList<>();
+    chunks.forEach(c -> ranges.add(new IndexRange(c.start(), c.end())));
+    IndexRangeSet set = IndexRangeSet.of(ranges);
+    for (AssetSpec spec : definition.specs()) {
+      Activity.commitWithCompletion(
+          new ReleasePartitionsInProgress(
+              namespace, spec.key().path(), set, runId, clock.instant()));
     }
   }
 

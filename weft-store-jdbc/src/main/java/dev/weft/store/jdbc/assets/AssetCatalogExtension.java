@@ -82,7 +82,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
     AssetWaiters waiters = new AssetWaiters(graphs);
-    PartitionWrites partitions = new PartitionWrites(graphs);
+    PartitionWrites partitions = new PartitionWrites(graphs, waiters);
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     FreshnessWrites freshness = new FreshnessWrites(graphs);
     ChangeLog changes = new ChangeLog();

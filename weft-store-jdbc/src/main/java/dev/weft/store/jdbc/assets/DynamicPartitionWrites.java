@@ -128,6 +128,7 @@ final class DynamicPartitionWrites {
     long at = w.at().toEpochMilli();
     for (String asset : w.assetKeys()) {
       PartitionWrites.paint(tx, w.namespace(), asset, removed, current -> null, at);
+      PartitionSummary.refresh(tx, w.namespace(), asset, PartitionSummary.Latest.NONE, at);
     }
   }
 }

@@ -37,9 +37,11 @@ final class PartitionWrites {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
   private final GraphCache graphs;
+  private final AssetWaiters waiters;
 
-  PartitionWrites(GraphCache graphs) {
+  PartitionWrites(GraphCache graphs, AssetWaiters waiters) {
     this.graphs = graphs;
+    this.waiters = waiters;
   }
 
   void materialized(RecordPartitionsMaterialized w, WriteContext tx)
@@ -65,6 +67,14 @@ final class PartitionWrites {
     RangeContent made = RangeContent.materialized(m.dataVersion(), id, m.runId());
     paint(tx, w.namespace(), w.assetKey(), w.partitions(), current -> made, at);
     cascade(tx, w.namespace(), w.cascade(), at);
+    PartitionSummary.refresh(
+        tx,
+        w.namespace(),
+        w.assetKey(),
+        PartitionSummary.Latest.materialized(id, m.dataVersion(), m.codeVersion()),
+        at);
+    summarize(tx, w.namespace(), w.cascade(), at);
+    waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
   }
 
   void failed(RecordPartitionsFailed w, WriteContext tx) throws SQLException, ConflictException {
@@ -91,6 +101,8 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.failed(current, failure, w.runId()),
         at);
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.failed(failure), at);
   }
 
   void inProgress(MarkPartitionsInProgress w, WriteContext tx)
@@ -104,9 +116,12 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.claimed(current, w.runId()),
         w.at().toEpochMilli());
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.NONE, w.at().toEpochMilli());
   }
 
-  void release(ReleasePartitionsInProgress w, WriteContext tx) throws SQLException {
+  void release(ReleasePartitionsInProgress w, WriteContext tx)
+      throws SQLException, ConflictException {
     graphs.lock(tx, w.namespace(), w.at());
     paint(
         tx,
@@ -115,6 +130,9 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.released(current, w.runId()),
         w.at().toEpochMilli());
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.NONE, w.at().toEpochMilli());
+    waiters.wakeSatisfied(tx, w.namespace(), w.at());
   }
 
   void invalidate(InvalidatePartitions w, WriteContext tx) throws SQLException, ConflictException {
@@ -151,6 +169,7 @@ final class PartitionWrites {
       record.setLong(6, at);
       record.executeUpdate();
     }
+    summarize(tx, w.namespace(), w.targets(), at);
   }
 
   void observations(RecordPartitionObservations w, WriteContext tx)
@@ -192,6 +211,23 @@ final class PartitionWrites {
           at);
     }
     cascade(tx, w.namespace(), w.cascade(), at);
+    String latest = w.observations().get(w.observations().size() - 1).dataVersion();
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.observed(latest), at);
+    summarize(tx, w.namespace(), w.cascade(), at);
+    waiters.wakeSatisfied(tx, w.namespace(), w.at());
+  }
+
+  /** Refreshes the whole-asset row of every asset a cascade reached. */
+  private static void summarize(
+      WriteContext tx, String namespace, List<CascadeTarget> targets, long at) throws SQLException {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (CascadeTarget target : targets) {
+      if (done.add(target.assetKey())) {
+        PartitionSummary.refresh(
+            tx, namespace, target.assetKey(), PartitionSummary.Latest.NONE, at);
+      }
+    }
   }
 
   private static void cascade(

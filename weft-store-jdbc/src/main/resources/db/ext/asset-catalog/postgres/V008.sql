@@ -1,0 +1,2 @@
+-- asset-catalog V008: a placeholder of branch wt-loose so that its V009 applies (migrations run in
+-- sequence). At the merge the branch that owns V008 replaces this file with its own.

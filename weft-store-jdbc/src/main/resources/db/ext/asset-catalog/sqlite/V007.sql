@@ -1,0 +1,2 @@
+-- asset-catalog V007: a placeholder of branch wt-loose so that its V009 applies (migrations run in
+-- sequence). At the merge the branch that owns V007 replaces this file with its own.
