@@ -93,6 +93,57 @@ public final class AssetWorkflow {
   }
 
   /**
+   * Materializes partitions of the selection as a child workflow {@code __weft_materialize}, like
+   * {@code Assets.materialize(selection, partitions)}: the child plans the chunks (a local
+   * activity, recorded once, against the graph of the code its node hosts, dynamic keys from the
+   * catalog) and runs them, at most {@value Assets#DEFAULT_CONCURRENT_CHUNKS} at once. The promise
+   * fails with {@link UnknownAssetException}, with {@link IllegalArgumentException} naming asset,
+   * key and definition for a key outside the definition (or assets partitioned differently), and
+   * with {@link ChildWorkflowFailure} if the child ends otherwise than completed; a failed
+   * partition does not fail it (see {@link MaterializationResult#succeeded()}).
+   */
+  public static Promise<MaterializationResult> materialize(
+      AssetSelection selection, PartitionSelection partitions) {
+    return materialize(
+        selection, partitions, Assets.DEFAULT_CONCURRENT_CHUNKS, ChildWorkflowOptions.DEFAULTS);
+  }
+
+  /**
+   * {@link #materialize(AssetSelection, PartitionSelection)} with at most {@code
+   * maxConcurrentChunks} compute calls at once and these child options.
+   *
+   * @throws IllegalArgumentException if {@code maxConcurrentChunks} is below 1 or {@code options}
+   *     names another task queue
+   */
+  public static Promise<MaterializationResult> materialize(
+      AssetSelection selection,
+      PartitionSelection partitions,
+      int maxConcurrentChunks,
+      ChildWorkflowOptions options) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(partitions, "partitions");
+    if (maxConcurrentChunks < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentChunks is " + maxConcurrentChunks + ": expected at least 1");
+    }
+    ChildWorkflowOptions child = childOptions(options, MaterializeWorkflow.WORKFLOW_ID_PREFIX);
+    Promise<MaterializeOutcome> run =
+        Workflow.newUntypedChildWorkflowStub(MaterializeWorkflow.TYPE, child)
+            .executeAsync(
+                MaterializeOutcome.class,
+                new MaterializeRequest(
+                    selection.toString(), null, null, maxConcurrentChunks, partitions));
+    return Workflow.async(
+        () -> {
+          try {
+            return MaterializationHandle.toResult(child.workflowId(), run.get());
+          } catch (ChildWorkflowFailure failure) {
+            throw planFailure(failure);
+          }
+        });
+  }
+
+  /**
    * Waits until the asset's current materialization finished after {@code after} (for an observable
    * source: until it is observed after it), however it was recorded: by a {@code
    * __weft_materialize} run or by another writer of the catalog. Returns at once if it already did.
@@ -229,7 +280,7 @@ public final class AssetWorkflow {
         case "UnknownAssetException" -> {
           return UnknownAssetException.fromMessage(app.getMessage());
         }
-        case "IllegalArgumentException" -> {
+        case "IllegalArgumentException", "PartitionKeyException" -> {
           return new IllegalArgumentException(app.getMessage(), failure);
         }
         default -> {}

@@ -399,7 +399,20 @@ public final class Assets {
       worker
           .registerActivities(
               new StepActivities(engine.namespace(), graph, runner, engine.store(), clock))
-          .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
+          .registerActivities(
+              new PlanActivities(
+                  selection -> planner.plan(selection).request(),
+                  (selection, partitions, max) -> {
+                    AssetSelection parsed = AssetSelection.parse(selection);
+                    return PartitionPlanner.plan(
+                        Planner.plan(parsed.toString(), graph, parsed.resolve(graph)),
+                        graph,
+                        partitions,
+                        max,
+                        new CatalogPartitionsContext(
+                                engine.store(), engine.namespace(), clock, graph)
+                            .now());
+                  }))
           .registerActivities(
               new CatalogWaits(
                   engine.namespace(),

@@ -75,6 +75,33 @@ class PartitionedStatusAndWaitsTest {
     }
   }
 
+  /** Materializes partitions {@code first..last} of a selection as a child and summarizes. */
+  @WorkflowInterface
+  public interface PartitionMaterializing {
+    @WorkflowMethod
+    String run(String selection, String first, String last);
+  }
+
+  /** Materializes as a child; returns the outcome, or the exception it caught. */
+  public static final class PartitionMaterializingWorkflow implements PartitionMaterializing {
+    @Override
+    public String run(String selection, String first, String last) {
+      try {
+        MaterializationResult r =
+            AssetWorkflow.materialize(
+                    AssetSelection.parse(selection), PartitionSelection.range(first, last))
+                .get();
+        return r.succeeded()
+            + " failed "
+            + r.keys(AssetOutcome.Status.FAILED)
+            + " skipped "
+            + r.keys(AssetOutcome.Status.SKIPPED);
+      } catch (IllegalArgumentException e) {
+        return "refused: " + e.getMessage();
+      }
+    }
+  }
+
   Assets start(TestStore kind) {
     WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("pwait-test").build();
     engines.add(engine);
@@ -104,6 +131,7 @@ class PartitionedStatusAndWaitsTest {
             .build();
     Worker worker = engine.newWorker(APPS);
     worker.registerWorkflow(PartitionWaiting.class, PartitionWaitingWorkflow::new);
+    worker.registerWorkflow(PartitionMaterializing.class, PartitionMaterializingWorkflow::new);
     engine.start();
     return assets;
   }
@@ -213,5 +241,41 @@ class PartitionedStatusAndWaitsTest {
         .hasStackTraceContaining("2023-12-31")
         .hasStackTraceContaining("market/prices");
     assertThat(waiters()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aWorkflowMaterializesAPartitionRangeDurablyAndGetsTheOutcome(TestStore kind) {
+    Assets assets = start(kind);
+    failing.add("2024-01-03");
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder().workflowId("publish-days").taskQueue(APPS).build();
+
+    Object outcome =
+        engines
+            .getLast()
+            .client()
+            .start("PartitionMaterializing", options, "market/prices+", "2024-01-01", "2024-01-03")
+            .getResult(WAIT);
+
+    assertThat(outcome).isEqualTo("false failed [market/prices] skipped [market/returns]");
+    assertThat(assets.partitions().counts(AssetKey.of("market/prices")).materialized())
+        .isEqualTo(2);
+    assertThat(assets.partitions().counts(AssetKey.of("market/returns")).materialized())
+        .isEqualTo(2);
+    assertThat(summary("market/prices").status()).isEqualTo(AssetStatus.FAILED);
+
+    WorkflowOptions bad =
+        WorkflowOptions.newBuilder().workflowId("publish-bad").taskQueue(APPS).build();
+    assertThat(
+            engines
+                .getLast()
+                .client()
+                .start("PartitionMaterializing", bad, "market/prices", "2023-12-30", "2024-01-01")
+                .getResult(WAIT))
+        .asString()
+        .startsWith("refused: ")
+        .contains("2023-12-30")
+        .contains("market/prices");
   }
 }

@@ -43,7 +43,7 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
   @Override
   public MaterializeOutcome run(MaterializeRequest request) {
     if (request.steps() == null) {
-      request = plan(request.selection());
+      request = request.partitions() == null ? plan(request.selection()) : planPartitions(request);
     }
     if (request.chunks() != null) {
       try {
@@ -74,11 +74,25 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
     try {
       return planning.plan(selection);
     } catch (ActivityFailure failure) {
-      if (failure.getCause() instanceof ApplicationFailure app) {
-        throw new ApplicationFailure(app.getMessage(), app.getType(), true, null);
-      }
-      throw failure;
+      throw planFailure(failure);
     }
+  }
+
+  /** Plans a workflow's partitioned request the same way, chunks included. */
+  private MaterializeRequest planPartitions(MaterializeRequest request) {
+    try {
+      return planning.planPartitions(
+          request.selection(), request.partitions(), request.maxConcurrentChunks());
+    } catch (ActivityFailure failure) {
+      throw planFailure(failure);
+    }
+  }
+
+  private static RuntimeException planFailure(ActivityFailure failure) {
+    if (failure.getCause() instanceof ApplicationFailure app) {
+      return new ApplicationFailure(app.getMessage(), app.getType(), true, null);
+    }
+    return failure;
   }
 
   /**
