@@ -4,8 +4,10 @@ import dev.weft.activity.Activity;
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
+import dev.weft.assets.AssetPartitions;
 import dev.weft.assets.AssetSpec;
 import dev.weft.assets.AssetsDefinition;
+import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.partitions.PartitionCascade;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
@@ -79,6 +81,9 @@ final class PartitionSteps {
     List<String> keys = keys(first, partitions, start, end, ctx);
     PartitionRun run =
         new PartitionRun(new IndexRange(start, end), keys, PartitionRun.textOf(keys));
+    if (definition instanceof ObservableSourceAsset source) {
+      return observe(source, start, keys, runId, run);
+    }
     List<Write> claims = new ArrayList<>();
     List<Write> releases = new ArrayList<>();
     for (AssetSpec spec : definition.specs()) {
@@ -191,6 +196,32 @@ final class PartitionSteps {
               message == null ? "" : message,
               clock.instant()));
     }
+  }
+
+  /**
+   * Observes each partition of the chunk (the observe function once per partition, {@code
+   * ctx.partitionKey()} its key) and records their data versions with {@link
+   * AssetPartitions#recordObservations}: only partitions whose version changed make their
+   * downstream partitions stale. Committed by this attempt itself (observations are idempotent),
+   * checked against the versions it read, retried on a conflicting write.
+   */
+  private StepOutcome observe(
+      ObservableSourceAsset source, long start, List<String> keys, String runId, PartitionRun run) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      PartitionRun one =
+          new PartitionRun(IndexRange.of(start + i), List.of(keys.get(i)), keys.get(i));
+      try {
+        StepResult result = runner.run(source, one, Map.of(), runId);
+        versions.put(keys.get(i), result.outputs().get(0).dataVersion());
+      } catch (StepFailure f) {
+        throw new ApplicationFailure(
+            "partition " + keys.get(i) + ": " + f.getMessage(), f.type(), !f.retryable(), null);
+      }
+    }
+    AssetPartitions.of(store, namespace, graph, clock).recordObservations(source.key(), versions);
+    return new StepOutcome(
+        run.text(), List.of(source.key().path()), "OBSERVED", null, null, List.of());
   }
 
   /** Releases the calling run's claims on the chunks' partitions of the definition's assets. */
