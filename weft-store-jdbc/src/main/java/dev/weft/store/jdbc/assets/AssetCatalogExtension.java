@@ -82,10 +82,10 @@ public final class AssetCatalogExtension implements JdbcExtension {
   public void install(Registry registry) {
     GraphCache graphs = new GraphCache(registry.dialect().rowLockClause());
     AssetWaiters waiters = new AssetWaiters(graphs);
-    PartitionWrites partitions = new PartitionWrites(graphs, waiters);
+    ChangeLog changes = new ChangeLog();
+    PartitionWrites partitions = new PartitionWrites(graphs, waiters, changes);
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     FreshnessWrites freshness = new FreshnessWrites(graphs);
-    ChangeLog changes = new ChangeLog();
     GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
     MaterializationWrites materializations = new MaterializationWrites(graphs, waiters, changes);
     AutomationWrites automation =

@@ -1,6 +1,7 @@
 package dev.weft.store.jdbc.assets;
 
 import dev.weft.store.Write;
+import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.assets.partitions.CascadeTarget;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
@@ -38,10 +39,12 @@ final class PartitionWrites {
 
   private final GraphCache graphs;
   private final AssetWaiters waiters;
+  private final ChangeLog changes;
 
-  PartitionWrites(GraphCache graphs, AssetWaiters waiters) {
+  PartitionWrites(GraphCache graphs, AssetWaiters waiters, ChangeLog changes) {
     this.graphs = graphs;
     this.waiters = waiters;
+    this.changes = changes;
   }
 
   void materialized(RecordPartitionsMaterialized w, WriteContext tx)
@@ -74,6 +77,17 @@ final class PartitionWrites {
         PartitionSummary.Latest.materialized(id, m.dataVersion(), m.codeVersion()),
         at);
     summarize(tx, w.namespace(), w.cascade(), at);
+    // the whole asset changed: its maxLag violation (partition "") ends, and the change log says so
+    FreshnessWrites.clearByMaterialization(
+        tx, w.namespace(), w.assetKey(), "", id, m.runId(), m.finishedAt());
+    changes.append(
+        tx,
+        w.namespace(),
+        w.assetKey(),
+        "",
+        AssetChangeKind.MATERIALIZED,
+        m.runId(),
+        m.finishedAt());
     waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
   }
 
@@ -215,6 +229,10 @@ final class PartitionWrites {
     PartitionSummary.refresh(
         tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.observed(latest), at);
     summarize(tx, w.namespace(), w.cascade(), at);
+    if (w.observations().stream()
+        .anyMatch(o -> !Objects.equals(o.expectedVersion(), o.dataVersion()))) {
+      changes.append(tx, w.namespace(), w.assetKey(), "", AssetChangeKind.OBSERVED, null, w.at());
+    }
     waiters.wakeSatisfied(tx, w.namespace(), w.at());
   }
 
