@@ -128,6 +128,48 @@ class PartitionedCancelAndDynamicTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void aTerminatedRunsClaimsGoBackWhenTheNextRunClaimsThem(TestStore kind) {
+    Assets assets = start(kind, blockingAsset("market/prices", DAILY));
+    assets.materialize("market/prices", PartitionSelection.keys("2024-01-02")).await(WAIT);
+    blocking.add("2024-01-02");
+    MaterializationHandle terminated =
+        assets.materialize("market/prices", PartitionSelection.keys("2024-01-02"));
+    await().atMost(WAIT).until(() -> claimOf("market/prices", 1) != null);
+    assertThat(claimOf("market/prices", 1)).isEqualTo(terminated.runId());
+    engines.getLast().client().getHandle(terminated.workflowId()).terminate("operator");
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                engines
+                    .getLast()
+                    .client()
+                    .getHandle(terminated.workflowId())
+                    .describe()
+                    .status()
+                    .isClosed());
+
+    MaterializationHandle next =
+        assets.materialize("market/prices", PartitionSelection.keys("2024-01-02"));
+    await().atMost(WAIT).until(() -> next.runId().equals(claimOf("market/prices", 1)));
+    engines.getLast().client().getHandle(next.workflowId()).cancel("not today");
+
+    await().atMost(WAIT).until(() -> status("market/prices", 1) == PartitionStatus.MATERIALIZED);
+  }
+
+  String claimOf(String asset, long index) {
+    return engines
+        .getLast()
+        .store()
+        .extension(PartitionStatusReader.class)
+        .status("default", asset, index)
+        .filter(s -> s.status() == PartitionStatus.IN_PROGRESS)
+        .map(PartitionRangeState::claimRunId)
+        .orElse(null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void dynamicKeysResolveFromTheCatalogAndARemovedKeyFailsOnlyItsPartition(TestStore kind) {
     Assets assets = start(kind, blockingAsset("sales/by_region", REGIONS));
     assets.partitions().addDynamicPartitions("regions", List.of("eu", "us", "apac"));

@@ -94,6 +94,12 @@ final class DynamicPartitionWrites {
         }
         long index = rs.getLong(1);
         for (String asset : w.assetKeys()) {
+          DeadClaims.release(
+              tx,
+              w.namespace(),
+              asset,
+              IndexRangeSet.of(IndexRange.of(index)),
+              w.at().toEpochMilli());
           StoredRange range = PartitionRangeSql.at(tx, w.namespace(), asset, index);
           if (range != null && range.content().status() == PartitionStatus.IN_PROGRESS) {
             throw new ConflictException(

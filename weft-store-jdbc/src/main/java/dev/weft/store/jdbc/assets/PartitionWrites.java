@@ -123,6 +123,7 @@ final class PartitionWrites {
       throws SQLException, ConflictException {
     AssetGraph graph = graphs.lock(tx, w.namespace(), w.at());
     requireInGraph(w, w.namespace(), graph, w.assetKey(), w.partitions());
+    DeadClaims.release(tx, w.namespace(), w.assetKey(), w.partitions(), w.at().toEpochMilli());
     paint(
         tx,
         w.namespace(),
