@@ -97,7 +97,8 @@ public final class AutomationEvaluator implements EngineService {
     this.leaseDuration = leaseDuration;
     this.poll = poll;
     for (AssetNode node : graph.nodes()) {
-      if (node.spec().automation() != null) {
+      // a partitioned asset is never run whole: its conditions need a per-partition evaluation
+      if (node.spec().automation() != null && !node.definition().partitioning().partitioned()) {
         conditions.put(node.key(), node.spec().automation());
       }
     }
