@@ -58,12 +58,12 @@ import java.sql.SQLException;
  * PartitionStatusReader}. Cascades arrive computed (the store never interprets a partition mapping)
  * and are applied in the write's transaction, under the same namespace lock. Each partition write
  * also keeps the asset's whole-asset row ({@code asset_states}, partition {@code ""}) in step
- * ({@link PartitionSummary}: the worst status of the stored partitions, the latest materialization),
- * clears the whole asset's maxLag violation and logs the change when partitions materialize, and
- * wakes the waiters it satisfies, those on the whole asset and those on one partition ({@code
- * asset_waiters.partition_index}, V009). A claim of a closed run (a terminated run never releases
- * its own) is released when the next claim or a dynamic key's removal meets it ({@link
- * DeadClaims}).
+ * ({@link PartitionSummary}: the worst status of the stored partitions, the latest
+ * materialization), clears the whole asset's maxLag violation and logs the change when partitions
+ * materialize, and wakes the waiters it satisfies, those on the whole asset and those on one
+ * partition ({@code asset_waiters.partition_index}, V009). A claim of a closed run (a terminated
+ * run never releases its own) is released when the next claim or a dynamic key's removal meets it
+ * ({@link DeadClaims}).
  *
  * <p>Freshness policies and their violations ({@link RegisterFreshnessPolicies}, {@link
  * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
