@@ -144,7 +144,8 @@ class MonthOfDailyPartitionsTest {
     }
     assertThat(assets.partitions().counts(AssetKey.of("market/prices")).materialized())
         .isEqualTo(31);
-    assertThat(reports.get()).as("one eager run per landing, at least").isBetween(30, 40);
+    // 29 landings (the 15th to 17th land in one run, whose partitions may fire once or each)
+    assertThat(reports.get()).as("one eager run per landing, at least").isBetween(29, 31);
     AssetStateRecord whole = state("market/prices");
     assertThat(whole.status()).isEqualTo(AssetStatus.FRESH);
     assertThat(whole.current().dataVersion()).isEqualTo("prices-2024-01-31");
