@@ -93,6 +93,57 @@ public final class AssetWorkflow {
   }
 
   /**
+   * Materializes partitions of the selection as a child workflow {@code __weft_materialize}, like
+   * {@code Assets.materialize(selection, partitions)}: the child plans the chunks (a local
+   * activity, recorded once, against the graph of the code its node hosts, dynamic keys from the
+   * catalog) and runs them, at most {@value Assets#DEFAULT_CONCURRENT_CHUNKS} at once. The promise
+   * fails with {@link UnknownAssetException}, with {@link IllegalArgumentException} naming asset,
+   * key and definition for a key outside the definition (or assets partitioned differently), and
+   * with {@link ChildWorkflowFailure} if the child ends otherwise than completed; a failed
+   * partition does not fail it (see {@link MaterializationResult#succeeded()}).
+   */
+  public static Promise<MaterializationResult> materialize(
+      AssetSelection selection, PartitionSelection partitions) {
+    return materialize(
+        selection, partitions, Assets.DEFAULT_CONCURRENT_CHUNKS, ChildWorkflowOptions.DEFAULTS);
+  }
+
+  /**
+   * {@link #materialize(AssetSelection, PartitionSelection)} with at most {@code
+   * maxConcurrentChunks} compute calls at once and these child options.
+   *
+   * @throws IllegalArgumentException if {@code maxConcurrentChunks} is below 1 or {@code options}
+   *     names another task queue
+   */
+  public static Promise<MaterializationResult> materialize(
+      AssetSelection selection,
+      PartitionSelection partitions,
+      int maxConcurrentChunks,
+      ChildWorkflowOptions options) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(partitions, "partitions");
+    if (maxConcurrentChunks < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentChunks is " + maxConcurrentChunks + ": expected at least 1");
+    }
+    ChildWorkflowOptions child = childOptions(options, MaterializeWorkflow.WORKFLOW_ID_PREFIX);
+    Promise<MaterializeOutcome> run =
+        Workflow.newUntypedChildWorkflowStub(MaterializeWorkflow.TYPE, child)
+            .executeAsync(
+                MaterializeOutcome.class,
+                new MaterializeRequest(
+                    selection.toString(), null, null, maxConcurrentChunks, partitions));
+    return Workflow.async(
+        () -> {
+          try {
+            return MaterializationHandle.toResult(child.workflowId(), run.get());
+          } catch (ChildWorkflowFailure failure) {
+            throw planFailure(failure);
+          }
+        });
+  }
+
+  /**
    * Waits until the asset's current materialization finished after {@code after} (for an observable
    * source: until it is observed after it), however it was recorded: by a {@code
    * __weft_materialize} run or by another writer of the catalog. Returns at once if it already did.
@@ -126,15 +177,67 @@ public final class AssetWorkflow {
     return await(key, AssetWaitCondition.FRESH, Instant.EPOCH, positive(timeout));
   }
 
+  /**
+   * Waits until partition {@code partition} of a partitioned asset was materialized (or observed)
+   * after {@code after}, by a partitioned materialization or any other writer of the catalog's
+   * partition status; at once if it already was. The result's status is the partition's (FRESH for
+   * materialized). The wait fails (the child does, with the key's problem) if the key is not one of
+   * the asset's definition.
+   */
+  public static Promise<AssetWaitResult> awaitMaterialized(
+      AssetKey key, String partition, Instant after) {
+    return await(
+        key, requirePartition(partition), AssetWaitCondition.MATERIALIZED_AFTER, after, null);
+  }
+
+  /**
+   * {@link #awaitMaterialized(AssetKey, String, Instant)} for at most {@code timeout}.
+   *
+   * @throws IllegalArgumentException if the timeout is not positive
+   */
+  public static Promise<AssetWaitResult> awaitMaterialized(
+      AssetKey key, String partition, Instant after, Duration timeout) {
+    return await(
+        key,
+        requirePartition(partition),
+        AssetWaitCondition.MATERIALIZED_AFTER,
+        after,
+        positive(timeout));
+  }
+
+  /** Waits until partition {@code partition} of a partitioned asset is materialized, not stale. */
+  public static Promise<AssetWaitResult> awaitFresh(AssetKey key, String partition) {
+    return await(key, requirePartition(partition), AssetWaitCondition.FRESH, Instant.EPOCH, null);
+  }
+
+  private static String requirePartition(String partition) {
+    Objects.requireNonNull(partition, "partition");
+    if (partition.isEmpty()) {
+      throw new IllegalArgumentException(
+          "partition is \"\": expected a partition key (wait on the asset as a whole without one)");
+    }
+    return partition;
+  }
+
   private static Promise<AssetWaitResult> await(
       AssetKey key, AssetWaitCondition condition, Instant after, Duration timeout) {
+    return await(key, null, condition, after, timeout);
+  }
+
+  private static Promise<AssetWaitResult> await(
+      AssetKey key,
+      String partition,
+      AssetWaitCondition condition,
+      Instant after,
+      Duration timeout) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(after, "after");
     ChildWorkflowOptions child =
         childOptions(ChildWorkflowOptions.DEFAULTS, AwaitAssetWorkflow.WORKFLOW_ID_PREFIX);
     return Workflow.newUntypedChildWorkflowStub(AwaitAssetWorkflow.TYPE, child)
         .executeAsync(
-            AwaitAssetOutcome.class, new AwaitAssetRequest(key.path(), condition, after, timeout))
+            AwaitAssetOutcome.class,
+            new AwaitAssetRequest(key.path(), condition, after, timeout, partition))
         .thenApply(
             o ->
                 new AssetWaitResult(
@@ -177,7 +280,7 @@ public final class AssetWorkflow {
         case "UnknownAssetException" -> {
           return UnknownAssetException.fromMessage(app.getMessage());
         }
-        case "IllegalArgumentException" -> {
+        case "IllegalArgumentException", "PartitionKeyException" -> {
           return new IllegalArgumentException(app.getMessage(), failure);
         }
         default -> {}

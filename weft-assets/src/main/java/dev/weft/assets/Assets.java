@@ -8,6 +8,7 @@ import dev.weft.assets.internal.BackfillSteps;
 import dev.weft.assets.internal.BackfillWorkflow;
 import dev.weft.assets.internal.CatalogFreshness;
 import dev.weft.assets.internal.CatalogNodes;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.internal.CatalogWaits;
 import dev.weft.assets.internal.DurableAssetWait;
 import dev.weft.assets.internal.FreshnessWatch;
@@ -26,7 +27,6 @@ import dev.weft.assets.internal.RemoteInvalidation;
 import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
 import dev.weft.assets.internal.automation.AutomationEvaluator;
-import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.engine.Worker;
@@ -187,7 +187,11 @@ public final class Assets {
     MaterializeRequest plan = Planner.plan(parsed.toString(), graph, parsed.resolve(graph));
     return start(
         PartitionPlanner.plan(
-            plan, graph, partitions, maxConcurrentChunks, PartitionsContext.at(clock.instant())));
+            plan,
+            graph,
+            partitions,
+            maxConcurrentChunks,
+            new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph).now()));
   }
 
   private MaterializationHandle start(MaterializeRequest request) {
@@ -429,8 +433,26 @@ public final class Assets {
               new BackfillSteps(engine.namespace(), graph, steps, engine.store(), clock))
           .registerActivities(
               new BackfillPlanActivities(engine.namespace(), graph, engine.store(), clock))
-          .registerActivities(new PlanActivities(selection -> planner.plan(selection).request()))
-          .registerActivities(new CatalogWaits(engine.namespace(), engine.store(), clock))
+          .registerActivities(
+              new PlanActivities(
+                  selection -> planner.plan(selection).request(),
+                  (selection, partitions, max) -> {
+                    AssetSelection parsed = AssetSelection.parse(selection);
+                    return PartitionPlanner.plan(
+                        Planner.plan(parsed.toString(), graph, parsed.resolve(graph)),
+                        graph,
+                        partitions,
+                        max,
+                        new CatalogPartitionsContext(
+                                engine.store(), engine.namespace(), clock, graph)
+                            .now());
+                  }))
+          .registerActivities(
+              new CatalogWaits(
+                  engine.namespace(),
+                  engine.store(),
+                  clock,
+                  new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph)))
           .registerActivities(new PartitionInvalidator(built::get))
           .registerActivities(
               new CatalogFreshness(

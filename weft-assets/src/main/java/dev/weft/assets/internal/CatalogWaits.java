@@ -2,6 +2,7 @@ package dev.weft.assets.internal;
 
 import dev.weft.activity.Activity;
 import dev.weft.converter.Payload;
+import dev.weft.failure.ApplicationFailure;
 import dev.weft.history.EventAttributes;
 import dev.weft.history.StoredEvents;
 import dev.weft.store.Store;
@@ -11,6 +12,9 @@ import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.AssetWaitCondition;
 import dev.weft.store.assets.AwaitAsset;
 import dev.weft.store.assets.ForgetAssetWait;
+import dev.weft.store.assets.partitions.PartitionRangeState;
+import dev.weft.store.assets.partitions.PartitionStatus;
+import dev.weft.store.assets.partitions.PartitionStatusReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,12 +29,33 @@ public final class CatalogWaits implements AssetWaitActivities {
   private final String namespace;
   private final Store store;
   private final Clock clock;
+  private final PartitionIndexer indexes;
 
-  /** Creates the activities of one engine's namespace. */
+  /** Creates the activities of one engine's namespace, without waits on partitions. */
   public CatalogWaits(String namespace, Store store, Clock clock) {
+    this(
+        namespace,
+        store,
+        clock,
+        (asset, key) -> {
+          throw new IllegalArgumentException(
+              "partition '"
+                  + key
+                  + "' of asset "
+                  + asset
+                  + ": this node cannot resolve partitions");
+        });
+  }
+
+  /**
+   * Creates the activities of one engine's namespace; waits on a partition resolve its index with
+   * {@code indexes}.
+   */
+  public CatalogWaits(String namespace, Store store, Clock clock, PartitionIndexer indexes) {
     this.namespace = namespace;
     this.store = store;
     this.clock = clock;
+    this.indexes = indexes;
   }
 
   @Override
@@ -49,19 +74,23 @@ public final class CatalogWaits implements AssetWaitActivities {
             namespace,
             runId,
             request.key(),
-            "",
+            request.onPartition() ? request.partition() : "",
             request.condition(),
             request.after() == null ? Instant.EPOCH : request.after(),
             runId,
             MaterializeWorkflow.TASK_QUEUE,
             "SignalReceived",
             signal,
-            clock.instant()));
+            clock.instant(),
+            request.onPartition() ? index(request) : null));
     return now;
   }
 
   @Override
   public AwaitAssetOutcome check(AwaitAssetRequest request) {
+    if (request.onPartition()) {
+      return checkPartition(request);
+    }
     Optional<AssetStateRecord> state =
         store.extension(AssetCatalog.class).state(namespace, request.key(), "");
     if (state.isEmpty()) {
@@ -80,6 +109,53 @@ public final class CatalogWaits implements AssetWaitActivities {
                     request.after() == null ? Instant.EPOCH : request.after());
     return new AwaitAssetOutcome(
         request.key(), satisfied, s.status(), s.dataVersion(), materializedAt);
+  }
+
+  /**
+   * A partition's outcome: FRESH when materialized, STALE, FAILED, MISSING when never recorded (an
+   * in-progress partition reports what it was before the claim); its materialization time is when
+   * its stored range was last written while materialized.
+   */
+  private AwaitAssetOutcome checkPartition(AwaitAssetRequest request) {
+    Optional<PartitionRangeState> state =
+        store
+            .extension(PartitionStatusReader.class)
+            .status(namespace, request.key(), index(request));
+    PartitionStatus status =
+        state
+            .map(s -> s.status() == PartitionStatus.IN_PROGRESS ? s.previousStatus() : s.status())
+            .orElse(null);
+    AssetStatus asAsset =
+        status == null
+            ? AssetStatus.MISSING
+            : switch (status) {
+              case MATERIALIZED -> AssetStatus.FRESH;
+              case STALE -> AssetStatus.STALE;
+              case FAILED -> AssetStatus.FAILED;
+              case IN_PROGRESS -> AssetStatus.MISSING;
+            };
+    boolean materialized =
+        state.isPresent() && state.get().status() == PartitionStatus.MATERIALIZED;
+    Instant materializedAt = materialized ? state.get().updatedAt() : null;
+    Instant after = request.after() == null ? Instant.EPOCH : request.after();
+    boolean satisfied =
+        request.condition() == AssetWaitCondition.FRESH
+            ? materialized
+            : materializedAt != null && materializedAt.isAfter(after);
+    return new AwaitAssetOutcome(
+        request.key(),
+        satisfied,
+        asAsset,
+        state.map(PartitionRangeState::dataVersion).orElse(null),
+        materializedAt);
+  }
+
+  private long index(AwaitAssetRequest request) {
+    try {
+      return indexes.index(request.key(), request.partition());
+    } catch (RuntimeException e) {
+      throw new ApplicationFailure(e.getMessage(), e.getClass().getSimpleName(), true, null);
+    }
   }
 
   @Override

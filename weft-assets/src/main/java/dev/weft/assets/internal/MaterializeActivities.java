@@ -2,6 +2,7 @@ package dev.weft.assets.internal;
 
 import dev.weft.activity.ActivityInterface;
 import dev.weft.activity.ActivityMethod;
+import java.util.List;
 
 /** The activities of the materialization workflow. */
 @ActivityInterface
@@ -29,4 +30,12 @@ public interface MaterializeActivities {
   /** Records that materializing partitions {@code [start, end)} of the step's assets failed. */
   @ActivityMethod(name = "__weft_asset_record_partitions_failure")
   void recordPartitionsFailure(String step, long start, long end, String errorType, String message);
+
+  /**
+   * Releases the in-progress claims the calling run holds on the partitions of these chunks (a
+   * partition claimed by another run, or not claimed, is left alone), so they go back to the status
+   * they had before: what a cancelled partitioned materialization does on its way out.
+   */
+  @ActivityMethod(name = "__weft_asset_release_partitions")
+  void releasePartitions(List<PlanChunk> chunks);
 }

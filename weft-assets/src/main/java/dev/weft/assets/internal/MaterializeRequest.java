@@ -1,5 +1,6 @@
 package dev.weft.assets.internal;
 
+import dev.weft.assets.PartitionSelection;
 import java.util.List;
 
 /**
@@ -13,9 +14,21 @@ import java.util.List;
  * @param chunks for a partitioned materialization, its compute calls in dependency order (each
  *     after the chunks it reads); null for an unpartitioned one
  * @param maxConcurrentChunks how many chunks may run at once (0 for an unpartitioned one)
+ * @param partitions for a partitioned materialization a workflow asks for (steps null): the
+ *     partitions to plan with the selection; null otherwise
  */
 public record MaterializeRequest(
-    String selection, List<PlanStep> steps, List<PlanChunk> chunks, int maxConcurrentChunks) {
+    String selection,
+    List<PlanStep> steps,
+    List<PlanChunk> chunks,
+    int maxConcurrentChunks,
+    PartitionSelection partitions) {
+
+  /** A planned request (no partitions left to plan). */
+  public MaterializeRequest(
+      String selection, List<PlanStep> steps, List<PlanChunk> chunks, int maxConcurrentChunks) {
+    this(selection, steps, chunks, maxConcurrentChunks, null);
+  }
 
   /** The request of an unpartitioned materialization (its recorded form has no chunks). */
   public MaterializeRequest(String selection, List<PlanStep> steps) {

@@ -5,6 +5,7 @@ import dev.weft.activity.LocalActivityOptions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
+import dev.weft.failure.CanceledFailure;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.Workflow;
 import java.time.Duration;
@@ -42,10 +43,17 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
   @Override
   public MaterializeOutcome run(MaterializeRequest request) {
     if (request.steps() == null) {
-      request = plan(request.selection());
+      request = request.partitions() == null ? plan(request.selection()) : planPartitions(request);
     }
     if (request.chunks() != null) {
-      return runChunks(request);
+      try {
+        return runChunks(request);
+      } catch (RuntimeException e) {
+        if (cancelled(e)) {
+          releaseClaims(request.chunks());
+        }
+        throw e;
+      }
     }
     Map<String, Promise<StepOutcome>> steps = new LinkedHashMap<>();
     for (PlanStep step : request.steps()) {
@@ -66,11 +74,25 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
     try {
       return planning.plan(selection);
     } catch (ActivityFailure failure) {
-      if (failure.getCause() instanceof ApplicationFailure app) {
-        throw new ApplicationFailure(app.getMessage(), app.getType(), true, null);
-      }
-      throw failure;
+      throw planFailure(failure);
     }
+  }
+
+  /** Plans a workflow's partitioned request the same way, chunks included. */
+  private MaterializeRequest planPartitions(MaterializeRequest request) {
+    try {
+      return planning.planPartitions(
+          request.selection(), request.partitions(), request.maxConcurrentChunks());
+    } catch (ActivityFailure failure) {
+      throw planFailure(failure);
+    }
+  }
+
+  private static RuntimeException planFailure(ActivityFailure failure) {
+    if (failure.getCause() instanceof ApplicationFailure app) {
+      return new ApplicationFailure(app.getMessage(), app.getType(), true, null);
+    }
+    return failure;
   }
 
   /**
@@ -102,6 +124,23 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
     return new MaterializeOutcome(outcomes);
   }
 
+  /**
+   * Gives back, in a scope the cancellation does not reach, the claims this run holds on its
+   * chunks' partitions: a cancelled run leaves them with the status they had before it.
+   */
+  private void releaseClaims(List<PlanChunk> chunks) {
+    Workflow.newDetachedCancellationScope(() -> recorder.releasePartitions(chunks)).run();
+  }
+
+  private static boolean cancelled(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private StepOutcome runChunk(
       PlanStep step, PlanChunk chunk, List<Promise<StepOutcome>> upstream, int limit) {
     for (Promise<StepOutcome> p : upstream) {
@@ -121,10 +160,16 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
     try {
       return compute(step).materializePartitions(step.name(), chunk.start(), chunk.end());
     } catch (ActivityFailure failure) {
+      if (cancelled(failure)) {
+        throw failure;
+      }
       String type =
           failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
       String message =
           failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
+      if ("PartitionKeyException".equals(type)) {
+        message = "partitions " + chunk.text() + " as planned: " + message;
+      }
       recorder.recordPartitionsFailure(step.name(), chunk.start(), chunk.end(), type, message);
       return new StepOutcome(chunk.text(), step.keys(), "FAILED", type, message, List.of());
     } finally {

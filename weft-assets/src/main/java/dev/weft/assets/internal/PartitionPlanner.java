@@ -3,7 +3,6 @@ package dev.weft.assets.internal;
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
-import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.PartitionCascade;
 import dev.weft.assets.partitions.PartitionKeyException;
@@ -23,7 +22,8 @@ import java.util.Set;
  * selected asset shares one {@link PartitionsDefinition}; each step's partitions are cut into
  * chunks of at most its {@code maxPartitionsPerRun}; each chunk waits for the chunks of its
  * upstream steps holding the partitions it reads (through the edge's mapping), so a downstream
- * chunk starts when its own upstream chunks committed, not when the whole upstream step did.
+ * chunk starts when its own upstream chunks committed, not when the whole upstream step did. A
+ * partitioned observable source is planned like any step: its chunks observe their partitions.
  */
 public final class PartitionPlanner {
   private PartitionPlanner() {}
@@ -50,13 +50,6 @@ public final class PartitionPlanner {
     for (PlanStep step : plan.steps()) {
       for (String key : step.keys()) {
         AssetNode node = graph.node(AssetKey.of(key));
-        if (node.definition() instanceof ObservableSourceAsset) {
-          throw new IllegalArgumentException(
-              "asset "
-                  + key
-                  + " is an observable source: observe its partitions with an observation, not"
-                  + " a partitioned materialization");
-        }
         if (!node.definition().partitioning().partitioned()) {
           throw new IllegalArgumentException(
               "asset "

@@ -4,9 +4,12 @@ import dev.weft.activity.Activity;
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
+import dev.weft.assets.AssetPartitions;
 import dev.weft.assets.AssetSpec;
 import dev.weft.assets.AssetsDefinition;
+import dev.weft.assets.ObservableSourceAsset;
 import dev.weft.assets.partitions.PartitionCascade;
+import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.failure.ApplicationFailure;
@@ -50,6 +53,7 @@ final class PartitionSteps {
   private final Store store;
   private final Clock clock;
   private final Function<Map<String, Object>, String> json;
+  private final CatalogPartitionsContext contexts;
 
   PartitionSteps(
       String namespace,
@@ -65,20 +69,21 @@ final class PartitionSteps {
     this.store = store;
     this.clock = clock;
     this.json = json;
+    this.contexts = new CatalogPartitionsContext(store, namespace, clock, graph);
   }
 
   StepOutcome materialize(String step, AssetsDefinition definition, long start, long end) {
     String runId = Activity.getInfo().runId();
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     AssetKey first = definition.specs().get(0).key();
     PartitionsDefinition partitions = graph.node(first).partitions();
     IndexRangeSet set = IndexRangeSet.of(new IndexRange(start, end));
-    List<String> keys = new ArrayList<>();
-    for (long i = start; i < end; i++) {
-      keys.add(partitions.key(i, ctx));
-    }
+    List<String> keys = keys(first, partitions, start, end, ctx);
     PartitionRun run =
         new PartitionRun(new IndexRange(start, end), keys, PartitionRun.textOf(keys));
+    if (definition instanceof ObservableSourceAsset source) {
+      return observe(source, start, keys, runId, run);
+    }
     List<Write> claims = new ArrayList<>();
     List<Write> releases = new ArrayList<>();
     for (AssetSpec spec : definition.specs()) {
@@ -141,12 +146,44 @@ final class PartitionSteps {
         blocking);
   }
 
+  /**
+   * The keys of partitions {@code [start, end)} now; a partition whose key is gone (a dynamic key
+   * removed after the run was planned) fails the chunk, not retried, naming asset, index and
+   * definition (the workflow adds the key it planned).
+   */
+  private static List<String> keys(
+      AssetKey asset,
+      PartitionsDefinition partitions,
+      long start,
+      long end,
+      PartitionsContext ctx) {
+    List<String> keys = new ArrayList<>();
+    try {
+      for (long i = start; i < end; i++) {
+        keys.add(partitions.key(i, ctx));
+      }
+    } catch (PartitionKeyException e) {
+      throw new ApplicationFailure(
+          e.forAsset(asset).getMessage()
+              + ": the partition was removed after the run was planned; nothing computed",
+          PartitionKeyException.class.getSimpleName(),
+          true,
+          null);
+    }
+    return keys;
+  }
+
   void recordFailure(
       AssetsDefinition definition, long start, long end, String errorType, String message) {
     String runId = Activity.getInfo().runId();
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     PartitionsDefinition partitions = graph.node(definition.specs().get(0).key()).partitions();
-    String text = PartitionPlanner.text(partitions, start, end, ctx);
+    String text;
+    try {
+      text = PartitionPlanner.text(partitions, start, end, ctx);
+    } catch (PartitionKeyException gone) {
+      return; // a removed dynamic partition: no status to record (the run's outcome says why)
+    }
     for (AssetSpec spec : definition.specs()) {
       Activity.commitWithCompletion(
           new RecordPartitionsFailed(
@@ -158,6 +195,45 @@ final class PartitionSteps {
               errorType,
               message == null ? "" : message,
               clock.instant()));
+    }
+  }
+
+  /**
+   * Observes each partition of the chunk (the observe function once per partition, {@code
+   * ctx.partitionKey()} its key) and records their data versions with {@link
+   * AssetPartitions#recordObservations}: only partitions whose version changed make their
+   * downstream partitions stale. Committed by this attempt itself (observations are idempotent),
+   * checked against the versions it read, retried on a conflicting write.
+   */
+  private StepOutcome observe(
+      ObservableSourceAsset source, long start, List<String> keys, String runId, PartitionRun run) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      PartitionRun one =
+          new PartitionRun(IndexRange.of(start + i), List.of(keys.get(i)), keys.get(i));
+      try {
+        StepResult result = runner.run(source, one, Map.of(), runId);
+        versions.put(keys.get(i), result.outputs().get(0).dataVersion());
+      } catch (StepFailure f) {
+        throw new ApplicationFailure(
+            "partition " + keys.get(i) + ": " + f.getMessage(), f.type(), !f.retryable(), null);
+      }
+    }
+    AssetPartitions.of(store, namespace, graph, clock).recordObservations(source.key(), versions);
+    return new StepOutcome(
+        run.text(), List.of(source.key().path()), "OBSERVED", null, null, List.of());
+  }
+
+  /** Releases the calling run's claims on the chunks' partitions of the definition's assets. */
+  void release(AssetsDefinition definition, List<PlanChunk> chunks) {
+    String runId = Activity.getInfo().runId();
+    List<IndexRange> ranges = new ArrayList<>();
+    chunks.forEach(c -> ranges.add(new IndexRange(c.start(), c.end())));
+    IndexRangeSet set = IndexRangeSet.of(ranges);
+    for (AssetSpec spec : definition.specs()) {
+      Activity.commitWithCompletion(
+          new ReleasePartitionsInProgress(
+              namespace, spec.key().path(), set, runId, clock.instant()));
     }
   }
 

@@ -64,6 +64,13 @@ public final class StepActivities implements MaterializeActivities {
   }
 
   @Override
+  public void releasePartitions(List<PlanChunk> chunks) {
+    Map<String, List<PlanChunk>> byStep = new TreeMap<>();
+    chunks.forEach(c -> byStep.computeIfAbsent(c.step(), s -> new ArrayList<>()).add(c));
+    byStep.forEach((step, own) -> partitions.release(definition(step), own));
+  }
+
+  @Override
   public StepOutcome materialize(String step) {
     AssetsDefinition definition = definition(step);
     String runId = Activity.getInfo().runId();

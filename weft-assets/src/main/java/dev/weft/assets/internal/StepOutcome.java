@@ -32,7 +32,9 @@ public record StepOutcome(
    * message lists the partitions of the chunks that failed or were skipped, with why.
    */
   public static StepOutcome ofChunks(String name, List<String> keys, List<StepOutcome> chunks) {
-    String status = "MATERIALIZED";
+    boolean observed =
+        !chunks.isEmpty() && chunks.stream().allMatch(c -> "OBSERVED".equals(c.status()));
+    String status = observed ? "OBSERVED" : "MATERIALIZED";
     String errorType = null;
     StringBuilder why = new StringBuilder();
     java.util.Set<String> blocking = new java.util.LinkedHashSet<>();

@@ -76,7 +76,7 @@ public final class StepRunner {
     String partition = run.text();
     Instant startedAt = clock.instant();
     if (definition instanceof ObservableSourceAsset source) {
-      return observe(source, partition, runId, startedAt);
+      return observe(source, run, runId, startedAt);
     }
     Map<AssetKey, Object> inputs = new LinkedHashMap<>();
     AssetKey first = definition.specs().get(0).key();
@@ -111,9 +111,8 @@ public final class StepRunner {
   }
 
   private StepResult observe(
-      ObservableSourceAsset source, String partition, String runId, Instant startedAt) {
-    ComputeContext ctx =
-        new ComputeContext(List.of(source.key()), partition, runId, Map.of(), client);
+      ObservableSourceAsset source, PartitionRun run, String runId, Instant startedAt) {
+    ComputeContext ctx = new ComputeContext(List.of(source.key()), run, runId, Map.of(), client);
     DataVersion version;
     try {
       version = source.observer().observe(ctx);

@@ -26,6 +26,12 @@ import java.util.Objects;
  * @param wakeUpEventType the inbox event type of {@code wakeUpEvent} ({@code SignalReceived})
  * @param wakeUpEvent the inbox event, as the engine encodes it (opaque to the store)
  * @param at when the waiter was registered (the time of the wake-up if the condition holds now)
+ * @param partitionIndex for a wait on one partition of a partitioned asset (whose status the store
+ *     keeps as ranges of partition indexes): that partition's index, with {@code partition} its key
+ *     as people read it; the condition is then checked against that partition's status
+ *     (MATERIALIZED for {@link AssetWaitCondition#FRESH}, a materialization or observation after
+ *     {@code after} for {@link AssetWaitCondition#MATERIALIZED_AFTER}). Null for a wait on an
+ *     asset's state row (an unpartitioned asset, or a partitioned asset as a whole).
  */
 public record AwaitAsset(
     String namespace,
@@ -38,8 +44,37 @@ public record AwaitAsset(
     String wakeTaskQueue,
     String wakeUpEventType,
     byte[] wakeUpEvent,
-    Instant at)
+    Instant at,
+    Long partitionIndex)
     implements Write {
+
+  /** A wait on an asset's state row ({@code partitionIndex} null). */
+  public AwaitAsset(
+      String namespace,
+      String waiterId,
+      String assetKey,
+      String partition,
+      AssetWaitCondition condition,
+      Instant after,
+      String wakeRunId,
+      String wakeTaskQueue,
+      String wakeUpEventType,
+      byte[] wakeUpEvent,
+      Instant at) {
+    this(
+        namespace,
+        waiterId,
+        assetKey,
+        partition,
+        condition,
+        after,
+        wakeRunId,
+        wakeTaskQueue,
+        wakeUpEventType,
+        wakeUpEvent,
+        at,
+        null);
+  }
 
   /**
    * Validates the write.
@@ -59,6 +94,16 @@ public record AwaitAsset(
     AssetFields.notBlank("wakeUpEventType", assetKey, wakeUpEventType);
     AssetFields.nonNull("wakeUpEvent", assetKey, wakeUpEvent);
     AssetFields.nonNull("at", assetKey, at);
+    if (partitionIndex != null && (partitionIndex < 0 || partition.isEmpty())) {
+      throw new IllegalArgumentException(
+          "partitionIndex (of the wait on asset "
+              + assetKey
+              + ") is "
+              + partitionIndex
+              + " with partition '"
+              + partition
+              + "': expected an index >= 0 with the partition's key");
+    }
   }
 
   /** The run it wakes. */
@@ -80,7 +125,8 @@ public record AwaitAsset(
         && wakeTaskQueue.equals(a.wakeTaskQueue)
         && wakeUpEventType.equals(a.wakeUpEventType)
         && java.util.Arrays.equals(wakeUpEvent, a.wakeUpEvent)
-        && at.equals(a.at);
+        && at.equals(a.at)
+        && Objects.equals(partitionIndex, a.partitionIndex);
   }
 
   @Override
@@ -97,6 +143,7 @@ public record AwaitAsset(
         + ", asset="
         + assetKey
         + (partition.isEmpty() ? "" : "[" + partition + "]")
+        + (partitionIndex == null ? "" : "#" + partitionIndex)
         + ", condition="
         + condition
         + ", after="

@@ -61,7 +61,14 @@ import java.sql.SQLException;
  * RecordPartitionObservations} ({@link PartitionWrites}), the keys of dynamic definitions ({@link
  * AddDynamicPartitions}, {@link RemoveDynamicPartitions}), read through {@link
  * PartitionStatusReader}. Cascades arrive computed (the store never interprets a partition mapping)
- * and are applied in the write's transaction, under the same namespace lock.
+ * and are applied in the write's transaction, under the same namespace lock. Each partition write
+ * also keeps the asset's whole-asset row ({@code asset_states}, partition {@code ""}) in step
+ * ({@link PartitionSummary}: the worst status of the stored partitions, the latest
+ * materialization), clears the whole asset's maxLag violation and logs the change when partitions
+ * materialize, and wakes the waiters it satisfies, those on the whole asset and those on one
+ * partition ({@code asset_waiters.partition_index}, V009). A claim of a closed run (a terminated
+ * run never releases its own) is released when the next claim or a dynamic key's removal meets it
+ * ({@link DeadClaims}).
  *
  * <p>Freshness policies and their violations ({@link RegisterFreshnessPolicies}, {@link
  * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
@@ -95,7 +102,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
     ChangeLog changes = new ChangeLog();
     BackfillWrites backfills = new BackfillWrites(registry.dialect().rowLockClause());
     FreshnessWrites freshness = new FreshnessWrites(graphs, changes);
-    PartitionWrites partitions = new PartitionWrites(graphs, changes, freshness);
+    PartitionWrites partitions = new PartitionWrites(graphs, waiters, changes, freshness);
     DynamicPartitionWrites dynamic = new DynamicPartitionWrites(graphs);
     GraphRegistration registration = new GraphRegistration(graphs, waiters, changes);
     MaterializationWrites materializations =

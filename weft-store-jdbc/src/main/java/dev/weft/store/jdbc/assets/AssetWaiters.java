@@ -11,6 +11,7 @@ import dev.weft.store.jdbc.WriteContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,29 @@ final class AssetWaiters {
           + " JOIN asset_states s ON s.namespace = w.namespace AND s.asset_key = w.asset_key"
           + " AND s.partition_key = w.partition_key"
           + " LEFT JOIN asset_history h ON h.id = s.current_id"
-          + " WHERE w.namespace = ?"
+          + " WHERE w.namespace = ? AND w.partition_index IS NULL"
           + " AND ((w.condition_kind = 'FRESH' AND s.status = 'FRESH')"
           + " OR (w.condition_kind = 'MATERIALIZED_AFTER' AND (h.finished_at > w.after_ms"
           + " OR (s.last_observed_version IS NOT NULL AND s.updated_at > w.after_ms))))";
+
+  /**
+   * The waiters on one partition (V009) whose condition the partition's stored range satisfies:
+   * FRESH when it is MATERIALIZED; MATERIALIZED_AFTER when its materialization finished after the
+   * waiter's point, or, for an observed partition (no materialization), when it was last written
+   * after it while MATERIALIZED.
+   */
+  private static final String PARTITION_SATISFIED =
+      "SELECT w.waiter_id, w.run_id, w.task_queue, w.event_type, w.event_data"
+          + " FROM asset_waiters w"
+          + " JOIN asset_partition_ranges r ON r.namespace = w.namespace"
+          + " AND r.asset_key = w.asset_key AND r.start_idx <= w.partition_index"
+          + " AND r.end_idx > w.partition_index"
+          + " LEFT JOIN asset_history h ON h.id = r.materialization_id"
+          + " WHERE w.namespace = ? AND w.partition_index IS NOT NULL"
+          + " AND ((w.condition_kind = 'FRESH' AND r.status = 'MATERIALIZED')"
+          + " OR (w.condition_kind = 'MATERIALIZED_AFTER' AND (h.finished_at > w.after_ms"
+          + " OR (r.materialization_id IS NULL AND r.status = 'MATERIALIZED'"
+          + " AND r.updated_at > w.after_ms))))";
 
   private final GraphCache graphs;
 
@@ -53,7 +73,7 @@ final class AssetWaiters {
         tx.prepare(
             "INSERT INTO asset_waiters (namespace, waiter_id, asset_key, partition_key,"
                 + " condition_kind, after_ms, run_id, task_queue, event_type, event_data,"
-                + " registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " registered_at, partition_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.setString(1, w.namespace());
     insert.setString(2, w.waiterId());
     insert.setString(3, w.assetKey());
@@ -65,6 +85,11 @@ final class AssetWaiters {
     insert.setString(9, w.wakeUpEventType());
     insert.setBytes(10, w.wakeUpEvent());
     insert.setLong(11, w.at().toEpochMilli());
+    if (w.partitionIndex() == null) {
+      insert.setNull(12, Types.BIGINT);
+    } else {
+      insert.setLong(12, w.partitionIndex());
+    }
     insert.executeUpdate();
     wake(tx, w.namespace(), w.at(), w.waiterId());
   }
@@ -88,24 +113,9 @@ final class AssetWaiters {
 
   private static void wake(WriteContext tx, String namespace, Instant at, String onlyWaiter)
       throws SQLException, ConflictException {
-    PreparedStatement ps =
-        tx.prepare(SATISFIED + (onlyWaiter == null ? "" : " AND w.waiter_id = ?"));
-    ps.setString(1, namespace);
-    if (onlyWaiter != null) {
-      ps.setString(2, onlyWaiter);
-    }
     List<Wake> wakes = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        wakes.add(
-            new Wake(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getBytes(5)));
-      }
-    }
+    satisfied(tx, SATISFIED, namespace, onlyWaiter, wakes);
+    satisfied(tx, PARTITION_SATISFIED, namespace, onlyWaiter, wakes);
     if (wakes.isEmpty()) {
       return;
     }
@@ -122,6 +132,27 @@ final class AssetWaiters {
       delete.setString(1, namespace);
       delete.setString(2, wake.waiterId);
       delete.executeUpdate();
+    }
+  }
+
+  private static void satisfied(
+      WriteContext tx, String query, String namespace, String onlyWaiter, List<Wake> into)
+      throws SQLException {
+    PreparedStatement ps = tx.prepare(query + (onlyWaiter == null ? "" : " AND w.waiter_id = ?"));
+    ps.setString(1, namespace);
+    if (onlyWaiter != null) {
+      ps.setString(2, onlyWaiter);
+    }
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.add(
+            new Wake(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBytes(5)));
+      }
     }
   }
 

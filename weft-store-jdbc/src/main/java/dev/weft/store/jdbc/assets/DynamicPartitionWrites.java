@@ -94,6 +94,12 @@ final class DynamicPartitionWrites {
         }
         long index = rs.getLong(1);
         for (String asset : w.assetKeys()) {
+          DeadClaims.release(
+              tx,
+              w.namespace(),
+              asset,
+              IndexRangeSet.of(IndexRange.of(index)),
+              w.at().toEpochMilli());
           StoredRange range = PartitionRangeSql.at(tx, w.namespace(), asset, index);
           if (range != null && range.content().status() == PartitionStatus.IN_PROGRESS) {
             throw new ConflictException(
@@ -128,6 +134,7 @@ final class DynamicPartitionWrites {
     long at = w.at().toEpochMilli();
     for (String asset : w.assetKeys()) {
       PartitionWrites.paint(tx, w.namespace(), asset, removed, current -> null, at);
+      PartitionSummary.refresh(tx, w.namespace(), asset, PartitionSummary.Latest.NONE, at);
     }
   }
 }

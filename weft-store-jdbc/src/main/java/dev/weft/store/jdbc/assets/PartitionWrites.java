@@ -39,11 +39,14 @@ final class PartitionWrites {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
   private final GraphCache graphs;
+  private final AssetWaiters waiters;
   private final ChangeLog changes;
   private final FreshnessWrites freshness;
 
-  PartitionWrites(GraphCache graphs, ChangeLog changes, FreshnessWrites freshness) {
+  PartitionWrites(
+      GraphCache graphs, AssetWaiters waiters, ChangeLog changes, FreshnessWrites freshness) {
     this.graphs = graphs;
+    this.waiters = waiters;
     this.changes = changes;
     this.freshness = freshness;
   }
@@ -82,6 +85,18 @@ final class PartitionWrites {
         m.runId(),
         m.finishedAt());
     cascade(tx, w.namespace(), w.cascade(), at);
+    PartitionSummary.refresh(
+        tx,
+        w.namespace(),
+        w.assetKey(),
+        PartitionSummary.Latest.materialized(id, m.dataVersion(), m.codeVersion()),
+        at);
+    summarize(tx, w.namespace(), w.cascade(), at);
+    // the whole asset changed: its maxLag violation (partition "") ends (the change log has the
+    // partitions' entry above)
+    freshness.clearByMaterialization(
+        tx, w.namespace(), w.assetKey(), "", id, m.runId(), m.finishedAt());
+    waiters.wakeSatisfied(tx, w.namespace(), m.finishedAt());
   }
 
   void failed(RecordPartitionsFailed w, WriteContext tx) throws SQLException, ConflictException {
@@ -117,12 +132,15 @@ final class PartitionWrites {
         AssetChangeKind.FAILED,
         w.runId(),
         w.at());
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.failed(failure), at);
   }
 
   void inProgress(MarkPartitionsInProgress w, WriteContext tx)
       throws SQLException, ConflictException {
     AssetGraph graph = graphs.lock(tx, w.namespace(), w.at());
     requireInGraph(w, w.namespace(), graph, w.assetKey(), w.partitions());
+    DeadClaims.release(tx, w.namespace(), w.assetKey(), w.partitions(), w.at().toEpochMilli());
     paint(
         tx,
         w.namespace(),
@@ -130,9 +148,12 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.claimed(current, w.runId()),
         w.at().toEpochMilli());
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.NONE, w.at().toEpochMilli());
   }
 
-  void release(ReleasePartitionsInProgress w, WriteContext tx) throws SQLException {
+  void release(ReleasePartitionsInProgress w, WriteContext tx)
+      throws SQLException, ConflictException {
     graphs.lock(tx, w.namespace(), w.at());
     paint(
         tx,
@@ -141,6 +162,9 @@ final class PartitionWrites {
         w.partitions(),
         current -> RangeContent.released(current, w.runId()),
         w.at().toEpochMilli());
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.NONE, w.at().toEpochMilli());
+    waiters.wakeSatisfied(tx, w.namespace(), w.at());
   }
 
   void invalidate(InvalidatePartitions w, WriteContext tx) throws SQLException, ConflictException {
@@ -178,6 +202,7 @@ final class PartitionWrites {
       record.setLong(6, at);
       record.executeUpdate();
     }
+    summarize(tx, w.namespace(), w.targets(), at);
   }
 
   void observations(RecordPartitionObservations w, WriteContext tx)
@@ -235,6 +260,23 @@ final class PartitionWrites {
           w.at());
     }
     cascade(tx, w.namespace(), w.cascade(), at);
+    String latest = w.observations().get(w.observations().size() - 1).dataVersion();
+    PartitionSummary.refresh(
+        tx, w.namespace(), w.assetKey(), PartitionSummary.Latest.observed(latest), at);
+    summarize(tx, w.namespace(), w.cascade(), at);
+    waiters.wakeSatisfied(tx, w.namespace(), w.at());
+  }
+
+  /** Refreshes the whole-asset row of every asset a cascade reached. */
+  private static void summarize(
+      WriteContext tx, String namespace, List<CascadeTarget> targets, long at) throws SQLException {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (CascadeTarget target : targets) {
+      if (done.add(target.assetKey())) {
+        PartitionSummary.refresh(
+            tx, namespace, target.assetKey(), PartitionSummary.Latest.NONE, at);
+      }
+    }
   }
 
   /** Applies the cascade targets, logging a change for each that made partitions stale. */
