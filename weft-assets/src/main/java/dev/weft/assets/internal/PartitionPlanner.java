@@ -118,17 +118,34 @@ public final class PartitionPlanner {
         if (upStep.equals(step.name()) || !byStep.containsKey(upStep)) {
           continue;
         }
-        for (int i : byStep.get(upStep)) {
-          PlanChunk up = chunks.get(i);
-          if (!read.getValue()
-              .intersect(IndexRangeSet.of(new IndexRange(up.start(), up.end())))
-              .isEmpty()) {
-            after.add(i);
+        List<Integer> upChunks = byStep.get(upStep);
+        for (IndexRange r : read.getValue().ranges()) {
+          // a step's chunks are disjoint and in index order: find the first that ends after the
+          // read range starts, then take chunks until one starts at or after its end
+          for (int k = firstEndingAfter(upChunks, chunks, r.start());
+              k < upChunks.size() && chunks.get(upChunks.get(k)).start() < r.end();
+              k++) {
+            after.add(upChunks.get(k));
           }
         }
       }
     }
     return List.copyOf(after);
+  }
+
+  /** The position in {@code own} (chunk numbers in index order) of the first chunk ending after. */
+  private static int firstEndingAfter(List<Integer> own, List<PlanChunk> chunks, long index) {
+    int lo = 0;
+    int hi = own.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (chunks.get(own.get(mid)).end() <= index) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Returns the indexes of the selection in {@code def}, never empty. */
