@@ -35,6 +35,7 @@ describe("the shell, served by the shared weft dev", () => {
       "Batches",
       "Assets",
       "Lineage",
+      "Backfills",
       "Namespaces",
       "Nodes",
     ]);

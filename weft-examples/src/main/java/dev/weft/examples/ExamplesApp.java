@@ -54,9 +54,8 @@ import org.slf4j.LoggerFactory;
  * ({@link PartitionedExamples#forDev()}): January 2024 of the daily trades ({@code
  * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 999 of the
  * per-block chain assets ({@code chain/blocks_by_number}, {@code chain/transfers_by_block}, {@code
- * chain/enriched_transfers_by_block}). {@link ReorgWorkflow} (task queue {@code chain-node})
- * observes the block hashes, re-organizes the last blocks of that chain and observes them again, on
- * demand.
+ * chain/enriched_by_block}). {@link ReorgWorkflow} (task queue {@code chain-node}) observes the
+ * block hashes, re-organizes the last blocks of that chain and observes them again, on demand.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.

@@ -15,7 +15,7 @@ import java.util.Objects;
  * a time; a compute declares the input with {@link #input} and reads it with {@link #read}.
  *
  * <pre>{@code
- * Asset.builder("trades/rolling_volume_7d_by_day")
+ * Asset.builder("trades/volume_7d_by_day")
  *     .input(PartitionValues.input(DAILY_SUMMARY, DaySummary.class), PartitionMapping.timeWindow(-6, 0))
  *     .compute(ctx -> roll(PartitionValues.read(ctx, DAILY_SUMMARY, DaySummary.class)));
  * }</pre>

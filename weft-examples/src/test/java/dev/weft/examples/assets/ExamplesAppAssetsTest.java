@@ -102,21 +102,19 @@ class ExamplesAppAssetsTest {
     assertThat(Files.exists(assets.resolve("chain/block_hashes.json")))
         .as("an observable source is observed, not stored")
         .isFalse();
-    assertThat(assets.resolve("trades/daily_trades_by_day.partitions/2024-01-16.json")).exists();
-    assertThat(assets.resolve("trades/daily_trades_by_day.partitions/2024-01-17.json"))
+    assertThat(assets.resolve("trades/trades_by_day.partitions/2024-01-16.json")).exists();
+    assertThat(assets.resolve("trades/trades_by_day.partitions/2024-01-17.json"))
         .as("the late day failed")
         .doesNotExist();
     JsonNode rolling =
         new ObjectMapper()
             .readTree(
-                assets
-                    .resolve("trades/rolling_volume_7d_by_day.partitions/2024-01-31.json")
-                    .toFile());
+                assets.resolve("trades/volume_7d_by_day.partitions/2024-01-31.json").toFile());
     assertThat(rolling.path("firstDay").asText()).isEqualTo("2024-01-25");
     assertThat(rolling.path("days").asInt())
         .as("seven days read back from their JSON files")
         .isEqualTo(7);
-    assertThat(assets.resolve("chain/enriched_transfers_by_block.partitions/99.json")).exists();
+    assertThat(assets.resolve("chain/enriched_by_block.partitions/99.json")).exists();
 
     try (WeftEngine engine = start()) {
       ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V1, smallPartitioned());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order, each read as its value type; every other load is the delegate's.
  */
 class PartitionWindowIoManagerTest {
-  private static final AssetKey DAYS = AssetKey.of("trades/daily_summary_by_day");
+  private static final AssetKey DAYS = AssetKey.of("trades/summary_by_day");
   private static final AssetKey BLOCKS = AssetKey.of("chain/blocks");
   private static final TimeWindowPartitions DAILY =
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);

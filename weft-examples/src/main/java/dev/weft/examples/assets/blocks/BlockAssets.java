@@ -30,13 +30,13 @@ import java.util.TreeMap;
 
 /**
  * The chain on integer-range partitions, one per block number, growing with the node's head ({@link
- * #BLOCKS}), in the builder style: {@code chain/block_hashes_by_number} (an observable source: each
+ * #BLOCKS}), in the builder style: {@code chain/hashes_by_number} (an observable source: each
  * block's hash) {@code -> chain/blocks_by_number -> chain/transfers_by_block ->
- * chain/enriched_transfers_by_block -> chain/volume_by_hundred_blocks} ({@code
- * integerToCoarser(100)}: partition {@code j} rolls up blocks {@code 100j..100j+99}). The
- * enrichment looks up the token metadata of its block and, when it is not there yet, is retried 30
- * minutes later ({@link #METADATA_RETRY}) while the other blocks go on. A re-org observed with
- * {@link #observeHashes} makes exactly the re-organized blocks and what reads them stale.
+ * chain/enriched_by_block -> chain/volume_per_100} ({@code integerToCoarser(100)}: partition {@code
+ * j} rolls up blocks {@code 100j..100j+99}). The enrichment looks up the token metadata of its
+ * block and, when it is not there yet, is retried 30 minutes later ({@link #METADATA_RETRY}) while
+ * the other blocks go on. A re-org observed with {@link #observeHashes} makes exactly the
+ * re-organized blocks and what reads them stale.
  */
 public final class BlockAssets {
   /** The group of the block assets (the chain example's). */
@@ -49,7 +49,7 @@ public final class BlockAssets {
   public static final int BLOCKS_PER_ROLLUP = 100;
 
   /** The observable source: the hash of each block the node serves. */
-  public static final String BLOCK_HASHES = "chain/block_hashes_by_number";
+  public static final String BLOCK_HASHES = "chain/hashes_by_number";
 
   /** Each block as fetched from the node. */
   public static final String BLOCKS_BY_NUMBER = "chain/blocks_by_number";
@@ -58,10 +58,10 @@ public final class BlockAssets {
   public static final String TRANSFERS = "chain/transfers_by_block";
 
   /** Each block's transfers valued in USD with the token metadata of the block. */
-  public static final String ENRICHED = "chain/enriched_transfers_by_block";
+  public static final String ENRICHED = "chain/enriched_by_block";
 
   /** The USD volume per token of each 100 blocks. */
-  public static final String VOLUME_BY_HUNDRED_BLOCKS = "chain/volume_by_hundred_blocks";
+  public static final String VOLUME_BY_HUNDRED_BLOCKS = "chain/volume_per_100";
 
   /** The per-block assets (one partition each per block), upstream first. */
   public static final String PER_BLOCK = BLOCKS_BY_NUMBER + " " + TRANSFERS + " " + ENRICHED;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The value of a partition of {@code chain/volume_by_hundred_blocks}: the transfers of 100 blocks
- * (partition {@code j}: blocks {@code 100j} to {@code 100j + 99}) and their USD value per token.
+ * The value of a partition of {@code chain/volume_per_100}: the transfers of 100 blocks (partition
+ * {@code j}: blocks {@code 100j} to {@code 100j + 99}) and their USD value per token.
  *
  * @param firstBlock the first block rolled up
  * @param lastBlock the last block rolled up

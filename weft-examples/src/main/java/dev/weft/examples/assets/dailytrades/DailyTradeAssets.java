@@ -21,12 +21,12 @@ import java.util.TreeMap;
 
 /**
  * The trades on daily partitions from 2024-01-01 (UTC), in the builder style: {@code
- * trades/daily_trades_by_day} (the vendor's file of the day) {@code ->} {@code
- * trades/daily_summary_by_day} (identity: the same day) {@code ->} {@code
- * trades/rolling_volume_7d_by_day} ({@code timeWindow(-6, 0)}: the seven days up to its own). A day
- * whose vendor file is late fails with {@link VendorFileLateException}, and only its downstream
- * partitions wait: materializing January 2024 leaves that day failed, its summary and the seven
- * rolling windows that read it missing, and every other day materialized.
+ * trades/trades_by_day} (the vendor's file of the day) {@code ->} {@code trades/summary_by_day}
+ * (identity: the same day) {@code ->} {@code trades/volume_7d_by_day} ({@code timeWindow(-6, 0)}:
+ * the seven days up to its own). A day whose vendor file is late fails with {@link
+ * VendorFileLateException}, and only its downstream partitions wait: materializing January 2024
+ * leaves that day failed, its summary and the seven rolling windows that read it missing, and every
+ * other day materialized.
  */
 public final class DailyTradeAssets {
   /** The group of the daily trades (the trades example's). */
@@ -37,13 +37,13 @@ public final class DailyTradeAssets {
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);
 
   /** The vendor's trade file of each day. */
-  public static final String DAILY_TRADES = "trades/daily_trades_by_day";
+  public static final String DAILY_TRADES = "trades/trades_by_day";
 
   /** The volume per symbol of each day. */
-  public static final String DAILY_SUMMARY = "trades/daily_summary_by_day";
+  public static final String DAILY_SUMMARY = "trades/summary_by_day";
 
   /** The volume per symbol of the seven days up to each day. */
-  public static final String ROLLING_VOLUME = "trades/rolling_volume_7d_by_day";
+  public static final String ROLLING_VOLUME = "trades/volume_7d_by_day";
 
   /** The three daily assets, upstream first. */
   public static final String SELECTION = DAILY_TRADES + "+";

@@ -4,8 +4,8 @@ import dev.weft.examples.assets.trades.Trade;
 import java.util.List;
 
 /**
- * The value of a partition of {@code trades/daily_trades_by_day}: the trades of the vendor's file
- * of one day.
+ * The value of a partition of {@code trades/trades_by_day}: the trades of the vendor's file of one
+ * day.
  *
  * @param day the UTC day, {@code 2024-01-17}
  * @param trades in file order

@@ -3,8 +3,8 @@ package dev.weft.examples.assets.dailytrades;
 import java.util.List;
 
 /**
- * The value of a partition of {@code trades/rolling_volume_7d_by_day}: the volume per symbol of the
- * seven days up to the partition's day (fewer in the first days of the partitions).
+ * The value of a partition of {@code trades/volume_7d_by_day}: the volume per symbol of the seven
+ * days up to the partition's day (fewer in the first days of the partitions).
  *
  * @param firstDay the first day summed
  * @param lastDay the partition's day, the last summed
