@@ -214,12 +214,30 @@ class AutomationTest {
                 .compute(ctx -> 0));
 
     assets.materialize("src/a").await(WAIT);
-    await().atMost(WAIT).until(() -> evaluations(assets, "out/both").size() >= 1);
-    await().atMost(WAIT).until(() -> evaluations(assets, "out/eagerNotMissing").size() >= 1);
-    AutomationEvaluationRecord waiting = evaluations(assets, "out/both").getFirst();
+    // the registration's own evaluations come first: wait for the ones src/a's update caused
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                evaluations(assets, "out/both").stream()
+                    .anyMatch(e -> e.reason().contains("waiting for src/b")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                evaluations(assets, "out/eagerNotMissing").stream()
+                    .anyMatch(e -> e.reason().contains("missing(): never materialized")));
+    AutomationEvaluationRecord waiting =
+        evaluations(assets, "out/both").stream()
+            .filter(e -> e.reason().contains("waiting for src/b"))
+            .findFirst()
+            .orElseThrow();
     assertThat(waiting.fired()).isFalse();
-    assertThat(waiting.reason()).contains("waiting for src/b");
-    AutomationEvaluationRecord missingStill = evaluations(assets, "out/eagerNotMissing").getFirst();
+    AutomationEvaluationRecord missingStill =
+        evaluations(assets, "out/eagerNotMissing").stream()
+            .filter(e -> e.reason().contains("missing(): never materialized"))
+            .findFirst()
+            .orElseThrow();
     assertThat(missingStill.fired()).isFalse();
     assertThat(missingStill.condition()).isEqualTo("(eager() & !missing()) | codeVersionChanged()");
     assertThat(missingStill.reason()).contains("!(missing(): never materialized)");
