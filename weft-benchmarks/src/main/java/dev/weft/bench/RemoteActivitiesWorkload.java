@@ -23,16 +23,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
  * K no-op activities per workflow, W workflows at once, run three times in one sitting on one
  * engine and store: first by the engine's own workers, then by {@value #POLLERS} pollers over the
  * HTTP API (long poll, complete), then by as many pollers that each take up to {@value #BATCH}
- * tasks per poll ({@code poll-batch}) and report them all in one request ({@code complete-batch}),
- * so that the figures give the overhead of remote workers and what batches save. Each poller holds
- * one keep-alive HTTP/1.1 connection with blocking calls ({@link PlainHttpConnection}), as a worker
- * written in Python or Node would.
+ * tasks per poll ({@code poll-batch}) and report them with their next poll (the poll's {@code
+ * reports}: one round trip per batch), so that the figures give the overhead of remote workers and
+ * what batches save. Each poller holds one keep-alive HTTP/1.1 connection with blocking calls
+ * ({@link PlainHttpConnection}), as a worker written in Python or Node would.
  */
 final class RemoteActivitiesWorkload implements Workload {
   static final String LOCAL_QUEUE = "bench-local-activities";
@@ -84,7 +85,7 @@ final class RemoteActivitiesWorkload implements Workload {
         + POLLERS
         + " HTTP pollers taking up to "
         + BATCH
-        + " tasks per poll and completing them in one request (--workflows, --activities)";
+        + " tasks per poll and reporting them with the next poll (--workflows, --activities)";
   }
 
   @Override
@@ -112,9 +113,16 @@ final class RemoteActivitiesWorkload implements Workload {
       double local = runBatches(engine, LOCAL_QUEUE, w, k, "local");
       URI uri = server.baseUri();
       String base = "/api/v1/namespaces/" + engine.namespace();
+      PollCounts single = new PollCounts();
+      PollCounts batched = new PollCounts();
       double remote =
           runRemote(
-              engine, w, k, "remote", REMOTE_QUEUE, identity -> new Poller(uri, base, identity, 1));
+              engine,
+              w,
+              k,
+              "remote",
+              REMOTE_QUEUE,
+              identity -> new Poller(uri, base, identity, 1, single));
       double batch =
           runRemote(
               engine,
@@ -122,7 +130,7 @@ final class RemoteActivitiesWorkload implements Workload {
               k,
               "remote-batch",
               BATCH_QUEUE,
-              identity -> new Poller(uri, base, identity, BATCH));
+              identity -> new Poller(uri, base, identity, BATCH, batched));
       double localRate = w * (double) k / local;
       double remoteRate = w * (double) k / remote;
       double batchRate = w * (double) k / batch;
@@ -135,7 +143,10 @@ final class RemoteActivitiesWorkload implements Workload {
           .put("remote_over_in_process", ratio(remoteRate, localRate))
           .put("batch_max_tasks", BATCH)
           .put("remote_batch_activities_per_s", Math.round(batchRate))
-          .put("remote_batch_over_in_process", ratio(batchRate, localRate));
+          .put("remote_batch_over_in_process", ratio(batchRate, localRate))
+          .put("batch_polls", batched.polls.sum())
+          .put("batch_empty_polls", batched.empty.sum())
+          .put("batch_tasks_per_poll", batched.tasksPerPoll());
     }
   }
 
@@ -192,57 +203,106 @@ final class RemoteActivitiesWorkload implements Workload {
     return (System.nanoTime() - t0) / 1e9;
   }
 
+  /** What the pollers of one phase asked and got: polls, polls that came back empty, tasks. */
+  private static final class PollCounts {
+    final LongAdder polls = new LongAdder();
+    final LongAdder empty = new LongAdder();
+    final LongAdder tasks = new LongAdder();
+
+    void record(int received) {
+      polls.increment();
+      tasks.add(received);
+      if (received == 0) {
+        empty.increment();
+      }
+    }
+
+    double tasksPerPoll() {
+      long p = polls.sum();
+      return p == 0 ? 0 : Math.round(tasks.sum() * 100.0 / p) / 100.0;
+    }
+  }
+
   /**
    * One remote worker: long-polls a queue, with {@code poll} for one task or {@code poll-batch} for
    * up to {@code maxTasks} (a worker with that many free slots), and completes each task it gets
    * with its input (a batch's tasks in one {@code complete-batch} request), then polls again.
    */
-  private record Poller(URI server, String base, String identity, int maxTasks) {
+  private record Poller(URI server, String base, String identity, int maxTasks, PollCounts counts) {
     void serve(String queue, AtomicBoolean polling) {
       String route = maxTasks == 1 ? "/activity-tasks/poll" : "/activity-tasks/poll-batch";
       String pollPath = base + "/task-queues/" + queue + route;
-      byte[] pollBody =
-          ("{\"identity\":\""
-                  + identity
-                  + "\",\"wait\":\"PT1S\""
-                  + (maxTasks == 1 ? "" : ",\"maxTasks\":" + maxTasks)
-                  + "}")
-              .getBytes(StandardCharsets.UTF_8);
       try (PlainHttpConnection http = new PlainHttpConnection(server)) {
-        while (polling.get()) {
-          PlainHttpConnection.Response polled = http.postJson(pollPath, pollBody);
-          if (polled.status() != 200) {
-            continue;
-          }
-          JsonNode answer = JSON.readTree(polled.body());
-          if (maxTasks == 1) {
-            complete(http, answer);
-          } else {
-            completeAll(http, answer.path("tasks"));
-          }
+        if (maxTasks == 1) {
+          serveOneByOne(http, pollPath, polling);
+        } else {
+          serveBatches(http, pollPath, polling);
         }
       } catch (IOException e) {
         throw new IllegalStateException("a remote poller failed: " + e.getMessage(), e);
       }
     }
 
-    /** Completes a batch's tasks in one request, each with its input. */
-    private void completeAll(PlainHttpConnection http, JsonNode tasks) throws IOException {
-      if (tasks.isEmpty()) {
-        return;
+    private void serveOneByOne(PlainHttpConnection http, String pollPath, AtomicBoolean polling)
+        throws IOException {
+      byte[] pollBody =
+          ("{\"identity\":\"" + identity + "\",\"wait\":\"PT1S\"}")
+              .getBytes(StandardCharsets.UTF_8);
+      while (polling.get()) {
+        PlainHttpConnection.Response polled = http.postJson(pollPath, pollBody);
+        if (polled.status() != 200) {
+          counts.record(0);
+          continue;
+        }
+        counts.record(1);
+        complete(http, JSON.readTree(polled.body()));
       }
-      ObjectNode batch = JSON.createObjectNode();
-      ArrayNode items = batch.putArray("items");
-      for (JsonNode task : tasks) {
-        items
-            .addObject()
-            .put("taskToken", task.path("taskToken").asText())
-            .set("result", task.path("input").path(0));
+    }
+
+    /**
+     * Polls batches, each poll carrying the reports of the batch before (one round trip per batch),
+     * and checks that every report was recorded.
+     */
+    private void serveBatches(PlainHttpConnection http, String pollPath, AtomicBoolean polling)
+        throws IOException {
+      ArrayNode reports = JSON.createArrayNode();
+      while (polling.get() || !reports.isEmpty()) {
+        boolean more = polling.get();
+        ObjectNode poll =
+            JSON.createObjectNode()
+                .put("identity", identity)
+                .put("wait", more ? "PT1S" : "PT0S")
+                .put("maxTasks", maxTasks);
+        int reported = reports.size();
+        if (reported > 0) {
+          poll.set("reports", reports);
+        }
+        PlainHttpConnection.Response polled = http.postJson(pollPath, JSON.writeValueAsBytes(poll));
+        if (polled.status() != 200) {
+          throw new IOException("poll-batch answered " + polled.status() + ": " + polled.text());
+        }
+        JsonNode answer = JSON.readTree(polled.body());
+        checkRecorded(answer.path("outcomes"), reported);
+        JsonNode tasks = answer.path("tasks");
+        counts.record(tasks.size());
+        reports = JSON.createArrayNode();
+        for (JsonNode task : tasks) {
+          reports
+              .addObject()
+              .put("taskToken", task.path("taskToken").asText())
+              .set("result", task.path("input").path(0));
+        }
       }
-      PlainHttpConnection.Response done =
-          http.postJson(base + "/activity-tasks/complete-batch", JSON.writeValueAsBytes(batch));
-      if (done.status() != 200 || done.text().contains("\"refused\"")) {
-        throw new IOException("complete-batch answered " + done.status() + ": " + done.text());
+    }
+
+    private static void checkRecorded(JsonNode outcomes, int reported) throws IOException {
+      if (outcomes.size() != reported) {
+        throw new IOException(reported + " reports got " + outcomes.size() + " outcomes");
+      }
+      for (JsonNode o : outcomes) {
+        if (!"completed".equals(o.path("outcome").asText())) {
+          throw new IOException("a report was not recorded: " + o);
+        }
       }
     }
 

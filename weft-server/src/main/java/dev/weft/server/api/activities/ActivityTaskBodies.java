@@ -20,10 +20,14 @@ final class ActivityTaskBodies {
       String identity,
       List<String> activityTypes,
       @JsonProperty("wait") Duration maxWait,
-      Integer maxTasks) {}
+      Integer maxTasks,
+      List<CompleteBatchItem> reports) {}
 
-  /** The answer to a batch poll: the leased tasks, none when none came within the wait. */
-  record TaskBatch(List<Task> tasks) {}
+  /**
+   * The answer to a batch poll: the leased tasks, none when none came within the wait, and the
+   * outcomes of the reports the poll carried (left out when it carried none).
+   */
+  record TaskBatch(List<Task> tasks, List<CompleteBatchOutcome> outcomes) {}
 
   /** A polled task. */
   record Task(

@@ -1,10 +1,13 @@
 package dev.weft.server.api.activities;
 
 import dev.weft.engine.RemoteActivities;
+import dev.weft.engine.RemoteActivityReport;
 import dev.weft.engine.RemoteActivityTask;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.ServedNamespaces;
 import dev.weft.server.api.activities.ActivityTaskBodies.BatchPollRequest;
+import dev.weft.server.api.activities.ActivityTaskBodies.CompleteBatchItem;
+import dev.weft.server.api.activities.ActivityTaskBodies.CompleteBatchOutcome;
 import dev.weft.server.api.activities.ActivityTaskBodies.CompleteRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.FailRequest;
 import dev.weft.server.api.activities.ActivityTaskBodies.HeartbeatRequest;
@@ -27,7 +30,9 @@ import java.util.Set;
  * Remote activity workers: {@code POST .../task-queues/{taskQueue}/activity-tasks/poll} (a long
  * poll: 200 with a task as soon as one is ready, 204 when none came within {@code wait}), {@code
  * .../activity-tasks/poll-batch} (the same, for up to {@code maxTasks} tasks in one claim: 200 with
- * {@code {"tasks": [...]}}, an empty list when none came), and {@code POST
+ * {@code {"tasks": [...]}}, an empty list when none came; it may carry the reports of the worker's
+ * previous batch, recorded before it waits, their outcomes in the answer, so that a busy worker
+ * pays one round trip per batch), and {@code POST
  * .../activity-tasks/{taskToken}/heartbeat|complete|fail|canceled}, and {@code POST
  * .../activity-tasks/complete-batch} (several results and failures at once, one outcome per item:
  * {@link CompleteBatchRoute}). A report from an attempt that lost its lease is 409 {@code
@@ -95,10 +100,15 @@ public final class ActivityTaskRoutes implements RouteGroup {
               + RemoteActivities.MAX_POLL_BATCH
               + (max == null ? "" : ", was " + max));
     }
+    List<CompleteBatchItem> items = req.reports() == null ? List.of() : req.reports();
+    List<RemoteActivityReport> reports = CompleteBatchRoute.reports(items, "reports", 0);
+    // the reports are recorded before the poll waits: their outcomes come with the tasks
+    List<CompleteBatchOutcome> outcomes =
+        reports.isEmpty() ? null : CompleteBatchRoute.record(remote(), reports);
     List<RemoteActivityTask> tasks =
         remote()
             .pollBatch(ctx.pathParam("taskQueue"), req.identity(), types, max, wait(req.maxWait()));
-    ApiJson.write(ctx, 200, new TaskBatch(tasks.stream().map(Task::of).toList()));
+    ApiJson.write(ctx, 200, new TaskBatch(tasks.stream().map(Task::of).toList(), outcomes));
   }
 
   /** Checks the fields a poll and a batch poll share; returns the activity types as a set. */

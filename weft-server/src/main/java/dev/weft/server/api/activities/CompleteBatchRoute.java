@@ -33,26 +33,51 @@ final class CompleteBatchRoute {
   static void handle(Context ctx, RemoteActivities remote) {
     CompleteBatchRequest req = ApiJson.read(ctx, CompleteBatchRequest.class);
     List<CompleteBatchItem> items = req.items();
-    if (items == null || items.isEmpty() || items.size() > RemoteActivities.MAX_REPORT_BATCH) {
+    if (items == null) {
       throw ApiProblem.badField(
           "items",
-          items == null ? null : items.size() + " items",
-          (items == null ? "field 'items' is required: the reports" : "field 'items'")
-              + " must hold 1 to "
+          null,
+          "field 'items' is required: the reports, 1 to " + RemoteActivities.MAX_REPORT_BATCH);
+    }
+    List<RemoteActivityReport> reports = reports(items, "items", 1);
+    ApiJson.write(ctx, 200, new CompleteBatchResponse(record(remote, reports)));
+  }
+
+  /**
+   * The items of the body's field {@code field} as reports, checked whole before anything is
+   * recorded: a 400 naming the field for fewer than {@code min} items or more than {@value
+   * RemoteActivities#MAX_REPORT_BATCH}, or for a bad item ({@code items[2].failure.type}).
+   */
+  static List<RemoteActivityReport> reports(List<CompleteBatchItem> items, String field, int min) {
+    if (items.size() < min || items.size() > RemoteActivities.MAX_REPORT_BATCH) {
+      throw ApiProblem.badField(
+          field,
+          items.size() + " items",
+          "field '"
+              + field
+              + "' must hold "
+              + min
+              + " to "
               + RemoteActivities.MAX_REPORT_BATCH
-              + " items"
-              + (items == null ? "" : ", held " + items.size()));
+              + " items, held "
+              + items.size());
     }
     List<RemoteActivityReport> reports = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      reports.add(report(items.get(i), "items[" + i + "]"));
+      reports.add(report(items.get(i), field + "[" + i + "]"));
     }
+    return reports;
+  }
+
+  /** Records {@code reports} together; returns one outcome per report, in their order. */
+  static List<CompleteBatchOutcome> record(
+      RemoteActivities remote, List<RemoteActivityReport> reports) {
     List<RemoteActivityReportOutcome> recorded = remote.completeBatch(reports);
     List<CompleteBatchOutcome> outcomes = new ArrayList<>(recorded.size());
     for (int i = 0; i < recorded.size(); i++) {
       outcomes.add(outcome(recorded.get(i), reports.get(i)));
     }
-    ApiJson.write(ctx, 200, new CompleteBatchResponse(outcomes));
+    return outcomes;
   }
 
   /** The item as a report, or a 400 naming its bad field ({@code at} is the item's path). */
