@@ -1,7 +1,9 @@
-import { memo, type KeyboardEvent } from "react";
+import { memo, useId, useMemo, type KeyboardEvent } from "react";
 import { STATUSES, type ViewNode } from "./graphModel";
 import type { Box } from "./layout";
-import { shortLabel, STATUS_LOOK } from "./statusLook";
+import { labelWidth } from "./labelWidth";
+import { fitLabel, LABEL_X, labelRoom } from "./nodeLabel";
+import { STATUS_LOOK } from "./statusLook";
 
 interface Props {
   node: ViewNode;
@@ -36,6 +38,33 @@ function countWords(node: Extract<ViewNode, { kind: "group" }>): string {
   return STATUSES.filter((s) => node.counts[s] > 0)
     .map((s) => `${node.counts[s]} ${STATUS_LOOK[s].word}`)
     .join(", ");
+}
+
+/**
+ * The node's key line: the key (or group name) shortened at a word boundary to fit the node, and
+ * clipped to the room left of the checkbox, so that no key draws over it or out of the box. A last
+ * word too long for the room shows its start, clipped, and `…` after it.
+ */
+function KeyLine({ text, room, height }: { text: string; room: number; height: number }) {
+  const clip = useId();
+  const label = useMemo(() => fitLabel(text, room, labelWidth), [text, room]);
+  const width = label.cut ? room - labelWidth("…") : room;
+  return (
+    <>
+      <clipPath id={clip}>
+        <rect x={LABEL_X} y={0} width={width} height={height} />
+      </clipPath>
+      <text className="lineage-label" x={LABEL_X} y={19} clipPath={`url(#${clip})`}>
+        {label.text}
+        {SEPARATOR}
+      </text>
+      {label.cut && (
+        <text className="lineage-label" x={LABEL_X + width} y={19} aria-hidden>
+          …{SEPARATOR}
+        </text>
+      )}
+    </>
+  );
 }
 
 /** The node's accessible name: its visible text first (what a speech-input user says), then more. */
@@ -81,18 +110,19 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, found, d
         <rect className="lineage-bar" width={6} height={box.height} rx={3} />
         {detailed && (
           <>
-            <text className="lineage-label" x={14} y={19}>
-              {node.kind === "group" ? shortLabel(node.group, 26) : shortLabel(node.assetKey)}
-              {SEPARATOR}
-            </text>
-            <text className="lineage-status" x={14} y={36}>
+            <KeyLine
+              text={node.kind === "group" ? node.group : node.assetKey}
+              room={labelRoom(box.width)}
+              height={box.height}
+            />
+            <text className="lineage-status" x={LABEL_X} y={36}>
               {node.kind === "asset"
                 ? `${STATUS_LOOK[node.status].glyph} ${STATUS_LOOK[node.status].word}`
                 : `${node.size} assets`}
               {SEPARATOR}
             </text>
             {node.kind === "group" && (
-              <text className="lineage-status" x={14} y={52}>
+              <text className="lineage-status" x={LABEL_X} y={52}>
                 {countWords(node)}
               </text>
             )}

@@ -11,7 +11,3 @@ export const STATUS_LOOK: Record<AssetStatus, { glyph: string; word: string }> =
   FAILED: { glyph: "✕", word: "failed" },
 };
 
-/** The key shortened to fit a node (the whole key is in the node's title and label). */
-export function shortLabel(text: string, max = 24): string {
-  return text.length <= max ? text : `…${text.slice(text.length - max + 1)}`;
-}

@@ -55,3 +55,34 @@ export function layeredGraph(n: number, layers: number): AssetGraph {
   }
   return { nodes, edges };
 }
+
+/** A key of 60 characters in one segment without a separator: no word boundary to shorten at. */
+export const ONE_WORD_KEY = "averyveryverylongassetnamewithoutanyseparatorsfromthesources";
+
+/**
+ * Keys of 40 to 80 characters in several segments, a long last word after a `/`, a 60-character
+ * key of one word, a short key, and a group name longer than its node: what the node labels
+ * shorten.
+ */
+export function longKeyGraph(): AssetGraph {
+  return {
+    nodes: [
+      node(ONE_WORD_KEY, "sources", "FRESH", "OBSERVABLE_SOURCE"),
+      node("raw/transactionsreconciledagainstledgerentriesfromallbranches", "sources", "MISSING"),
+      node("ingest/exchanges/binance/spot/raw_trades_with_fees_and_rebates_v2", "sources"),
+      node("warehouse/finance/daily_revenue_summary_by_region", "warehouse_finance_and_reporting", "STALE"),
+      node("warehouse/finance/reports/quarterly/revenue_by_product_line_and_region", "warehouse_finance_and_reporting", "FAILED"),
+      node("bronze/events/clickstream/sessionized/by_user_and_device_and_country_and_day", "clickstream"),
+      node("trades/summary_by_day", "clickstream"),
+      node("chain/raw_blocks", "sources"),
+    ],
+    edges: [
+      { from: ONE_WORD_KEY, to: "warehouse/finance/daily_revenue_summary_by_region" },
+      { from: "raw/transactionsreconciledagainstledgerentriesfromallbranches", to: "warehouse/finance/daily_revenue_summary_by_region" },
+      { from: "ingest/exchanges/binance/spot/raw_trades_with_fees_and_rebates_v2", to: "trades/summary_by_day" },
+      { from: "warehouse/finance/daily_revenue_summary_by_region", to: "warehouse/finance/reports/quarterly/revenue_by_product_line_and_region" },
+      { from: "bronze/events/clickstream/sessionized/by_user_and_device_and_country_and_day", to: "trades/summary_by_day" },
+      { from: "chain/raw_blocks", to: "trades/summary_by_day" },
+    ],
+  };
+}
