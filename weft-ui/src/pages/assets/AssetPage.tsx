@@ -2,17 +2,16 @@ import { Link, useParams } from "react-router";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Time } from "../../components/Time";
 import { AssetDefinition } from "./AssetDefinition";
-import { AssetHistory } from "./AssetHistory";
+import { AssetHistorySection } from "./AssetHistorySection";
 import { AssetStatusBadge } from "./AssetStatusBadge";
 import { AutomationSection } from "./AutomationSection";
-import { assetPath, launcherPath, useAsset, useAssetHistory } from "./assetsApi";
+import { assetPath, launcherPath, useAsset } from "./assetsApi";
 import { CheckResults } from "./CheckResults";
 import { FreshnessSection } from "./FreshnessSection";
 import { MaterializeButton } from "./MaterializeButton";
-import { MetadataPlots } from "./MetadataPlots";
 import { StaleReasons } from "./StaleReasons";
 import { PartitionsSection } from "../partitions/PartitionsSection";
-import { partitionsOf } from "../partitions/partitionsApi";
+import { partitionsOf, startPartitionBar } from "../partitions/partitionsApi";
 import "../../components/dataTable.css";
 import "./assets.css";
 
@@ -20,14 +19,15 @@ import "./assets.css";
  * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
  * and reasons, neighbours, partitions (when partitioned), latest checks, freshness, automation condition and evaluations,
  * materialization history with metadata plots, and a
- * Materialize button.
+ * Materialize button. The asset is asked for alone; its answer starts the partition status bar's
+ * request (for a partitioned asset) before the page renders, and the sections below ask for theirs
+ * when they render.
  */
 export function AssetPage() {
   const { namespace = "default", "*": splat = "" } = useParams();
   const key = splat.replace(/\/+$/, "");
-  const asset = useAsset(namespace, key);
-  const history = useAssetHistory(namespace, key);
-  const entries = history.data?.pages.flatMap((p) => p.entries) ?? [];
+  // the partition status bar's request starts with the asset's answer, before the page renders it
+  const asset = useAsset(namespace, key, (answer, client) => startPartitionBar(client, namespace, key, answer.definition));
   const a = asset.data;
   return (
     <section aria-labelledby="asset-title">
@@ -88,22 +88,8 @@ export function AssetPage() {
           <FreshnessSection namespace={namespace} assetKey={key} />
           <h2>Automation</h2>
           <AutomationSection namespace={namespace} assetKey={key} />
+          <AssetHistorySection namespace={namespace} assetKey={key} />
         </>
-      )}
-      <h2>Metadata over time</h2>
-      <MetadataPlots entries={entries} />
-      <h2>Materializations</h2>
-      {history.error !== null && <ProblemMessage error={history.error} />}
-      {history.isPending ? (
-        <p aria-busy="true">Loading the history…</p>
-      ) : (
-        <AssetHistory
-          namespace={namespace}
-          entries={entries}
-          hasMore={history.hasNextPage}
-          loadingMore={history.isFetchingNextPage}
-          onLoadMore={() => void history.fetchNextPage()}
-        />
       )}
     </section>
   );

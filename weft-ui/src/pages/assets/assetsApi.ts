@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
 import type { components } from "../../api/schema.gen";
@@ -59,12 +59,24 @@ export function useAssets(namespace: string) {
   });
 }
 
-/** One asset: definition, state, upstream and downstream, latest checks. */
-export function useAsset(namespace: string, key: string) {
+/**
+ * One asset: definition, state, upstream and downstream, latest checks. `onFirstAnswer` runs with
+ * the first answer (not the refreshes) before the page renders it, to start at once the requests
+ * that depend on the asset (the partition status bar).
+ */
+export function useAsset(
+  namespace: string,
+  key: string,
+  onFirstAnswer?: (asset: AssetDetail, client: QueryClient) => void,
+) {
   return useQuery({
     queryKey: ["asset", namespace, key],
-    queryFn: async () =>
-      dataOr(await api.GET(`${NS}/assets/{assetKey}`, { params: { path: { namespace, assetKey: key } } })),
+    queryFn: async ({ client, queryKey }) => {
+      const first = client.getQueryData(queryKey) === undefined;
+      const asset = dataOr(await api.GET(`${NS}/assets/{assetKey}`, { params: { path: { namespace, assetKey: key } } }));
+      if (first) onFirstAnswer?.(asset, client);
+      return asset;
+    },
     refetchInterval: ASSET_REFRESH_MS,
   });
 }

@@ -1,8 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
 import type { components } from "../../api/schema.gen";
-import type { PartitionStatus } from "./partitionBarModel";
+import { bucketsFor, type PartitionStatus } from "./partitionBarModel";
 
 /** A partitioned asset's definition, counts per status, and first and last key. */
 export type PartitionSummary = components["schemas"]["PartitionSummary"];
@@ -54,9 +54,9 @@ export function usePartitionSummary(namespace: string, key: string, enabled: boo
   });
 }
 
-/** The bar's buckets over `range` (null: the whole range), keeping the previous bar while a zoom loads. */
-export function usePartitionBar(namespace: string, key: string, buckets: number, range: KeyRange | null, enabled: boolean) {
-  return useQuery({
+/** The bar's buckets over `range` (null: the whole range): the query the bar and its early request share. */
+function barQuery(namespace: string, key: string, buckets: number, range: KeyRange | null) {
+  return {
     queryKey: ["partitions-bar", namespace, key, buckets, range?.from ?? null, range?.to ?? null],
     queryFn: async () =>
       dataOr(
@@ -67,10 +67,56 @@ export function usePartitionBar(namespace: string, key: string, buckets: number,
           },
         }),
       ),
+  };
+}
+
+/**
+ * The bar's buckets over `range` (null: the whole range). While a zoom loads, the previous bar stays;
+ * while the whole range loads, a whole-range bar of another bucket count from the cache stands in
+ * (the early request's, when the bar turned out narrower than the window: see {@link startPartitionBar}).
+ */
+export function usePartitionBar(namespace: string, key: string, buckets: number, range: KeyRange | null, enabled: boolean) {
+  const client = useQueryClient();
+  return useQuery({
+    ...barQuery(namespace, key, buckets, range),
     enabled,
-    placeholderData: keepPreviousData,
+    placeholderData: (previous) =>
+      previous ?? (enabled && range === null ? cachedWholeBar(client, namespace, key) : undefined),
+    // an answer is as good as the refresh period: the bar mounting after the early request's answer
+    // (or a zoom coming back to a range) does not ask again
+    staleTime: PARTITIONS_REFRESH_MS,
     refetchInterval: PARTITIONS_REFRESH_MS,
   });
+}
+
+/** Any whole-range bar of the asset in the cache, whatever its bucket count. */
+function cachedWholeBar(client: QueryClient, namespace: string, key: string): PartitionBar | undefined {
+  for (const [queryKey, data] of client.getQueriesData<PartitionBar>({ queryKey: ["partitions-bar", namespace, key] })) {
+    if (data !== undefined && queryKey[4] === null && queryKey[5] === null) return data;
+  }
+  return undefined;
+}
+
+/**
+ * How many buckets the bar will ask for, known before the page is laid out: one per device pixel
+ * of the window, at most 1000. The bar, narrower than the window, asks for one per device pixel of
+ * itself: the same 1000 whenever it is at least 1000 device pixels wide.
+ */
+export function earlyBarBuckets(): number {
+  return bucketsFor(globalThis.innerWidth || 0, globalThis.devicePixelRatio || 1);
+}
+
+/**
+ * Starts the request of the asset's whole-range status bar when `definition` is partitioned and the
+ * cache has no such bar yet: called with the asset's first answer, before the page renders it, so
+ * the bar's request goes ahead of the requests of the page's other sections instead of waiting for
+ * the page to be laid out. The bar finds the answer in the cache (see {@link earlyBarBuckets}).
+ */
+export function startPartitionBar(client: QueryClient, namespace: string, key: string, definition: unknown): void {
+  if (partitionsOf(definition) === null) return;
+  const query = barQuery(namespace, key, earlyBarBuckets(), null);
+  if (client.getQueryData(query.queryKey) !== undefined) return;
+  void client.prefetchQuery(query);
 }
 
 /** The ranges of one status, in key order, a page at a time. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The partition status of a namespace's assets for a node that does not host the asset code (the
@@ -38,19 +39,20 @@ import java.util.Optional;
  * AssetPartitionCounts counts = partitions.counts(AssetKey.of("chain/blocks"));
  * }</pre>
  *
- * <p>The catalog's graph is read once, at the first question: make one per request. Thread-safe.
- * Every method throws {@link UnknownAssetException} for an asset the catalog's graph does not have
- * and {@link dev.weft.assets.partitions.PartitionKeyException} naming the asset, the key and the
- * definition for a key the definition does not have.
+ * <p>The catalog's graph is read once, at the first question, and an asset's definition is rebuilt
+ * at the first question about that asset (a request about one asset of a 1,000-asset namespace
+ * parses one definition, not 1,000): make one per request. Thread-safe. Every method throws {@link
+ * UnknownAssetException} for an asset the catalog's graph does not have and {@link
+ * dev.weft.assets.partitions.PartitionKeyException} naming the asset, the key and the definition
+ * for a key the definition does not have.
  */
 public final class CatalogPartitions {
   private final Store store;
   private final String namespace;
   private final PartitionReads reads;
   private final DynamicKeyWrites dynamic;
-  private volatile Map<AssetKey, Node> nodes;
-
-  private record Node(AssetNodeRecord record, PartitionsDefinition definition) {}
+  private final Map<AssetKey, PartitionsDefinition> definitions = new ConcurrentHashMap<>();
+  private volatile Map<AssetKey, AssetNodeRecord> nodes;
 
   /** The partitions of the catalog's assets of {@code namespace} in {@code store}. */
   public CatalogPartitions(Store store, String namespace, Clock clock) {
@@ -64,7 +66,7 @@ public final class CatalogPartitions {
             clock,
             () -> {
               Map<AssetKey, PartitionsDefinition> defs = new LinkedHashMap<>();
-              nodes().forEach((k, n) -> defs.put(k, n.definition()));
+              nodes().keySet().forEach(k -> defs.put(k, definition(k)));
               return defs;
             });
   }
@@ -76,12 +78,13 @@ public final class CatalogPartitions {
    * @throws UnknownAssetException naming the key when the catalog's graph lacks it
    */
   public PartitionsDefinition definition(AssetKey asset) {
-    return node(asset).definition();
+    AssetNodeRecord node = node(asset);
+    return definitions.computeIfAbsent(asset, k -> parse(node));
   }
 
   /** Returns the code location that defines {@code asset} (whose nodes run its computes). */
   public String location(AssetKey asset) {
-    return node(asset).record().location();
+    return node(asset).location();
   }
 
   /** See {@link AssetPartitions#counts}. */
@@ -152,20 +155,20 @@ public final class CatalogPartitions {
     return reads.dynamicPartitions(name, pageToken, limit);
   }
 
-  private Node node(AssetKey asset) {
-    Node node = nodes().get(asset);
+  private AssetNodeRecord node(AssetKey asset) {
+    AssetNodeRecord node = nodes().get(asset);
     if (node == null) {
       throw UnknownAssetException.of(List.of(asset), nodes().keySet());
     }
     return node;
   }
 
-  private Map<AssetKey, Node> nodes() {
-    Map<AssetKey, Node> read = nodes;
+  private Map<AssetKey, AssetNodeRecord> nodes() {
+    Map<AssetKey, AssetNodeRecord> read = nodes;
     if (read == null) {
       read = new LinkedHashMap<>();
       for (AssetNodeRecord r : store.extension(AssetCatalog.class).graph(namespace)) {
-        read.put(AssetKey.of(r.assetKey()), new Node(r, parse(r)));
+        read.put(AssetKey.of(r.assetKey()), r);
       }
       nodes = read;
     }

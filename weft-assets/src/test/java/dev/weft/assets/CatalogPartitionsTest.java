@@ -14,6 +14,9 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.store.Batch;
 import dev.weft.store.CommitResult;
+import dev.weft.store.assets.AssetKind;
+import dev.weft.store.assets.AssetNodeRecord;
+import dev.weft.store.assets.RegisterAssetGraph;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.store.assets.partitions.PartitionMaterialization;
@@ -188,5 +191,39 @@ class CatalogPartitionsTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> assertThat(f.getType()).isEqualTo("PartitionKeyException"));
+  }
+
+  @Test
+  void aDefinitionItCannotReadFailsOnlyTheQuestionsAboutThatAsset() {
+    AssetKey broken = AssetKey.of("legacy/broken");
+    CommitResult result =
+        engine
+            .store()
+            .commit(
+                Batch.of(
+                    new RegisterAssetGraph(
+                        engine.namespace(),
+                        "legacy-app",
+                        List.of(
+                            new AssetNodeRecord(
+                                broken.path(),
+                                AssetKind.COMPUTED,
+                                null,
+                                List.of(),
+                                "legacy",
+                                "{\"partitions\":{\"type\":\"hourly-ish\"}}")),
+                        NOW)))
+            .join();
+    assertThat(result).isInstanceOf(CommitResult.Committed.class);
+    materialize(BLOCKS, 50, 60);
+    CatalogPartitions catalog = new CatalogPartitions(engine.store(), engine.namespace(), CLOCK);
+
+    // each definition is rebuilt when an asset is asked about, not the whole graph's at once
+    assertThat(catalog.counts(BLOCKS).materialized()).isEqualTo(10);
+    assertThat(catalog.bar(BLOCKS, null, null, 2)).hasSize(2);
+    assertThatThrownBy(() -> catalog.definition(broken))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("legacy/broken")
+        .hasMessageContaining("hourly-ish");
   }
 }
