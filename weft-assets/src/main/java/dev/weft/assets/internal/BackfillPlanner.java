@@ -172,7 +172,7 @@ public final class BackfillPlanner {
     MaterializeRequest request =
         PartitionPlanner.plan(r.base(), graph, selection, maxConcurrentRuns, ctx);
     long next = offset + taken;
-    return new BackfillWindow(status, request, next < r.indexes().size() ? next : -1);
+    return new BackfillWindow(status, request, next < r.indexes().size() ? next : -1, Map.of());
   }
 
   private static long taken(List<IndexRange> ranges) {

@@ -58,7 +58,7 @@ public final class BackfillRun implements BackfillWorkflow {
       }
       return;
     }
-    runChunks(input.backfillId(), window.request());
+    runChunks(input.backfillId(), window.request(), window.skipped());
     if (canceling) {
       recorder.finish(input.backfillId(), "CANCELED");
     } else if (window.nextOffset() < 0) {
@@ -80,7 +80,8 @@ public final class BackfillRun implements BackfillWorkflow {
     }
   }
 
-  private void runChunks(String backfillId, MaterializeRequest request) {
+  private void runChunks(
+      String backfillId, MaterializeRequest request, Map<Integer, String> skipped) {
     Map<String, PlanStep> byName = new LinkedHashMap<>();
     request.steps().forEach(s -> byName.put(s.name(), s));
     List<Promise<StepOutcome>> chunks = new ArrayList<>();
@@ -89,7 +90,13 @@ public final class BackfillRun implements BackfillWorkflow {
       chunk.after().forEach(i -> upstream.add(chunks.get(i)));
       PlanStep step = byName.get(chunk.step());
       int limit = request.maxConcurrentChunks();
-      chunks.add(Workflow.async(() -> runChunk(backfillId, step, chunk, upstream, limit)));
+      String skip = skipped.get(chunks.size());
+      chunks.add(
+          Workflow.async(
+              () ->
+                  skip != null
+                      ? skip(backfillId, step, chunk, skip)
+                      : runChunk(backfillId, step, chunk, upstream, limit)));
     }
     chunks.forEach(Promise::get);
   }
@@ -106,9 +113,11 @@ public final class BackfillRun implements BackfillWorkflow {
         return notRun(step, chunk);
       }
       if (!up.letsDownstreamRun()) {
-        String why = "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT);
-        recorder.recordSkipped(backfillId, step.name(), chunk.start(), chunk.end(), why);
-        return new StepOutcome(chunk.text(), step.keys(), "SKIPPED", null, why, List.of());
+        return skip(
+            backfillId,
+            step,
+            chunk,
+            "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT));
       }
     }
     boolean held = false;
@@ -138,6 +147,12 @@ public final class BackfillRun implements BackfillWorkflow {
         canceling = true;
       }
     }
+  }
+
+  /** Records the chunk SKIPPED, with why, without running it. */
+  private StepOutcome skip(String backfillId, PlanStep step, PlanChunk chunk, String why) {
+    recorder.recordSkipped(backfillId, step.name(), chunk.start(), chunk.end(), why);
+    return new StepOutcome(chunk.text(), step.keys(), "SKIPPED", null, why, List.of());
   }
 
   /** Runs the chunk's compute once a slot is free; a failure is recorded. */
