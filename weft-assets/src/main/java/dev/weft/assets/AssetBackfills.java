@@ -1,12 +1,11 @@
 package dev.weft.assets;
 
 import dev.weft.assets.internal.BackfillPlanner;
-import dev.weft.assets.partitions.PartitionsContext;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.store.assets.backfills.BackfillChunkPage;
 import dev.weft.store.assets.backfills.BackfillPage;
 import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.backfills.BackfillStatus;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,13 +28,17 @@ import java.util.List;
 public final class AssetBackfills {
   private final AssetGraph graph;
   private final String location;
-  private final Clock clock;
+  private final CatalogPartitionsContext contexts;
   private final CatalogBackfills catalog;
 
-  AssetBackfills(AssetGraph graph, String location, Clock clock, CatalogBackfills catalog) {
+  AssetBackfills(
+      AssetGraph graph,
+      String location,
+      CatalogPartitionsContext contexts,
+      CatalogBackfills catalog) {
     this.graph = graph;
     this.location = location;
-    this.clock = clock;
+    this.contexts = contexts;
     this.catalog = catalog;
   }
 
@@ -86,7 +89,7 @@ public final class AssetBackfills {
 
   private BackfillPlanner.Resolved resolve(BackfillRequest request) {
     return BackfillPlanner.resolve(
-        graph, request.selection(), request.partitions(), PartitionsContext.at(clock.instant()));
+        graph, request.selection(), request.partitions(), contexts.now());
   }
 
   /**
