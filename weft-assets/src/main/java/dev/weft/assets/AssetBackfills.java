@@ -2,6 +2,7 @@ package dev.weft.assets;
 
 import dev.weft.assets.internal.BackfillPlanner;
 import dev.weft.assets.internal.CatalogPartitionsContext;
+import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.store.assets.backfills.BackfillChunkPage;
 import dev.weft.store.assets.backfills.BackfillPage;
 import dev.weft.store.assets.backfills.BackfillRecord;
@@ -72,12 +73,7 @@ public final class AssetBackfills {
     BackfillPlanner.Resolved resolved = resolve(request);
     List<BackfillDryRun.Asset> assets = new ArrayList<>();
     for (var step : resolved.base().steps()) {
-      int max =
-          graph
-              .node(AssetKey.of(step.keys().get(0)))
-              .definition()
-              .partitioning()
-              .maxPartitionsPerRun();
+      int max = PartitionPlanner.maxPerRun(graph, step);
       for (String key : step.keys()) {
         assets.add(
             new BackfillDryRun.Asset(

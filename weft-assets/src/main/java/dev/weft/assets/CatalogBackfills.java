@@ -9,6 +9,7 @@ import dev.weft.assets.internal.BackfillPartitions;
 import dev.weft.assets.internal.BackfillWorkflow;
 import dev.weft.assets.internal.Json;
 import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.PartitionedRun;
 import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
@@ -335,27 +336,13 @@ public final class CatalogBackfills {
       JsonNode def = parse(nodes.get(key.path()));
       JsonNode partitions = def.path("partitions");
       if (partitions.isMissingNode() || partitions.isNull()) {
-        throw new IllegalArgumentException(
-            "asset "
-                + key
-                + " is not partitioned, so it cannot be backfilled over partitions "
-                + request.partitions()
-                + "; select only partitioned assets");
+        throw PartitionedRun.BACKFILL.unpartitioned(key, request.partitions());
       }
       if (description == null) {
         description = partitions;
         first = key.path();
       } else if (!description.equals(partitions)) {
-        throw new IllegalArgumentException(
-            "assets "
-                + first
-                + " ("
-                + description
-                + ") and "
-                + key
-                + " ("
-                + partitions
-                + ") do not share a partitions definition: backfill them separately");
+        throw PartitionedRun.BACKFILL.notShared(first, description, key, partitions);
       }
       keys.add(key.path());
       maxPerRun.put(key.path(), Math.max(1, def.path("maxPartitionsPerRun").asInt(1)));
