@@ -30,6 +30,58 @@ class BackfillValidationTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void badInputIsRefusedNamingAssetPartitionAndDefinitionWithNothingRecorded(TestStore kind) {
+    AssetDefinition plain = Asset.builder("plain").compute(ctx -> 1);
+    Assets assets = fx.start(kind, dir, fx.memory, fx.prices(new AtomicBoolean()), plain);
+    CatalogBackfills server =
+        new CatalogBackfills(
+            fx.engine().client(), fx.engine().store(), "default", Clock.systemUTC());
+
+    for (var backfills :
+        List.<java.util.function.Consumer<BackfillRequest>>of(
+            r -> assets.backfills().launch(r), server::launch)) {
+      assertThatThrownBy(
+              () ->
+                  backfills.accept(
+                      BackfillRequest.of(
+                          "market/prices", PartitionSelection.range("2024-01-31", "2024-01-01"))))
+          .isInstanceOf(PartitionKeyException.class)
+          .hasMessageContaining("market/prices")
+          .hasMessageContaining("holds no partition");
+      assertThatThrownBy(
+              () ->
+                  backfills.accept(
+                      BackfillRequest.of(
+                          "market/prices", PartitionSelection.keys("2024-01-02", "2023-12-31"))))
+          .isInstanceOf(PartitionKeyException.class)
+          .hasMessageContaining("market/prices")
+          .hasMessageContaining("2023-12-31")
+          .hasMessageContaining("daily");
+      assertThatThrownBy(
+              () -> backfills.accept(BackfillRequest.of("plain", PartitionSelection.keys("1"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("plain")
+          .hasMessageContaining("not partitioned");
+      assertThatThrownBy(
+              () -> backfills.accept(BackfillRequest.of("nowhere", PartitionSelection.keys("1"))))
+          .isInstanceOf(UnknownAssetException.class)
+          .hasMessageContaining("nowhere");
+    }
+    assertThatThrownBy(() -> BackfillRequest.of("market/prices", JANUARY).maxConcurrentRuns(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConcurrentRuns is 0");
+    assertThatThrownBy(() -> assets.backfills().describe("bf-nope"))
+        .isInstanceOfSatisfying(
+            BackfillException.class,
+            e -> assertThat(e.reason()).isEqualTo(BackfillException.Reason.NOT_FOUND))
+        .hasMessageContaining("bf-nope");
+    assertThat(assets.backfills().list(null, null, 10).backfills()).isEmpty();
+    assertThat(server.dryRun(BackfillRequest.of("market/prices", JANUARY)).partitions())
+        .isEqualTo(31);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void aDynamicOrMultiKeyTheCatalogLacksIsRefusedAtLaunchAndTheKnownKeysRun(TestStore kind) {
     AssetDefinition accounts =
         Asset.builder("crm/accounts")

@@ -6,6 +6,7 @@ import static dev.weft.assets.BackfillFixture.awaitEnd;
 import static dev.weft.assets.BackfillFixture.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.store.assets.backfills.BackfillAssetProgress;
 import dev.weft.store.assets.backfills.BackfillCatalog;
@@ -28,6 +29,49 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BackfillWindowTest {
   @TempDir Path dir;
   @RegisterExtension final BackfillFixture fx = new BackfillFixture();
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aBackfillLargerThanOneWindowContinuesAsNewAndRunsEveryPartitionOnce(TestStore kind) {
+    AssetDefinition blocks =
+        Asset.builder("chain/blocks")
+            .partitions(IntegerRangePartitions.from(0))
+            .output(Long.class)
+            .compute(
+                ctx -> {
+                  fx.count("blocks " + ctx.partitionKey());
+                  return 1L;
+                });
+    AssetDefinition sums =
+        Asset.builder("chain/sums")
+            .partitions(IntegerRangePartitions.from(0))
+            .input("chain/blocks", Long.class)
+            .output(Long.class)
+            .compute(
+                ctx -> {
+                  fx.count("sums " + ctx.partitionKey());
+                  return ctx.input("chain/blocks", Long.class) + 1;
+                });
+    Assets assets = fx.start(kind, dir, fx.memory, blocks, sums);
+    BackfillRecord bf =
+        assets
+            .backfills()
+            .launch(
+                BackfillRequest.of("chain/blocks+", PartitionSelection.range("0", "249"))
+                    .maxConcurrentRuns(16));
+    BackfillRecord ended = awaitEnd(assets, bf.backfillId());
+
+    assertThat(ended.status()).isEqualTo(BackfillStatus.COMPLETED);
+    assertThat(ended.assets())
+        .containsExactly(
+            new BackfillAssetProgress("chain/blocks", 250, 250, 0, 0, 0),
+            new BackfillAssetProgress("chain/sums", 250, 250, 0, 0, 0));
+    assertThat(fx.computedTotal()).isEqualTo(500);
+    assertThat(fx.computes().values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+    assertThat(fx.engine().client().getHandle(bf.workflowId()).fetchHistory().events().size())
+        .as("the last run's history holds one window's events, not the whole backfill's")
+        .isLessThan(1_000);
+  }
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
