@@ -1,12 +1,12 @@
 package dev.weft.assets;
 
 import dev.weft.assets.internal.BackfillPlanner;
-import dev.weft.assets.partitions.PartitionsContext;
+import dev.weft.assets.internal.CatalogPartitionsContext;
+import dev.weft.assets.internal.PartitionPlanner;
 import dev.weft.store.assets.backfills.BackfillChunkPage;
 import dev.weft.store.assets.backfills.BackfillPage;
 import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.backfills.BackfillStatus;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,13 +29,17 @@ import java.util.List;
 public final class AssetBackfills {
   private final AssetGraph graph;
   private final String location;
-  private final Clock clock;
+  private final CatalogPartitionsContext contexts;
   private final CatalogBackfills catalog;
 
-  AssetBackfills(AssetGraph graph, String location, Clock clock, CatalogBackfills catalog) {
+  AssetBackfills(
+      AssetGraph graph,
+      String location,
+      CatalogPartitionsContext contexts,
+      CatalogBackfills catalog) {
     this.graph = graph;
     this.location = location;
-    this.clock = clock;
+    this.contexts = contexts;
     this.catalog = catalog;
   }
 
@@ -69,12 +73,7 @@ public final class AssetBackfills {
     BackfillPlanner.Resolved resolved = resolve(request);
     List<BackfillDryRun.Asset> assets = new ArrayList<>();
     for (var step : resolved.base().steps()) {
-      int max =
-          graph
-              .node(AssetKey.of(step.keys().get(0)))
-              .definition()
-              .partitioning()
-              .maxPartitionsPerRun();
+      int max = PartitionPlanner.maxPerRun(graph, step);
       for (String key : step.keys()) {
         assets.add(
             new BackfillDryRun.Asset(
@@ -86,7 +85,7 @@ public final class AssetBackfills {
 
   private BackfillPlanner.Resolved resolve(BackfillRequest request) {
     return BackfillPlanner.resolve(
-        graph, request.selection(), request.partitions(), PartitionsContext.at(clock.instant()));
+        graph, request.selection(), request.partitions(), contexts.now());
   }
 
   /**

@@ -103,7 +103,7 @@ public final class Assets {
         new AssetBackfills(
             graph,
             location,
-            clock,
+            new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph),
             new CatalogBackfills(engine.client(), engine.store(), engine.namespace(), clock));
   }
 

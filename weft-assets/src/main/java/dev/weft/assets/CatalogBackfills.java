@@ -1,16 +1,19 @@
 package dev.weft.assets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.assets.internal.BackfillInput;
 import dev.weft.assets.internal.BackfillPartitions;
 import dev.weft.assets.internal.BackfillWorkflow;
-import dev.weft.assets.internal.CatalogPartitionsDefinitions;
 import dev.weft.assets.internal.Json;
 import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.PartitionedRun;
+import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
+import dev.weft.assets.partitions.PartitionsDefinitions;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.store.Batch;
@@ -29,6 +32,7 @@ import dev.weft.store.assets.backfills.CreateBackfill;
 import dev.weft.store.assets.backfills.SetBackfillStatus;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
+import dev.weft.store.assets.partitions.PartitionStatusReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,10 +47,10 @@ import java.util.UUID;
 /**
  * Backfills from the catalog alone, for a node that does not host the asset code (the API server):
  * launches check the selection against the catalog's graph and the partition keys against the
- * definition rebuilt from its description (static, integer-range and time-window definitions; the
- * hosting node checks the others when it plans, failing the backfill with a clear error), then
- * record the backfill and start its {@code __weft_backfill} workflow on the code location's task
- * queue; pause, resume and cancel move the row's status and signal the workflow.
+ * definition rebuilt from its description ({@link PartitionsDefinitions#fromDescription}, with the
+ * catalog's dynamic keys), so a bad key is refused before anything is written, then record the
+ * backfill and start its {@code __weft_backfill} workflow on the code location's task queue; pause,
+ * resume and cancel move the row's status and signal the workflow.
  *
  * <p>Thread-safe.
  */
@@ -102,19 +106,10 @@ public final class CatalogBackfills {
   /**
    * Returns what the backfill would run, per asset, without running it.
    *
-   * @throws IllegalArgumentException as {@link #launch}, and naming the asset whose definition
-   *     (dynamic, multi) only a node hosting its code can count
+   * @throws IllegalArgumentException as {@link #launch}
    */
   public BackfillDryRun dryRun(BackfillRequest request) {
     Checked checked = check(request);
-    if (checked.indexes == null) {
-      throw new IllegalArgumentException(
-          "asset "
-              + checked.keys.get(0)
-              + " has partitions "
-              + checked.description
-              + ", which only a node hosting its code can count: dry-run it there");
-    }
     List<BackfillDryRun.Asset> assets = new ArrayList<>();
     for (String key : checked.keys) {
       assets.add(
@@ -327,7 +322,6 @@ public final class CatalogBackfills {
       String location,
       List<String> keys,
       Map<String, Integer> maxPerRun,
-      JsonNode description,
       IndexRangeSet indexes) {}
 
   private Checked check(BackfillRequest request) {
@@ -342,42 +336,37 @@ public final class CatalogBackfills {
       JsonNode def = parse(nodes.get(key.path()));
       JsonNode partitions = def.path("partitions");
       if (partitions.isMissingNode() || partitions.isNull()) {
-        throw new IllegalArgumentException(
-            "asset "
-                + key
-                + " is not partitioned, so it cannot be backfilled over partitions "
-                + request.partitions()
-                + "; select only partitioned assets");
+        throw PartitionedRun.BACKFILL.unpartitioned(key, request.partitions());
       }
       if (description == null) {
         description = partitions;
         first = key.path();
       } else if (!description.equals(partitions)) {
-        throw new IllegalArgumentException(
-            "assets "
-                + first
-                + " ("
-                + description
-                + ") and "
-                + key
-                + " ("
-                + partitions
-                + ") do not share a partitions definition: backfill them separately");
+        throw PartitionedRun.BACKFILL.notShared(first, description, key, partitions);
       }
       keys.add(key.path());
       maxPerRun.put(key.path(), Math.max(1, def.path("maxPartitionsPerRun").asInt(1)));
     }
-    Optional<PartitionsDefinition> def = CatalogPartitionsDefinitions.rebuild(description);
-    IndexRangeSet indexes = null;
-    if (def.isPresent()) {
-      indexes =
-          BackfillPartitions.resolve(
-              AssetKey.of(first),
-              def.get(),
-              request.partitions(),
-              PartitionsContext.at(clock.instant()));
+    PartitionsDefinition def = definition(first, description);
+    PartitionsContext ctx =
+        PartitionsContext.at(clock.instant())
+            .withDynamicKeys(
+                new CatalogDynamicPartitionKeys(
+                    store.extension(PartitionStatusReader.class), namespace));
+    IndexRangeSet indexes =
+        BackfillPartitions.resolve(AssetKey.of(first), def, request.partitions(), ctx);
+    return new Checked(plan.selection(), plan.location(), keys, maxPerRun, indexes);
+  }
+
+  /** The definition the catalog describes (every built-in one, dynamic and multi included). */
+  private static PartitionsDefinition definition(String asset, JsonNode description) {
+    try {
+      return PartitionsDefinitions.fromDescription(
+          JSON.convertValue(description, new TypeReference<Map<String, Object>>() {}));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "asset " + asset + ": the catalog's partitions cannot be read: " + e.getMessage(), e);
     }
-    return new Checked(plan.selection(), plan.location(), keys, maxPerRun, description, indexes);
   }
 
   private static JsonNode parse(AssetNodeRecord r) {

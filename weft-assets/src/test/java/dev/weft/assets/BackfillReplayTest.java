@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Replay twins of {@link BackfillTest}: recorded backfills replay on today's code. */
+/**
+ * Replay twins of {@link BackfillRetryTest} and {@link BackfillLifecycleTest}: recorded backfills
+ * replay on today's code.
+ */
 @Tag("replay")
 class BackfillReplayTest {
 

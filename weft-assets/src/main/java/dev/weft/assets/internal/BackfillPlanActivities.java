@@ -11,6 +11,7 @@ import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.backfills.BackfillStatus;
 import dev.weft.store.assets.backfills.PlanBackfill;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * {@link BackfillPlanning} on a node hosting the asset code: reads the backfill's row, resolves it
@@ -22,6 +23,8 @@ public final class BackfillPlanActivities implements BackfillPlanning {
   private final AssetGraph graph;
   private final Store store;
   private final Clock clock;
+  private final EarlierWindowFailures earlier;
+  private final CatalogPartitionsContext contexts;
 
   /** Creates the planning activities of one engine's namespace. */
   public BackfillPlanActivities(String namespace, AssetGraph graph, Store store, Clock clock) {
@@ -29,6 +32,9 @@ public final class BackfillPlanActivities implements BackfillPlanning {
     this.graph = graph;
     this.store = store;
     this.clock = clock;
+    this.earlier =
+        new EarlierWindowFailures(namespace, graph, store.extension(BackfillCatalog.class));
+    this.contexts = new CatalogPartitionsContext(store, namespace, clock, graph);
   }
 
   @Override
@@ -45,9 +51,9 @@ public final class BackfillPlanActivities implements BackfillPlanning {
                         true,
                         null));
     if (row.status().ended() || row.status() == BackfillStatus.CANCELING) {
-      return new BackfillWindow(row.status().name(), null, -1);
+      return new BackfillWindow(row.status().name(), null, -1, Map.of());
     }
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     BackfillPlanner.Resolved resolved;
     BackfillWindow window;
     try {
@@ -63,6 +69,9 @@ public final class BackfillPlanActivities implements BackfillPlanning {
           e.getClass().getSimpleName(),
           true,
           null);
+    }
+    if (offset > 0 && window.request() != null) {
+      window = window.withSkipped(earlier.skipped(backfillId, window.request(), ctx));
     }
     if (offset == 0) {
       CommitResult planned =

@@ -1,7 +1,6 @@
 package dev.weft.assets.internal;
 
 import dev.weft.assets.AssetGraph;
-import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
 import dev.weft.assets.AssetSelection;
 import dev.weft.assets.PartitionSelection;
@@ -67,36 +66,11 @@ public final class BackfillPlanner {
       PartitionsContext ctx) {
     AssetSelection parsed = AssetSelection.parse(selection);
     MaterializeRequest base = Planner.plan(parsed.toString(), graph, parsed.resolve(graph));
-    AssetNode root = null;
+    AssetNode root = PartitionedRun.BACKFILL.sharedRoot(graph, base.steps(), partitions);
     double chunksPerPartition = 0;
     long largest = 1;
     for (PlanStep step : base.steps()) {
-      for (String key : step.keys()) {
-        AssetNode node = graph.node(AssetKey.of(key));
-        if (!node.definition().partitioning().partitioned()) {
-          throw new IllegalArgumentException(
-              "asset "
-                  + key
-                  + " is not partitioned, so it cannot be backfilled over partitions "
-                  + partitions
-                  + "; select only partitioned assets");
-        }
-        if (root == null) {
-          root = node;
-        } else if (!root.partitions().equals(node.partitions())) {
-          throw new IllegalArgumentException(
-              "assets "
-                  + root.key()
-                  + " ("
-                  + root.partitions()
-                  + ") and "
-                  + key
-                  + " ("
-                  + node.partitions()
-                  + ") do not share a partitions definition: backfill them separately");
-        }
-      }
-      int max = maxPerRun(graph, step);
+      int max = PartitionPlanner.maxPerRun(graph, step);
       chunksPerPartition += 1.0 / max;
       largest = Math.max(largest, max);
     }
@@ -107,15 +81,6 @@ public final class BackfillPlanner {
       window -= window % largest;
     }
     return new Resolved(base, root.partitions(), indexes, window);
-  }
-
-  /** The most partitions one compute call of the step takes. */
-  static int maxPerRun(AssetGraph graph, PlanStep step) {
-    return graph
-        .node(AssetKey.of(step.keys().get(0)))
-        .definition()
-        .partitioning()
-        .maxPartitionsPerRun();
   }
 
   /**
@@ -172,7 +137,7 @@ public final class BackfillPlanner {
     MaterializeRequest request =
         PartitionPlanner.plan(r.base(), graph, selection, maxConcurrentRuns, ctx);
     long next = offset + taken;
-    return new BackfillWindow(status, request, next < r.indexes().size() ? next : -1);
+    return new BackfillWindow(status, request, next < r.indexes().size() ? next : -1, Map.of());
   }
 
   private static long taken(List<IndexRange> ranges) {

@@ -1,47 +1,35 @@
 package dev.weft.assets.internal;
 
-import dev.weft.activity.ActivityOptions;
-import dev.weft.activity.LocalActivityOptions;
-import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.workflow.Promise;
 import dev.weft.workflow.Workflow;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link BackfillWorkflow}: one window per run. Each chunk of the window is a workflow thread that
  * waits for the upstream chunks it reads, then for a free slot ({@code maxConcurrentRuns}) while
- * the backfill is not paused; a chunk whose upstream did not materialize is recorded SKIPPED. Once
- * the window's chunks ended it continues as new with the next window, or ends the backfill. The
- * signals make it stop starting chunks at once; the chunk activity also reads the row and holds a
- * chunk back when the row is paused or canceling, so a signal that arrives late never lets a chunk
- * run after the API call returned.
+ * the backfill is not paused; a chunk whose upstream did not materialize is recorded SKIPPED, and
+ * so is, at once, a chunk the window's plan lists as reading a partition that did not materialize
+ * in an earlier window ({@link BackfillWindow#skipped}). Once the window's chunks ended it
+ * continues as new with the next window, or ends the backfill. The signals make it stop starting
+ * chunks at once; the chunk activity also reads the row and holds a chunk back when the row is
+ * paused or canceling, so a signal that arrives late never lets a chunk run after the API call
+ * returned.
  */
 public final class BackfillRun implements BackfillWorkflow {
   private static final String NOT_RUN = "NOT_RUN";
   private static final Duration HELD_POLL = Duration.ofSeconds(30);
 
   private final BackfillActivities recorder =
-      Workflow.newActivityStub(
-          BackfillActivities.class,
-          ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
-              .retryPolicy(RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build())
-              .build());
+      Workflow.newActivityStub(BackfillActivities.class, BuiltInStubOptions.RECORDING);
 
   private final BackfillPlanning planning =
       Workflow.newLocalActivityStub(
-          BackfillPlanning.class,
-          LocalActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofSeconds(60))
-              .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(3).build())
-              .build());
+          BackfillPlanning.class, BuiltInStubOptions.planning(Duration.ofSeconds(60)));
 
   private boolean paused;
   private boolean canceling;
@@ -58,7 +46,7 @@ public final class BackfillRun implements BackfillWorkflow {
       }
       return;
     }
-    runChunks(input.backfillId(), window.request());
+    runChunks(input.backfillId(), window.request(), window.skipped());
     if (canceling) {
       recorder.finish(input.backfillId(), "CANCELED");
     } else if (window.nextOffset() < 0) {
@@ -80,18 +68,16 @@ public final class BackfillRun implements BackfillWorkflow {
     }
   }
 
-  private void runChunks(String backfillId, MaterializeRequest request) {
-    Map<String, PlanStep> byName = new LinkedHashMap<>();
-    request.steps().forEach(s -> byName.put(s.name(), s));
-    List<Promise<StepOutcome>> chunks = new ArrayList<>();
-    for (PlanChunk chunk : request.chunks()) {
-      List<Promise<StepOutcome>> upstream = new ArrayList<>();
-      chunk.after().forEach(i -> upstream.add(chunks.get(i)));
-      PlanStep step = byName.get(chunk.step());
-      int limit = request.maxConcurrentChunks();
-      chunks.add(Workflow.async(() -> runChunk(backfillId, step, chunk, upstream, limit)));
-    }
-    chunks.forEach(Promise::get);
+  private void runChunks(
+      String backfillId, MaterializeRequest request, Map<Integer, String> skipped) {
+    int limit = request.maxConcurrentChunks();
+    ChunkThreads.start(
+            request,
+            (position, step, chunk, upstream) ->
+                skipped.containsKey(position)
+                    ? skip(backfillId, step, chunk, skipped.get(position))
+                    : runChunk(backfillId, step, chunk, upstream, limit))
+        .forEach(Promise::get);
   }
 
   private StepOutcome runChunk(
@@ -100,16 +86,11 @@ public final class BackfillRun implements BackfillWorkflow {
       PlanChunk chunk,
       List<Promise<StepOutcome>> upstream,
       int limit) {
-    for (Promise<StepOutcome> p : upstream) {
-      StepOutcome up = p.get();
-      if (NOT_RUN.equals(up.status())) {
-        return notRun(step, chunk);
-      }
-      if (!up.letsDownstreamRun()) {
-        String why = "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT);
-        recorder.recordSkipped(backfillId, step.name(), chunk.start(), chunk.end(), why);
-        return new StepOutcome(chunk.text(), step.keys(), "SKIPPED", null, why, List.of());
-      }
+    Optional<StepOutcome> blocking = ChunkThreads.firstBlocking(upstream);
+    if (blocking.isPresent()) {
+      return NOT_RUN.equals(blocking.get().status())
+          ? notRun(step, chunk)
+          : skip(backfillId, step, chunk, ChunkThreads.skippedAfter(blocking.get()));
     }
     boolean held = false;
     while (true) {
@@ -140,18 +121,22 @@ public final class BackfillRun implements BackfillWorkflow {
     }
   }
 
+  /** Records the chunk SKIPPED, with why, without running it. */
+  private StepOutcome skip(String backfillId, PlanStep step, PlanChunk chunk, String why) {
+    recorder.recordSkipped(backfillId, step.name(), chunk.start(), chunk.end(), why);
+    return ChunkThreads.skipped(step, chunk, why);
+  }
+
   /** Runs the chunk's compute once a slot is free; a failure is recorded. */
   private StepOutcome runOnce(String backfillId, PlanStep step, PlanChunk chunk) {
     running++;
     try {
       return compute(step).materializeChunk(backfillId, step.name(), chunk.start(), chunk.end());
     } catch (ActivityFailure failure) {
-      String type =
-          failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
-      String message =
-          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
-      recorder.recordFailure(backfillId, step.name(), chunk.start(), chunk.end(), type, message);
-      return new StepOutcome(chunk.text(), step.keys(), "FAILED", type, message, List.of());
+      ComputeFailure f = ComputeFailure.of(failure);
+      recorder.recordFailure(
+          backfillId, step.name(), chunk.start(), chunk.end(), f.type(), f.message());
+      return ChunkThreads.failed(step, chunk, f);
     } finally {
       running--;
     }
@@ -163,13 +148,7 @@ public final class BackfillRun implements BackfillWorkflow {
 
   private static BackfillActivities compute(PlanStep step) {
     return Workflow.newActivityStub(
-        BackfillActivities.class,
-        ActivityOptions.newBuilder()
-            .startToCloseTimeout(step.startToCloseTimeout())
-            .scheduleToCloseTimeout(step.scheduleToCloseTimeout())
-            .retryPolicy(step.retryPolicy())
-            .summary(step.name() + " " + "backfill")
-            .build());
+        BackfillActivities.class, step.activityOptions(step.name() + " " + "backfill"));
   }
 
   @Override

@@ -33,6 +33,7 @@ public final class BackfillSteps implements BackfillActivities {
   private final StepActivities steps;
   private final Store store;
   private final Clock clock;
+  private final CatalogPartitionsContext contexts;
 
   /** Creates the backfill activities of one engine's namespace. */
   public BackfillSteps(
@@ -42,6 +43,7 @@ public final class BackfillSteps implements BackfillActivities {
     this.steps = steps;
     this.store = store;
     this.clock = clock;
+    this.contexts = new CatalogPartitionsContext(store, namespace, clock, graph);
   }
 
   @Override
@@ -129,7 +131,7 @@ public final class BackfillSteps implements BackfillActivities {
       String backfillId, String step, long start, long end, ChunkStatus status, String error) {
     AssetsDefinition definition = definition(step);
     PartitionsDefinition partitions = graph.node(definition.specs().get(0).key()).partitions();
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = contexts.now();
     return new RecordBackfillChunk(
         namespace,
         backfillId,

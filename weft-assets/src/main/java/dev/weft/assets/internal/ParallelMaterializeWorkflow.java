@@ -1,8 +1,5 @@
 package dev.weft.assets.internal;
 
-import dev.weft.activity.ActivityOptions;
-import dev.weft.activity.LocalActivityOptions;
-import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.failure.ApplicationFailure;
 import dev.weft.failure.CanceledFailure;
@@ -12,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs each step as a workflow thread that waits for its upstream steps, so independent steps run
@@ -23,20 +20,11 @@ import java.util.Map;
  */
 public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
   private final MaterializeActivities recorder =
-      Workflow.newActivityStub(
-          MaterializeActivities.class,
-          ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
-              .retryPolicy(RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build())
-              .build());
+      Workflow.newActivityStub(MaterializeActivities.class, BuiltInStubOptions.RECORDING);
 
   private final MaterializePlanning planning =
       Workflow.newLocalActivityStub(
-          MaterializePlanning.class,
-          LocalActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofSeconds(30))
-              .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(3).build())
-              .build());
+          MaterializePlanning.class, BuiltInStubOptions.planning(Duration.ofSeconds(30)));
 
   private int runningChunks;
 
@@ -102,16 +90,10 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
    * chunk failed) or SKIPPED, with the partitions that did not materialize.
    */
   private MaterializeOutcome runChunks(MaterializeRequest request) {
-    Map<String, PlanStep> byName = new LinkedHashMap<>();
-    request.steps().forEach(s -> byName.put(s.name(), s));
-    List<Promise<StepOutcome>> chunks = new ArrayList<>();
-    for (PlanChunk chunk : request.chunks()) {
-      List<Promise<StepOutcome>> upstream = new ArrayList<>();
-      chunk.after().forEach(i -> upstream.add(chunks.get(i)));
-      PlanStep step = byName.get(chunk.step());
-      int limit = request.maxConcurrentChunks();
-      chunks.add(Workflow.async(() -> runChunk(step, chunk, upstream, limit)));
-    }
+    int limit = request.maxConcurrentChunks();
+    List<Promise<StepOutcome>> chunks =
+        ChunkThreads.start(
+            request, (position, step, chunk, upstream) -> runChunk(step, chunk, upstream, limit));
     Map<String, List<StepOutcome>> perStep = new LinkedHashMap<>();
     request.steps().forEach(s -> perStep.put(s.name(), new ArrayList<>()));
     for (int i = 0; i < chunks.size(); i++) {
@@ -143,17 +125,9 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
 
   private StepOutcome runChunk(
       PlanStep step, PlanChunk chunk, List<Promise<StepOutcome>> upstream, int limit) {
-    for (Promise<StepOutcome> p : upstream) {
-      StepOutcome up = p.get();
-      if (!up.letsDownstreamRun()) {
-        return new StepOutcome(
-            chunk.text(),
-            step.keys(),
-            "SKIPPED",
-            null,
-            "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT),
-            List.of());
-      }
+    Optional<StepOutcome> blocking = ChunkThreads.firstBlocking(upstream);
+    if (blocking.isPresent()) {
+      return ChunkThreads.skipped(step, chunk, ChunkThreads.skippedAfter(blocking.get()));
     }
     Workflow.await(() -> runningChunks < limit);
     runningChunks++;
@@ -163,29 +137,22 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
       if (cancelled(failure)) {
         throw failure;
       }
-      String type =
-          failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
-      String message =
-          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
-      if ("PartitionKeyException".equals(type)) {
-        message = "partitions " + chunk.text() + " as planned: " + message;
+      ComputeFailure f = ComputeFailure.of(failure);
+      if ("PartitionKeyException".equals(f.type())) {
+        f =
+            new ComputeFailure(
+                f.type(), "partitions " + chunk.text() + " as planned: " + f.message());
       }
-      recorder.recordPartitionsFailure(step.name(), chunk.start(), chunk.end(), type, message);
-      return new StepOutcome(chunk.text(), step.keys(), "FAILED", type, message, List.of());
+      recorder.recordPartitionsFailure(
+          step.name(), chunk.start(), chunk.end(), f.type(), f.message());
+      return ChunkThreads.failed(step, chunk, f);
     } finally {
       runningChunks--;
     }
   }
 
   private static MaterializeActivities compute(PlanStep step) {
-    return Workflow.newActivityStub(
-        MaterializeActivities.class,
-        ActivityOptions.newBuilder()
-            .startToCloseTimeout(step.startToCloseTimeout())
-            .scheduleToCloseTimeout(step.scheduleToCloseTimeout())
-            .retryPolicy(step.retryPolicy())
-            .summary(step.name())
-            .build());
+    return Workflow.newActivityStub(MaterializeActivities.class, step.activityOptions(step.name()));
   }
 
   private StepOutcome runStep(PlanStep step, List<Promise<StepOutcome>> upstream) {
@@ -194,7 +161,7 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
       if (!up.letsDownstreamRun()) {
         String why =
             up.failedBlockingChecks().isEmpty()
-                ? "upstream " + up.name() + " " + up.status().toLowerCase(Locale.ROOT)
+                ? ChunkThreads.skippedAfter(up)
                 : "upstream "
                     + up.name()
                     + " failed blocking check(s) "
@@ -202,24 +169,12 @@ public final class ParallelMaterializeWorkflow implements MaterializeWorkflow {
         return new StepOutcome(step.name(), step.keys(), "SKIPPED", null, why, List.of());
       }
     }
-    MaterializeActivities compute =
-        Workflow.newActivityStub(
-            MaterializeActivities.class,
-            ActivityOptions.newBuilder()
-                .startToCloseTimeout(step.startToCloseTimeout())
-                .scheduleToCloseTimeout(step.scheduleToCloseTimeout())
-                .retryPolicy(step.retryPolicy())
-                .summary(step.name())
-                .build());
     try {
-      return compute.materialize(step.name());
+      return compute(step).materialize(step.name());
     } catch (ActivityFailure failure) {
-      String type =
-          failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ActivityFailure";
-      String message =
-          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
-      recorder.recordFailure(step.name(), type, message);
-      return new StepOutcome(step.name(), step.keys(), "FAILED", type, message, List.of());
+      ComputeFailure f = ComputeFailure.of(failure);
+      recorder.recordFailure(step.name(), f.type(), f.message());
+      return new StepOutcome(step.name(), step.keys(), "FAILED", f.type(), f.message(), List.of());
     }
   }
 }

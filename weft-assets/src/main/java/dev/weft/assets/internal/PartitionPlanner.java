@@ -46,46 +46,14 @@ public final class PartitionPlanner {
       throw new IllegalArgumentException(
           "maxConcurrentChunks is " + maxConcurrentChunks + ": expected at least 1");
     }
-    AssetNode root = null;
-    for (PlanStep step : plan.steps()) {
-      for (String key : step.keys()) {
-        AssetNode node = graph.node(AssetKey.of(key));
-        if (!node.definition().partitioning().partitioned()) {
-          throw new IllegalArgumentException(
-              "asset "
-                  + key
-                  + " is not partitioned, so partitions "
-                  + selection
-                  + " cannot be materialized for it; select only partitioned assets");
-        }
-        if (root == null) {
-          root = node;
-        } else if (!root.partitions().equals(node.partitions())) {
-          throw new IllegalArgumentException(
-              "assets "
-                  + root.key()
-                  + " ("
-                  + root.partitions()
-                  + ") and "
-                  + key
-                  + " ("
-                  + node.partitions()
-                  + ") do not share a partitions definition: materialize them separately");
-        }
-      }
-    }
+    AssetNode root = PartitionedRun.MATERIALIZATION.sharedRoot(graph, plan.steps(), selection);
     PartitionsDefinition def = root.partitions();
     IndexRangeSet indexes = resolve(root.key(), def, selection, ctx);
     List<PlanChunk> chunks = new ArrayList<>();
     Map<String, List<Integer>> byStep = new HashMap<>();
     PartitionCascade cascade = PartitionCascade.of(graph);
     for (PlanStep step : plan.steps()) {
-      int max =
-          graph
-              .node(AssetKey.of(step.keys().get(0)))
-              .definition()
-              .partitioning()
-              .maxPartitionsPerRun();
+      int max = maxPerRun(graph, step);
       List<Integer> own = new ArrayList<>();
       for (IndexRange range : indexes.ranges()) {
         for (long start = range.start(); start < range.end(); start += max) {
@@ -146,6 +114,15 @@ public final class PartitionPlanner {
       }
     }
     return lo;
+  }
+
+  /** The most partitions one compute call of the step takes. */
+  public static int maxPerRun(AssetGraph graph, PlanStep step) {
+    return graph
+        .node(AssetKey.of(step.keys().get(0)))
+        .definition()
+        .partitioning()
+        .maxPartitionsPerRun();
   }
 
   /** Returns the indexes of the selection in {@code def}, never empty. */

@@ -1,5 +1,6 @@
 package dev.weft.assets.internal;
 
+import dev.weft.activity.ActivityOptions;
 import dev.weft.common.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -21,4 +22,15 @@ public record PlanStep(
     List<String> after,
     RetryPolicy retryPolicy,
     Duration startToCloseTimeout,
-    Duration scheduleToCloseTimeout) {}
+    Duration scheduleToCloseTimeout) {
+
+  /** The options of this step's compute activity, shown with {@code summary}. */
+  ActivityOptions activityOptions(String summary) {
+    return ActivityOptions.newBuilder()
+        .startToCloseTimeout(startToCloseTimeout)
+        .scheduleToCloseTimeout(scheduleToCloseTimeout)
+        .retryPolicy(retryPolicy)
+        .summary(summary)
+        .build();
+  }
+}

@@ -9,6 +9,10 @@ import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
+import dev.weft.assets.partitions.DynamicPartitions;
+import dev.weft.assets.partitions.MultiPartitions;
+import dev.weft.assets.partitions.PartitionDimension;
+import dev.weft.assets.partitions.StaticPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.server.testsupport.ApiCalls;
@@ -58,7 +62,18 @@ class BackfillApiTest {
             .input("trades/daily", String.class)
             .output(String.class)
             .compute(ctx -> "s" + ctx.input("trades/daily", String.class)),
-        Asset.builder("plain").output(Integer.class).compute(ctx -> 1));
+        Asset.builder("plain").output(Integer.class).compute(ctx -> 1),
+        Asset.builder("crm/accounts")
+            .partitions(DynamicPartitions.named("customers"))
+            .output(String.class)
+            .compute(ctx -> ctx.partitionKey()),
+        Asset.builder("crm/sales")
+            .partitions(
+                MultiPartitions.of(
+                    PartitionDimension.of("day", DAILY),
+                    PartitionDimension.of("region", StaticPartitions.of("eu", "us"))))
+            .output(String.class)
+            .compute(ctx -> ctx.partitionKey()));
   }
 
   private ApiServer start(TestStore store) {
@@ -215,6 +230,48 @@ class BackfillApiTest {
       assertThat(api.post(NS + "/backfills/bf-nope/cancel", Map.of()).status()).isEqualTo(404);
       assertThat(api.get(NS + "/backfills/bf-nope/failed").status()).isEqualTo(404);
       assertThat(api.get(NS + "/backfills?status=SOMETIMES").status()).isEqualTo(400);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aDynamicOrMultiKeyTheCatalogLacksIsRefusedAtLaunchNamingKeyAssetAndDefinition(
+      TestStore store) {
+    try (ApiServer s = start(store)) {
+      ApiCalls api = s.calls();
+      api.post(NS + "/dynamic-partitions/customers", Map.of("keys", List.of("acme", "globex")));
+
+      ApiCalls.Answer dynamic =
+          api.post(
+              NS + "/backfills",
+              request("crm/accounts", Map.of("keys", List.of("acme", "initech")), 2));
+      assertThat(dynamic.status()).isEqualTo(400);
+      assertThat(dynamic.problemType()).isEqualTo("invalid-partition-key");
+      assertThat(dynamic.json().path("detail").asText())
+          .contains("'initech'", "crm/accounts", "dynamic partitions 'customers'");
+      assertThat(dynamic.json().path("value").asText()).isEqualTo("initech");
+
+      ApiCalls.Answer multi =
+          api.post(
+              NS + "/backfills",
+              request("crm/sales", Map.of("keys", List.of("2024-01-02|eu", "2024-01-02|asia")), 2));
+      assertThat(multi.status()).isEqualTo(400);
+      assertThat(multi.problemType()).isEqualTo("invalid-partition-key");
+      assertThat(multi.json().path("detail").asText()).contains("asia", "crm/sales");
+      assertThat(api.get(NS + "/backfills").json().path("backfills")).isEmpty();
+
+      Map<String, Object> known = Map.of("keys", List.of("acme", "globex"));
+      JsonNode dry =
+          api.post(
+                  NS + "/backfills",
+                  Map.of("selection", "crm/accounts", "partitions", known, "dryRun", true))
+              .json();
+      assertThat(dry.path("partitions").asLong()).isEqualTo(2);
+      ApiCalls.Answer launched = api.post(NS + "/backfills", request("crm/accounts", known, 2));
+      assertThat(launched.status()).isEqualTo(202);
+      JsonNode ended = awaitEnd(api, launched.json().path("backfillId").asText());
+      assertThat(ended.path("status").asText()).isEqualTo("COMPLETED");
+      assertThat(ended.path("totals").path("MATERIALIZED").asLong()).isEqualTo(2);
     }
   }
 }
