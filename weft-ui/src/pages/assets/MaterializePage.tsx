@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { backfillsPath } from "../backfills/backfillsApi";
+import { backfillLauncherPath } from "../backfills/backfillsApi";
 import { assetPath, useSelectionPreview } from "./assetsApi";
 import { MaterializeButton } from "./MaterializeButton";
 import { selectionFault } from "./selectionProblem";
@@ -62,7 +62,7 @@ export function MaterializePage() {
           <ProblemMessage error={preview.error} />
           <p>
             Partitioned assets are materialized by partitions:{" "}
-            <Link to={`${backfillsPath(namespace)}/new?${new URLSearchParams({ selection: fault.backfillSelection })}`}>
+            <Link to={backfillLauncherPath(namespace, { selection: fault.backfillSelection })}>
               Backfill {fault.keys.length === 1 ? fault.keys[0] : `these ${fault.keys.length} partitioned assets`}
             </Link>
           </p>
