@@ -184,8 +184,9 @@ public final class Assets {
    * @throws UnknownAssetException naming unknown keys
    * @throws dev.weft.assets.partitions.PartitionKeyException naming asset, key and definition when
    *     a key is outside the definition or the range holds no partition
-   * @throws IllegalArgumentException naming the assets and their definitions when a selected asset
-   *     is unpartitioned, an observable source, or partitioned differently from the others
+   * @throws IllegalArgumentException naming the asset when a selected asset is unpartitioned or an
+   *     observable source, and each partitions definition with its assets when the selected assets
+   *     have several (materialize each definition's assets by themselves)
    */
   public MaterializationHandle materialize(String selection, PartitionSelection partitions) {
     return materialize(selection, partitions, DEFAULT_CONCURRENT_CHUNKS);

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.testsupport.TestStore;
+import dev.weft.workflow.WorkflowInterface;
+import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,25 @@ class MixedSelectionMaterializeTest {
   private static final TimeWindowPartitions DAILY =
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);
   private static final IntegerRangePartitions BLOCKS = IntegerRangePartitions.from(0);
+
+  /** Materializes a selection as a child workflow, answering the refusal's message. */
+  @WorkflowInterface
+  public interface MixedMaterializing {
+    @WorkflowMethod
+    String run(String selection);
+  }
+
+  /** {@link MixedMaterializing} through {@link AssetWorkflow#materialize(String)}. */
+  public static final class MixedMaterializingWorkflow implements MixedMaterializing {
+    @Override
+    public String run(String selection) {
+      try {
+        return "materialized " + AssetWorkflow.materialize(selection).get().succeeded();
+      } catch (IllegalArgumentException e) {
+        return "refused: " + e.getMessage();
+      }
+    }
+  }
 
   @TempDir Path dir;
   private WeftEngine engine;
@@ -71,6 +93,9 @@ class MixedSelectionMaterializeTest {
             .definitions(defs)
             .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
             .build();
+    engine
+        .newWorker("apps")
+        .registerWorkflow(MixedMaterializing.class, MixedMaterializingWorkflow::new);
     engine.start();
     return assets;
   }
@@ -175,6 +200,28 @@ class MixedSelectionMaterializeTest {
                 BackfillRequest.of(
                     "market/prices", PartitionSelection.range("2024-01-01", "2024-01-03")));
     assertThat(dryRun.partitions()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aWorkflowsChildRefusesTheSelectionAndComputesNothing(TestStore kind) {
+    start(kind);
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder().workflowId("mixed-1").taskQueue("apps").build();
+
+    Object answer =
+        engine
+            .client()
+            .start("MixedMaterializing", options, "plain+, group:market")
+            .getResult(WAIT);
+
+    assertThat(answer)
+        .isEqualTo(
+            "refused: selection 'plain+, group:market' holds partitioned asset market/prices,"
+                + " which a materialization without partitions cannot compute: materialize their"
+                + " partitions with materialize(selection, PartitionSelection) or a backfill, and"
+                + " select the unpartitioned assets without them");
+    assertThat(plainComputes).hasValue(0);
   }
 
   @ParameterizedTest
