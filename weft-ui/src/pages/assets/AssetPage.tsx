@@ -19,9 +19,10 @@ import "./assets.css";
  * An asset (its key is the rest of the address, `/assets/chain/raw_blocks`): definition, status
  * and reasons, neighbours, partitions (when partitioned), latest checks, freshness, automation condition and evaluations,
  * materialization history with metadata plots, and a
- * Materialize button. The asset is asked for alone; its answer starts the partition status bar's
- * request (for a partitioned asset) before the page renders, and the sections below ask for theirs
- * when they render.
+ * Materialize button (for a partitioned asset, the partitions section's Backfill link instead: a
+ * materialization without partitions refuses it). The asset is asked for alone; its answer starts
+ * the partition status bar's request (for a partitioned asset) before the page renders, and the
+ * sections below ask for theirs when they render.
  */
 export function AssetPage() {
   const { namespace = "default", "*": splat = "" } = useParams();
@@ -44,12 +45,16 @@ export function AssetPage() {
       {asset.isPending && <p aria-busy="true">Loading the asset…</p>}
       {a !== undefined && (
         <>
-          <MaterializeButton namespace={namespace} selection={key} title={`Materialize ${key}?`}>
-            <p>
-              Starts a materialization of <code>{key}</code> alone (its upstream assets are read as they are).
-              To include them, use the <Link to={launcherPath(namespace, `+${key}`)}>launcher</Link>.
-            </p>
-          </MaterializeButton>
+          {partitionsOf(a.definition) === null ? (
+            <MaterializeButton namespace={namespace} selection={key} title={`Materialize ${key}?`}>
+              <p>
+                Starts a materialization of <code>{key}</code> alone (its upstream assets are read as they are).
+                To include them, use the <Link to={launcherPath(namespace, `+${key}`)}>launcher</Link>.
+              </p>
+            </MaterializeButton>
+          ) : (
+            <p className="muted">Partitioned: its partitions are materialized by a backfill (see Partitions below).</p>
+          )}
           <div className="asset-columns">
             <div>
               <h2>Definition</h2>

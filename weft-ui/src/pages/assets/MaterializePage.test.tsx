@@ -20,6 +20,22 @@ function server() {
     if (url.pathname === `${NS}/workflows/__weft_materialize%3Au2`) {
       return json({ workflowId: "__weft_materialize:u2", runId: "r2", workflowType: "__weft_materialize", taskQueue: "__weft_assets", status: "COMPLETED", startTime: "2026-12-06T10:00:00Z", historyLength: 9 });
     }
+    if (url.pathname === `${NS}/asset-selection` && url.searchParams.get("selection") === "*") {
+      return json(
+        {
+          type: "https://weft.dev/problems/selection-has-partitioned-assets",
+          title: "Selection has partitioned assets",
+          status: 400,
+          detail:
+            "selection '*' holds partitioned assets trades/daily_prices, trades/daily_volume, which a materialization without partitions cannot compute: materialize their partitions with materialize(selection, PartitionSelection) or a backfill, and select the unpartitioned assets without them",
+          field: "selection",
+          value: "*",
+          partitionedAssetKeys: ["trades/daily_prices", "trades/daily_volume"],
+          backfillSelection: "trades/daily_prices, trades/daily_volume",
+        },
+        400,
+      );
+    }
     return assetRoutes(url, request) ?? json({});
   });
 }
@@ -70,11 +86,47 @@ test("a syntax error is shown at its position and unknown keys are named", async
   expect(screen.queryByRole("button", { name: /^Materialize/ })).toBeNull();
 });
 
+test("a selection holding partitioned assets is refused next to the field with a link to backfill them", async () => {
+  const s = server();
+  renderApp(`/namespaces/default/assets-materialize?${new URLSearchParams({ selection: "*" })}`);
+  const link = await screen.findByRole("link", { name: "Backfill these 2 partitioned assets" });
+  expect(link.getAttribute("href")).toBe(
+    `/namespaces/default/backfills/new?${new URLSearchParams({ selection: "trades/daily_prices, trades/daily_volume" })}`,
+  );
+  const input = screen.getByLabelText("Selection");
+  expect(input.getAttribute("aria-invalid")).toBe("true");
+  const problem = document.getElementById((input.getAttribute("aria-describedby") ?? "").split(" ")[0] ?? "");
+  expect(problem?.contains(link)).toBe(true);
+  expect(screen.getAllByRole("alert")).toHaveLength(1);
+  expect(screen.getByRole("alert").textContent).toContain("holds partitioned assets trades/daily_prices");
+  expect(screen.queryByRole("list", { name: "Planned assets" })).toBeNull();
+  expect(screen.queryByRole("button", { name: /^Materialize/ })).toBeNull();
+  expect(s.to(`${NS}/asset-materializations`)).toHaveLength(0);
+
+  // the launcher reads the selection from the link
+  await userEvent.click(link);
+  expect(screen.getByTestId("location").textContent).toBe(
+    `/namespaces/default/backfills/new?${new URLSearchParams({ selection: "trades/daily_prices, trades/daily_volume" })}`,
+  );
+  expect((await screen.findByLabelText("Selection") as HTMLInputElement).value).toBe("trades/daily_prices, trades/daily_volume");
+});
+
 test("the fault of a problem: a position, the unknown keys, or nothing for other errors", () => {
   const p = (type: string, value: unknown) => new ProblemError({ type: `https://weft.dev/problems/${type}`, title: "t", status: 400, detail: "d", value });
   expect(selectionFault(p("invalid-selection", 3))).toEqual({ kind: "syntax", position: 3, detail: "d" });
   expect(selectionFault(p("invalid-selection", "group:x"))).toEqual({ kind: "other", detail: "d" });
   expect(selectionFault(p("unknown-asset", "a/b, c/d"))).toEqual({ kind: "unknown", keys: ["a/b", "c/d"], detail: "d" });
+  const partitioned = new ProblemError({
+    type: "https://weft.dev/problems/selection-has-partitioned-assets",
+    title: "t",
+    status: 400,
+    detail: "d",
+    field: "selection",
+    value: "group:daily",
+    partitionedAssetKeys: ["a/b"],
+    backfillSelection: "group:daily",
+  } as ConstructorParameters<typeof ProblemError>[0]);
+  expect(selectionFault(partitioned)).toEqual({ kind: "partitioned", keys: ["a/b"], backfillSelection: "group:daily", detail: "d" });
   expect(selectionFault(p("invalid-parameter", "x"))).toBeNull();
   expect(selectionFault(new Error("offline"))).toBeNull();
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import { backfillLauncherPath } from "../backfills/backfillsApi";
 import { assetPath, useSelectionPreview } from "./assetsApi";
 import { MaterializeButton } from "./MaterializeButton";
 import { selectionFault } from "./selectionProblem";
@@ -10,7 +11,9 @@ import "./assets.css";
  * The materialize launcher: a selection (kept in the URL as `?selection=`), previewed by the
  * server as the assets it selects in dependency order, then launched after a confirmation. A
  * selection that does not parse is shown with a caret at the offending position; unknown keys
- * are named with the server's suggestions.
+ * are named with the server's suggestions; a selection holding partitioned assets (which are
+ * materialized by partitions, never skipped) is shown next to the field with a link to the
+ * backfill launcher for them.
  */
 export function MaterializePage() {
   const { namespace = "default" } = useParams();
@@ -22,6 +25,7 @@ export function MaterializePage() {
   const fault = selectionFault(preview.error);
   const inputId = useId();
   const hintId = useId();
+  const problemId = useId();
   const plan = preview.data;
   const current = plan !== undefined && draft.trim() === applied;
   return (
@@ -45,7 +49,7 @@ export function MaterializePage() {
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           placeholder="+chain/daily_volume, group:trades"
-          aria-describedby={hintId}
+          aria-describedby={fault?.kind === "partitioned" ? `${problemId} ${hintId}` : hintId}
           aria-invalid={fault !== null}
           spellCheck={false}
         />
@@ -53,6 +57,17 @@ export function MaterializePage() {
           Preview
         </button>
       </form>
+      {fault?.kind === "partitioned" && (
+        <div className="field-problem" id={problemId}>
+          <ProblemMessage error={preview.error} />
+          <p>
+            Partitioned assets are materialized by partitions:{" "}
+            <Link to={backfillLauncherPath(namespace, { selection: fault.backfillSelection })}>
+              Backfill {fault.keys.length === 1 ? fault.keys[0] : `these ${fault.keys.length} partitioned assets`}
+            </Link>
+          </p>
+        </div>
+      )}
       <p id={hintId} className="muted">
         <code>key</code> the asset; <code>+key</code> and its upstream; <code>key+</code> and its downstream;{" "}
         <code>+key+</code> both; <code>group:name</code>; <code>tag:name</code> or <code>tag:name=value</code>;{" "}
@@ -79,7 +94,7 @@ export function MaterializePage() {
           ))}
         </p>
       )}
-      {preview.error !== null && <ProblemMessage error={preview.error} />}
+      {preview.error !== null && fault?.kind !== "partitioned" && <ProblemMessage error={preview.error} />}
       {plan !== undefined && (
         <>
           <h2>

@@ -39,6 +39,9 @@ test("the section shows the counts, and the bar is drawn from 1000 buckets with 
   const server = serve();
   renderApp(PAGE);
   expect(await screen.findByText(/integer partitions 0 to 9999999/)).toBeTruthy();
+  // partitions are materialized by a backfill: no Materialize button without partitions
+  expect(screen.queryByRole("button", { name: "Materialize" })).toBeNull();
+  expect(screen.getByText(/its partitions are materialized by a backfill/)).toBeTruthy();
   const legend = screen.getByRole("list", { name: "Partitions per status" });
   expect(within(legend).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
     "9,499,998 materialized",
@@ -146,5 +149,6 @@ test("an unpartitioned asset has no partitions section and asks for no partition
   renderApp(PAGE);
   await screen.findByRole("heading", { name: "Checks" });
   expect(screen.queryByRole("heading", { name: "Partitions" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Materialize" })).toBeTruthy();
   expect(server.requests.some((r) => new URL(r.url).pathname.includes("/partitions"))).toBe(false);
 });

@@ -65,9 +65,11 @@ public final class AssetWorkflow {
   /**
    * Materializes the selection as a child workflow {@code __weft_materialize} and returns its
    * result. The promise fails with {@link UnknownAssetException} naming keys the catalog's graph
-   * lacks, with {@link IllegalArgumentException} for a group that selects nothing, and with {@link
-   * ChildWorkflowFailure} if the child ends otherwise than completed (cancelled, terminated, timed
-   * out). A failed compute does not fail it: see {@link MaterializationResult#succeeded()}.
+   * lacks, with {@link IllegalArgumentException} for a group that selects nothing or a selection
+   * that holds partitioned assets (refused as {@link Assets#materialize(AssetSelection)} refuses
+   * it, naming them; nothing is computed), and with {@link ChildWorkflowFailure} if the child ends
+   * otherwise than completed (cancelled, terminated, timed out). A failed compute does not fail it:
+   * see {@link MaterializationResult#succeeded()}.
    *
    * @param options the child's options: a workflow ID (default {@code __weft_materialize:<random
    *     UUID of the workflow>}), the parent-close policy, the cancellation type, timeouts; the task
@@ -280,7 +282,9 @@ public final class AssetWorkflow {
         case "UnknownAssetException" -> {
           return UnknownAssetException.fromMessage(app.getMessage());
         }
-        case "IllegalArgumentException", "PartitionKeyException" -> {
+        case "IllegalArgumentException",
+            "PartitionKeyException",
+            "SelectionHasPartitionedAssetsException" -> {
           return new IllegalArgumentException(app.getMessage(), failure);
         }
         default -> {}

@@ -131,22 +131,39 @@ public final class Assets {
   }
 
   /**
-   * Starts materializing the selection (see {@link AssetSelection} for the syntax).
+   * Starts materializing the selection (see {@link AssetSelection} for the syntax), without
+   * partitions: every selected asset must be unpartitioned (see {@link
+   * #materialize(AssetSelection)}).
    *
    * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
    * @throws UnknownAssetException naming unknown keys
+   * @throws SelectionHasPartitionedAssetsException naming the partitioned assets the selection
+   *     holds
    */
   public MaterializationHandle materialize(String selection) {
     return materialize(AssetSelection.parse(selection));
   }
 
   /**
-   * Starts materializing the selection.
+   * Starts materializing the selection, without partitions. A selection that holds a partitioned
+   * asset is refused before anything starts, also {@code *}, {@code group:} and {@code tag:}
+   * selections of a graph that mixes both kinds: like Dagster's "Materialize all", which asks for
+   * partitions rather than leave the partitioned assets out, a selected asset is never skipped
+   * silently. Materialize partitions with {@link #materialize(String, PartitionSelection)} or a
+   * backfill, and the unpartitioned assets by a selection of their own.
    *
    * @throws UnknownAssetException naming unknown keys
+   * @throws SelectionHasPartitionedAssetsException naming the partitioned assets the selection
+   *     holds
    */
   public MaterializationHandle materialize(AssetSelection selection) {
     Set<AssetKey> keys = selection.resolve(graph);
+    List<AssetKey> partitioned =
+        keys.stream().filter(k -> graph.node(k).definition().partitioning().partitioned()).toList();
+    if (!partitioned.isEmpty()) {
+      throw SelectionHasPartitionedAssetsException.of(
+          selection.toString(), partitioned, partitioned.size() == keys.size());
+    }
     return start(Planner.plan(selection.toString(), graph, keys));
   }
 
@@ -167,8 +184,9 @@ public final class Assets {
    * @throws UnknownAssetException naming unknown keys
    * @throws dev.weft.assets.partitions.PartitionKeyException naming asset, key and definition when
    *     a key is outside the definition or the range holds no partition
-   * @throws IllegalArgumentException naming the assets and their definitions when a selected asset
-   *     is unpartitioned, an observable source, or partitioned differently from the others
+   * @throws IllegalArgumentException naming the asset when a selected asset is unpartitioned or an
+   *     observable source, and each partitions definition with its assets when the selected assets
+   *     have several (materialize each definition's assets by themselves)
    */
   public MaterializationHandle materialize(String selection, PartitionSelection partitions) {
     return materialize(selection, partitions, DEFAULT_CONCURRENT_CHUNKS);

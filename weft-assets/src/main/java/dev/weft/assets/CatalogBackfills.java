@@ -325,7 +325,7 @@ public final class CatalogBackfills {
       IndexRangeSet indexes) {}
 
   private Checked check(BackfillRequest request) {
-    CatalogMaterializer.Plan plan = materializer.plan(request.selection());
+    CatalogMaterializer.Plan plan = materializer.resolve(request.selection());
     Map<String, AssetNodeRecord> nodes = new HashMap<>();
     store.extension(AssetCatalog.class).graph(namespace).forEach(n -> nodes.put(n.assetKey(), n));
     List<String> keys = new ArrayList<>();

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Starts materializations from the graph the catalog keeps ({@link AssetCatalog#graph}), so any
@@ -67,11 +68,14 @@ public final class CatalogMaterializer {
     private final List<AssetKey> keys;
     private final MaterializeRequest request;
     private final String location;
+    private final Set<String> partitioned;
 
-    private Plan(List<AssetKey> keys, MaterializeRequest request, String location) {
+    private Plan(
+        List<AssetKey> keys, MaterializeRequest request, String location, Set<String> partitioned) {
       this.keys = List.copyOf(keys);
       this.request = request;
       this.location = location;
+      this.partitioned = Set.copyOf(partitioned);
     }
 
     /** Returns the code location whose app runs it (every planned asset is of this location). */
@@ -96,14 +100,38 @@ public final class CatalogMaterializer {
   }
 
   /**
-   * Plans the selection against the catalog's graph.
+   * Plans the selection against the catalog's graph, as a materialization without partitions: every
+   * selected asset must be unpartitioned, as {@link Assets#materialize(AssetSelection)} requires
+   * ({@code *}, groups and tags included).
+   *
+   * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
+   * @throws UnknownAssetException naming the keys the graph lacks
+   * @throws SelectionHasPartitionedAssetsException naming the partitioned assets the selection
+   *     holds
+   * @throws IllegalArgumentException naming a group that has no asset, or each location's keys if
+   *     the selection spans several code locations
+   */
+  public Plan plan(String selection) {
+    Plan plan = resolve(selection);
+    List<AssetKey> partitioned =
+        plan.keys.stream().filter(k -> plan.partitioned.contains(k.path())).toList();
+    if (!partitioned.isEmpty()) {
+      throw SelectionHasPartitionedAssetsException.of(
+          plan.selection(), partitioned, partitioned.size() == plan.keys.size());
+    }
+    return plan;
+  }
+
+  /**
+   * Plans the selection against the catalog's graph, partitioned assets included (what a backfill
+   * checks its selection with).
    *
    * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
    * @throws UnknownAssetException naming the keys the graph lacks
    * @throws IllegalArgumentException naming a group that has no asset, or each location's keys if
    *     the selection spans several code locations
    */
-  public Plan plan(String selection) {
+  Plan resolve(String selection) {
     List<SelectionTerm> terms = new SelectionParser(selection).parse();
     Map<String, Node> nodes = new LinkedHashMap<>();
     for (AssetNodeRecord r : catalog.graph(namespace)) {
@@ -175,7 +203,8 @@ public final class CatalogMaterializer {
     return new Plan(
         ordered.stream().map(AssetKey::of).toList(),
         new MaterializeRequest(canonical, steps),
-        location);
+        location,
+        ordered.stream().filter(k -> nodes.get(k).partitioned()).collect(Collectors.toSet()));
   }
 
   /** Starts the planned materialization (a {@code __weft_materialize} workflow). */
@@ -193,6 +222,8 @@ public final class CatalogMaterializer {
    *
    * @throws AssetSelectionSyntaxException naming the token and position of a syntax error
    * @throws UnknownAssetException naming the keys the graph lacks
+   * @throws SelectionHasPartitionedAssetsException naming the partitioned assets the selection
+   *     holds
    */
   public MaterializationHandle materialize(String selection) {
     return start(plan(selection));
@@ -233,6 +264,11 @@ public final class CatalogMaterializer {
     String definition() {
       String name = json.path("definition").asText("");
       return name.isEmpty() ? record.assetKey() : name;
+    }
+
+    /** Whether the catalog describes partitions for it ({@code null} when unpartitioned). */
+    boolean partitioned() {
+      return json.path("partitions").isObject();
     }
   }
 

@@ -411,7 +411,7 @@ class PartitionedMaterializeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("market/prices")
         .hasMessageContaining("chain/blocks")
-        .hasMessageContaining("do not share a partitions definition");
+        .hasMessageContaining("spans 2 partitions definitions");
     assertThatThrownBy(() -> assets.materialize("plain", PartitionSelection.keys("x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain is not partitioned");

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
  * {@code weft asset materialize SELECTION [--wait | --dry-run]}: starts a materialization (a
  * workflow) and, with {@code --wait}, awaits it and prints each asset's outcome; {@code --dry-run}
  * prints the canonical selection and the assets it selects in dependency order, starting nothing.
+ * The server refuses a selection holding partitioned assets (they are backfilled by partitions).
  */
 @Command(
     name = "materialize",
@@ -25,6 +26,8 @@ import picocli.CommandLine.Parameters;
           + " describe' follows it); --wait awaits it and prints each asset's outcome, exiting 1"
           + " unless every asset materialized and no blocking check failed; --dry-run prints"
           + " the assets the selection selects, in dependency order, and starts nothing."
+          + " A selection holding partitioned assets ('*' and groups too) is refused, naming"
+          + " them: backfill their partitions ('weft backfill launch')."
     })
 final class AssetMaterializeCommand implements Callable<Integer> {
   @Mixin private ApiOptions api;

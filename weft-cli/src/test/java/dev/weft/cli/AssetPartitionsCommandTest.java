@@ -11,6 +11,7 @@ import dev.weft.assets.IoManager;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.DynamicPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.client.WorkflowFilter;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
@@ -145,6 +146,25 @@ class AssetPartitionsCommandTest {
     assertThat(both.exit()).isEqualTo(2);
     CliRun fromAlone = asset("partitions", "market/prices", "--from", "2024-01-01");
     assertThat(fromAlone.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void materializeWithoutPartitionsRefusesPartitionedAssetsAndStartsNothing() {
+    CliRun all = asset("materialize", "*");
+    assertThat(all.exit()).isEqualTo(1);
+    assertThat(all.err())
+        .contains("selection-has-partitioned-assets")
+        .contains("crm/accounts, market/prices, market/returns")
+        .contains("or a backfill");
+    CliRun dry = asset("materialize", "market/prices+", "--dry-run");
+    assertThat(dry.exit()).isEqualTo(1);
+    assertThat(dry.err()).contains("holds partitioned assets market/prices, market/returns");
+    assertThat(
+            engine
+                .client()
+                .countWorkflows(
+                    WorkflowFilter.query("WorkflowId STARTS_WITH '__weft_materialize:'")))
+        .isEqualTo(1);
   }
 
   @Test

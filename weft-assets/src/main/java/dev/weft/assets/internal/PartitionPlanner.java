@@ -26,15 +26,18 @@ import java.util.Set;
  * partitioned observable source is planned like any step: its chunks observe their partitions.
  */
 public final class PartitionPlanner {
+  /** How many assets of each definition a refusal names. */
+  private static final int NAMED = 5;
+
   private PartitionPlanner() {}
 
   /**
    * Returns {@code plan} with its chunks.
    *
    * @throws IllegalArgumentException when {@code maxConcurrentChunks} is below 1, naming the asset
-   *     and the definitions when a selected asset is unpartitioned or partitioned differently from
-   *     the others, and a {@link PartitionKeyException} naming asset, key and definition when a key
-   *     is outside the definition or the range holds no partition
+   *     when a selected asset is unpartitioned, each definition with its assets when the selected
+   *     assets have several definitions, and a {@link PartitionKeyException} naming asset, key and
+   *     definition when a key is outside the definition or the range holds no partition
    */
   public static MaterializeRequest plan(
       MaterializeRequest plan,
@@ -46,7 +49,27 @@ public final class PartitionPlanner {
       throw new IllegalArgumentException(
           "maxConcurrentChunks is " + maxConcurrentChunks + ": expected at least 1");
     }
-    AssetNode root = PartitionedRun.MATERIALIZATION.sharedRoot(graph, plan.steps(), selection);
+    List<PartitionsDefinition> defs = new ArrayList<>();
+    List<List<AssetNode>> groups = new ArrayList<>();
+    for (PlanStep step : plan.steps()) {
+      for (String key : step.keys()) {
+        AssetNode node = graph.node(AssetKey.of(key));
+        if (!node.definition().partitioning().partitioned()) {
+          throw PartitionedRun.MATERIALIZATION.unpartitioned(key, selection);
+        }
+        int group = defs.indexOf(node.partitions());
+        if (group < 0) {
+          defs.add(node.partitions());
+          groups.add(new ArrayList<>());
+          group = defs.size() - 1;
+        }
+        groups.get(group).add(node);
+      }
+    }
+    if (defs.size() > 1) {
+      throw new IllegalArgumentException(spansDefinitions(plan.selection(), defs, groups));
+    }
+    AssetNode root = groups.get(0).get(0);
     PartitionsDefinition def = root.partitions();
     IndexRangeSet indexes = resolve(root.key(), def, selection, ctx);
     List<PlanChunk> chunks = new ArrayList<>();
@@ -123,6 +146,34 @@ public final class PartitionPlanner {
         .definition()
         .partitioning()
         .maxPartitionsPerRun();
+  }
+
+  /**
+   * The refusal of a selection whose assets have several partitions definitions, naming each
+   * definition with its assets (at most five each).
+   */
+  private static String spansDefinitions(
+      String selection, List<PartitionsDefinition> defs, List<List<AssetNode>> groups) {
+    StringBuilder out =
+        new StringBuilder("selection '")
+            .append(selection)
+            .append("' spans ")
+            .append(defs.size())
+            .append(" partitions definitions, and a partitioned materialization runs the assets of")
+            .append(" one definition:");
+    for (int i = 0; i < defs.size(); i++) {
+      List<AssetNode> assets = groups.get(i);
+      out.append(i == 0 ? " " : "; ").append(defs.get(i)).append(": ");
+      out.append(String.join(", ", assets.stream().limit(NAMED).map(n -> n.key().path()).toList()));
+      if (assets.size() > NAMED) {
+        out.append(" and ").append(assets.size() - NAMED).append(" more");
+      }
+    }
+    return out.append(
+            ". Materialize each definition's assets by themselves, with partitions of that"
+                + " definition, or launch a backfill of each (a backfill also runs one"
+                + " definition's assets)")
+        .toString();
   }
 
   /** Returns the indexes of the selection in {@code def}, never empty. */

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The check every partitioned run makes before it plans: each selected asset is partitioned, and
- * all share one partitions definition (their chunks are cut from one index space). A
- * materialization ({@link PartitionPlanner}) and a backfill ({@link BackfillPlanner}, and {@code
- * CatalogBackfills} on catalog descriptions) make it, each refusal in its own words.
+ * all share one partitions definition (their chunks are cut from one index space). A backfill
+ * ({@link BackfillPlanner}, and {@code CatalogBackfills} on catalog descriptions) makes it with
+ * {@link #sharedRoot}; a materialization ({@link PartitionPlanner}) refuses an unpartitioned asset
+ * in the same words and names every definition of a mixed selection with its assets.
  */
 public enum PartitionedRun {
   /** A partitioned materialization. */

@@ -89,6 +89,8 @@ public final class AssetTesting implements AutoCloseable {
    *
    * @throws dev.weft.assets.InvalidAssetGraphException naming the keys of a bad graph
    * @throws dev.weft.assets.UnknownAssetException naming unknown keys of the selection
+   * @throws dev.weft.assets.SelectionHasPartitionedAssetsException naming the partitioned assets
+   *     the selection holds (materialize their partitions on the kit's {@code Assets} instead)
    * @throws java.util.concurrent.CompletionException wrapping a TimeoutException if it did not
    *     finish within the timeout (default 60 s)
    */
@@ -103,6 +105,8 @@ public final class AssetTesting implements AutoCloseable {
    *
    * @throws dev.weft.assets.AssetSelectionSyntaxException naming the token of a syntax error
    * @throws dev.weft.assets.UnknownAssetException naming unknown keys
+   * @throws dev.weft.assets.SelectionHasPartitionedAssetsException naming the partitioned assets
+   *     the selection holds
    * @throws java.util.concurrent.CompletionException wrapping a TimeoutException if it did not
    *     finish within the timeout
    */

@@ -4,6 +4,7 @@ import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetSelectionSyntaxException;
 import dev.weft.assets.CatalogMaterializer;
 import dev.weft.assets.MaterializationHandle;
+import dev.weft.assets.SelectionHasPartitionedAssetsException;
 import dev.weft.assets.UnknownAssetException;
 import dev.weft.engine.WeftEngine;
 import dev.weft.server.api.QueryParams;
@@ -237,7 +238,10 @@ public final class AssetRoutes implements RouteGroup {
         new SelectionPreview(plan.selection(), plan.keys().stream().map(AssetKey::path).toList()));
   }
 
-  /** The plan of {@code selection}, or the 400 problem that names what is wrong with it. */
+  /**
+   * The plan of {@code selection}, or the 400 problem that names what is wrong with it (a selection
+   * holding partitioned assets among them: they are materialized by partitions).
+   */
   private static CatalogMaterializer.Plan plan(CatalogMaterializer materializer, String selection) {
     try {
       return materializer.plan(selection);
@@ -248,6 +252,15 @@ public final class AssetRoutes implements RouteGroup {
       throw ApiProblem.of(400, "unknown-asset", "Unknown asset", e.getMessage())
           .withField(
               "selection", String.join(", ", e.keys().stream().map(AssetKey::path).toList()));
+    } catch (SelectionHasPartitionedAssetsException e) {
+      throw ApiProblem.of(
+              400,
+              "selection-has-partitioned-assets",
+              "Selection has partitioned assets",
+              e.getMessage())
+          .withField("selection", e.selection())
+          .with("partitionedAssetKeys", e.partitionedKeys().stream().map(AssetKey::path).toList())
+          .with("backfillSelection", e.backfillSelection());
     } catch (IllegalArgumentException e) {
       throw ApiProblem.of(400, "invalid-selection", "Invalid selection", e.getMessage())
           .withField("selection", selection);
