@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +151,15 @@ class AutomationClusterTest {
       assertThat(runIds.add(e.runId())).as("run %s recorded once", e.runId()).isTrue();
       assertThat(store().findRun(e.runId())).isPresent();
     }
-    // the evaluations of clean/blocks cover disjoint change ranges: no trigger evaluated twice
+    // the evaluations of clean/blocks cover disjoint change ranges (from, to]: no trigger
+    // evaluated twice; a re-evaluation once a waited-for run closed is the empty range (c, c], so
+    // ties on the end sort by the start
     List<AutomationEvaluationRecord> all =
-        evaluations().stream().sorted((x, y) -> Long.compare(x.toSeq(), y.toSeq())).toList();
+        evaluations().stream()
+            .sorted(
+                Comparator.comparingLong(AutomationEvaluationRecord::toSeq)
+                    .thenComparingLong(AutomationEvaluationRecord::fromSeq))
+            .toList();
     for (int i = 1; i < all.size(); i++) {
       assertThat(all.get(i).fromSeq()).isGreaterThanOrEqualTo(all.get(i - 1).toSeq());
     }
