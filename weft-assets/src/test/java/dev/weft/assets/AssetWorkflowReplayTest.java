@@ -10,11 +10,15 @@ import dev.weft.testing.RecordedHistories;
 import dev.weft.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replay twins of {@link AssetWorkflowTest}: a workflow that materialized as a child and one that
  * waited for a fresh asset, and the children themselves (the materialization planned by its local
- * activity, the wait woken by the catalog's signal), replay on today's code.
+ * activity, the wait woken by the catalog's signal), replay on today's code; so do those of {@link
+ * PartitionedStatusAndWaitsTest}: waits on one partition (woken by its write, satisfied at once, a
+ * key the definition refuses) and a workflow that materialized a partition range as a child.
  */
 @Tag("replay")
 class AssetWorkflowReplayTest {
@@ -60,6 +64,43 @@ class AssetWorkflowReplayTest {
                     RecordedHistories.load("await-asset-fresh"),
                     AwaitAssetWorkflow.class,
                     DurableAssetWait::new))
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "await-asset-partition-woken",
+        "await-asset-partition-at-once",
+        "await-asset-partition-unknown-key"
+      })
+  void aWaitOnOnePartitionReplays(String name) {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    RecordedHistories.load(name), AwaitAssetWorkflow.class, DurableAssetWait::new))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aWorkflowThatWaitedForAPartitionReplays() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    RecordedHistories.load("partition-wait-woken"),
+                    PartitionedStatusAndWaitsTest.PartitionWaiting.class,
+                    PartitionedStatusAndWaitsTest.PartitionWaitingWorkflow::new))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aWorkflowThatMaterializedAPartitionRangeAsAChildReplays() {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    RecordedHistories.load("partition-materializing-failed-day"),
+                    PartitionedStatusAndWaitsTest.PartitionMaterializing.class,
+                    PartitionedStatusAndWaitsTest.PartitionMaterializingWorkflow::new))
         .doesNotThrowAnyException();
   }
 }

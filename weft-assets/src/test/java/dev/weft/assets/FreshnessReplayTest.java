@@ -8,12 +8,16 @@ import dev.weft.testing.RecordedHistories;
 import dev.weft.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replay twins of {@link FreshnessTest}: a freshness watch whose timer fired after a
  * materialization moved its deadline (check, timer, no violation, continue-as-new), and one that
  * recorded the violation and was woken by the clearing materialization (check, violation, waiter,
- * signal, continue-as-new), replay on today's code.
+ * signal, continue-as-new), replay on today's code; so do the partition-deadline cycles of {@link
+ * PartitionDeadlineTest} (a timer to the window's deadline then the violation, and a deadline
+ * already passed: the violation at once).
  */
 @Tag("replay")
 class FreshnessReplayTest {
@@ -37,6 +41,17 @@ class FreshnessReplayTest {
                     RecordedHistories.load("freshness-watch-cycle"),
                     FreshnessWorkflow.class,
                     FreshnessWatch::new))
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"freshness-partition-deadline-violated", "freshness-partition-deadline-passed"})
+  void aPartitionDeadlineCycleReplays(String name) {
+    assertThatCode(
+            () ->
+                WorkflowReplayer.replayWorkflowExecution(
+                    RecordedHistories.load(name), FreshnessWorkflow.class, FreshnessWatch::new))
         .doesNotThrowAnyException();
   }
 }

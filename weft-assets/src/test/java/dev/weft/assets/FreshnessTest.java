@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.weft.assets.internal.FreshnessWorkflow;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
-import dev.weft.client.WorkflowFilter;
-import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.history.EventAttributes;
@@ -197,26 +196,9 @@ class FreshnessTest {
     }
   }
 
-  /** The first run of the watch whose history has an event of {@code type}. */
+  /** The newest run of the watch whose history has an event of {@code type}. */
   private String runWith(String key, Class<? extends EventAttributes> type) {
-    return engine()
-        .client()
-        .listWorkflows(
-            WorkflowFilter.query("WorkflowId = '" + FreshnessWorkflow.workflowId(key) + "'"))
-        .workflows()
-        .stream()
-        .map(WorkflowSummary::runId)
-        .filter(
-            runId ->
-                engine()
-                    .client()
-                    .getHandle(FreshnessWorkflow.workflowId(key), runId)
-                    .fetchHistory()
-                    .events()
-                    .stream()
-                    .anyMatch(e -> type.isInstance(e.attributes())))
-        .findFirst()
-        .orElseThrow();
+    return ReplayTwins.runWith(engine().client(), FreshnessWorkflow.workflowId(key), type);
   }
 
   @ParameterizedTest

@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Replay twins of {@link MaterializeTest}: recorded materializations replay on today's code. */
+/**
+ * Replay twins of {@link MaterializeTest}, {@link PartitionedMaterializeTest}, {@link
+ * PartitionedStatusAndWaitsTest} (partitions planned in the child, a plan refused) and {@link
+ * PartitionedCancelAndDynamicTest} (a cancelled run releasing its claims): recorded
+ * materializations replay on today's code.
+ */
 @Tag("replay")
 class MaterializeReplayTest {
 
@@ -21,7 +26,10 @@ class MaterializeReplayTest {
         "materialize-failed-compute",
         "materialize-blocking-check",
         "materialize-partitions-daily",
-        "materialize-partitions-failed-day"
+        "materialize-partitions-failed-day",
+        "materialize-partitions-planned-in-child",
+        "materialize-partitions-plan-refused",
+        "materialize-partitions-canceled"
       })
   void recordedMaterializationsReplay(String name) {
     assertThatCode(

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.weft.assets.internal.FreshnessWatch;
 import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.partitions.StaticPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
+import dev.weft.history.EventAttributes;
+import dev.weft.history.WorkflowHistory;
 import dev.weft.store.assets.FreshnessCatalog;
 import dev.weft.store.assets.FreshnessViolationRecord;
 import dev.weft.store.assets.automation.AssetChangeKind;
@@ -33,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,6 +250,21 @@ class PartitionDeadlineTest {
         .toList();
   }
 
+  /** Replays (and on SQLite records) the newest run of the watch whose history matches. */
+  private void replayAndRecord(TestStore kind, String name, Predicate<WorkflowHistory> run) {
+    String id = FreshnessWorkflow.workflowId(ASSET);
+    ReplayTwins.replayAndRecord(
+        kind,
+        name,
+        engine().client().getHandle(id, ReplayTwins.runWhere(engine().client(), id, run)),
+        FreshnessWorkflow.class,
+        FreshnessWatch::new);
+  }
+
+  private static Predicate<WorkflowHistory> has(Class<? extends EventAttributes> type) {
+    return h -> h.events().stream().anyMatch(e -> type.isInstance(e.attributes()));
+  }
+
   @ParameterizedTest
   @EnumSource(TestStore.class)
   void aMissingPartitionIsLateAtItsDeadlineAndItsMaterializationClearsIt(TestStore kind) {
@@ -277,6 +297,9 @@ class PartitionDeadlineTest {
 
     Instant nextDeadline = Instant.parse("2024-04-01T00:30:00Z");
     awaitTimerAt(nextDeadline);
+    // the first cycle (timer, violation, continue-as-new) is the only closed run with a fired timer
+    replayAndRecord(
+        kind, "freshness-partition-deadline-violated", has(EventAttributes.TimerFired.class));
     clock.advance(Duration.ofMinutes(20));
     MaterializationResult made =
         assets.materialize(ASSET, PartitionSelection.keys("2024-03-30")).await(WAIT);
@@ -335,6 +358,12 @@ class PartitionDeadlineTest {
         .containsExactly("2024-03-30", "2024-03-31");
     assertThat(open("2024-03-30").orElseThrow().deadline())
         .isEqualTo(Instant.parse("2024-03-31T01:30:00Z"));
+    // the second cycle found its deadline passed already: no timer, the violation at once
+    replayAndRecord(
+        kind,
+        "freshness-partition-deadline-passed",
+        has(EventAttributes.WorkflowContinuedAsNew.class)
+            .and(has(EventAttributes.TimerStarted.class).negate()));
   }
 
   @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.DynamicPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.common.RetryPolicy;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
@@ -124,6 +127,12 @@ class PartitionedCancelAndDynamicTest {
                 .orElseThrow()
                 .status())
         .isEqualTo(AssetStatus.FRESH);
+    ReplayTwins.replayAndRecord(
+        kind,
+        "materialize-partitions-canceled",
+        engines.getLast().client().getHandle(run.workflowId()),
+        MaterializeWorkflow.class,
+        ParallelMaterializeWorkflow::new);
   }
 
   @ParameterizedTest

@@ -3,7 +3,12 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.weft.assets.internal.AwaitAssetWorkflow;
+import dev.weft.assets.internal.DurableAssetWait;
+import dev.weft.assets.internal.MaterializeWorkflow;
+import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.RetryPolicy;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,6 +161,18 @@ class PartitionedStatusAndWaitsTest {
     return engine.store().extension(AssetCatalog.class).waiters(engine.namespace()).size();
   }
 
+  /** Replays (and on SQLite records) the closed run of {@code workflowId}. */
+  void replayAndRecord(
+      TestStore kind, String name, String workflowId, Class<?> type, Supplier<?> code) {
+    ReplayTwins.replayAndRecord(
+        kind, name, engines.getLast().client().getHandle(workflowId), type, code);
+  }
+
+  /** The workflow ID of the asset workflow a test workflow started as its child. */
+  String childOf(String parentId) {
+    return ReplayTwins.childOf(engines.getLast().client(), parentId);
+  }
+
   @ParameterizedTest
   @EnumSource(TestStore.class)
   void theWholeAssetRowFollowsPartitionWritesWorstFirst(TestStore kind) {
@@ -229,6 +247,25 @@ class PartitionedStatusAndWaitsTest {
 
     assertThat(waiting("fresh-day-1-now", "market/prices", "2024-01-01", "fresh").getResult(WAIT))
         .isEqualTo("true FRESH v-2024-01-01");
+
+    replayAndRecord(
+        kind,
+        "partition-wait-woken",
+        "wait-day-2",
+        PartitionWaiting.class,
+        PartitionWaitingWorkflow::new);
+    replayAndRecord(
+        kind,
+        "await-asset-partition-woken",
+        childOf("wait-day-2"),
+        AwaitAssetWorkflow.class,
+        DurableAssetWait::new);
+    replayAndRecord(
+        kind,
+        "await-asset-partition-at-once",
+        childOf("fresh-day-1-now"),
+        AwaitAssetWorkflow.class,
+        DurableAssetWait::new);
   }
 
   @ParameterizedTest
@@ -241,6 +278,12 @@ class PartitionedStatusAndWaitsTest {
         .hasStackTraceContaining("2023-12-31")
         .hasStackTraceContaining("market/prices");
     assertThat(waiters()).isZero();
+    replayAndRecord(
+        kind,
+        "await-asset-partition-unknown-key",
+        childOf("wait-bad"),
+        AwaitAssetWorkflow.class,
+        DurableAssetWait::new);
   }
 
   @ParameterizedTest
@@ -277,5 +320,24 @@ class PartitionedStatusAndWaitsTest {
         .startsWith("refused: ")
         .contains("2023-12-30")
         .contains("market/prices");
+
+    replayAndRecord(
+        kind,
+        "partition-materializing-failed-day",
+        "publish-days",
+        PartitionMaterializing.class,
+        PartitionMaterializingWorkflow::new);
+    replayAndRecord(
+        kind,
+        "materialize-partitions-planned-in-child",
+        childOf("publish-days"),
+        MaterializeWorkflow.class,
+        ParallelMaterializeWorkflow::new);
+    replayAndRecord(
+        kind,
+        "materialize-partitions-plan-refused",
+        childOf("publish-bad"),
+        MaterializeWorkflow.class,
+        ParallelMaterializeWorkflow::new);
   }
 }

@@ -6,11 +6,13 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetKind;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
+import dev.weft.store.assets.AssetWaiterRecord;
 import dev.weft.store.assets.MaterializationRecord;
 import dev.weft.store.assets.RecordMaterialization;
 import dev.weft.store.assets.RecordMaterializationFailure;
 import dev.weft.store.assets.RecordObservation;
 import dev.weft.store.assets.RegisterAssetGraph;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -125,5 +127,17 @@ public abstract class AssetCatalogFixture extends StoreContract {
     return catalog()
         .state(NS, key, partition)
         .orElseThrow(() -> new AssertionError("no state of " + key + " '" + partition + "'"));
+  }
+
+  /** The events in a run's inbox, as text (the waiters' wake-up events are {@code "wake <id>"}). */
+  protected final List<String> inboxOf(String runId) {
+    return store.readInbox(runId).stream()
+        .map(r -> new String(r.data(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  /** The IDs of the waiters of {@link #NS}, oldest first. */
+  protected final List<String> waiters() {
+    return catalog().waiters(NS).stream().map(AssetWaiterRecord::waiterId).toList();
   }
 }

@@ -45,14 +45,6 @@ public abstract class AssetWaiterContract extends AssetCatalogFixture {
         tick());
   }
 
-  private List<String> inboxOf(String runId) {
-    return store.readInbox(runId).stream().map(r -> new String(r.data())).toList();
-  }
-
-  private List<String> waiters() {
-    return catalog().waiters(NS).stream().map(AssetWaiterRecord::waiterId).toList();
-  }
-
   @Test
   void aWaiterForFreshIsWokenByTheMaterializationThatMakesItFresh() {
     graph();

@@ -62,8 +62,12 @@ public abstract class PartitionStatusFixture extends AssetCatalogFixture {
     commitOk(materialized(asset, start, end, dataVersion, cascade));
   }
 
-  /** Records a failure of {@code [start, end)} of an asset by run {@code run-<asset>}. */
-  protected final void failRange(String asset, long start, long end, String message) {
+  /**
+   * Records a failure of {@code [start, end)} of an asset by run {@code run-<asset>} and returns
+   * its time.
+   */
+  protected final Instant failRange(String asset, long start, long end, String message) {
+    Instant at = tick();
     commitOk(
         new RecordPartitionsFailed(
             NS,
@@ -73,7 +77,8 @@ public abstract class PartitionStatusFixture extends AssetCatalogFixture {
             "run-" + asset,
             "IllegalStateException",
             message,
-            tick()));
+            at));
+    return at;
   }
 
   /** Marks {@code [start, end)} of an asset in progress by {@code run}. */

@@ -384,6 +384,24 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link PartitionWaiterContract}. */
+  @Nested
+  public class PartitionWaiters extends PartitionWaiterContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
+  /** Runs {@link PartitionSummaryContract}. */
+  @Nested
+  public class PartitionSummary extends PartitionSummaryContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AssetLocationsContract}. */
   @Nested
   public class AssetLocations extends AssetLocationsContract {

@@ -22,12 +22,21 @@ import java.util.Map;
  * {@code AssetPartitions} against the definition, give the missing ones). Its current
  * materialization and data version are the latest partition materialization's (or observation's),
  * its last failure the latest partition failure's; its stale reasons stay empty (each partition
- * keeps its own).
+ * keeps its own). A claimed partition counts as what its claim keeps underneath: a run in progress
+ * changes the row only when it lands, as for an unpartitioned asset (retrying the one failed
+ * partition does not make the asset FRESH while it runs).
  */
 final class PartitionSummary {
   private static final String FIRST_STALE =
       "SELECT reasons FROM asset_partition_ranges WHERE namespace = ? AND asset_key = ?"
-          + " AND status = 'STALE' ORDER BY start_idx LIMIT 1";
+          + " AND (status = 'STALE' OR (status = 'IN_PROGRESS' AND previous_status = 'STALE'))"
+          + " ORDER BY start_idx LIMIT 1";
+
+  /** The claimed partitions of an asset by the status their claim keeps underneath. */
+  private static final String CLAIMED_BY_PREVIOUS =
+      "SELECT previous_status, SUM(end_idx - start_idx) FROM asset_partition_ranges"
+          + " WHERE namespace = ? AND asset_key = ? AND status = 'IN_PROGRESS'"
+          + " AND previous_status IS NOT NULL GROUP BY previous_status";
 
   private PartitionSummary() {}
 
@@ -113,6 +122,16 @@ final class PartitionSummary {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         counts.put(PartitionStatus.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+    }
+    if (counts.getOrDefault(PartitionStatus.IN_PROGRESS, 0L) > 0) {
+      PreparedStatement claimed = tx.prepare(CLAIMED_BY_PREVIOUS);
+      claimed.setString(1, namespace);
+      claimed.setString(2, asset);
+      try (ResultSet rs = claimed.executeQuery()) {
+        while (rs.next()) {
+          counts.merge(PartitionStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
+        }
       }
     }
     return counts;

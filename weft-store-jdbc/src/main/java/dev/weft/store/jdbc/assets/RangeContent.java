@@ -69,6 +69,11 @@ record RangeContent(
         null);
   }
 
+  /** Whether it is an observed partition: materialized, by an observation rather than a run. */
+  boolean observed() {
+    return status == PartitionStatus.MATERIALIZED && materializationId == null;
+  }
+
   /** Failed: keeps the data version, materialization and reasons underneath. */
   static RangeContent failed(RangeContent current, String failure, String runId) {
     return new RangeContent(

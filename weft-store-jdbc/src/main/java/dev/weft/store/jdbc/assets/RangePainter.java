@@ -12,7 +12,10 @@ import java.util.function.UnaryOperator;
  * Applies a change to the partitions of an index set over an asset's stored ranges, in memory: the
  * ranges the set cuts are split, the change is applied to each piece (to {@code null} for a missing
  * one; returning null makes it missing), and adjacent pieces with equal content are merged. Linear
- * in the number of ranges and set boundaries, never in partitions.
+ * in the number of ranges and set boundaries, never in partitions. Observed pieces (no
+ * materialization) merge only when observed at the same time: their {@code updatedAt} is when they
+ * were observed, which a wait for a newer observation compares with, so partition 4 observed with
+ * partition 5's version must not lend partition 5 its time.
  */
 final class RangePainter {
   private RangePainter() {}
@@ -71,7 +74,9 @@ final class RangePainter {
   private static void append(List<StoredRange> out, StoredRange piece) {
     if (!out.isEmpty()) {
       StoredRange last = out.get(out.size() - 1);
-      if (last.end() == piece.start() && last.content().equals(piece.content())) {
+      if (last.end() == piece.start()
+          && last.content().equals(piece.content())
+          && (!last.content().observed() || last.updatedAt() == piece.updatedAt())) {
         out.set(
             out.size() - 1,
             new StoredRange(
