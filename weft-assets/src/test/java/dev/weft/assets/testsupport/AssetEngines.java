@@ -5,6 +5,7 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.store.Store;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,9 +33,22 @@ public final class AssetEngines implements AfterEachCallback {
    */
   public Assets start(
       Store store, UnaryOperator<WeftEngine.Builder> engine, UnaryOperator<Assets.Builder> assets) {
+    return start(store, engine, assets, started -> {});
+  }
+
+  /**
+   * As {@link #start(Store, UnaryOperator, UnaryOperator)}, with {@code workers} registering the
+   * test's own workflows on the engine after its assets and before it starts.
+   */
+  public Assets start(
+      Store store,
+      UnaryOperator<WeftEngine.Builder> engine,
+      UnaryOperator<Assets.Builder> assets,
+      Consumer<WeftEngine> workers) {
     WeftEngine started = engine.apply(WeftEngine.builder().store(store)).build();
     engines.add(started);
     Assets built = assets.apply(Assets.builder(started)).build();
+    workers.accept(started);
     started.start();
     return built;
   }
