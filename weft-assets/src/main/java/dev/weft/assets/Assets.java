@@ -1,37 +1,17 @@
 package dev.weft.assets;
 
 import dev.weft.assets.automation.AutomationCondition;
-import dev.weft.assets.internal.AwaitAssetWorkflow;
-import dev.weft.assets.internal.BackfillPlanActivities;
-import dev.weft.assets.internal.BackfillRun;
-import dev.weft.assets.internal.BackfillSteps;
-import dev.weft.assets.internal.BackfillWorkflow;
-import dev.weft.assets.internal.CatalogFreshness;
-import dev.weft.assets.internal.CatalogNodes;
+import dev.weft.assets.internal.AssetWorkers;
 import dev.weft.assets.internal.CatalogPartitionsContext;
-import dev.weft.assets.internal.CatalogWaits;
-import dev.weft.assets.internal.DurableAssetWait;
-import dev.weft.assets.internal.FreshnessWatch;
-import dev.weft.assets.internal.FreshnessWatches;
-import dev.weft.assets.internal.FreshnessWorkflow;
-import dev.weft.assets.internal.InvalidateWorkflow;
+import dev.weft.assets.internal.LocationRegistration;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
-import dev.weft.assets.internal.MaxLagEvaluator;
-import dev.weft.assets.internal.ParallelMaterializeWorkflow;
-import dev.weft.assets.internal.PartitionDeadlineEvaluator;
 import dev.weft.assets.internal.PartitionPlanner;
-import dev.weft.assets.internal.PlanActivities;
 import dev.weft.assets.internal.Planner;
-import dev.weft.assets.internal.RemoteInvalidation;
-import dev.weft.assets.internal.StepActivities;
 import dev.weft.assets.internal.StepRunner;
 import dev.weft.assets.internal.automation.AutomationEvaluator;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
-import dev.weft.engine.Worker;
-import dev.weft.store.Batch;
-import dev.weft.store.CommitResult;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.AssetStateRecord;
@@ -40,12 +20,10 @@ import dev.weft.store.assets.FreshnessCatalog;
 import dev.weft.store.assets.FreshnessPolicyKind;
 import dev.weft.store.assets.FreshnessViolationPage;
 import dev.weft.store.assets.MaterializationPage;
-import dev.weft.store.assets.RegisterAssetGraph;
 import dev.weft.store.assets.automation.AutomationEvaluationPage;
 import dev.weft.store.assets.automation.AutomationLog;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 /**
  * The assets of one engine's namespace: materialize a selection, read statuses, history, stale
@@ -417,9 +394,26 @@ public final class Assets {
      */
     public Assets build() {
       AssetGraph graph = AssetGraph.of(definitions);
+      requireIoManagers(graph);
       Map<AssetKey, AssetSpec> specs = new LinkedHashMap<>();
+      graph.nodes().forEach(node -> specs.put(node.key(), node.spec()));
+      CatalogMaterializer catalogPlans =
+          new CatalogMaterializer(
+              engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
+      AtomicReference<Assets> built = new AtomicReference<>();
+      new AssetWorkers(engine, location, graph, clock)
+          .register(
+              new StepRunner(ioManagers, specs, clock, engine.client()),
+              selection -> catalogPlans.plan(selection).request(),
+              new PartitionInvalidator(built::get));
+      new LocationRegistration(engine, location, clock).register(graph);
+      AutomationEvaluator automation = automation(graph);
+      built.set(new Assets(engine, graph, location, clock, automation));
+      return built.get();
+    }
+
+    private void requireIoManagers(AssetGraph graph) {
       for (AssetNode node : graph.nodes()) {
-        specs.put(node.key(), node.spec());
         boolean stored = node.kind() == AssetKind.COMPUTED || node.spec().type() != Void.class;
         if (stored && !ioManagers.containsKey(node.spec().ioManager())) {
           throw new IllegalArgumentException(
@@ -432,97 +426,25 @@ public final class Assets {
                   + ")");
         }
       }
-      StepRunner runner = new StepRunner(ioManagers, specs, clock, engine.client());
-      Worker worker = engine.newWorker(MaterializeWorkflow.taskQueue(location));
-      worker.registerWorkflow(MaterializeWorkflow.class, ParallelMaterializeWorkflow::new);
-      worker.registerWorkflow(AwaitAssetWorkflow.class, DurableAssetWait::new);
-      worker.registerWorkflow(FreshnessWorkflow.class, FreshnessWatch::new);
-      worker.registerWorkflow(InvalidateWorkflow.class, RemoteInvalidation::new);
-      worker.registerWorkflow(BackfillWorkflow.class, BackfillRun::new);
-      AtomicReference<Assets> built = new AtomicReference<>();
-      CatalogMaterializer planner =
-          new CatalogMaterializer(
-              engine.client(), engine.store().extension(AssetCatalog.class), engine.namespace());
-      StepActivities steps =
-          new StepActivities(engine.namespace(), graph, runner, engine.store(), clock);
-      worker
-          .registerActivities(steps)
-          .registerActivities(
-              new BackfillSteps(engine.namespace(), graph, steps, engine.store(), clock))
-          .registerActivities(
-              new BackfillPlanActivities(engine.namespace(), graph, engine.store(), clock))
-          .registerActivities(
-              new PlanActivities(
-                  selection -> planner.plan(selection).request(),
-                  (selection, partitions, max) -> {
-                    AssetSelection parsed = AssetSelection.parse(selection);
-                    return PartitionPlanner.plan(
-                        Planner.plan(parsed.toString(), graph, parsed.resolve(graph)),
-                        graph,
-                        partitions,
-                        max,
-                        new CatalogPartitionsContext(
-                                engine.store(), engine.namespace(), clock, graph)
-                            .now());
-                  }))
-          .registerActivities(
-              new CatalogWaits(
-                  engine.namespace(),
-                  engine.store(),
-                  clock,
-                  new CatalogPartitionsContext(engine.store(), engine.namespace(), clock, graph)))
-          .registerActivities(new PartitionInvalidator(built::get))
-          .registerActivities(
-              new CatalogFreshness(
-                  engine.namespace(),
-                  engine.store(),
-                  clock,
-                  Map.of(
-                      FreshnessPolicyKind.MAX_LAG,
-                      new MaxLagEvaluator(engine.namespace(), engine.store()),
-                      FreshnessPolicyKind.PARTITION_DEADLINE,
-                      new PartitionDeadlineEvaluator(engine.namespace(), engine.store(), graph))));
-      FreshnessWatches freshness =
-          new FreshnessWatches(
-              engine.client(),
-              engine.store().extension(FreshnessCatalog.class),
-              engine.namespace(),
-              location,
-              MaterializeWorkflow.taskQueue(location));
-      Instant now = clock.instant();
-      CommitResult registered =
-          engine
-              .store()
-              .commit(
-                  Batch.of(
-                      new RegisterAssetGraph(
-                          engine.namespace(), location, CatalogNodes.of(graph), now),
-                      freshness.registration(graph, now)))
-              .join();
-      if (registered instanceof CommitResult.Conflict conflict) {
-        throw new IllegalStateException(conflict.reason());
-      }
-      freshness.reconcile();
-      // freshnessViolated(): whether the asset has an open violation of its freshness policy now
-      Predicate<AssetKey> freshnessViolated =
-          key ->
-              engine
-                  .store()
-                  .extension(FreshnessCatalog.class)
-                  .openViolations(engine.namespace(), key.path())
-                  .stream()
-                  .findAny()
-                  .isPresent();
+    }
+
+    /** Returns the location's automation, added to the engine; null if no asset has a condition. */
+    private AutomationEvaluator automation(AssetGraph graph) {
+      FreshnessCatalog freshness = engine.store().extension(FreshnessCatalog.class);
       AutomationEvaluator automation =
           new AutomationEvaluator(
-              engine, location, graph, clock, automationLease, automationPoll, freshnessViolated);
+              engine,
+              location,
+              graph,
+              clock,
+              automationLease,
+              automationPoll,
+              key -> !freshness.openViolations(engine.namespace(), key.path()).isEmpty());
       if (!automation.hasConditions()) {
-        built.set(new Assets(engine, graph, location, clock, null));
-        return built.get();
+        return null;
       }
       engine.addService(automation);
-      built.set(new Assets(engine, graph, location, clock, automation));
-      return built.get();
+      return automation;
     }
   }
 }

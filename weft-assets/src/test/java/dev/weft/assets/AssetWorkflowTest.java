@@ -3,6 +3,7 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
@@ -21,10 +22,9 @@ import dev.weft.workflow.WorkflowMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,13 +40,8 @@ class AssetWorkflowTest {
   private static final String APPS = "apps";
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final AtomicReference<String> head = new AtomicReference<>("hash-1");
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
 
   /** Materializes a selection as a child; returns what it got, or the exception it caught. */
   @WorkflowInterface
@@ -138,24 +133,21 @@ class AssetWorkflowTest {
   }
 
   Assets start(TestStore kind) {
-    WeftEngine engine =
-        WeftEngine.builder().store(kind.open(dir)).nodeId("asset-workflows-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(definitions())
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .build();
-    Worker worker = engine.newWorker(APPS);
-    worker.registerWorkflow(Materializing.class, MaterializingWorkflow::new);
-    worker.registerWorkflow(Waiting.class, WaitingWorkflow::new);
-    worker.registerWorkflow(Notified.class, NotifiedWorkflow::new);
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("asset-workflows-test"),
+        assets ->
+            assets.definitions(definitions()).ioManager(IoManager.DEFAULT, new InMemoryIoManager()),
+        engine -> {
+          Worker worker = engine.newWorker(APPS);
+          worker.registerWorkflow(Materializing.class, MaterializingWorkflow::new);
+          worker.registerWorkflow(Waiting.class, WaitingWorkflow::new);
+          worker.registerWorkflow(Notified.class, NotifiedWorkflow::new);
+        });
   }
 
   WeftEngine engine() {
-    return engines.getLast();
+    return engines.last();
   }
 
   <T> WorkflowHandle<Object> startWorkflow(Class<T> type, String id, Object... args) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.testsupport.ReplayTwins;
+import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.common.WorkflowStatus;
@@ -17,17 +19,13 @@ import dev.weft.testing.RecordedHistories;
 import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,12 +43,7 @@ class FreshnessTest {
 
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock(T0);
-  private final List<WeftEngine> engines = new ArrayList<>();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
 
   private static List<AssetsDefinition> definitions(Duration lagOfA, Duration lagOfB) {
     return List.of(
@@ -66,40 +59,18 @@ class FreshnessTest {
   }
 
   private Assets start(TestStore kind, List<AssetsDefinition> definitions) {
-    WeftEngine engine =
-        WeftEngine.builder().store(kind.open(dir)).clock(clock).nodeId("freshness-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(definitions)
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(javaClock())
-            .build();
-    engine.start();
-    return assets;
-  }
-
-  private Clock javaClock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-    };
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.clock(clock).nodeId("freshness-test"),
+        assets ->
+            assets
+                .definitions(definitions)
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                .clock(JavaClock.of(clock)));
   }
 
   private WeftEngine engine() {
-    return engines.getLast();
+    return engines.last();
   }
 
   private FreshnessCatalog freshness() {

@@ -3,6 +3,7 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.common.RetryPolicy;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetStateRecord;
@@ -20,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,12 +32,7 @@ class MaterializeTest {
 
   @TempDir Path dir;
   private final Map<String, AtomicInteger> computes = new ConcurrentHashMap<>();
-  private final List<WeftEngine> engines = new ArrayList<>();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
 
   int computed(String key) {
     return computes.getOrDefault(key, new AtomicInteger()).get();
@@ -76,12 +72,10 @@ class MaterializeTest {
   }
 
   Assets start(TestStore kind, List<AssetsDefinition> defs, IoManager io) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("assets-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine).definitions(defs).ioManager(IoManager.DEFAULT, io).build();
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("assets-test"),
+        assets -> assets.definitions(defs).ioManager(IoManager.DEFAULT, io));
   }
 
   @ParameterizedTest
@@ -116,7 +110,7 @@ class MaterializeTest {
   /** Records the run's history as a replay twin (on one store: the histories are the same). */
   void record(TestStore kind, String name, MaterializationResult result) {
     if (kind == TestStore.SQLITE) {
-      RecordedHistories.record(name, engines.getLast().client().getHandle(result.workflowId()));
+      RecordedHistories.record(name, engines.last().client().getHandle(result.workflowId()));
     }
   }
 
@@ -266,16 +260,12 @@ class MaterializeTest {
                   }));
     }
     FileIoManager files = FileIoManager.json(dir.resolve("data"));
-    WeftEngine first =
-        WeftEngine.builder()
-            .store(kind.open(dir))
-            .nodeId("assets-test")
-            .shutdownTimeout(Duration.ofMillis(100))
-            .build();
-    engines.add(first);
     Assets assets =
-        Assets.builder(first).definitions(defs).ioManager(IoManager.DEFAULT, files).build();
-    first.start();
+        engines.start(
+            kind.open(dir),
+            engine -> engine.nodeId("assets-test").shutdownTimeout(Duration.ofMillis(100)),
+            builder -> builder.definitions(defs).ioManager(IoManager.DEFAULT, files));
+    WeftEngine first = engines.last();
     MaterializationHandle handle = assets.materialize("*");
     assertThat(entered.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     first.close();

@@ -9,6 +9,8 @@ import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.partitions.StaticPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.assets.testsupport.ReplayTwins;
+import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.common.WorkflowStatus;
@@ -25,7 +27,6 @@ import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,12 +35,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,12 +68,7 @@ class PartitionDeadlineTest {
 
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock(T0);
-  private final List<WeftEngine> engines = new ArrayList<>();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
 
   private static Instant deadline(TimeWindowPartitions p, LocalTime at, long index) {
     return new FreshnessPolicy.PartitionDeadline(at).deadlineOf(p, index);
@@ -174,46 +170,23 @@ class PartitionDeadlineTest {
   }
 
   private Assets start(TestStore kind) {
-    WeftEngine engine =
-        WeftEngine.builder().store(kind.open(dir)).clock(clock).nodeId("deadline-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(
-                List.of(
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.clock(clock).nodeId("deadline-test"),
+        assets ->
+            assets
+                .definitions(
                     Asset.builder(ASSET)
                         .partitions(BERLIN_DAYS)
                         .freshnessPolicy(FreshnessPolicy.partitionDeadline(LocalTime.of(2, 30)))
                         .output(String.class)
-                        .compute(ctx -> "sales of " + ctx.partitionKey())))
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(javaClock())
-            .build();
-    engine.start();
-    return assets;
-  }
-
-  private Clock javaClock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-    };
+                        .compute(ctx -> "sales of " + ctx.partitionKey()))
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                .clock(JavaClock.of(clock)));
   }
 
   private WeftEngine engine() {
-    return engines.getLast();
+    return engines.last();
   }
 
   private FreshnessCatalog freshness() {

@@ -9,9 +9,9 @@ import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.DynamicPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.assets.testsupport.ReplayTwins;
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.common.RetryPolicy;
 import dev.weft.common.WorkflowStatus;
-import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.partitions.PartitionRangeState;
@@ -22,13 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,26 +45,21 @@ class PartitionedCancelAndDynamicTest {
   private static final DynamicPartitions REGIONS = DynamicPartitions.named("regions");
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final Set<String> blocking = ConcurrentHashMap.newKeySet();
   private final CountDownLatch release = new CountDownLatch(1);
 
   @AfterEach
-  void closeEngines() {
-    release.countDown();
-    engines.forEach(WeftEngine::close);
+  void releaseBlockedComputes() {
+    release.countDown(); // before the engines close (after this method)
   }
 
   Assets start(TestStore kind, AssetsDefinition definition) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("pcancel-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(List.of(definition))
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .build();
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("pcancel-test"),
+        assets ->
+            assets.definitions(definition).ioManager(IoManager.DEFAULT, new InMemoryIoManager()));
   }
 
   AssetDefinition blockingAsset(String key, dev.weft.assets.partitions.PartitionsDefinition def) {
@@ -83,7 +78,7 @@ class PartitionedCancelAndDynamicTest {
 
   PartitionStatus status(String asset, long index) {
     return engines
-        .getLast()
+        .last()
         .store()
         .extension(PartitionStatusReader.class)
         .status("default", asset, index)
@@ -108,7 +103,7 @@ class PartitionedCancelAndDynamicTest {
             () ->
                 status("market/prices", 1) == PartitionStatus.IN_PROGRESS
                     && status("market/prices", 2) == PartitionStatus.IN_PROGRESS);
-    engines.getLast().client().getHandle(run.workflowId()).cancel("wrong day");
+    engines.last().client().getHandle(run.workflowId()).cancel("wrong day");
 
     await()
         .atMost(WAIT)
@@ -116,11 +111,11 @@ class PartitionedCancelAndDynamicTest {
             () ->
                 status("market/prices", 1) == PartitionStatus.MATERIALIZED
                     && status("market/prices", 2) == null);
-    assertThat(engines.getLast().client().getHandle(run.workflowId()).describe().status())
+    assertThat(engines.last().client().getHandle(run.workflowId()).describe().status())
         .isEqualTo(WorkflowStatus.CANCELED);
     assertThat(
             engines
-                .getLast()
+                .last()
                 .store()
                 .extension(AssetCatalog.class)
                 .state("default", "market/prices", "")
@@ -145,13 +140,13 @@ class PartitionedCancelAndDynamicTest {
         assets.materialize("market/prices", PartitionSelection.keys("2024-01-02"));
     await().atMost(WAIT).until(() -> claimOf("market/prices", 1) != null);
     assertThat(claimOf("market/prices", 1)).isEqualTo(terminated.runId());
-    engines.getLast().client().getHandle(terminated.workflowId()).terminate("operator");
+    engines.last().client().getHandle(terminated.workflowId()).terminate("operator");
     await()
         .atMost(WAIT)
         .until(
             () ->
                 engines
-                    .getLast()
+                    .last()
                     .client()
                     .getHandle(terminated.workflowId())
                     .describe()
@@ -161,14 +156,14 @@ class PartitionedCancelAndDynamicTest {
     MaterializationHandle next =
         assets.materialize("market/prices", PartitionSelection.keys("2024-01-02"));
     await().atMost(WAIT).until(() -> next.runId().equals(claimOf("market/prices", 1)));
-    engines.getLast().client().getHandle(next.workflowId()).cancel("not today");
+    engines.last().client().getHandle(next.workflowId()).cancel("not today");
 
     await().atMost(WAIT).until(() -> status("market/prices", 1) == PartitionStatus.MATERIALIZED);
   }
 
   String claimOf(String asset, long index) {
     return engines
-        .getLast()
+        .last()
         .store()
         .extension(PartitionStatusReader.class)
         .status("default", asset, index)

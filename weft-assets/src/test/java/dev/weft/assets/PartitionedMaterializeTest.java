@@ -7,6 +7,7 @@ import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.common.RetryPolicy;
 import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.StaleReasonKind;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,26 +42,19 @@ class PartitionedMaterializeTest {
   static final RetryPolicy ONCE = RetryPolicy.newBuilder().maximumAttempts(1).build();
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final Map<String, AtomicInteger> computes = new ConcurrentHashMap<>();
   private final InMemoryIoManager memory = new InMemoryIoManager();
 
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
-
   Assets start(TestStore kind, IoManager io, AssetsDefinition... defs) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("pmat-test").build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine).definitions(List.of(defs)).ioManager(IoManager.DEFAULT, io).build();
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("pmat-test"),
+        assets -> assets.definitions(defs).ioManager(IoManager.DEFAULT, io));
   }
 
   PartitionStatusReader reader() {
-    return engines.getLast().store().extension(PartitionStatusReader.class);
+    return engines.last().store().extension(PartitionStatusReader.class);
   }
 
   PartitionStatus status(String asset, long index) {
@@ -82,7 +75,7 @@ class PartitionedMaterializeTest {
 
   void record(TestStore kind, String name, MaterializationHandle handle) {
     if (kind == TestStore.SQLITE) {
-      RecordedHistories.record(name, engines.getLast().client().getHandle(handle.workflowId()));
+      RecordedHistories.record(name, engines.last().client().getHandle(handle.workflowId()));
     }
   }
 
@@ -341,16 +334,12 @@ class PartitionedMaterializeTest {
                   return start;
                 });
     FileIoManager files = FileIoManager.json(dir.resolve("data"));
-    WeftEngine first =
-        WeftEngine.builder()
-            .store(kind.open(dir))
-            .nodeId("pmat-test")
-            .shutdownTimeout(Duration.ofMillis(100))
-            .build();
-    engines.add(first);
     Assets assets =
-        Assets.builder(first).definitions(blocks).ioManager(IoManager.DEFAULT, files).build();
-    first.start();
+        engines.start(
+            kind.open(dir),
+            engine -> engine.nodeId("pmat-test").shutdownTimeout(Duration.ofMillis(100)),
+            builder -> builder.definitions(blocks).ioManager(IoManager.DEFAULT, files));
+    WeftEngine first = engines.last();
     MaterializationHandle handle =
         assets.materialize("chain/blocks", PartitionSelection.range("0", "999"));
     assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();

@@ -3,7 +3,7 @@ package dev.weft.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.assets.partitions.TimeWindowPartitions;
-import dev.weft.engine.WeftEngine;
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
@@ -15,11 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,18 +34,11 @@ class PartitionedSourceObservationTest {
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final Map<String, String> feed = new ConcurrentHashMap<>();
   private final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
-
   Assets start(TestStore kind) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("psource-test").build();
-    engines.add(engine);
     ObservableSourceAsset source =
         Asset.observableSource("feeds/quotes")
             .partitions(DAILY)
@@ -61,18 +53,18 @@ class PartitionedSourceObservationTest {
             .deps("feeds/quotes")
             .output(String.class)
             .compute(ctx -> "prices of " + ctx.partitionKey());
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(List.of(source, prices))
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .build();
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("psource-test"),
+        assets ->
+            assets
+                .definitions(source, prices)
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager()));
   }
 
   PartitionRangeState partition(String asset, long index) {
     return engines
-        .getLast()
+        .last()
         .store()
         .extension(PartitionStatusReader.class)
         .status("default", asset, index)
@@ -108,7 +100,7 @@ class PartitionedSourceObservationTest {
     assertThat(partition("market/prices", 2).status()).isEqualTo(PartitionStatus.MATERIALIZED);
     AssetStateRecord source =
         engines
-            .getLast()
+            .last()
             .store()
             .extension(AssetCatalog.class)
             .state("default", "feeds/quotes", "")

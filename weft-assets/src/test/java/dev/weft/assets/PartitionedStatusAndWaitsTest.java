@@ -9,6 +9,7 @@ import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.assets.testsupport.ReplayTwins;
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.RetryPolicy;
@@ -25,12 +26,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,13 +48,8 @@ class PartitionedStatusAndWaitsTest {
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
 
   /**
    * Waits on a partition ({@code partition} non-empty) or the whole asset, materialized after now.
@@ -109,8 +105,6 @@ class PartitionedStatusAndWaitsTest {
   }
 
   Assets start(TestStore kind) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).nodeId("pwait-test").build();
-    engines.add(engine);
     AssetDefinition prices =
         Asset.builder("market/prices")
             .partitions(DAILY)
@@ -130,20 +124,23 @@ class PartitionedStatusAndWaitsTest {
             .input("market/prices", String.class)
             .output(String.class)
             .compute(ctx -> "r " + ctx.input("market/prices", String.class));
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(List.of(prices, returns))
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .build();
-    Worker worker = engine.newWorker(APPS);
-    worker.registerWorkflow(PartitionWaiting.class, PartitionWaitingWorkflow::new);
-    worker.registerWorkflow(PartitionMaterializing.class, PartitionMaterializingWorkflow::new);
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.nodeId("pwait-test"),
+        assets ->
+            assets
+                .definitions(prices, returns)
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager()),
+        engine -> {
+          Worker worker = engine.newWorker(APPS);
+          worker.registerWorkflow(PartitionWaiting.class, PartitionWaitingWorkflow::new);
+          worker.registerWorkflow(
+              PartitionMaterializing.class, PartitionMaterializingWorkflow::new);
+        });
   }
 
   AssetStateRecord summary(String key) {
-    WeftEngine engine = engines.getLast();
+    WeftEngine engine = engines.last();
     return engine
         .store()
         .extension(AssetCatalog.class)
@@ -153,11 +150,11 @@ class PartitionedStatusAndWaitsTest {
 
   WorkflowHandle<Object> waiting(String id, String key, String partition, String mode) {
     WorkflowOptions options = WorkflowOptions.newBuilder().workflowId(id).taskQueue(APPS).build();
-    return engines.getLast().client().start("PartitionWaiting", options, key, partition, mode);
+    return engines.last().client().start("PartitionWaiting", options, key, partition, mode);
   }
 
   int waiters() {
-    WeftEngine engine = engines.getLast();
+    WeftEngine engine = engines.last();
     return engine.store().extension(AssetCatalog.class).waiters(engine.namespace()).size();
   }
 
@@ -296,7 +293,7 @@ class PartitionedStatusAndWaitsTest {
 
     Object outcome =
         engines
-            .getLast()
+            .last()
             .client()
             .start("PartitionMaterializing", options, "market/prices+", "2024-01-01", "2024-01-03")
             .getResult(WAIT);
@@ -312,7 +309,7 @@ class PartitionedStatusAndWaitsTest {
         WorkflowOptions.newBuilder().workflowId("publish-bad").taskQueue(APPS).build();
     assertThat(
             engines
-                .getLast()
+                .last()
                 .client()
                 .start("PartitionMaterializing", bad, "market/prices", "2023-12-30", "2024-01-01")
                 .getResult(WAIT))

@@ -11,8 +11,8 @@ import dev.weft.assets.FileIoManager;
 import dev.weft.assets.IoManager;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.client.WorkflowFilter;
-import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.automation.AssetChangeRecord;
 import dev.weft.store.assets.automation.AutomationEvaluationRecord;
 import dev.weft.store.assets.automation.AutomationLog;
@@ -26,8 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,13 +46,8 @@ class AutomationPartitionClusterTest {
 
   @TempDir Path dir;
   @TempDir Path data;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final List<String> computed = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
 
   List<AssetsDefinition> definitions() {
     return List.of(
@@ -73,21 +68,18 @@ class AutomationPartitionClusterTest {
   }
 
   Assets node(String name) {
-    WeftEngine engine =
-        WeftEngine.builder().store(TestStore.POSTGRES.open(dir)).nodeId(name).build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(definitions())
-            .ioManager(IoManager.DEFAULT, FileIoManager.json(data))
-            .automationTiming(LEASE, POLL)
-            .build();
-    engine.start();
-    return assets;
+    return engines.start(
+        TestStore.POSTGRES.open(dir),
+        engine -> engine.nodeId(name),
+        assets ->
+            assets
+                .definitions(definitions())
+                .ioManager(IoManager.DEFAULT, FileIoManager.json(data))
+                .automationTiming(LEASE, POLL));
   }
 
   AutomationLog log() {
-    return engines.getFirst().store().extension(AutomationLog.class);
+    return engines.first().store().extension(AutomationLog.class);
   }
 
   boolean settled() {
@@ -96,7 +88,7 @@ class AutomationPartitionClusterTest {
     long cursor = log().cursor("default", "default").map(c -> c.cursor()).orElse(0L);
     boolean running =
         engines
-                .getFirst()
+                .first()
                 .client()
                 .countWorkflows(
                     WorkflowFilter.query(
@@ -139,7 +131,7 @@ class AutomationPartitionClusterTest {
             .toList();
     List<String> ids =
         engines
-            .getFirst()
+            .first()
             .client()
             .listWorkflows(WorkflowFilter.query("WorkflowId STARTS_WITH '__weft_auto:clean/days:'"))
             .workflows()

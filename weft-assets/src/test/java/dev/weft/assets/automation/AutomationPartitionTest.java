@@ -15,9 +15,10 @@ import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.common.WorkflowStatus;
-import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.FreshnessCatalog;
 import dev.weft.store.assets.automation.AutomationEvaluationRecord;
 import dev.weft.store.assets.partitions.PartitionRangeState;
@@ -26,19 +27,16 @@ import dev.weft.store.assets.partitions.PartitionStatusReader;
 import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,45 +53,19 @@ class AutomationPartitionTest {
       TimeWindowPartitions.daily(LocalDate.of(2024, 1, 1), ZoneOffset.UTC);
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
   private final Map<String, List<String>> computed = new ConcurrentHashMap<>();
   private final ManualClock clock = new ManualClock(Instant.parse("2024-01-03T12:00:00Z"));
 
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
-
   private Assets start(TestStore kind, AssetsDefinition... definitions) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).clock(clock).build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(definitions)
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(javaClock())
-            .build();
-    engine.start();
-    return assets;
-  }
-
-  private Clock javaClock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-    };
+    return engines.start(
+        kind.open(dir),
+        engine -> engine.clock(clock),
+        assets ->
+            assets
+                .definitions(definitions)
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                .clock(JavaClock.of(clock)));
   }
 
   private dev.weft.assets.AssetBuilder<Object> partitioned(String key) {
@@ -112,7 +84,7 @@ class AutomationPartitionTest {
   private int closedRuns(String key) {
     var runs =
         engines
-            .getLast()
+            .last()
             .client()
             .listWorkflows(
                 WorkflowFilter.query("WorkflowId STARTS_WITH '__weft_auto:" + key + ":'"))
@@ -130,7 +102,7 @@ class AutomationPartitionTest {
   /** The partition's stored status; null when it is missing. */
   private PartitionStatus status(String key, String partition) {
     return engines
-        .getLast()
+        .last()
         .store()
         .extension(PartitionStatusReader.class)
         .status("default", key, DAILY.index(partition))
@@ -226,14 +198,14 @@ class AutomationPartitionTest {
                 .output(String.class)
                 .automation(freshnessViolated())
                 .compute(ctx -> compute("sales/daily", ctx.partitionKey())));
-    FreshnessCatalog freshness = engines.getLast().store().extension(FreshnessCatalog.class);
+    FreshnessCatalog freshness = engines.last().store().extension(FreshnessCatalog.class);
 
     await()
         .atMost(WAIT)
         .until(
             () ->
                 engines
-                        .getLast()
+                        .last()
                         .client()
                         .getHandle("__weft_freshness:sales/daily")
                         .describe()

@@ -18,23 +18,21 @@ import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.InvalidAssetGraphException;
 import dev.weft.assets.IoManager;
+import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.common.WorkflowStatus;
-import dev.weft.engine.WeftEngine;
 import dev.weft.store.assets.automation.AutomationEvaluationRecord;
+import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,24 +45,17 @@ class AutomationTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
 
   Assets start(TestStore kind, Clock clock, AssetsDefinition... definitions) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(definitions)
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(clock)
-            .build();
-    engine.start();
-    return assets;
+    return engines.start(
+        kind.open(dir),
+        engine -> engine,
+        assets ->
+            assets
+                .definitions(definitions)
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                .clock(clock));
   }
 
   Assets start(TestStore kind, AssetsDefinition... definitions) {
@@ -77,12 +68,12 @@ class AutomationTest {
 
   List<WorkflowHandle<Object>> automatedRuns(String key) {
     return engines
-        .getLast()
+        .last()
         .client()
         .listWorkflows(WorkflowFilter.query("WorkflowId STARTS_WITH '__weft_auto:" + key + ":'"))
         .workflows()
         .stream()
-        .map(r -> engines.getLast().client().getHandle(r.workflowId()))
+        .map(r -> engines.last().client().getHandle(r.workflowId()))
         .toList();
   }
 
@@ -132,7 +123,7 @@ class AutomationTest {
               assertThat(e.reason()).contains("raw/blocks updated since the last run");
               assertThat(e.partitions()).isEqualTo("{[0, 1)}");
               assertThat(e.workflowId()).startsWith("__weft_auto:clean/blocks:");
-              assertThat(engines.getLast().client().getHandle(e.workflowId()).describe().runId())
+              assertThat(engines.last().client().getHandle(e.workflowId()).describe().runId())
                   .isEqualTo(e.runId());
             });
     assertThat(assets.status(AssetKey.of("clean/blocks")).orElseThrow().current().runId())
@@ -172,7 +163,7 @@ class AutomationTest {
             kind,
             Asset.builder("model/fit").codeVersion("v1").output(Integer.class).compute(c -> 1));
     v1.materialize("model/fit").await(WAIT);
-    engines.removeLast().close();
+    engines.closeLast();
 
     Assets v2 =
         start(
@@ -257,22 +248,22 @@ class AutomationTest {
 
   @Test
   void aCronTickFiresOnceWhenTheClockPassesIt() {
-    MutableClock clock = new MutableClock(Instant.parse("2024-01-01T01:59:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2024-01-01T01:59:00Z"));
     Assets assets =
         start(
             TestStore.SQLITE,
-            clock,
+            JavaClock.of(clock),
             Asset.builder("daily/report")
                 .output(Integer.class)
                 .automation(onCron("0 2 * * *"))
                 .compute(c -> 1));
 
-    clock.set(Instant.parse("2024-01-01T02:00:30Z"));
+    clock.advanceTo(Instant.parse("2024-01-01T02:00:30Z"));
     assets.evaluateAutomation();
     awaitClosed("daily/report", 1);
-    clock.set(Instant.parse("2024-01-01T02:30:00Z"));
+    clock.advanceTo(Instant.parse("2024-01-01T02:30:00Z"));
     assets.evaluateAutomation();
-    clock.set(Instant.parse("2024-01-02T02:00:01Z"));
+    clock.advanceTo(Instant.parse("2024-01-02T02:00:01Z"));
     assets.evaluateAutomation();
     awaitClosed("daily/report", 2);
 
@@ -286,19 +277,15 @@ class AutomationTest {
 
   @Test
   void aConditionNamingAnUnknownKeyIsRefusedWithTheClosestKey() {
-    WeftEngine engine = WeftEngine.builder().store(TestStore.SQLITE.open(dir)).build();
-    engines.add(engine);
     assertThatThrownBy(
             () ->
-                Assets.builder(engine)
-                    .definitions(
-                        raw("raw/blocks"),
-                        Asset.builder("clean/blocks")
-                            .input("raw/blocks", Integer.class)
-                            .automation(anyUpstreamUpdated("raw/blokcs"))
-                            .compute(ctx -> 1))
-                    .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-                    .build())
+                start(
+                    TestStore.SQLITE,
+                    raw("raw/blocks"),
+                    Asset.builder("clean/blocks")
+                        .input("raw/blocks", Integer.class)
+                        .automation(anyUpstreamUpdated("raw/blokcs"))
+                        .compute(ctx -> 1)))
         .isInstanceOf(InvalidAssetGraphException.class)
         .hasMessageContaining("automation condition of clean/blocks")
         .hasMessageContaining("raw/blokcs (did you mean raw/blocks?)");
@@ -348,33 +335,5 @@ class AutomationTest {
     assertThat(graph.node(AssetKey.of("chain/clean")).spec().automation())
         .isEqualTo(eager().and(not(missing())));
     assertThat(graph.node(AssetKey.of("chain/raw")).spec().automation()).isNull();
-  }
-
-  /** A clock the test sets. */
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MutableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void set(Instant time) {
-      now.set(time);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

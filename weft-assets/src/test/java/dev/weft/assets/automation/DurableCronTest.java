@@ -9,6 +9,8 @@ import dev.weft.assets.AssetKey;
 import dev.weft.assets.Assets;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
+import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
@@ -16,13 +18,13 @@ import dev.weft.store.assets.automation.AssetChangeKind;
 import dev.weft.store.assets.automation.AssetChangeRecord;
 import dev.weft.store.assets.automation.AutomationEvaluationRecord;
 import dev.weft.store.assets.automation.AutomationLog;
+import dev.weft.testsupport.ManualClock;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,35 +39,26 @@ class DurableCronTest {
   private static final String KEY = "daily/report";
 
   @TempDir Path dir;
-  private final List<WeftEngine> engines = new ArrayList<>();
-  private final AutomationTest.MutableClock clock =
-      new AutomationTest.MutableClock(Instant.parse("2024-01-01T01:59:00Z"));
-
-  @AfterEach
-  void closeEngines() {
-    engines.forEach(WeftEngine::close);
-  }
+  @RegisterExtension final AssetEngines engines = new AssetEngines();
+  private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T01:59:00Z"));
 
   private Assets start(TestStore kind) {
-    WeftEngine engine = WeftEngine.builder().store(kind.open(dir)).build();
-    engines.add(engine);
-    Assets assets =
-        Assets.builder(engine)
-            .definitions(
-                List.of(
+    return engines.start(
+        kind.open(dir),
+        engine -> engine,
+        assets ->
+            assets
+                .definitions(
                     Asset.builder(KEY)
                         .output(Integer.class)
                         .automation(onCron("0 2 * * *"))
-                        .compute(c -> 1)))
-            .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(clock)
-            .build();
-    engine.start();
-    return assets;
+                        .compute(c -> 1))
+                .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
+                .clock(JavaClock.of(clock)));
   }
 
   private int closedRuns() {
-    WeftEngine engine = engines.getLast();
+    WeftEngine engine = engines.last();
     var runs =
         engine
             .client()
@@ -77,17 +70,17 @@ class DurableCronTest {
 
   /** Whether an evaluator holds the location's lease (the evaluator of the engine just started). */
   private boolean leaseHeld(Assets assets) {
-    WeftEngine engine = engines.getLast();
+    WeftEngine engine = engines.last();
     return engine
         .store()
         .extension(AutomationLog.class)
         .cursor(engine.namespace(), assets.location())
-        .filter(c -> c.leaseUntil().isAfter(clock.instant()))
+        .filter(c -> c.leaseUntil().isAfter(clock.now()))
         .isPresent();
   }
 
   private List<AssetChangeRecord> ticks() {
-    WeftEngine engine = engines.getLast();
+    WeftEngine engine = engines.last();
     return engine
         .store()
         .extension(AutomationLog.class)
@@ -104,9 +97,9 @@ class DurableCronTest {
     first.evaluateAutomation();
     await().atMost(WAIT).until(() -> leaseHeld(first));
     assertThat(closedRuns()).isZero();
-    engines.removeLast().close();
+    engines.closeLast();
 
-    clock.set(Instant.parse("2024-01-01T02:30:00Z"));
+    clock.advanceTo(Instant.parse("2024-01-01T02:30:00Z"));
     Assets second = start(kind);
     second.evaluateAutomation();
     await().atMost(WAIT).until(() -> closedRuns() == 1);
@@ -123,9 +116,9 @@ class DurableCronTest {
             e ->
                 assertThat(e.reason())
                     .isEqualTo("onCron('0 2 * * *'): a tick passed since the last run"));
-    engines.removeLast().close();
+    engines.closeLast();
 
-    clock.set(Instant.parse("2024-01-01T02:45:00Z"));
+    clock.advanceTo(Instant.parse("2024-01-01T02:45:00Z"));
     Assets third = start(kind);
     third.evaluateAutomation();
     await().atMost(WAIT).until(() -> leaseHeld(third));
@@ -136,8 +129,8 @@ class DurableCronTest {
         .until(() -> ticks().size() == 1 && closedRuns() == 1);
 
     // a whole day missed: the ticks of 2024-01-02 and 2024-01-03 fire once, as the latest
-    engines.removeLast().close();
-    clock.set(Instant.parse("2024-01-03T09:00:00Z"));
+    engines.closeLast();
+    clock.advanceTo(Instant.parse("2024-01-03T09:00:00Z"));
     start(kind).evaluateAutomation();
     await().atMost(WAIT).until(() -> closedRuns() == 2);
     assertThat(ticks())

@@ -15,17 +15,15 @@ import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.partitions.AssetPartitionStatus;
 import dev.weft.assets.partitions.PartitionKeyStatus;
 import dev.weft.assets.partitions.TimeWindowPartitions;
+import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
 import dev.weft.store.assets.FreshnessCatalog;
-import dev.weft.testing.SkippingClock;
 import dev.weft.testing.WeftTestEnvironment;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +83,7 @@ class MonthOfDailyPartitionsTest {
         Assets.builder(env.engine())
             .definitions(List.of(prices, report))
             .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(javaClock(env.clock()))
+            .clock(JavaClock.of(env.clock()))
             .build();
     env.start();
   }
@@ -186,24 +184,5 @@ class MonthOfDailyPartitionsTest {
         .extension(AssetCatalog.class)
         .state(env.engine().namespace(), key, "")
         .orElseThrow();
-  }
-
-  private static Clock javaClock(SkippingClock clock) {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-    };
   }
 }
