@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.weft.assets.internal.FreshnessWorkflow;
-import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.assets.testsupport.AssetEngines;
 import dev.weft.assets.testsupport.JavaClock;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
 import dev.weft.common.WorkflowStatus;

@@ -8,8 +8,8 @@ import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.DynamicPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
-import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.common.RetryPolicy;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.assets.AssetCatalog;
@@ -125,7 +125,7 @@ class PartitionedCancelAndDynamicTest {
     ReplayTwins.replayAndRecord(
         kind,
         "materialize-partitions-canceled",
-        engines.getLast().client().getHandle(run.workflowId()),
+        engines.last().client().getHandle(run.workflowId()),
         MaterializeWorkflow.class,
         ParallelMaterializeWorkflow::new);
   }

@@ -8,8 +8,8 @@ import dev.weft.assets.internal.DurableAssetWait;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.ParallelMaterializeWorkflow;
 import dev.weft.assets.partitions.TimeWindowPartitions;
-import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.assets.testsupport.AssetEngines;
+import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.common.RetryPolicy;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,12 +161,12 @@ class PartitionedStatusAndWaitsTest {
   void replayAndRecord(
       TestStore kind, String name, String workflowId, Class<?> type, Supplier<?> code) {
     ReplayTwins.replayAndRecord(
-        kind, name, engines.getLast().client().getHandle(workflowId), type, code);
+        kind, name, engines.last().client().getHandle(workflowId), type, code);
   }
 
   /** The workflow ID of the asset workflow a test workflow started as its child. */
   String childOf(String parentId) {
-    return ReplayTwins.childOf(engines.getLast().client(), parentId);
+    return ReplayTwins.childOf(engines.last().client(), parentId);
   }
 
   @ParameterizedTest
