@@ -6,7 +6,6 @@ import dev.weft.assets.AssetPartitions;
 import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.DataVersion;
-import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionMapping;
@@ -20,6 +19,7 @@ import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.chain.PricedTransfer;
 import dev.weft.examples.assets.chain.TokenPrices;
 import dev.weft.examples.assets.chain.Transfer;
+import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,22 +166,25 @@ public final class BlockAssets {
     return partitions.recordObservations(AssetKey.of(BLOCK_HASHES), hashes);
   }
 
-  /** Starts materializing the per-block assets of blocks {@code first} to {@code last}. */
-  public static MaterializationHandle materializeBlocks(Assets assets, long first, long last) {
+  /**
+   * Starts a backfill of the per-block assets of blocks {@code first} to {@code last}; returns its
+   * row.
+   */
+  public static BackfillRecord materializeBlocks(Assets assets, long first, long last) {
     return PartitionedLaunch.launch(
         assets, PER_BLOCK, PartitionSelection.range(Long.toString(first), Long.toString(last)));
   }
 
-  /** Starts materializing the per-block assets of {@code blocks}. */
-  public static MaterializationHandle materializeBlocks(Assets assets, List<String> blocks) {
+  /** Starts a backfill of the per-block assets of {@code blocks}; returns its row. */
+  public static BackfillRecord materializeBlocks(Assets assets, List<String> blocks) {
     return PartitionedLaunch.launch(assets, PER_BLOCK, PartitionSelection.keys(blocks));
   }
 
   /**
-   * Starts materializing the roll-ups of blocks {@code first} to {@code last} (both multiples of
-   * 100 apart: partitions {@code first / 100} to {@code last / 100}).
+   * Starts a backfill of the roll-ups of blocks {@code first} to {@code last} (both multiples of
+   * 100 apart: partitions {@code first / 100} to {@code last / 100}); returns its row.
    */
-  public static MaterializationHandle materializeRollups(Assets assets, long first, long last) {
+  public static BackfillRecord materializeRollups(Assets assets, long first, long last) {
     return PartitionedLaunch.launch(
         assets,
         VOLUME_BY_HUNDRED_BLOCKS,
