@@ -1,7 +1,6 @@
 package dev.weft.assets;
 
 import dev.weft.assets.internal.BackfillPlanner;
-import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.store.assets.backfills.BackfillChunkPage;
 import dev.weft.store.assets.backfills.BackfillPage;
 import dev.weft.store.assets.backfills.BackfillRecord;
@@ -86,7 +85,7 @@ public final class AssetBackfills {
 
   private BackfillPlanner.Resolved resolve(BackfillRequest request) {
     return BackfillPlanner.resolve(
-        graph, request.selection(), request.partitions(), PartitionsContext.at(clock.instant()));
+        graph, request.selection(), request.partitions(), catalog.context(clock.instant()));
   }
 
   /**

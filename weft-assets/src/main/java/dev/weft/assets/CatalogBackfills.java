@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.assets.internal.BackfillInput;
 import dev.weft.assets.internal.BackfillPartitions;
 import dev.weft.assets.internal.BackfillWorkflow;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.internal.CatalogPartitionsDefinitions;
 import dev.weft.assets.internal.Json;
 import dev.weft.assets.internal.MaterializeWorkflow;
@@ -30,6 +31,7 @@ import dev.weft.store.assets.backfills.SetBackfillStatus;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -372,12 +374,17 @@ public final class CatalogBackfills {
     if (def.isPresent()) {
       indexes =
           BackfillPartitions.resolve(
-              AssetKey.of(first),
-              def.get(),
-              request.partitions(),
-              PartitionsContext.at(clock.instant()));
+              AssetKey.of(first), def.get(), request.partitions(), context(clock.instant()));
     }
     return new Checked(plan.selection(), plan.location(), keys, maxPerRun, description, indexes);
+  }
+
+  /**
+   * The partitions context of this namespace's catalog at {@code now}: its dynamic keys and the
+   * current ends of its named integer ranges, so a backfill plans up to the recorded head.
+   */
+  PartitionsContext context(Instant now) {
+    return CatalogPartitionsContext.at(store, namespace, now);
   }
 
   private static JsonNode parse(AssetNodeRecord r) {

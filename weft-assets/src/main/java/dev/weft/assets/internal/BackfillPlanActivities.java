@@ -47,7 +47,7 @@ public final class BackfillPlanActivities implements BackfillPlanning {
     if (row.status().ended() || row.status() == BackfillStatus.CANCELING) {
       return new BackfillWindow(row.status().name(), null, -1);
     }
-    PartitionsContext ctx = PartitionsContext.at(clock.instant());
+    PartitionsContext ctx = CatalogPartitionsContext.at(store, namespace, clock.instant());
     BackfillPlanner.Resolved resolved;
     BackfillWindow window;
     try {
