@@ -67,11 +67,13 @@ public record PartitionedExamples(VendorFiles vendor, FakeChain blocks, TokenMet
   /**
    * Starts, once, what {@code weft dev} shows of them, as backfills (on the Backfills page):
    * January 2024 of the daily trades (when no day was ever materialized) and, when no block was,
-   * the per-block assets of blocks 0 to the head. Returns the started backfills. The block hashes
-   * are first observed by {@link dev.weft.examples.assets.blocks.ReorgWorkflow} (observing every
-   * block reads each block's status: not on the node's start).
+   * the per-block assets of blocks 0 to the head. Records the chain's head first ({@link
+   * BlockAssets#advanceEnd}, on every start). Returns the started backfills. The block hashes are
+   * first observed by {@link dev.weft.examples.assets.blocks.ReorgWorkflow} (observing every block
+   * reads each block's status: not on the node's start).
    */
   public List<BackfillRecord> materializeIfNeverMaterialized(Assets assets) {
+    BlockAssets.advanceEnd(assets.partitions(), blocks);
     List<BackfillRecord> started = new ArrayList<>();
     if (never(assets, DailyTradeAssets.DAILY_TRADES)) {
       started.add(DailyTradeAssets.materializeJanuary2024(assets));

@@ -92,6 +92,10 @@ class BlockAssetsTest {
         .isEqualTo(IndexRangeSet.empty());
     assertThat(assets.partitions().status(key(BlockAssets.BLOCK_HASHES), "7").state().dataVersion())
         .isEqualTo(chain.block(7).hash());
+    assertThat(assets.partitions().integerEnd(BlockAssets.CHAIN_RANGE).orElseThrow().endExclusive())
+        .as("observing the chain recorded its head")
+        .isEqualTo(HEIGHT);
+    assertThat(counts(assets, ENRICHED).missing()).isEqualTo(HEIGHT);
 
     BackfillRecord first = BlockAssets.materializeBlocks(assets, 0, HEIGHT - 1);
 
@@ -209,6 +213,12 @@ class BlockAssetsTest {
                 .dataVersion())
         .isEqualTo(chain.block(head).hash());
     assertThat(counts(assets, BLOCKS_BY_NUMBER).stale()).isZero();
+    assertThat(assets.partitions().integerEnd(BlockAssets.CHAIN_RANGE).orElseThrow().endExclusive())
+        .as("the end advanced with the new blocks")
+        .isEqualTo(head + 1);
+    assertThat(counts(assets, BLOCKS_BY_NUMBER).missing())
+        .as("the ten new blocks, not materialized yet")
+        .isEqualTo(10);
   }
 
   /**

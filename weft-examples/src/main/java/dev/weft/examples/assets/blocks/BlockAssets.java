@@ -42,8 +42,15 @@ public final class BlockAssets {
   /** The group of the block assets (the chain example's). */
   public static final String GROUP = "chain";
 
-  /** One partition per block number from 0, growing with the chain's head. */
-  public static final IntegerRangePartitions BLOCKS = IntegerRangePartitions.from(0);
+  /** The name the catalog keeps the chain's current end under (the head + 1). */
+  public static final String CHAIN_RANGE = "chain";
+
+  /**
+   * One partition per block number from 0, growing with the chain's head: its end is kept by the
+   * catalog under {@link #CHAIN_RANGE}, advanced by {@link #advanceEnd} as blocks appear.
+   */
+  public static final IntegerRangePartitions BLOCKS =
+      IntegerRangePartitions.from(0).named(CHAIN_RANGE);
 
   /** How many blocks one partition of {@link #VOLUME_BY_HUNDRED_BLOCKS} rolls up. */
   public static final int BLOCKS_PER_ROLLUP = 100;
@@ -154,16 +161,27 @@ public final class BlockAssets {
   }
 
   /**
-   * Observes the hash of every block of {@code chain} (0 to its head) into the catalog: the blocks
-   * whose hash changed since the last observation make exactly their dependents stale (a block
-   * observed for the first time changes nothing). Returns the block numbers whose hash changed.
+   * Observes the hash of every block of {@code chain} (0 to its head) into the catalog, after
+   * advancing the range's end to the head ({@link #advanceEnd}): the blocks whose hash changed
+   * since the last observation make exactly their dependents stale (a block observed for the first
+   * time changes nothing). Returns the block numbers whose hash changed.
    */
   public static IndexRangeSet observeHashes(AssetPartitions partitions, FakeChain chain) {
+    advanceEnd(partitions, chain);
     Map<String, String> hashes = new LinkedHashMap<>();
     for (ChainBlock block : chain.blocks()) {
       hashes.put(Long.toString(block.number()), block.hash());
     }
     return partitions.recordObservations(AssetKey.of(BLOCK_HASHES), hashes);
+  }
+
+  /**
+   * Records {@code chain}'s head in the catalog: the end of {@link #CHAIN_RANGE} becomes the head +
+   * 1, so the status bar, the counts of missing blocks and backfills reach the newest block (the
+   * same head again changes nothing). Returns the recorded end.
+   */
+  public static long advanceEnd(AssetPartitions partitions, FakeChain chain) {
+    return partitions.advanceIntegerEnd(CHAIN_RANGE, chain.head() + 1).endExclusive();
   }
 
   /**
