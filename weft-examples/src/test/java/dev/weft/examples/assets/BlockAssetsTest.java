@@ -96,6 +96,9 @@ class BlockAssetsTest {
         .as("observing the chain recorded its head")
         .isEqualTo(HEIGHT);
     assertThat(counts(assets, ENRICHED).missing()).isEqualTo(HEIGHT);
+    assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).missing())
+        .as("the complete hundreds of blocks")
+        .isEqualTo(HEIGHT / BlockAssets.BLOCKS_PER_ROLLUP);
 
     BackfillRecord first = BlockAssets.materializeBlocks(assets, 0, HEIGHT - 1);
 

@@ -55,6 +55,16 @@ public final class BlockAssets {
   /** How many blocks one partition of {@link #VOLUME_BY_HUNDRED_BLOCKS} rolls up. */
   public static final int BLOCKS_PER_ROLLUP = 100;
 
+  /** The name the catalog keeps the roll-ups' current end under (complete hundreds of blocks). */
+  public static final String ROLLUP_RANGE = "chain_hundreds";
+
+  /**
+   * One partition per hundred blocks ({@code j}: blocks {@code 100j..100j+99}), growing as hundreds
+   * complete: its end is kept by the catalog under {@link #ROLLUP_RANGE}.
+   */
+  public static final IntegerRangePartitions HUNDREDS =
+      IntegerRangePartitions.from(0).named(ROLLUP_RANGE);
+
   /** The observable source: the hash of each block the node serves. */
   public static final String BLOCK_HASHES = "chain/hashes_by_number";
 
@@ -144,7 +154,7 @@ public final class BlockAssets {
         Asset.builder(VOLUME_BY_HUNDRED_BLOCKS)
             .group(GROUP)
             .codeVersion("v1")
-            .partitions(BLOCKS)
+            .partitions(HUNDREDS)
             .input(
                 PartitionValues.input(ENRICHED, EnrichedBlocks.class),
                 PartitionMapping.integerToCoarser(BLOCKS_PER_ROLLUP))
@@ -177,11 +187,14 @@ public final class BlockAssets {
 
   /**
    * Records {@code chain}'s head in the catalog: the end of {@link #CHAIN_RANGE} becomes the head +
-   * 1, so the status bar, the counts of missing blocks and backfills reach the newest block (the
-   * same head again changes nothing). Returns the recorded end.
+   * 1, so the status bar, the counts of missing blocks and backfills reach the newest block, and
+   * that of {@link #ROLLUP_RANGE} the number of complete hundreds (the same head again changes
+   * nothing). Returns the recorded end of {@link #CHAIN_RANGE}.
    */
   public static long advanceEnd(AssetPartitions partitions, FakeChain chain) {
-    return partitions.advanceIntegerEnd(CHAIN_RANGE, chain.head() + 1).endExclusive();
+    long end = chain.head() + 1;
+    partitions.advanceIntegerEnd(ROLLUP_RANGE, end / BLOCKS_PER_ROLLUP);
+    return partitions.advanceIntegerEnd(CHAIN_RANGE, end).endExclusive();
   }
 
   /**
