@@ -13,12 +13,14 @@ import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.store.Store;
 import dev.weft.store.assets.partitions.DynamicPartitionPage;
 import dev.weft.store.assets.partitions.IndexRangeSet;
+import dev.weft.store.assets.partitions.IntegerPartitionEnd;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The partition status of the assets of one namespace, read from the catalog and translated to keys
@@ -46,10 +48,12 @@ public final class AssetPartitions {
 
   private final PartitionReads reads;
   private final PartitionWrites writes;
+  private final IntegerEndWrites integerEnds;
 
   private AssetPartitions(Store store, String namespace, AssetGraph graph, Clock clock) {
     this.reads = new PartitionReads(store, namespace, key -> graph.node(key).partitions(), clock);
     this.writes = new PartitionWrites(store, namespace, graph, clock);
+    this.integerEnds = new IntegerEndWrites(store, namespace, clock);
   }
 
   /** The partitions of {@code graph}'s assets in {@code namespace} of {@code store}. */
@@ -171,6 +175,32 @@ public final class AssetPartitions {
    */
   public void removeDynamicPartitions(String name, List<String> keys) {
     writes.removeDynamic(name, keys);
+  }
+
+  /**
+   * Moves the current end of the named growing integer range {@code name} ({@link
+   * dev.weft.assets.partitions.IntegerRangePartitions#named}) to {@code endExclusive}, for example
+   * the chain head + 1 once a block appeared: the status bar, counts (missing partitions up to the
+   * end), ranges and backfills of every asset partitioned by it then see partitions up to it. The
+   * same end again changes nothing.
+   *
+   * <pre>{@code
+   * assets.partitions().advanceIntegerEnd("chain", head + 1);
+   * }</pre>
+   *
+   * @return the recorded end
+   * @throws IllegalArgumentException naming the value when the name is not {@code [A-Za-z0-9_]+} or
+   *     the end negative
+   * @throws IllegalStateException naming the range, its current end and the value when the end is
+   *     before the recorded one (an end never moves backwards)
+   */
+  public IntegerPartitionEnd advanceIntegerEnd(String name, long endExclusive) {
+    return integerEnds.advance(name, endExclusive);
+  }
+
+  /** Returns the recorded current end of the named growing integer range, if one was recorded. */
+  public Optional<IntegerPartitionEnd> integerEnd(String name) {
+    return integerEnds.current(name);
   }
 
   /** Returns a page of the keys of the dynamic partitions {@code name}, by index. */

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.assets.internal.BackfillInput;
 import dev.weft.assets.internal.BackfillPartitions;
 import dev.weft.assets.internal.BackfillWorkflow;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.internal.Json;
 import dev.weft.assets.internal.MaterializeWorkflow;
 import dev.weft.assets.internal.PartitionedRun;
-import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.assets.partitions.PartitionsDefinition;
 import dev.weft.assets.partitions.PartitionsDefinitions;
@@ -32,8 +32,8 @@ import dev.weft.store.assets.backfills.CreateBackfill;
 import dev.weft.store.assets.backfills.SetBackfillStatus;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
-import dev.weft.store.assets.partitions.PartitionStatusReader;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -348,11 +348,7 @@ public final class CatalogBackfills {
       maxPerRun.put(key.path(), Math.max(1, def.path("maxPartitionsPerRun").asInt(1)));
     }
     PartitionsDefinition def = definition(first, description);
-    PartitionsContext ctx =
-        PartitionsContext.at(clock.instant())
-            .withDynamicKeys(
-                new CatalogDynamicPartitionKeys(
-                    store.extension(PartitionStatusReader.class), namespace));
+    PartitionsContext ctx = context(clock.instant());
     IndexRangeSet indexes =
         BackfillPartitions.resolve(AssetKey.of(first), def, request.partitions(), ctx);
     return new Checked(plan.selection(), plan.location(), keys, maxPerRun, indexes);
@@ -367,6 +363,14 @@ public final class CatalogBackfills {
       throw new IllegalStateException(
           "asset " + asset + ": the catalog's partitions cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The partitions context of this namespace's catalog at {@code now}: its dynamic keys and the
+   * current ends of its named integer ranges, so a backfill plans up to the recorded head.
+   */
+  PartitionsContext context(Instant now) {
+    return CatalogPartitionsContext.at(store, namespace, now);
   }
 
   private static JsonNode parse(AssetNodeRecord r) {

@@ -17,6 +17,7 @@ import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetNodeRecord;
 import dev.weft.store.assets.partitions.DynamicPartitionPage;
 import dev.weft.store.assets.partitions.IndexRangeSet;
+import dev.weft.store.assets.partitions.IntegerPartitionEnd;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class CatalogPartitions {
   private final String namespace;
   private final PartitionReads reads;
   private final DynamicKeyWrites dynamic;
+  private final IntegerEndWrites integerEnds;
   private final Map<AssetKey, PartitionsDefinition> definitions = new ConcurrentHashMap<>();
   private volatile Map<AssetKey, AssetNodeRecord> nodes;
 
@@ -59,6 +61,7 @@ public final class CatalogPartitions {
     this.store = Objects.requireNonNull(store, "store");
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.reads = new PartitionReads(store, namespace, this::definition, clock);
+    this.integerEnds = new IntegerEndWrites(store, namespace, clock);
     this.dynamic =
         new DynamicKeyWrites(
             store,
@@ -148,6 +151,16 @@ public final class CatalogPartitions {
    */
   public void removeDynamicPartitions(String name, List<String> keys) {
     dynamic.remove(name, keys);
+  }
+
+  /** See {@link AssetPartitions#advanceIntegerEnd}. */
+  public IntegerPartitionEnd advanceIntegerEnd(String name, long endExclusive) {
+    return integerEnds.advance(name, endExclusive);
+  }
+
+  /** See {@link AssetPartitions#integerEnd}. */
+  public Optional<IntegerPartitionEnd> integerEnd(String name) {
+    return integerEnds.current(name);
   }
 
   /** See {@link AssetPartitions#dynamicPartitions}. */

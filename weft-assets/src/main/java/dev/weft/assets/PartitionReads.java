@@ -1,8 +1,8 @@
 package dev.weft.assets;
 
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.assets.partitions.AssetPartitionStatus;
-import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
 import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionBucket;
 import dev.weft.assets.partitions.PartitionGapPage;
@@ -211,10 +211,9 @@ final class PartitionReads {
     return reader().dynamicPartitions(namespace, name, pageToken, limit);
   }
 
-  /** The time and the catalog's dynamic keys of one call. */
+  /** The time, the catalog's dynamic keys and named integer ends of one call. */
   PartitionsContext context() {
-    return PartitionsContext.at(clock.instant())
-        .withDynamicKeys(new CatalogDynamicPartitionKeys(reader(), namespace));
+    return CatalogPartitionsContext.at(store, namespace, clock.instant());
   }
 
   private IndexRange window(
@@ -266,7 +265,7 @@ final class PartitionReads {
   private static boolean endUnknown(PartitionsDefinition def, PartitionsContext ctx) {
     return def instanceof IntegerRangePartitions r
         && r.end().isEmpty()
-        && ctx.integerEnd().isEmpty();
+        && ctx.integerEnd(r.name()).isEmpty();
   }
 
   private static String keyOrNull(PartitionsDefinition def, long index, PartitionsContext ctx) {

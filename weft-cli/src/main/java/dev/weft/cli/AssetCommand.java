@@ -37,7 +37,8 @@ import picocli.CommandLine.Command;
       "  weft asset partitions chain/blocks --bar 80",
       "  weft asset partitions chain/blocks --status FAILED",
       "  weft asset invalidate chain/blocks --from 19000000 --to 19000014 --reason \"re-org\"",
-      "  weft asset dynamic-partitions customers --add acme,globex"
+      "  weft asset dynamic-partitions customers --add acme,globex",
+      "  weft asset integer-end chain --advance 19000015"
     })
 final class AssetCommand extends CommandGroup {
 
@@ -55,6 +56,7 @@ final class AssetCommand extends CommandGroup {
             new AssetFreshnessCommand(out, err),
             new AssetPartitionsCommand(out, err),
             new AssetInvalidateCommand(out, err),
-            new AssetDynamicPartitionsCommand(out, err));
+            new AssetDynamicPartitionsCommand(out, err),
+            new AssetIntegerEndCommand(out, err));
   }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code weft asset partitions | invalidate | dynamic-partitions}: a daily asset of January 2024
- * (days 1..10 materialized, day 5 failed) with a downstream asset, as tables and JSON.
+ * {@code weft asset partitions | invalidate | dynamic-partitions | integer-end}: a daily asset of
+ * January 2024 (days 1..10 materialized, day 5 failed) with a downstream asset, as tables and JSON.
  */
 class AssetPartitionsCommandTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -247,5 +247,24 @@ class AssetPartitionsCommandTest {
     CliRun unknown = asset("dynamic-partitions", "customers", "--remove", "nope");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("nope");
+  }
+
+  @Test
+  void printsAndAdvancesTheEndOfAGrowingIntegerRange() {
+    CliRun none = asset("integer-end", "chain");
+    assertThat(none.exit()).as(none.err()).isZero();
+    assertThat(none.out()).contains("chain: no end recorded");
+    CliRun advanced = asset("integer-end", "chain", "--advance", "100");
+    assertThat(advanced.exit()).as(advanced.err()).isZero();
+    assertThat(advanced.out()).contains("chain: end 100 (exclusive; last partition 99), updated ");
+    JsonNode json =
+        JsonValues.parseOne("json", asset("integer-end", "chain", "--output", "json").out());
+    assertThat(json.path("end").asLong()).isEqualTo(100);
+    CliRun behind = asset("integer-end", "chain", "--advance", "40");
+    assertThat(behind.exit()).isEqualTo(1);
+    assertThat(behind.err()).contains("ends at 100", "40 would move it backwards");
+    CliRun badName = asset("integer-end", "not-a-name");
+    assertThat(badName.exit()).isEqualTo(1);
+    assertThat(badName.err()).contains("not-a-name");
   }
 }

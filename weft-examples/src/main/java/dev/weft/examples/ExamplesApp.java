@@ -2,7 +2,6 @@ package dev.weft.examples;
 
 import dev.weft.assets.Assets;
 import dev.weft.assets.FileIoManager;
-import dev.weft.assets.MaterializationHandle;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowOptions;
@@ -31,6 +30,7 @@ import dev.weft.examples.saga.OrderWorkflow;
 import dev.weft.examples.subscription.Subscription;
 import dev.weft.examples.subscription.SubscriptionDemo;
 import dev.weft.examples.subscription.SubscriptionWorkflow;
+import dev.weft.store.assets.backfills.BackfillRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -200,7 +200,7 @@ public final class ExamplesApp implements WeftApp {
    * it starts none; then, if no example asset was ever materialized, starts a materialization of
    * every unpartitioned asset (not awaited) and the daily report ({@link
    * PublishDailyReport#WORKFLOW_ID}), which waits for it; and the partitioned examples' first
-   * materializations ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once.
+   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once.
    */
   @Override
   public void startExamples(WeftClient client) {
@@ -222,8 +222,12 @@ public final class ExamplesApp implements WeftApp {
                         options(PublishDailyReport.WORKFLOW_ID, PublishDailyReport.TASK_QUEUE));
                 client.start(report::publish);
               });
-      for (MaterializationHandle run : partitioned.materializeIfNeverMaterialized(assets)) {
-        log.info("materializing partitions of the partitioned examples ({})", run.workflowId());
+      for (BackfillRecord backfill : partitioned.materializeIfNeverMaterialized(assets)) {
+        log.info(
+            "backfilling partitions of the partitioned examples: {} of {} ({})",
+            backfill.partitionsJson(),
+            backfill.selection(),
+            backfill.backfillId());
       }
     }
   }

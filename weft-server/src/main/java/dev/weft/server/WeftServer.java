@@ -14,6 +14,7 @@ import dev.weft.server.api.assets.AssetRoutes;
 import dev.weft.server.api.assets.AutomationRoutes;
 import dev.weft.server.api.assets.BackfillRoutes;
 import dev.weft.server.api.assets.FreshnessRoutes;
+import dev.weft.server.api.assets.IntegerPartitionRoutes;
 import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
@@ -189,6 +190,7 @@ public final class WeftServer implements AutoCloseable {
                 new FreshnessRoutes(engine, namespaces),
                 new AutomationRoutes(engine, namespaces),
                 new PartitionRoutes(engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30)),
+                new IntegerPartitionRoutes(engine, namespaces, Clock.systemUTC()),
                 new BackfillRoutes(engine, namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));

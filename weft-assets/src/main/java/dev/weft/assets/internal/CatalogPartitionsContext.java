@@ -5,18 +5,20 @@ import dev.weft.assets.AssetKey;
 import dev.weft.assets.AssetNode;
 import dev.weft.assets.UnknownAssetException;
 import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
+import dev.weft.assets.partitions.CatalogIntegerRangeEnds;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
 import dev.weft.store.Store;
 import dev.weft.store.assets.partitions.PartitionStatusReader;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The partitions context of a namespace now: the clock's time and the dynamic keys the catalog
- * holds ({@link CatalogDynamicPartitionKeys}), so that planners, partition steps and waits resolve
- * dynamic partitions the way {@code AssetPartitions} does. Also a {@link PartitionIndexer} over a
- * graph.
+ * The partitions context of a namespace now: the clock's time, the dynamic keys the catalog holds
+ * ({@link CatalogDynamicPartitionKeys}) and the current ends of named growing integer ranges
+ * ({@link CatalogIntegerRangeEnds}), so that planners, partition steps, backfills and waits resolve
+ * partitions the way {@code AssetPartitions} does. Also a {@link PartitionIndexer} over a graph.
  */
 public final class CatalogPartitionsContext implements PartitionIndexer {
   private final Store store;
@@ -34,12 +36,20 @@ public final class CatalogPartitionsContext implements PartitionIndexer {
     this.graph = graph;
   }
 
-  /** The context as of now (each call reads the dynamic keys afresh). */
+  /** The context as of now (each call reads the dynamic keys and integer ends afresh). */
   public PartitionsContext now() {
-    return PartitionsContext.at(clock.instant())
-        .withDynamicKeys(
-            new CatalogDynamicPartitionKeys(
-                store.extension(PartitionStatusReader.class), namespace));
+    return at(store, namespace, clock.instant());
+  }
+
+  /**
+   * The context of {@code namespace}'s catalog in {@code store} at {@code now}: its dynamic keys
+   * and named integer ends, each read once, when first asked for.
+   */
+  public static PartitionsContext at(Store store, String namespace, Instant now) {
+    PartitionStatusReader reader = store.extension(PartitionStatusReader.class);
+    return PartitionsContext.at(now)
+        .withDynamicKeys(new CatalogDynamicPartitionKeys(reader, namespace))
+        .withIntegerEnds(new CatalogIntegerRangeEnds(reader, namespace));
   }
 
   @Override

@@ -115,7 +115,9 @@ public final class PartitionsDefinitions {
   private static IntegerRangePartitions integerRange(Map<String, ?> d) {
     IntegerRangePartitions from = IntegerRangePartitions.from(number(d, "start", true));
     Long end = number(d, "end", false);
-    return end == null ? from : from.to(end);
+    String name = text(d, "name", false);
+    IntegerRangePartitions range = end == null ? from : from.to(end);
+    return name == null ? range : range.named(name);
   }
 
   private static MultiPartitions multi(Map<String, ?> d) {

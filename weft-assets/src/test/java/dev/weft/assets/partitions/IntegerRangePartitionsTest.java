@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class IntegerRangePartitionsTest {
@@ -57,5 +58,32 @@ class IntegerRangePartitionsTest {
         .hasMessage("integer range partitions start at -1: expected a number >= 0");
     assertThatThrownBy(() -> IntegerRangePartitions.from(5).to(5))
         .hasMessage("integer range partitions from 5 to 5 are empty");
+  }
+
+  @Test
+  void aNamedRangeEndsWhereTheEndsUnderItsNameSayElseWhereTheContextSays() {
+    IntegerRangePartitions chain = IntegerRangePartitions.from(0).named("chain");
+    IntegerRangeEnds ends =
+        name -> name.equals("chain") ? OptionalLong.of(120) : OptionalLong.empty();
+    PartitionsContext ctx = PartitionsContext.at(Instant.EPOCH).withIntegerEnds(ends);
+
+    assertThat(chain.count(ctx)).isEqualTo(120);
+    assertThat(chain.count(ctx.withIntegerEnd(500))).as("the named end wins").isEqualTo(120);
+    assertThat(IntegerRangePartitions.from(0).named("other").count(ctx.withIntegerEnd(7)))
+        .as("no end under its name: the context's")
+        .isEqualTo(7);
+    assertThat(IntegerRangePartitions.from(0).count(ctx)).as("unnamed: no end known").isZero();
+    assertThat(chain.to(50).count(ctx)).as("a fixed end caps it").isEqualTo(50);
+    assertThat(chain.to(50).name()).isEqualTo("chain");
+    assertThat(chain.description()).containsEntry("name", "chain");
+    assertThat(IntegerRangePartitions.from(0).description()).doesNotContainKey("name");
+    assertThat(chain.toString()).isEqualTo("integer range partitions 'chain' from 0, growing");
+    assertThat(chain).isNotEqualTo(IntegerRangePartitions.from(0));
+    assertThatThrownBy(() -> IntegerRangePartitions.from(0).named("bad name"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("integer range partitions name 'bad name' must match [A-Za-z0-9_]+");
+    assertThatThrownBy(() -> IntegerRangePartitions.from(0).named(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name is null");
   }
 }

@@ -36,6 +36,13 @@ class PartitionsDefinitionsTest {
   private final InMemoryDynamicPartitionKeys dynamicKeys = new InMemoryDynamicPartitionKeys();
   private final PartitionsContext ctx = PartitionsContext.NONE.withDynamicKeys(dynamicKeys);
 
+  /** Half the growing ranges keep their end in the catalog under a name. */
+  private static IntegerRangePartitions named(Random random, IntegerRangePartitions growing) {
+    return random.nextBoolean()
+        ? growing.named(random.nextBoolean() ? "chain" : "l2_chain")
+        : growing;
+  }
+
   @Test
   void everyRandomDefinitionRebuildsFromItsDescriptionThroughJson() throws Exception {
     dynamicKeys.add("customers", "acme", "globex", "initech", "umbrella");
@@ -173,7 +180,7 @@ class PartitionsDefinitionsTest {
       case 1 -> StaticPartitions.of(randomKeys(random));
       case 2 ->
           random.nextBoolean()
-              ? IntegerRangePartitions.from(random.nextInt(1000))
+              ? named(random, IntegerRangePartitions.from(random.nextInt(1000)))
               : IntegerRangePartitions.from(random.nextInt(1000)).to(1000 + random.nextInt(5000));
       case 3 -> DynamicPartitions.named(random.nextBoolean() ? "customers" : "files");
       default -> randomMulti(random);

@@ -3,13 +3,13 @@ package dev.weft.examples.assets;
 import dev.weft.assets.AssetKey;
 import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
-import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.examples.assets.blocks.BlockAssets;
 import dev.weft.examples.assets.blocks.TokenMetadata;
 import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.dailytrades.DailyTradeAssets;
 import dev.weft.examples.assets.dailytrades.VendorFiles;
+import dev.weft.store.assets.backfills.BackfillRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +65,16 @@ public record PartitionedExamples(VendorFiles vendor, FakeChain blocks, TokenMet
   }
 
   /**
-   * Starts, once, what {@code weft dev} shows of them: January 2024 of the daily trades (when no
-   * day was ever materialized) and, when no block was, the per-block assets of blocks 0 to the
-   * head. Returns the started materializations. The block hashes are first observed by {@link
-   * dev.weft.examples.assets.blocks.ReorgWorkflow} (observing every block reads each block's
-   * status: not on the node's start).
+   * Starts, once, what {@code weft dev} shows of them, as backfills (on the Backfills page):
+   * January 2024 of the daily trades (when no day was ever materialized) and, when no block was,
+   * the per-block assets of blocks 0 to the head. Records the chain's head first ({@link
+   * BlockAssets#advanceEnd}, on every start). Returns the started backfills. The block hashes are
+   * first observed by {@link dev.weft.examples.assets.blocks.ReorgWorkflow} (observing every block
+   * reads each block's status: not on the node's start).
    */
-  public List<MaterializationHandle> materializeIfNeverMaterialized(Assets assets) {
-    List<MaterializationHandle> started = new ArrayList<>();
+  public List<BackfillRecord> materializeIfNeverMaterialized(Assets assets) {
+    BlockAssets.advanceEnd(assets.partitions(), blocks);
+    List<BackfillRecord> started = new ArrayList<>();
     if (never(assets, DailyTradeAssets.DAILY_TRADES)) {
       started.add(DailyTradeAssets.materializeJanuary2024(assets));
     }

@@ -1,26 +1,28 @@
 package dev.weft.examples.assets;
 
 import dev.weft.assets.Assets;
-import dev.weft.assets.MaterializationHandle;
+import dev.weft.assets.BackfillRequest;
 import dev.weft.assets.PartitionSelection;
+import dev.weft.store.assets.backfills.BackfillRecord;
 
 /**
- * How the partitioned examples launch partitions of a selection, in one place: today a partitioned
- * materialization ({@link Assets#materialize(String, PartitionSelection)}); this is where it
- * switches to a backfill once the backfill API exists.
+ * How the partitioned examples launch partitions of a selection, in one place: as a backfill
+ * ({@link dev.weft.assets.AssetBackfills#launch}), so that what they start shows on the Backfills
+ * page with its progress per asset, and survives restarts.
  */
 public final class PartitionedLaunch {
   private PartitionedLaunch() {}
 
   /**
-   * Starts materializing {@code partitions} of {@code selection}.
+   * Starts a backfill of {@code partitions} of {@code selection} and returns its row (REQUESTED);
+   * its workflow is {@link BackfillRecord#workflowId()}.
    *
    * @throws dev.weft.assets.partitions.PartitionKeyException naming asset, key and definition for a
    *     key outside the definition
    * @throws IllegalArgumentException when the selected assets do not share a partitions definition
    */
-  public static MaterializationHandle launch(
+  public static BackfillRecord launch(
       Assets assets, String selection, PartitionSelection partitions) {
-    return assets.materialize(selection, partitions);
+    return assets.backfills().launch(BackfillRequest.of(selection, partitions));
   }
 }

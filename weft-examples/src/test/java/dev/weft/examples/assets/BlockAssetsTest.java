@@ -10,8 +10,6 @@ import dev.weft.assets.AssetKey;
 import dev.weft.assets.Assets;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.InputContext;
-import dev.weft.assets.MaterializationHandle;
-import dev.weft.assets.MaterializationResult;
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.assets.partitions.AssetPartitionStatus;
 import dev.weft.assets.partitions.PartitionSpan;
@@ -25,6 +23,8 @@ import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.dailytrades.VendorFiles;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.store.assets.StaleReasonKind;
+import dev.weft.store.assets.backfills.BackfillRecord;
+import dev.weft.store.assets.backfills.BackfillStatus;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.testsupport.ManualClock;
@@ -92,15 +92,23 @@ class BlockAssetsTest {
         .isEqualTo(IndexRangeSet.empty());
     assertThat(assets.partitions().status(key(BlockAssets.BLOCK_HASHES), "7").state().dataVersion())
         .isEqualTo(chain.block(7).hash());
+    assertThat(assets.partitions().integerEnd(BlockAssets.CHAIN_RANGE).orElseThrow().endExclusive())
+        .as("observing the chain recorded its head")
+        .isEqualTo(HEIGHT);
+    assertThat(counts(assets, ENRICHED).missing()).isEqualTo(HEIGHT);
+    assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).missing())
+        .as("the complete hundreds of blocks")
+        .isEqualTo(HEIGHT / BlockAssets.BLOCKS_PER_ROLLUP);
 
-    MaterializationHandle first = BlockAssets.materializeBlocks(assets, 0, HEIGHT - 1);
+    BackfillRecord first = BlockAssets.materializeBlocks(assets, 0, HEIGHT - 1);
 
     Awaitility.await()
         .atMost(WAIT)
         .until(
             () ->
-                counts(assets, ENRICHED).materialized() == HEIGHT - 1
-                    && waitingRetries(first).size() == 1);
+                waitingRetries(first).size() == 1
+                    && isMaterialized(assets, ENRICHED, PENDING - 1)
+                    && isMaterialized(assets, ENRICHED, PENDING + 1));
     PendingActivity retry = waitingRetries(first).get(0);
     assertThat(retry.attempt()).isEqualTo(1);
     assertThat(retry.nextAttemptAt())
@@ -109,7 +117,9 @@ class BlockAssetsTest {
     assertThat(retry.lastFailure())
         .contains("partitions 42")
         .contains("the token metadata of block 42 is not there yet");
-    assertThat(counts(assets, TRANSFERS).materialized()).isEqualTo(HEIGHT);
+    assertThat(isMaterialized(assets, TRANSFERS, PENDING))
+        .as("the block's transfers, upstream of the lookup")
+        .isTrue();
     assertThat(metadata.lookups(PENDING)).isEqualTo(1);
     assertThat(assets.partitions().status(key(ENRICHED), "42").status())
         .as("the block waits for its retry, not materialized, holding no claim")
@@ -119,16 +129,18 @@ class BlockAssetsTest {
 
     metadata.publish(PENDING);
     clock.advance(Duration.ofMinutes(30));
-    MaterializationResult done = first.await(WAIT);
+    BackfillRecord done = BackfillAwait.ended(assets, first, WAIT);
 
-    assertThat(done.succeeded()).as("%s", done).isTrue();
+    assertThat(done.status()).as("%s", done).isEqualTo(BackfillStatus.COMPLETED);
     assertThat(metadata.lookups(PENDING)).isEqualTo(2);
     assertThat(metadata.lookups(PENDING + 1)).isEqualTo(1);
     for (String asset : PER_BLOCK) {
       assertThat(counts(assets, asset).materialized()).as(asset).isEqualTo(HEIGHT);
     }
-    assertThat(BlockAssets.materializeRollups(assets, 0, HEIGHT - 1).await(WAIT).succeeded())
-        .isTrue();
+    assertThat(
+            BackfillAwait.ended(assets, BlockAssets.materializeRollups(assets, 0, HEIGHT - 1), WAIT)
+                .status())
+        .isEqualTo(BackfillStatus.COMPLETED);
     assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).materialized()).isEqualTo(2);
     BlockRangeVolume before = rollup("1");
     assertThat(before.firstBlock()).isEqualTo(100);
@@ -163,23 +175,28 @@ class BlockAssetsTest {
               assertThat(r.rootCauseKey()).isEqualTo(BlockAssets.BLOCK_HASHES);
             });
 
-    MaterializationHandle blocks =
-        BlockAssets.materializeBlocks(assets, keys(stale(assets, ENRICHED)));
-    assertThat(blocks.await(WAIT).succeeded()).isTrue();
-    MaterializationHandle rollups =
-        PartitionedLaunch.launch(
+    BackfillRecord blocks =
+        BackfillAwait.ended(
+            assets, BlockAssets.materializeBlocks(assets, keys(stale(assets, ENRICHED))), WAIT);
+    assertThat(blocks.status()).isEqualTo(BackfillStatus.COMPLETED);
+    BackfillRecord rollups =
+        BackfillAwait.ended(
             assets,
-            VOLUME_BY_HUNDRED_BLOCKS,
-            dev.weft.assets.PartitionSelection.keys(keys(stale(assets, VOLUME_BY_HUNDRED_BLOCKS))));
-    assertThat(rollups.await(WAIT).succeeded()).isTrue();
+            PartitionedLaunch.launch(
+                assets,
+                VOLUME_BY_HUNDRED_BLOCKS,
+                dev.weft.assets.PartitionSelection.keys(
+                    keys(stale(assets, VOLUME_BY_HUNDRED_BLOCKS)))),
+            WAIT);
+    assertThat(rollups.status()).isEqualTo(BackfillStatus.COMPLETED);
 
     for (String asset : PER_BLOCK) {
-      assertThat(materializedBy(assets, asset, blocks.runId()))
+      assertThat(materializedBy(assets, asset, runId(blocks)))
           .as("%s reprocessed", asset)
           .isEqualTo(IndexRangeSet.of(new IndexRange(reorged, HEIGHT)));
       assertThat(counts(assets, asset).stale()).isZero();
     }
-    assertThat(materializedBy(assets, VOLUME_BY_HUNDRED_BLOCKS, rollups.runId()))
+    assertThat(materializedBy(assets, VOLUME_BY_HUNDRED_BLOCKS, runId(rollups)))
         .isEqualTo(IndexRangeSet.of(IndexRange.of(1)));
     assertThat(counts(assets, VOLUME_BY_HUNDRED_BLOCKS).stale()).isZero();
     assertThat(metadata.lookups(reorged)).isEqualTo(2);
@@ -199,11 +216,25 @@ class BlockAssetsTest {
                 .dataVersion())
         .isEqualTo(chain.block(head).hash());
     assertThat(counts(assets, BLOCKS_BY_NUMBER).stale()).isZero();
+    assertThat(assets.partitions().integerEnd(BlockAssets.CHAIN_RANGE).orElseThrow().endExclusive())
+        .as("the end advanced with the new blocks")
+        .isEqualTo(head + 1);
+    assertThat(counts(assets, BLOCKS_BY_NUMBER).missing())
+        .as("the ten new blocks, not materialized yet")
+        .isEqualTo(10);
   }
 
-  /** The activities of the run that wait for a retry (no attempt running). */
-  private List<PendingActivity> waitingRetries(MaterializationHandle run) {
-    return engine.client().getHandle(run.workflowId()).describe().pendingActivities().stream()
+  /**
+   * The run of a backfill of one window (its last run: one window is one run of its workflow),
+   * which the partitions it materialized record.
+   */
+  private String runId(BackfillRecord backfill) {
+    return engine.client().getHandle(backfill.workflowId()).runId();
+  }
+
+  /** The activities of the backfill's current run that wait for a retry (no attempt running). */
+  private List<PendingActivity> waitingRetries(BackfillRecord backfill) {
+    return engine.client().getHandle(backfill.workflowId()).describe().pendingActivities().stream()
         .filter(a -> !a.running() && a.nextAttemptAt() != null)
         .toList();
   }
@@ -220,6 +251,11 @@ class BlockAssetsTest {
     return (BlockRangeVolume)
         memory.load(
             new InputContext(key(VOLUME_BY_HUNDRED_BLOCKS), partition, Object.class, null, null));
+  }
+
+  private static boolean isMaterialized(Assets assets, String asset, long block) {
+    return assets.partitions().status(key(asset), Long.toString(block)).status()
+        == AssetPartitionStatus.MATERIALIZED;
   }
 
   private static AssetPartitionCounts counts(Assets assets, String asset) {

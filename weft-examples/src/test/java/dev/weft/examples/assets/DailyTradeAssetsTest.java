@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.assets.AssetKey;
-import dev.weft.assets.AssetOutcome;
 import dev.weft.assets.Assets;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.InputContext;
-import dev.weft.assets.MaterializationResult;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.AssetPartitionCounts;
 import dev.weft.assets.partitions.AssetPartitionStatus;
@@ -28,6 +26,10 @@ import dev.weft.examples.assets.dailytrades.VendorFiles;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
 import dev.weft.examples.assets.trades.Trade;
 import dev.weft.store.assets.FreshnessPolicyKind;
+import dev.weft.store.assets.backfills.BackfillAssetProgress;
+import dev.weft.store.assets.backfills.BackfillChunk;
+import dev.weft.store.assets.backfills.BackfillRecord;
+import dev.weft.store.assets.backfills.BackfillStatus;
 import dev.weft.store.assets.partitions.IndexRange;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import dev.weft.testsupport.ManualClock;
@@ -91,14 +93,19 @@ class DailyTradeAssetsTest {
   void januaryLeavesTheLateDayFailedAndARunOfThatDayAloneSucceedsOnceTheFileIsIn(TestStore store) {
     Assets assets = start(store);
 
-    MaterializationResult january = DailyTradeAssets.materializeJanuary2024(assets).await(WAIT);
+    BackfillRecord january =
+        BackfillAwait.ended(assets, DailyTradeAssets.materializeJanuary2024(assets), WAIT);
 
-    assertThat(january.succeeded()).isFalse();
-    AssetOutcome failed = january.outcome(key(DAILY_TRADES)).orElseThrow();
-    assertThat(failed.status()).isEqualTo(AssetOutcome.Status.FAILED);
-    assertThat(failed.message())
-        .contains("2024-01-17")
+    assertThat(january.status()).isEqualTo(BackfillStatus.FAILED);
+    List<BackfillChunk> failed = assets.backfills().failed(january.backfillId(), null, 10).chunks();
+    assertThat(failed)
+        .singleElement()
+        .satisfies(c -> assertThat(c.assetKey()).isEqualTo(DAILY_TRADES));
+    assertThat(failed.get(0).fromKey()).isEqualTo("2024-01-17");
+    assertThat(failed.get(0).error())
         .contains("the vendor file of 2024-01-17 has not arrived yet (late)");
+    assertThat(BackfillAwait.progress(january, DAILY_TRADES))
+        .isEqualTo(new BackfillAssetProgress(DAILY_TRADES, 31, 30, 1, 0, 0));
     assertCounts(assets, DAILY_TRADES, 30, 1, 0);
     assertCounts(assets, DAILY_SUMMARY, 30, 0, 1);
     assertCounts(assets, ROLLING_VOLUME, 24, 0, 7);
@@ -113,11 +120,14 @@ class DailyTradeAssetsTest {
     assertThat(vendor.fetches(LATE)).isEqualTo(1);
 
     vendor.deliver(LATE);
-    MaterializationResult again = DailyTradeAssets.materializeDays(assets, LATE).await(WAIT);
+    BackfillRecord again =
+        BackfillAwait.ended(assets, DailyTradeAssets.materializeDays(assets, LATE), WAIT);
 
-    assertThat(again.succeeded()).as("%s", again).isTrue();
-    assertThat(again.keys(AssetOutcome.Status.MATERIALIZED))
-        .containsExactlyInAnyOrder(key(DAILY_TRADES), key(DAILY_SUMMARY), key(ROLLING_VOLUME));
+    assertThat(again.status()).as("%s", again).isEqualTo(BackfillStatus.COMPLETED);
+    for (String asset : List.of(DAILY_TRADES, DAILY_SUMMARY, ROLLING_VOLUME)) {
+      assertThat(BackfillAwait.progress(again, asset))
+          .isEqualTo(new BackfillAssetProgress(asset, 1, 1, 0, 0, 0));
+    }
     assertCounts(assets, DAILY_TRADES, 31, 0, 0);
     assertCounts(assets, DAILY_SUMMARY, 31, 0, 0);
     assertCounts(assets, ROLLING_VOLUME, 25, 0, 6);
@@ -125,11 +135,13 @@ class DailyTradeAssetsTest {
     assertThat(vendor.fetches(LATE.minusDays(1))).as("no other day fetched again").isEqualTo(1);
     assertThat(rolling("2024-01-17")).isEqualTo(expectedRolling("2024-01-11", 7));
 
-    MaterializationResult waited =
-        PartitionedLaunch.launch(
-                assets, ROLLING_VOLUME, PartitionSelection.range("2024-01-18", "2024-01-23"))
-            .await(WAIT);
-    assertThat(waited.succeeded()).isTrue();
+    BackfillRecord waited =
+        BackfillAwait.ended(
+            assets,
+            PartitionedLaunch.launch(
+                assets, ROLLING_VOLUME, PartitionSelection.range("2024-01-18", "2024-01-23")),
+            WAIT);
+    assertThat(waited.status()).isEqualTo(BackfillStatus.COMPLETED);
     assertCounts(assets, ROLLING_VOLUME, 31, 0, 0);
     assertThat(rolling("2024-01-23")).isEqualTo(expectedRolling("2024-01-17", 7));
   }

@@ -330,6 +330,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link IntegerRangeEndContract}. */
+  @Nested
+  public class IntegerRangeEnds extends IntegerRangeEndContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link BackfillContract}. */
   @Nested
   public class Backfills extends BackfillContract {

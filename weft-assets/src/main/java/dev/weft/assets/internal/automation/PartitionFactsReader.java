@@ -2,7 +2,7 @@ package dev.weft.assets.internal.automation;
 
 import dev.weft.assets.AssetGraph;
 import dev.weft.assets.AssetKey;
-import dev.weft.assets.partitions.CatalogDynamicPartitionKeys;
+import dev.weft.assets.internal.CatalogPartitionsContext;
 import dev.weft.assets.partitions.PartitionEdge;
 import dev.weft.assets.partitions.PartitionKeyException;
 import dev.weft.assets.partitions.PartitionsContext;
@@ -69,12 +69,12 @@ final class PartitionFactsReader {
     this.clock = clock;
   }
 
-  /** What exists now (time windows ended, dynamic keys added) as of {@code now}. */
+  /**
+   * What exists now (time windows ended, dynamic keys added, integer ranges advanced) as of {@code
+   * now}.
+   */
   PartitionsContext context(Instant now) {
-    return PartitionsContext.at(now)
-        .withDynamicKeys(
-            new CatalogDynamicPartitionKeys(
-                store.extension(PartitionStatusReader.class), namespace));
+    return CatalogPartitionsContext.at(store, namespace, now);
   }
 
   AssetFacts read(

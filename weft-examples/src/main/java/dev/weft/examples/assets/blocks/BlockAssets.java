@@ -6,7 +6,6 @@ import dev.weft.assets.AssetPartitions;
 import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.DataVersion;
-import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.IntegerRangePartitions;
 import dev.weft.assets.partitions.PartitionMapping;
@@ -20,6 +19,7 @@ import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.chain.PricedTransfer;
 import dev.weft.examples.assets.chain.TokenPrices;
 import dev.weft.examples.assets.chain.Transfer;
+import dev.weft.store.assets.backfills.BackfillRecord;
 import dev.weft.store.assets.partitions.IndexRangeSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,11 +42,28 @@ public final class BlockAssets {
   /** The group of the block assets (the chain example's). */
   public static final String GROUP = "chain";
 
-  /** One partition per block number from 0, growing with the chain's head. */
-  public static final IntegerRangePartitions BLOCKS = IntegerRangePartitions.from(0);
+  /** The name the catalog keeps the chain's current end under (the head + 1). */
+  public static final String CHAIN_RANGE = "chain";
+
+  /**
+   * One partition per block number from 0, growing with the chain's head: its end is kept by the
+   * catalog under {@link #CHAIN_RANGE}, advanced by {@link #advanceEnd} as blocks appear.
+   */
+  public static final IntegerRangePartitions BLOCKS =
+      IntegerRangePartitions.from(0).named(CHAIN_RANGE);
 
   /** How many blocks one partition of {@link #VOLUME_BY_HUNDRED_BLOCKS} rolls up. */
   public static final int BLOCKS_PER_ROLLUP = 100;
+
+  /** The name the catalog keeps the roll-ups' current end under (complete hundreds of blocks). */
+  public static final String ROLLUP_RANGE = "chain_hundreds";
+
+  /**
+   * One partition per hundred blocks ({@code j}: blocks {@code 100j..100j+99}), growing as hundreds
+   * complete: its end is kept by the catalog under {@link #ROLLUP_RANGE}.
+   */
+  public static final IntegerRangePartitions HUNDREDS =
+      IntegerRangePartitions.from(0).named(ROLLUP_RANGE);
 
   /** The observable source: the hash of each block the node serves. */
   public static final String BLOCK_HASHES = "chain/hashes_by_number";
@@ -137,7 +154,7 @@ public final class BlockAssets {
         Asset.builder(VOLUME_BY_HUNDRED_BLOCKS)
             .group(GROUP)
             .codeVersion("v1")
-            .partitions(BLOCKS)
+            .partitions(HUNDREDS)
             .input(
                 PartitionValues.input(ENRICHED, EnrichedBlocks.class),
                 PartitionMapping.integerToCoarser(BLOCKS_PER_ROLLUP))
@@ -154,11 +171,13 @@ public final class BlockAssets {
   }
 
   /**
-   * Observes the hash of every block of {@code chain} (0 to its head) into the catalog: the blocks
-   * whose hash changed since the last observation make exactly their dependents stale (a block
-   * observed for the first time changes nothing). Returns the block numbers whose hash changed.
+   * Observes the hash of every block of {@code chain} (0 to its head) into the catalog, after
+   * advancing the range's end to the head ({@link #advanceEnd}): the blocks whose hash changed
+   * since the last observation make exactly their dependents stale (a block observed for the first
+   * time changes nothing). Returns the block numbers whose hash changed.
    */
   public static IndexRangeSet observeHashes(AssetPartitions partitions, FakeChain chain) {
+    advanceEnd(partitions, chain);
     Map<String, String> hashes = new LinkedHashMap<>();
     for (ChainBlock block : chain.blocks()) {
       hashes.put(Long.toString(block.number()), block.hash());
@@ -166,22 +185,37 @@ public final class BlockAssets {
     return partitions.recordObservations(AssetKey.of(BLOCK_HASHES), hashes);
   }
 
-  /** Starts materializing the per-block assets of blocks {@code first} to {@code last}. */
-  public static MaterializationHandle materializeBlocks(Assets assets, long first, long last) {
+  /**
+   * Records {@code chain}'s head in the catalog: the end of {@link #CHAIN_RANGE} becomes the head +
+   * 1, so the status bar, the counts of missing blocks and backfills reach the newest block, and
+   * that of {@link #ROLLUP_RANGE} the number of complete hundreds (the same head again changes
+   * nothing). Returns the recorded end of {@link #CHAIN_RANGE}.
+   */
+  public static long advanceEnd(AssetPartitions partitions, FakeChain chain) {
+    long end = chain.head() + 1;
+    partitions.advanceIntegerEnd(ROLLUP_RANGE, end / BLOCKS_PER_ROLLUP);
+    return partitions.advanceIntegerEnd(CHAIN_RANGE, end).endExclusive();
+  }
+
+  /**
+   * Starts a backfill of the per-block assets of blocks {@code first} to {@code last}; returns its
+   * row.
+   */
+  public static BackfillRecord materializeBlocks(Assets assets, long first, long last) {
     return PartitionedLaunch.launch(
         assets, PER_BLOCK, PartitionSelection.range(Long.toString(first), Long.toString(last)));
   }
 
-  /** Starts materializing the per-block assets of {@code blocks}. */
-  public static MaterializationHandle materializeBlocks(Assets assets, List<String> blocks) {
+  /** Starts a backfill of the per-block assets of {@code blocks}; returns its row. */
+  public static BackfillRecord materializeBlocks(Assets assets, List<String> blocks) {
     return PartitionedLaunch.launch(assets, PER_BLOCK, PartitionSelection.keys(blocks));
   }
 
   /**
-   * Starts materializing the roll-ups of blocks {@code first} to {@code last} (both multiples of
-   * 100 apart: partitions {@code first / 100} to {@code last / 100}).
+   * Starts a backfill of the roll-ups of blocks {@code first} to {@code last} (both multiples of
+   * 100 apart: partitions {@code first / 100} to {@code last / 100}); returns its row.
    */
-  public static MaterializationHandle materializeRollups(Assets assets, long first, long last) {
+  public static BackfillRecord materializeRollups(Assets assets, long first, long last) {
     return PartitionedLaunch.launch(
         assets,
         VOLUME_BY_HUNDRED_BLOCKS,

@@ -4,13 +4,13 @@ import dev.weft.assets.Asset;
 import dev.weft.assets.Assets;
 import dev.weft.assets.AssetsDefinition;
 import dev.weft.assets.FreshnessPolicy;
-import dev.weft.assets.MaterializationHandle;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.PartitionMapping;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.examples.assets.PartitionValues;
 import dev.weft.examples.assets.PartitionedLaunch;
 import dev.weft.examples.assets.trades.Trade;
+import dev.weft.store.assets.backfills.BackfillRecord;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -100,14 +100,14 @@ public final class DailyTradeAssets {
                 }));
   }
 
-  /** Starts materializing every daily asset for January 2024. */
-  public static MaterializationHandle materializeJanuary2024(Assets assets) {
+  /** Starts a backfill of every daily asset for January 2024; returns its row. */
+  public static BackfillRecord materializeJanuary2024(Assets assets) {
     return PartitionedLaunch.launch(
         assets, SELECTION, PartitionSelection.range("2024-01-01", "2024-01-31"));
   }
 
-  /** Starts materializing every daily asset for {@code days}. */
-  public static MaterializationHandle materializeDays(Assets assets, LocalDate... days) {
+  /** Starts a backfill of every daily asset for {@code days}; returns its row. */
+  public static BackfillRecord materializeDays(Assets assets, LocalDate... days) {
     List<String> keys = new ArrayList<>();
     for (LocalDate day : days) {
       keys.add(day.toString());

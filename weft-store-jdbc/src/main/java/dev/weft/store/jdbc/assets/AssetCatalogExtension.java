@@ -21,6 +21,7 @@ import dev.weft.store.assets.backfills.PlanBackfill;
 import dev.weft.store.assets.backfills.RecordBackfillChunk;
 import dev.weft.store.assets.backfills.SetBackfillStatus;
 import dev.weft.store.assets.partitions.AddDynamicPartitions;
+import dev.weft.store.assets.partitions.AdvanceIntegerPartitionEnd;
 import dev.weft.store.assets.partitions.InvalidatePartitions;
 import dev.weft.store.assets.partitions.MarkPartitionsInProgress;
 import dev.weft.store.assets.partitions.PartitionStatusReader;
@@ -59,16 +60,17 @@ import java.sql.SQLException;
  * RecordPartitionsMaterialized}, {@link RecordPartitionsFailed}, {@link MarkPartitionsInProgress},
  * {@link ReleasePartitionsInProgress}, {@link InvalidatePartitions}, {@link
  * RecordPartitionObservations} ({@link PartitionWrites}), the keys of dynamic definitions ({@link
- * AddDynamicPartitions}, {@link RemoveDynamicPartitions}), read through {@link
- * PartitionStatusReader}. Cascades arrive computed (the store never interprets a partition mapping)
- * and are applied in the write's transaction, under the same namespace lock. Each partition write
- * also keeps the asset's whole-asset row ({@code asset_states}, partition {@code ""}) in step
- * ({@link PartitionSummary}: the worst status of the stored partitions, the latest
- * materialization), clears the whole asset's maxLag violation and logs the change when partitions
- * materialize, and wakes the waiters it satisfies, those on the whole asset and those on one
- * partition ({@code asset_waiters.partition_index}, V009). A claim of a closed run (a terminated
- * run never releases its own) is released when the next claim or a dynamic key's removal meets it
- * ({@link DeadClaims}).
+ * AddDynamicPartitions}, {@link RemoveDynamicPartitions}), the current ends of named growing
+ * integer ranges ({@link AdvanceIntegerPartitionEnd}, V010: {@code asset_integer_ranges}), read
+ * through {@link PartitionStatusReader}. Cascades arrive computed (the store never interprets a
+ * partition mapping) and are applied in the write's transaction, under the same namespace lock.
+ * Each partition write also keeps the asset's whole-asset row ({@code asset_states}, partition
+ * {@code ""}) in step ({@link PartitionSummary}: the worst status of the stored partitions, the
+ * latest materialization), clears the whole asset's maxLag violation and logs the change when
+ * partitions materialize, and wakes the waiters it satisfies, those on the whole asset and those on
+ * one partition ({@code asset_waiters.partition_index}, V009). A claim of a closed run (a
+ * terminated run never releases its own) is released when the next claim or a dynamic key's removal
+ * meets it ({@link DeadClaims}).
  *
  * <p>Freshness policies and their violations ({@link RegisterFreshnessPolicies}, {@link
  * RecordFreshnessViolation}, {@link FreshnessCatalog}; tables {@code asset_freshness_policies} and
@@ -125,6 +127,7 @@ public final class AssetCatalogExtension implements JdbcExtension {
         .write(RecordPartitionObservations.class, partitions::observations)
         .write(AddDynamicPartitions.class, dynamic::add)
         .write(RemoveDynamicPartitions.class, dynamic::remove)
+        .write(AdvanceIntegerPartitionEnd.class, new IntegerRangeWrites()::advance)
         .write(RegisterFreshnessPolicies.class, freshness::register)
         .write(RecordFreshnessViolation.class, freshness::violation)
         .reads(AssetCatalog.class, new JdbcAssetCatalog(registry.readPool()))

@@ -4,6 +4,7 @@ import dev.weft.store.assets.AssetKeys;
 import dev.weft.store.assets.partitions.DynamicPartition;
 import dev.weft.store.assets.partitions.DynamicPartitionPage;
 import dev.weft.store.assets.partitions.IndexRange;
+import dev.weft.store.assets.partitions.IntegerPartitionEnd;
 import dev.weft.store.assets.partitions.InvalidationCount;
 import dev.weft.store.assets.partitions.PartitionCounts;
 import dev.weft.store.assets.partitions.PartitionRangePage;
@@ -198,6 +199,29 @@ final class JdbcPartitionStatusReader implements PartitionStatusReader {
             }
           }
           return indexes;
+        });
+  }
+
+  @Override
+  public Optional<IntegerPartitionEnd> integerPartitionEnd(String namespace, String rangeName) {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(rangeName, "rangeName");
+    return reads.read(
+        "the end of integer range " + rangeName + " in " + namespace,
+        session -> {
+          PreparedStatement ps =
+              session.prepare(
+                  "SELECT end_exclusive, updated_at FROM asset_integer_ranges"
+                      + " WHERE namespace = ? AND range_name = ?");
+          ps.setString(1, namespace);
+          ps.setString(2, rangeName);
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next()
+                ? Optional.of(
+                    new IntegerPartitionEnd(
+                        rangeName, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))))
+                : Optional.<IntegerPartitionEnd>empty();
+          }
         });
   }
 

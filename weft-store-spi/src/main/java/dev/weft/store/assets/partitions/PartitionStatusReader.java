@@ -71,6 +71,12 @@ public interface PartitionStatusReader {
       String namespace, String definitionName, Collection<String> keys);
 
   /**
+   * The current end of the named growing integer range ({@link AdvanceIntegerPartitionEnd}); empty
+   * while none was recorded.
+   */
+  Optional<IntegerPartitionEnd> integerPartitionEnd(String namespace, String rangeName);
+
+  /**
    * What {@link InvalidatePartitions} {@code invalidationId} did, per asset in the order of its
    * targets; empty for an unknown ID.
    */
