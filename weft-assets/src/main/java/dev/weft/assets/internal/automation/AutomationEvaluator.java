@@ -286,8 +286,8 @@ public final class AutomationEvaluator implements EngineService {
     for (Map.Entry<AssetKey, AssetFacts> e :
         facts.read(due.keySet(), remembered, cursor).entrySet()) {
       AutomationCondition condition = conditions.get(e.getKey());
-      AssetFacts f = e.getValue().afterOwnFailure();
-      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
+      AssetFacts f = e.getValue();
+      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluateOnNewTriggers(condition, f);
       if (f.inProgress()) {
         waitingOnRun.put(e.getKey(), f.inProgressRunId());
       } else if (verdict.holds()) {
@@ -347,12 +347,12 @@ public final class AutomationEvaluator implements EngineService {
     for (Map.Entry<AssetKey, AssetFacts> e : facts.read(affected, remembered, to).entrySet()) {
       AutomationCondition condition = conditions.get(e.getKey());
       AssetFacts f = e.getValue();
-      if (!notOnlyFailed.contains(e.getKey())) {
-        // after its own failure only new triggers count (upstream updates, ticks that came
-        // meanwhile): missing() or codeVersionChanged() would start the failing run again
-        f = f.afterOwnFailure();
-      }
-      ConditionEvaluator.Verdict verdict = ConditionEvaluator.evaluate(condition, f);
+      // after its own failure only new triggers count (upstream updates, ticks that came
+      // meanwhile): missing() or codeVersionChanged() would start the failing run again
+      ConditionEvaluator.Verdict verdict =
+          notOnlyFailed.contains(e.getKey())
+              ? ConditionEvaluator.evaluate(condition, f)
+              : ConditionEvaluator.evaluateOnNewTriggers(condition, f);
       if (f.inProgress()) {
         waitingOnRun.put(e.getKey(), f.inProgressRunId());
       }

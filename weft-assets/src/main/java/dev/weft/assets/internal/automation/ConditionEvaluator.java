@@ -35,6 +35,25 @@ public final class ConditionEvaluator {
   }
 
   /**
+   * Evaluates {@code condition} when only new triggers may fire it (after the asset's own failure,
+   * or once a run it waited for closed): it must hold on the facts as they are and also without the
+   * standing facts ({@link AssetFacts#afterOwnFailure}: missing partitions, a new code version), on
+   * the partitions where both hold. Dropping the standing facts alone would turn a negated one true
+   * ({@code eager() & !missing()} on a missing asset).
+   */
+  public static Verdict evaluateOnNewTriggers(AutomationCondition condition, AssetFacts facts) {
+    Verdict asTheyAre = evaluate(condition, facts);
+    if (!asTheyAre.holds()) {
+      return asTheyAre;
+    }
+    Verdict newOnly = evaluate(condition, facts.afterOwnFailure());
+    if (!newOnly.holds()) {
+      return newOnly;
+    }
+    return new Verdict(asTheyAre.partitions().intersect(newOnly.partitions()), newOnly.reason());
+  }
+
+  /**
    * Evaluates {@code condition} on an asset: per partition for {@code eager()}, {@code missing()}
    * and {@code freshnessViolated()}, on {@link AssetFacts#whole} for the other leaves.
    */
