@@ -69,7 +69,10 @@ describe("the asset catalog, an asset's page and the materialize launcher", () =
     // the status filter is in the URL and narrows the rows
     await p.getByRole("combobox", { name: "Status" }).selectOption("STALE");
     await p.waitForURL("**/assets?status=STALE");
-    await expect(p.locator(".asset-row").allTextContents()).resolves.toEqual([expect.stringContaining("trades/daily_metrics")]);
+    // the URL changes before the filtered rows replace the others: wait for them
+    await expect
+      .poll(() => p.locator(".asset-row").allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining("trades/daily_metrics")]);
     await context.close();
   });
 
