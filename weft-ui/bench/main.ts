@@ -16,13 +16,16 @@ interface Options {
   events: number;
   /** Where the seeded store is kept for later runs; a fresh temporary directory when absent. */
   storeDir?: string;
+  /** The page groups to run, by name; every group when absent. */
+  groups?: string[];
 }
 
-const USAGE = `usage: npm run bench -- [--rounds N] [--runs N] [--events N] [--store-dir DIR]
+const USAGE = `usage: npm run bench -- [--rounds N] [--runs N] [--events N] [--store-dir DIR] [--groups A,B]
   --rounds     measured rounds of every page group, after one warm-up round (default 5)
   --runs       order runs to seed (default 100000)
   --events     events of the long run's history (default 20000)
-  --store-dir  keep the seeded store in DIR and reuse it when DIR has one (default: a fresh one)`;
+  --store-dir  keep the seeded store in DIR and reuse it when DIR has one (default: a fresh one)
+  --groups     run only these page groups, comma-separated (default: all of them)`;
 
 function parse(args: readonly string[]): Options {
   const options: Options = { rounds: 5, runs: 100_000, events: 20_000 };
@@ -31,6 +34,15 @@ function parse(args: readonly string[]): Options {
     const value = args[i + 1];
     if (value === undefined) throw new Error(`${String(name)} needs a value\n${USAGE}`);
     if (name === "--store-dir") options.storeDir = resolve(value);
+    else if (name === "--groups") {
+      const known = GROUPS.map((g) => g.name);
+      const asked = value.split(",").map((g) => g.trim());
+      const unknown = asked.filter((g) => !known.includes(g));
+      if (unknown.length > 0) {
+        throw new Error(`--groups: unknown group '${unknown.join("', '")}'; the groups are ${known.join(", ")}`);
+      }
+      options.groups = asked;
+    }
     else if (name === "--rounds" || name === "--runs" || name === "--events") {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of 1 or more, was '${value}'`);
@@ -84,7 +96,7 @@ export async function main(args: readonly string[]): Promise<number> {
     const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
     const groups: Record<string, Record<string, MetricResult> | { error: string }> = {};
     let met = true;
-    for (const group of GROUPS) {
+    for (const group of GROUPS.filter((g) => options.groups === undefined || options.groups.includes(g.name))) {
       const samples = new Map<string, number[]>(group.metrics.map((m) => [m.key, []]));
       try {
         for (let round = 0; round <= options.rounds; round++) {

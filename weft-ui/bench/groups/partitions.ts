@@ -33,6 +33,30 @@ export const partitionsGroup: BenchGroup = {
         " server's bucketed summary over 10,000,000 partitions plus the layout and painting (context for barDrawnMs)",
     },
     {
+      key: "scriptLoadedMs",
+      definition: "navigation start to the UI's first script file received (resource timing; context for barDrawnMs)",
+    },
+    {
+      key: "domContentLoadedMs",
+      definition: "navigation start to DOMContentLoaded ended (the module script ran; context for barDrawnMs)",
+    },
+    {
+      key: "assetRequestStartMs",
+      definition: "navigation start to the asset's request sent (context for barDrawnMs)",
+    },
+    {
+      key: "assetAnsweredMs",
+      definition: "navigation start to the asset's answer received (context for barDrawnMs)",
+    },
+    {
+      key: "barRequestStartMs",
+      definition: "navigation start to the /partitions/bar request sent (context for barDrawnMs)",
+    },
+    {
+      key: "barAnsweredMs",
+      definition: "navigation start to the /partitions/bar answer received (context for barDrawnMs)",
+    },
+    {
       key: "zoomMs",
       definition:
         "from Enter on the first highlighted bucket (10,000 partitions) to the zoomed bar drawn" +
@@ -56,12 +80,23 @@ export const partitionsGroup: BenchGroup = {
       if (!(summary ?? "").startsWith(`${PARTITIONS.toLocaleString("en-US")} partitions`)) {
         throw new Error(`the bar shows '${summary ?? ""}', not the seeded ${PARTITIONS} partitions`);
       }
-      const requestStart = await page.evaluate(() => {
-        const bar = performance
-          .getEntriesByType("resource")
-          .find((e) => e.name.includes("/partitions/bar"));
-        return bar === undefined ? null : bar.startTime;
+      const timings = await page.evaluate(() => {
+        const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+        const find = (test: (name: string) => boolean) => entries.find((e) => test(new URL(e.name).pathname));
+        const bar = find((p) => p.includes("/partitions/bar"));
+        const script = find((p) => p.endsWith(".js"));
+        const asset = find((p) => /^\/api\/v1\/namespaces\/[^/]+\/assets\/[^/]+$/.test(p));
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+        return {
+          barStart: bar?.startTime ?? null,
+          barEnd: bar?.responseEnd ?? null,
+          scriptEnd: script?.responseEnd ?? null,
+          assetStart: asset?.startTime ?? null,
+          assetEnd: asset?.responseEnd ?? null,
+          domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        };
       });
+      const requestStart = timings.barStart;
       if (requestStart === null) throw new Error("no /partitions/bar request in the page's resource timing");
       const zoom = await page.evaluate(
         () =>
@@ -94,7 +129,18 @@ export const partitionsGroup: BenchGroup = {
             });
           }),
       );
-      return { barDrawnMs: [drawn], barRequestToDrawnMs: [drawn - requestStart], zoomMs: [zoom] };
+      const known = (v: number | null): number[] => (v === null ? [] : [v]);
+      return {
+        barDrawnMs: [drawn],
+        barRequestToDrawnMs: [drawn - requestStart],
+        zoomMs: [zoom],
+        scriptLoadedMs: known(timings.scriptEnd),
+        domContentLoadedMs: known(timings.domContentLoaded),
+        assetRequestStartMs: known(timings.assetStart),
+        assetAnsweredMs: known(timings.assetEnd),
+        barRequestStartMs: [requestStart],
+        barAnsweredMs: known(timings.barEnd),
+      };
     } finally {
       await close();
     }

@@ -13,6 +13,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
 ];
 
 /** The Chromium the tests drive: WEFT_CHROMIUM, else Debian's /usr/bin/chromium. */
