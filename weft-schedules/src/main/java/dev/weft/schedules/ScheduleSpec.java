@@ -5,9 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ScheduleSpec daily = ScheduleSpec.cron("30 2 * * *").inZone("Europe/Berlin");
- * ScheduleSpec quarterHourly = ScheduleSpec.every(Duration.ofMinutes(15)).offset(Duration.ofMinutes(5));
+ * ScheduleSpec quarterHourly =
+ *     ScheduleSpec.every(Duration.ofMinutes(15)).offset(Duration.ofMinutes(5));
  * Optional<Instant> next = daily.nextAfter(Instant.now());
  * }</pre>
  *
@@ -39,8 +37,10 @@ import java.util.Optional;
  * <ul>
  *   <li>A wall-clock time that a spring-forward transition skips fires once, at the first valid
  *       instant after the gap, which is the instant the gap ends: {@code 30 2 * * *} in
- *       Europe/Berlin fires at 03:00 CEST on the last Sunday of March. Several skipped times (for
- *       {@code *}{@code /15 * * * *}) and a time equal to the gap's end fire once together there.
+ *       Europe/Berlin fires at 03:00 CEST on the last Sunday of March (not at 03:30, where {@code
+ *       ZonedDateTime.of} would shift it, and not skipped, as cron-utils' own zone handling does).
+ *       Several skipped times (for {@code *}{@code /15 * * * *}) and a time equal to the gap's end
+ *       fire once together there.
  *   <li>A wall-clock time that a fall-back transition repeats fires once, at its first occurrence
  *       ({@code 30 2 * * *} in Europe/Berlin: 02:30 CEST), unless the hour field is {@code *} or
  *       {@code *}{@code /n}: such a schedule runs through every real hour, so {@code 0 * * * *}
@@ -70,23 +70,15 @@ public final class ScheduleSpec {
   private final Instant start;
   private final Instant end;
   private final Duration jitter;
-  private final ZonedCron zonedCron;
+  private final FireTimes times;
 
   /**
-   * Creates a spec from its fields, as Jackson does; prefer {@link #cron} or {@link #every} and the
-   * withers.
-   *
-   * @param cron a cron expression, or {@code null} for an interval
-   * @param interval the fixed interval, or {@code null} for a cron expression
-   * @param offset the interval's offset from the epoch ({@code null}: zero; not for cron)
-   * @param timeZone an IANA zone ID or offset ({@code null}: UTC)
-   * @param start the earliest nominal fire time, or {@code null}
-   * @param end the latest nominal fire time, or {@code null}
-   * @param jitter the maximum delay added to each firing ({@code null}: none)
-   * @throws InvalidScheduleSpecException naming the bad field, its value and what was expected
+   * Reads a spec from JSON ({@code cron} or {@code interval}, and optional {@code offset}, {@code
+   * timeZone} (default UTC), {@code start}, {@code end}, {@code jitter}), with the same validation
+   * as the factories.
    */
   @JsonCreator
-  public ScheduleSpec(
+  private static ScheduleSpec fromJson(
       @JsonProperty("cron") String cron,
       @JsonProperty("interval") Duration interval,
       @JsonProperty("offset") Duration offset,
@@ -94,7 +86,7 @@ public final class ScheduleSpec {
       @JsonProperty("start") Instant start,
       @JsonProperty("end") Instant end,
       @JsonProperty("jitter") Duration jitter) {
-    this(cron, interval, offset, zone(timeZone), start, end, jitter);
+    return new ScheduleSpec(cron, interval, offset, zone(timeZone), start, end, jitter);
   }
 
   private ScheduleSpec(
@@ -124,7 +116,7 @@ public final class ScheduleSpec {
             "offset", offset.toString(), "only for intervals; expected none for a cron schedule");
       }
       this.offset = null;
-      this.zonedCron = new ZonedCron(CronExpression.parse(cron), timeZone);
+      this.times = new ZonedCron(CronExpression.parse(cron), timeZone);
     } else {
       if (interval.compareTo(MIN_INTERVAL) < 0) {
         throw new InvalidScheduleSpecException(
@@ -135,7 +127,7 @@ public final class ScheduleSpec {
         throw new InvalidScheduleSpecException(
             "offset", this.offset.toString(), "expected 0 <= offset < interval (" + interval + ")");
       }
-      this.zonedCron = null;
+      this.times = new FixedInterval(interval, this.offset);
     }
     if (start != null && end != null && end.isBefore(start)) {
       throw new InvalidScheduleSpecException(
@@ -186,7 +178,11 @@ public final class ScheduleSpec {
    * @throws InvalidScheduleSpecException if the zone is unknown
    */
   public ScheduleSpec inZone(String zoneId) {
-    return inZone(zone(zoneId == null ? "" : zoneId));
+    if (zoneId == null) {
+      throw new InvalidScheduleSpecException(
+          "timeZone", null, "expected an IANA zone such as Europe/Berlin");
+    }
+    return inZone(zone(zoneId));
   }
 
   /** This schedule in a time zone. */
@@ -259,7 +255,7 @@ public final class ScheduleSpec {
   public Optional<Instant> nextAfter(Instant time) {
     Objects.requireNonNull(time, "time");
     Instant from = start != null && start.isAfter(time) ? start.minusNanos(1) : time;
-    Optional<Instant> next = zonedCron != null ? zonedCron.nextAfter(from) : nextInterval(from);
+    Optional<Instant> next = times.nextAfter(from);
     return next.filter(t -> end == null || !t.isAfter(end));
   }
 
@@ -290,16 +286,11 @@ public final class ScheduleSpec {
       return nominal;
     }
     Duration window = jitter;
-    Optional<Instant> next =
-        zonedCron != null ? zonedCron.nextAfter(nominal) : nextInterval(nominal);
+    Optional<Instant> next = times.nextAfter(nominal);
     if (next.isPresent() && Duration.between(nominal, next.get()).compareTo(window) < 0) {
       window = Duration.between(nominal, next.get());
     }
-    long windowMillis = window.toMillis();
-    if (windowMillis <= 0) {
-      return nominal;
-    }
-    return nominal.plusMillis(Math.floorMod(hash(scheduleId + "@" + nominal), windowMillis));
+    return nominal.plus(Jitter.delay(scheduleId, nominal, window));
   }
 
   private List<Instant> collect(Instant after, Instant toInclusive, int limit) {
@@ -318,34 +309,6 @@ public final class ScheduleSpec {
       cursor = next.get();
     }
     return List.copyOf(times);
-  }
-
-  private Optional<Instant> nextInterval(Instant time) {
-    Instant base = Instant.EPOCH.plus(offset);
-    Duration elapsed = Duration.between(base, time);
-    long periods = elapsed.dividedBy(interval);
-    if (elapsed.minus(interval.multipliedBy(periods)).isNegative()) {
-      periods--;
-    }
-    try {
-      return Optional.of(base.plus(interval.multipliedBy(periods + 1)));
-    } catch (DateTimeException | ArithmeticException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static long hash(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      long value = 0;
-      for (int i = 0; i < Long.BYTES; i++) {
-        value = (value << 8) | (digest[i] & 0xff);
-      }
-      return value;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 
   private static ZoneId zone(String zoneId) {

@@ -1,5 +1,6 @@
 package dev.weft.schedules;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +21,7 @@ import java.util.Optional;
  *       second only when the hour field repeats all day ({@code *} or {@code *}{@code /n}).
  * </ul>
  */
-final class ZonedCron {
+final class ZonedCron implements FireTimes {
   private final CronExpression cron;
   private final ZoneRules rules;
 
@@ -30,8 +31,14 @@ final class ZonedCron {
   }
 
   /** Returns the first fire instant strictly after {@code time}, if any. */
-  Optional<Instant> nextAfter(Instant time) {
-    LocalDateTime cursor = scanStart(time);
+  @Override
+  public Optional<Instant> nextAfter(Instant time) {
+    LocalDateTime cursor;
+    try {
+      cursor = scanStart(time);
+    } catch (DateTimeException e) {
+      return Optional.empty(); // beyond the years a LocalDateTime can hold
+    }
     Instant best = null;
     while (true) {
       Optional<LocalDateTime> match = cron.nextAfter(cursor);
@@ -70,7 +77,7 @@ final class ZonedCron {
         boolean inside =
             !time.isBefore(t.getInstant().minus(length))
                 && time.isBefore(t.getInstant().plus(length));
-        if (inside && t.getDateTimeAfter().isBefore(local.plusNanos(1))) {
+        if (inside) {
           return t.getDateTimeAfter().minusNanos(1);
         }
       }

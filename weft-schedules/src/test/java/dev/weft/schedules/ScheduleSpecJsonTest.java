@@ -53,6 +53,20 @@ class ScheduleSpecJsonTest {
   }
 
   @Test
+  void jsonWithNeitherOrBothOfCronAndIntervalIsRejected() {
+    assertThatThrownBy(() -> converter.fromPayload(Payload.json("{}"), ScheduleSpec.class))
+        .hasMessageContaining(
+            "cron (missing): a schedule needs a cron expression or an interval; expected exactly one");
+    assertThatThrownBy(
+            () ->
+                converter.fromPayload(
+                    Payload.json("{\"cron\":\"@daily\",\"interval\":\"PT1H\"}"),
+                    ScheduleSpec.class))
+        .hasMessageContaining(
+            "interval 'PT1H': given together with cron '@daily'; expected exactly one of them");
+  }
+
+  @Test
   void invalidJsonIsRejectedWithTheSpecsOwnMessage() {
     assertThatThrownBy(
             () ->

@@ -146,16 +146,30 @@ class ScheduleSpecTest {
   }
 
   @Test
-  void exactlyOneOfCronAndIntervalIsRequired() {
-    assertThatThrownBy(() -> new ScheduleSpec(null, null, null, null, null, null, null))
-        .isInstanceOfSatisfying(
-            InvalidScheduleSpecException.class, e -> assertThat(e.field()).isEqualTo("cron"))
-        .hasMessageContaining("expected exactly one");
-    assertThatThrownBy(
-            () -> new ScheduleSpec("0 2 * * *", Duration.ofHours(1), null, null, null, null, null))
-        .isInstanceOfSatisfying(
-            InvalidScheduleSpecException.class, e -> assertThat(e.field()).isEqualTo("interval"))
-        .hasMessageContaining("expected exactly one");
+  void aDayMatchingEitherDayOfMonthOrDayOfWeekFiresAsInUnixCron() {
+    // the 13th, or any Friday: Fri 2, Fri 9, Tue 13, Fri 16 January 2026
+    assertThat(ScheduleSpec.cron("0 0 13 * 5").next(NEW_YEAR, 4))
+        .containsExactly(
+            Instant.parse("2026-01-02T00:00:00Z"),
+            Instant.parse("2026-01-09T00:00:00Z"),
+            Instant.parse("2026-01-13T00:00:00Z"),
+            Instant.parse("2026-01-16T00:00:00Z"));
+  }
+
+  @Test
+  void aMissingIntervalOrZoneIsNamed() {
+    assertThatThrownBy(() -> ScheduleSpec.every(null))
+        .hasMessage("interval (missing): expected a duration of at least 1 s");
+    assertThatThrownBy(() -> ScheduleSpec.cron("@daily").inZone((String) null))
+        .hasMessage("timeZone (missing): expected an IANA zone such as Europe/Berlin");
+  }
+
+  @Test
+  void aTimeBeforeTheStartFindsTheStartItselfWhenItIsAFireTime() {
+    Instant start = Instant.parse("2026-01-03T02:00:00Z");
+    ScheduleSpec spec = ScheduleSpec.cron("0 2 * * *").startingAt(start);
+    assertThat(spec.nextAfter(NEW_YEAR)).contains(start);
+    assertThat(spec.nextAfter(start)).contains(start.plus(Duration.ofDays(1)));
   }
 
   @Test
