@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -44,7 +45,7 @@ final class ProcessTreeCpu {
           readStat(Long.parseLong(name), entry.resolve("stat"), children, ticks);
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return OptionalLong.empty();
     }
     if (!ticks.containsKey(rootPid)) {
@@ -61,26 +62,56 @@ final class ProcessTreeCpu {
   }
 
   /**
-   * Reads one process's parent and its utime + stime + cutime + cstime (fields 4 and 14 to 17 of
-   * {@code stat}, counted after the command name, which may hold spaces); skips a process that
+   * Reads one process's {@code stat} into {@code children} and {@code ticks}; skips a process that
    * exited meanwhile.
    */
   private static void readStat(
       long pid, Path stat, Map<Long, List<Long>> children, Map<Long, Long> ticks) {
-    String text;
+    Stat parsed;
     try {
-      text = Files.readString(stat);
+      parsed = Stat.parse(Files.readString(stat));
     } catch (IOException exited) {
       return;
     }
-    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-    long parent = Long.parseLong(fields[1]);
-    long used =
-        Long.parseLong(fields[11])
-            + Long.parseLong(fields[12])
-            + Long.parseLong(fields[13])
-            + Long.parseLong(fields[14]);
-    children.computeIfAbsent(parent, p -> new ArrayList<>()).add(pid);
-    ticks.put(pid, used);
+    children.computeIfAbsent(parsed.parent(), p -> new ArrayList<>()).add(pid);
+    ticks.put(pid, parsed.ticks());
+  }
+
+  /**
+   * What this class reads of a {@code /proc/<pid>/stat} line.
+   *
+   * @param parent the parent's process id (field 4)
+   * @param ticks utime + stime + cutime + cstime (fields 14 to 17): the process's CPU and that of
+   *     its children it has reaped, in clock ticks
+   */
+  record Stat(long parent, long ticks) {
+    /**
+     * Parses a {@code stat} line; fields are counted after the command name, which is in
+     * parentheses and may hold spaces and parentheses itself.
+     *
+     * @throws IllegalArgumentException naming the line if it has not the fields expected
+     */
+    static Stat parse(String line) {
+      int end = line.lastIndexOf(')');
+      String[] fields = end < 0 ? new String[0] : line.substring(end + 1).trim().split(" ");
+      if (fields.length < 15) {
+        throw new IllegalArgumentException(
+            "a /proc/<pid>/stat line must hold at least 17 fields, was '" + line.trim() + "'");
+      }
+      try {
+        return new Stat(
+            Long.parseLong(fields[1]),
+            Long.parseLong(fields[11])
+                + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "a /proc/<pid>/stat line must hold numbers in fields 4 and 14 to 17, was '"
+                + line.trim()
+                + "'",
+            e);
+      }
+    }
   }
 }
