@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  weft bench sequential --workflows 2000 --activities 10",
       "  weft bench sequential --store postgres",
+      "  weft bench sequential --clients 64",
       "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10",
       "  weft bench fairness --activities 100000 --workflows 500",
       "  weft bench api-start --clients 32",
@@ -102,7 +103,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--clients",
       description =
-          "number of concurrent HTTP callers (api-start; default " + ApiStartWorkload.CLIENTS + ")")
+          "number of concurrent HTTP callers (api-start; default "
+              + ApiStartWorkload.CLIENTS
+              + ") or of closed-loop clients, each awaiting its workflow before starting the next"
+              + " (sequential, after the all-at-once run; default "
+              + SequentialWorkload.CLIENTS
+              + ")")
   private Integer clients;
 
   private final PrintStream out;

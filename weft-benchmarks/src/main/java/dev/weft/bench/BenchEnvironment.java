@@ -7,12 +7,15 @@ import dev.weft.store.Store;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
  * What a workload runs against: a temporary directory, its store (a SQLite file or a PostgreSQL
  * database, durable, with the settings a user gets by default), the output for progress lines, and
- * what to clean up whatever happens (child processes).
+ * what to clean up whatever happens (child processes), and the CPU clock of a store server running
+ * in other processes (the embedded PostgreSQL), if any.
  */
 public final class BenchEnvironment {
   private static final String NODE_ID = "bench";
@@ -22,14 +25,21 @@ public final class BenchEnvironment {
   private final PrintStream out;
   private final NodeLauncher nodes;
   private final Cleanup cleanup;
+  private final Optional<ProcessTreeCpu> serverCpu;
 
   BenchEnvironment(
-      Path dir, StoreLocation store, PrintStream out, NodeLauncher nodes, Cleanup cleanup) {
+      Path dir,
+      StoreLocation store,
+      PrintStream out,
+      NodeLauncher nodes,
+      Cleanup cleanup,
+      Optional<ProcessTreeCpu> serverCpu) {
     this.dir = dir;
     this.store = store;
     this.out = out;
     this.nodes = nodes;
     this.cleanup = cleanup;
+    this.serverCpu = serverCpu;
   }
 
   /** Returns the temporary directory of this run. */
@@ -45,6 +55,15 @@ public final class BenchEnvironment {
   /** Returns where the store is, for child processes. */
   StoreLocation store() {
     return store;
+  }
+
+  /**
+   * Returns the CPU time used so far by the store's server processes (the embedded PostgreSQL), in
+   * nanoseconds; empty for SQLite (it runs inside this process) or where {@code /proc} cannot be
+   * read.
+   */
+  OptionalLong serverCpuNanos() {
+    return serverCpu.isEmpty() ? OptionalLong.empty() : serverCpu.get().nanos();
   }
 
   /** Prints a progress line. */

@@ -12,7 +12,8 @@ import dev.weft.cli.StoreKind;
  * @param length the number of dependent activities (chain)
  * @param maxDelaySeconds the longest timer (timers)
  * @param nodes the number of node processes (cluster)
- * @param clients the number of concurrent HTTP callers (api-start)
+ * @param clients the number of concurrent HTTP callers (api-start) or closed-loop clients
+ *     (sequential)
  */
 public record BenchOptions(
     StoreKind store,

@@ -151,6 +151,25 @@ final class BenchPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * The CPU time of the server's processes (the postmaster, whose pid is the first line of {@code
+   * postmaster.pid} in its data directory, and its backends).
+   *
+   * @throws IOException if {@code postmaster.pid} cannot be read
+   * @throws IllegalStateException if its first line is not a process id
+   */
+  ProcessTreeCpu cpu() throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+    try {
+      return new ProcessTreeCpu(Long.parseLong(first));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(
+          "the first line of " + pidFile + " must be the server's process id, was '" + first + "'",
+          e);
+    }
+  }
+
   /** The server's version and durability settings, for the summary. */
   String description() {
     return description;

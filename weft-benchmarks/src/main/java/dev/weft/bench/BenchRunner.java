@@ -75,10 +75,13 @@ public final class BenchRunner {
         postgres = cleanup.add(BenchPostgres.start(dir.resolve("postgres")));
         out.println("  " + postgres.description());
       }
+      Optional<ProcessTreeCpu> serverCpu =
+          postgres == null ? Optional.empty() : Optional.of(postgres.cpu());
       Optional<BenchOptions> warmUp = workload.warmUp(options);
       int warmUpRounds = 0;
       if (warmUp.isPresent()) {
-        warmUpRounds = warmUp(workload, warmUp.get(), dir, postgres, nodes, cleanup, out);
+        warmUpRounds =
+            warmUp(workload, warmUp.get(), dir, postgres, serverCpu, nodes, cleanup, out);
       }
       Path runDir = Files.createDirectory(dir.resolve("run"));
       StoreLocation runStore =
@@ -92,7 +95,8 @@ public final class BenchRunner {
               + (postgres == null ? runDir : dir.resolve("postgres")));
       long start = System.nanoTime();
       Figures figures =
-          workload.run(new BenchEnvironment(runDir, runStore, out, nodes, cleanup), options);
+          workload.run(
+              new BenchEnvironment(runDir, runStore, out, nodes, cleanup, serverCpu), options);
       double wall = figures.wallSeconds().orElse((System.nanoTime() - start) / 1e9);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("workload", workload.name());
@@ -120,6 +124,7 @@ public final class BenchRunner {
       BenchOptions warmUp,
       Path dir,
       BenchPostgres postgres,
+      Optional<ProcessTreeCpu> serverCpu,
       NodeLauncher nodes,
       Cleanup cleanup,
       PrintStream out)
@@ -140,7 +145,8 @@ public final class BenchRunner {
               ? StoreLocation.sqlite(warmDir.resolve("weft.db"))
               : StoreLocation.parse(postgres.createDatabase(WARM_UP_DATABASE));
       workload.run(
-          new BenchEnvironment(warmDir, warmStore, PrintStreams.NULL, nodes, cleanup), warmUp);
+          new BenchEnvironment(warmDir, warmStore, PrintStreams.NULL, nodes, cleanup, serverCpu),
+          warmUp);
       if (postgres != null) {
         postgres.dropDatabase(WARM_UP_DATABASE);
       }

@@ -58,11 +58,11 @@ public interface Workload {
     refuseClients(options);
   }
 
-  /** Refuses {@code --clients}, which only the api-start workload reads. */
+  /** Refuses {@code --clients}, which only the api-start and sequential workloads read. */
   default void refuseClients(BenchOptions options) {
     if (options.clients() != null) {
       throw new IllegalArgumentException(
-          "--clients applies to the api-start workload only, not to " + name());
+          "--clients applies to the api-start and sequential workloads only, not to " + name());
     }
   }
 }

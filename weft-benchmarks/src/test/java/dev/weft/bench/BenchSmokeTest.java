@@ -22,13 +22,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * not timed tests: no figure is checked against a target here.
  */
 class BenchSmokeTest {
+  private static final List<String> SEQUENTIAL_FIGURES =
+      List.of(
+          "steps",
+          "steps_per_s",
+          "workflow_p50_ms",
+          "workflow_p99_ms",
+          "cpu_ms_per_step",
+          "clients",
+          "steps_per_s_clients",
+          "workflow_p50_ms_clients",
+          "workflow_p99_ms_clients",
+          "cpu_ms_per_step_clients");
 
   static Stream<Arguments> workloads() {
     return Stream.of(
+        Arguments.of("sequential", new BenchOptions(null, 20, 3, null, null), SEQUENTIAL_FIGURES),
         Arguments.of(
-            "sequential",
-            new BenchOptions(null, 20, 3, null, null),
-            List.of("steps", "steps_per_s", "workflow_p50_ms", "workflow_p99_ms")),
+            "sequential", new BenchOptions(null, 20, 3, null, null, null, 4), SEQUENTIAL_FIGURES),
         Arguments.of(
             "fanout", new BenchOptions(null, null, 50, null, null), List.of("steps_per_s")),
         Arguments.of(
@@ -49,8 +60,8 @@ class BenchSmokeTest {
             List.of("resume_ms", "lost", "duplicated")),
         Arguments.of(
             "sequential",
-            new BenchOptions(StoreKind.POSTGRES, 20, 3, null, null),
-            List.of("steps", "steps_per_s", "workflow_p50_ms", "workflow_p99_ms")),
+            new BenchOptions(StoreKind.POSTGRES, 20, 3, null, null, null, 4),
+            SEQUENTIAL_FIGURES),
         Arguments.of(
             "fairness",
             new BenchOptions(null, 20, 5_000, null, null),
@@ -131,6 +142,26 @@ class BenchSmokeTest {
     if (workload.equals("recovery")) {
       assertThat(json).containsEntry("lost", 0).containsEntry("duplicated", 0);
     }
+    if (workload.equals("sequential")) {
+      assertThat(json)
+          .containsEntry("steps", 60)
+          .containsEntry(
+              "clients",
+              options.clients() == null ? SequentialWorkload.CLIENTS : options.clients());
+      for (String figure :
+          List.of(
+              "steps_per_s", "cpu_ms_per_step", "steps_per_s_clients", "cpu_ms_per_step_clients")) {
+        assertThat(((Number) json.get(figure)).doubleValue()).as(figure).isPositive();
+      }
+      if (options.store() == StoreKind.POSTGRES) {
+        // the server's processes, in clock ticks of 10 ms: a tiny run may round to zero
+        for (String figure : List.of("server_cpu_ms_per_step", "server_cpu_ms_per_step_clients")) {
+          assertThat(((Number) json.get(figure)).doubleValue()).as(figure).isNotNegative();
+        }
+      } else {
+        assertThat(json).doesNotContainKeys("server_cpu_ms_per_step");
+      }
+    }
     if (workload.equals("cluster")) {
       assertThat(json).containsEntry("nodes", 2).containsEntry("steps", 20);
       assertThat((List<?>) json.get("node_activities")).hasSize(2);
@@ -163,15 +194,14 @@ class BenchSmokeTest {
   }
 
   @Test
-  void clientsApplyToApiStartOnlyAndMustBePositive() {
+  void clientsApplyToApiStartAndSequentialOnlyAndMustBePositive() {
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThatThrownBy(
             () ->
-                BenchRunner.run(
-                    "sequential", new BenchOptions(null, 4, 1, null, null, null, 8), out))
+                BenchRunner.run("chain", new BenchOptions(null, null, null, 4, null, null, 8), out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(
-            "--clients applies to the api-start workload only, not to sequential");
+            "--clients applies to the api-start and sequential workloads only, not to chain");
     assertThatThrownBy(() -> new BenchOptions(null, 4, null, null, null, null, 0))
         .hasMessageContaining("--clients must be >= 1, was 0");
   }
