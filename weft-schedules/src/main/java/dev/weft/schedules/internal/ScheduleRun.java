@@ -14,6 +14,7 @@ import dev.weft.schedules.TriggerResult;
 import dev.weft.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -157,7 +158,13 @@ public final class ScheduleRun implements ScheduleWorkflow {
     String derivedId = derivedId(nominal);
     Duration late = Duration.between(definition.spec().jittered(definition.id(), nominal), now);
     if (!manual && late.compareTo(definition.catchUpWindow()) > 0) {
-      skip(nominal, now, "missed by " + late + ", catch-up window " + definition.catchUpWindow());
+      skip(
+          nominal,
+          now,
+          "missed by "
+              + late.truncatedTo(ChronoUnit.SECONDS)
+              + ", catch-up window "
+              + definition.catchUpWindow());
       return;
     }
     if (!manual && definition.paused()) {

@@ -30,9 +30,12 @@ public final class ScheduleEnv implements AutoCloseable {
         WeftTestEnvironment.create(
             WeftTestEnvironment.options()
                 .timeSkipping(false)
-                .directory(dir.resolve("env"))
                 .startTime(start)
-                .engine(b -> b.store(store.open(dir.resolve("store")))));
+                // closed runs are kept for the assertions on a year of runs
+                .engine(
+                    b ->
+                        b.store(store.open(dir.resolve("store")))
+                            .retention(Duration.ofDays(3650))));
     env.newWorker(Job.QUEUE).registerWorkflow(Job.class, SleepingJob::new);
     Schedules.Builder builder = Schedules.builder(env.engine());
     defs.forEach(builder::schedule);
