@@ -1,5 +1,6 @@
 package dev.weft.schedules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,13 +17,24 @@ import java.util.Objects;
  * <p>Each firing runs its action with a workflow ID derived from the trigger and its nominal fire
  * time, so a firing repeated after a crash finds the run it already started.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    include = JsonTypeInfo.As.EXISTING_PROPERTY,
+    property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = TriggerAction.StartWorkflow.class, name = "startWorkflow"),
   @JsonSubTypes.Type(value = TriggerAction.SignalWorkflow.class, name = "signalWorkflow"),
   @JsonSubTypes.Type(value = TriggerAction.Materialize.class, name = "materialize")
 })
 public sealed interface TriggerAction {
+
+  /**
+   * Returns the action's JSON type name. It is an ordinary property (not only Jackson's type id) so
+   * that an action keeps it where Jackson serializes it by its runtime class, as in the untyped
+   * argument arrays of workflow and activity calls.
+   */
+  @JsonProperty("type")
+  String type();
 
   /**
    * Starts a workflow of {@code workflowType} on {@code taskQueue} with {@code args}, its workflow
@@ -51,6 +63,11 @@ public sealed interface TriggerAction {
       }
     }
 
+    @Override
+    public String type() {
+      return "startWorkflow";
+    }
+
     /** Starts {@code workflowType} on {@code taskQueue} with these arguments, no timeout. */
     public static StartWorkflow of(String workflowType, String taskQueue, JsonNode... args) {
       return new StartWorkflow(workflowType, taskQueue, List.of(args), null);
@@ -73,6 +90,11 @@ public sealed interface TriggerAction {
       requireText("workflowId", workflowId);
       requireText("signalName", signalName);
       args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    @Override
+    public String type() {
+      return "signalWorkflow";
     }
 
     /** Signals {@code workflowId} with {@code signalName} and these arguments. */
@@ -108,6 +130,11 @@ public sealed interface TriggerAction {
                   + "' and partitionFromFireTime is true: expected one of them, not both");
         }
       }
+    }
+
+    @Override
+    public String type() {
+      return "materialize";
     }
 
     /** Materializes an unpartitioned selection. */

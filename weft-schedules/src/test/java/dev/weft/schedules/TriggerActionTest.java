@@ -34,6 +34,9 @@ class TriggerActionTest {
     }
     assertThat(JSON.writeValueAsString(TriggerAction.Materialize.of("a")))
         .contains("\"type\":\"materialize\"");
+    // as an element of an untyped argument array (how workflow and activity calls serialize)
+    String args = JSON.writeValueAsString(new Object[] {actions.get(0)});
+    assertThat(JSON.readValue(args, TriggerAction[].class)).containsExactly(actions.get(0));
   }
 
   @Test
