@@ -1,9 +1,7 @@
 package dev.weft.schedules;
 
 import dev.weft.engine.WeftEngine;
-import dev.weft.schedules.internal.HookDeliveryRun;
-import dev.weft.schedules.internal.HookDeliveryWorkflow;
-import dev.weft.schedules.internal.TriggerWorkers;
+import dev.weft.schedules.internal.HookDeliveryWorkers;
 import dev.weft.schedules.internal.WebhookRegistration;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -99,8 +97,7 @@ public final class Webhooks {
      * @throws IllegalStateException if the engine started already
      */
     public Webhooks build() {
-      TriggerWorkers.register(engine)
-          .registerWorkflow(HookDeliveryWorkflow.class, HookDeliveryRun::new);
+      HookDeliveryWorkers.register(engine);
       List<WebhookDefinition> definitions = List.copyOf(hooks.values());
       engine.addService(new WebhookRegistration(engine, source, definitions, clock));
       return new Webhooks(source, definitions);
