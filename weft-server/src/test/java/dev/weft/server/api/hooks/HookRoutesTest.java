@@ -9,6 +9,7 @@ import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.WeftEngine;
 import dev.weft.schedules.WebhookDefinition;
 import dev.weft.schedules.Webhooks;
+import dev.weft.server.WeftServerOptions;
 import dev.weft.server.api.workflows.TestWorkflows;
 import dev.weft.server.malformed.StoreDump;
 import dev.weft.server.testsupport.ApiCalls;
@@ -41,6 +42,10 @@ class HookRoutesTest {
   @TempDir Path dir;
 
   private ApiServer start(TestStore store) {
+    return start(store, WeftServerOptions.defaults().withPort(0));
+  }
+
+  private ApiServer start(TestStore store, WeftServerOptions options) {
     return ApiServer.start(
         store,
         dir,
@@ -68,7 +73,8 @@ class HookRoutesTest {
                       .args("/name")
                       .build())
               .build();
-        });
+        },
+        options);
   }
 
   private static String sign(String body) {
@@ -280,6 +286,22 @@ class HookRoutesTest {
       assertThat(unset.json().path("variable").asText()).isEqualTo("WEFT_TEST_HOOK_SECRET_NOT_SET");
       assertThat(unset.json().path("detail").asText()).contains("WEFT_TEST_HOOK_SECRET_NOT_SET");
       assertThat(deliveries(s.engine().client())).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void withTokensOnADeliveryNeedsOnlyItsSignatureAndTheListingNeedsAToken(TestStore store) {
+    try (ApiServer s = start(store, WeftServerOptions.defaults().withPort(0).withTokenAuth(true))) {
+      ApiCalls api = s.calls();
+
+      ApiCalls.Answer delivered =
+          post(api, "/api/v1/hooks/greet", "{\"person\":{\"name\":\"Tok\"}}", "tokenless");
+      ApiCalls.Answer listed = api.get("/api/v1/namespaces/default/hooks");
+
+      assertThat(delivered.status()).isEqualTo(202);
+      assertThat(listed.status()).isEqualTo(401);
+      assertThat(listed.problemType()).isEqualTo("token-required");
     }
   }
 
