@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What a webhook does with a delivery, as a template over the request's JSON body: start a
@@ -99,9 +100,7 @@ public sealed interface WebhookAction {
         switch (this) {
           case StartWorkflow s -> s.args();
           case SignalWorkflow s ->
-              java.util.stream.Stream.concat(
-                      java.util.stream.Stream.of(s.workflowId()), s.args().stream())
-                  .toList();
+              Stream.concat(Stream.of(s.workflowId()), s.args().stream()).toList();
           case Materialize m -> m.partitionKey() == null ? List.of() : List.of(m.partitionKey());
         };
     return values.stream().map(WebhookValue::pointer).filter(Objects::nonNull).toList();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * One value of a webhook's action: read from the request's JSON body at a JSON pointer (RFC 6901,
@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.POJONode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookValue(String pointer, JsonNode constant) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Validates the value.
@@ -46,22 +47,12 @@ public record WebhookValue(String pointer, JsonNode constant) {
     return new WebhookValue(pointer, null);
   }
 
-  /** A constant: text, a number, a boolean, or a {@link JsonNode}. */
+  /**
+   * A constant: any value Jackson writes as JSON (text, a number, a boolean, a record, a {@link
+   * JsonNode}); null is JSON null.
+   */
   public static WebhookValue constant(Object value) {
-    JsonNode node =
-        value instanceof JsonNode json
-            ? json
-            : value instanceof String s
-                ? JsonNodeFactory.instance.textNode(s)
-                : value instanceof Integer i
-                    ? JsonNodeFactory.instance.numberNode(i)
-                    : value instanceof Long l
-                        ? JsonNodeFactory.instance.numberNode(l)
-                        : value instanceof Boolean b
-                            ? JsonNodeFactory.instance.booleanNode(b)
-                            : value == null
-                                ? JsonNodeFactory.instance.nullNode()
-                                : new POJONode(value);
+    JsonNode node = value == null ? NullNode.getInstance() : JSON.valueToTree(value);
     return new WebhookValue(null, node);
   }
 
