@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "hook",
     description = {
-      "Lists and describes webhooks (defined by apps with Webhooks.builder(engine)) and their recent"
-          + " deliveries, over the HTTP API (--address, env WEFT_ADDRESS; --token, env WEFT_TOKEN).",
+      "Lists and describes webhooks (defined by apps with Webhooks.builder(engine)) and their"
+          + " recent deliveries, over the HTTP API (--address, env WEFT_ADDRESS; --token, env"
+          + " WEFT_TOKEN).",
       "A hook shows the name of the environment variable holding its secret, never the secret.",
       "Exit codes: 0 done, 1 refused by the server or the server unreachable, 2 bad usage."
     },
