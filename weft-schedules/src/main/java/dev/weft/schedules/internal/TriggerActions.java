@@ -5,12 +5,16 @@ import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.failure.ApplicationFailure;
+import dev.weft.failure.DataConverterException;
+import dev.weft.failure.PayloadTooLargeException;
+import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.schedules.TriggerAction;
 import dev.weft.schedules.TriggerOutcome;
 import dev.weft.schedules.TriggerResult;
+import dev.weft.store.UnknownTaskQueueException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -84,9 +88,14 @@ public final class TriggerActions implements TriggerActivities {
       return new TriggerResult(TriggerOutcome.STARTED, handle.workflowId(), handle.runId());
     } catch (WorkflowAlreadyStartedException e) {
       return new TriggerResult(TriggerOutcome.ALREADY_STARTED, derivedId, e.getExistingRunId());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException
+        | UnknownWorkflowTypeException
+        | UnknownTaskQueueException
+        | DataConverterException
+        | PayloadTooLargeException e) {
+      // the action cannot run as defined: trying again would refuse it again
       throw ApplicationFailure.newNonRetryableFailure(
-          "cannot start '" + derivedId + "': " + e.getMessage(), "IllegalArgumentException");
+          "cannot start '" + derivedId + "': " + e.getMessage(), e.getClass().getSimpleName());
     }
   }
 

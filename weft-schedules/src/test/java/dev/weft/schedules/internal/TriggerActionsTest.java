@@ -118,6 +118,28 @@ class TriggerActionsTest {
 
   @ParameterizedTest
   @EnumSource(TestStore.class)
+  void aStartOfAnUnknownWorkflowTypeFailsWithoutRetryAndStartsNothing(TestStore store) {
+    try (WeftEngine engine = engine(store, ConcurrentHashMap.newKeySet())) {
+      TriggerActions actions = new TriggerActions(engine.client());
+
+      assertThatThrownBy(
+              () ->
+                  actions.run(
+                      TriggerAction.StartWorkflow.of("Nope", Approval.QUEUE), "nope@1", FIRE))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.isNonRetryable()).isTrue();
+                assertThat(f.getType()).isEqualTo("UnknownWorkflowTypeException");
+              })
+          .hasMessageContaining("cannot start 'nope@1'")
+          .hasMessageContaining("Nope");
+      assertThat(engine.client().countWorkflows(WorkflowFilter.all())).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
   void aMaterializeRunsTheSelectionOnceAndOfItsPartition(TestStore store) {
     Set<String> computed = ConcurrentHashMap.newKeySet();
     try (WeftEngine engine = engine(store, computed)) {
