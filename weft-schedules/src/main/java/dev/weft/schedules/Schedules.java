@@ -38,6 +38,23 @@ import java.util.Objects;
  * schedules.pause("nightly-report", "warehouse migration");
  * }</pre>
  *
+ * <p>How a schedule behaves (decisions, compared with Temporal's schedules):
+ *
+ * <ul>
+ *   <li>the catch-up window defaults to one minute, as in Temporal: after downtime, a fire time
+ *       handled later than the window after it is recorded as SKIPPED ("missed by ..."), the ones
+ *       inside it run;
+ *   <li>a paused schedule records each fire time as SKIPPED ("paused: note") rather than nothing,
+ *       so that a firing that did not happen is visible; trigger and backfill run while paused;
+ *   <li>the overlap policy applies to the runs a start or a materialization began (a signal has
+ *       none); the schedule learns whether they still run from an activity when a firing needs it,
+ *       and every 30 seconds while firings are buffered; under ALLOW_ALL it does not follow them;
+ *   <li>the schedule keeps its last 50 firings and continues as new every 100 actions (or when the
+ *       engine suggests it), carrying its state;
+ *   <li>a definition changed in code replaces the running one at {@link #ensureStarted()}, keeping
+ *       the paused state and note operators set.
+ * </ul>
+ *
  * <p>Thread-safe. Every method that names a schedule throws {@link ScheduleNotFoundException} if
  * there is none with that ID.
  */
@@ -48,6 +65,16 @@ public final class Schedules {
   private Schedules(WeftClient client, Map<String, ScheduleDefinition> defined) {
     this.client = client;
     this.defined = Map.copyOf(defined);
+  }
+
+  /**
+   * Returns schedules managed through {@code client} alone, for a process that does not run them
+   * (an API server, a CLI): create, update, pause, describe and the rest reach the schedule
+   * workflows that the nodes which built {@link #builder} run. Its {@link #ensureStarted()} does
+   * nothing.
+   */
+  public static Schedules client(WeftClient client) {
+    return new Schedules(Objects.requireNonNull(client, "client"), Map.of());
   }
 
   /** Returns a builder of the schedules of {@code engine}; build it before the engine starts. */

@@ -43,6 +43,8 @@ class ScheduleLifecycleTest {
           .containsOnly(FiringOutcome.STARTED);
       assertThat(d.started()).isEqualTo(3);
       assertThat(env.schedules().list()).containsExactly("hourly");
+      // a process that only holds a client sees the same schedule
+      assertThat(Schedules.client(env.env().client()).describe("hourly").started()).isEqualTo(3);
     }
   }
 

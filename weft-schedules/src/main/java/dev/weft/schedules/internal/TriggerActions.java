@@ -5,12 +5,16 @@ import dev.weft.client.WorkflowHandle;
 import dev.weft.client.WorkflowIdReusePolicy;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.failure.ApplicationFailure;
+import dev.weft.failure.DataConverterException;
+import dev.weft.failure.PayloadTooLargeException;
+import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
 import dev.weft.schedules.TriggerAction;
 import dev.weft.schedules.TriggerOutcome;
 import dev.weft.schedules.TriggerResult;
+import dev.weft.store.UnknownTaskQueueException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,10 +27,15 @@ import java.util.Objects;
  */
 public final class TriggerActions implements TriggerActivities {
   private final WeftClient client;
+  private final FirePartitions firePartitions;
 
-  /** Runs actions through {@code client} (a client of the trigger's namespace). */
-  public TriggerActions(WeftClient client) {
+  /**
+   * Runs actions through {@code client} (a client of the trigger's namespace), finding the
+   * partitions of {@code partitionFromFireTime} materializations with {@code firePartitions}.
+   */
+  public TriggerActions(WeftClient client, FirePartitions firePartitions) {
     this.client = Objects.requireNonNull(client, "client");
+    this.firePartitions = Objects.requireNonNull(firePartitions, "firePartitions");
   }
 
   @Override
@@ -36,7 +45,7 @@ public final class TriggerActions implements TriggerActivities {
     return switch (action) {
       case TriggerAction.StartWorkflow start -> start(start, derivedId);
       case TriggerAction.SignalWorkflow signal -> signal(signal);
-      case TriggerAction.Materialize materialize -> materialize(materialize, derivedId);
+      case TriggerAction.Materialize materialize -> materialize(materialize, derivedId, fireTime);
     };
   }
 
@@ -54,14 +63,12 @@ public final class TriggerActions implements TriggerActivities {
         () -> client.start(action.workflowType(), options.build(), action.args().toArray()));
   }
 
-  private TriggerResult materialize(TriggerAction.Materialize action, String derivedId) {
-    if (action.partitionFromFireTime()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "materialize of '"
-              + action.selection()
-              + "': partitionFromFireTime is not supported yet; give a partitionKey",
-          "IllegalArgumentException");
-    }
+  private TriggerResult materialize(
+      TriggerAction.Materialize action, String derivedId, Instant fireTime) {
+    String partitionKey =
+        action.partitionFromFireTime()
+            ? firePartition(action, derivedId, fireTime)
+            : action.partitionKey();
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(derivedId)
@@ -72,10 +79,19 @@ public final class TriggerActions implements TriggerActivities {
         derivedId,
         () ->
             client.start(
-                MaterializeTriggerWorkflow.TYPE,
-                options,
-                action.selection(),
-                action.partitionKey()));
+                MaterializeTriggerWorkflow.TYPE, options, action.selection(), partitionKey));
+  }
+
+  private String firePartition(
+      TriggerAction.Materialize action, String derivedId, Instant fireTime) {
+    try {
+      return firePartitions.partitionFor(action.selection(), fireTime);
+    } catch (IllegalArgumentException e) {
+      // an unknown asset, a syntax error, a selection without time windows: it stays so
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot materialize '" + derivedId + "': " + e.getMessage(),
+          e.getClass().getSimpleName());
+    }
   }
 
   private TriggerResult startOnce(String derivedId, Start start) {
@@ -84,9 +100,14 @@ public final class TriggerActions implements TriggerActivities {
       return new TriggerResult(TriggerOutcome.STARTED, handle.workflowId(), handle.runId());
     } catch (WorkflowAlreadyStartedException e) {
       return new TriggerResult(TriggerOutcome.ALREADY_STARTED, derivedId, e.getExistingRunId());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException
+        | UnknownWorkflowTypeException
+        | UnknownTaskQueueException
+        | DataConverterException
+        | PayloadTooLargeException e) {
+      // the action cannot run as defined: trying again would refuse it again
       throw ApplicationFailure.newNonRetryableFailure(
-          "cannot start '" + derivedId + "': " + e.getMessage(), "IllegalArgumentException");
+          "cannot start '" + derivedId + "': " + e.getMessage(), e.getClass().getSimpleName());
     }
   }
 

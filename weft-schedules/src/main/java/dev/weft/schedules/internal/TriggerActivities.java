@@ -22,8 +22,11 @@ public interface TriggerActivities {
    * @param fireTime the firing's nominal time
    * @throws dev.weft.failure.ApplicationFailure non-retryable, of type {@code
    *     WorkflowNotFoundException}, for a signal to a workflow that does not exist or is closed,
-   *     and of type {@code IllegalArgumentException} for an action that cannot run (an unknown task
-   *     queue, a payload the converter refuses)
+   *     and of the refusal's type ({@code UnknownWorkflowTypeException}, {@code
+   *     UnknownTaskQueueException}, {@code DataConverterException}, {@code
+   *     PayloadTooLargeException}, {@code IllegalArgumentException}) for a start that cannot run as
+   *     defined; a materialize with partitionFromFireTime is refused as {@code
+   *     IllegalArgumentException} (not supported yet)
    */
   @ActivityMethod(name = "__weft_trigger_run")
   TriggerResult run(TriggerAction action, String derivedId, Instant fireTime);
