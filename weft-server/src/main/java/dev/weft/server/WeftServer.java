@@ -16,6 +16,7 @@ import dev.weft.server.api.assets.BackfillRoutes;
 import dev.weft.server.api.assets.FreshnessRoutes;
 import dev.weft.server.api.assets.IntegerPartitionRoutes;
 import dev.weft.server.api.assets.PartitionRoutes;
+import dev.weft.server.api.hooks.HookRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
@@ -191,7 +192,8 @@ public final class WeftServer implements AutoCloseable {
                 new AutomationRoutes(engine, namespaces),
                 new PartitionRoutes(engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30)),
                 new IntegerPartitionRoutes(engine, namespaces, Clock.systemUTC()),
-                new BackfillRoutes(engine, namespaces)));
+                new BackfillRoutes(engine, namespaces),
+                new HookRoutes(engine, namespaces, System::getenv, Clock.systemUTC())));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * the engine's), as sorted text per table: two dumps are equal exactly when no row changed (the
  * engine nodes' heartbeat times left out).
  */
-final class StoreDump {
+public final class StoreDump {
   private StoreDump() {}
 
   /** Table name to its rows, each row its columns as text, sorted. */
-  static Map<String, List<String>> of(Path sqliteFile) {
+  public static Map<String, List<String>> of(Path sqliteFile) {
     Map<String, List<String>> tables = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
         Statement s = c.createStatement()) {

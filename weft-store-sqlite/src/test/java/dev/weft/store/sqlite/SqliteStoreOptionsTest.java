@@ -7,6 +7,7 @@ import dev.weft.store.jdbc.assets.AssetCatalogExtension;
 import dev.weft.store.jdbc.nodes.EngineNodesExtension;
 import dev.weft.store.jdbc.tokens.ApiTokensExtension;
 import dev.weft.store.jdbc.updates.UpdateOutcomesExtension;
+import dev.weft.store.jdbc.webhooks.WebhooksExtension;
 import dev.weft.store.tck.jdbc.NotesExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +22,13 @@ class SqliteStoreOptionsTest {
 
     assertThat(extensions)
         .map(JdbcExtension::name)
-        .containsExactly("update-outcomes", "api-tokens", "engine-nodes", "asset-catalog");
+        .containsExactly(
+            "update-outcomes", "api-tokens", "engine-nodes", "asset-catalog", "webhooks");
     assertThat(extensions.get(0)).isInstanceOf(UpdateOutcomesExtension.class);
     assertThat(extensions.get(1)).isInstanceOf(ApiTokensExtension.class);
     assertThat(extensions.get(2)).isInstanceOf(EngineNodesExtension.class);
     assertThat(extensions.get(3)).isInstanceOf(AssetCatalogExtension.class);
+    assertThat(extensions.get(4)).isInstanceOf(WebhooksExtension.class);
   }
 
   @Test

@@ -276,6 +276,15 @@ public abstract class StoreContractSuite {
     }
   }
 
+  /** Runs {@link WebhookContract}. */
+  @Nested
+  public class Webhooks extends WebhookContract {
+    @Override
+    protected Store newStore() {
+      return createStore();
+    }
+  }
+
   /** Runs {@link AssetCatalogContract}. */
   @Nested
   public class AssetCatalog extends AssetCatalogContract {
