@@ -1,0 +1,33 @@
+package dev.weft.schedules.internal;
+
+import dev.weft.activity.ActivityInterface;
+import dev.weft.activity.ActivityMethod;
+import dev.weft.schedules.TriggerAction;
+import dev.weft.schedules.TriggerResult;
+import java.time.Instant;
+
+/**
+ * The activity every trigger (schedule, sensor, webhook) runs its {@link TriggerAction} with. It is
+ * idempotent: the action's workflow ID is derived from the trigger and its fire time, and a start
+ * that finds the ID already used is a success naming the run that has it.
+ */
+@ActivityInterface
+public interface TriggerActivities {
+
+  /**
+   * Runs the action once.
+   *
+   * @param action what to do
+   * @param derivedId the workflow ID of what a start or a materialization starts
+   * @param fireTime the firing's nominal time
+   * @throws dev.weft.failure.ApplicationFailure non-retryable, of type {@code
+   *     WorkflowNotFoundException}, for a signal to a workflow that does not exist or is closed,
+   *     and of the refusal's type ({@code UnknownWorkflowTypeException}, {@code
+   *     UnknownTaskQueueException}, {@code DataConverterException}, {@code
+   *     PayloadTooLargeException}, {@code IllegalArgumentException}) for a start that cannot run as
+   *     defined; a materialize with partitionFromFireTime is refused as {@code
+   *     IllegalArgumentException} (not supported yet)
+   */
+  @ActivityMethod(name = "__weft_trigger_run")
+  TriggerResult run(TriggerAction action, String derivedId, Instant fireTime);
+}
