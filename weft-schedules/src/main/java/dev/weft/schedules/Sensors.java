@@ -2,13 +2,12 @@ package dev.weft.schedules;
 
 import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
-import dev.weft.engine.Worker;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.schedules.internal.SensorEvaluator;
 import dev.weft.schedules.internal.SensorLoop;
 import dev.weft.schedules.internal.SensorStarts;
 import dev.weft.schedules.internal.SensorWorkflow;
-import dev.weft.schedules.internal.TriggerActions;
+import dev.weft.schedules.internal.TriggerWorkers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -148,9 +147,7 @@ public final class Sensors {
     public Sensors build() {
       Map<String, SensorFunction> functions = new TreeMap<>();
       definitions.values().forEach(d -> functions.put(d.name(), d.function()));
-      Worker workflows = engine.newWorker(SensorWorkflow.TASK_QUEUE);
-      workflows.registerWorkflow(SensorWorkflow.class, SensorLoop::new);
-      workflows.registerActivities(new TriggerActions.Running(engine.client()));
+      TriggerWorkers.register(engine).registerWorkflow(SensorWorkflow.class, SensorLoop::new);
       engine
           .newWorker(SensorWorkflow.EVALUATION_QUEUE)
           .registerActivities(new SensorEvaluator(functions));

@@ -45,8 +45,8 @@ class SensorCursorTest {
     assertThat(evaluation.requests())
         .extracting(SensorRequestOutcome::workflowId, SensorRequestOutcome::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("counter:value-1", SensorRequestOutcome.STARTED),
-            org.assertj.core.groups.Tuple.tuple("counter:value-2", SensorRequestOutcome.STARTED));
+            org.assertj.core.groups.Tuple.tuple("counter:value-1", TriggerOutcome.STARTED),
+            org.assertj.core.groups.Tuple.tuple("counter:value-2", TriggerOutcome.STARTED));
     assertThat(first.cursor()).isEqualTo("2");
     assertThat(first.status()).isEqualTo(SensorStatus.RUNNING);
 
@@ -83,8 +83,8 @@ class SensorCursorTest {
     assertThat(again.requests())
         .extracting(SensorRequestOutcome::dedupeKey, SensorRequestOutcome::outcome)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("value-2", SensorRequestOutcome.ALREADY_STARTED),
-            org.assertj.core.groups.Tuple.tuple("value-3", SensorRequestOutcome.ALREADY_STARTED));
+            org.assertj.core.groups.Tuple.tuple("value-2", TriggerOutcome.ALREADY_STARTED),
+            org.assertj.core.groups.Tuple.tuple("value-3", TriggerOutcome.ALREADY_STARTED));
     assertThat(engines.ingestRuns())
         .containsExactly("counter:value-1", "counter:value-2", "counter:value-3");
   }

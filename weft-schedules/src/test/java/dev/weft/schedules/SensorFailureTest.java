@@ -108,4 +108,33 @@ class SensorFailureTest {
     assertThat(sensors.describe("malformed").consecutiveFailures()).isEqualTo(4);
     assertThat(engines.ingestRuns()).isEmpty();
   }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aRequestTheEngineRefusesIsRecordedWithItsErrorAndTheSensorShowsFailing(TestStore kind) {
+    SensorFunction unknownType =
+        ctx ->
+            SensorResult.requests(
+                "next",
+                List.of(
+                    new RunRequest("ok", CounterSensor.ingest(1)),
+                    new RunRequest(
+                        "bad", TriggerAction.StartWorkflow.of("NoSuchWorkflow", "ingest"))));
+    Sensors sensors =
+        engines.start(kind.open(dir), SensorDefinition.of("refused", INTERVAL, unknownType));
+
+    SensorDescription d = engines.tick(sensors, "refused");
+
+    SensorEvaluation e = d.recentEvaluations().getLast();
+    assertThat(e.requests()).hasSize(2);
+    assertThat(e.requests().get(0).outcome()).isEqualTo(TriggerOutcome.STARTED);
+    SensorRequestOutcome bad = e.requests().get(1);
+    assertThat(bad.workflowId()).isEqualTo("refused:bad");
+    assertThat(bad.outcome()).isNull();
+    assertThat(bad.error()).contains("cannot start 'refused:bad'").contains("NoSuchWorkflow");
+    assertThat(e.error()).startsWith("request 1 ('bad') failed: cannot start 'refused:bad'");
+    assertThat(e.cursorAfter()).isEqualTo("next");
+    assertThat(d.status()).isEqualTo(SensorStatus.FAILING);
+    assertThat(engines.ingestRuns()).containsExactly("refused:ok");
+  }
 }

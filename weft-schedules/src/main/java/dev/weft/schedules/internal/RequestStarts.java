@@ -5,18 +5,21 @@ import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.schedules.RunRequest;
 import dev.weft.schedules.SensorRequestOutcome;
+import dev.weft.schedules.TriggerResult;
 import dev.weft.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Starts a sensor's requests from its workflow through the trigger actions activity, with the
- * workflow ID {@code <sensor>:<dedupeKey>}: idempotent, so a repeated start names the existing run.
+ * Runs a sensor's requests from its workflow through the trigger activity ({@link
+ * TriggerActivities}) with the workflow ID {@code <sensor>:<dedupeKey>}: idempotent, so a repeated
+ * start names the existing run. Transient failures are retried by the engine; an action that cannot
+ * run as defined fails at once and is recorded with its error.
  */
 final class RequestStarts {
-  private final TriggerActions actions =
+  private final TriggerActivities actions =
       Workflow.newActivityStub(
-          TriggerActions.class,
+          TriggerActivities.class,
           ActivityOptions.newBuilder()
               .startToCloseTimeout(Duration.ofMinutes(1))
               .retryPolicy(
@@ -26,20 +29,16 @@ final class RequestStarts {
                       .build())
               .build());
 
-  /** Starts {@code request} of sensor {@code name}, evaluated at {@code at}. */
+  /** Runs {@code request} of sensor {@code name}, evaluated at {@code at}. */
   SensorRequestOutcome start(String name, RunRequest request, Instant at) {
     String id = SensorWorkflow.requestId(name, request.dedupeKey());
     try {
-      TriggerActions.TriggerOutcome outcome = actions.run(request.action(), id, at);
+      TriggerResult result = actions.run(request.action(), id, at);
       return new SensorRequestOutcome(
-          request.dedupeKey(),
-          id,
-          outcome.existing() ? SensorRequestOutcome.ALREADY_STARTED : SensorRequestOutcome.STARTED,
-          null);
+          request.dedupeKey(), result.workflowId(), result.runId(), result.outcome(), null);
     } catch (ActivityFailure e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new SensorRequestOutcome(
-          request.dedupeKey(), id, SensorRequestOutcome.FAILED, cause.getMessage());
+      return new SensorRequestOutcome(request.dedupeKey(), id, null, null, cause.getMessage());
     }
   }
 }

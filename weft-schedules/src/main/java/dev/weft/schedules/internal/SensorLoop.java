@@ -104,8 +104,8 @@ public final class SensorLoop implements SensorWorkflow {
         RunRequest request = outcome.requests().get(i);
         SensorRequestOutcome started = starts.start(name, request, at);
         requests.add(started);
-        if (started.message() != null && error == null) {
-          error = "request " + i + " ('" + request.dedupeKey() + "') failed: " + started.message();
+        if (started.error() != null && error == null) {
+          error = "request " + i + " ('" + request.dedupeKey() + "') failed: " + started.error();
         }
       }
     }

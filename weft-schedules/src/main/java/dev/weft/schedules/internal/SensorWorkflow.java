@@ -33,7 +33,7 @@ public interface SensorWorkflow {
   String WORKFLOW_ID_PREFIX = "__weft_sensor:";
 
   /** The internal task queue its workflow tasks run on. */
-  String TASK_QUEUE = "__weft_schedules";
+  String TASK_QUEUE = TriggerWorkers.TASK_QUEUE;
 
   /** The task queue of the evaluation activity, served by the node that defines the sensors. */
   String EVALUATION_QUEUE = "__weft_sensors";

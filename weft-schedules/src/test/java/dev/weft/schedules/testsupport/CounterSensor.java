@@ -25,8 +25,7 @@ public final class CounterSensor implements SensorFunction {
 
   /** The start of the {@link Ingest} run of {@code value}. */
   public static TriggerAction ingest(long value) {
-    return new TriggerAction.StartWorkflow(
-        Ingest.TYPE, Ingest.QUEUE, List.of(LongNode.valueOf(value)), null);
+    return TriggerAction.StartWorkflow.of(Ingest.TYPE, Ingest.QUEUE, LongNode.valueOf(value));
   }
 
   @Override
