@@ -1,8 +1,12 @@
 package dev.weft.schedules;
 
+import dev.weft.assets.AssetBackfills;
 import dev.weft.client.WeftClient;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowNotFoundException;
+import dev.weft.schedules.internal.BackfillLauncher;
+import dev.weft.schedules.internal.SensorBackfill;
+import dev.weft.schedules.internal.SensorBackfillWorkflow;
 import dev.weft.schedules.internal.SensorEvaluator;
 import dev.weft.schedules.internal.SensorLoop;
 import dev.weft.schedules.internal.SensorStarts;
@@ -113,6 +117,7 @@ public final class Sensors {
   public static final class Builder {
     private final WeftEngine engine;
     private final Map<String, SensorDefinition> definitions = new LinkedHashMap<>();
+    private AssetBackfills backfills;
 
     private Builder(WeftEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
@@ -129,6 +134,15 @@ public final class Sensors {
         throw new IllegalArgumentException(
             "sensor '" + definition.name() + "' is defined twice: expected unique names");
       }
+      return this;
+    }
+
+    /**
+     * Sets the asset backfills the sensors' backfill requests ({@link RunRequest#backfill}) launch
+     * through, usually {@code assets.backfills()}; without them such a request fails.
+     */
+    public Builder backfills(AssetBackfills backfills) {
+      this.backfills = Objects.requireNonNull(backfills, "backfills");
       return this;
     }
 
@@ -150,7 +164,9 @@ public final class Sensors {
       TriggerWorkers.register(engine).registerWorkflow(SensorWorkflow.class, SensorLoop::new);
       engine
           .newWorker(SensorWorkflow.EVALUATION_QUEUE)
-          .registerActivities(new SensorEvaluator(functions));
+          .registerWorkflow(SensorBackfillWorkflow.class, SensorBackfill::new)
+          .registerActivities(new SensorEvaluator(functions))
+          .registerActivities(new BackfillLauncher(backfills));
       engine.addService(new SensorStarts(engine.client(), List.copyOf(definitions.values())));
       return new Sensors(engine.client(), new TreeMap<>(definitions));
     }

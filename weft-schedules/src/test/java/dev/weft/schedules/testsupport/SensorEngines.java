@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,13 +37,21 @@ public final class SensorEngines implements AfterEachCallback {
 
   /** Starts an engine on {@code store} with {@code definitions}; returns its sensors. */
   public Sensors start(Store store, SensorDefinition... definitions) {
+    return start(store, engine -> Sensors.builder(engine).sensors(List.of(definitions)).build());
+  }
+
+  /**
+   * Starts an engine on {@code store} with the {@link Ingest} worker and the sensors {@code
+   * sensors} builds on it (with whatever else it registers); returns them.
+   */
+  public Sensors start(Store store, Function<WeftEngine, Sensors> sensors) {
     WeftEngine engine =
         WeftEngine.builder().store(store).clock(clock).nodeId("sensors-test").build();
     engines.add(engine);
     engine.newWorker(Ingest.QUEUE).registerWorkflow(Ingest.class, Ingest.Echo::new);
-    Sensors sensors = Sensors.builder(engine).sensors(List.of(definitions)).build();
+    Sensors built = sensors.apply(engine);
     engine.start();
-    return sensors;
+    return built;
   }
 
   /** Returns the engine started last. */
