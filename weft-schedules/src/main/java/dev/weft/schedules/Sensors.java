@@ -93,7 +93,8 @@ public final class Sensors {
   /**
    * Replaces the cursor the next evaluation of sensor {@code name} is given ({@code null} to start
    * over). Requests already started keep their runs: a request with a key that ran before starts
-   * nothing new.
+   * nothing new. If an evaluation is under way, its result's new cursor (if it returns one)
+   * replaces this one, since it was computed from the old cursor; a skip keeps this one.
    *
    * @throws SensorNotFoundException if no sensor of that name is defined
    */

@@ -99,7 +99,9 @@ public final class SensorLoop implements SensorWorkflow {
     List<SensorRequestOutcome> requests = new ArrayList<>();
     String error = outcome.error();
     if (error == null) {
-      cursor = outcome.keepsCursor() ? before : outcome.newCursor();
+      if (!outcome.keepsCursor()) {
+        cursor = outcome.newCursor();
+      }
       for (int i = 0; i < outcome.requests().size(); i++) {
         RunRequest request = outcome.requests().get(i);
         SensorRequestOutcome started = starts.start(name, request, at);
