@@ -167,7 +167,12 @@ public final class ScheduleSpec {
     return new ScheduleSpec(null, interval, null, UTC, null, null, null);
   }
 
-  /** This interval schedule shifted by {@code offset} from the epoch, in {@code [0, interval)}. */
+  /**
+   * This interval schedule shifted by {@code offset} from the epoch.
+   *
+   * @throws InvalidScheduleSpecException if the offset is outside {@code [0, interval)} or this is
+   *     a cron schedule
+   */
   public ScheduleSpec offset(Duration offset) {
     return new ScheduleSpec(cronExpression, interval, offset, timeZone, start, end, jitter);
   }
@@ -191,17 +196,32 @@ public final class ScheduleSpec {
     return new ScheduleSpec(cronExpression, interval, offset, zone, start, end, jitter);
   }
 
-  /** This schedule with no nominal fire time before {@code start} (inclusive). */
+  /**
+   * This schedule with no nominal fire time before {@code start} (inclusive).
+   *
+   * @throws InvalidScheduleSpecException if the end is before the start
+   */
   public ScheduleSpec startingAt(Instant start) {
     return new ScheduleSpec(cronExpression, interval, offset, timeZone, start, end, jitter);
   }
 
-  /** This schedule with no nominal fire time after {@code end} (inclusive). */
+  /**
+   * This schedule with no nominal fire time after {@code end} (inclusive).
+   *
+   * @throws InvalidScheduleSpecException if the end is before the start
+   */
   public ScheduleSpec endingAt(Instant end) {
     return new ScheduleSpec(cronExpression, interval, offset, timeZone, start, end, jitter);
   }
 
-  /** This schedule with each firing delayed by a deterministic amount under {@code jitter}. */
+  /**
+   * This schedule with each firing delayed by a deterministic amount under {@code jitter} (see
+   * {@link #jittered}); zero means none.
+   *
+   * @throws InvalidScheduleSpecException if the jitter is negative, or not under the interval of an
+   *     interval schedule (a cron schedule's gaps vary, so there each delay is kept under the gap
+   *     to the next fire time instead)
+   */
   public ScheduleSpec withJitter(Duration jitter) {
     return new ScheduleSpec(cronExpression, interval, offset, timeZone, start, end, jitter);
   }

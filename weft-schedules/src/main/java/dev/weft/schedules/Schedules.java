@@ -38,16 +38,46 @@ import java.util.Objects;
  * schedules.pause("nightly-report", "warehouse migration");
  * }</pre>
  *
+ * <p>How a schedule behaves (decisions, compared with Temporal's schedules):
+ *
+ * <ul>
+ *   <li>the catch-up window defaults to one minute, as in Temporal: after downtime, a fire time
+ *       handled later than the window after it is recorded as SKIPPED ("missed by ..."), the ones
+ *       inside it run;
+ *   <li>a paused schedule records each fire time as SKIPPED ("paused: note") rather than nothing,
+ *       so that a firing that did not happen is visible; trigger and backfill run while paused;
+ *   <li>the overlap policy applies to the runs a start or a materialization began (a signal has
+ *       none); the schedule learns whether they still run from an activity when a firing needs it,
+ *       and every 30 seconds while firings are buffered; under ALLOW_ALL it does not follow them;
+ *   <li>the schedule keeps its last 50 firings and continues as new every 100 actions (or when the
+ *       engine suggests it), carrying its state;
+ *   <li>a definition changed in code replaces the running one at {@link #ensureStarted()}, keeping
+ *       the paused state and note operators set.
+ * </ul>
+ *
  * <p>Thread-safe. Every method that names a schedule throws {@link ScheduleNotFoundException} if
  * there is none with that ID.
  */
 public final class Schedules {
+  /** The most fire times {@link #describe(String, int)} and {@link #nextFireTimes} return. */
+  public static final int MAX_FIRE_TIMES = 1000;
+
   private final WeftClient client;
   private final Map<String, ScheduleDefinition> defined;
 
   private Schedules(WeftClient client, Map<String, ScheduleDefinition> defined) {
     this.client = client;
     this.defined = Map.copyOf(defined);
+  }
+
+  /**
+   * Returns schedules managed through {@code client} alone, for a process that does not run them
+   * (an API server, a CLI): create, update, pause, describe and the rest reach the schedule
+   * workflows that the nodes which built {@link #builder} run. Its {@link #ensureStarted()} does
+   * nothing.
+   */
+  public static Schedules client(WeftClient client) {
+    return new Schedules(Objects.requireNonNull(client, "client"), Map.of());
   }
 
   /** Returns a builder of the schedules of {@code engine}; build it before the engine starts. */
@@ -149,8 +179,16 @@ public final class Schedules {
     return describe(scheduleId, 10);
   }
 
-  /** Describes a schedule with its next {@code n} fire times. */
+  /**
+   * Describes a schedule with its next {@code n} fire times.
+   *
+   * @throws IllegalArgumentException if {@code n} is not in 0..1000
+   */
   public ScheduleDescription describe(String scheduleId, int n) {
+    if (n < 0 || n > MAX_FIRE_TIMES) {
+      throw new IllegalArgumentException(
+          "n is " + n + ": expected 0 to " + MAX_FIRE_TIMES + " fire times");
+    }
     WorkflowHandle<Object> handle = running(scheduleId);
     try {
       return handle.query("describe", ScheduleDescription.class, n);
@@ -159,7 +197,11 @@ public final class Schedules {
     }
   }
 
-  /** Returns a schedule's next {@code n} nominal fire times. */
+  /**
+   * Returns a schedule's next {@code n} nominal fire times.
+   *
+   * @throws IllegalArgumentException if {@code n} is not in 0..1000
+   */
   public List<Instant> nextFireTimes(String scheduleId, int n) {
     return describe(scheduleId, n).nextFireTimes();
   }

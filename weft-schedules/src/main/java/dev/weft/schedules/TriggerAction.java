@@ -110,8 +110,9 @@ public sealed interface TriggerAction {
    * @param selection the asset selection
    * @param partitionKey the partition to materialize, or {@code null} for an unpartitioned
    *     selection
-   * @param partitionFromFireTime the partition is the time window before the one holding the fire
-   *     time (yesterday's for a daily schedule); not supported yet by the trigger activity
+   * @param partitionFromFireTime materialize the time window before the one holding the fire time
+   *     (yesterday's partition for a daily schedule), found from the partition definitions of the
+   *     selection's time-partitioned assets
    */
   record Materialize(String selection, String partitionKey, boolean partitionFromFireTime)
       implements TriggerAction {

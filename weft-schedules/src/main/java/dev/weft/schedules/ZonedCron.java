@@ -39,6 +39,9 @@ final class ZonedCron implements FireTimes {
     } catch (DateTimeException e) {
       return Optional.empty(); // beyond the years a LocalDateTime can hold
     }
+    // The first instant of successive matches never decreases, and a match's second instant (the
+    // repeat of a fall-back) is later than its first: so a first instant after `time` is the
+    // answer, and only second instants need the scan to go on (through the repeated range).
     Instant best = null;
     while (true) {
       Optional<LocalDateTime> match = cron.nextAfter(cursor);
@@ -46,15 +49,17 @@ final class ZonedCron implements FireTimes {
         break;
       }
       List<Instant> instants = instantsOf(match.get());
-      // The first instant of successive matches never decreases, and a second one is later than
-      // the first: once a first instant passes the best found, no later match can beat it.
-      if (best != null && instants.get(0).isAfter(best)) {
+      Instant first = instants.get(0);
+      if (best != null && !first.isBefore(best)) {
         break;
       }
-      for (Instant instant : instants) {
-        if (instant.isAfter(time) && (best == null || instant.isBefore(best))) {
-          best = instant;
-        }
+      if (first.isAfter(time)) {
+        best = first;
+        break;
+      }
+      if (instants.size() == 2 && instants.get(1).isAfter(time)) {
+        Instant second = instants.get(1);
+        best = best == null || second.isBefore(best) ? second : best;
       }
       cursor = match.get();
     }

@@ -56,7 +56,8 @@ class ScheduleSpecJsonTest {
   void jsonWithNeitherOrBothOfCronAndIntervalIsRejected() {
     assertThatThrownBy(() -> converter.fromPayload(Payload.json("{}"), ScheduleSpec.class))
         .hasMessageContaining(
-            "cron (missing): a schedule needs a cron expression or an interval; expected exactly one");
+            "cron (missing): a schedule needs a cron expression or an interval;"
+                + " expected exactly one");
     assertThatThrownBy(
             () ->
                 converter.fromPayload(

@@ -27,10 +27,15 @@ import java.util.Objects;
  */
 public final class TriggerActions implements TriggerActivities {
   private final WeftClient client;
+  private final FirePartitions firePartitions;
 
-  /** Runs actions through {@code client} (a client of the trigger's namespace). */
-  public TriggerActions(WeftClient client) {
+  /**
+   * Runs actions through {@code client} (a client of the trigger's namespace), finding the
+   * partitions of {@code partitionFromFireTime} materializations with {@code firePartitions}.
+   */
+  public TriggerActions(WeftClient client, FirePartitions firePartitions) {
     this.client = Objects.requireNonNull(client, "client");
+    this.firePartitions = Objects.requireNonNull(firePartitions, "firePartitions");
   }
 
   @Override
@@ -40,7 +45,7 @@ public final class TriggerActions implements TriggerActivities {
     return switch (action) {
       case TriggerAction.StartWorkflow start -> start(start, derivedId);
       case TriggerAction.SignalWorkflow signal -> signal(signal);
-      case TriggerAction.Materialize materialize -> materialize(materialize, derivedId);
+      case TriggerAction.Materialize materialize -> materialize(materialize, derivedId, fireTime);
     };
   }
 
@@ -58,14 +63,12 @@ public final class TriggerActions implements TriggerActivities {
         () -> client.start(action.workflowType(), options.build(), action.args().toArray()));
   }
 
-  private TriggerResult materialize(TriggerAction.Materialize action, String derivedId) {
-    if (action.partitionFromFireTime()) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "materialize of '"
-              + action.selection()
-              + "': partitionFromFireTime is not supported yet; give a partitionKey",
-          "IllegalArgumentException");
-    }
+  private TriggerResult materialize(
+      TriggerAction.Materialize action, String derivedId, Instant fireTime) {
+    String partitionKey =
+        action.partitionFromFireTime()
+            ? firePartition(action, derivedId, fireTime)
+            : action.partitionKey();
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .workflowId(derivedId)
@@ -76,10 +79,19 @@ public final class TriggerActions implements TriggerActivities {
         derivedId,
         () ->
             client.start(
-                MaterializeTriggerWorkflow.TYPE,
-                options,
-                action.selection(),
-                action.partitionKey()));
+                MaterializeTriggerWorkflow.TYPE, options, action.selection(), partitionKey));
+  }
+
+  private String firePartition(
+      TriggerAction.Materialize action, String derivedId, Instant fireTime) {
+    try {
+      return firePartitions.partitionFor(action.selection(), fireTime);
+    } catch (IllegalArgumentException e) {
+      // an unknown asset, a syntax error, a selection without time windows: it stays so
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot materialize '" + derivedId + "': " + e.getMessage(),
+          e.getClass().getSimpleName());
+    }
   }
 
   private TriggerResult startOnce(String derivedId, Start start) {

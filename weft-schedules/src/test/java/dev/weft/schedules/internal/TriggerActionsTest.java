@@ -74,7 +74,7 @@ class TriggerActionsTest {
   void aStartRunsOnceAndARepeatedFiringReportsTheExistingRun(TestStore store) {
     try (WeftEngine engine = engine(store, ConcurrentHashMap.newKeySet())) {
       WeftClient client = engine.client();
-      TriggerActions actions = new TriggerActions(client);
+      TriggerActions actions = new TriggerActions(client, new FirePartitions(engine));
       TriggerAction start =
           TriggerAction.StartWorkflow.of("Approval", Approval.QUEUE, new TextNode("r1"));
       String id = "nightly@" + FIRE;
@@ -102,7 +102,7 @@ class TriggerActionsTest {
   @EnumSource(TestStore.class)
   void aSignalToAMissingWorkflowFailsWithoutRetryNamingIt(TestStore store) {
     try (WeftEngine engine = engine(store, ConcurrentHashMap.newKeySet())) {
-      TriggerActions actions = new TriggerActions(engine.client());
+      TriggerActions actions = new TriggerActions(engine.client(), new FirePartitions(engine));
 
       assertThatThrownBy(
               () -> actions.run(TriggerAction.SignalWorkflow.of("nobody", "decide"), "s", FIRE))
@@ -120,7 +120,7 @@ class TriggerActionsTest {
   @EnumSource(TestStore.class)
   void aStartOfAnUnknownWorkflowTypeFailsWithoutRetryAndStartsNothing(TestStore store) {
     try (WeftEngine engine = engine(store, ConcurrentHashMap.newKeySet())) {
-      TriggerActions actions = new TriggerActions(engine.client());
+      TriggerActions actions = new TriggerActions(engine.client(), new FirePartitions(engine));
 
       assertThatThrownBy(
               () ->
@@ -144,7 +144,7 @@ class TriggerActionsTest {
     Set<String> computed = ConcurrentHashMap.newKeySet();
     try (WeftEngine engine = engine(store, computed)) {
       WeftClient client = engine.client();
-      TriggerActions actions = new TriggerActions(client);
+      TriggerActions actions = new TriggerActions(client, new FirePartitions(engine));
 
       TriggerResult report =
           actions.run(TriggerAction.Materialize.of("market/report"), "r@1", FIRE);
@@ -162,6 +162,33 @@ class TriggerActionsTest {
       assertThat(client.getHandle(prices.workflowId()).getResult(MaterializeTriggerOutcome.class))
           .isEqualTo(new MaterializeTriggerOutcome("p@1/materialize", true));
       assertThat(computed).containsExactlyInAnyOrder("report", "prices 2024-01-01");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aMaterializeOfTheFireTimesPartitionTakesTheWindowBeforeIt(TestStore store) {
+    Set<String> computed = ConcurrentHashMap.newKeySet();
+    try (WeftEngine engine = engine(store, computed)) {
+      WeftClient client = engine.client();
+      TriggerActions actions = new TriggerActions(client, new FirePartitions(engine));
+
+      TriggerResult started =
+          actions.run(
+              new TriggerAction.Materialize("market/prices", null, true),
+              "y@1",
+              Instant.parse("2024-01-03T00:05:00Z"));
+
+      assertThat(client.getHandle(started.workflowId()).getResult(MaterializeTriggerOutcome.class))
+          .isEqualTo(new MaterializeTriggerOutcome("y@1/materialize", true));
+      assertThat(computed).containsExactly("prices 2024-01-02");
+      assertThatThrownBy(
+              () ->
+                  actions.run(
+                      new TriggerAction.Materialize("market/report", null, true), "y@2", FIRE))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue())
+          .hasMessageContaining("'market/report': it holds no partitioned asset");
     }
   }
 }
