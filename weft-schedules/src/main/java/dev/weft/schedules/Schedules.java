@@ -59,6 +59,9 @@ import java.util.Objects;
  * there is none with that ID.
  */
 public final class Schedules {
+  /** The most fire times {@link #describe(String, int)} and {@link #nextFireTimes} return. */
+  public static final int MAX_FIRE_TIMES = 1000;
+
   private final WeftClient client;
   private final Map<String, ScheduleDefinition> defined;
 
@@ -176,8 +179,16 @@ public final class Schedules {
     return describe(scheduleId, 10);
   }
 
-  /** Describes a schedule with its next {@code n} fire times. */
+  /**
+   * Describes a schedule with its next {@code n} fire times.
+   *
+   * @throws IllegalArgumentException if {@code n} is not in 0..1000
+   */
   public ScheduleDescription describe(String scheduleId, int n) {
+    if (n < 0 || n > MAX_FIRE_TIMES) {
+      throw new IllegalArgumentException(
+          "n is " + n + ": expected 0 to " + MAX_FIRE_TIMES + " fire times");
+    }
     WorkflowHandle<Object> handle = running(scheduleId);
     try {
       return handle.query("describe", ScheduleDescription.class, n);
@@ -186,7 +197,11 @@ public final class Schedules {
     }
   }
 
-  /** Returns a schedule's next {@code n} nominal fire times. */
+  /**
+   * Returns a schedule's next {@code n} nominal fire times.
+   *
+   * @throws IllegalArgumentException if {@code n} is not in 0..1000
+   */
   public List<Instant> nextFireTimes(String scheduleId, int n) {
     return describe(scheduleId, n).nextFireTimes();
   }

@@ -43,6 +43,9 @@ class ScheduleLifecycleTest {
           .containsOnly(FiringOutcome.STARTED);
       assertThat(d.started()).isEqualTo(3);
       assertThat(env.schedules().list()).containsExactly("hourly");
+      assertThatThrownBy(() -> env.schedules().nextFireTimes("hourly", 1001))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("n is 1001: expected 0 to 1000 fire times");
       // a process that only holds a client sees the same schedule
       assertThat(Schedules.client(env.env().client()).describe("hourly").started()).isEqualTo(3);
     }

@@ -1,0 +1,33 @@
+package dev.weft.schedules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A sensor as an operator sees it ({@link Sensors#describe}).
+ *
+ * @param name the sensor's name
+ * @param status running, paused or failing
+ * @param pauseNote the note given when it was paused, else {@code null}
+ * @param minimumInterval the time between evaluations while they succeed
+ * @param cursor the stored cursor ({@code null} before the first one)
+ * @param consecutiveFailures failed evaluations since the last successful one
+ * @param nextEvaluationAt when it evaluates next, {@code null} while paused
+ * @param recentEvaluations the latest evaluations, newest last (at most 50)
+ */
+public record SensorDescription(
+    String name,
+    SensorStatus status,
+    String pauseNote,
+    Duration minimumInterval,
+    String cursor,
+    int consecutiveFailures,
+    Instant nextEvaluationAt,
+    List<SensorEvaluation> recentEvaluations) {
+
+  /** Copies the evaluations. */
+  public SensorDescription {
+    recentEvaluations = recentEvaluations == null ? List.of() : List.copyOf(recentEvaluations);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.weft.schedules.internal;
+
+import dev.weft.schedules.SensorContext;
+import dev.weft.schedules.SensorFunction;
+import dev.weft.schedules.SensorResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluation activity: calls the sensor's function and turns whatever it does (a result, a
+ * malformed result, an exception) into an {@link EvaluationOutcome}. Failures are returned, not
+ * thrown, because a failed evaluation is a normal, recorded outcome that the workflow retries with
+ * its own backoff rather than with the engine's activity retries.
+ */
+public final class SensorEvaluator implements SensorEvaluations {
+  private final Map<String, SensorFunction> functions;
+
+  /** Evaluates the sensors of {@code functions} (by name). */
+  public SensorEvaluator(Map<String, SensorFunction> functions) {
+    this.functions = Map.copyOf(functions);
+  }
+
+  @Override
+  public EvaluationOutcome evaluate(String name, String cursor, Instant time) {
+    SensorFunction function = functions.get(name);
+    if (function == null) {
+      return EvaluationOutcome.failed(
+          "sensor '" + name + "' is not defined on the node that served its evaluation",
+          Duration.ZERO);
+    }
+    long started = System.nanoTime();
+    SensorResult result;
+    try {
+      result = function.evaluate(new SensorContext(name, cursor, time));
+    } catch (Exception | LinkageError | AssertionError e) {
+      return EvaluationOutcome.failed(describe(e), since(started));
+    }
+    Duration took = since(started);
+    if (result == null) {
+      return EvaluationOutcome.failed(
+          "the sensor returned null: expected a SensorResult (requests or skip)", took);
+    }
+    Optional<String> problem = RunRequestValidator.problem(result.requests());
+    if (problem.isPresent()) {
+      return EvaluationOutcome.failed("malformed result, nothing started: " + problem.get(), took);
+    }
+    return new EvaluationOutcome(
+        result.newCursor(),
+        result.keepsCursor(),
+        result.requests(),
+        result.skipReason(),
+        took,
+        null);
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getName() + (message == null ? "" : ": " + message);
+  }
+}
