@@ -2,6 +2,7 @@ package dev.weft.schedules;
 
 import static dev.weft.schedules.testsupport.ScheduleEnv.job;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
@@ -76,8 +77,7 @@ class OverlapPolicyTest {
           .filteredOn(f -> f.outcome() == FiringOutcome.SKIPPED)
           .extracting(ScheduleFiring::nominal, ScheduleFiring::reason)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(
-                  Instant.parse(id(4).substring(7)), "overlap: a firing is buffered already"));
+              tuple(Instant.parse(id(4).substring(7)), "overlap: a firing is buffered already"));
     }
   }
 

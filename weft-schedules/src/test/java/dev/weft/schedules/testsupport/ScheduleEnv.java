@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowPage;
 import dev.weft.client.WorkflowSummary;
+import dev.weft.engine.WeftEngine;
 import dev.weft.schedules.ScheduleDefinition;
 import dev.weft.schedules.Schedules;
 import dev.weft.schedules.TriggerAction;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A test engine with stepped time on a store of {@link TestStore} in a directory (the same
@@ -25,7 +27,12 @@ public final class ScheduleEnv implements AutoCloseable {
   private final WeftTestEnvironment env;
   private final Schedules schedules;
 
-  private ScheduleEnv(TestStore store, Path dir, Instant start, List<ScheduleDefinition> defs) {
+  private ScheduleEnv(
+      TestStore store,
+      Path dir,
+      Instant start,
+      Consumer<WeftEngine> workers,
+      List<ScheduleDefinition> defs) {
     env =
         WeftTestEnvironment.create(
             WeftTestEnvironment.options()
@@ -37,6 +44,7 @@ public final class ScheduleEnv implements AutoCloseable {
                         b.store(store.open(dir.resolve("store")))
                             .retention(Duration.ofDays(3650))));
     env.newWorker(Job.QUEUE).registerWorkflow(Job.class, SleepingJob::new);
+    workers.accept(env.engine());
     Schedules.Builder builder = Schedules.builder(env.engine());
     defs.forEach(builder::schedule);
     schedules = builder.build();
@@ -48,7 +56,20 @@ public final class ScheduleEnv implements AutoCloseable {
   /** Starts an engine at {@code start} on the store {@code dir} names, with these schedules. */
   public static ScheduleEnv start(
       TestStore store, Path dir, Instant start, ScheduleDefinition... defs) {
-    return new ScheduleEnv(store, dir, start, List.of(defs));
+    return new ScheduleEnv(store, dir, start, engine -> {}, List.of(defs));
+  }
+
+  /**
+   * As {@link #start(TestStore, Path, Instant, ScheduleDefinition...)}, with {@code workers}
+   * registering the test's own workers (its assets) before the engine starts.
+   */
+  public static ScheduleEnv start(
+      TestStore store,
+      Path dir,
+      Instant start,
+      Consumer<WeftEngine> workers,
+      ScheduleDefinition... defs) {
+    return new ScheduleEnv(store, dir, start, workers, List.of(defs));
   }
 
   /** The action of a job of {@code minutes}. */
