@@ -17,6 +17,7 @@ import dev.weft.server.api.assets.FreshnessRoutes;
 import dev.weft.server.api.assets.IntegerPartitionRoutes;
 import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
+import dev.weft.server.api.schedules.ScheduleRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
 import dev.weft.server.auth.ApiTokens;
@@ -191,7 +192,8 @@ public final class WeftServer implements AutoCloseable {
                 new AutomationRoutes(engine, namespaces),
                 new PartitionRoutes(engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30)),
                 new IntegerPartitionRoutes(engine, namespaces, Clock.systemUTC()),
-                new BackfillRoutes(engine, namespaces)));
+                new BackfillRoutes(engine, namespaces),
+                new ScheduleRoutes(namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }
