@@ -11,17 +11,20 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
-import dev.weft.schedules.internal.RunControl;
+import dev.weft.schedules.internal.NamespacedRunControl;
 import dev.weft.schedules.internal.ScheduleRun;
 import dev.weft.schedules.internal.ScheduleState;
 import dev.weft.schedules.internal.ScheduleWorkflow;
 import dev.weft.schedules.internal.TriggerWorkers;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Schedules of an engine: each one a built-in workflow {@code __weft_schedule:<id>} that fires its
@@ -230,8 +233,16 @@ public final class Schedules {
     }
   }
 
-  /** Collects the schedules defined in code and registers the schedule workflow. */
+  /**
+   * Collects the schedules defined in code and registers the schedule workflow. Several builders
+   * may build on one engine (the node of {@code weft server} builds one, an app its own): the first
+   * registers the schedule workflow, each adds only its definitions.
+   */
   public static final class Builder {
+    /** The engines whose schedule workflow is registered; weak, as an engine may be dropped. */
+    private static final Set<WeftEngine> REGISTERED =
+        Collections.newSetFromMap(new WeakHashMap<>());
+
     private final WeftEngine engine;
     private final Map<String, ScheduleDefinition> defined = new LinkedHashMap<>();
 
@@ -255,14 +266,20 @@ public final class Schedules {
 
     /**
      * Registers the schedule workflow and its activities on the engine's {@code __weft_schedules}
-     * worker and returns the schedules.
+     * worker, unless an earlier builder on this engine did, and returns the schedules of this
+     * builder's definitions.
      *
      * @throws IllegalStateException if the engine started already
      */
     public Schedules build() {
-      TriggerWorkers.register(engine)
-          .registerWorkflow(ScheduleWorkflow.class, ScheduleRun::new)
-          .registerActivities(new RunControl(engine.client()));
+      synchronized (REGISTERED) {
+        if (!REGISTERED.contains(engine)) {
+          TriggerWorkers.register(engine)
+              .registerWorkflow(ScheduleWorkflow.class, ScheduleRun::new)
+              .registerActivities(new NamespacedRunControl(engine));
+          REGISTERED.add(engine);
+        }
+      }
       return new Schedules(engine.client(), defined);
     }
   }
