@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The schedule routes on both stores, through {@link ApiCalls} (every answer checked against the
  * OpenAPI document), on a server whose engine hosts the schedule workflows: create, describe,
- * trigger, pause and unpause, backfill, delete, and the refusals.
+ * trigger, pause and unpause, backfill, delete, a schedule in another namespace, and the refusals.
  */
 class ScheduleApiTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -252,6 +253,36 @@ class ScheduleApiTest {
       assertThat(calls.delete(SCHEDULES + "/changing").status()).isEqualTo(204);
       await().atMost(WAIT).until(() -> calls.get(SCHEDULES + "/changing").status(), s -> s == 404);
       assertThat(calls.get(SCHEDULES).json().path("schedules")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aScheduleStartsItsRunsInItsOwnNamespace(TestStore store) {
+    try (ApiServer api = start(store)) {
+      ApiCalls calls = api.calls();
+      String namespace = "sched-" + UUID.randomUUID().toString().substring(0, 8);
+      assertThat(calls.post("/api/v1/namespaces", Map.of("name", namespace)).status())
+          .isEqualTo(201);
+      String schedules = "/api/v1/namespaces/" + namespace + "/schedules";
+      assertThat(calls.post(schedules, greeterEvery15("elsewhere")).status()).isEqualTo(201);
+      assertThat(calls.get(SCHEDULES + "/elsewhere").status()).isEqualTo(404);
+
+      assertThat(calls.post(schedules + "/elsewhere/trigger", null).status()).isEqualTo(202);
+      JsonNode firing =
+          await()
+              .atMost(WAIT)
+              .until(
+                  () -> calls.get(schedules + "/elsewhere").json().path("recentFirings").path(0),
+                  f -> f.has("outcome"));
+      assertThat(firing.path("outcome").asText()).isEqualTo("STARTED");
+      String workflowId = firing.path("workflowId").asText();
+      assertThat(
+              calls
+                  .get("/api/v1/namespaces/" + namespace + "/workflows/" + encoded(workflowId))
+                  .status())
+          .isEqualTo(200);
+      assertThat(calls.get(NS + "/workflows/" + encoded(workflowId)).status()).isEqualTo(404);
     }
   }
 }
