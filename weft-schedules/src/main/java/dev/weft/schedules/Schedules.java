@@ -18,12 +18,10 @@ import dev.weft.schedules.internal.ScheduleWorkflow;
 import dev.weft.schedules.internal.TriggerWorkers;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -65,9 +63,13 @@ public final class Schedules {
   private final WeftClient client;
   private final Map<String, ScheduleDefinition> defined;
 
+  /**
+   * @param defined the definitions in code of the engine's builders (shared by them, guarded by
+   *     itself), or an empty map
+   */
   private Schedules(WeftClient client, Map<String, ScheduleDefinition> defined) {
     this.client = client;
-    this.defined = Map.copyOf(defined);
+    this.defined = defined;
   }
 
   /**
@@ -77,7 +79,7 @@ public final class Schedules {
    * nothing.
    */
   public static Schedules client(WeftClient client) {
-    return new Schedules(Objects.requireNonNull(client, "client"), Map.of());
+    return new Schedules(Objects.requireNonNull(client, "client"), new LinkedHashMap<>());
   }
 
   /** Returns a builder of the schedules of {@code engine}; build it before the engine starts. */
@@ -88,10 +90,16 @@ public final class Schedules {
   /**
    * Creates each schedule defined in code that does not run yet, and updates each one whose
    * definition changed in code (keeping its paused state and note, which operators set); an
-   * unchanged one is left alone. Call it after {@code engine.start()}.
+   * unchanged one is left alone. Call it after {@code engine.start()}. The schedules defined in
+   * code are those of every builder built on the engine (a node's and an app's), so any of them
+   * creates them all.
    */
   public void ensureStarted() {
-    for (ScheduleDefinition definition : defined.values()) {
+    List<ScheduleDefinition> definitions;
+    synchronized (defined) {
+      definitions = List.copyOf(defined.values());
+    }
+    for (ScheduleDefinition definition : definitions) {
       try {
         start(definition);
       } catch (WorkflowAlreadyStartedException e) {
@@ -239,9 +247,12 @@ public final class Schedules {
    * registers the schedule workflow, each adds only its definitions.
    */
   public static final class Builder {
-    /** The engines whose schedule workflow is registered; weak, as an engine may be dropped. */
-    private static final Set<WeftEngine> REGISTERED =
-        Collections.newSetFromMap(new WeakHashMap<>());
+    /**
+     * The definitions in code of each engine whose schedule workflow is registered, from all its
+     * builders; weak, as an engine may be dropped.
+     */
+    private static final Map<WeftEngine, Map<String, ScheduleDefinition>> ENGINES =
+        new WeakHashMap<>();
 
     private final WeftEngine engine;
     private final Map<String, ScheduleDefinition> defined = new LinkedHashMap<>();
@@ -270,17 +281,29 @@ public final class Schedules {
      * builder's definitions.
      *
      * @throws IllegalStateException if the engine started already
+     * @throws IllegalArgumentException if another builder on the engine defined one of its IDs
      */
     public Schedules build() {
-      synchronized (REGISTERED) {
-        if (!REGISTERED.contains(engine)) {
+      synchronized (ENGINES) {
+        Map<String, ScheduleDefinition> all = ENGINES.get(engine);
+        if (all == null) {
           TriggerWorkers.register(engine)
               .registerWorkflow(ScheduleWorkflow.class, ScheduleRun::new)
               .registerActivities(new NamespacedRunControl(engine));
-          REGISTERED.add(engine);
+          all = new LinkedHashMap<>();
+          ENGINES.put(engine, all);
         }
+        synchronized (all) {
+          for (String id : defined.keySet()) {
+            if (all.containsKey(id)) {
+              throw new IllegalArgumentException(
+                  "schedule id '" + id + "' is defined twice on this engine: expected unique IDs");
+            }
+          }
+          all.putAll(defined);
+        }
+        return new Schedules(engine.client(), all);
       }
-      return new Schedules(engine.client(), defined);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.weft.schedules;
 
 import static dev.weft.schedules.testsupport.ScheduleEnv.job;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.schedules.testsupport.Job;
 import dev.weft.schedules.testsupport.SleepingJob;
@@ -49,6 +50,48 @@ class TwoBuildersTest {
       assertThat(node.list()).containsExactly("half-hourly", "hourly");
       assertThat(app.describe("hourly").started()).isEqualTo(1);
       assertThat(node.describe("half-hourly").started()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void theNodesEnsureStartedCreatesTheSchedulesOfEveryBuilderOnTheEngine(TestStore store) {
+    try (WeftTestEnvironment env =
+        WeftTestEnvironment.create(
+            WeftTestEnvironment.options()
+                .timeSkipping(false)
+                .startTime(T0)
+                .engine(b -> b.store(store.open(dir.resolve("store")))))) {
+      env.newWorker(Job.QUEUE).registerWorkflow(Job.class, SleepingJob::new);
+      Schedules node = Schedules.builder(env.engine()).build();
+      Schedules.builder(env.engine())
+          .schedule(ScheduleDefinition.of("hourly", ScheduleSpec.cron("0 * * * *"), job(0)))
+          .build();
+      env.start();
+      node.ensureStarted();
+      env.awaitIdle();
+
+      assertThat(node.list()).containsExactly("hourly");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.class)
+  void aScheduleIdDefinedByTwoBuildersOnOneEngineIsRefused(TestStore store) {
+    try (WeftTestEnvironment env =
+        WeftTestEnvironment.create(
+            WeftTestEnvironment.options()
+                .timeSkipping(false)
+                .startTime(T0)
+                .engine(b -> b.store(store.open(dir.resolve("store")))))) {
+      ScheduleDefinition hourly =
+          ScheduleDefinition.of("hourly", ScheduleSpec.cron("0 * * * *"), job(0));
+      Schedules.builder(env.engine()).schedule(hourly).build();
+      Schedules.Builder second = Schedules.builder(env.engine()).schedule(hourly);
+
+      assertThatThrownBy(second::build)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'hourly' is defined twice on this engine");
     }
   }
 }
