@@ -138,7 +138,6 @@ public final class ScheduleRoutes implements RouteGroup {
     }
     ScheduleDefinition definition = definition(id, body);
     Schedules schedules = Schedules.client(namespaces.client(ctx));
-    known(ctx, () -> schedules.describe(id, 0));
     known(ctx, () -> run(() -> schedules.update(definition)));
     ApiJson.write(ctx, 200, Schedule.of(definition, definition.spec().next(clock.instant(), 10)));
   }
