@@ -204,10 +204,10 @@ public final class ScheduleRoutes implements RouteGroup {
 
   /** Builds the definition of a body, each refusal a 400 naming the field. */
   private static ScheduleDefinition definition(String id, Body body) {
-    if (body.spec() == null) {
+    if (body.spec() == null || body.spec().isNull()) {
       throw ApiProblem.badField("spec", null, "field 'spec' is required");
     }
-    if (body.action() == null) {
+    if (body.action() == null || body.action().isNull()) {
       throw ApiProblem.badField("action", null, "field 'action' is required");
     }
     ScheduleSpec spec = convert(body.spec(), ScheduleSpec.class, "spec");
