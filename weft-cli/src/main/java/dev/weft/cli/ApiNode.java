@@ -4,6 +4,7 @@ import dev.weft.converter.PayloadCodec;
 import dev.weft.engine.AppContext;
 import dev.weft.engine.WeftApp;
 import dev.weft.engine.WeftEngine;
+import dev.weft.schedules.Schedules;
 import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.store.Store;
@@ -15,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node of {@code weft server} or {@code weft dev}: an engine with the apps' workers and
- * the HTTP API over it, with one Prometheus registry for both ({@code /metrics}). {@link #close()}
- * stops it in the order that loses nothing: the API stops taking requests and finishes those in
- * flight, then the engine stops claiming tasks and gives running ones up to its shutdown timeout
- * (what does not finish is released to the next node), then the store closes.
+ * A running node of {@code weft server} or {@code weft dev}: an engine with the apps' workers, the
+ * schedule workflows ({@link Schedules}) and the HTTP API over it, with one Prometheus registry for
+ * both ({@code /metrics}). {@link #close()} stops it in the order that loses nothing: the API stops
+ * taking requests and finishes those in flight, then the engine stops claiming tasks and gives
+ * running ones up to its shutdown timeout (what does not finish is released to the next node), then
+ * the store closes.
  */
 final class ApiNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("weft.server");
@@ -59,10 +61,14 @@ final class ApiNode implements AutoCloseable {
       throw e;
     }
     try {
+      // the node hosts the schedule workflows, so schedules created over the API run; an app may
+      // build its own Schedules on the engine too (its builder only adds its definitions)
+      Schedules schedules = Schedules.builder(engine).build();
       for (WeftApp app : apps) {
         app.register(engine, context);
       }
       engine.start();
+      schedules.ensureStarted();
       return new ApiNode(
           engine, WeftServer.start(engine, serverOptions.withMeterRegistry(metrics)));
     } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowAlreadyStartedException;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.failure.WorkflowNotRunningException;
-import dev.weft.schedules.internal.RunControl;
+import dev.weft.schedules.internal.NamespacedRunControl;
 import dev.weft.schedules.internal.ScheduleRun;
 import dev.weft.schedules.internal.ScheduleState;
 import dev.weft.schedules.internal.ScheduleWorkflow;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
  * Schedules of an engine: each one a built-in workflow {@code __weft_schedule:<id>} that fires its
@@ -65,9 +66,13 @@ public final class Schedules {
   private final WeftClient client;
   private final Map<String, ScheduleDefinition> defined;
 
+  /**
+   * @param defined the definitions in code of the engine's builders (shared by them, guarded by
+   *     itself), or an empty map
+   */
   private Schedules(WeftClient client, Map<String, ScheduleDefinition> defined) {
     this.client = client;
-    this.defined = Map.copyOf(defined);
+    this.defined = defined;
   }
 
   /**
@@ -77,7 +82,7 @@ public final class Schedules {
    * nothing.
    */
   public static Schedules client(WeftClient client) {
-    return new Schedules(Objects.requireNonNull(client, "client"), Map.of());
+    return new Schedules(Objects.requireNonNull(client, "client"), new LinkedHashMap<>());
   }
 
   /** Returns a builder of the schedules of {@code engine}; build it before the engine starts. */
@@ -88,10 +93,16 @@ public final class Schedules {
   /**
    * Creates each schedule defined in code that does not run yet, and updates each one whose
    * definition changed in code (keeping its paused state and note, which operators set); an
-   * unchanged one is left alone. Call it after {@code engine.start()}.
+   * unchanged one is left alone. Call it after {@code engine.start()}. The schedules defined in
+   * code are those of every builder built on the engine (a node's and an app's), so any of them
+   * creates them all.
    */
   public void ensureStarted() {
-    for (ScheduleDefinition definition : defined.values()) {
+    List<ScheduleDefinition> definitions;
+    synchronized (defined) {
+      definitions = List.copyOf(defined.values());
+    }
+    for (ScheduleDefinition definition : definitions) {
       try {
         start(definition);
       } catch (WorkflowAlreadyStartedException e) {
@@ -245,8 +256,19 @@ public final class Schedules {
     }
   }
 
-  /** Collects the schedules defined in code and registers the schedule workflow. */
+  /**
+   * Collects the schedules defined in code and registers the schedule workflow. Several builders
+   * may build on one engine (the node of {@code weft server} builds one, an app its own): the first
+   * registers the schedule workflow, each adds only its definitions.
+   */
   public static final class Builder {
+    /**
+     * The definitions in code of each engine whose schedule workflow is registered, from all its
+     * builders; weak, as an engine may be dropped.
+     */
+    private static final Map<WeftEngine, Map<String, ScheduleDefinition>> ENGINES =
+        new WeakHashMap<>();
+
     private final WeftEngine engine;
     private final Map<String, ScheduleDefinition> defined = new LinkedHashMap<>();
 
@@ -270,15 +292,33 @@ public final class Schedules {
 
     /**
      * Registers the schedule workflow and its activities on the engine's {@code __weft_schedules}
-     * worker and returns the schedules.
+     * worker, unless an earlier builder on this engine did, and returns the schedules of this
+     * builder's definitions.
      *
      * @throws IllegalStateException if the engine started already
+     * @throws IllegalArgumentException if another builder on the engine defined one of its IDs
      */
     public Schedules build() {
-      TriggerWorkers.register(engine)
-          .registerWorkflow(ScheduleWorkflow.class, ScheduleRun::new)
-          .registerActivities(new RunControl(engine.client()));
-      return new Schedules(engine.client(), defined);
+      synchronized (ENGINES) {
+        Map<String, ScheduleDefinition> all = ENGINES.get(engine);
+        if (all == null) {
+          TriggerWorkers.register(engine)
+              .registerWorkflow(ScheduleWorkflow.class, ScheduleRun::new)
+              .registerActivities(new NamespacedRunControl(engine));
+          all = new LinkedHashMap<>();
+          ENGINES.put(engine, all);
+        }
+        synchronized (all) {
+          for (String id : defined.keySet()) {
+            if (all.containsKey(id)) {
+              throw new IllegalArgumentException(
+                  "schedule id '" + id + "' is defined twice on this engine: expected unique IDs");
+            }
+          }
+          all.putAll(defined);
+        }
+        return new Schedules(engine.client(), all);
+      }
     }
   }
 }

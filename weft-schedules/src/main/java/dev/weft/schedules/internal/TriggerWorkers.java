@@ -39,7 +39,7 @@ public final class TriggerWorkers {
   private static Worker create(WeftEngine engine) {
     Worker worker = engine.newWorker(TASK_QUEUE);
     worker.registerWorkflow(MaterializeTriggerWorkflow.class, MaterializeTrigger::new);
-    worker.registerActivities(new TriggerActions(engine.client(), new FirePartitions(engine)));
+    worker.registerActivities(new NamespacedTriggers(engine));
     return worker;
   }
 }
