@@ -18,6 +18,7 @@ import dev.weft.server.api.assets.IntegerPartitionRoutes;
 import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.hooks.HookRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
+import dev.weft.server.api.sensors.SensorRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
 import dev.weft.server.auth.ApiTokens;
@@ -193,7 +194,8 @@ public final class WeftServer implements AutoCloseable {
                 new PartitionRoutes(engine, namespaces, Clock.systemUTC(), Duration.ofSeconds(30)),
                 new IntegerPartitionRoutes(engine, namespaces, Clock.systemUTC()),
                 new BackfillRoutes(engine, namespaces),
-                new HookRoutes(engine, namespaces, System::getenv, Clock.systemUTC())));
+                new HookRoutes(engine, namespaces, System::getenv, Clock.systemUTC()),
+                new SensorRoutes(namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }
