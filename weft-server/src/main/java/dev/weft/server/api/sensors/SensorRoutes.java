@@ -1,5 +1,6 @@
 package dev.weft.server.api.sensors;
 
+import dev.weft.failure.UnknownWorkflowTypeException;
 import dev.weft.schedules.SensorNotFoundException;
 import dev.weft.schedules.Sensors;
 import dev.weft.server.api.QueryParams;
@@ -50,7 +51,11 @@ public final class SensorRoutes implements RouteGroup {
   private void list(Context ctx) {
     QueryParams.of(ctx);
     Sensors sensors = Sensors.client(namespaces.client(ctx));
-    ApiJson.write(ctx, 200, new SensorList(sensors.list().stream().map(Summary::of).toList()));
+    try {
+      ApiJson.write(ctx, 200, new SensorList(sensors.list().stream().map(Summary::of).toList()));
+    } catch (UnknownWorkflowTypeException e) {
+      throw notServed(e);
+    }
   }
 
   private void describe(Context ctx) {
@@ -61,7 +66,25 @@ public final class SensorRoutes implements RouteGroup {
       ApiJson.write(ctx, 200, Description.of(sensors.describe(name)));
     } catch (SensorNotFoundException e) {
       throw notFound(ctx, name);
+    } catch (UnknownWorkflowTypeException e) {
+      throw notServed(e);
     }
+  }
+
+  /**
+   * A sensor is described by replaying its workflow on this node: without the sensor workflow
+   * registered here (no app this node runs built {@code Sensors.builder(engine)}), it cannot be.
+   */
+  private static ApiProblem notServed(UnknownWorkflowTypeException e) {
+    return ApiProblem.of(
+            503,
+            "sensors-not-served",
+            "Sensors not served by this node",
+            "this node cannot describe sensors: the sensor workflow "
+                + e.getWorkflowType()
+                + " is not registered on it; run an app here that builds"
+                + " Sensors.builder(engine) (with or without sensors of its own)")
+        .with("workflowType", e.getWorkflowType());
   }
 
   private void pause(Context ctx) {

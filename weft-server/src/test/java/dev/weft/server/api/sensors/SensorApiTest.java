@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,8 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The sensor routes on both stores, with a sensor defined on the test's engine that greets each new
  * value of a counter: list and describe after an evaluation (its request, derived workflow ID and
- * outcome), pause with a note and unpause, set and reset the cursor, and an unknown sensor or
- * namespace as 404.
+ * outcome), pause with a note and unpause, set and reset the cursor, an unknown sensor or namespace
+ * as 404; and, on PostgreSQL, a server node that describes the sensor another node runs.
  */
 class SensorApiTest {
   private static final String BASE = "/api/v1/namespaces/default/sensors";
@@ -167,6 +168,42 @@ class SensorApiTest {
       ApiCalls.Answer missing = api.put(BASE + "/greeter/cursor", Map.of());
       assertThat(missing.status()).isEqualTo(400);
       assertThat(missing.json().path("field").asText()).isEqualTo("cursor");
+    }
+  }
+
+  @Test
+  void aServerNodeDescribesTheSensorsAnotherNodeRunsOnceItRegistersTheSensorWorkflow() {
+    TestStore store = TestStore.POSTGRES;
+    try (WeftEngine app =
+        WeftEngine.builder().store(store.open(dir)).nodeId("sensor-app").build()) {
+      TestWorkflows.register(app);
+      Sensors.builder(app)
+          .sensor(SensorDefinition.of("greeter", Duration.ofMillis(300), greetNewValues))
+          .build();
+      app.start();
+      counter.set(1);
+
+      try (ApiServer bare = ApiServer.start(store, dir, TestWorkflows::register)) {
+        ApiCalls.Answer refused = bare.calls().get(BASE);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.problemType()).isEqualTo("sensors-not-served");
+        // a change is a signal, which needs no sensor workflow on this node
+        assertThat(bare.calls().post(BASE + "/greeter/unpause", null).status()).isEqualTo(202);
+      }
+      try (ApiServer served =
+          ApiServer.start(
+              store,
+              dir,
+              engine -> {
+                TestWorkflows.register(engine);
+                Sensors.builder(engine).build();
+              })) {
+        JsonNode described = awaitSensor(served.calls(), d -> requested(d) != null);
+        assertThat(requested(described).path("requests").get(0).path("workflowId").asText())
+            .isEqualTo("greeter:value-1");
+        assertThat(served.calls().get(BASE).json().path("sensors").get(0).path("name").asText())
+            .isEqualTo("greeter");
+      }
     }
   }
 
