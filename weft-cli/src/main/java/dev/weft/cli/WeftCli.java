@@ -60,6 +60,7 @@ public final class WeftCli implements Callable<Integer> {
     cli.addSubcommand(BackfillCommand.commandLine(out, err));
     cli.addSubcommand(HookCommand.commandLine(out, err));
     cli.addSubcommand(ScheduleCommand.commandLine(out, err));
+    cli.addSubcommand(SensorCommand.commandLine(out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     return cli;

@@ -2,6 +2,11 @@ package dev.weft.schedules;
 
 import dev.weft.assets.AssetBackfills;
 import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowFilter;
+import dev.weft.client.WorkflowHandle;
+import dev.weft.client.WorkflowPage;
+import dev.weft.client.WorkflowSummary;
+import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowNotFoundException;
 import dev.weft.schedules.internal.BackfillLauncher;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The sensors of an engine: defined in code before the engine starts, each one a built-in workflow
@@ -41,6 +47,8 @@ import java.util.TreeMap;
  */
 public final class Sensors {
   private final WeftClient client;
+
+  /** The sensors defined in code, by name; {@code null} for a {@link #client} view. */
   private final Map<String, SensorDefinition> definitions;
 
   private Sensors(WeftClient client, Map<String, SensorDefinition> definitions) {
@@ -48,18 +56,58 @@ public final class Sensors {
     this.definitions = definitions;
   }
 
+  /**
+   * Returns the sensors of {@code client}'s namespace managed through the client alone, for a
+   * process that does not run them (an API server, a CLI): list, describe, pause, unpause and
+   * set-cursor reach the sensor workflows that the nodes which built {@link #builder} run, by query
+   * and signal. It knows the sensors by their running workflows, not by definitions: {@link
+   * #list()} returns every running sensor, and a name without one is a {@link
+   * SensorNotFoundException}.
+   */
+  public static Sensors client(WeftClient client) {
+    return new Sensors(Objects.requireNonNull(client, "client"), null);
+  }
+
   /** Returns a builder of the sensors of {@code engine}; build it before {@code engine.start()}. */
   public static Builder builder(WeftEngine engine) {
     return new Builder(engine);
   }
 
-  /** Returns the descriptions of the defined sensors, by name. */
+  /**
+   * Returns the descriptions of the sensors, by name: the defined ones, or for a {@link #client}
+   * view every sensor whose workflow runs in the namespace (one removed between the listing and its
+   * description is left out).
+   */
   public List<SensorDescription> list() {
     List<SensorDescription> all = new ArrayList<>();
-    for (String name : definitions.keySet()) {
-      all.add(describe(name));
+    for (String name : names()) {
+      try {
+        all.add(describe(name));
+      } catch (SensorNotFoundException e) {
+        // its workflow ended between the listing and the description
+      }
     }
     return all;
+  }
+
+  private Collection<String> names() {
+    if (definitions != null) {
+      return definitions.keySet();
+    }
+    List<String> names = new ArrayList<>();
+    WorkflowFilter filter =
+        WorkflowFilter.all().withStatus(WorkflowStatus.RUNNING).withType(SensorWorkflow.TYPE);
+    WorkflowPage page = client.listWorkflows(filter);
+    while (true) {
+      for (WorkflowSummary summary : page.workflows()) {
+        names.add(summary.workflowId().substring(SensorWorkflow.WORKFLOW_ID_PREFIX.length()));
+      }
+      if (page.nextPageToken() == null) {
+        break;
+      }
+      page = client.listWorkflows(filter.pageToken(page.nextPageToken()));
+    }
+    return new TreeSet<>(names);
   }
 
   /**
@@ -103,11 +151,15 @@ public final class Sensors {
   }
 
   private SensorWorkflow sensor(String name) {
-    if (name == null || !definitions.containsKey(name)) {
+    if (name == null || (definitions != null && !definitions.containsKey(name))) {
       throw new SensorNotFoundException(name);
     }
     try {
-      client.getHandle(SensorWorkflow.workflowId(name));
+      WorkflowHandle<Object> handle = client.getHandle(SensorWorkflow.workflowId(name));
+      // a client view knows sensors by their running workflows only
+      if (definitions == null && handle.describe().status() != WorkflowStatus.RUNNING) {
+        throw new SensorNotFoundException(name);
+      }
     } catch (WorkflowNotFoundException e) {
       throw new SensorNotFoundException(name);
     }
@@ -157,12 +209,19 @@ public final class Sensors {
      * Registers the sensor workflow (task queue {@code __weft_schedules}), the evaluation activity
      * (task queue {@code __weft_sensors}) and the start of the sensors with the engine.
      *
+     * <p>With no sensor added, only the sensor workflow is registered: such a node (an API server)
+     * answers {@link Sensors#client} describe queries of the sensors other nodes define, and takes
+     * none of their evaluations, which need the functions those nodes hold.
+     *
      * @throws IllegalStateException if the engine started already
      */
     public Sensors build() {
+      TriggerWorkers.register(engine).registerWorkflow(SensorWorkflow.class, SensorLoop::new);
+      if (definitions.isEmpty()) {
+        return new Sensors(engine.client(), Map.of());
+      }
       Map<String, SensorFunction> functions = new TreeMap<>();
       definitions.values().forEach(d -> functions.put(d.name(), d.function()));
-      TriggerWorkers.register(engine).registerWorkflow(SensorWorkflow.class, SensorLoop::new);
       engine
           .newWorker(SensorWorkflow.EVALUATION_QUEUE)
           .registerWorkflow(SensorBackfillWorkflow.class, SensorBackfill::new)

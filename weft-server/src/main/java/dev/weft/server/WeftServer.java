@@ -19,6 +19,7 @@ import dev.weft.server.api.assets.PartitionRoutes;
 import dev.weft.server.api.hooks.HookRoutes;
 import dev.weft.server.api.namespaces.NamespaceRoutes;
 import dev.weft.server.api.schedules.ScheduleRoutes;
+import dev.weft.server.api.sensors.SensorRoutes;
 import dev.weft.server.api.workflows.WorkflowRoutes;
 import dev.weft.server.auth.ApiAccess;
 import dev.weft.server.auth.ApiTokens;
@@ -195,7 +196,8 @@ public final class WeftServer implements AutoCloseable {
                 new IntegerPartitionRoutes(engine, namespaces, Clock.systemUTC()),
                 new BackfillRoutes(engine, namespaces),
                 new HookRoutes(engine, namespaces, System::getenv, Clock.systemUTC()),
-                new ScheduleRoutes(namespaces)));
+                new ScheduleRoutes(namespaces),
+                new SensorRoutes(namespaces)));
     if (options.meterRegistry() != null) {
       groups.add(new MetricsRoutes(options.meterRegistry()));
     }

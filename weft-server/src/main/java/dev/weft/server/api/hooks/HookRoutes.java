@@ -78,6 +78,8 @@ public final class HookRoutes implements RouteGroup {
   }
 
   private void deliver(Context ctx, String namespace) {
+    // read first: a refusal sent before the body is read cuts a large upload short (broken pipe)
+    byte[] body = ctx.bodyAsBytes();
     WeftClient client = client(namespace);
     StoredWebhook hook = hook(namespace, ctx.pathParam("name"));
     String secret = environment.apply(hook.secretEnv());
@@ -93,7 +95,6 @@ public final class HookRoutes implements RouteGroup {
                   + ", which is not set on the node that served this request")
           .with("variable", hook.secretEnv());
     }
-    byte[] body = ctx.bodyAsBytes();
     HookSignature.refusal(ctx.header(HookSignature.HEADER), body, secret)
         .ifPresent(
             why -> {
