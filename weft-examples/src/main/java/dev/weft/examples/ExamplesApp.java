@@ -30,6 +30,8 @@ import dev.weft.examples.saga.OrderWorkflow;
 import dev.weft.examples.subscription.Subscription;
 import dev.weft.examples.subscription.SubscriptionDemo;
 import dev.weft.examples.subscription.SubscriptionWorkflow;
+import dev.weft.examples.triggers.ChainMiner;
+import dev.weft.examples.triggers.ExampleTriggers;
 import dev.weft.store.assets.backfills.BackfillRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,11 @@ import org.slf4j.LoggerFactory;
  * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 999 of the
  * per-block chain assets ({@code chain/blocks_by_number}, {@code chain/transfers_by_block}, {@code
  * chain/enriched_by_block}). {@link ReorgWorkflow} (task queue {@code chain-node}) observes the
- * block hashes, re-organizes the last blocks of that chain and observes them again, on demand.
+ * block hashes, re-organizes the last blocks of that chain and observes them again, on demand. The
+ * triggers ({@link ExampleTriggers}): the schedule {@code trades-daily}, the sensor {@code
+ * chain-height} (in {@code weft dev}, {@link #startExamples} also mines a block of the per-block
+ * chain every {@link #MINE_EVERY}) and, when {@code WEFT_EXAMPLE_HOOK_SECRET} is set, the webhook
+ * {@code approve}.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -99,6 +105,9 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String DAILY_METRICS_ENV = "WEFT_EXAMPLES_DAILY_METRICS";
 
+  /** How often {@code weft dev} mines a block of the per-block chain ({@link #startExamples}). */
+  public static final Duration MINE_EVERY = Duration.ofSeconds(10);
+
   /** The runs that are not the engine's own ({@code __weft_*}): the example runs. */
   private static final String EXAMPLE_RUNS = "NOT WorkflowId STARTS_WITH '__weft_'";
 
@@ -107,6 +116,8 @@ public final class ExamplesApp implements WeftApp {
   private final PartitionedExamples partitioned;
   private Path assetsDir;
   private Assets assets;
+  private WeftEngine engine;
+  private ExampleTriggers triggers;
 
   /**
    * The examples' app, the asset values under {@code assets} in the node's data directory ({@link
@@ -168,9 +179,17 @@ public final class ExamplesApp implements WeftApp {
     register(engine, AppContext.defaults());
   }
 
+  /**
+   * Returns the triggers (the schedule, the sensor and the webhook); null before {@link #register}.
+   */
+  public ExampleTriggers triggers() {
+    return triggers;
+  }
+
   /** Registers the examples; the asset values go under {@code assets} in the data directory. */
   @Override
   public void register(WeftEngine engine, AppContext context) {
+    this.engine = engine;
     assetsDir =
         givenAssetsDir != null ? givenAssetsDir : context.dataDir().resolve("assets").normalize();
     // the demo parameters only shape the runs the demo itself starts
@@ -193,6 +212,7 @@ public final class ExamplesApp implements WeftApp {
         .newWorker(ReorgWorkflow.TASK_QUEUE)
         .registerWorkflow(ReorgWorkflow.class, SimulatedReorg::new)
         .registerActivities(new FakeChainNode(partitioned.blocks(), assets.partitions()));
+    triggers = ExampleTriggers.register(engine, assets, partitioned.blocks(), System::getenv);
   }
 
   /**
@@ -200,7 +220,8 @@ public final class ExamplesApp implements WeftApp {
    * it starts none; then, if no example asset was ever materialized, starts a materialization of
    * every unpartitioned asset (not awaited) and the daily report ({@link
    * PublishDailyReport#WORKFLOW_ID}), which waits for it; and the partitioned examples' first
-   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once.
+   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once; and mines a
+   * block of the per-block chain every {@link #MINE_EVERY} while the engine runs, for the sensor.
    */
   @Override
   public void startExamples(WeftClient client) {
@@ -229,6 +250,7 @@ public final class ExamplesApp implements WeftApp {
             backfill.selection(),
             backfill.backfillId());
       }
+      engine.addService(new ChainMiner(partitioned.blocks(), MINE_EVERY));
     }
   }
 
