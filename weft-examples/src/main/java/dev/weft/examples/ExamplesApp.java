@@ -105,7 +105,10 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String DAILY_METRICS_ENV = "WEFT_EXAMPLES_DAILY_METRICS";
 
-  /** How often {@code weft dev} mines a block of the per-block chain ({@link #startExamples}). */
+  /**
+   * How often {@code weft dev} mines a block of the per-block chain ({@link #startExamples} of the
+   * no-argument constructor's app).
+   */
   public static final Duration MINE_EVERY = Duration.ofSeconds(10);
 
   /** The runs that are not the engine's own ({@code __weft_*}): the example runs. */
@@ -114,6 +117,7 @@ public final class ExamplesApp implements WeftApp {
   private final Path givenAssetsDir;
   private final DailyMetricsLogic metrics;
   private final PartitionedExamples partitioned;
+  private final Duration mineEvery;
   private Path assetsDir;
   private Assets assets;
   private WeftEngine engine;
@@ -130,6 +134,7 @@ public final class ExamplesApp implements WeftApp {
     this.givenAssetsDir = null;
     this.metrics = metricsOf(System.getenv(DAILY_METRICS_ENV));
     this.partitioned = PartitionedExamples.forDev();
+    this.mineEvery = MINE_EVERY;
   }
 
   private static DailyMetricsLogic metricsOf(String envValue) {
@@ -156,12 +161,14 @@ public final class ExamplesApp implements WeftApp {
   /**
    * The examples' app, the asset values as JSON files under {@code assetsDir} whatever the node,
    * {@code metrics} computing {@code trades/daily_metrics}, the partitioned examples over {@code
-   * partitioned}'s fakes.
+   * partitioned}'s fakes; {@link #startExamples} mines no block (the chain grows when the caller
+   * mines it).
    */
   public ExamplesApp(Path assetsDir, DailyMetricsLogic metrics, PartitionedExamples partitioned) {
     this.givenAssetsDir = assetsDir.toAbsolutePath().normalize();
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.partitioned = Objects.requireNonNull(partitioned, "partitioned");
+    this.mineEvery = null;
   }
 
   /** Returns where the asset values are kept; null before {@link #register}. */
@@ -220,8 +227,9 @@ public final class ExamplesApp implements WeftApp {
    * it starts none; then, if no example asset was ever materialized, starts a materialization of
    * every unpartitioned asset (not awaited) and the daily report ({@link
    * PublishDailyReport#WORKFLOW_ID}), which waits for it; and the partitioned examples' first
-   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once; and mines a
-   * block of the per-block chain every {@link #MINE_EVERY} while the engine runs, for the sensor.
+   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once; and (the
+   * no-argument constructor's app) mines a block of the per-block chain every {@link #MINE_EVERY}
+   * while the engine runs, for the sensor {@code chain-height}.
    */
   @Override
   public void startExamples(WeftClient client) {
@@ -250,7 +258,9 @@ public final class ExamplesApp implements WeftApp {
             backfill.selection(),
             backfill.backfillId());
       }
-      engine.addService(new ChainMiner(partitioned.blocks(), MINE_EVERY));
+      if (mineEvery != null) {
+        engine.addService(new ChainMiner(partitioned.blocks(), mineEvery));
+      }
     }
   }
 
