@@ -46,8 +46,15 @@ public final class ChainMiner implements EngineService {
 
   @Override
   public synchronized void close() {
-    if (timer != null) {
-      timer.shutdownNow();
+    if (timer == null) {
+      return;
+    }
+    timer.shutdownNow();
+    try {
+      // a block being mined is finished before close returns: none is added after it
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
