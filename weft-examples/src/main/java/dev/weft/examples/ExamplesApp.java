@@ -30,6 +30,8 @@ import dev.weft.examples.saga.OrderWorkflow;
 import dev.weft.examples.subscription.Subscription;
 import dev.weft.examples.subscription.SubscriptionDemo;
 import dev.weft.examples.subscription.SubscriptionWorkflow;
+import dev.weft.examples.triggers.ChainMiner;
+import dev.weft.examples.triggers.ExampleTriggers;
 import dev.weft.store.assets.backfills.BackfillRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,11 @@ import org.slf4j.LoggerFactory;
  * trades/*_by_day}, the late file of 2024-01-17 failing that day) and blocks 0 to 999 of the
  * per-block chain assets ({@code chain/blocks_by_number}, {@code chain/transfers_by_block}, {@code
  * chain/enriched_by_block}). {@link ReorgWorkflow} (task queue {@code chain-node}) observes the
- * block hashes, re-organizes the last blocks of that chain and observes them again, on demand.
+ * block hashes, re-organizes the last blocks of that chain and observes them again, on demand. The
+ * triggers ({@link ExampleTriggers}): the schedule {@code trades-daily}, the sensor {@code
+ * chain-height} (in {@code weft dev}, {@link #startExamples} also mines a block of the per-block
+ * chain every {@link #MINE_EVERY}) and, when {@code WEFT_EXAMPLE_HOOK_SECRET} is set, the webhook
+ * {@code approve}.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.
@@ -99,14 +105,23 @@ public final class ExamplesApp implements WeftApp {
    */
   public static final String DAILY_METRICS_ENV = "WEFT_EXAMPLES_DAILY_METRICS";
 
+  /**
+   * How often {@code weft dev} mines a block of the per-block chain ({@link #startExamples} of the
+   * no-argument constructor's app).
+   */
+  public static final Duration MINE_EVERY = Duration.ofSeconds(10);
+
   /** The runs that are not the engine's own ({@code __weft_*}): the example runs. */
   private static final String EXAMPLE_RUNS = "NOT WorkflowId STARTS_WITH '__weft_'";
 
   private final Path givenAssetsDir;
   private final DailyMetricsLogic metrics;
   private final PartitionedExamples partitioned;
+  private final Duration mineEvery;
   private Path assetsDir;
   private Assets assets;
+  private WeftEngine engine;
+  private ExampleTriggers triggers;
 
   /**
    * The examples' app, the asset values under {@code assets} in the node's data directory ({@link
@@ -119,6 +134,7 @@ public final class ExamplesApp implements WeftApp {
     this.givenAssetsDir = null;
     this.metrics = metricsOf(System.getenv(DAILY_METRICS_ENV));
     this.partitioned = PartitionedExamples.forDev();
+    this.mineEvery = MINE_EVERY;
   }
 
   private static DailyMetricsLogic metricsOf(String envValue) {
@@ -145,12 +161,14 @@ public final class ExamplesApp implements WeftApp {
   /**
    * The examples' app, the asset values as JSON files under {@code assetsDir} whatever the node,
    * {@code metrics} computing {@code trades/daily_metrics}, the partitioned examples over {@code
-   * partitioned}'s fakes.
+   * partitioned}'s fakes; {@link #startExamples} mines no block (the chain grows when the caller
+   * mines it).
    */
   public ExamplesApp(Path assetsDir, DailyMetricsLogic metrics, PartitionedExamples partitioned) {
     this.givenAssetsDir = assetsDir.toAbsolutePath().normalize();
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.partitioned = Objects.requireNonNull(partitioned, "partitioned");
+    this.mineEvery = null;
   }
 
   /** Returns where the asset values are kept; null before {@link #register}. */
@@ -168,9 +186,17 @@ public final class ExamplesApp implements WeftApp {
     register(engine, AppContext.defaults());
   }
 
+  /**
+   * Returns the triggers (the schedule, the sensor and the webhook); null before {@link #register}.
+   */
+  public ExampleTriggers triggers() {
+    return triggers;
+  }
+
   /** Registers the examples; the asset values go under {@code assets} in the data directory. */
   @Override
   public void register(WeftEngine engine, AppContext context) {
+    this.engine = engine;
     assetsDir =
         givenAssetsDir != null ? givenAssetsDir : context.dataDir().resolve("assets").normalize();
     // the demo parameters only shape the runs the demo itself starts
@@ -193,6 +219,7 @@ public final class ExamplesApp implements WeftApp {
         .newWorker(ReorgWorkflow.TASK_QUEUE)
         .registerWorkflow(ReorgWorkflow.class, SimulatedReorg::new)
         .registerActivities(new FakeChainNode(partitioned.blocks(), assets.partitions()));
+    triggers = ExampleTriggers.register(engine, assets, partitioned.blocks(), System::getenv);
   }
 
   /**
@@ -200,7 +227,9 @@ public final class ExamplesApp implements WeftApp {
    * it starts none; then, if no example asset was ever materialized, starts a materialization of
    * every unpartitioned asset (not awaited) and the daily report ({@link
    * PublishDailyReport#WORKFLOW_ID}), which waits for it; and the partitioned examples' first
-   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once.
+   * backfills ({@link PartitionedExamples#materializeIfNeverMaterialized}), each once; and (the
+   * no-argument constructor's app) mines a block of the per-block chain every {@link #MINE_EVERY}
+   * while the engine runs, for the sensor {@code chain-height}.
    */
   @Override
   public void startExamples(WeftClient client) {
@@ -228,6 +257,9 @@ public final class ExamplesApp implements WeftApp {
             backfill.partitionsJson(),
             backfill.selection(),
             backfill.backfillId());
+      }
+      if (mineEvery != null) {
+        engine.addService(new ChainMiner(partitioned.blocks(), mineEvery));
       }
     }
   }

@@ -13,6 +13,8 @@
  *       run chained by continue-as-new, into an idempotent store; it survives restarts.
  *   <li>{@link dev.weft.examples.greeting}: a greeting whose activity runs in a remote worker
  *       (Python or Node, over the HTTP API).
+ *   <li>{@link dev.weft.examples.triggers}: a daily schedule, a sensor of the fake chain's height
+ *       and a webhook that approves a waiting approval, each firing exactly once.
  * </ul>
  *
  * <p>{@link dev.weft.examples.Demo} runs them all end to end on an embedded SQLite store; {@code
