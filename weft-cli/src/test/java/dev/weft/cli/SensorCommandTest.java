@@ -65,18 +65,20 @@ class SensorCommandTest {
   @Test
   void listsAndDescribesTheSensorWithItsEvaluationsAsTablesAndAsJson() {
     awaitDescribed("blocks:block-1 STARTED");
+    awaitDescribed("skipped: no new block"); // the evaluation after the one that started it
 
     CliRun table = sensor("list");
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out().lines().findFirst().orElseThrow())
         .startsWith("SENSOR")
         .contains("NEXT EVALUATION");
-    assertThat(table.out().lines().skip(1))
-        .satisfiesExactly(l -> assertThat(l).startsWith("blocks").contains("RUNNING", "PT1S"));
+    // the examples app the server also runs has its own sensor (chain-height)
+    assertThat(table.out().lines().skip(1).filter(l -> l.startsWith("blocks ")))
+        .satisfiesExactly(l -> assertThat(l).contains("RUNNING", "PT1S"));
     CliRun json = sensor("list", "--output", "json");
     assertThat(json.exit()).as(json.err()).isZero();
     JsonNode sensors = JsonValues.parseOne("json", json.out()).path("sensors");
-    assertThat(sensors.findValuesAsText("name")).containsExactly("blocks");
+    assertThat(sensors.findValuesAsText("name")).contains("blocks");
 
     CliRun described = sensor("describe", "blocks");
     assertThat(described.exit()).as(described.err()).isZero();

@@ -9,14 +9,9 @@ import dev.weft.client.WorkflowSummary;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
 import dev.weft.failure.WorkflowNotFoundException;
-import dev.weft.schedules.internal.BackfillLauncher;
-import dev.weft.schedules.internal.SensorBackfill;
-import dev.weft.schedules.internal.SensorBackfillWorkflow;
-import dev.weft.schedules.internal.SensorEvaluator;
-import dev.weft.schedules.internal.SensorLoop;
+import dev.weft.schedules.internal.SensorHosts;
 import dev.weft.schedules.internal.SensorStarts;
 import dev.weft.schedules.internal.SensorWorkflow;
-import dev.weft.schedules.internal.TriggerWorkers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -211,22 +206,21 @@ public final class Sensors {
      *
      * <p>With no sensor added, only the sensor workflow is registered: such a node (an API server)
      * answers {@link Sensors#client} describe queries of the sensors other nodes define, and takes
-     * none of their evaluations, which need the functions those nodes hold.
+     * none of their evaluations, which need the functions those nodes hold. Several builders on one
+     * engine (an app's and its node's) share the workflow and the evaluation worker; each adds its
+     * sensors.
      *
      * @throws IllegalStateException if the engine started already
+     * @throws IllegalArgumentException if another builder on the engine defined one of its names
      */
     public Sensors build() {
-      TriggerWorkers.register(engine).registerWorkflow(SensorWorkflow.class, SensorLoop::new);
+      SensorHosts hosts = SensorHosts.of(engine);
       if (definitions.isEmpty()) {
         return new Sensors(engine.client(), Map.of());
       }
       Map<String, SensorFunction> functions = new TreeMap<>();
       definitions.values().forEach(d -> functions.put(d.name(), d.function()));
-      engine
-          .newWorker(SensorWorkflow.EVALUATION_QUEUE)
-          .registerWorkflow(SensorBackfillWorkflow.class, SensorBackfill::new)
-          .registerActivities(new SensorEvaluator(functions))
-          .registerActivities(new BackfillLauncher(backfills));
+      hosts.add(functions, backfills);
       engine.addService(new SensorStarts(engine.client(), List.copyOf(definitions.values())));
       return new Sensors(engine.client(), new TreeMap<>(definitions));
     }

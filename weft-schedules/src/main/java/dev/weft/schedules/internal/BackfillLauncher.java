@@ -3,6 +3,8 @@ package dev.weft.schedules.internal;
 import dev.weft.assets.AssetBackfills;
 import dev.weft.assets.BackfillRequest;
 import dev.weft.failure.ApplicationFailure;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * {@link BackfillLaunches} through the {@link AssetBackfills} given to the sensors; without them
@@ -10,15 +12,19 @@ import dev.weft.failure.ApplicationFailure;
  * A request the backfills refuse (unknown asset, key outside the partitions) fails the same way.
  */
 public final class BackfillLauncher implements BackfillLaunches {
-  private final AssetBackfills backfills;
+  private final Supplier<AssetBackfills> given;
 
-  /** Launches through {@code backfills}, or refuses every request if it is null. */
-  public BackfillLauncher(AssetBackfills backfills) {
-    this.backfills = backfills;
+  /**
+   * Launches through the backfills {@code given} supplies when a request comes (a later builder on
+   * the engine may give them), or refuses the request while it supplies null.
+   */
+  public BackfillLauncher(Supplier<AssetBackfills> given) {
+    this.given = Objects.requireNonNull(given, "given");
   }
 
   @Override
   public String launch(BackfillRequest request) {
+    AssetBackfills backfills = given.get();
     if (backfills == null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "cannot backfill '"

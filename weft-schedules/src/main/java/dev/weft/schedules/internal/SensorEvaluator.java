@@ -6,6 +6,7 @@ import dev.weft.schedules.SensorResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,9 +18,12 @@ import java.util.Optional;
 public final class SensorEvaluator implements SensorEvaluations {
   private final Map<String, SensorFunction> functions;
 
-  /** Evaluates the sensors of {@code functions} (by name). */
+  /**
+   * Evaluates the sensors of {@code functions} (by name), a map that later builders on the engine
+   * add to (so it is read, not copied; give a concurrent one).
+   */
   public SensorEvaluator(Map<String, SensorFunction> functions) {
-    this.functions = Map.copyOf(functions);
+    this.functions = Objects.requireNonNull(functions, "functions");
   }
 
   @Override
