@@ -153,6 +153,12 @@ final class SensorsWorkload implements Workload {
         }
       }
       lateness = Arrays.copyOf(lateness, matched);
+      if (matched < measured.size()) {
+        env.say(
+            "  "
+                + (measured.size() - matched)
+                + " evaluations had no timer in their sensor's history; left out of the lateness");
+      }
       long evaluations = measured.size();
       long requests = measured.stream().filter(Evaluated::requested).count();
       double p99 = Figures.percentileMillis(lateness, 99);
