@@ -42,7 +42,9 @@ import picocli.CommandLine.Parameters;
       "  weft bench cluster --store postgres --nodes 3 --workflows 2000 --activities 10",
       "  weft bench fairness --activities 100000 --workflows 500",
       "  weft bench api-start --clients 32",
-      "  weft bench assets --store postgres"
+      "  weft bench assets --store postgres",
+      "  weft bench schedules --workflows 10000 --duration 180",
+      "  weft bench sensors --workflows 1000 --interval 1"
     })
 final class BenchCommand implements Callable<Integer> {
   static final String NAME = "bench";
@@ -58,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "WORKLOAD",
       description =
           "sequential, fanout, chain, start, timers, recovery, cluster, fairness, api-start,"
-              + " remote-activities or assets")
+              + " remote-activities, assets, automation, partitions, schedules or sensors")
   private String workload;
 
   @Option(
@@ -73,8 +75,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--workflows",
       description =
-          "number of workflows (sequential, start, timers, recovery, cluster), or of quiet probes"
-              + " (fairness)")
+          "number of workflows (sequential, start, timers, recovery, cluster), of quiet probes"
+              + " (fairness), of schedules (schedules; default "
+              + SchedulesWorkload.SCHEDULES
+              + ") or of sensors (sensors; default "
+              + SensorsWorkload.SENSORS
+              + ")")
   private Integer workflows;
 
   @Option(
@@ -111,6 +117,27 @@ final class BenchCommand implements Callable<Integer> {
               + ")")
   private Integer clients;
 
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      description =
+          "how long firings (schedules; default "
+              + SchedulesWorkload.DURATION_SECONDS
+              + ") or evaluations (sensors; default "
+              + SensorsWorkload.DURATION_SECONDS
+              + ") are measured")
+  private Integer duration;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "SECONDS",
+      description =
+          "each schedule fires every SECONDS instead of on its cron * * * * * (schedules), or each"
+              + " sensor evaluates every SECONDS (sensors; default "
+              + SensorsWorkload.INTERVAL_SECONDS
+              + ")")
+  private Integer interval;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -125,7 +152,8 @@ final class BenchCommand implements Callable<Integer> {
       StoreKind kind = store == null ? null : StoreKind.parse(store);
       BenchRunner.run(
           workload,
-          new BenchOptions(kind, workflows, activities, length, maxDelay, nodes, clients),
+          new BenchOptions(
+              kind, workflows, activities, length, maxDelay, nodes, clients, duration, interval),
           out,
           nodeLauncher());
       return 0;

@@ -14,6 +14,10 @@ import dev.weft.cli.StoreKind;
  * @param nodes the number of node processes (cluster)
  * @param clients the number of concurrent HTTP callers (api-start) or closed-loop clients
  *     (sequential)
+ * @param durationSeconds how long the firings or evaluations are measured, in seconds (schedules,
+ *     sensors)
+ * @param intervalSeconds the interval of each schedule instead of its cron {@code * * * * *}
+ *     (schedules), or of each sensor (sensors)
  */
 public record BenchOptions(
     StoreKind store,
@@ -22,7 +26,9 @@ public record BenchOptions(
     Integer length,
     Integer maxDelaySeconds,
     Integer nodes,
-    Integer clients) {
+    Integer clients,
+    Integer durationSeconds,
+    Integer intervalSeconds) {
 
   /**
    * Validates the options; each error names the option and value.
@@ -36,6 +42,20 @@ public record BenchOptions(
     positive("--max-delay", maxDelaySeconds);
     positive("--nodes", nodes);
     positive("--clients", clients);
+    positive("--duration", durationSeconds);
+    positive("--interval", intervalSeconds);
+  }
+
+  /** Options without {@code --duration} and {@code --interval}. */
+  public BenchOptions(
+      StoreKind store,
+      Integer workflows,
+      Integer activities,
+      Integer length,
+      Integer maxDelaySeconds,
+      Integer nodes,
+      Integer clients) {
+    this(store, workflows, activities, length, maxDelaySeconds, nodes, clients, null, null);
   }
 
   /** Options without {@code --clients}. */
@@ -74,7 +94,9 @@ public record BenchOptions(
         Math.max(1, length(length) / factor),
         maxDelaySeconds,
         nodes,
-        clients);
+        clients,
+        durationSeconds,
+        intervalSeconds);
   }
 
   int workflows(int fallback) {
@@ -99,5 +121,9 @@ public record BenchOptions(
 
   int clients(int fallback) {
     return clients == null ? fallback : clients;
+  }
+
+  int durationSeconds(int fallback) {
+    return durationSeconds == null ? fallback : durationSeconds;
   }
 }

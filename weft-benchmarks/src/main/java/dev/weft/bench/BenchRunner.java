@@ -64,6 +64,12 @@ public final class BenchRunner {
                                 .map(Workload::name)
                                 .collect(Collectors.joining(", "))));
     StoreKind store = options.store() != null ? options.store() : workload.defaultStore();
+    if (!workload.readsDurationAndInterval()
+        && (options.durationSeconds() != null || options.intervalSeconds() != null)) {
+      throw new IllegalArgumentException(
+          "--duration and --interval apply to the schedules and sensors workloads only, not to "
+              + workload.name());
+    }
     workload.validate(options, store);
     out.println("weft bench " + workload.name() + " on " + store);
     out.println("  " + workload.description());

@@ -38,6 +38,14 @@ public interface Workload {
     return false;
   }
 
+  /**
+   * Whether this workload reads {@code --duration} and {@code --interval} (it measures triggers
+   * over a stretch of real time); the runner refuses them for every other workload.
+   */
+  default boolean readsDurationAndInterval() {
+    return false;
+  }
+
   /** The store kind used when none is given. */
   default StoreKind defaultStore() {
     return StoreKind.SQLITE;

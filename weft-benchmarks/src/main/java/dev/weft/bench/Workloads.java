@@ -24,7 +24,9 @@ public final class Workloads {
             new RemoteActivitiesWorkload(),
             new AssetsWorkload(),
             new AutomationWorkload(),
-            new PartitionsWorkload())) {
+            new PartitionsWorkload(),
+            new SchedulesWorkload(),
+            new SensorsWorkload())) {
       ALL.put(w.name(), w);
     }
   }

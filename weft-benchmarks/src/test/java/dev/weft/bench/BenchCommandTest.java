@@ -75,6 +75,19 @@ class BenchCommandTest {
   }
 
   @Test
+  void durationAndIntervalAreTheTriggerWorkloadsOptions() {
+    Run chain = Run.of("bench", "chain", "--duration", "3");
+    assertThat(chain.exit()).isEqualTo(2);
+    assertThat(chain.err())
+        .contains("--duration and --interval apply to the schedules and sensors workloads only");
+    assertThat(Run.of("bench", "sensors", "--interval", "0").err())
+        .contains("--interval must be >= 1, was 0");
+    assertThat(Run.of("bench", "--help").out())
+        .contains("--duration=SECONDS")
+        .contains("--interval=SECONDS");
+  }
+
+  @Test
   void anUnknownStoreKindIsNamed() {
     Run r = Run.of("bench", "sequential", "--store", "mysql");
 

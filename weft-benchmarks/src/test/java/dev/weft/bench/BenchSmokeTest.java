@@ -112,6 +112,31 @@ class BenchSmokeTest {
                 "noop_partitions_per_s",
                 "heap_used_mb")),
         Arguments.of(
+            "schedules",
+            new BenchOptions(null, 5, null, null, null, null, null, 3, 1),
+            List.of(
+                "schedules",
+                "fire_times",
+                "expected_firings",
+                "firings",
+                "late_p50_ms",
+                "late_p99_ms",
+                "late_max_ms",
+                "cpu_ms_per_firing",
+                "heap_used_mb")),
+        Arguments.of(
+            "sensors",
+            new BenchOptions(null, 5, null, null, null, null, null, 3, 1),
+            List.of(
+                "sensors",
+                "evaluations",
+                "requests",
+                "late_p50_ms",
+                "late_p99_ms",
+                "late_max_ms",
+                "cpu_ms_per_evaluation",
+                "heap_used_mb")),
+        Arguments.of(
             "cluster",
             new BenchOptions(StoreKind.POSTGRES, 10, 2, null, null, 2),
             List.of(
@@ -161,6 +186,16 @@ class BenchSmokeTest {
       } else {
         assertThat(json).doesNotContainKeys("server_cpu_ms_per_step");
       }
+    }
+    if (workload.equals("schedules")) {
+      // 5 schedules every second over 3 seconds: each fire time fires every schedule once
+      assertThat(json).containsEntry("schedules", 5).containsEntry("fire_times", 3);
+      assertThat(((Number) json.get("firings")).longValue())
+          .isEqualTo(((Number) json.get("expected_firings")).longValue());
+    }
+    if (workload.equals("sensors")) {
+      assertThat(json).containsEntry("sensors", 5);
+      assertThat(((Number) json.get("evaluations")).longValue()).isPositive();
     }
     if (workload.equals("cluster")) {
       assertThat(json).containsEntry("nodes", 2).containsEntry("steps", 20);

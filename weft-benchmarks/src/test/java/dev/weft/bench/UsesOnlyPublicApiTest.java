@@ -32,4 +32,14 @@ class UsesOnlyPublicApiTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.weft.assets.internal..");
+
+  /** Nor on the schedules module's engine part ({@code dev.weft.schedules.internal}). */
+  @ArchTest
+  static final ArchRule noDependencyOnSchedulesInternals =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.weft.bench..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.weft.schedules.internal..");
 }
