@@ -154,6 +154,20 @@ class ExamplesAppAssetsTest {
       Awaitility.await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> metrics(engine).status() == AssetStatus.FRESH);
+      // the daily report ends before the restart: it materializes the metrics again as its child
+      // once chain/daily_volume is fresh, and if it still ran (the first node is busier with the
+      // triggers' workflows now) the next node would run that child with V2, making the metrics
+      // fresh again before this test reads them
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  engine.client().getHandle(PublishDailyReport.WORKFLOW_ID).describe().status()
+                          != WorkflowStatus.RUNNING
+                      && engine
+                              .client()
+                              .countWorkflows(MATERIALIZATIONS.withStatus(WorkflowStatus.RUNNING))
+                          == 0);
     }
     try (WeftEngine engine = start()) {
       ExamplesApp app = new ExamplesApp(assets, DailyMetricsLogic.V2);

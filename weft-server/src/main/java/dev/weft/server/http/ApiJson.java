@@ -112,10 +112,10 @@ public final class ApiJson {
       return value;
     } catch (UnrecognizedPropertyException e) {
       throw ApiProblem.badField(
-          path(e),
+          fieldPath(e),
           e.getPropertyName(),
           "unknown field '"
-              + path(e)
+              + fieldPath(e)
               + "'; expected one of "
               + e.getKnownPropertyIds().stream()
                   .map(String::valueOf)
@@ -123,11 +123,11 @@ public final class ApiJson {
                   .collect(Collectors.joining(", ")));
     } catch (InvalidFormatException e) {
       throw ApiProblem.badField(
-          path(e),
+          fieldPath(e),
           String.valueOf(e.getValue()),
-          "field '" + path(e) + "': " + firstLine(e.getOriginalMessage()));
+          "field '" + fieldPath(e) + "': " + firstLine(e.getOriginalMessage()));
     } catch (MismatchedInputException e) {
-      String field = path(e);
+      String field = fieldPath(e);
       throw ApiProblem.badField(
           field.isEmpty() ? "(body)" : field,
           null,
@@ -136,7 +136,7 @@ public final class ApiJson {
               + firstLine(e.getOriginalMessage()));
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause();
-      String field = path(e);
+      String field = fieldPath(e);
       String why =
           cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
       throw ApiProblem.badField(
@@ -168,7 +168,11 @@ public final class ApiJson {
     return MAPPER.convertValue(node, type);
   }
 
-  private static String path(JsonMappingException e) {
+  /**
+   * The field a mapping error is about, as a problem's {@code field} names it: {@code spec.cron},
+   * {@code reports[1].taskToken}.
+   */
+  public static String fieldPath(JsonMappingException e) {
     StringBuilder b = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {

@@ -274,7 +274,7 @@ public final class ScheduleRoutes implements RouteGroup {
         throw ApiProblem.badField(
             field + "." + invalid.field(), invalid.value(), invalid.getMessage());
       }
-      String path = path(e);
+      String path = ApiJson.fieldPath(e);
       String named = path.isEmpty() ? field : field + "." + path;
       if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
         String first = invalid.getMessage().split(" ", 2)[0];
@@ -288,21 +288,6 @@ public final class ScheduleRoutes implements RouteGroup {
     } catch (JsonProcessingException e) {
       throw ApiProblem.badField(field, null, "field '" + field + "' cannot be read");
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!b.isEmpty()) {
-          b.append('.');
-        }
-        b.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        b.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return b.toString();
   }
 
   private static Void run(Runnable operation) {
