@@ -65,6 +65,10 @@ class SensorsBesideSchedulesTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> "1".equals(sensors.describe("counter").cursor()));
+    // the cursor moves before the evaluation that moved it is recorded (its requests start first)
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !sensors.describe("counter").recentEvaluations().isEmpty());
 
     SensorEvaluation evaluation = sensors.describe("counter").recentEvaluations().getLast();
     assertThat(evaluation.requests())

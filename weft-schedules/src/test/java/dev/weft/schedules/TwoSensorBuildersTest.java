@@ -54,6 +54,8 @@ class TwoSensorBuildersTest {
     clock.advance(Duration.ofSeconds(30));
     await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(a.describe("first").cursor()));
     await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(b.describe("second").cursor()));
+    // the cursor moves before the evaluation that moved it is recorded (its requests start first)
+    await().atMost(Duration.ofSeconds(20)).until(() -> evaluated(a, "first") && evaluated(b, "second"));
     assertThat(a.describe("first").recentEvaluations().getLast().error()).isNull();
     assertThat(b.describe("second").recentEvaluations().getLast().error()).isNull();
   }
@@ -82,6 +84,10 @@ class TwoSensorBuildersTest {
             .build();
     built.newWorker(Ingest.QUEUE).registerWorkflow(Ingest.class, Ingest.Echo::new);
     return built;
+  }
+
+  private static boolean evaluated(Sensors sensors, String name) {
+    return !sensors.describe(name).recentEvaluations().isEmpty();
   }
 
   private void awaitTimer(String sensor) {
