@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { chromiumOptions, newContext } from "../e2e/support/browser";
+import { BENCH_CHROMIUM_ARGS, chromiumOptions, newContext } from "../e2e/support/browser";
 import { WeftProcess } from "../e2e/support/weft";
 import type { BenchContext } from "./support/context";
 import { installProbes } from "./support/probes";
@@ -73,7 +73,8 @@ export async function main(args: readonly string[]): Promise<number> {
   const dir = options.storeDir ?? mkdtempSync(join(tmpdir(), "weft-bench-ui-"));
   mkdirSync(dir, { recursive: true });
   let weft: WeftProcess | null = null;
-  const browser = await chromium.launch(chromiumOptions());
+  const launch = chromiumOptions();
+  const browser = await chromium.launch({ ...launch, args: [...launch.args, ...BENCH_CHROMIUM_ARGS] });
   try {
     log(`compiling the benchmark's workflows into ${dir}`);
     const classes = compileBenchApp(dir);

@@ -55,7 +55,9 @@ class TwoSensorBuildersTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(a.describe("first").cursor()));
     await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(b.describe("second").cursor()));
     // the cursor moves before the evaluation that moved it is recorded (its requests start first)
-    await().atMost(Duration.ofSeconds(20)).until(() -> evaluated(a, "first") && evaluated(b, "second"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> evaluated(a, "first") && evaluated(b, "second"));
     assertThat(a.describe("first").recentEvaluations().getLast().error()).isNull();
     assertThat(b.describe("second").recentEvaluations().getLast().error()).isNull();
   }
