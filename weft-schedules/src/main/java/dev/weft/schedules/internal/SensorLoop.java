@@ -16,12 +16,15 @@ import java.util.List;
 
 /**
  * {@link SensorWorkflow}: up to {@link #EVALUATIONS_PER_RUN} evaluations per run (durable timer,
- * evaluation activity, starts, record), then continue-as-new with the state, so a history stays
- * short whatever the age of the sensor.
+ * evaluation activity, starts, record), or fewer when the history reaches the engine's
+ * continue-as-new suggestion, then continue-as-new with the state, so a history stays short
+ * whatever the age of the sensor. Each run is a row in the workflows list: a one-second sensor that
+ * continued every 50 evaluations put one there every minute and pushed the user's runs off its
+ * first page.
  */
 public final class SensorLoop implements SensorWorkflow {
   /** Evaluations per run before continue-as-new. */
-  static final int EVALUATIONS_PER_RUN = 50;
+  static final int EVALUATIONS_PER_RUN = 500;
 
   private final SensorEvaluations evaluations =
       Workflow.newActivityStub(
@@ -54,7 +57,9 @@ public final class SensorLoop implements SensorWorkflow {
     failures = state.consecutiveFailures();
     recent.addAll(state.recentEvaluations());
     Instant base = Workflow.now();
-    for (int i = 0; i < EVALUATIONS_PER_RUN; i++) {
+    for (int i = 0;
+        i < EVALUATIONS_PER_RUN && !Workflow.getInfo().isContinueAsNewSuggested();
+        i++) {
       awaitNextEvaluation(base);
       evaluate();
       base = Workflow.now();
