@@ -45,6 +45,13 @@ final class SensorDescribeCommand implements Callable<Integer> {
           }
           out.printf("Cursor:          %s%n", s.path("cursor").asText("-"));
           out.printf("Interval:        %s%n", s.path("minimumInterval").asText());
+          List<String> watched = new ArrayList<>();
+          s.path("watchedAssets").forEach(a -> watched.add(a.asText()));
+          if (!watched.isEmpty()) {
+            out.printf(
+                "Watching:        %s (evaluated on their new materializations)%n",
+                String.join(", ", watched));
+          }
           out.printf("Next evaluation: %s%n", s.path("nextEvaluationAt").asText("-"));
           out.printf("Failures:        %d in a row%n", s.path("consecutiveFailures").asInt());
           if (s.has("lastError")) {

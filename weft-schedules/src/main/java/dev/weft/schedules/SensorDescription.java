@@ -13,8 +13,11 @@ import java.util.List;
  * @param minimumInterval the time between evaluations while they succeed
  * @param cursor the stored cursor ({@code null} before the first one)
  * @param consecutiveFailures failed evaluations since the last successful one
- * @param nextEvaluationAt when it evaluates next, {@code null} while paused
+ * @param nextEvaluationAt when it evaluates next, {@code null} while paused (and, for a sensor
+ *     watching assets, while no change is known)
  * @param recentEvaluations the latest evaluations, newest last (at most 50)
+ * @param watchedAssets the paths of the assets whose new materializations trigger it (empty for a
+ *     sensor evaluated on its interval)
  */
 public record SensorDescription(
     String name,

@@ -1,12 +1,10 @@
 package dev.weft.schedules.internal;
 
-import dev.weft.activity.ActivityOptions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.schedules.RunRequest;
 import dev.weft.schedules.SensorRequestOutcome;
 import dev.weft.schedules.TriggerResult;
-import dev.weft.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,19 +12,17 @@ import java.time.Instant;
  * Runs a sensor's requests from its workflow through the trigger activity ({@link
  * TriggerActivities}) with the workflow ID {@code <sensor>:<dedupeKey>}: idempotent, so a repeated
  * start names the existing run. Transient failures are retried by the engine; an action that cannot
- * run as defined fails at once and is recorded with its error.
+ * run as defined fails at once and is recorded with its error. Make it in the workflow's method:
+ * its stub reads the run's version of {@link TriggerStubs}.
  */
 final class RequestStarts {
   private final TriggerActivities actions =
-      Workflow.newActivityStub(
+      TriggerStubs.stub(
           TriggerActivities.class,
-          ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
-              .retryPolicy(
-                  RetryPolicy.newBuilder()
-                      .maximumAttempts(5)
-                      .maximumInterval(Duration.ofMinutes(1))
-                      .build())
+          Duration.ofMinutes(1),
+          RetryPolicy.newBuilder()
+              .maximumAttempts(5)
+              .maximumInterval(Duration.ofMinutes(1))
               .build());
 
   /** Runs {@code request} of sensor {@code name}, evaluated at {@code at}. */

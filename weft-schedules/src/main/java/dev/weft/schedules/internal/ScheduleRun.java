@@ -1,6 +1,5 @@
 package dev.weft.schedules.internal;
 
-import dev.weft.activity.ActivityOptions;
 import dev.weft.common.RetryPolicy;
 import dev.weft.failure.ActivityFailure;
 import dev.weft.schedules.FiringOutcome;
@@ -50,17 +49,8 @@ public final class ScheduleRun implements ScheduleWorkflow {
   /** The most fire times handled in one turn (a long outage of a frequent schedule). */
   private static final int MAX_PER_TURN = 1000;
 
-  private final TriggerActivities triggers =
-      Workflow.newActivityStub(
-          TriggerActivities.class,
-          ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
-              .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(10).build())
-              .build());
-  private final RunControlActivities runs =
-      Workflow.newActivityStub(
-          RunControlActivities.class,
-          ActivityOptions.newBuilder().startToCloseTimeout(Duration.ofMinutes(1)).build());
+  private TriggerActivities triggers;
+  private RunControlActivities runs;
 
   private ScheduleDefinition definition;
   private Instant lastProcessed;
@@ -80,6 +70,13 @@ public final class ScheduleRun implements ScheduleWorkflow {
 
   @Override
   public void run(ScheduleState state) {
+    triggers =
+        TriggerStubs.stub(
+            TriggerActivities.class,
+            Duration.ofMinutes(1),
+            RetryPolicy.newBuilder().maximumAttempts(10).build());
+    runs =
+        TriggerStubs.stub(RunControlActivities.class, Duration.ofMinutes(1), RetryPolicy.DEFAULT);
     definition = state.definition();
     lastProcessed = state.lastProcessed() == null ? Workflow.now() : state.lastProcessed();
     log = new FiringLog(state.recentFirings(), state.started(), state.skipped(), state.failed());

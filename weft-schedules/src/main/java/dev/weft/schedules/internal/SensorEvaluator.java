@@ -1,10 +1,12 @@
 package dev.weft.schedules.internal;
 
+import dev.weft.assets.AssetKey;
 import dev.weft.schedules.SensorContext;
 import dev.weft.schedules.SensorFunction;
 import dev.weft.schedules.SensorResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,12 @@ public final class SensorEvaluator implements SensorEvaluations {
 
   @Override
   public EvaluationOutcome evaluate(String name, String cursor, Instant time) {
+    return evaluateChanges(name, cursor, time, List.of());
+  }
+
+  @Override
+  public EvaluationOutcome evaluateChanges(
+      String name, String cursor, Instant time, List<String> changedAssets) {
     SensorFunction function = functions.get(name);
     if (function == null) {
       return EvaluationOutcome.failed(
@@ -37,7 +45,10 @@ public final class SensorEvaluator implements SensorEvaluations {
     long started = System.nanoTime();
     SensorResult result;
     try {
-      result = function.evaluate(new SensorContext(name, cursor, time));
+      result =
+          function.evaluate(
+              new SensorContext(
+                  name, cursor, time, changedAssets.stream().map(AssetKey::of).toList()));
     } catch (Exception | LinkageError | AssertionError e) {
       return EvaluationOutcome.failed(describe(e), since(started));
     }

@@ -1,5 +1,6 @@
 package dev.weft.schedules.internal;
 
+import dev.weft.assets.AssetKey;
 import dev.weft.client.WeftClient;
 import dev.weft.client.WorkflowOptions;
 import dev.weft.engine.EngineService;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * Brings each defined sensor's workflow up when the engine starts: one signal-with-start per
  * sensor, so a sensor not running starts (paused if so defined) and a running one keeps its state
- * (cursor, pause, evaluations) and only takes the definition's interval.
+ * (cursor, pause, evaluations) and only takes the definition's interval and watched assets.
  */
 public final class SensorStarts implements EngineService {
   private final WeftClient client;
@@ -29,15 +30,17 @@ public final class SensorStarts implements EngineService {
               .workflowId(SensorWorkflow.workflowId(definition.name()))
               .taskQueue(SensorWorkflow.TASK_QUEUE)
               .build();
+      List<String> watched = definition.watchedAssets().stream().map(AssetKey::path).toList();
       SensorState initial =
           SensorState.initial(
-              definition.name(), definition.minimumInterval(), definition.pausedAtStart());
+              definition.name(), definition.minimumInterval(), definition.pausedAtStart(), watched);
       client.signalWithStart(
           SensorWorkflow.TYPE,
           options,
           new Object[] {initial},
           SensorWorkflow.DEFINE,
           definition.minimumInterval());
+      client.getHandle(options.workflowId()).signal(SensorWorkflow.WATCH, watched);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.weft.workflow.SignalMethod;
 import dev.weft.workflow.WorkflowInterface;
 import dev.weft.workflow.WorkflowMethod;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The built-in workflow of one sensor: workflow ID {@link #WORKFLOW_ID_PREFIX}{@code <name>}, type
@@ -41,6 +42,9 @@ public interface SensorWorkflow {
   /** The signal that sets the interval of a (re)defined sensor. */
   String DEFINE = "__weft_sensor_define";
 
+  /** The signal that sets the assets a (re)defined sensor watches. */
+  String WATCH = "__weft_sensor_watch";
+
   /** The query that describes the sensor. */
   String DESCRIBE = "__weft_sensor_describe";
 
@@ -70,6 +74,13 @@ public interface SensorWorkflow {
   /** Sets the interval (the app's definition changed); the next evaluation is re-planned. */
   @SignalMethod(name = DEFINE)
   void define(Duration minimumInterval);
+
+  /**
+   * Sets the paths of the assets whose new materializations trigger an evaluation (the app's
+   * definition changed); empty for a sensor evaluated on its interval.
+   */
+  @SignalMethod(name = WATCH)
+  void watch(List<String> assetPaths);
 
   /** Pauses the sensor until {@link #unpause}; an evaluation under way completes. */
   @SignalMethod(name = PAUSE)

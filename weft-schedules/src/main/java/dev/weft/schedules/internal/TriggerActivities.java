@@ -25,8 +25,7 @@ public interface TriggerActivities {
    *     and of the refusal's type ({@code UnknownWorkflowTypeException}, {@code
    *     UnknownTaskQueueException}, {@code DataConverterException}, {@code
    *     PayloadTooLargeException}, {@code IllegalArgumentException}) for a start that cannot run as
-   *     defined; a materialize with partitionFromFireTime is refused as {@code
-   *     IllegalArgumentException} (not supported yet)
+   *     defined
    */
   @ActivityMethod(name = "__weft_trigger_run")
   TriggerResult run(TriggerAction action, String derivedId, Instant fireTime);

@@ -27,7 +27,8 @@ final class SensorDocuments {
       Instant nextEvaluationAt,
       int consecutiveFailures,
       Instant lastEvaluationAt,
-      String lastError) {
+      String lastError,
+      List<String> watchedAssets) {
     static Summary of(SensorDescription d) {
       List<SensorEvaluation> recent = d.recentEvaluations();
       Instant last = recent.isEmpty() ? null : recent.getLast().time();
@@ -46,7 +47,8 @@ final class SensorDocuments {
           d.nextEvaluationAt(),
           d.consecutiveFailures(),
           last,
-          lastError);
+          lastError,
+          d.watchedAssets());
     }
   }
 
@@ -93,6 +95,7 @@ final class SensorDocuments {
       int consecutiveFailures,
       Instant lastEvaluationAt,
       String lastError,
+      List<String> watchedAssets,
       List<Evaluation> recentEvaluations) {
     static Description of(SensorDescription d) {
       Summary s = Summary.of(d);
@@ -106,6 +109,7 @@ final class SensorDocuments {
           s.consecutiveFailures(),
           s.lastEvaluationAt(),
           s.lastError(),
+          s.watchedAssets(),
           d.recentEvaluations().stream().map(Evaluation::of).toList());
     }
   }
