@@ -27,10 +27,12 @@ public record SensorDescription(
     String cursor,
     int consecutiveFailures,
     Instant nextEvaluationAt,
-    List<SensorEvaluation> recentEvaluations) {
+    List<SensorEvaluation> recentEvaluations,
+    List<String> watchedAssets) {
 
-  /** Copies the evaluations. */
+  /** Copies the lists. */
   public SensorDescription {
     recentEvaluations = recentEvaluations == null ? List.of() : List.copyOf(recentEvaluations);
+    watchedAssets = watchedAssets == null ? List.of() : List.copyOf(watchedAssets);
   }
 }
