@@ -94,6 +94,26 @@ test("a schedule's page shows its definition, next fire times, counts and recent
   expect(rows[1]?.textContent).toContain("paused: vendor outage");
 });
 
+test("a paused interval schedule shows its note, zone, jitter, arguments, buffered firing and running run", async () => {
+  serve();
+  renderApp("/namespaces/default/schedules/reports");
+  expect(await screen.findByText("No firings yet.")).toBeTruthy();
+  const heading = screen.getByRole("heading", { name: "reports", level: 1 }).parentElement as HTMLElement;
+  expect(heading.textContent).toContain("pausedwarehouse migration");
+  expect(screen.getByText("every 1 h (offset 5 min) in Europe/Paris")).toBeTruthy();
+  expect(screen.getByText("Europe/Paris")).toBeTruthy();
+  expect(screen.getByText("up to 30 s")).toBeTruthy();
+  expect(screen.getByText("BUFFER_ONE")).toBeTruthy();
+  expect(screen.getByText('["eu"]')).toBeTruthy();
+  const buffered = screen.getByText("Buffered").nextElementSibling as HTMLElement;
+  expect(times(buffered)).toEqual(["2026-12-07T14:05:00.000Z"]);
+  expect(screen.getByRole("link", { name: "reports@2026-12-07T13:05:00Z" }).getAttribute("href")).toBe(
+    "/namespaces/default/workflows/reports%402026-12-07T13%3A05%3A00Z",
+  );
+  expect(screen.getByRole("button", { name: "Unpause" })).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Pause" })).toBeNull();
+});
+
 test("pause requires a note and sends it, the note is shown, and unpause returns it to active", async () => {
   const server = serve();
   renderApp("/namespaces/default/schedules/trades-daily");

@@ -64,11 +64,11 @@ function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: Sc
   return (
     <tr>
       <td>
-        <Link to={schedulePath(namespace, s.id)} className="mono">
+        <Link to={schedulePath(namespace, s.id)} className="mono schedules-nowrap">
           {s.id}
         </Link>
       </td>
-      <td className="mono">{specText(s.spec)}</td>
+      <td className="mono schedules-nowrap">{specText(s.spec)}</td>
       <td>
         {ACTION_KIND[s.actionType]}
         {d !== undefined && (

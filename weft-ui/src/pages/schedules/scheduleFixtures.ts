@@ -37,7 +37,7 @@ export const tradesDaily: Schedule = {
   failed: 0,
 };
 
-/** A paused hourly schedule that starts a workflow and has not fired. */
+/** A paused hourly schedule that starts a workflow, with a run still running and a firing buffered. */
 export const nightly: Schedule = {
   id: "reports",
   spec: { interval: "PT1H", offset: "PT5M", timeZone: "Europe/Paris", jitter: "PT30S" },
@@ -48,8 +48,8 @@ export const nightly: Schedule = {
   note: "warehouse migration",
   nextFireTimes: ["2026-12-07T15:05:00Z"],
   recentFirings: [],
-  bufferedFirings: [],
-  runningWorkflowIds: [],
+  bufferedFirings: ["2026-12-07T14:05:00Z"],
+  runningWorkflowIds: ["reports@2026-12-07T13:05:00Z"],
   started: 0,
   skipped: 0,
   failed: 0,
