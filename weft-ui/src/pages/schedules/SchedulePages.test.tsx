@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fakeServer, json } from "../../testing/fakeServer";
+import { fakeServer, json, problem } from "../../testing/fakeServer";
 import { renderApp } from "../../testing/renderApp";
 import { SCHEDULES, scheduleRoutes } from "./scheduleFixtures";
 
@@ -57,6 +57,22 @@ test("the list shows each schedule's spec, action, state, next fire time and las
 
   await userEvent.click(within(table).getByRole("link", { name: "trades-daily" }));
   await waitFor(() => expect(location()).toBe("/namespaces/default/schedules/trades-daily"));
+});
+
+test("a row whose schedule cannot be read says so instead of claiming no firings", async () => {
+  const routes = scheduleRoutes();
+  fakeServer(async (url, request) => {
+    if (url.pathname === `${SCHEDULES}/reports`) {
+      return problem(503, "schedule-unavailable", "Schedule unavailable", "the schedule's workflow did not answer");
+    }
+    return (await routes(url, request)) ?? json({ namespaces: [] });
+  });
+  renderApp("/namespaces/default/schedules");
+  const table = await screen.findByRole("table", { name: "Schedules" });
+  const reports = within(table).getAllByRole("row")[2] as HTMLElement;
+  const cell = await within(reports).findByText("could not be read");
+  expect(cell.getAttribute("title")).toBe("the schedule's workflow did not answer");
+  expect(within(reports).getAllByRole("cell")[2]?.textContent).toBe("start workflow");
 });
 
 test("an empty namespace says how to create a schedule", async () => {

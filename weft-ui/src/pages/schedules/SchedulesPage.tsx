@@ -1,9 +1,11 @@
 import { Link, useParams } from "react-router";
+import { problemOf } from "../../api/problem";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Time } from "../../components/Time";
 import { FiringOutcome, FiringRun, ScheduleState } from "./ScheduleBits";
 import {
   ACTION_KIND,
+  ROW_REFRESH_MS,
   actionTarget,
   lastFiring,
   schedulePath,
@@ -18,7 +20,7 @@ import "../../components/dataTable.css";
  * Every schedule of the namespace: when it fires, what it does, whether it is paused (and why),
  * its next fire time and its last firing with the run it started. Refreshed live. The list answer
  * has neither the action's target nor the firings, so each row reads its schedule (without fire
- * times) as well.
+ * times) as well, less often than the list.
  */
 export function SchedulesPage() {
   const { namespace = "default" } = useParams();
@@ -58,7 +60,7 @@ export function SchedulesPage() {
 }
 
 function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: ScheduleSummary }) {
-  const detail = useSchedule(namespace, s.id, 0);
+  const detail = useSchedule(namespace, s.id, 0, ROW_REFRESH_MS);
   const d = detail.data;
   const last = d === undefined ? undefined : lastFiring(d);
   return (
@@ -88,6 +90,10 @@ function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: Sc
         {detail.isPending ? (
           <span aria-busy="true" className="muted">
             …
+          </span>
+        ) : detail.error !== null && d === undefined ? (
+          <span className="muted" title={problemOf(detail.error).detail}>
+            could not be read
           </span>
         ) : last === undefined ? (
           <span className="muted">none yet</span>

@@ -29,6 +29,11 @@ export const OVERLAP_POLICIES: readonly OverlapPolicy[] = [
 
 /** The pages refresh this often, so that a firing shows without a reload. */
 export const SCHEDULE_REFRESH_MS = 3000;
+/**
+ * The list's rows read their schedule this often: each read is a query to the schedule's workflow
+ * and a look-up of each recent firing's run, once per row.
+ */
+export const ROW_REFRESH_MS = 10_000;
 /** How many next fire times the schedule's page asks for. */
 export const NEXT_FIRE_TIMES = 10;
 
@@ -53,8 +58,13 @@ export function useSchedules(namespace: string) {
   });
 }
 
-/** One schedule with its next `next` fire times and recent firings, refreshed live. */
-export function useSchedule(namespace: string, scheduleId: string, next: number = NEXT_FIRE_TIMES) {
+/** One schedule with its next `next` fire times and recent firings, refreshed every `refreshMs`. */
+export function useSchedule(
+  namespace: string,
+  scheduleId: string,
+  next: number = NEXT_FIRE_TIMES,
+  refreshMs: number = SCHEDULE_REFRESH_MS,
+) {
   return useQuery({
     queryKey: ["schedule", namespace, scheduleId, next],
     queryFn: async () =>
@@ -63,7 +73,7 @@ export function useSchedule(namespace: string, scheduleId: string, next: number 
           params: { path: { namespace, scheduleId }, query: { next } },
         }),
       ),
-    refetchInterval: SCHEDULE_REFRESH_MS,
+    refetchInterval: refreshMs,
   });
 }
 
