@@ -36,6 +36,9 @@ describe("the shell, served by the shared weft dev", () => {
       "Assets",
       "Lineage",
       "Backfills",
+      "Schedules",
+      "Sensors",
+      "Webhooks",
       "Namespaces",
       "Nodes",
     ]);

@@ -28,6 +28,9 @@ test("/ opens the default namespace's workflows, with the top bar", async () => 
     "/namespaces/default/assets",
     "/namespaces/default/asset-graph",
     "/namespaces/default/backfills",
+    "/namespaces/default/schedules",
+    "/namespaces/default/sensors",
+    "/namespaces/default/hooks",
     "/namespaces",
     "/namespaces/default/nodes",
   ]);

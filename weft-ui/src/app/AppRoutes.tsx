@@ -15,6 +15,8 @@ import { LineagePage } from "../pages/lineage/LineagePage";
 import { BackfillsPage } from "../pages/backfills/BackfillsPage";
 import { BackfillPage } from "../pages/backfills/BackfillPage";
 import { BackfillLaunchPage } from "../pages/backfills/BackfillLaunchPage";
+import { SchedulesPage } from "../pages/schedules/SchedulesPage";
+import { SchedulePage } from "../pages/schedules/SchedulePage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -44,6 +46,8 @@ export function AppRoutes() {
         <Route path="backfills" element={<BackfillsPage />} />
         <Route path="backfills/new" element={<BackfillLaunchPage />} />
         <Route path="backfills/:backfillId" element={<BackfillPage />} />
+        <Route path="schedules" element={<SchedulesPage />} />
+        <Route path="schedules/:scheduleId" element={<SchedulePage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />

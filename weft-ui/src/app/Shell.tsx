@@ -43,6 +43,15 @@ export function Shell() {
               <NavLink to={`${ns}/backfills`}>Backfills</NavLink>
             </li>
             <li>
+              <NavLink to={`${ns}/schedules`}>Schedules</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${ns}/sensors`}>Sensors</NavLink>
+            </li>
+            <li>
+              <NavLink to={`${ns}/hooks`}>Webhooks</NavLink>
+            </li>
+            <li>
               <NavLink to="/namespaces" end>
                 Namespaces
               </NavLink>
