@@ -1,16 +1,12 @@
 import { Link, useParams } from "react-router";
-import { problemOf } from "../../api/problem";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Time } from "../../components/Time";
 import { FiringOutcome, FiringRun, ScheduleState } from "./ScheduleBits";
 import {
   ACTION_KIND,
-  ROW_REFRESH_MS,
   actionTarget,
-  lastFiring,
   schedulePath,
   specText,
-  useSchedule,
   useSchedules,
   type ScheduleSummary,
 } from "./schedulesApi";
@@ -18,9 +14,8 @@ import "../../components/dataTable.css";
 
 /**
  * Every schedule of the namespace: when it fires, what it does, whether it is paused (and why),
- * its next fire time and its last firing with the run it started. Refreshed live. The list answer
- * has neither the action's target nor the firings, so each row reads its schedule (without fire
- * times) as well, less often than the list.
+ * its next fire time and its last firing with the run it started, all from the list answer.
+ * Refreshed live.
  */
 export function SchedulesPage() {
   const { namespace = "default" } = useParams();
@@ -60,9 +55,7 @@ export function SchedulesPage() {
 }
 
 function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: ScheduleSummary }) {
-  const detail = useSchedule(namespace, s.id, 0, ROW_REFRESH_MS);
-  const d = detail.data;
-  const last = d === undefined ? undefined : lastFiring(d);
+  const last = s.lastFiring;
   return (
     <tr>
       <td>
@@ -72,13 +65,7 @@ function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: Sc
       </td>
       <td className="mono schedules-nowrap">{specText(s.spec)}</td>
       <td>
-        {ACTION_KIND[s.actionType]}
-        {d !== undefined && (
-          <>
-            {" "}
-            <span className="mono">{actionTarget(d.action)}</span>
-          </>
-        )}
+        {ACTION_KIND[s.actionType]} <span className="mono">{actionTarget(s.action)}</span>
       </td>
       <td>
         <ScheduleState paused={s.paused} note={s.note} />
@@ -87,15 +74,7 @@ function ScheduleRow({ namespace, summary: s }: { namespace: string; summary: Sc
         <Time value={s.nextFireTime} />
       </td>
       <td>
-        {detail.isPending ? (
-          <span aria-busy="true" className="muted">
-            …
-          </span>
-        ) : detail.error !== null && d === undefined ? (
-          <span className="muted" title={problemOf(detail.error).detail}>
-            could not be read
-          </span>
-        ) : last === undefined ? (
+        {last === undefined ? (
           <span className="muted">none yet</span>
         ) : (
           <span className="last-firing">

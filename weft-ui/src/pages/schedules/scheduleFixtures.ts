@@ -55,14 +55,23 @@ export const nightly: Schedule = {
   failed: 0,
 };
 
+/** The list's row of `s`, as the server gives it: the last firing without its run ID. */
 function summary(s: Schedule): ScheduleSummary {
+  const last = s.recentFirings[s.recentFirings.length - 1];
+  let lastFiring: ScheduleSummary["lastFiring"];
+  if (last !== undefined) {
+    const { runId: _runId, ...withoutRun } = last;
+    lastFiring = withoutRun;
+  }
   return {
     id: s.id,
     spec: s.spec,
     actionType: s.action.type,
+    action: s.action,
     paused: s.paused,
     ...(s.note !== undefined ? { note: s.note } : {}),
     ...(s.nextFireTimes[0] !== undefined ? { nextFireTime: s.nextFireTimes[0] } : {}),
+    ...(lastFiring !== undefined ? { lastFiring } : {}),
   };
 }
 

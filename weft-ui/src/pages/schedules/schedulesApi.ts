@@ -29,11 +29,6 @@ export const OVERLAP_POLICIES: readonly OverlapPolicy[] = [
 
 /** The pages refresh this often, so that a firing shows without a reload. */
 export const SCHEDULE_REFRESH_MS = 3000;
-/**
- * The list's rows read their schedule this often: each read is a query to the schedule's workflow
- * and a look-up of each recent firing's run, once per row.
- */
-export const ROW_REFRESH_MS = 10_000;
 /** How many next fire times the schedule's page asks for. */
 export const NEXT_FIRE_TIMES = 10;
 
@@ -155,11 +150,6 @@ export function actionTarget(action: ScheduleAction): string {
       if (action.partitionKey !== undefined) return `${action.selection}, partition ${action.partitionKey}`;
       return action.selection;
   }
-}
-
-/** The newest firing (the answer lists them oldest first), if any. */
-export function lastFiring(schedule: Schedule): ScheduleFiring | undefined {
-  return schedule.recentFirings[schedule.recentFirings.length - 1];
 }
 
 /**

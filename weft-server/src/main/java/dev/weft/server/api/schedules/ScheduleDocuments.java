@@ -5,6 +5,7 @@ import dev.weft.schedules.FiringOutcome;
 import dev.weft.schedules.OverlapPolicy;
 import dev.weft.schedules.ScheduleDefinition;
 import dev.weft.schedules.ScheduleDescription;
+import dev.weft.schedules.ScheduleFiring;
 import dev.weft.schedules.ScheduleSpec;
 import dev.weft.schedules.TriggerAction;
 import java.time.Duration;
@@ -35,23 +36,40 @@ final class ScheduleDocuments {
   /** The body of a backfill: fire times in {@code (from, to]}. */
   record BackfillBody(Instant from, Instant to, String overlapPolicy) {}
 
-  /** One schedule of the list. */
+  /**
+   * One schedule of the list, with its action and its last firing (whose run ID is left out: the
+   * list does not look runs up; the schedule's own route does).
+   */
   record Summary(
       String id,
       ScheduleSpec spec,
       String actionType,
+      TriggerAction action,
       boolean paused,
       String note,
-      Instant nextFireTime) {
+      Instant nextFireTime,
+      Firing lastFiring) {
     static Summary of(ScheduleDescription d) {
       ScheduleDefinition def = d.definition();
+      List<ScheduleFiring> firings = d.recentFirings();
+      ScheduleFiring last = firings.isEmpty() ? null : firings.getLast();
       return new Summary(
           def.id(),
           def.spec(),
           def.action().type(),
+          def.action(),
           def.paused(),
           def.note(),
-          d.nextFireTimes().isEmpty() ? null : d.nextFireTimes().get(0));
+          d.nextFireTimes().isEmpty() ? null : d.nextFireTimes().get(0),
+          last == null
+              ? null
+              : new Firing(
+                  last.nominal(),
+                  last.actual(),
+                  last.workflowId(),
+                  null,
+                  last.outcome(),
+                  last.reason()));
     }
   }
 

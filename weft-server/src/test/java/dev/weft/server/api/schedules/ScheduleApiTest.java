@@ -92,6 +92,8 @@ class ScheduleApiTest {
       JsonNode listed = calls.get(SCHEDULES).json().path("schedules");
       assertThat(listed.findValuesAsText("id")).containsExactly("quarterly");
       assertThat(listed.get(0).path("nextFireTime").asText()).isEqualTo(next.get(0).toString());
+      assertThat(listed.get(0).path("action").path("workflowType").asText()).isEqualTo("Greeter");
+      assertThat(listed.get(0).has("lastFiring")).as("no firing yet").isFalse();
 
       assertThat(calls.post(SCHEDULES + "/quarterly/trigger", null).status()).isEqualTo(202);
       JsonNode firing =
@@ -106,6 +108,9 @@ class ScheduleApiTest {
       Answer run = calls.get(NS + "/workflows/" + encoded(workflowId));
       assertThat(run.status()).isEqualTo(200);
       assertThat(run.json().path("runId").asText()).isEqualTo(firing.path("runId").asText());
+      JsonNode lastListed = calls.get(SCHEDULES).json().path("schedules").get(0).path("lastFiring");
+      assertThat(lastListed.path("workflowId").asText()).isEqualTo(workflowId);
+      assertThat(lastListed.path("outcome").asText()).isEqualTo("STARTED");
     }
   }
 
