@@ -12,7 +12,7 @@ public final class HookDeliveryRun implements HookDeliveryWorkflow {
       Workflow.newActivityStub(
           TriggerActivities.class,
           ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
+              .startToCloseTimeout(TriggerActivities.START_TO_CLOSE)
               .retryPolicy(RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build())
               .build());
 

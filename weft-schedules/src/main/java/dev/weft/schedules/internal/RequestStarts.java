@@ -21,7 +21,7 @@ final class RequestStarts {
       Workflow.newActivityStub(
           TriggerActivities.class,
           ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
+              .startToCloseTimeout(TriggerActivities.START_TO_CLOSE)
               .retryPolicy(
                   RetryPolicy.newBuilder()
                       .maximumAttempts(5)

@@ -54,7 +54,7 @@ public final class ScheduleRun implements ScheduleWorkflow {
       Workflow.newActivityStub(
           TriggerActivities.class,
           ActivityOptions.newBuilder()
-              .startToCloseTimeout(Duration.ofMinutes(1))
+              .startToCloseTimeout(TriggerActivities.START_TO_CLOSE)
               .retryPolicy(RetryPolicy.newBuilder().maximumAttempts(10).build())
               .build());
   private final RunControlActivities runs =
