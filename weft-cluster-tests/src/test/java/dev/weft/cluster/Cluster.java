@@ -43,6 +43,14 @@ final class Cluster implements AutoCloseable {
    * node-1...} and waits until all of them are ready.
    */
   static Cluster start(Path directory, String name, int size) {
+    return start(directory, name, size, List.of());
+  }
+
+  /**
+   * As {@link #start(Path, String, int)}, each node's JVM started with {@code nodeJvmOptions}
+   * (system properties {@link NodeMain} reads).
+   */
+  static Cluster start(Path directory, String name, int size, List<String> nodeJvmOptions) {
     String url = ClusterPostgres.jdbcUrl();
     String schema = ClusterPostgres.newSchema(name);
     PostgresStore store =
@@ -53,7 +61,7 @@ final class Cluster implements AutoCloseable {
             directory, schema, WeftEngine.builder().store(store).nodeId("test-driver").build());
     try {
       for (int i = 1; i <= size; i++) {
-        cluster.nodes.add(NodeProcess.start("node-" + i, url, schema, directory));
+        cluster.nodes.add(NodeProcess.start("node-" + i, url, schema, directory, nodeJvmOptions));
       }
       cluster.nodes.forEach(NodeProcess::awaitReady);
     } catch (RuntimeException | Error e) {
@@ -65,6 +73,14 @@ final class Cluster implements AutoCloseable {
 
   WeftClient client() {
     return driver.client();
+  }
+
+  /**
+   * The test's own engine, never started, for registering the workflows whose queries its client
+   * answers by replay.
+   */
+  WeftEngine driver() {
+    return driver;
   }
 
   /** Starts sampling the cluster's progress and lock waits once a second. */

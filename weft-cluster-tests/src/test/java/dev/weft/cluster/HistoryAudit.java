@@ -61,7 +61,17 @@ final class HistoryAudit {
         .filteredOn(run -> run.status() != WorkflowStatus.COMPLETED)
         .as("runs not COMPLETED")
         .isEmpty();
+    Result result = audit(client, runs, shape);
+    assertThat(result.recordedAttempts()).hasSize(workflowIds.size() * shape.steps());
+    return result;
+  }
 
+  /**
+   * Audits the histories of {@code runs}, which all have {@code shape}: each completed with its
+   * expected result and recorded one result per activity; fails on any problem.
+   */
+  static Result audit(WeftClient client, List<WorkflowSummary> runs, WorkflowShape shape)
+      throws Exception {
     List<String> problems = Collections.synchronizedList(new ArrayList<>());
     Map<String, Integer> attempts = new ConcurrentHashMap<>();
     long events = 0;
@@ -82,7 +92,7 @@ final class HistoryAudit {
       }
     }
     assertThat(problems).as("problems in histories (%d)", problems.size()).isEmpty();
-    assertThat(attempts).hasSize(workflowIds.size() * shape.steps());
+    assertThat(attempts).hasSize(runs.size() * shape.steps());
     return new Result(runs.size(), events, Map.copyOf(attempts));
   }
 

@@ -1,6 +1,7 @@
 package dev.weft.cluster;
 
 import dev.weft.engine.WeftEngine;
+import dev.weft.schedules.Schedules;
 import dev.weft.store.postgres.PostgresStore;
 import dev.weft.store.postgres.PostgresStoreOptions;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
  * prints {@code READY <node>} once its workers run, and exits when its standard input closes (the
  * test JVM ended it or died), so no node outlives its test.
  *
- * <p>Arguments: {@code <jdbc url> <schema> <node id> <directory for the journal>}.
+ * <p>Arguments: {@code <jdbc url> <schema> <node id> <directory for the journal>}. With the system
+ * property {@value ClusterTriggers#PROPERTY} (a number of schedules), the node also defines the
+ * {@link ClusterTriggers} schedules and sensor and creates the schedules before it says {@code
+ * READY}.
  */
 public final class NodeMain {
   private NodeMain() {}
@@ -33,7 +37,12 @@ public final class NodeMain {
         .newWorker(ClusterSettings.QUEUE)
         .registerWorkflow(PipelineWorkflow.class, PipelineWorkflowImpl::new)
         .registerActivities(new JournaledStep(journal, nodeId));
+    int schedules = Integer.getInteger(ClusterTriggers.PROPERTY, 0);
+    Schedules triggers = schedules > 0 ? ClusterTriggers.define(engine, schedules) : null;
     engine.start();
+    if (triggers != null) {
+      triggers.ensureStarted();
+    }
     System.out.println("READY " + nodeId);
     System.out.flush();
     while (System.in.read() != -1) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,21 +31,31 @@ final class NodeProcess {
 
   /** Starts the node's JVM (without waiting for it to be ready). */
   static NodeProcess start(String nodeId, String jdbcUrl, String schema, Path directory) {
+    return start(nodeId, jdbcUrl, schema, directory, List.of());
+  }
+
+  /**
+   * Starts the node's JVM with extra JVM options (system properties that {@link NodeMain} reads),
+   * without waiting for it to be ready.
+   */
+  static NodeProcess start(
+      String nodeId, String jdbcUrl, String schema, Path directory, List<String> jvmOptions) {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
             "-cp",
             classpath,
             NodeMain.class.getName(),
             jdbcUrl,
             schema,
             nodeId,
-            directory.toString());
+            directory.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectErrorStream(true);
     pb.redirectOutput(directory.resolve(nodeId + ".out").toFile());
     try {

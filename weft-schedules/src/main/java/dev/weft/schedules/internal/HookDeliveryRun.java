@@ -11,7 +11,7 @@ public final class HookDeliveryRun implements HookDeliveryWorkflow {
     TriggerActivities actions =
         TriggerStubs.stub(
             TriggerActivities.class,
-            Duration.ofMinutes(1),
+            TriggerActivities.START_TO_CLOSE,
             RetryPolicy.newBuilder().maximumInterval(Duration.ofMinutes(1)).build());
     return actions.run(delivery.action(), delivery.derivedId(), delivery.receivedAt());
   }

@@ -19,7 +19,7 @@ final class RequestStarts {
   private final TriggerActivities actions =
       TriggerStubs.stub(
           TriggerActivities.class,
-          Duration.ofMinutes(1),
+          TriggerActivities.START_TO_CLOSE,
           RetryPolicy.newBuilder()
               .maximumAttempts(5)
               .maximumInterval(Duration.ofMinutes(1))

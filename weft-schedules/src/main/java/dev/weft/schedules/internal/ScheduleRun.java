@@ -73,7 +73,7 @@ public final class ScheduleRun implements ScheduleWorkflow {
     triggers =
         TriggerStubs.stub(
             TriggerActivities.class,
-            Duration.ofMinutes(1),
+            TriggerActivities.START_TO_CLOSE,
             RetryPolicy.newBuilder().maximumAttempts(10).build());
     runs =
         TriggerStubs.stub(RunControlActivities.class, Duration.ofMinutes(1), RetryPolicy.DEFAULT);
