@@ -15,6 +15,10 @@ import { LineagePage } from "../pages/lineage/LineagePage";
 import { BackfillsPage } from "../pages/backfills/BackfillsPage";
 import { BackfillPage } from "../pages/backfills/BackfillPage";
 import { BackfillLaunchPage } from "../pages/backfills/BackfillLaunchPage";
+import { SensorsPage } from "../pages/sensors/SensorsPage";
+import { SensorPage } from "../pages/sensors/SensorPage";
+import { HooksPage } from "../pages/hooks/HooksPage";
+import { HookPage } from "../pages/hooks/HookPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -44,6 +48,10 @@ export function AppRoutes() {
         <Route path="backfills" element={<BackfillsPage />} />
         <Route path="backfills/new" element={<BackfillLaunchPage />} />
         <Route path="backfills/:backfillId" element={<BackfillPage />} />
+        <Route path="sensors" element={<SensorsPage />} />
+        <Route path="sensors/:name" element={<SensorPage />} />
+        <Route path="hooks" element={<HooksPage />} />
+        <Route path="hooks/:name" element={<HookPage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />
