@@ -5,7 +5,7 @@ import { durationText } from "../../components/isoDuration";
 import { runPath } from "../assets/assetsApi";
 import { SensorActions } from "./SensorActions";
 import { SensorState } from "./SensorState";
-import { requestOutcome, sensorsPath, useSensor, type SensorDescription, type SensorEvaluation } from "./sensorsApi";
+import { evaluationDuration, requestOutcome, sensorsPath, useSensor, type SensorDescription, type SensorEvaluation } from "./sensorsApi";
 import "../../components/dataTable.css";
 import "./sensors.css";
 
@@ -127,7 +127,7 @@ function EvaluationRow({ namespace, evaluation: e }: { namespace: string; evalua
         )}
       </td>
       <td>{e.skipReason ?? ""}</td>
-      <td className="num">{durationText(e.duration)}</td>
+      <td className="num">{evaluationDuration(e.duration)}</td>
       <td className="sensor-error">
         {e.error != null && (
           <>

@@ -69,7 +69,8 @@ test("the sensor page: state, cursor, next evaluation and its evaluations newest
   expect(within(newest).getByRole("link", { name: "chain-height:block-11" }).getAttribute("href")).toBe(
     "/namespaces/default/workflows/chain-height%3Ablock-11?runId=run-11",
   );
-  expect(within(newest).getAllByRole("cell")[4]?.textContent).toBe("0 s");
+  expect(within(newest).getAllByRole("cell")[4]?.textContent).toBe("12 ms");
+  expect(within(oldest).getAllByRole("cell")[4]?.textContent).toBe("4 ms");
   expect(within(oldest).getAllByRole("cell")[1]?.textContent).toBe("10 → unchanged");
   expect(within(oldest).getByText("no new block")).toBeTruthy();
   const facts = screen.getByText("Cursor").nextElementSibling;

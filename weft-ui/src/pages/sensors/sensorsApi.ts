@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { dataOr } from "../../api/problem";
 import type { components } from "../../api/schema.gen";
+import { durationText } from "../../components/isoDuration";
 
 /** A sensor as the list shows it: status, cursor, interval, next evaluation, last error. */
 export type SensorSummary = components["schemas"]["SensorSummary"];
@@ -83,4 +84,11 @@ export function requestOutcome(r: SensorRequest): string {
     default:
       return "error";
   }
+}
+
+/** An evaluation's duration: milliseconds under a second (`4 ms`), else as other durations (`5 s`). */
+export function evaluationDuration(iso: string): string {
+  const m = /^PT(\d+(?:\.\d+)?)S$/.exec(iso);
+  if (m !== null && Number(m[1]) < 1) return `${Math.round(Number(m[1]) * 1000)} ms`;
+  return durationText(iso);
 }
