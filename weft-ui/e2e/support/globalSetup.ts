@@ -9,12 +9,6 @@ export interface SharedWeftDev {
   dir: string;
 }
 
-/**
- * The signing secret of the example webhook `approve` on the shared `weft dev`: weft dev registers
- * that hook only when WEFT_EXAMPLE_HOOK_SECRET is set. A fixed test value, known to hooks.e2e.ts.
- */
-export const EXAMPLE_HOOK_SECRET = "e2e-example-hook-secret";
-
 declare module "vitest" {
   export interface ProvidedContext {
     weftDev: SharedWeftDev;
@@ -32,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const browser = await chromium.launchServer(chromiumOptions());
   let weft: WeftProcess;
   try {
-    weft = await WeftProcess.dev({ WEFT_EXAMPLE_HOOK_SECRET: EXAMPLE_HOOK_SECRET });
+    weft = await WeftProcess.dev();
   } catch (e) {
     await browser.close();
     throw e;
