@@ -24,11 +24,15 @@ export class WeftProcess {
     private readonly args: readonly string[],
   ) {}
 
-  /** `weft dev --port P` in a fresh directory; its store is ./weft-data, with the example runs. */
-  static async dev(): Promise<WeftProcess> {
+  /**
+   * `weft dev --port P` in a fresh directory, with `env` on top of this process's environment; its
+   * store is ./weft-data, with the example runs.
+   */
+  static async dev(env: Record<string, string> = {}): Promise<WeftProcess> {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), "weft-e2e-"));
     const weft = new WeftProcess(dir, port, ["dev", "--port", String(port)]);
+    weft.setEnv(env);
     await weft.start();
     return weft;
   }

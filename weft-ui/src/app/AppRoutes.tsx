@@ -17,6 +17,10 @@ import { BackfillPage } from "../pages/backfills/BackfillPage";
 import { BackfillLaunchPage } from "../pages/backfills/BackfillLaunchPage";
 import { SchedulesPage } from "../pages/schedules/SchedulesPage";
 import { SchedulePage } from "../pages/schedules/SchedulePage";
+import { SensorsPage } from "../pages/sensors/SensorsPage";
+import { SensorPage } from "../pages/sensors/SensorPage";
+import { HooksPage } from "../pages/hooks/HooksPage";
+import { HookPage } from "../pages/hooks/HookPage";
 
 /**
  * Every page's address. Pages of a namespace live under `/namespaces/:namespace/`; the list of
@@ -48,6 +52,10 @@ export function AppRoutes() {
         <Route path="backfills/:backfillId" element={<BackfillPage />} />
         <Route path="schedules" element={<SchedulesPage />} />
         <Route path="schedules/:scheduleId" element={<SchedulePage />} />
+        <Route path="sensors" element={<SensorsPage />} />
+        <Route path="sensors/:name" element={<SensorPage />} />
+        <Route path="hooks" element={<HooksPage />} />
+        <Route path="hooks/:name" element={<HookPage />} />
       </Route>
       <Route path="*" element={<Shell />}>
         <Route path="*" element={<NotFound />} />
