@@ -43,12 +43,30 @@ function SensorDetail({ namespace, sensor: s }: { namespace: string; sensor: Sen
     <>
       <SensorActions namespace={namespace} sensor={s} />
       <dl className="facts">
-        <dt>Interval</dt>
-        <dd>every {durationText(s.minimumInterval)} while its evaluations succeed</dd>
+        {s.watchedAssets.length > 0 ? (
+          <>
+            <dt>Evaluated on</dt>
+            <dd>
+              each new materialization of{" "}
+              {s.watchedAssets.map((path, i) => (
+                <span key={path}>
+                  {i > 0 && ", "}
+                  <span className="mono">{path}</span>
+                </span>
+              ))}
+              , at most every {durationText(s.minimumInterval)}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Interval</dt>
+            <dd>every {durationText(s.minimumInterval)} while its evaluations succeed</dd>
+          </>
+        )}
         <dt>Cursor</dt>
         <dd className="mono">{s.cursor ?? <span className="muted">none yet</span>}</dd>
         <dt>Next evaluation</dt>
-        <dd>{s.nextEvaluationAt != null ? <Time value={s.nextEvaluationAt} /> : <span className="muted">none while paused</span>}</dd>
+        <dd>{s.nextEvaluationAt != null ? <Time value={s.nextEvaluationAt} /> : <span className="muted">{s.status === "PAUSED" ? "none while paused" : "on the next change"}</span>}</dd>
         <dt>Last evaluation</dt>
         <dd>
           <Time value={s.lastEvaluationAt} />

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeServer, json, problem } from "../../testing/fakeServer";
 import { renderApp } from "../../testing/renderApp";
-import { SENSORS, sensorRoutes } from "./sensorFixtures";
+import { SENSORS, pricesLanded, sensorRoutes } from "./sensorFixtures";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -35,6 +35,21 @@ test("the list shows each sensor's interval, state, cursor and last result; a fa
   expect(await within(paused).findByText("not evaluated yet")).toBeTruthy();
   expect(screen.getByText(/1 sensor is failing/).closest("p")?.textContent).toContain("s3-inbox");
   expect(within(chain).getByRole("link", { name: "chain-height" }).getAttribute("href")).toBe("/namespaces/default/sensors/chain-height");
+});
+
+test("a sensor watching an asset says so in the list and on its page, with no next evaluation time", async () => {
+  const routes = sensorRoutes(new Map([[pricesLanded.name, pricesLanded]]));
+  fakeServer(async (url, request) => (await routes(url, request)) ?? json({ namespaces: [] }));
+  renderApp("/namespaces/default/sensors");
+  const table = await screen.findByRole("table", { name: "Sensors" });
+  const row = within(table).getAllByRole("row")[1] as HTMLElement;
+  expect(within(row).getByText("on market/prices, at most every 30 s")).toBeTruthy();
+  expect(within(row).getByText("skipped: changed: [market/prices]")).toBeTruthy();
+
+  await userEvent.click(within(row).getByRole("link", { name: "prices-landed" }));
+  const evaluatedOn = await screen.findByText("Evaluated on");
+  expect(evaluatedOn.nextElementSibling?.textContent).toBe("each new materialization of market/prices, at most every 30 s");
+  expect(screen.getByText("on the next change")).toBeTruthy();
 });
 
 test("no sensors: the list says how an app defines them", async () => {

@@ -1,14 +1,13 @@
 import { Link, useParams } from "react-router";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Time } from "../../components/Time";
-import { durationText } from "../../components/isoDuration";
 import { SensorState } from "./SensorState";
-import { evaluationResult, sensorPath, useSensor, useSensors, type SensorSummary } from "./sensorsApi";
+import { evaluationResult, sensorPath, triggerText, useSensors, type SensorSummary } from "./sensorsApi";
 import "../../components/dataTable.css";
 import "./sensors.css";
 
 /**
- * The sensors of the namespace: interval, state (a failing one stands out with its failures and
+ * The sensors of the namespace: interval (or the assets it watches), state (a failing one stands out with its failures and
  * error), cursor, and the time and result of the last evaluation. Refreshed every few seconds.
  */
 export function SensorsPage() {
@@ -58,7 +57,7 @@ export function SensorsPage() {
                     {s.name}
                   </Link>
                 </td>
-                <td>every {durationText(s.minimumInterval)}</td>
+                <td>{triggerText(s)}</td>
                 <td>
                   <SensorState sensor={s} />
                 </td>
@@ -67,7 +66,7 @@ export function SensorsPage() {
                   <Time value={s.lastEvaluationAt} />
                 </td>
                 <td>
-                  <LastResult namespace={namespace} sensor={s} />
+                  <LastResult sensor={s} />
                 </td>
               </tr>
             ))}
@@ -78,16 +77,13 @@ export function SensorsPage() {
   );
 }
 
-/** The result of the sensor's latest evaluation, read from its description (shared with its page). */
-function LastResult({ namespace, sensor: s }: { namespace: string; sensor: SensorSummary }) {
-  const described = useSensor(namespace, s.name);
-  const evaluations = described.data?.recentEvaluations ?? [];
-  const last = evaluations[evaluations.length - 1];
+/** The result of the sensor's latest evaluation, from the list answer. */
+function LastResult({ sensor: s }: { sensor: SensorSummary }) {
+  const last = s.lastEvaluation;
   if (last !== undefined) {
     return <span className={last.error != null ? "sensor-error" : undefined}>{evaluationResult(last)}</span>;
   }
   if (s.status === "FAILING" && s.lastError != null) return <span className="sensor-error">error: {s.lastError}</span>;
-  if (described.isPending) return <span className="muted">…</span>;
   return <span className="muted">not evaluated yet</span>;
 }
 

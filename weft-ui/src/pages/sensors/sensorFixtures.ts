@@ -1,5 +1,5 @@
 import { json, problem } from "../../testing/fakeServer";
-import type { SensorDescription } from "./sensorsApi";
+import type { SensorDescription, SensorSummary } from "./sensorsApi";
 
 const NS = "/api/v1/namespaces/default";
 export const SENSORS = `${NS}/sensors`;
@@ -13,6 +13,7 @@ export const chainHeight: SensorDescription = {
   nextEvaluationAt: "2026-12-06T10:00:03Z",
   consecutiveFailures: 0,
   lastEvaluationAt: "2026-12-06T10:00:02Z",
+  watchedAssets: [],
   recentEvaluations: [
     {
       time: "2026-12-06T10:00:01Z",
@@ -45,6 +46,7 @@ export const inbox: SensorDescription = {
   consecutiveFailures: 3,
   lastEvaluationAt: "2026-12-06T10:00:00Z",
   lastError: "java.io.UncheckedIOException: bucket inbox unreachable",
+  watchedAssets: [],
   recentEvaluations: [
     {
       time: "2026-12-06T10:00:00Z",
@@ -65,11 +67,27 @@ export const nightly: SensorDescription = {
   minimumInterval: "PT5M",
   consecutiveFailures: 0,
   recentEvaluations: [],
+  watchedAssets: [],
 };
 
-function summary(s: SensorDescription) {
-  const { recentEvaluations: _, ...rest } = s;
-  return rest;
+/** A sensor evaluated on each new materialization of an asset, waiting for the next one. */
+export const pricesLanded: SensorDescription = {
+  name: "prices-landed",
+  status: "RUNNING",
+  minimumInterval: "PT30S",
+  consecutiveFailures: 0,
+  lastEvaluationAt: "2026-12-07T09:00:00Z",
+  watchedAssets: ["market/prices"],
+  recentEvaluations: [
+    { time: "2026-12-07T09:00:00Z", requests: [], skipReason: "changed: [market/prices]", duration: "PT0.002S" },
+  ],
+};
+
+/** The list's row of `s`, as the server gives it: the newest evaluation instead of them all. */
+function summary(s: SensorDescription): SensorSummary {
+  const { recentEvaluations, ...rest } = s;
+  const last = recentEvaluations[recentEvaluations.length - 1];
+  return last === undefined ? rest : { ...rest, lastEvaluation: last };
 }
 
 /**

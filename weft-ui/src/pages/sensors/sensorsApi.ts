@@ -92,3 +92,12 @@ export function evaluationDuration(iso: string): string {
   if (m !== null && Number(m[1]) < 1) return `${Math.round(Number(m[1]) * 1000)} ms`;
   return durationText(iso);
 }
+
+/**
+ * When a sensor is evaluated, in words: `every 30 s`, or `on market/prices, at most every 30 s`
+ * for one that watches assets.
+ */
+export function triggerText(s: Pick<SensorSummary, "minimumInterval" | "watchedAssets">): string {
+  if (s.watchedAssets.length === 0) return `every ${durationText(s.minimumInterval)}`;
+  return `on ${s.watchedAssets.join(", ")}, at most every ${durationText(s.minimumInterval)}`;
+}

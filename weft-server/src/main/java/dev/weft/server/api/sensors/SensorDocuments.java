@@ -28,7 +28,8 @@ final class SensorDocuments {
       int consecutiveFailures,
       Instant lastEvaluationAt,
       String lastError,
-      List<String> watchedAssets) {
+      List<String> watchedAssets,
+      Evaluation lastEvaluation) {
     static Summary of(SensorDescription d) {
       List<SensorEvaluation> recent = d.recentEvaluations();
       Instant last = recent.isEmpty() ? null : recent.getLast().time();
@@ -48,7 +49,8 @@ final class SensorDocuments {
           d.consecutiveFailures(),
           last,
           lastError,
-          d.watchedAssets());
+          d.watchedAssets(),
+          recent.isEmpty() ? null : Evaluation.of(recent.getLast()));
     }
   }
 

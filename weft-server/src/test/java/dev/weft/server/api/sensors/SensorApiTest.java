@@ -117,6 +117,11 @@ class SensorApiTest {
       assertThat(summary.has("nextEvaluationAt")).isTrue();
       assertThat(summary.has("lastEvaluationAt")).isTrue();
       assertThat(summary.has("lastError")).isFalse();
+      assertThat(summary.path("lastEvaluation").path("time").asText())
+          .as("the newest evaluation comes with the list")
+          .isEqualTo(summary.path("lastEvaluationAt").asText());
+      assertThat(summary.path("watchedAssets").isArray()).isTrue();
+      assertThat(summary.path("watchedAssets")).isEmpty();
     }
   }
 
