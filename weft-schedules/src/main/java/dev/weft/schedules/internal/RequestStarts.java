@@ -12,8 +12,7 @@ import java.time.Instant;
  * Runs a sensor's requests from its workflow through the trigger activity ({@link
  * TriggerActivities}) with the workflow ID {@code <sensor>:<dedupeKey>}: idempotent, so a repeated
  * start names the existing run. Transient failures are retried by the engine; an action that cannot
- * run as defined fails at once and is recorded with its error. Make it in the workflow's method:
- * its stub reads the run's version of {@link TriggerStubs}.
+ * run as defined fails at once and is recorded with its error.
  */
 final class RequestStarts {
   private final TriggerActivities actions =

@@ -16,12 +16,10 @@ import java.time.Instant;
 public interface TriggerActivities {
   /**
    * The start-to-close timeout of every trigger's calls of {@link #run}. An action is one start or
-   * signal, a store commit, so this is a wide margin. For runs that call it as a normal activity
-   * (before {@link TriggerStubs}' version) it is how long a firing whose node died mid-action waits
-   * before another node runs it again (as a local activity, it is the workflow task's lease, 10 s
-   * by default): either must stay well inside the default catch-up window (one minute), which a
-   * one-minute timeout did not (a one-second schedule fired nothing for a minute after a node was
-   * killed).
+   * signal, a store commit, so this is a wide margin; and it is how long a firing whose node died
+   * mid-action waits before another node runs it again: it must stay well inside the default
+   * catch-up window (one minute), which a one-minute timeout did not (a one-second schedule fired
+   * nothing for a minute after a node was killed).
    */
   Duration START_TO_CLOSE = Duration.ofSeconds(10);
 
