@@ -3,6 +3,7 @@ package dev.weft.assets;
 import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.AssetWorkers;
 import dev.weft.assets.internal.CatalogPartitionsContext;
+import dev.weft.assets.internal.EngineJavaClock;
 import dev.weft.assets.internal.LocationRegistration;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
@@ -311,13 +312,14 @@ public final class Assets {
     private final WeftEngine engine;
     private final List<AssetsDefinition> definitions = new ArrayList<>();
     private final Map<String, IoManager> ioManagers = new LinkedHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
     private String location = AssetNodeRecord.DEFAULT_LOCATION;
     private Duration automationLease = Duration.ofSeconds(15);
     private Duration automationPoll = Duration.ofSeconds(5);
 
     Builder(WeftEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
+      this.clock = new EngineJavaClock(engine.clock());
     }
 
     /** Adds definitions. */
@@ -375,7 +377,12 @@ public final class Assets {
       return this;
     }
 
-    /** Sets the clock of the catalog's timestamps (default: the system UTC clock). */
+    /**
+     * Sets the clock of the catalog's timestamps (default: the engine's clock, {@link
+     * WeftEngine#clock()}). The catalog wakes the runs waiting on an asset at the time of the write
+     * that satisfies them, so a clock other than the engine's delays those wake-ups (or makes them
+     * early) by the difference between the two.
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;

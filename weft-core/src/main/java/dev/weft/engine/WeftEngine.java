@@ -48,6 +48,7 @@ public final class WeftEngine implements AutoCloseable {
   }
 
   private final Store store;
+  private final WeftClock clock;
   private final String namespace;
   private final EngineAssembly assembly;
   private final Duration shutdownTimeout;
@@ -58,6 +59,7 @@ public final class WeftEngine implements AutoCloseable {
 
   private WeftEngine(Builder b) {
     this.store = b.store;
+    this.clock = b.clock;
     this.namespace = b.namespace;
     this.assembly =
         new EngineAssembly(
@@ -143,6 +145,16 @@ public final class WeftEngine implements AutoCloseable {
   /** Returns the namespace this engine's {@link #client()} serves ({@code default} unless set). */
   public String namespace() {
     return namespace;
+  }
+
+  /**
+   * Returns the clock the engine runs on ({@link Builder#clock}), so that libraries built on the
+   * engine (the asset catalog) stamp their records with the time its timers and tasks see: a
+   * catalog on the system clock beside an engine on a test clock schedules its wake-ups at a time
+   * that clock never reaches.
+   */
+  public WeftClock clock() {
+    return clock;
   }
 
   /** Returns the client of this engine's namespace ({@link Builder#namespace}). */
