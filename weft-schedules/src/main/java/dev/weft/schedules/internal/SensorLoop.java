@@ -140,11 +140,17 @@ public final class SensorLoop implements SensorWorkflow {
     }
   }
 
-  /** Starts a catalog wait for each watched asset that has none. */
+  /**
+   * Starts a catalog wait for each watched asset that has none: for a materialization after the
+   * last one seen, or, for an asset not seen yet, one finished from the millisecond the watch began
+   * on (the catalog's times are milliseconds and its "after" is strict, so the point is the
+   * millisecond before: on a clock that stands still, as in tests, every materialization falls in
+   * that millisecond and would otherwise never count).
+   */
   private void armWaits() {
     for (String path : watched) {
       if (!waits.containsKey(path)) {
-        Instant after = seenUntil.computeIfAbsent(path, p -> Workflow.now());
+        Instant after = seenUntil.computeIfAbsent(path, p -> Workflow.now().minusMillis(1));
         waits.put(path, AssetWorkflow.awaitMaterialized(AssetKey.of(path), after));
       }
     }
