@@ -121,7 +121,8 @@ class SensorOnAssetChangeManualClockTest {
                       .client()
                       .listWorkflows(
                           WorkflowFilter.query(
-                              "WorkflowType = '__weft_await_asset' AND ExecutionStatus = 'Running'"))
+                              "WorkflowType = '__weft_await_asset'"
+                                  + " AND ExecutionStatus = 'Running'"))
                       .workflows()
                       .isEmpty());
     } catch (org.awaitility.core.ConditionTimeoutException e) {
