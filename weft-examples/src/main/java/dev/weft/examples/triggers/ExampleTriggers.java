@@ -19,13 +19,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The examples' triggers, one of each kind:
+ * The examples' triggers, one of each kind, and a second sensor that watches an asset:
  *
  * <ul>
  *   <li>the schedule {@value #TRADES_DAILY}: every day at 01:00 UTC, materializes yesterday's
  *       partition of the daily trades ({@link DailyTradeAssets#SELECTION});
  *   <li>the sensor {@value #CHAIN_HEIGHT}: every second, reads the fake chain's height and ingests
  *       each new block once ({@link ChainHeightSensor});
+ *   <li>the sensor {@value #VOLUME_REPORT}: watches {@code chain/daily_volume} in the catalog and,
+ *       on each new materialization of it (only then: no timer, no runs while the volume does not
+ *       change), starts one {@link VolumeReport} per distinct data version of the volume ({@link
+ *       VolumeReportSensor}); in {@code weft dev}, the first materialization of the example assets
+ *       starts {@code volume-report:<data version>};
  *   <li>the webhook {@value #APPROVE_HOOK}: a POST of {@code {"workflowId": "approval-exp-2001",
  *       "approver": "dave", "comment": "fine"}} signals {@code approve(approver, comment)} to that
  *       approval workflow. Its signing secret is read from {@value #HOOK_SECRET_ENV}, and the hook
@@ -53,6 +58,15 @@ public record ExampleTriggers(Schedules schedules, Sensors sensors, Webhooks web
   /** How often {@value #CHAIN_HEIGHT} looks at the chain. */
   public static final Duration CHAIN_HEIGHT_INTERVAL = Duration.ofSeconds(1);
 
+  /** The sensor that reports each new daily volume of the chain. */
+  public static final String VOLUME_REPORT = "volume-report";
+
+  /**
+   * The least time between two evaluations of {@value #VOLUME_REPORT}: materializations of the
+   * volume within it make one evaluation.
+   */
+  public static final Duration VOLUME_REPORT_INTERVAL = Duration.ofSeconds(5);
+
   /** The webhook that approves a waiting approval. */
   public static final String APPROVE_HOOK = "approve";
 
@@ -76,9 +90,9 @@ public record ExampleTriggers(Schedules schedules, Sensors sensors, Webhooks web
   }
 
   /**
-   * Registers the triggers on {@code engine} (not started yet): the schedules are created or
-   * updated when it starts, the sensor starts with it, the webhook (when {@code env} gives {@value
-   * #HOOK_SECRET_ENV}) is written to the store then.
+   * Registers the triggers on {@code engine} (not started yet), with the worker of {@link
+   * VolumeReport}: the schedules are created or updated when it starts, the sensors start with it,
+   * the webhook (when {@code env} gives {@value #HOOK_SECRET_ENV}) is written to the store then.
    *
    * @param assets the examples' assets on that engine
    * @param blocks the chain of the per-block assets (the partitioned examples' chain)
@@ -95,7 +109,11 @@ public record ExampleTriggers(Schedules schedules, Sensors sensors, Webhooks web
                     CHAIN_HEIGHT,
                     CHAIN_HEIGHT_INTERVAL,
                     new ChainHeightSensor(blocks, assets.partitions())))
+            .sensor(volumeReport(assets))
             .build();
+    engine
+        .newWorker(VolumeReport.TASK_QUEUE)
+        .registerWorkflow(VolumeReport.class, VolumeReportWorkflow::new);
     Webhooks.Builder hooks = Webhooks.builder(engine).source(HOOK_SOURCE);
     approveHook(env).ifPresent(hooks::hook);
     return new ExampleTriggers(schedules, sensors, hooks.build());
@@ -111,6 +129,17 @@ public record ExampleTriggers(Schedules schedules, Sensors sensors, Webhooks web
             ScheduleSpec.cron(TRADES_DAILY_CRON).inZone("UTC"),
             new TriggerAction.Materialize(DailyTradeAssets.SELECTION, null, true))
         .withDescription("yesterday's partition of the daily trades, at 01:00 UTC");
+  }
+
+  /**
+   * The sensor {@value #VOLUME_REPORT}: watches {@code chain/daily_volume}, evaluated at most once
+   * every {@link #VOLUME_REPORT_INTERVAL}, reading the volume's materialization from {@code
+   * assets}' catalog.
+   */
+  public static SensorDefinition volumeReport(Assets assets) {
+    return SensorDefinition.of(
+            VOLUME_REPORT, VOLUME_REPORT_INTERVAL, new VolumeReportSensor(assets))
+        .watching(VolumeReportSensor.VOLUME);
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.weft.examples.assets.blocks.TokenMetadata;
 import dev.weft.examples.assets.chain.FakeChain;
 import dev.weft.examples.assets.dailytrades.VendorFiles;
 import dev.weft.examples.assets.trades.DailyMetricsLogic;
+import dev.weft.examples.triggers.VolumeReport;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
@@ -46,10 +47,15 @@ class ExamplesAppAssetsTest {
   /**
    * The five example runs, two materializations, three backfill runs (the blocks' backfill runs its
    * 300 one-block chunks in two windows, one run each), the report and its two children, the daily
-   * summary's freshness watch, the schedule {@code trades-daily} and the sensor {@code
-   * chain-height} (whose chain does not grow here: it starts nothing).
+   * summary's freshness watch, the schedule {@code trades-daily}, the sensor {@code chain-height}
+   * (whose chain does not grow here: it starts nothing), and the sensor {@code volume-report} with
+   * its report of the one materialization of {@code chain/daily_volume} and its two catalog waits
+   * (the one that materialization ended, the one after it).
    */
-  private static final int EXPECTED_RUNS = 15;
+  private static final int EXPECTED_RUNS = 19;
+
+  private static final WorkflowFilter VOLUME_REPORTS =
+      WorkflowFilter.all().withType(VolumeReport.TYPE);
 
   @TempDir Path dir;
 
@@ -84,6 +90,14 @@ class ExamplesAppAssetsTest {
                     engine.client().getHandle(backfill).describe().status()
                         == WorkflowStatus.COMPLETED);
       }
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  engine
+                          .client()
+                          .countWorkflows(VOLUME_REPORTS.withStatus(WorkflowStatus.COMPLETED))
+                      == 1);
       assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
           .as("see EXPECTED_RUNS")
           .isEqualTo(EXPECTED_RUNS);
@@ -132,6 +146,9 @@ class ExamplesAppAssetsTest {
       assertThat(engine.client().countWorkflows(WorkflowFilter.all()))
           .as("nor starts the report again")
           .isEqualTo(EXPECTED_RUNS);
+      assertThat(engine.client().countWorkflows(VOLUME_REPORTS))
+          .as("the volume did not change: no second volume report")
+          .isEqualTo(1);
     }
   }
 
