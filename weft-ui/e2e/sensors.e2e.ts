@@ -6,7 +6,7 @@ import { screenshot } from "./support/screenshots";
 
 /** weft dev's example sensor: every second it reads the fake chain (not mined in dev: no requests). */
 const SENSOR = "chain-height";
-/** weft dev's sensor watching an asset: one report per new data version of chain/daily_volume. */
+/** weft dev's sensor watching an asset, created paused (then one report per new chain/daily_volume). */
 const WATCHING = "volume-report";
 
 describe("the sensors pages, against weft dev's example sensor", () => {
@@ -138,28 +138,10 @@ describe("the sensors pages, against weft dev's example sensor", () => {
     await context.close();
   });
 
-  it("shows the sensor watching chain/daily_volume, evaluated once for weft dev's materialization of the example assets, with its one report", async () => {
-    interface Watching {
-      watchedAssets: string[];
-      recentEvaluations: { requests: { workflowId: string; outcome: string }[] }[];
-    }
-    const watching = async (): Promise<Watching> => {
-      const r = await fetch(`${weft.baseUrl}/api/v1/namespaces/default/sensors/${WATCHING}`);
-      expect(r.status).toBe(200);
-      return (await r.json()) as Watching;
-    };
-    const deadline = Date.now() + 60_000;
-    while ((await watching()).recentEvaluations.length === 0) {
-      if (Date.now() > deadline) throw new Error(`sensor ${WATCHING} was not evaluated in 60 s`);
-      await new Promise((done) => setTimeout(done, 500));
-    }
-    const s = await watching();
-    expect(s.watchedAssets).toEqual(["chain/daily_volume"]);
-    expect(s.recentEvaluations).toHaveLength(1);
-    const requests = s.recentEvaluations[0]?.requests ?? [];
-    expect(requests).toHaveLength(1);
-    const report = requests[0] ?? { workflowId: "", outcome: "" };
-    expect(report).toMatchObject({ outcome: "STARTED", workflowId: expect.stringMatching(/^volume-report:[0-9a-f]+$/) });
+  it("lists the sensor watching chain/daily_volume, created paused: no evaluation, no report", async () => {
+    const r = await fetch(`${weft.baseUrl}/api/v1/namespaces/default/sensors/${WATCHING}`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: "PAUSED", watchedAssets: ["chain/daily_volume"], recentEvaluations: [] });
 
     const context = await newContext(browser, weft.baseUrl);
     const p = await context.newPage();
@@ -168,12 +150,16 @@ describe("the sensors pages, against weft dev's example sensor", () => {
     await list.getByRole("row").filter({ hasText: SENSOR }).waitFor();
     await list.getByRole("row").filter({ hasText: WATCHING }).getByRole("link", { name: WATCHING }).click();
     await p.getByRole("heading", { name: WATCHING, level: 1 }).waitFor();
-    await p.getByText("on the next change").waitFor();
+    await p.getByText("none while paused").waitFor();
     await expect(p.locator("dl.facts").textContent()).resolves.toContain("each new materialization of chain/daily_volume");
-    await p.getByRole("table", { name: "Evaluations" }).getByRole("link", { name: report.workflowId }).waitFor();
-    await expectAccessible(p, "a sensor watching an asset");
+    await expectAccessible(p, "a paused sensor watching an asset");
     await context.close();
-    expect((await watching()).recentEvaluations).toHaveLength(1);
+
+    const reports = await fetch(
+      `${weft.baseUrl}/api/v1/namespaces/default/workflows?query=${encodeURIComponent("WorkflowType = 'VolumeReport'")}`,
+    );
+    expect(reports.status).toBe(200);
+    expect(((await reports.json()) as { workflows: unknown[] }).workflows).toEqual([]);
   });
 
   it("writes the screenshots of the sensors list and a sensor page, light and dark", async () => {

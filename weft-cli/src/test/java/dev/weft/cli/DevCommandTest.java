@@ -75,15 +75,12 @@ class DevCommandTest {
 
   /**
    * The IDs of the runs that are not the engine's own ({@code __weft_...}) nor the ingestions the
-   * sensor {@code chain-height} starts as the example chain grows (one block every 10 s), nor the
-   * report the sensor {@code volume-report} starts a few seconds after the daily volume's
-   * materialization (there or not yet when the node stops).
+   * sensor {@code chain-height} starts as the example chain grows (one block every 10 s).
    */
   private List<String> exampleRuns() {
     return workflowIds().stream()
         .filter(id -> !id.startsWith("__weft_"))
         .filter(id -> !id.startsWith(ExampleTriggers.CHAIN_HEIGHT + ":"))
-        .filter(id -> !id.startsWith(ExampleTriggers.VOLUME_REPORT + ":"))
         .toList();
   }
 

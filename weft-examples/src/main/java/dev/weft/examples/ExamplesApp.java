@@ -60,9 +60,9 @@ import org.slf4j.LoggerFactory;
  * block hashes, re-organizes the last blocks of that chain and observes them again, on demand. The
  * triggers ({@link ExampleTriggers}): the schedule {@code trades-daily}, the sensor {@code
  * chain-height} (in {@code weft dev}, {@link #startExamples} also mines a block of the per-block
- * chain every {@link #MINE_EVERY}), the sensor {@code volume-report} (one report per new data
- * version of {@code chain/daily_volume}) and, when {@code WEFT_EXAMPLE_HOOK_SECRET} is set, the
- * webhook {@code approve}.
+ * chain every {@link #MINE_EVERY}), the sensor {@code volume-report} (created paused; then one
+ * report per new data version of {@code chain/daily_volume}) and, when {@code
+ * WEFT_EXAMPLE_HOOK_SECRET} is set, the webhook {@code approve}.
  *
  * <p>An instance serves one engine: {@link #register} keeps the engine's {@link Assets} for {@link
  * #startExamples}.

@@ -26,11 +26,13 @@ import java.util.function.Function;
  *       partition of the daily trades ({@link DailyTradeAssets#SELECTION});
  *   <li>the sensor {@value #CHAIN_HEIGHT}: every second, reads the fake chain's height and ingests
  *       each new block once ({@link ChainHeightSensor});
- *   <li>the sensor {@value #VOLUME_REPORT}: watches {@code chain/daily_volume} in the catalog and,
- *       on each new materialization of it (only then: no timer, no runs while the volume does not
- *       change), starts one {@link VolumeReport} per distinct data version of the volume ({@link
- *       VolumeReportSensor}); in {@code weft dev}, the first materialization of the example assets
- *       starts {@code volume-report:<data version>};
+ *   <li>the sensor {@value #VOLUME_REPORT}, created paused: once unpaused, it watches {@code
+ *       chain/daily_volume} in the catalog and, on each new materialization of it (only then: no
+ *       timer, no runs while the volume does not change), starts one {@link VolumeReport} per
+ *       distinct data version of the volume ({@link VolumeReportSensor}). Paused, it holds no
+ *       catalog wait and starts nothing, so {@code weft dev}'s first materialization of the
+ *       examples adds no run beside the example runs; unpause it ({@code weft sensor unpause
+ *       volume-report} or its page), then materialize {@code +chain/daily_volume};
  *   <li>the webhook {@value #APPROVE_HOOK}: a POST of {@code {"workflowId": "approval-exp-2001",
  *       "approver": "dave", "comment": "fine"}} signals {@code approve(approver, comment)} to that
  *       approval workflow. Its signing secret is read from {@value #HOOK_SECRET_ENV}, and the hook
@@ -132,14 +134,15 @@ public record ExampleTriggers(Schedules schedules, Sensors sensors, Webhooks web
   }
 
   /**
-   * The sensor {@value #VOLUME_REPORT}: watches {@code chain/daily_volume}, evaluated at most once
-   * every {@link #VOLUME_REPORT_INTERVAL}, reading the volume's materialization from {@code
-   * assets}' catalog.
+   * The sensor {@value #VOLUME_REPORT}, created paused (a later start keeps whatever state the user
+   * left it in): watches {@code chain/daily_volume}, evaluated at most once every {@link
+   * #VOLUME_REPORT_INTERVAL}, reading the volume's materialization from {@code assets}' catalog.
    */
   public static SensorDefinition volumeReport(Assets assets) {
     return SensorDefinition.of(
             VOLUME_REPORT, VOLUME_REPORT_INTERVAL, new VolumeReportSensor(assets))
-        .watching(VolumeReportSensor.VOLUME);
+        .watching(VolumeReportSensor.VOLUME)
+        .paused();
   }
 
   /**

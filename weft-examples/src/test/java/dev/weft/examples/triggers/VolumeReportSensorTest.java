@@ -8,8 +8,10 @@ import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowSummary;
 import dev.weft.engine.WeftEngine;
 import dev.weft.examples.assets.PartitionedExamples;
+import dev.weft.schedules.SensorDescription;
 import dev.weft.schedules.SensorEvaluation;
 import dev.weft.schedules.SensorRequestOutcome;
+import dev.weft.schedules.SensorStatus;
 import dev.weft.schedules.TriggerOutcome;
 import dev.weft.testsupport.TestStore;
 import java.nio.file.Path;
@@ -21,9 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The sensor {@code volume-report} on a real engine: nothing while the daily volume is not
- * materialized; its materialization starts one report, exactly once, whose result names the data
- * version; materializing the same data again is evaluated but starts no second report.
+ * The sensor {@code volume-report} on a real engine: created paused, it ignores a materialization;
+ * unpaused, it is not evaluated for what was materialized before; the next materialization of the
+ * daily volume starts one report, exactly once, whose result names the data version; materializing
+ * the same data again is evaluated but starts no second report.
  */
 class VolumeReportSensorTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -48,10 +51,21 @@ class VolumeReportSensorTest {
     Assets assets = TriggerExamples.register(engine, partitioned);
     triggers = ExampleTriggers.register(engine, assets, partitioned.blocks(), name -> null);
     engine.start();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                sensor().status() == SensorStatus.PAUSED
+                    && sensor().watchedAssets().equals(List.of(VolumeReportSensor.VOLUME.path())));
+    assets.materialize(VOLUME_AND_UPSTREAM).await(WAIT);
+    assertThat(catalogWaits()).as("paused, it holds no catalog wait").isEmpty();
 
+    triggers.sensors().unpause(ExampleTriggers.VOLUME_REPORT);
     await().atMost(WAIT).until(() -> !catalogWaits().isEmpty());
     Thread.sleep(2 * ExampleTriggers.VOLUME_REPORT_INTERVAL.toMillis());
-    assertThat(evaluations()).as("no materialization, no evaluation").isEmpty();
+    assertThat(evaluations())
+        .as("the materialization while paused is before the watch began: no evaluation")
+        .isEmpty();
     assertThat(reports()).isEmpty();
 
     assets.materialize(VOLUME_AND_UPSTREAM).await(WAIT);
@@ -80,8 +94,12 @@ class VolumeReportSensorTest {
     assertThat(reports()).as("one report, started once").containsExactly(reportId);
   }
 
+  private SensorDescription sensor() {
+    return triggers.sensors().describe(ExampleTriggers.VOLUME_REPORT);
+  }
+
   private List<SensorEvaluation> evaluations() {
-    return triggers.sensors().describe(ExampleTriggers.VOLUME_REPORT).recentEvaluations();
+    return sensor().recentEvaluations();
   }
 
   private List<String> reports() {
