@@ -110,7 +110,9 @@ final class RemoteActivitiesWorkload implements Workload {
                   e.newWorker(LOCAL_QUEUE).registerActivities(new SequentialWorkload.Noop());
                 });
         WeftServer server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0))) {
+      long cpu0 = ProcessCpu.nanos();
       double local = runBatches(engine, LOCAL_QUEUE, w, k, "local");
+      long cpu1 = ProcessCpu.nanos();
       URI uri = server.baseUri();
       String base = "/api/v1/namespaces/" + engine.namespace();
       PollCounts single = new PollCounts();
@@ -123,6 +125,7 @@ final class RemoteActivitiesWorkload implements Workload {
               "remote",
               REMOTE_QUEUE,
               identity -> new Poller(uri, base, identity, 1, single));
+      long cpu2 = ProcessCpu.nanos();
       double batch =
           runRemote(
               engine,
@@ -131,6 +134,8 @@ final class RemoteActivitiesWorkload implements Workload {
               "remote-batch",
               BATCH_QUEUE,
               identity -> new Poller(uri, base, identity, BATCH, batched));
+      long cpu3 = ProcessCpu.nanos();
+      long activities = (long) w * k;
       double localRate = w * (double) k / local;
       double remoteRate = w * (double) k / remote;
       double batchRate = w * (double) k / batch;
@@ -141,6 +146,9 @@ final class RemoteActivitiesWorkload implements Workload {
           .put("in_process_activities_per_s", Math.round(localRate))
           .put("remote_activities_per_s", Math.round(remoteRate))
           .put("remote_over_in_process", ratio(remoteRate, localRate))
+          .put("in_process_cpu_ms_per_activity", cpuMs(cpu1 - cpu0, activities))
+          .put("remote_cpu_ms_per_activity", cpuMs(cpu2 - cpu1, activities))
+          .put("remote_batch_cpu_ms_per_activity", cpuMs(cpu3 - cpu2, activities))
           .put("batch_max_tasks", BATCH)
           .put("remote_batch_activities_per_s", Math.round(batchRate))
           .put("remote_batch_over_in_process", ratio(batchRate, localRate))
@@ -148,6 +156,11 @@ final class RemoteActivitiesWorkload implements Workload {
           .put("batch_empty_polls", batched.empty.sum())
           .put("batch_tasks_per_poll", batched.tasksPerPoll());
     }
+  }
+
+  /** CPU of the whole process (client, server, engine) per activity of a phase, in ms. */
+  private static double cpuMs(long nanos, long activities) {
+    return Math.round(ProcessCpu.millisPerStep(nanos, activities) * 1000) / 1000.0;
   }
 
   private static double ratio(double rate, double base) {

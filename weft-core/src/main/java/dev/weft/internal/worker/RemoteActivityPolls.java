@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The engine's side of remote activity workers: a poll (of one task or a batch) claims through the
@@ -107,11 +108,7 @@ public final class RemoteActivityPolls implements RemoteActivities {
       long generation = wakeups.generation(taskQueue);
       // after a safety-poll timeout, claim regardless: tasks can become ready without a wake here
       if (!woken || !wakeups.knownEmpty(taskQueue, types, generation)) {
-        List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, max);
-        if (claimed.size() < max) {
-          // fewer than asked for: the claim took all there was, as an empty claim finds nothing
-          wakeups.claimedNothing(taskQueue, types, generation);
-        }
+        List<ActivityTaskState> claimed = claim(taskQueue, identity, types, max, generation, woken);
         if (!claimed.isEmpty()) {
           return toTasks(claimed);
         }
@@ -122,6 +119,48 @@ public final class RemoteActivityPolls implements RemoteActivities {
       }
       woken = wakeups.awaitChange(taskQueue, generation, Math.min(left, safetyPoll.toNanos()));
     }
+  }
+
+  /**
+   * One claim for a poll. A woken poll claims while no other woken poll of this node claims for the
+   * same queue and types: a commit that makes tasks ready wakes every poll of the queue, and each
+   * would otherwise send its own claim to the store's writer at once, all but the first few finding
+   * nothing (30 of 32 polls for a workflow's 10 activities). After waiting its turn, a woken poll
+   * looks again whether a claim begun after it read {@code generation} found the queue empty, and
+   * then skips its own. A poll that was not woken (its first claim, or after a safety-poll timeout)
+   * claims at once and regardless, as before: tasks can become ready without a wake, and such
+   * claims (a busy worker coming back for more) are not a herd.
+   */
+  private List<ActivityTaskState> claim(
+      String taskQueue,
+      String identity,
+      Set<String> types,
+      int max,
+      long generation,
+      boolean woken) {
+    if (!woken) {
+      return claimNow(taskQueue, identity, types, max, generation);
+    }
+    Lock lock = wakeups.claimLock(taskQueue, types);
+    lock.lock();
+    try {
+      if (wakeups.knownEmpty(taskQueue, types, generation)) {
+        return List.of();
+      }
+      return claimNow(taskQueue, identity, types, max, generation);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private List<ActivityTaskState> claimNow(
+      String taskQueue, String identity, Set<String> types, int max, long generation) {
+    List<ActivityTaskState> claimed = claims.activityTasks(taskQueue, identity, types, max);
+    if (claimed.size() < max) {
+      // fewer than asked for: the claim took all there was, as an empty claim finds nothing
+      wakeups.claimedNothing(taskQueue, types, generation);
+    }
+    return claimed;
   }
 
   @Override

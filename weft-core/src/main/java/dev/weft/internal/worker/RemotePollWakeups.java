@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -53,6 +54,14 @@ public final class RemotePollWakeups {
     return signal(taskQueue).awaitChange(seen, nanos);
   }
 
+  /**
+   * The lock that lets one woken poll of this node at a time claim tasks of a queue for one set of
+   * activity types (the polls a commit woke would otherwise all claim at once).
+   */
+  Lock claimLock(String taskQueue, Set<String> types) {
+    return signal(taskQueue).claimLocks.computeIfAbsent(types, t -> new ReentrantLock());
+  }
+
   /** Wakes the polls of one queue; a no-op when none waits there. */
   public void wake(String taskQueue) {
     QueueSignal q = queues.get(taskQueue);
@@ -74,6 +83,7 @@ public final class RemotePollWakeups {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Set<String>, Long> emptyAt = new ConcurrentHashMap<>();
+    private final Map<Set<String>, Lock> claimLocks = new ConcurrentHashMap<>();
     private long generation;
 
     long generation() {
