@@ -3,7 +3,6 @@ package dev.weft.assets;
 import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.internal.AssetWorkers;
 import dev.weft.assets.internal.CatalogPartitionsContext;
-import dev.weft.assets.internal.EngineJavaClock;
 import dev.weft.assets.internal.LocationRegistration;
 import dev.weft.assets.internal.MaterializeRequest;
 import dev.weft.assets.internal.MaterializeWorkflow;
@@ -319,7 +318,7 @@ public final class Assets {
 
     Builder(WeftEngine engine) {
       this.engine = Objects.requireNonNull(engine, "engine");
-      this.clock = new EngineJavaClock(engine.clock());
+      this.clock = engine.clock().asJavaClock();
     }
 
     /** Adds definitions. */

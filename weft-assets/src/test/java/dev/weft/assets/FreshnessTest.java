@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.testsupport.AssetEngines;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
@@ -66,7 +65,7 @@ class FreshnessTest {
             assets
                 .definitions(definitions)
                 .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-                .clock(JavaClock.of(clock)));
+                .clock(clock.asJavaClock()));
   }
 
   private WeftEngine engine() {

@@ -9,7 +9,6 @@ import dev.weft.assets.internal.FreshnessWorkflow;
 import dev.weft.assets.partitions.StaticPartitions;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.assets.testsupport.AssetEngines;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.assets.testsupport.ReplayTwins;
 import dev.weft.client.PendingTimer;
 import dev.weft.client.WorkflowDescription;
@@ -181,7 +180,7 @@ class PartitionDeadlineTest {
                         .output(String.class)
                         .compute(ctx -> "sales of " + ctx.partitionKey()))
                 .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-                .clock(JavaClock.of(clock)));
+                .clock(clock.asJavaClock()));
   }
 
   private WeftEngine engine() {

@@ -24,6 +24,15 @@ public interface WeftClock {
   /** Registers a callback run after each jump of a clock that jumps; others ignore it. */
   default void addAdvanceListener(Runnable listener) {}
 
+  /**
+   * Returns this clock as a {@link java.time.Clock} in UTC that reads {@link #now()}, for code that
+   * takes a JDK clock (the asset catalog stamps its records with the engine's clock through it), so
+   * that a test clock that stands still or skips is seen the same everywhere.
+   */
+  default java.time.Clock asJavaClock() {
+    return new WeftJavaClock(this);
+  }
+
   /** Returns the system clock. */
   static WeftClock system() {
     return Instant::now;

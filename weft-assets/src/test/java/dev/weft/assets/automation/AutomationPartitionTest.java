@@ -16,7 +16,6 @@ import dev.weft.assets.IoManager;
 import dev.weft.assets.PartitionSelection;
 import dev.weft.assets.partitions.TimeWindowPartitions;
 import dev.weft.assets.testsupport.AssetEngines;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.store.assets.FreshnessCatalog;
@@ -65,7 +64,7 @@ class AutomationPartitionTest {
             assets
                 .definitions(definitions)
                 .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-                .clock(JavaClock.of(clock)));
+                .clock(clock.asJavaClock()));
   }
 
   private dev.weft.assets.AssetBuilder<Object> partitioned(String key) {

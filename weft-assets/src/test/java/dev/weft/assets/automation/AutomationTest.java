@@ -19,7 +19,6 @@ import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.InvalidAssetGraphException;
 import dev.weft.assets.IoManager;
 import dev.weft.assets.testsupport.AssetEngines;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.common.WorkflowStatus;
@@ -252,7 +251,7 @@ class AutomationTest {
     Assets assets =
         start(
             TestStore.SQLITE,
-            JavaClock.of(clock),
+            clock.asJavaClock(),
             Asset.builder("daily/report")
                 .output(Integer.class)
                 .automation(onCron("0 2 * * *"))

@@ -10,7 +10,6 @@ import dev.weft.assets.Assets;
 import dev.weft.assets.InMemoryIoManager;
 import dev.weft.assets.IoManager;
 import dev.weft.assets.testsupport.AssetEngines;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.client.WorkflowFilter;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.engine.WeftEngine;
@@ -54,7 +53,7 @@ class DurableCronTest {
                         .automation(onCron("0 2 * * *"))
                         .compute(c -> 1))
                 .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-                .clock(JavaClock.of(clock)));
+                .clock(clock.asJavaClock()));
   }
 
   private int closedRuns() {

@@ -15,7 +15,6 @@ import dev.weft.assets.automation.AutomationCondition;
 import dev.weft.assets.partitions.AssetPartitionStatus;
 import dev.weft.assets.partitions.PartitionKeyStatus;
 import dev.weft.assets.partitions.TimeWindowPartitions;
-import dev.weft.assets.testsupport.JavaClock;
 import dev.weft.store.assets.AssetCatalog;
 import dev.weft.store.assets.AssetStateRecord;
 import dev.weft.store.assets.AssetStatus;
@@ -83,7 +82,7 @@ class MonthOfDailyPartitionsTest {
         Assets.builder(env.engine())
             .definitions(List.of(prices, report))
             .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(JavaClock.of(env.clock()))
+            .clock(env.clock().asJavaClock())
             .build();
     env.start();
   }

@@ -78,7 +78,7 @@ class BlockAssetsTest {
             FakeChain.generate(ExampleAssets.BLOCKS, ExampleAssets.SEED),
             DailyMetricsLogic.V1,
             new PartitionedExamples(VendorFiles.withLateDays(), chain, metadata),
-            new ManualJavaClock(clock));
+            clock.asJavaClock());
     engine.start();
     return assets;
   }

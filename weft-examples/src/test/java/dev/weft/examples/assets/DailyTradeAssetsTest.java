@@ -83,7 +83,7 @@ class DailyTradeAssetsTest {
                 vendor,
                 FakeChain.generate(10, PartitionedExamples.DEV_SEED),
                 TokenMetadata.published()),
-            new ManualJavaClock(clock));
+            clock.asJavaClock());
     engine.start();
     return assets;
   }

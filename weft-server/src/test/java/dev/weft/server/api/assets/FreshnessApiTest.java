@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,23 +48,7 @@ class FreshnessApiTest {
   }
 
   private ApiServer start(TestStore store, AtomicReference<Assets> assets) {
-    Clock javaClock =
-        new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return clock.now();
-          }
-        };
+    Clock javaClock = clock.asJavaClock();
     return ApiServer.start(
         store,
         dir,

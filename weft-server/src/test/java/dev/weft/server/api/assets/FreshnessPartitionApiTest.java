@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,23 +44,7 @@ class FreshnessPartitionApiTest {
   private final ManualClock clock = new ManualClock(T0);
 
   private ApiServer start(TestStore store, AtomicReference<Assets> assets) {
-    Clock javaClock =
-        new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return clock.now();
-          }
-        };
+    Clock javaClock = clock.asJavaClock();
     return ApiServer.start(
         store,
         dir,

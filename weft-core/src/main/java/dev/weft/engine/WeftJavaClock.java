@@ -1,17 +1,17 @@
-package dev.weft.examples.assets;
+package dev.weft.engine;
 
-import dev.weft.testsupport.ManualClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
-/** The test's {@link ManualClock} as a {@link java.time.Clock} (UTC), for the asset catalog. */
-final class ManualJavaClock extends Clock {
-  private final ManualClock clock;
+/** A {@link WeftClock} seen as a {@link Clock} in UTC: {@link WeftClock#asJavaClock()}. */
+final class WeftJavaClock extends Clock {
+  private final WeftClock clock;
 
-  ManualJavaClock(ManualClock clock) {
-    this.clock = clock;
+  WeftJavaClock(WeftClock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
