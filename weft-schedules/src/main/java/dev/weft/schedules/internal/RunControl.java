@@ -1,6 +1,7 @@
 package dev.weft.schedules.internal;
 
 import dev.weft.client.WeftClient;
+import dev.weft.client.WorkflowFilter;
 import dev.weft.client.WorkflowHandle;
 import dev.weft.common.WorkflowStatus;
 import dev.weft.failure.WorkflowNotFoundException;
@@ -21,14 +22,15 @@ public final class RunControl implements RunControlActivities {
 
   @Override
   public List<String> openRuns(List<String> workflowIds) {
+    // one count of running runs per ID (one read), not a describe of its latest run (a read to
+    // find the run, then its pending activities, timers and children): only the status matters.
+    // A workflow never started or deleted by retention counts no running run.
     List<String> open = new ArrayList<>();
     for (String id : workflowIds) {
-      try {
-        if (client.getHandle(id).describe().status() == WorkflowStatus.RUNNING) {
-          open.add(id);
-        }
-      } catch (WorkflowNotFoundException e) {
-        // never started or deleted by retention: not running
+      WorkflowFilter running =
+          WorkflowFilter.all().withWorkflowId(id).withStatus(WorkflowStatus.RUNNING);
+      if (client.countWorkflows(running) > 0) {
+        open.add(id);
       }
     }
     return open;
