@@ -18,10 +18,8 @@ import dev.weft.server.WeftServer;
 import dev.weft.server.WeftServerOptions;
 import dev.weft.store.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,28 +41,13 @@ class AssetFreshnessCommandTest {
   private WeftServer server;
 
   /** A clock that stands still until moved, and wakes the engine's timers when it moves. */
-  private static final class TestClock extends Clock implements WeftClock {
+  private static final class TestClock implements WeftClock {
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public Instant now() {
       return now.get();
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
 
     @Override
@@ -106,7 +89,7 @@ class AssetFreshnessCommandTest {
                     .compute(ctx -> 7),
                 Asset.builder("chain/raw_blocks").output(Integer.class).compute(ctx -> 1))
             .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(clock)
+            .clock(clock.asJavaClock())
             .build();
     engine.start();
     server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
@@ -163,7 +146,7 @@ class AssetFreshnessCommandTest {
                     .output(Integer.class)
                     .compute(ctx -> 7))
             .ioManager(IoManager.DEFAULT, new InMemoryIoManager())
-            .clock(clock)
+            .clock(clock.asJavaClock())
             .build();
     engine.start();
     server = WeftServer.start(engine, WeftServerOptions.defaults().withPort(0));
